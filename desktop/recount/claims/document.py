@@ -1,0 +1,107 @@
+"""Sentences and paragraphs with their offsets, computed once and shared by every extractor.
+
+Hand-rolled rather than a tokenizer library: news prose needs only a few abbreviation
+rules, and this keeps import time and per-article cost near zero (see bench/extract.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    (
+        "mr mrs ms dr prof gen lt col maj capt sgt st mt ft jr sr sen rep gov pres no vs etc inc ltd "
+        "co corp dept est approx jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u "
+        "a.m p.m i.e e.g"
+    ).split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+    def text(self, doc: Document) -> str:
+        return doc.text[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Document:
+    """The article text plus its segmentation; offsets always index `text`."""
+
+    text: str
+    published: date
+    sentences: list[Sentence] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, published: date) -> Document:
+        doc = cls(text=text, published=published)
+        doc.paragraphs = split_paragraphs(text)
+        doc.sentences = [
+            s for i, (ps, pe) in enumerate(doc.paragraphs) for s in split_sentences(text, ps, pe, i)
+        ]
+        return doc
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding `offset` (binary search: called per claim)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs are runs of non-blank lines; pasted articles use one line per paragraph."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list[Sentence]:
+    """Split text[start:end] at sentence ends, skipping abbreviations and initials."""
+    out: list[Sentence] = []
+    begin = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end()
+        if m.group().startswith("."):
+            word = re.search(r"([A-Za-z.]+)$", text[begin : m.start()])
+            token = word.group(1).lower().rstrip(".") if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            nxt = text[stop : stop + 2].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+        _push(text, begin, stop, paragraph, out)
+        begin = stop
+    _push(text, begin, end, paragraph, out)
+    return out
+
+
+def _push(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start, end, paragraph))

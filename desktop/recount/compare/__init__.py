@@ -1,0 +1,1 @@
+"""Cross-report checking: matching, discrepancy rules, reconciliation. No Qt."""

@@ -1,0 +1,1 @@
+"""SQLite library of reports: store, migrations, import. No Qt."""

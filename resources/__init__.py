@@ -1,0 +1,1 @@
+"""Icons, desktop entry and sample reports (shipped as recount.resources)."""
