@@ -1,0 +1,379 @@
+"""Files, folders, JSON Lines and CSV into the library, one transaction per article.
+
+Used by `recount import` and by the window's Import action (through `import_paths`). Bad
+input never stops an import: each malformed file or line is reported with its name (and line
+number) and the rest goes on. Only a problem with the library itself (disk full, locked,
+read-only, damaged) stops it, since every later write would fail the same way; what was
+stored before stays stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from recount.claims.model import Article
+from recount.library.errors import LibraryError
+from recount.library.store import Library
+
+ARTICLE_SUFFIXES = frozenset((".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"))
+JSONL_SUFFIXES = frozenset((".jsonl", ".ndjson"))
+CSV_SUFFIXES = frozenset((".csv",))
+RECORD_FIELDS = ("id", "title", "outlet", "published", "url", "text")
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(slots=True)
+class ImportItem:
+    """One article (or one thing that failed to be one). `name` is "file" or "file:line"."""
+
+    name: str
+    reason: str = ""
+    article_id: int | None = None
+    claims: int = 0
+
+
+@dataclass(slots=True)
+class ImportReport:
+    added: list[ImportItem] = field(default_factory=list)
+    skipped: list[ImportItem] = field(default_factory=list)
+    failed: list[ImportItem] = field(default_factory=list)
+    cancelled: bool = False
+    stopped: str | None = None  # the library problem that stopped the import, for the user
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.stopped is None
+
+    def summary(self) -> str:
+        text = f"added {len(self.added)}, skipped {len(self.skipped)}, failed {len(self.failed)}"
+        if self.cancelled:
+            text += " (cancelled)"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        def items(rows: list[ImportItem]) -> list[dict[str, Any]]:
+            return [{"name": r.name, "reason": r.reason, "article_id": r.article_id, "claims": r.claims}
+                    for r in rows]
+
+        return {"added": items(self.added), "skipped": items(self.skipped), "failed": items(self.failed),
+                "cancelled": self.cancelled, "stopped": self.stopped}
+
+
+class RecordError(ValueError):
+    """A record or file that cannot become an article; the message says why."""
+
+
+@dataclass(slots=True)
+class _Entry:
+    """An article ready to store, or the reason it could not be read; `pos` is bytes read so far."""
+
+    name: str
+    article: Article | None
+    error: str | None
+    pos: int
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively) into `library`.
+
+    progress(done, total, message): done/total count bytes of input, message names the item.
+    cancelled() -> bool is asked between articles; cancelling keeps what was imported.
+    """
+    report = ImportReport()
+    sources: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            sources.extend(_walk(path))
+        elif path.is_file():
+            sources.append(path)
+        else:
+            report.failed.append(ImportItem(str(path), "no such file or folder"))
+    sizes = [_size(p) for p in sources]
+    total = sum(sizes)
+    base = 0
+    for source, size in zip(sources, sizes, strict=True):
+        for entry in iter_entries(source):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return report
+            if entry.article is None:
+                report.failed.append(ImportItem(entry.name, entry.error or "unreadable"))
+            else:
+                try:
+                    _store(library, entry, report)
+                except LibraryError as exc:
+                    report.failed.append(ImportItem(entry.name, exc.user_message))
+                    report.stopped = exc.user_message
+                    return report
+            if progress is not None:
+                progress(base + min(entry.pos, size), total, entry.name)
+        base += size
+    if progress is not None:
+        progress(total, total, "done")
+    return report
+
+
+def import_articles(library: Library, entries: Iterable[tuple[str, Article]],
+                    cancelled: Cancelled | None = None) -> ImportReport:
+    """Store already-read articles (name, article): the same rules as files, for the window."""
+    report = ImportReport()
+    for name, article in entries:
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        try:
+            _store(library, _Entry(name, article, None, 0), report)
+        except LibraryError as exc:
+            report.failed.append(ImportItem(name, exc.user_message))
+            report.stopped = exc.user_message
+            break
+    return report
+
+
+def iter_entries(path: Path) -> Iterator[_Entry]:
+    """The articles in one file: one for an article file, one per line/row for JSONL and CSV."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl_entries(path)
+    elif suffix == ".json":
+        yield from _json_entries(path)
+    elif suffix in CSV_SUFFIXES:
+        yield from _csv_entries(path)
+    else:
+        yield _file_entry(path)
+
+
+# --------------------------------------------------------------------------- storing
+
+
+def _store(library: Library, entry: _Entry, report: ImportReport) -> None:
+    article = entry.article
+    assert article is not None
+    if not article.text.strip():
+        report.failed.append(ImportItem(entry.name, "no text"))
+        return
+    existing = library.find_article(text=article.text)
+    if existing is not None:
+        report.skipped.append(_already(entry.name, existing))
+        return
+    try:
+        from recount.claims import extract
+
+        claims = extract(article.text, article.published)
+    except Exception as exc:  # the engine promises not to raise; if it does, keep going
+        report.failed.append(ImportItem(entry.name, f"claims could not be extracted ({exc})"))
+        return
+    result = library.add_article(article, claims)
+    if result.added:
+        report.added.append(ImportItem(entry.name, "", result.article_id, len(claims)))
+    else:
+        report.skipped.append(_already(entry.name, result.article_id))
+
+
+def _already(name: str, article_id: int) -> ImportItem:
+    return ImportItem(name, f"already in the library (article {article_id})", article_id)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Importable files under `folder`, in name order; hidden files and folders left out.
+    NAME.json beside NAME.txt is metadata (a sidecar), not an article."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            suffix = Path(name).suffix.lower()
+            if name.startswith(".") or suffix not in ARTICLE_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
+                continue
+            found.append(Path(root) / name)
+    return found
+
+
+def _size(path: Path) -> int:
+    try:
+        return max(path.stat().st_size, 1)
+    except OSError:
+        return 1
+
+
+def _file_entry(path: Path) -> _Entry:
+    from recount.reading import UnreadableFile, read_path
+
+    size = _size(path)
+    try:
+        article = read_path(path)
+        sidecar = path.with_suffix(".json")
+        if sidecar.is_file() and sidecar != path:
+            _apply_sidecar(article, sidecar)
+    except UnreadableFile as exc:
+        return _Entry(str(path), None, _strip_name(str(exc), path), size)
+    except RecordError as exc:
+        return _Entry(str(path), None, str(exc), size)
+    return _Entry(str(path), article, None, size)
+
+
+def _strip_name(message: str, path: Path) -> str:
+    prefix = f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def _apply_sidecar(article: Article, sidecar: Path) -> None:
+    """NAME.json next to NAME.txt carries id/outlet/published/title/url (the corpus format)."""
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RecordError(f"its metadata file {sidecar.name} cannot be read ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise RecordError(f"its metadata file {sidecar.name} is not a JSON object")
+    _apply_fields(article, meta, f"{sidecar.name}: ")
+
+
+def _apply_fields(article: Article, record: dict[str, Any], where: str = "") -> None:
+    for key in ("id", "title", "outlet", "url"):
+        value = record.get(key)
+        if value is not None and str(value).strip():
+            setattr(article, key, str(value).strip())
+    if record.get("published") not in (None, ""):
+        article.published = parse_date(record["published"], where)
+        article.published_from = "metadata"
+
+
+def parse_date(value: Any, where: str = "") -> str:
+    """An ISO date from "2025-03-10", "2025-03-10T08:00:00Z" or "10 March 2025"."""
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser as date_parser
+
+        return date_parser.parse(text, dayfirst=True).date().isoformat()
+    except (ValueError, OverflowError) as exc:
+        raise RecordError(f"{where}published {text!r} is not a date") from exc
+
+
+def _record_article(record: Any, where: str) -> Article:
+    from recount.reading import read_text
+
+    if not isinstance(record, dict):
+        raise RecordError(f"{where}expected an object with {', '.join(RECORD_FIELDS)}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise RecordError(f"{where}no text")
+    article = read_text(text)  # title and dateline date when the record lacks them
+    _apply_fields(article, record, where)
+    return article
+
+
+def _lines(path: Path, pos: list[int]) -> Iterator[str]:
+    """Decoded lines of a file, keeping in pos[0] how many bytes have been read."""
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            pos[0] += len(raw)
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
+
+
+def _jsonl_entries(path: Path) -> Iterator[_Entry]:
+    pos = [0]
+    try:
+        with path.open("rb") as fh:
+            for number, raw in enumerate(fh, start=1):
+                pos[0] += len(raw)
+                name = f"{path}:{number}"
+                if not raw.strip():
+                    continue
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                    record = json.loads(line)
+                    yield _Entry(name, _record_article(record, ""), None, pos[0])
+                except UnicodeDecodeError:
+                    yield _Entry(name, None, "not UTF-8 text", pos[0])
+                except json.JSONDecodeError as exc:
+                    yield _Entry(name, None, f"not valid JSON ({exc.msg} at column {exc.colno})", pos[0])
+                except RecordError as exc:
+                    yield _Entry(name, None, str(exc), pos[0])
+    except OSError as exc:
+        yield _Entry(str(path), None, f"cannot be read ({exc.strerror or exc})", pos[0])
+
+
+def _json_entries(path: Path) -> Iterator[_Entry]:
+    """A .json named on the command line: an array of records, one record, or JSON Lines.
+    A sidecar (an object without text, next to an article file) has nothing to import."""
+    size = _size(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        yield _Entry(str(path), None, f"cannot be read ({exc})", size)
+        return
+    except json.JSONDecodeError:
+        yield from _jsonl_entries(path)
+        return
+    records = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and "text" not in data:
+        if any(path.with_suffix(s).is_file() for s in ARTICLE_SUFFIXES):
+            return  # metadata of NAME.txt, read with it
+        yield _Entry(str(path), None, "a JSON object without 'text'", size)
+        return
+    for index, record in enumerate(records, start=1):
+        name = f"{path}[{index}]" if isinstance(data, list) else str(path)
+        try:
+            yield _Entry(name, _record_article(record, ""), None, size * index // len(records))
+        except RecordError as exc:
+            yield _Entry(name, None, str(exc), size * index // len(records))
+
+
+def _csv_entries(path: Path) -> Iterator[_Entry]:
+    csv.field_size_limit(2**31 - 1)
+    pos = [0]
+    try:
+        reader = csv.reader(_lines(path, pos))
+        header = next(reader, None)
+        if header is None:
+            yield _Entry(str(path), None, "empty CSV file", pos[0])
+            return
+        columns = [h.strip().lower() for h in header]
+        if "text" not in columns:
+            yield _Entry(str(path), None, f"no 'text' column (columns: {', '.join(columns)})", pos[0])
+            return
+        while True:
+            start = reader.line_num + 1
+            name = f"{path}:{start}"
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield _Entry(name, None, f"malformed CSV ({exc})", pos[0])
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                yield _Entry(name, None, f"{len(row)} fields where the header has {len(columns)}", pos[0])
+                continue
+            try:
+                yield _Entry(name, _record_article(dict(zip(columns, row, strict=True)), ""), None, pos[0])
+            except RecordError as exc:
+                yield _Entry(name, None, str(exc), pos[0])
+    except OSError as exc:
+        yield _Entry(str(path), None, f"cannot be read ({exc.strerror or exc})", pos[0])
