@@ -249,8 +249,7 @@ class Library:
             raise errors.read_only(path)
         try:
             if read_only:
-                conn = sqlite3.connect(f"file:{url_quote(str(path))}?mode=ro", uri=True, timeout=timeout,
-                                       isolation_level=None, check_same_thread=False)
+                conn = _connect_read_only(path, timeout)
             else:
                 conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None,
                                        check_same_thread=False)
@@ -615,6 +614,20 @@ def _stored_claim(row: Sequence[Any]) -> StoredClaim:
         claim = apply_correction(claim, json.loads(correction))
     return StoredClaim(claim_id, article_id, claim, published, outlet, ext_id, title, decision, note,
                        original)
+
+
+def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that cannot write. In a read-only folder a WAL library cannot get its -shm
+    file, so it is opened as immutable (nobody can be writing it there either)."""
+    uri = f"file:{url_quote(str(path))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=timeout, isolation_level=None,
+                           check_same_thread=False)
 
 
 def _writable(path: Path) -> bool:
