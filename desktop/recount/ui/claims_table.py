@@ -116,7 +116,8 @@ class ClaimsPanel(QWidget):
         )
         self.flagged.toggled.connect(self.proxy.set_flagged_only)
         self.search.textChanged.connect(self.proxy.set_search)
-        for sig in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+        p = self.proxy
+        for sig in (p.rowsInserted, p.rowsRemoved, p.modelReset, p.layoutChanged):
             sig.connect(self._update_count)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.customContextMenuRequested.connect(self._context_menu)

@@ -1,7 +1,7 @@
 """The comparison pane: the selected claim beside the earlier claims it matches.
 
 Rendered as rich text in a QTextBrowser (cheap, selectable, scrolls, follows the palette).
-Links carry the actions: `open:<article id>` opens a stored report, `dismiss:<flag key>`
+Links carry the actions: `open:<article id>` opens a stored report, `dismiss:<n>` (the n-th flag key shown)
 asks to dismiss a flag. The pane shows and forwards; the window acts.
 """
 
@@ -58,8 +58,8 @@ def badge(kind: str, c: Colours) -> str:
 def render_diff(diff: Any, c: Colours) -> str:
     """Word diff as text with insertions (green) and deletions (red, struck through).
 
-    Accepts the core's diff as pairs (op, text) or dicts {op, text}; op is one of
-    equal/insert/delete (or " ", "+", "-").
+    The core's diff (compare.diff.word_diff) is (op, text) runs, op equal/delete/insert,
+    joined with single spaces; dicts {op, text} are accepted too (a diff read from JSON).
     """
     parts = []
     for item in diff or []:
@@ -79,9 +79,7 @@ def render_diff(diff: Any, c: Colours) -> str:
             )
         else:
             parts.append(escape(text))
-    return "".join(
-        p if i == 0 or p.startswith(" ") else " " + p for i, p in enumerate(parts)
-    ).replace("  ", " ")
+    return " ".join(parts)
 
 
 def describe(claim: Claim) -> str:
@@ -97,19 +95,31 @@ def reasons(components: dict[str, float]) -> str:
     return ", ".join(f"{escape(COMPONENT_LABELS.get(k, k.replace('_', ' ')))} {v:.0%}" for k, v in items)
 
 
-def match_html(row: ClaimRow, match: Any, c: Colours, this_label: str) -> str:
+def kind_bg(claim: Claim, c: Colours):
+    return c.numeric_bg if isinstance(claim, NumericClaim) else c.attributed_bg
+
+
+def dismiss_link(key: str, keys: list[str]) -> str:
+    """Flag keys are JSON (quotes, spaces): links carry their position in `keys` instead."""
+    if key not in keys:
+        keys.append(key)
+    return f'<a href="dismiss:{keys.index(key)}">Dismiss flag…</a>'
+
+
+def match_html(row: ClaimRow, match: Any, c: Colours, this_label: str, keys: list[str]) -> str:
     other = match.other
     oc = other.claim
     d = match.discrepancy
-    head_bg = css(c.flag_bg if d else (c.numeric_bg if isinstance(oc, NumericClaim) else c.attributed_bg))
-    own_bg = css(c.flag_bg if d else (c.numeric_bg if isinstance(row.claim, NumericClaim) else c.attributed_bg))
-    title = escape(" · ".join(x for x in (other.outlet or "unknown outlet", results.short_date(other.published)) if x))
+    head_bg = css(c.flag_bg if d else kind_bg(oc, c))
+    own_bg = css(c.flag_bg if d else kind_bg(row.claim, c))
+    when = results.short_date(other.published)
+    title = escape(" · ".join(x for x in (other.outlet or "unknown outlet", when) if x))
     status = "confirmed match" if match.status == "confirmed" else "suggested match"
     verdict = ""
     if d is not None:
         verdict = (
             f'<p style="margin:4px 0;">{badge(d.type, c)} {escape(d.explanation)}'
-            f' &nbsp;<a href="dismiss:{escape(d.key)}">Dismiss flag…</a></p>'
+            f" &nbsp;{dismiss_link(d.key, keys)}</p>"
         )
         if getattr(d, "diff", None):
             verdict += f'<p style="margin:4px 0;"><b>Word changes:</b> {render_diff(d.diff, c)}</p>'
@@ -130,7 +140,9 @@ def match_html(row: ClaimRow, match: Any, c: Colours, this_label: str) -> str:
 """
 
 
-def render(row: ClaimRow | None, c: Colours, this_label: str = "This report") -> str:
+def render(row: ClaimRow | None, c: Colours, this_label: str = "This report",
+           keys: list[str] | None = None) -> str:
+    keys = [] if keys is None else keys
     if row is None:
         return (
             f'<p style="color:{css(c.muted)};">Select a claim to see the earlier reports that give the same '
@@ -141,14 +153,14 @@ def render(row: ClaimRow | None, c: Colours, this_label: str = "This report") ->
     if row.flags and not any(m.discrepancy for m in row.matches):
         for d in row.flags:
             out.append(f"<p>{badge(d.type, c)} {escape(d.explanation)}"
-                       f' &nbsp;<a href="dismiss:{escape(d.key)}">Dismiss flag…</a></p>')
+                       f" &nbsp;{dismiss_link(d.key, keys)}</p>")
     if not row.matches:
         out.append(
             f'<p style="color:{css(c.muted)};">No earlier report in the library gives this '
             f"{'figure' if isinstance(claim, NumericClaim) else 'statement'}.</p>"
         )
     ordered = sorted(row.matches, key=lambda m: (m.discrepancy is None, -m.score))
-    out.extend(match_html(row, m, c, this_label) for m in ordered)
+    out.extend(match_html(row, m, c, this_label, keys) for m in ordered)
     return "\n".join(out)
 
 
@@ -175,7 +187,8 @@ class ComparisonPane(QWidget):
         self.row = row
         if this_label:
             self.this_label = this_label
-        self.browser.setHtml(render(row, colours(self.palette()), self.this_label))
+        self._keys: list[str] = []
+        self.browser.setHtml(render(row, colours(self.palette()), self.this_label, self._keys))
 
     def text(self) -> str:
         return self.browser.toPlainText()
@@ -184,5 +197,5 @@ class ComparisonPane(QWidget):
         scheme, _, rest = url.toString().partition(":")
         if scheme == "open" and rest.isdigit():
             self.openArticle.emit(int(rest))
-        elif scheme == "dismiss":
-            self.dismissFlag.emit(QUrl.fromPercentEncoding(rest.encode()))
+        elif scheme == "dismiss" and rest.isdigit() and int(rest) < len(self._keys):
+            self.dismissFlag.emit(self._keys[int(rest)])

@@ -20,7 +20,8 @@ def _default_thresholds() -> tuple[float, float]:
     except ImportError:
         return DEFAULT_SUGGESTED, DEFAULT_CONFIRMED
     t = Thresholds()
-    return float(getattr(t, "suggested", DEFAULT_SUGGESTED)), float(getattr(t, "confirmed", DEFAULT_CONFIRMED))
+    suggested = float(getattr(t, "suggested", DEFAULT_SUGGESTED))
+    return suggested, float(getattr(t, "confirmed", DEFAULT_CONFIRMED))
 
 
 class Settings:

@@ -57,7 +57,8 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel("Match thresholds (0 = anything, 1 = identical):"))
         form.addRow("&Suggest from", self.suggested)
         form.addRow("&Confirm from", self.confirmed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok_cancel)
         defaults = buttons.addButton(QDialogButtonBox.StandardButton.RestoreDefaults)
         defaults.clicked.connect(self._defaults)
         buttons.accepted.connect(self.accept)
@@ -88,4 +89,5 @@ class SettingsDialog(QDialog):
         self.confirmed.setValue(c)
 
     def values(self) -> tuple[Path, tuple[float, float]]:
-        return Path(self.library.text().strip()).expanduser(), (self.suggested.value(), self.confirmed.value())
+        path = Path(self.library.text().strip()).expanduser()
+        return path, (self.suggested.value(), self.confirmed.value())

@@ -1,0 +1,61 @@
+"""Application start-up: the QApplication, the crash hook, and the window on the chosen library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from recount.ui.settings import APP, ORG, Settings
+
+
+def ensure_display(headless: bool) -> None:
+    """Headless runs (--smoke, --screenshot, CI) draw offscreen when there is no display."""
+    if headless and sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or [sys.argv[0]])
+    from recount import __version__
+
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName(APP)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.recount.Recount")
+    from recount.ui.main_window import app_icon
+
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    return app  # type: ignore[return-value]
+
+
+def library_for(explicit: str | None, settings: Settings) -> Path:
+    """--db / $RECOUNT_DB first, then the location chosen in Settings, then the default."""
+    from recount.paths import library_path
+
+    if explicit or os.environ.get("RECOUNT_DB"):
+        return library_path(explicit)
+    return settings.library_path or library_path(None)
+
+
+def run_window(db: str | None) -> int:
+    app = make_app()
+    from recount.ui.errors import install_excepthook
+    from recount.ui.main_window import MainWindow
+
+    install_excepthook()
+    settings = Settings()
+    window = MainWindow(library_for(db, settings), settings)
+    window.show()
+    return app.exec()

@@ -1,0 +1,738 @@
+"""The main window: article on the left; claims, comparison and timeline on the right.
+
+The window wires widgets to the core through `operations` (run on worker threads by
+`workers.start_task`) and shows the results; the widgets themselves only show and forward.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recount.claims.model import NumericClaim
+from recount.ui import actions as actions_mod
+from recount.ui import errors, operations, review
+from recount.ui.article_pane import ARTICLE_SUFFIXES, ArticlePane
+from recount.ui.claims_table import ClaimsPanel
+from recount.ui.comparison import ComparisonPane
+from recount.ui.results import ClaimRow, rows_for
+from recount.ui.settings import Settings
+from recount.ui.workers import Task, running_tasks, start_task
+
+RECHECK_DELAY_MS = 600
+
+
+def app_icon() -> QIcon:
+    """The packaging engineer's icon (hicolor PNGs, else the SVG), empty when not shipped."""
+    from recount.paths import resources_dir
+
+    icon = QIcon()
+    icons = resources_dir() / "icons"
+    for png in sorted(icons.glob("hicolor/*/apps/*.png")):
+        icon.addFile(str(png))
+    if icon.isNull():
+        for name in ("recount.svg", "io.github.recount.Recount.svg"):
+            if (icons / name).is_file():
+                icon.addFile(str(icons / name))
+                break
+    return icon
+
+
+FEATURED_SAMPLE = "ostrelo-continental-2025-03-17.txt"  # a running total that falls: flags at once
+
+
+def sample_files() -> list[Path]:
+    from recount.paths import resources_dir
+
+    return sorted((resources_dir() / "samples").glob("*.txt"))
+
+
+class MainWindow(QMainWindow):
+    """Recount's window. `checkFinished` fires when a check's results are on screen."""
+
+    checkFinished = Signal()
+    checkFailed = Signal()
+    seriesShown = Signal()
+    taskFinished = Signal(str)  # name of a background task that reported back
+
+    def __init__(
+        self, library_path: Path, settings: Settings | None = None, *, first_run: bool = True
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.library_path = Path(library_path)
+        self.library: Any = None  # GUI-thread Library for the browser; workers open their own
+        self.checked: operations.Checked | None = None
+        self.rows: list[ClaimRow] = []
+        self._generation = 0
+        self._check_task: Task | None = None
+        self._series_task: Task | None = None
+        self._checked_text = ""
+        self._selected_key: tuple[int, int] | None = None
+        self._first_run = first_run
+
+        self.setWindowTitle("Recount")
+        self.setObjectName("recountMain")
+        icon = app_icon()
+        if not icon.isNull():
+            self.setWindowIcon(icon)
+        self.setAcceptDrops(True)
+
+        self.actions_ = actions_mod.build(self)
+        self._build_widgets()
+        self._build_menus()
+        self._build_docks()
+        self._connect()
+        self._restore_layout()
+
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_DELAY_MS)
+        self._recheck.timeout.connect(self.check_now)
+
+        self.open_library(self.library_path, initial=True)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ building
+    def _build_widgets(self) -> None:
+        self.article_pane = ArticlePane()
+        self.claims_panel = ClaimsPanel()
+        self.claims_panel.context_actions = [
+            self.actions_.confirm, self.actions_.reject, self.actions_.correct, self.actions_.clear_review,
+            None, self.actions_.dismiss,
+        ]
+        self.comparison = ComparisonPane()
+        from recount.ui.timeline import TimelineWidget
+
+        self.timeline = TimelineWidget()
+        self.timeline.setAccessibleName("Timeline of reported figures")
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.addTab(self.comparison, "Comparison")
+        self.lower_tabs.addTab(self.timeline, "Timeline")
+        self.lower_tabs.setAccessibleName("Comparison and timeline")
+
+        claims_box = QWidget()
+        lay = QVBoxLayout(claims_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.claims_panel)
+
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("rightSplitter")
+        self.right.addWidget(claims_box)
+        self.right.addWidget(self.lower_tabs)
+        self.right.setStretchFactor(0, 4)
+        self.right.setStretchFactor(1, 5)
+        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main.setObjectName("mainSplitter")
+        self.main.addWidget(self.article_pane)
+        self.main.addWidget(self.right)
+        self.main.setStretchFactor(0, 4)
+        self.main.setStretchFactor(1, 6)
+        self.main.setSizes([500, 780])
+        self.right.setSizes([300, 380])
+        self.setCentralWidget(self.main)
+
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Library status")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.progress.setAccessibleName("Progress")
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        file = self.menuBar().addMenu("&File")
+        items = (a.new, a.open, None, a.save, a.import_, a.import_folder, a.export, None, a.settings,
+                 None, a.quit)
+        for act in items:
+            file.addSeparator() if act is None else file.addAction(act)
+        claims = self.menuBar().addMenu("&Claims")
+        for act in (a.check, a.find, a.next_flag, a.prev_flag, None, *a.review_actions()):
+            claims.addSeparator() if act is None else claims.addAction(act)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(a.library)
+        helpm = self.menuBar().addMenu("&Help")
+        helpm.addAction(a.about)
+
+        tb = QToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.setMovable(False)
+        for act in (a.open, a.check, a.save, None, a.import_, a.export, None, a.library, a.next_flag):
+            tb.addSeparator() if act is None else tb.addAction(act)
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    def _build_docks(self) -> None:
+        from recount.ui.library_browser import LibraryBrowser
+
+        self.browser = LibraryBrowser()
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.browser)
+        self.library_dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+            | Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.library_dock.hide()
+        self.library_dock.visibilityChanged.connect(self.actions_.library.setChecked)
+        self.actions_.library.toggled.connect(self.library_dock.setVisible)
+        self.browser.articleOpened.connect(self.open_stored)
+        self.browser.articlesChanged.connect(self._library_changed)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.new.triggered.connect(self.new_article)
+        a.open.triggered.connect(self.choose_file)
+        a.check.triggered.connect(self.check_now)
+        a.save.triggered.connect(self.save_to_library)
+        a.import_.triggered.connect(self.choose_import)
+        a.import_folder.triggered.connect(self.choose_import_folder)
+        a.export.triggered.connect(self.export)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self._focus_filter)
+        a.next_flag.triggered.connect(lambda: self.select_flag(+1))
+        a.prev_flag.triggered.connect(lambda: self.select_flag(-1))
+        a.confirm.triggered.connect(lambda: self.review_selected("confirmed"))
+        a.reject.triggered.connect(lambda: self.review_selected("rejected"))
+        a.correct.triggered.connect(self.correct_selected)
+        a.clear_review.triggered.connect(lambda: self.review_selected(None))
+        a.dismiss.triggered.connect(self.dismiss_selected)
+        a.settings.triggered.connect(self.open_settings)
+        a.about.triggered.connect(self.show_about)
+
+        self.article_pane.edited.connect(self._edited)
+        self.article_pane.editor.fileDropped.connect(self.open_file)
+        self.article_pane.editor.claimClicked.connect(self.claims_panel.select_claim)
+        self.claims_panel.claimSelected.connect(self._claim_selected)
+        self.comparison.openArticle.connect(self.open_stored)
+        self.comparison.dismissFlag.connect(self.dismiss_flag)
+        self.timeline.pointActivated.connect(self.open_stored)
+
+    # ------------------------------------------------------------------ layout memory
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.state()
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in (("main", self.main), ("right", self.right)):
+            saved = self.settings.splitter(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def _save_layout(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_splitter("main", self.main.saveState())
+        self.settings.save_splitter("right", self.right.saveState())
+        self.settings.sync()
+
+    # ------------------------------------------------------------------ library
+    def open_library(self, path: Path, initial: bool = False) -> bool:
+        """Open the library file for the browser; on failure the window works without one."""
+        from recount.library.store import Library
+
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        self.library_path = Path(path)
+        try:
+            self.library = Library.open(self.library_path, create=True, timeout=2.0)
+        except Exception as exc:
+            self.browser.setEnabled(False)
+            self._update_status()
+            self.error_dialog = errors.report(self, exc, f"open the library {self.library_path}")
+            return False
+        self.browser.setEnabled(True)
+        self.browser.set_library(self.library)
+        self._update_status()
+        if initial and self._first_run:
+            QTimer.singleShot(0, self._offer_samples)
+        return True
+
+    def report_count(self) -> int:
+        if self.library is None:
+            return 0
+        try:
+            return self.library.count_articles()
+        except Exception:
+            return 0
+
+    def _library_changed(self) -> None:
+        self._update_status()
+        if not self.article_pane.is_empty():
+            self._schedule_check()
+
+    def _offer_samples(self) -> None:
+        if self.library is None or self.settings.samples_offered or self.report_count() > 0:
+            return
+        self.settings.samples_offered = True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Welcome to Recount",
+            "Your library is empty. Load a few sample reports (an invented siege and peace-talks "
+            "story, eight reports) so you can see how Recount flags figures and quotes that change?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("samplesOffer")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda code: self.load_samples() if code == QMessageBox.StandardButton.Yes else None
+        )
+        self.samples_box = box
+        box.open()
+
+    def load_samples(self, open_featured: bool = True) -> Task:
+        """Import the bundled sample reports, then open one whose flags show at once."""
+        files = sample_files()
+
+        def done(report: Any) -> None:
+            self._import_done(report)
+            featured = [f for f in files if f.name == FEATURED_SAMPLE]
+            if open_featured and featured and self.article_pane.is_empty():
+                self.open_file(str(featured[0]))
+
+        return self._run(operations.import_files, self.library_path, files, name="samples",
+                         doing="load the sample reports", on_success=done, show_progress=True)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import through the import dialog (progress, Cancel, summary)."""
+        from recount.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.library_path, [Path(p) for p in paths], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: self._library_changed_and_refresh())
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _library_changed_and_refresh(self) -> None:
+        self.browser.refresh()
+        self._library_changed()
+        self.taskFinished.emit("import")
+
+    def _import_done(self, report: Any) -> None:
+        self.browser.refresh()
+        self._library_changed()
+        summary = report.summary() if hasattr(report, "summary") else ""
+        self.statusBar().showMessage(f"Import: {summary}", 8000)
+        if getattr(report, "stopped", None):
+            message = f"The import stopped.\n\n{report.stopped}"
+            self.error_dialog = errors.show_message(self, "Recount", message)
+
+    def choose_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import reports", self.settings.last_folder,
+            "Reports (*.txt *.md *.html *.htm *.jsonl *.ndjson *.csv *.json);;All files (*)",
+        )
+        if names:
+            self.settings.last_folder = str(Path(names[0]).parent)
+            self.import_paths([Path(n) for n in names])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Import a folder of reports", self.settings.last_folder
+        )
+        if folder:
+            self.settings.last_folder = folder
+            self.import_paths([Path(folder)])
+
+    # ------------------------------------------------------------------ article in
+    def new_article(self) -> None:
+        from recount.claims.model import Article
+
+        self._generation += 1
+        self._cancel_check()
+        self.article_pane.set_article(Article(text=""))
+        self._show_rows([], "")
+        self.checked = None
+        self._update_actions()
+        self.article_pane.editor.setFocus()
+
+    def choose_file(self) -> None:
+        pattern = " ".join(f"*{s}" for s in ARTICLE_SUFFIXES)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open a report", self.settings.last_folder, f"Reports ({pattern});;All files (*)"
+        )
+        if name:
+            self.settings.last_folder = str(Path(name).parent)
+            self.open_file(name)
+
+    def open_file(self, path: str) -> Task:
+        """Read a file (on a worker: large or slow files never freeze the window) and check it."""
+        return self._run(operations.read_file, str(path), name="read", doing=f"open {Path(path).name}",
+                         on_success=self.show_article)
+
+    def open_stored(self, article_id: int) -> Task | None:
+        if article_id is None or int(article_id) < 0:
+            return None
+        return self._run(operations.load, self.library_path, int(article_id), name="load",
+                         doing="open the report", on_success=self.show_article)
+
+    def show_article(self, article: Any) -> None:
+        self._generation += 1
+        self._cancel_check()
+        self.article_pane.set_article(article)
+        self._show_rows([], "")
+        self.check_now()
+
+    # ------------------------------------------------------------------ checking
+    def _edited(self) -> None:
+        self._generation += 1
+        self._cancel_check()
+        self._recheck.start()
+        self._update_actions()
+
+    def _schedule_check(self) -> None:
+        self._recheck.start()
+
+    def _cancel_check(self) -> None:
+        if self._check_task is not None and not self._check_task.done:
+            self._check_task.cancel()
+        self._check_task = None
+
+    def check_now(self) -> Task | None:
+        """Check the article as it is now; a check still running is cancelled first."""
+        self._recheck.stop()
+        self._cancel_check()
+        article = self.article_pane.article()
+        if not article.text.strip():
+            self._show_rows([], "")
+            self.checked = None
+            self._update_actions()
+            return None
+        gen = self._generation
+        thresholds = self._thresholds()
+        path = self.library_path if self.library is not None else None
+        self.statusBar().showMessage("Checking…")
+        started = time.perf_counter()
+
+        def done(checked: operations.Checked) -> None:
+            if gen != self._generation or task.is_cancelled():
+                return  # the text changed meanwhile; a newer check is on its way
+            self._checked(checked, article.text, (time.perf_counter() - started) * 1000)
+
+        def failed(exc: BaseException) -> None:
+            if gen != self._generation or task.is_cancelled():
+                return
+            self.statusBar().showMessage("Check failed", 5000)
+            self.error_dialog = errors.report(self, exc, "check this report")
+            self.checkFailed.emit()
+
+        task = start_task(operations.check, path, article, thresholds, name="check",
+                          on_success=done, on_error=failed)
+        self._check_task = task
+        return task
+
+    def _thresholds(self) -> Any:
+        return self.settings.thresholds_object()
+
+    def _checked(self, checked: operations.Checked, text: str, wall_ms: float) -> None:
+        self.checked = checked
+        rows = rows_for(checked.result, checked.reviews)
+        for row in rows:
+            row.claim_id = checked.claim_ids.get((row.claim.start, row.claim.end))
+        keep = self._selected_key
+        self._show_rows(rows, text)
+        if keep is not None:
+            for row in rows:
+                if (row.claim.start, row.claim.end) == keep:
+                    self.claims_panel.select_claim(row.index)
+                    break
+        elapsed = getattr(checked.result, "elapsed_ms", None) or wall_ms
+        self.last_check_ms = float(elapsed)
+        flags = sum(1 for r in rows if r.flags)
+        self.statusBar().showMessage(
+            f"{len(rows)} claims, {flags} flagged" if rows else "No figures or quotes found", 6000
+        )
+        self._update_status()
+        self._update_actions()
+        self.checkFinished.emit()
+
+    last_check_ms: float | None = None
+
+    def _show_rows(self, rows: list[ClaimRow], text: str) -> None:
+        self.rows = rows
+        self._checked_text = text
+        self.claims_panel.model.set_rows(rows)
+        if rows:
+            self.article_pane.show_claims(rows, text)
+        else:
+            self.article_pane.clear_claims()
+        self.comparison.show_row(None)
+        self.timeline.set_series(None)
+
+    # ------------------------------------------------------------------ selection
+    def row(self, claim_index: int) -> ClaimRow | None:
+        return self.rows[claim_index] if 0 <= claim_index < len(self.rows) else None
+
+    def selected_row(self) -> ClaimRow | None:
+        return self.row(self.claims_panel.selected_claim())
+
+    def _claim_selected(self, claim_index: int) -> None:
+        row = self.row(claim_index)
+        self._selected_key = (row.claim.start, row.claim.end) if row else None
+        label = self.article_pane.outlet.text().strip() or "This report"
+        published = self.article_pane.published.text().strip()
+        if published:
+            from recount.ui.results import short_date
+
+            label = f"{label} · {short_date(published)}"
+        self.comparison.show_row(row, label)
+        if row is not None:
+            self.article_pane.select_claim(claim_index)
+            if row.flags:
+                self.lower_tabs.setCurrentWidget(self.comparison)
+        self._update_actions()
+        self._load_series(row)
+
+    def _load_series(self, row: ClaimRow | None) -> None:
+        if self._series_task is not None and not self._series_task.done:
+            self._series_task.cancel()
+        if row is None or not isinstance(row.claim, NumericClaim) or self.library is None:
+            self.timeline.set_series(None)
+            return
+        gen = self._generation
+        claim = row.claim
+
+        def done(series: Any) -> None:
+            if gen == self._generation and self.selected_row() is row:
+                self.timeline.set_series(series, current=claim)
+                self.seriesShown.emit()
+
+        self._series_task = self._run(operations.series, self.library_path, claim, name="series",
+                                      doing="draw the timeline", on_success=done, quiet=True)
+
+    def select_flag(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) flagged claim in text order, wrapping around."""
+        flagged = [r.index for r in self.rows if r.flags]
+        if not flagged:
+            self.statusBar().showMessage("No flagged claims", 3000)
+            return
+        current = self.claims_panel.selected_claim()
+        if step > 0:
+            after = [i for i in flagged if i > current]
+            target = after[0] if after else flagged[0]
+        else:
+            before = [i for i in flagged if i < current]
+            target = before[-1] if before else flagged[-1]
+        self.claims_panel.select_claim(target)
+
+    def _focus_filter(self) -> None:
+        self.claims_panel.search.setFocus()
+        self.claims_panel.search.selectAll()
+
+    # ------------------------------------------------------------------ saving, review
+    def _current_claims(self) -> list[Any] | None:
+        if self.checked is None or self._checked_text != self.article_pane.text():
+            return None
+        return list(self.checked.result.claims)
+
+    def save_to_library(self) -> Task | None:
+        if self.article_pane.is_empty():
+            self.statusBar().showMessage("Nothing to save: the article is empty", 4000)
+            return None
+        article = self.article_pane.article()
+
+        def done(article_id: int) -> None:
+            self.statusBar().showMessage(f"Saved to the library (report {article_id})", 5000)
+            self.browser.refresh()
+            self._update_status()
+
+        return self._run(operations.save, self.library_path, article, self._current_claims(), name="save",
+                         doing="save the report to the library", on_success=done)
+
+    def _reviewable(self) -> ClaimRow | None:
+        row = self.selected_row()
+        if row is None or self._current_claims() is None:
+            self.statusBar().showMessage("Select a claim of the checked article first", 4000)
+            return None
+        return row
+
+    def review_selected(self, decision: str | None, correction: dict | None = None) -> Task | None:
+        row = self._reviewable()
+        if row is None:
+            return None
+        article = self.article_pane.article()
+        claims = self._current_claims() or []
+
+        def done(_claim_id: int) -> None:
+            self.claims_panel.model.set_review(row.index, decision)
+            what = {"confirmed": "Confirmed", "rejected": "Rejected", "corrected": "Corrected"}.get(
+                decision or "", "Cleared the review of")
+            self.statusBar().showMessage(f"{what} “{row.claim.span}”", 5000)
+            self.browser.refresh()
+            self.check_now()  # corrections and rejections change what is flagged
+
+        return self._run(operations.review, self.library_path, article, claims, row.claim, decision,
+                         correction, name="review", doing="record your review", on_success=done)
+
+    def correct_selected(self) -> None:
+        row = self._reviewable()
+        if row is None:
+            return
+        self.correction_dialog = review.ask_correction(
+            self, row.claim, lambda fix: self.review_selected("corrected", fix)
+        )
+
+    def dismiss_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not row.flags:
+            self.statusBar().showMessage("The selected claim has no flag to dismiss", 4000)
+            return
+        self.dismiss_flag(row.flags[0].key)
+
+    def dismiss_flag(self, key: str) -> None:
+        flag = next((d for r in self.rows for d in r.flags if d.key == key), None)
+        explanation = flag.explanation if flag is not None else ""
+
+        def chosen(note: str) -> None:
+            self._run(operations.dismiss, self.library_path, key, note or None, name="dismiss",
+                      doing="dismiss the flag", on_success=lambda _k: self.check_now())
+
+        self.note_dialog = review.ask_dismiss_note(self, explanation, chosen)
+
+    # ------------------------------------------------------------------ export
+    def export(self) -> None:
+        if self.checked is None:
+            self.statusBar().showMessage("Check an article first, then export the check", 4000)
+            return
+        from recount.ui.export_dialog import choose_and_export
+
+        choose_and_export(self, self.checked.result)
+
+    # ------------------------------------------------------------------ settings, about
+    def open_settings(self) -> None:
+        from recount.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.library_path, self.settings.thresholds, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(code: int) -> None:
+            if code != SettingsDialog.DialogCode.Accepted:
+                return
+            path, thresholds = dialog.values()
+            self.settings.thresholds = thresholds
+            if path != self.library_path:
+                self.settings.library_path = path
+                self.open_library(path)
+            self.settings.sync()
+            if not self.article_pane.is_empty():
+                self.check_now()
+
+        dialog.finished.connect(finished)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def show_about(self) -> None:
+        from recount.ui.about import show_about
+
+        self.about_box = show_about(self)
+
+    # ------------------------------------------------------------------ plumbing
+    def _run(self, fn: Any, *args: Any, name: str, doing: str, on_success: Any, quiet: bool = False,
+             show_progress: bool = False) -> Task:
+        """Start background work; its error becomes a dialog, its progress the status bar."""
+
+        def failed(exc: BaseException) -> None:
+            self.progress.hide()
+            if not quiet:
+                self.error_dialog = errors.report(self, exc, doing)
+            self.taskFinished.emit(name)
+
+        def succeeded(value: Any) -> None:
+            self.progress.hide()
+            on_success(value)
+            self.taskFinished.emit(name)
+
+        def progressed(done: int, total: int, message: str) -> None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{doing.capitalize()}: %p%")
+
+        if show_progress:
+            self.progress.setValue(0)
+            self.progress.show()
+        return start_task(fn, *args, name=name, on_success=succeeded, on_error=failed,
+                          on_progress=progressed if show_progress else None)
+
+    def _update_status(self) -> None:
+        parts = [self.library_path.name if self.library is not None else "no library"]
+        if self.library is not None:
+            n = self.report_count()
+            parts.append(f"{n:,} report{'s' if n != 1 else ''}")
+        if self.last_check_ms is not None:
+            parts.append(f"checked in {self.last_check_ms:.0f} ms")
+        self.status_label.setText(" · ".join(parts))
+        self.status_label.setToolTip(str(self.library_path))
+
+    def _update_actions(self) -> None:
+        has_text = not self.article_pane.is_empty()
+        checked = self.checked is not None
+        row = self.selected_row()
+        self.actions_.check.setEnabled(has_text)
+        self.actions_.save.setEnabled(has_text and self.library is not None)
+        self.actions_.export.setEnabled(checked)
+        for act in (self.actions_.confirm, self.actions_.reject, self.actions_.correct,
+                    self.actions_.clear_review):
+            act.setEnabled(row is not None and self.library is not None)
+        self.actions_.dismiss.setEnabled(row is not None and bool(row.flags) and self.library is not None)
+        flagged = any(r.flags for r in self.rows)
+        self.actions_.next_flag.setEnabled(flagged)
+        self.actions_.prev_flag.setEnabled(flagged)
+        self.actions_.import_.setEnabled(self.library is not None)
+        self.actions_.import_folder.setEnabled(self.library is not None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "article_pane"):
+            self.article_pane.refresh_colours()
+            self.comparison.show_row(self.comparison.row)
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_file(url.toLocalFile())
+                event.acceptProposedAction()
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._recheck.stop()
+        self._save_layout()
+        for task in running_tasks():
+            task.cancel()
+        QThreadPool.globalInstance().waitForDone(3000)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        super().closeEvent(event)
+
+    def saved_state(self) -> QByteArray:
+        return self.saveState()
