@@ -1,0 +1,160 @@
+"""Do two names denote the same speaker, source or place?
+
+Reports spell the same person several ways (Haftar / Hifter, Kharadin / Kharadine,
+Tolland / Toland, Stravos / Stavos) and shorten names ("Drask" for "Ilena Drask", "the
+agency" for "Civil Protection Agency"). Matching is deliberately forgiving on spelling and
+strict on meaning: a surname must agree (by spelling, by its consonant skeleton, or by
+rapidfuzz ratio), and a first name, when both give one, must not contradict it.
+The library's alias table (variant -> canonical) is applied first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+# Titles and roles that precede names; dropped before comparing.
+_TITLES = frozenset(
+    "mr mrs ms dr prof president prime minister foreign interior defence defense finance health "
+    "secretary general governor mayor spokesman spokeswoman spokesperson chief commander gen "
+    "general col colonel lt sir lord king queen envoy ambassador senator deputy agency head "
+    "official director".split()
+)
+_STOP = frozenset("the of for and in on de al el la le".split())
+# Words that name a kind of body, not which one: "the ministry" is not "Health Ministry".
+GENERIC = frozenset(
+    "ministry agency government officials official police army authorities authority office "
+    "department service council city district province region town village spokesman "
+    "spokeswoman spokesperson military forces force rebels group organisation organization".split()
+)
+# Words of a place name that say which part of it, so "southern Tripoli" lies within "Tripoli".
+_PLACE_PARTS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern outskirts "
+    "suburbs suburb centre center city old quarter district province region area areas "
+    "greater downtown capital of the and valley".split()
+)
+SURNAME_RATIO = 85.0
+
+
+def fold(text: str | None) -> str:
+    """Case, accents, possessives, dots and punctuation folded; whitespace collapsed."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold().replace("\u2019", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+def _apply_alias(name: str, aliases: Mapping[str, str] | None) -> str:
+    if not aliases:
+        return name
+    folded = {fold(k): v for k, v in aliases.items()} if aliases else {}
+    return folded.get(fold(name), name)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """Consonants with doubled letters collapsed: Haftar/Hifter -> hftr, Tolland/Toland -> tlnd."""
+    s = re.sub(r"[aeiouy]", "", word)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=65536)
+def words_of(name: str) -> tuple[str, ...]:
+    return tuple(w for w in fold(name).split() if w not in _STOP)
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) >= 4 and len(b) >= 4:
+        if skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3:
+            return True
+        return fuzz.ratio(a, b) >= SURNAME_RATIO
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _names_match(a: str, b: str) -> bool:
+    wa, wb = words_of(a), words_of(b)
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    # Acronyms: "WHO" = "World Health Organization", "OCHA" vs its long form.
+    if len(wa) == 1 and len(wb) > 1 and wa[0] == _initials(wb):
+        return True
+    if len(wb) == 1 and len(wa) > 1 and wb[0] == _initials(wa):
+        return True
+    na = [w for w in wa if w not in _TITLES]
+    nb = [w for w in wb if w not in _TITLES]
+    if na and nb:
+        # A person: the surnames agree, and first names (when both have one) do not contradict.
+        if _same_word(na[-1], nb[-1]) and not (set(na[-1:]) <= GENERIC):
+            fa, fb = na[:-1], nb[:-1]
+            if not fa or not fb:
+                return True
+            return _same_word(fa[0], fb[0]) or fa[0][0] == fb[0][0] and (len(fa[0]) <= 2 or len(fb[0]) <= 2)
+    # A body: every distinctive word of the shorter name is in the longer one
+    # ("Health Ministry" = "the Ministry of Health"), but a bare generic word is not enough.
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if set(short) <= GENERIC:
+        return False
+    return all(any(_same_word(w, x) for x in long_) for w in short)
+
+
+def names_match(a: str | None, b: str | None, aliases: Mapping[str, str] | None = None) -> bool:
+    """Whether two speaker/source names denote the same person or body."""
+    if not a or not b:
+        return False
+    a, b = _apply_alias(a, aliases), _apply_alias(b, aliases)
+    return _names_match(a, b)
+
+
+def name_similarity(a: str | None, b: str | None, aliases: Mapping[str, str] | None = None) -> float:
+    """1.0 for the same person or body, else a rapidfuzz similarity in [0, 0.8]."""
+    if not a or not b:
+        return 0.0
+    if names_match(a, b, aliases):
+        return 1.0
+    return 0.8 * fuzz.token_set_ratio(fold(a), fold(b)) / 100.0
+
+
+@lru_cache(maxsize=65536)
+def _place_core(name: str) -> frozenset[str]:
+    return frozenset(w for w in words_of(name) if w not in _PLACE_PARTS)
+
+
+def place_relation(a: str | None, b: str | None, aliases: Mapping[str, str] | None = None) -> str:
+    """"same", "within" (one place names a part of the other) or "different"; "unknown" if either is None.
+
+    "southern Tripoli" lies within "Tripoli"; "Old Quarter and eastern suburbs of Ostrelo"
+    within "Ostrelo"; "Kessel province" is the same as "Kessel".
+    """
+    if not a or not b:
+        return "unknown"
+    a, b = _apply_alias(a, aliases), _apply_alias(b, aliases)
+    if fold(a) == fold(b):
+        return "same"
+    ca, cb = _place_core(a), _place_core(b)
+    if not ca or not cb:
+        return "different"
+    if ca == cb:
+        return "same"
+    if all(any(_same_word(w, x) for x in cb) for w in ca) or all(any(_same_word(w, x) for x in ca) for w in cb):
+        return "within"
+    return "different"
