@@ -187,20 +187,35 @@ class ClaimsFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
 
     def set_kind(self, kind: str) -> None:
+        self._changing_filter()
         self._kind = kind
-        self.invalidateFilter()
+        self._changed_filter()
 
     def set_category(self, category: str) -> None:
+        self._changing_filter()
         self._category = category
-        self.invalidateFilter()
+        self._changed_filter()
 
     def set_flagged_only(self, on: bool) -> None:
+        self._changing_filter()
         self._flagged_only = on
-        self.invalidateFilter()
+        self._changed_filter()
 
     def set_search(self, text: str) -> None:
+        self._changing_filter()
         self._search = text.strip().lower()
-        self.invalidateFilter()
+        self._changed_filter()
+
+    # Qt 6.10 replaced invalidateFilter() by a begin/end pair; older PySide6 has only the former.
+    def _changing_filter(self) -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _changed_filter(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
