@@ -5,7 +5,7 @@
 
 Linux:   dist/recount/ (one folder), dist/recount-VERSION-linux-ARCH (single file),
          dist/recount-VERSION-linux-ARCH.tar.gz (the folder), dist/recount_VERSION_DEBARCH.deb
-Windows: dist/recount/ and dist/recount-portable.exe (then Inno Setup: packaging/windows/recount.iss)
+Windows: dist/recount/, dist/recount-VERSION-windows-portable.exe (installer: packaging/windows/recount.iss)
 macOS:   dist/Recount.app (then packaging/macos/build-dmg.sh)
 
 Only PyPI is reached (to install the [package] extra when PyInstaller is missing); the .deb
@@ -209,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 log("dpkg-deb not found: skipping the .deb (apt-get install dpkg-dev)")
     elif (DIST / "recount-portable.exe").exists():
-        results.append(("single file", DIST / "recount-portable.exe", TARGET_MB["onefile"]))
+        single = DIST / f"recount-{VERSION}-windows-portable.exe"
+        (DIST / "recount-portable.exe").replace(single)
+        results.append(("single file", single, TARGET_MB["onefile"]))
     elif (DIST / "Recount.app").exists():
         results.append(("macOS app", DIST / "Recount.app", None))
     elapsed = time.monotonic() - started
