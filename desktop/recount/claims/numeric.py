@@ -1,10 +1,458 @@
-"""Numeric claims (placeholder until the numeric engine lands)."""
+"""Numeric claims: every reported figure with its interval, category, time and place.
+
+`extract_numeric(doc)` walks the document sentence by sentence: number expressions come
+from numbers.py, what they count from categories.py, dates from dates.py, places from
+places.py. This module decides what is *not* a claim (dates, years, ages, times of day,
+durations, ordinals, identifiers such as "Route 14" or "Resolution 2817", phone numbers,
+page furniture) and what time a figure holds for (day / cumulative / period / point).
+`source` is left to claims/sources.py, which gets the sentence offsets it needs from the
+claim (`start`, `end`, `sentence`).
+"""
 
 from __future__ import annotations
 
-from recount.claims.document import Document
-from recount.claims.model import NumericClaim
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from recount.claims.categories import categorize, is_currency_word, is_percent
+from recount.claims.dates import TIME_OF_DAY_RE, DateRef, find_dates, iso
+from recount.claims.document import Document, Sentence
+from recount.claims.model import NumericClaim, TimeSpan
+from recount.claims.numbers import Atom, find_atoms, interval, qualifier_before
+from recount.claims.places import PlaceFinder
+
+STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
+
+_IDENT_BEFORE = re.compile(
+    r"\b(?:route|highway|road|interstate|motorway|resolution|no\.|number|nos\.|article|flight|section|"
+    r"chapter|room|gate|platform|line|bus|block|building|unit|apartment|channel|level|category|grade|"
+    r"phase|stage|class|pier|terminal|ward|sector|camp|brigade|division|battalion|regiment|corps|"
+    r"paragraph|title|amendment|version|model|episode|season|volume|vol\.|issue|page|p\.|tel\.?|phone|"
+    r"fax|code|postcode|zip|station|exit|junction|kilometre|km|mile|door|seat|row|lot|case|file|"
+    r"law|decree|bill|act|order|protocol|convention|session|summit|covid|g|f|su|mig|boeing|airbus)\s*[-#]?\s*$",
+    re.IGNORECASE,
+)
+_DURATION_AFTER = re.compile(
+    r"^(?:[- ](?:and\s+a\s+half\s+)?|\s+(?:more|long|straight|consecutive|full|whole)\s+)?"
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|weekends?)\b",
+    re.IGNORECASE,
+)
+_HYPHEN_COMPOUND = re.compile(r"^-(?!\d)[a-z]", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\baged|\bage\s+of|\bages\s+of)\s*$", re.IGNORECASE)
+_PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b")
+_PAGE_FURNITURE = re.compile(
+    r"^(?:page\s+\d|updated|posted|published|share|comments?|photo|image|video|read\s+more|"
+    r"advertisement|copyright|©|\d+\s+(?:comments?|shares?|views?))",
+    re.IGNORECASE,
+)
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|estimated|added|warned|statement|bulletin|"
+    r"conference|briefing|published|released|announcement)\b[^.;\d]{0,40}$",
+    re.IGNORECASE,
+)
+_TOLL_BEFORE = re.compile(
+    r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
+    r"\bdown\s+to\s*$|\bwas\s*$|\bthe\s*$",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
+                      r"(?:now\s+)?(?:died|fled|left|lost|risen|reached|crossed|returned)\b", re.IGNORECASE)
+_ACCUMULATING = re.compile(
+    r"\b(?:been|were|was)\s+(?:\w+\s+)?(?:destroyed|damaged|reported|recorded|registered|counted|affected|"
+    r"confirmed|detained|arrested|killed|wounded|injured|displaced|evacuated|rescued)\b",
+    re.IGNORECASE,
+)
+_STILL = re.compile(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
+_RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|"
+                   r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
+_POPULATION = re.compile(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
+                         r"home\s+to)\b", re.IGNORECASE)
+_FUTURE_PERIOD = re.compile(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
+                            r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
+_SO_FAR = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_EVENT = re.compile(
+    r"\b(?:struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|"
+    r"made\s+landfall)\b[^.;]{0,70}?$",
+    re.IGNORECASE,
+)
+_EVENT_POSSESSIVE = re.compile(
+    r"^'s\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
+    r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
+_MONEY_PAREN = re.compile(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
+_CURRENCY_CODE = re.compile(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
+_OF_THE_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
+_ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby)\b",
+                     re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A number expression about to become a claim (one atom or a merged range)."""
+
+    start: int
+    end: int
+    value: float
+    lower: float | None = None
+    upper: float | None = None
+    is_range: bool = False
+    atom: Atom | None = None
+
+
+def _is_prose(text: str) -> bool:
+    """Headlines, captions, bylines and menus are page furniture, not claims."""
+    words = len(text.split())
+    if _PAGE_FURNITURE.match(text):
+        return False
+    return words >= 25 or bool(re.search(r"[.!?\"\u201d\u2019)]\s*$", text))
+
+
+def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list[tuple[int, int]]) -> bool:
+    """Numbers that are not claims: dates, ages, durations, identifiers, ordinals ..."""
+    before = text[max(s.start, a.start - 40) : a.start]
+    after = text[a.end : min(s.end, a.end + 40)]
+    if any(d.start <= a.start < d.end or a.start <= d.start < a.end for d in dates):
+        return True
+    if any(ts <= a.start < te for ts, te in times):
+        return True
+    if _HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after):
+        return True
+    if a.digits_only is not None:
+        if _IDENT_BEFORE.search(before) or before.endswith(("#", "No ", "no. ")):
+            return True
+        if _AGE_BEFORE.search(before):
+            return True
+        # "Dana Kesler, 52, who ..." / "Orvell, 47, a former doctor"
+        if re.search(r"[A-Z][\w'-]+,\s*$", before) and re.match(r"^\s*,", after) and a.value < 120:
+            return True
+        if "." not in a.digits_only and "," not in a.digits_only and a.digits_only.startswith("0"):
+            return True  # "007", leading zeros: codes
+    if a.is_words:
+        word = text[a.start : a.end]
+        if word.lower() == "one" and not _ONE_OK.match(after):
+            return True
+        if word[:1].isupper() and a.start != s.start and not before.rstrip().endswith(('"', "\u201c", ":")):
+            return True  # "the Big Three", "Group of Seven": names, not counts
+        if _AGE_BEFORE.search(before):
+            return True
+    # "Two of the three bridges": the whole of which a part was counted
+    if _OF_THE_BEFORE.search(before):
+        prev = re.search(r"(\S+)\s+(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", before, re.IGNORECASE)
+        if prev and find_atoms(prev.group(1)):
+            return True
+    return False
+
+
+def _merge_ranges(text: str, atoms: list[Atom]) -> list[_Figure]:
+    """'between 400 and 600', '400-600', '40 to 60 percent' become one figure (value: midpoint)."""
+    out: list[_Figure] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.end : b.start]
+            lead = text[max(0, a.start - 9) : a.start].lower()
+            is_between = re.fullmatch(r"\s+and\s+", gap) and lead.rstrip().endswith("between")
+            is_dash = re.fullmatch(r"\s*[-\u2013]\s*", gap)
+            is_to = re.fullmatch(r"\s+to\s+", gap) and not lead.rstrip().endswith("from")
+            if (is_between or is_dash or is_to) and not a.vague and not b.vague:
+                lo, hi = a.value, b.value
+                # "$3-5 million": the scale written once applies to both ends
+                if hi > lo * 100 and a.digits_only and b.digits_only and b.value != float(
+                    b.digits_only.replace(",", "")
+                ):
+                    lo = lo * (b.value / float(b.digits_only.replace(",", "")))
+                if lo < hi:
+                    start = a.start
+                    if is_between:
+                        found = text.rfind("between", max(0, a.start - 12), a.start)
+                        start = found if found >= 0 else a.start
+                    if a.currency is None and b.currency:
+                        a.currency = b.currency
+                    out.append(_Figure(start, b.end, (lo + hi) / 2, lo, hi, True, _merged_atom(a, b)))
+                    i += 2
+                    continue
+        out.append(_Figure(a.start, a.end, a.value, atom=a))
+        i += 1
+    return out
+
+
+def _merged_atom(a: Atom, b: Atom) -> Atom:
+    return Atom(a.start, b.end, b.value, currency=a.currency or b.currency, is_words=a.is_words,
+                digits_only=b.digits_only, fraction=a.fraction or b.fraction)
+
+
+class NumericExtractor:
+    """State shared across one document: places, the story's start date, attribution dates."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.pub = doc.published
+        self.places = PlaceFinder(doc)
+        self.dates_by_sentence: list[list[DateRef]] = [
+            find_dates(doc.text, doc.published, s.start, s.end) for s in doc.sentences
+        ]
+        self.story_start = self._story_start()
+
+    # ---------------------------------------------------------------- story
+    def _story_start(self) -> date | None:
+        """When the story's running totals start: a 'since' date or an event's date, if recent."""
+        text = self.doc.text
+        best: date | None = None
+        for s, dates in zip(self.doc.sentences, self.dates_by_sentence, strict=True):
+            for d in dates:
+                if d.kind not in ("day",) or d.first is None:
+                    continue
+                if not (self.pub - STORY_WINDOW <= d.first <= self.pub):
+                    continue
+                before = text[max(s.start, d.start - 90) : d.start]
+                after = text[d.end : d.end + 40]
+                is_since = bool(re.search(r"\bsince\b[^.;,]{0,70}$", before, re.IGNORECASE))
+                is_event = bool(_EVENT.search(before)) or bool(_EVENT_POSSESSIVE.match(after))
+                if (is_since or is_event) and (best is None or d.first < best):
+                    best = d.first
+        return best
+
+    # ---------------------------------------------------------------- time
+    def _since(self, si: int, pos: int) -> tuple[bool, date | None, DateRef | None]:
+        """(has a since-phrase, its start date, the date ref it uses) for the sentence."""
+        s = self.doc.sentences[si]
+        text = self.doc.text
+        for m in _SINCE.finditer(text, s.start, s.end):
+            comma = text.find(",", m.end(), s.end)
+            limit = min(m.end() + 80, comma if comma >= 0 else s.end)
+            for d in self.dates_by_sentence[si]:
+                if m.end() <= d.start < limit:
+                    return True, d.first, d
+            return True, None, None
+        return False, None, None
+
+    def _attribution_date(self, si: int, pos: int) -> date | None:
+        """The day the figure was given ('the ministry said on Sunday'), in the sentence or before."""
+        text = self.doc.text
+        sents = self.doc.sentences
+        i = si
+        while i >= 0 and sents[i].paragraph == sents[si].paragraph:
+            s = sents[i]
+            for d in self.dates_by_sentence[i]:
+                if d.kind != "day":
+                    continue
+                before = text[max(s.start, d.start - 45) : d.start]
+                if _REPORT_VERB.search(before):
+                    return d.first
+            i -= 1
+        return None
+
+    def _time(self, si: int, fig: _Figure, category: str, after_full: str) -> TimeSpan:
+        doc, text = self.doc, self.doc.text
+        s = doc.sentences[si]
+        sentence = text[s.start : s.end]
+        before = text[s.start : fig.start]
+        dates = self.dates_by_sentence[si]
+        pub = self.pub
+
+        if _POPULATION.search(sentence) and category == "count":
+            return TimeSpan(None, None, "point")
+        if _RATE.match(after_full[:50]):
+            return TimeSpan(None, None, "unknown")
+
+        has_since, since_date, since_ref = self._since(si, fig.start)
+        # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed"
+        for d in dates:
+            if not (d.first and d.last and d.last < pub - timedelta(days=365)):
+                continue
+            if d is since_ref and not re.search(r"\bwhen\b", text[d.end : fig.start]):
+                continue  # "since October 19, 2024, 60,000 have left": a running total's start
+            return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
+
+        att = self._attribution_date(si, fig.start)
+        day_ref = self._day_ref(si, fig, since_ref)
+        period_ref = next((d for d in dates if d.kind == "period" and d is not since_ref
+                           and not _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start])), None)
+        start = since_date if has_since and since_date else self.story_start
+        tail = text[max(s.start, fig.start - 60) : fig.start]
+        toll = bool(_TOLL_BEFORE.search(tail)) and category == "killed"
+        perfect = bool(_PERFECT.search(after_full[:80]))
+        still = bool(_STILL.search(after_full[:60]))
+
+        if category == "missing" or (still and category in ("displaced", "count", "troops")):
+            d = att or pub
+            return TimeSpan(iso(d), iso(d), "point")
+        if category in _CASUALTY_CATS:
+            if toll:
+                end = day_ref.first if day_ref else (att or pub)
+                return TimeSpan(iso(start), iso(end), "cumulative")
+            if day_ref and not perfect and not has_since:
+                return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
+            if period_ref and not has_since:
+                return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
+            return TimeSpan(iso(start), iso(att or pub), "cumulative")
+        if category == "money" and _FUTURE_PERIOD.search(after_full):
+            return TimeSpan(iso(att or pub), None, "period")
+        if category in ("count",):
+            if day_ref and not perfect:
+                return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
+            if has_since or _SO_FAR.search(sentence) or (perfect and _ACCUMULATING.search(after_full[:80])):
+                return TimeSpan(iso(start), iso(att or pub), "cumulative")
+            if period_ref:
+                return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
+        del before
+        d = att or pub
+        return TimeSpan(iso(d), iso(d), "point")
+
+    def _day_ref(self, si: int, fig: _Figure, since_ref: DateRef | None) -> DateRef | None:
+        """A day the figure happened on ('killed on Tuesday'), not when it was said."""
+        text = self.doc.text
+        s = self.doc.sentences[si]
+        since_pos = None
+        m = _SINCE.search(text, fig.end, s.end)
+        if m:
+            since_pos = m.start()
+        for d in self.dates_by_sentence[si]:
+            if d.kind != "day" or d is since_ref:
+                continue
+            if _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start]):
+                continue
+            if _EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.end : d.end + 2] in ("'s", "\u2019s"):
+                continue
+            if d.start >= fig.end:
+                if since_pos is not None and d.start > since_pos:
+                    continue
+                between = text[fig.end : d.start]
+                # "rose to 121 from 98 on Saturday": the day belongs to the nearer figure
+                if re.search(r"\bfrom\s+\S*\d", between):
+                    continue
+                if re.search(r"[;]|\b(?:when|after|before|because|while)\b", between):
+                    continue
+                return d
+            # "On Sunday, 12 people were killed"
+            if re.fullmatch(r"\s*(?:on\s+)?", text[s.start : d.start], re.IGNORECASE) and d.end <= fig.start:
+                return d
+        return None
+
+    # ---------------------------------------------------------------- claims
+    def run(self) -> list[NumericClaim]:
+        doc, text = self.doc, self.doc.text
+        out: list[NumericClaim] = []
+        prose_paragraphs = {i for i, (ps, pe) in enumerate(doc.paragraphs) if _is_prose(text[ps:pe])}
+        for si, s in enumerate(doc.sentences):
+            if s.paragraph not in prose_paragraphs:
+                continue
+            atoms = find_atoms(text, s.start, s.end)
+            if not atoms:
+                continue
+            dates = self.dates_by_sentence[si]
+            times = [(m.start(), m.end()) for m in TIME_OF_DAY_RE.finditer(text, s.start, s.end)]
+            phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(text, s.start, s.end)
+                      if len(re.sub(r"\D", "", m.group())) >= 7]
+            kept = [a for a in atoms if not _skip_atom(text, a, s, dates, times + phones)]
+            for k, fig in enumerate(_merge_ranges(text, kept)):
+                next_start = kept_next_start(kept, fig.end, s.end)
+                claim = self._claim(si, s, fig, next_start)
+                if claim is not None:
+                    out.append(claim)
+                del k
+        return out
+
+    def _claim(self, si: int, s: Sentence, fig: _Figure, next_start: int) -> NumericClaim | None:
+        text = self.doc.text
+        a = fig.atom
+        assert a is not None
+        after_raw = text[fig.end : min(s.end, fig.end + 200)]
+        after_clause = text[fig.end : min(next_start, fig.end + 200)]
+        clause_start = max(s.start, fig.start - 120)
+        before = text[clause_start : fig.start]
+
+        qualifier, q_start = (None, fig.start) if fig.is_range else qualifier_before(text, fig.start)
+        if q_start < s.start:
+            qualifier, q_start = None, fig.start
+
+        unit: str | None = None
+        category: str
+        subject: str | None = None
+        pct = is_percent(after_raw) or a.fraction
+        money = bool(a.currency) or is_currency_word(after_raw) or bool(_MONEY_PAREN.match(after_raw)) or bool(
+            _CURRENCY_CODE.match(after_raw)
+        )
+        if pct:
+            category, unit = "percent", "%"
+        elif money:
+            category = "money"
+            unit = _currency_unit(a.currency, after_raw)
+        else:
+            category, subject = categorize(before, after_clause, text[s.start : s.end])
+
+        # value, interval
+        if fig.is_range:
+            iv = {"lower": fig.lower, "upper": fig.upper, "lower_inclusive": True, "upper_inclusive": True,
+                  "qualifier": "range"}
+        else:
+            iv = interval(fig.value, qualifier, a.vague)
+
+        # span: qualifier + number (+ unit) + head noun
+        span_start = q_start
+        span_end = fig.end
+        m = re.match(r"(\s*(?:%|percent\b|per\s+cent\b))", after_raw, re.IGNORECASE)
+        if m:
+            span_end += m.end()
+        head = re.match(r"\s+(?:of\s+)?((?:[a-z][\w-]*\s+){0,2}?)"
+                        r"(people|civilians|children|soldiers|troops|fighters|residents|families|"
+                        r"dead|wounded|injured|deaths|casualties|refugees|homes|villages|buildings|"
+                        r"[a-z]+s)\b", text[span_end : min(s.end, span_end + 60)])
+        if head and not re.search(r"\b(?:of|the|and|were|are|was|have|had|has)\b", head.group(1) or ""):
+            span_end += head.end()
+        span_start = max(span_start, s.start)
+        time = self._time(si, fig, category, after_raw)
+        place = self.places.for_claim(si, fig.start, fig.end)
+        return NumericClaim(
+            span=text[span_start:span_end],
+            start=span_start,
+            end=span_end,
+            sentence=text[s.start : s.end],
+            value=fig.value,
+            unit=unit,
+            category=category,
+            subject=subject,
+            time=time,
+            place=place,
+            source=None,
+            **iv,
+        )
+
+
+def kept_next_start(atoms: list[Atom], after: int, default: int) -> int:
+    for a in atoms:
+        if a.start >= after:
+            return a.start
+    return default
+
+
+def _currency_unit(symbol: str | None, after: str) -> str | None:
+    sym = (symbol or "").replace(" ", "")
+    table = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "C$": "CAD", "A$": "AUD"}
+    if sym in table:
+        return table[sym]
+    words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",
+             "ruble": "RUB", "rupee": "INR"}
+    m = re.match(r"\s*(?:[\w-]+\s+)?([a-z]+)", after.lower())
+    if m:
+        for k, v in words.items():
+            if m.group(1).startswith(k):
+                return v
+    code = _CURRENCY_CODE.match(after)
+    if code:
+        return code.group().strip()
+    return None
 
 
 def extract_numeric(doc: Document) -> list[NumericClaim]:
-    return []
+    """Every numeric claim of the document, in text order."""
+    if not doc.text.strip():
+        return []
+    return NumericExtractor(doc).run()

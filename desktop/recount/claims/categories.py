@@ -1,0 +1,145 @@
+"""What a figure counts: the category (killed, wounded, displaced ...) and the counted subject.
+
+Read from three places, in order of reliability: the head noun right after the number
+("23 wounded", "1,500 troops", "$4.5 billion"), a verb that governs the number in its
+clause ("30 people have been killed", "people had fled"), and a verb or toll word just
+before it ("killed 174 people", "the death toll rose to 17"). Synonyms are folded here,
+once, so every later layer compares like with like (DESIGN.md: "what").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verb/noun phrases -> category. Used after the number (same clause) and before it.
+_KILLED = (r"killed|dead|died|die|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
+           r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
+           r"slain|toll")
+_WOUNDED = r"wounded|injured|injuries|hurt|treated|hospitali[sz]ed"
+_DISPLACED = (r"displaced|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
+              r"forced\s+(?:from|out\s+of)\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
+              r"left\s+the\s+(?:city|town|area|region|country)|"
+              r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|spent\s+[\w\s]{0,20}?outdoors|"
+              r"sleeping\s+outdoors|unsafe\s+to\s+return")
+_MISSING = r"missing|unaccounted\s+for"
+_ARRESTED = r"arrested|detained|jailed|arrests|detentions|taken\s+into\s+custody|rounded\s+up"
+_EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pass(?:ed)?\s+through|"
+              r"bused\s+out|airlifted")
+_CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
+
+CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE))
+    for name, pat in (
+        ("injured_or_killed", _CASUALTIES),
+        ("killed", _KILLED),
+        ("wounded", _WOUNDED),
+        ("missing", _MISSING),
+        ("arrested", _ARRESTED),
+        ("evacuated", _EVACUATED),
+        ("displaced", _DISPLACED),
+    )
+]
+
+_TROOP_NOUNS = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:troops|soldiers|fighters|police(?:\s+officers)?|policemen|officers|militants|"
+    r"militiamen|peacekeepers|personnel|reservists|marines|paratroopers|gunmen|insurgents|rebels)\b",
+    re.IGNORECASE,
+)
+_CURRENCY_WORDS = re.compile(
+    r"^(?:[\w-]+\s+)?(?:dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
+    r"shekels|dinars|dirhams|riyals|lira|liras|pesos|reais|rand|hryvnias?|naira|shillings|kroner|kronor|"
+    r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
+SUBJECT_NOUNS = (
+    "people persons civilians children adults women men residents villagers families households "
+    "soldiers troops fighters police officers militants rebels migrants refugees students patients "
+    "workers protesters journalists prisoners detainees victims survivors passengers pupils babies "
+    "infants girls boys elderly volunteers staff doctors nurses"
+).split()
+_SUBJECT_RE = re.compile(
+    r"^(?:(?:more|other|of\s+them|of\s+whom|[a-z-]+)\s+){0,2}?(" + "|".join(SUBJECT_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+# Verbs that take a count of people out of the troops category ("captured 12 soldiers").
+_NOT_TROOPS = re.compile(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
+                         re.IGNORECASE)
+_CORRIDOR = re.compile(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
+
+
+def is_percent(after: str) -> bool:
+    return bool(_PERCENT.match(after))
+
+
+def is_currency_word(after: str) -> bool:
+    return bool(_CURRENCY_WORDS.match(after.lstrip()))
+
+
+def subject_of(after: str) -> str | None:
+    """The counted noun right after the number ("people", "civilians"), if any."""
+    m = _SUBJECT_RE.match(after.lstrip())
+    return m.group(1).lower() if m else None
+
+
+def _match_category(text: str) -> tuple[str | None, int]:
+    """First category phrase in text and its offset (earliest wins, then list order)."""
+    best: tuple[str | None, int] = (None, 1 << 30)
+    for name, pat in CATEGORY_PATTERNS:
+        m = pat.search(text)
+        if m and m.start() < best[1]:
+            best = (name, m.start())
+    return best
+
+
+def _last_category(text: str) -> tuple[str | None, int]:
+    """Last category phrase in text and its offset (the closest before the number)."""
+    best: tuple[str | None, int] = (None, -1)
+    for name, pat in CATEGORY_PATTERNS:
+        for m in pat.finditer(text):
+            if m.start() > best[1] or (m.start() == best[1] and name == "injured_or_killed"):
+                best = (name, m.start())
+    return best
+
+
+def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]:
+    """(category, subject) from the clause text before and after the number expression.
+
+    `before` runs from the clause start to the number; `after` from the number to the
+    clause end. Both are short slices (bounded by the caller).
+    """
+    subject = subject_of(after)
+    head = after[:40]
+    # 1. head noun: "23 wounded", "120 dead", "50 casualties"
+    head_words = re.match(r"^\s*(?:(?:more|other|[a-z]+-?[a-z]*)\s+){0,2}?", head)
+    head_zone = head[: (head_words.end() if head_words else 0) + 20]
+    cat, pos = _match_category(head_zone)
+    if cat and pos <= 22:
+        return _fold(cat, sentence), subject
+    # 2. governing verb after the number, within the clause
+    cat, pos = _match_category(after[:90])
+    after_cat = cat if cat and pos <= 70 else None
+    troops = bool(_TROOP_NOUNS.match(after.lstrip())) and not _NOT_TROOPS.search(before[-40:] + after[:60])
+    if after_cat and not (troops and after_cat not in ("killed", "wounded", "missing", "arrested")):
+        return _fold(after_cat, sentence), subject
+    if troops:
+        return "troops", subject
+    # 3. a verb or toll word just before ("killed 174 people", "the toll rose to 17")
+    tail = before[-60:]
+    cat, pos = _last_category(tail)
+    if cat:
+        gap = tail[pos:]
+        near = len(gap.split()) <= 6
+        toll = cat == "killed" and re.search(r"\btoll\b", gap, re.IGNORECASE)
+        if near or toll:
+            return _fold(cat, sentence), subject
+    return "count", subject
+
+
+def _fold(cat: str, sentence: str) -> str:
+    """Leaving through a corridor or checkpoint is an evacuation, not a displacement."""
+    if cat == "displaced" and _CORRIDOR.search(sentence) and not re.search(
+        r"\bdisplaced\b|\bfled\b|\bhomes\b", sentence, re.IGNORECASE
+    ):
+        return "evacuated"
+    return cat

@@ -1,0 +1,166 @@
+"""Dates and time expressions in news prose, resolved against the publication date.
+
+"on April 7", "March 2, 1987", "Aug. 9", "on Sunday" (the most recent Sunday on or before
+publication), "yesterday", "last week", "over the past two days", "the weekend", "in 1987".
+Each reference keeps its offsets so that the numeric engine can both use it (time of a
+claim) and skip it (a date is never a claim). Hand-written rather than dateutil's fuzzy
+parser: we need offsets, relative weekdays and speed, and news uses a handful of forms.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "several": 3, "few": 3}
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+DATE_RE = re.compile(
+    rf"""
+      {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?
+    | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH2}(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)\b)?
+    | (?P<rel>(?:last|this|next)\s+)?{_WEEKDAY}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?
+    | (?P<yesterday>yesterday|today|tonight|this\s+morning|this\s+evening)
+    | (?P<lastunit>(?:last|this|next)\s+(?:week|month|year|weekend))
+    | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
+         (?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+
+         (?P<unit>days?|weeks?|months?|hours?))
+    | (?P<weekend>the\s+weekend)
+    | (?P<monthonly>(?:in|since|by|from|until|early|late|mid-?)\s*{_MONTH2.replace("month2", "month3")})
+          (?!\s+\d)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
+    | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?![\d,]|\s*(?:people|percent|%))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A time of day ("3:42 a.m.", "10 pm") is never a claim either.
+TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A time expression: offsets, the days it covers and what kind of reference it is."""
+
+    start: int
+    end: int
+    first: date | None
+    last: date | None
+    kind: str  # "day" | "period" | "year" | "month"
+
+
+def _infer_year(month: int, day: int, published: date) -> date | None:
+    try:
+        d = date(published.year, month, day)
+    except ValueError:
+        return None
+    # A date without a year is the nearest one: news looks back more than forward.
+    if d > published + timedelta(days=120):
+        try:
+            d = date(published.year - 1, month, day)
+        except ValueError:
+            return None
+    return d
+
+
+def weekday_on_or_before(weekday: int, published: date) -> date:
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_dates(text: str, published: date, start: int = 0, end: int | None = None) -> list[DateRef]:
+    """Every date or time expression in text[start:end], resolved against `published`."""
+    out: list[DateRef] = []
+    end = len(text) if end is None else end
+    for m in DATE_RE.finditer(text, start, end):
+        ref = _resolve(m, published)
+        if ref is not None:
+            out.append(ref)
+    return out
+
+
+def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
+    s, e = m.start(), m.end()
+    g = m.group
+    try:
+        if g("month") or g("month2"):
+            month = MONTHS[(g("month") or g("month2")).lower().rstrip(".")]
+            day = int(g("day") or g("day2"))
+            year = g("year") or g("year2")
+            d = date(int(year), month, day) if year else _infer_year(month, day, pub)
+            return DateRef(s, e, d, d, "day") if d else None
+        if g("wd"):
+            rel = (g("rel") or "").strip().lower()
+            d = weekday_on_or_before(WEEKDAYS[g("wd").lower()], pub)
+            if rel == "next":
+                d = d + timedelta(days=7) if d <= pub else d
+            elif rel == "last" and d == pub:
+                d -= timedelta(days=7)
+            return DateRef(s, e, d, d, "day")
+        if g("yesterday"):
+            w = g("yesterday").lower()
+            d = pub - timedelta(days=1) if w == "yesterday" else pub
+            return DateRef(s, e, d, d, "day")
+        if g("lastunit"):
+            rel, unit = g("lastunit").lower().split()
+            shift = {"last": -1, "this": 0, "next": 1}[rel]
+            if unit == "week":
+                monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
+                return DateRef(s, e, monday, monday + timedelta(days=6), "period")
+            if unit == "weekend":
+                sat = weekday_on_or_before(5, pub)
+                if rel == "last" and sat == pub:
+                    sat -= timedelta(days=7)
+                return DateRef(s, e, sat, sat + timedelta(days=1), "period")
+            if unit == "month":
+                y, mth = pub.year, pub.month + shift
+                if mth < 1:
+                    y, mth = y - 1, 12
+                elif mth > 12:
+                    y, mth = y + 1, 1
+                a, b = _month_range(y, mth)
+                return DateRef(s, e, a, b, "period")
+            y = pub.year + shift
+            return DateRef(s, e, date(y, 1, 1), date(y, 12, 31), "period")
+        if g("past"):
+            n_raw = g("n").lower()
+            n = int(n_raw) if n_raw.isdigit() else _NUMBER_WORDS.get(n_raw, 1)
+            unit = g("unit").lower().rstrip("s")
+            days = {"day": n, "week": 7 * n, "month": 30 * n, "hour": max(1, n // 24)}[unit]
+            return DateRef(s, e, pub - timedelta(days=days), pub, "period")
+        if g("weekend"):
+            sat = weekday_on_or_before(5, pub)
+            if pub - sat < timedelta(days=2) and pub.weekday() < 5:
+                sat -= timedelta(days=7)
+            return DateRef(s, e, sat, sat + timedelta(days=1), "period")
+        if g("month3"):
+            month = MONTHS[g("month3").lower().rstrip(".")]
+            year = int(g("year3")) if g("year3") else (pub.year if month <= pub.month else pub.year - 1)
+            a, b = _month_range(year, month)
+            return DateRef(s + m.group("monthonly").lower().find(g("month3").lower()), e, a, b, "month")
+        if g("year4"):
+            y = int(g("year4"))
+            return DateRef(s, e, date(y, 1, 1), date(y, 12, 31), "year")
+    except (ValueError, KeyError, OverflowError):
+        return None
+    return None
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None

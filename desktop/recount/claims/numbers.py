@@ -1,0 +1,199 @@
+"""Number expressions in news prose: where they are, what value, what interval the wording allows.
+
+Digits ("2,800", "1.2 million", "$4.5 billion", "40%"), number words ("eleven",
+"twenty-three", "two dozen"), vague plurals ("hundreds" -> at least 200: the smallest
+reading, see tests/corpus/README.md) and fractions ("a third of" -> 33.3 percent).
+Every pattern is anchored on short, bounded context so that time stays linear in the
+length of the text (no nested quantifiers over unbounded input).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+MAX_DIGITS = 15  # longer digit runs are identifiers or noise, never a reported figure
+
+_NW = r"(?:" + "|".join(sorted(UNITS + TENS, key=len, reverse=True)) + r")"
+_WORD_NUM = rf"{_NW}(?:-{_NW})?(?:(?:\s+|\s+and\s+|-)(?:{_NW}(?:-{_NW})?|hundred|thousand|million|billion))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)"
+_CURRENCY_SYM = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹)"
+
+# One alternation, tried left to right at each position; longest forms first.
+ATOM_RE = re.compile(
+    rf"""
+    (?P<cur>{_CURRENCY_SYM}\s?)?
+    (?:
+        (?P<tens_of>tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions)
+      | (?P<vague>dozens|scores|hundreds|thousands|millions|billions)
+      | (?P<dozen>(?:a|one|two|three|four|five|six|half\s+a)\s+dozen)
+      | (?P<frac>(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|half|three\s+quarters|two\s+thirds)
+            (?=\s+of\b)
+      | (?P<a_scale>an?\s+(?:hundred|thousand|million|billion))\b
+      | (?P<digits>(?<![\w.,:/-]){_DIGITS})(?P<scale>{_SCALE})?
+      | (?P<words>\b{_WORD_NUM})\b(?P<wscale>\s+(?:hundred|thousand|million|billion))?
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "half": 50.0}
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+          "billions": 2_000_000_000}
+_TENS_OF = {"tens of thousands": 20_000, "hundreds of thousands": 200_000, "tens of millions": 20_000_000}
+
+
+@dataclass(slots=True)
+class Atom:
+    """One number as written: offsets into the text it was found in, its value and flags."""
+
+    start: int
+    end: int
+    value: float
+    currency: str | None = None
+    vague: bool = False  # "hundreds": the smallest reading, an at-least figure
+    fraction: bool = False  # "a third of": a percentage
+    is_words: bool = False
+    digits_only: str | None = None  # the digit run as written, for year/identifier checks
+
+
+def _word_value(s: str) -> float | None:
+    s = re.sub(r"\s+", " ", s.lower().strip())
+    try:
+        return float(text2num(s, "en"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _digits_value(s: str) -> float | None:
+    raw = s.replace(",", "")
+    if len(raw.replace(".", "")) > MAX_DIGITS:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def find_atoms(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
+    """Every number expression in text[start:end], in order."""
+    out: list[Atom] = []
+    for m in ATOM_RE.finditer(text, start, len(text) if end is None else end):
+        cur = (m.group("cur") or "").strip() or None
+        g = m.lastgroup
+        value: float | None
+        atom_kw: dict = {}
+        if m.group("tens_of"):
+            value = float(_TENS_OF[re.sub(r"\s+", " ", m.group("tens_of").lower())])
+            atom_kw["vague"] = True
+        elif m.group("vague"):
+            value = float(_VAGUE[m.group("vague").lower()])
+            atom_kw["vague"] = True
+        elif m.group("dozen"):
+            head = m.group("dozen").lower().split()[0]
+            value = 6.0 if head == "half" else 12.0 * ({"a": 1, "one": 1}.get(head) or _word_value(head) or 1)
+            atom_kw["is_words"] = True
+        elif m.group("frac"):
+            f = re.sub(r"\s+", " ", m.group("frac").lower())
+            if f == "half":
+                value = 50.0
+            elif f == "three quarters":
+                value = 75.0
+            elif f == "two thirds":
+                value = 200 / 3
+            else:
+                n, part = f.split(" ", 1)
+                value = _FRACTIONS[part.rstrip("s")] * (2 if n == "two" else 1)
+            atom_kw["fraction"] = True
+            atom_kw["is_words"] = True
+        elif m.group("a_scale"):
+            value = float(SCALES[m.group("a_scale").split()[-1].lower()])
+            atom_kw["is_words"] = True
+        elif m.group("digits"):
+            value = _digits_value(m.group("digits"))
+            scale = (m.group("scale") or "").strip().lower()
+            if value is not None and scale:
+                value *= SCALES.get(scale) or SHORT_SCALES.get(scale, 1)
+            atom_kw["digits_only"] = m.group("digits")
+        else:
+            value = _word_value(m.group("words"))
+            ws = (m.group("wscale") or "").strip().lower()
+            if value is not None and ws:
+                value *= SCALES[ws]
+            atom_kw["is_words"] = True
+        del g
+        if value is None:
+            continue
+        out.append(Atom(m.start(), m.end(), value, currency=cur, **atom_kw))
+    return out
+
+
+# ------------------------------------------------------------------ qualifiers
+
+# Wording before a number -> qualifier. Longest first; matched against the words just before.
+_QUALIFIERS: list[tuple[str, str]] = [
+    (r"at\s+least", "at_least"),
+    (r"no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than", "at_least"),
+    (r"upwards\s+of|in\s+excess\s+of|more\s+than|over|above|just\s+over|well\s+over", "more_than"),
+    (r"nearly|almost|close\s+to|just\s+under|approaching", "nearly"),
+    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate|"
+     r"circa|ca\.|about\s+an?|more\s+or\s+less|or\s+so", "about"),
+    (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of",
+     "up_to"),
+    (r"fewer\s+than|less\s+than|under|below", "fewer_than"),
+]
+_QUAL_RE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def qualifier_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The qualifier that ends right before `pos` and where it starts (else None, pos)."""
+    window = text[max(0, pos - 40) : pos]
+    m = _QUAL_RE.search(window)
+    if not m:
+        return None, pos
+    q = re.sub(r"\s+", " ", m.group("q").lower())
+    for pattern, name in _QUALIFIERS:
+        if re.fullmatch(pattern, q, re.IGNORECASE):
+            return name, pos - len(window) + m.start("q")
+    return None, pos
+
+
+def interval(value: float, qualifier: str | None, vague: bool = False) -> dict:
+    """lower/upper/inclusiveness/qualifier for a single figure (corpus conventions)."""
+    if vague and qualifier in (None, "at_least", "more_than"):
+        return {"lower": value, "upper": None, "lower_inclusive": True, "upper_inclusive": True,
+                "qualifier": "at_least"}
+    if qualifier == "at_least":
+        return {"lower": value, "upper": None, "lower_inclusive": True, "upper_inclusive": True,
+                "qualifier": "at_least"}
+    if qualifier == "more_than":
+        return {"lower": value, "upper": None, "lower_inclusive": False, "upper_inclusive": True,
+                "qualifier": "more_than"}
+    if qualifier == "nearly":
+        return {"lower": None, "upper": value, "lower_inclusive": True, "upper_inclusive": True,
+                "qualifier": "about"}
+    if qualifier == "about":
+        return {"lower": None, "upper": None, "lower_inclusive": True, "upper_inclusive": True,
+                "qualifier": "about"}
+    if qualifier == "up_to":
+        return {"lower": None, "upper": value, "lower_inclusive": True, "upper_inclusive": True,
+                "qualifier": "up_to"}
+    if qualifier == "fewer_than":
+        return {"lower": None, "upper": value, "lower_inclusive": True, "upper_inclusive": False,
+                "qualifier": "fewer_than"}
+    return {"lower": value, "upper": value, "lower_inclusive": True, "upper_inclusive": True,
+            "qualifier": "exact"}

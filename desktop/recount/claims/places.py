@@ -1,0 +1,164 @@
+"""Where a figure is about: places named in the sentence, the paragraph, the lead or the dateline.
+
+No gazetteer (invented and real places alike must work, offline): a place is a capitalised
+name after a locative preposition ("in southern Lusara", "near the village of Esk", "at
+Halm"), a dateline city ("OSTRELO, Tavrenia, March 17 (Continental Wire) -"), or a later
+mention of a name already seen in such a position ("fled Ostrelo").
+"""
+
+from __future__ import annotations
+
+import re
+
+from recount.claims.document import Document
+
+_DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+              r"(?:ern)?\s+)")
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|de|al|el|la|upon|on)\s+)?[A-Z][\w'\u2019-]*){0,3}"
+_SUFFIX = (r"(?:\s+(?:district|districts|province|region|valley|county|state|city|town|village|area|"
+           r"highway|camp|river|basin|delta|checkpoint|suburbs?|quarter|governorate|oblast|prefecture))?")
+LOCATIVE_RE = re.compile(
+    rf"\b(?P<prep>in|at|near|across|from|around|outside|inside|into|toward|towards|throughout|of|for|"
+    rf"to|capital,|city,)\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
+)
+DATELINE_RE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)(?:,\s+(?P<region>[A-Z][\w'. -]+?))?,\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b"
+)
+# Capitalised words that are never places (or make a name an organisation, a day, a month).
+_NOT_PLACE = frozenset(
+    (
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+        "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+        "ministry agency organization organisation office council committee front union nations bank "
+        "press wire times news daily herald courier dispatch programme program institute university "
+        "service services cross crescent fund party army forces force government police department "
+        "commission court parliament assembly reuters ap afp bbc un who unicef iom wfp icrc eu nato "
+        "president minister prime governor general colonel spokesman spokeswoman secretary director "
+        "mr mrs ms dr the a an this that these those it he she they we i his her their its our "
+        "state security league group operation affairs red"
+    ).split()
+)
+_ADJ_NOUN = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i)$")
+
+
+def _clean(place: str) -> str | None:
+    place = re.sub(r"['\u2019]s\b", "", place).strip(" ,.")
+    words = place.split()
+    if not words:
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or any(w.lower().strip("'\u2019") in _NOT_PLACE for w in caps):
+        return None
+    return place
+
+
+def locatives(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, name) of places named after a locative preposition in text[start:end]."""
+    out = []
+    for m in LOCATIVE_RE.finditer(text, start, end):
+        raw = m.group("place")
+        # "International Organization for Migration": a capitalised word before the
+        # preposition means we are inside a multi-word name, not a location phrase.
+        before = text[max(start, m.start() - 30) : m.start()].rstrip()
+        prev = before.split()[-1] if before.split() else ""
+        if prev[:1].isupper() and m.group("prep") in ("of", "for", "to", "in", "at") and not prev.endswith(","):
+            continue
+        # "the Libyan capital", "Tavrenian city": a demonym followed by a common noun.
+        nxt = text[m.end("place") : m.end("place") + 2]
+        if " " not in raw.strip() and _ADJ_NOUN.match(raw) and nxt.startswith(" ") and text[
+            m.end("place") + 1 : m.end("place") + 2
+        ].islower():
+            continue
+        name = _clean(raw)
+        if name:
+            out.append((m.start("place"), name))
+    return out
+
+
+class PlaceFinder:
+    """Places of one document: known names, the story's main place, per-sentence lookups."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        text = doc.text
+        self.dateline: str | None = None
+        self.main: str | None = None
+        self._by_sentence: dict[int, str | None] = {}
+        known: dict[str, str] = {}
+        for ps, pe in doc.paragraphs[:8]:
+            m = DATELINE_RE.match(text, ps, pe)
+            if m:
+                city = m.group("city").split("/")[-1].strip()
+                self.dateline = city.title()
+                known[self.dateline.lower()] = self.dateline
+                break
+        for s in doc.sentences:
+            for _pos, name in locatives(text, s.start, s.end):
+                base = name.split()[-1] if name.split()[-1][:1].isupper() else name
+                for word in re.findall(r"[A-Z][\w-]+", name):
+                    if word.lower() not in _NOT_PLACE:
+                        known.setdefault(word.lower(), word)
+                del base
+        self.known = known
+        self._known_re = (
+            re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(known.values(), key=len, reverse=True))
+                       + r")\b")
+            if known else None
+        )
+        self.main = self._main_place()
+
+    def _main_place(self) -> str | None:
+        """The first place of the lead (the first prose paragraph), else the dateline city."""
+        text = self.doc.text
+        for ps, pe in self.doc.paragraphs:
+            para = text[ps:pe]
+            if len(para.split()) < 12 or not re.search(r"[.!?\"\u201d]\s*$", para):
+                continue
+            m = DATELINE_RE.match(text, ps, pe)
+            body_start = ps
+            if m:
+                dash = re.search(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s", text[m.end() : m.end() + 80])
+                body_start = m.end() + (dash.end() if dash else 0)
+            first_sentence_end = next((s.end for s in self.doc.sentences if s.start >= body_start), pe)
+            found = self.in_span(body_start, first_sentence_end)
+            if not found:
+                found = self.in_span(body_start, pe)
+            return found or self.dateline
+        return self.dateline
+
+    def in_span(self, start: int, end: int) -> str | None:
+        """The first place named in text[start:end]: a locative phrase or a known name."""
+        text = self.doc.text
+        cands = locatives(text, start, end)
+        if self._known_re:
+            for m in self._known_re.finditer(text, start, end):
+                # skip names inside organisations ("Ostrelo Liberation Front")
+                after = text[m.end() : m.end() + 40]
+                nxt = re.match(r"\s+([A-Z]\w+)", after)
+                if nxt and nxt.group(1).lower() in _NOT_PLACE | {"liberation"}:
+                    continue
+                if nxt and nxt.group(1)[:1].isupper() and not any(
+                    c[0] <= m.start() < c[0] + len(c[1]) for c in cands
+                ):
+                    continue
+                cands.append((m.start(), m.group(1)))
+        if not cands:
+            return None
+        cands.sort(key=lambda c: (c[0], -len(c[1])))
+        return cands[0][1]
+
+    def for_claim(self, sentence_index: int, start: int, end: int) -> str | None:
+        """Place of a figure: its sentence, else earlier in its paragraph, else the lead/dateline."""
+        sents = self.doc.sentences
+        s = sents[sentence_index]
+        here = self.in_span(s.start, s.end)
+        if here:
+            return here
+        i = sentence_index - 1
+        while i >= 0 and sents[i].paragraph == s.paragraph:
+            p = self.in_span(sents[i].start, sents[i].end)
+            if p:
+                return p
+            i -= 1
+        return self.main
