@@ -1,10 +1,675 @@
-"""Attributed claims (placeholder until the attribution engine lands)."""
+"""Attributed claims: who said what, with which verb, in which words, and when.
+
+One pass finds the reporting cues (said, told, warned, according to, ...); each cue gets
+its speaker from the words around it, in the ways news English attributes:
+  "X said" / "X, a spokesman for Y, said"      the subject before the verb
+  '"...," said X, the head of Y'                the subject after the verb
+  "X visited ... and promised" / "..., saying"  the subject of the main clause
+  "according to X" / "reported by X"
+Speakers are then resolved within the article (speakers.py), direct quotations attached
+(quotes.py) and the date of the words resolved against the publication date.
+
+Every regular expression here is anchored on a cue and looks at most a few hundred
+characters around it, so the cost is linear in the text: see tests/claims/test_extract_properties.py.
+"""
 
 from __future__ import annotations
 
-from recount.claims.document import Document
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
+from recount.claims.quotes import Quote, find_quotes, quote_text
+from recount.claims.speakers import (
+    GROUP_NOUNS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    Mention,
+    Speaker,
+    SpeakerIndex,
+    analyse,
+    is_capitalised,
+    strip_determiner,
+)
+
+__all__ = ["extract_attributed", "resolve_day"]
+
+_VERBS = (
+    "said says say told tells added adds stated announced announces reported warned warns denied "
+    "denies confirmed confirms urged urges appealed estimated accused accuses declared declares "
+    "promised promises blamed blames insisted insists claimed acknowledged admitted explained noted "
+    "wrote argued argues predicted vowed vows pledged pledges asserted alleged revealed cautioned "
+    "demanded replied responded countered conceded complained"
+).split()
+_PARTICIPLES = ("saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling")
+_CUE = re.compile(
+    r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
+    r"(?P<part>" + "|".join(_PARTICIPLES) + r")|(?P<verb>" + "|".join(_VERBS) + r"))\b"
+)
+# A cue right after one of these is not a claim: passive ("were reported"), negated, infinitive.
+_NOT_AFTER = frozenset(
+    "was were been be is are being not n't never to did do does would could will can may might should must "
+    "shall cannot".split()
+)
+_PASSIVE_BY = frozenset("reported announced confirmed estimated stated declared".split())
+_SKIP_BEFORE_VERB = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|already|repeatedly|all|then|once|"
+    r"further|separately|publicly|privately|recently|immediately|quickly|initially|reportedly|"
+    r"yesterday|today|tonight|just|now|since|long|often|frequently|separately))+\s*$"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_RE = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY_PHRASE = (
+    r"(?P<when>(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)|" + _MONTH_RE + r"\s+\d{1,2}(?:,\s+\d{4})?)"
+)
+_ON_DATE = re.compile(r"\bon\s+" + _DAY_PHRASE)
+_BARE_DATE = re.compile(r"^\s*,?\s*(?:on\s+)?" + _DAY_PHRASE + r"\b")
+_REL_DAY = re.compile(r"\b(?P<when>yesterday|today|last night)\b", re.I)
+_BOUNDARY = re.compile(
+    r"""[;:()"“”]|,|\b(?:that|and|but|while|as|because|when|after|before|since|although|though|where|"""
+    r"""which|who|whom|if|than|so|whereas|despite|until|once|what|how|why|whether|amid|with|"""
+    r"""is|are|was|were|has|have|had|will|would|could|can|may|might|should)\b"""
+)
+_TOKEN = re.compile(r"\S+")
+# "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
+# speech only when what follows is a clause or a quotation.
+_NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares"))
+_CONTENT_AFTER = re.compile(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
+# "OSTRELO, Tavrenia, March 17 (Continental Wire) - " at the start of the lead.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'/ -]{2,40}(?:,[^,\n]{1,40}){0,2}?(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s+"
+)
+_LOOK = 320  # characters of context a cue may use on either side
+
+
+@dataclass(slots=True)
+class _Cue:
+    verb: str
+    verb_start: int
+    verb_end: int
+    span_start: int
+    span_end: int
+    mention: Mention
+    sentence: Sentence
+    date: str | None = None
+    appositive_role: str | None = None
+    speaker: Speaker | None = None
+    quotes: list[Quote] = field(default_factory=list)
 
 
 def extract_attributed(doc: Document) -> list[AttributedClaim]:
-    return []
+    """Every attributed claim in the article, in text order."""
+    text = doc.text
+    if not text or not doc.sentences:
+        return []
+    headline_paras = _headline_paragraphs(doc)
+    index = SpeakerIndex(text)
+    quotes = find_quotes(text, doc.paragraphs)
+    quote_starts = [q.start for q in quotes]
+    cues: list[_Cue] = []
+    for m in _CUE.finditer(text):
+        sent = doc.sentence_at(m.start())
+        if sent is None or sent.paragraph in headline_paras:
+            continue
+        qi = bisect_right(quote_starts, m.start()) - 1
+        if qi >= 0 and quotes[qi].end > m.end():
+            continue  # words inside a quotation belong to its speaker, not to the outlet
+        if m.group() in _NEEDS_CONTENT and not _CONTENT_AFTER.match(text, m.end(), sent.end):
+            continue
+        cue = _read_cue(doc, sent, m)
+        if cue is None:
+            continue
+        if cues and cues[-1].sentence is sent and _same_mention(cues[-1], cue):
+            continue  # "said ... and warned", "X said on Thursday, when she announced": one claim
+        if cues and cues[-1].span_end > cue.span_start and cues[-1].sentence is sent:
+            continue
+        cues.append(cue)
+    _note_people_and_resolve(doc, index, cues)
+    _attach_quotes(doc, cues, quotes)
+    _resolve_dates(doc, cues)
+    out = []
+    for c in cues:
+        if c.speaker is None:
+            continue
+        out.append(
+            AttributedClaim(
+                span=text[c.span_start : c.span_end],
+                start=c.span_start,
+                end=c.span_end,
+                sentence=text[c.sentence.start : c.sentence.end],
+                speaker=c.speaker.name,
+                speaker_role=c.speaker.role or c.appositive_role,
+                verb=c.verb,
+                quote=quote_text(text, c.quotes),
+                date=c.date,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------- cues
+
+
+def _headline_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs before the story starts that read as headlines (no final punctuation)."""
+    out: set[int] = set()
+    for i, (s, e) in enumerate(doc.paragraphs[:3]):
+        line = doc.text[s:e]
+        if len(doc.paragraphs) > 1 and len(line) < 160 and line[-1] not in '.!?"”':
+            out.add(i)
+        else:
+            break
+    return out
+
+
+def _prev_word(text: str, pos: int, floor: int) -> str:
+    m = re.search(r"([\w']+)\W*$", text[max(floor, pos - 40) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> _Cue | None:
+    text = doc.text
+    vstart, vend = m.start(), m.end()
+    if m["acc"]:
+        return _according_to(doc, sent, vstart, vend)
+    verb = m.group().lower()
+    prev = _prev_word(text, vstart, sent.start)
+    if prev in _NOT_AFTER:
+        if verb in _PASSIVE_BY and prev in ("was", "were", "been", "be", "is", "are"):
+            return _passive_by(doc, sent, vstart, vend, verb)
+        return None
+    if m["part"] or (m["call"] and prev in ("", ",")):
+        return _main_clause_cue(doc, sent, vstart, vend, verb)
+    floor = max(sent.start, vstart - _LOOK)
+    left = text[floor:vstart]
+    date_before = None
+    # Words between subject and verb that are not the subject: "has also", ", on April 8".
+    stripped = _SKIP_BEFORE_VERB.sub("", left)
+    dm = re.search(r",?\s+on\s+" + _DAY_PHRASE + r"\s*,?\s*$", stripped)
+    if dm:
+        date_before = dm["when"]
+        stripped = stripped[: dm.start()]
+    tail = stripped.rstrip()
+    if not tail or tail.endswith(('"', "\u201d", "'", "\u2019")) or tail.endswith(('",', ",\u201d")):
+        return _inverted(doc, sent, vstart, vend, verb)
+    if re.search(r"\b(?:and|but)$", tail):
+        if re.search(r",\s*(?:and|but)$", tail) and verb not in ("said", "says", "told", "added"):
+            pass
+        return _main_clause_cue(doc, sent, vstart, vend, verb)
+    subject = _subject_before(text, floor, floor + len(tail))
+    if subject is None:
+        if tail.endswith(","):
+            return _inverted(doc, sent, vstart, vend, verb)
+        return None
+    s_start, _s_end, mention, role = subject
+    cue = _Cue(verb, vstart, vend, s_start, vend, mention, sent, appositive_role=role)
+    cue.date = date_before or _fronted_date(text, sent.start, s_start)
+    _extend_with_date(doc, cue)
+    return cue
+
+
+def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention, str | None] | None:
+    """The noun phrase ending at `end`: the last clause chunk, with comma appositions handled."""
+    chunk_end = end
+    role: str | None = None
+    # "Marek Toland, a spokesman for the Front, said": skip an apposition between commas.
+    if text[floor:chunk_end].rstrip().endswith(","):
+        inner_end = floor + len(text[floor:chunk_end].rstrip()) - 1
+        comma = text.rfind(",", floor, inner_end)
+        seg_start = comma + 1 if comma >= 0 else _clause_start(text, floor, inner_end)
+        segment = text[seg_start:inner_end].strip()
+        if not segment:
+            return None
+        named = analyse(segment) if is_capitalised(segment.split()[0]) else None
+        if named and named.kind in ("person", "other", "org") and not segment.lower().startswith("the "):
+            # "the agency's director, Emil Stravos," -> the name, with the phrase before as role.
+            before_end = comma if comma >= 0 else seg_start
+            prev_start = _clause_start(text, floor, before_end)
+            prev = text[prev_start:before_end].strip()
+            if prev and not any(ch.isdigit() for ch in prev) and _role_like(prev):
+                role = strip_determiner(prev)
+            s_start = seg_start + (len(text[seg_start:inner_end]) - len(text[seg_start:inner_end].lstrip()))
+            return s_start, inner_end, named, role or named.role
+        if comma < 0:
+            return None
+        role = strip_determiner(segment) if _role_like(segment) else None
+        chunk_end = comma
+    start = _clause_start(text, floor, chunk_end)
+    dl = _DATELINE.match(text, start, chunk_end)
+    if dl:
+        start = dl.end()
+    # "The UN, United States, European Union, and Russia have all called for": a list of names.
+    if re.match(r"\s*and\s+[A-Z]", text[start:chunk_end]):
+        pos = start
+        while True:
+            m = re.search(r"(?:^|[,:;])\s*((?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s*){1,4}),\s*$", text[floor:pos])
+            if not m:
+                break
+            pos = floor + m.start(1)
+        start = pos if pos < start else start
+    phrase = text[start:chunk_end]
+    lead = len(phrase) - len(phrase.lstrip())
+    phrase = phrase.strip()
+    if not phrase:
+        return None
+    mention = analyse(phrase)
+    if mention is None:
+        return None
+    return start + lead, start + lead + len(phrase), mention, role or mention.role
+
+
+def _role_like(phrase: str) -> bool:
+    words = [w.lower().strip(",.'’s") for w in phrase.split()]
+    roleish = any(w in ROLE_WORDS or w in ORG_HEADS or w in ("group", "member") for w in words)
+    return roleish and len(words) <= 12
+
+
+def _clause_start(text: str, floor: int, end: int) -> int:
+    """Start of the last clause chunk before `end` (after a comma, conjunction, quote...)."""
+    start = floor
+    window = text[floor:end]
+    for b in _BOUNDARY.finditer(window):
+        # "(OCHA)" right before the verb belongs to the name before it.
+        if b.group() in "()" and re.match(r"\([A-Z]{2,8}\)\s*$", window[b.start() :]):
+            break
+        # "Residents and rebel officials", "the Ministry of Social Affairs": keep noun coordinations.
+        if b.group() == "and" and _nominal_and(window, b.start()):
+            continue
+        start = floor + b.end()
+    return start
+
+
+def _nominal_and(window: str, at: int) -> bool:
+    before = window[:at].split()
+    after = window[at + 3 :].split()
+    if not before or not after:
+        return False
+    last, nxt = before[-1].strip(","), after[0]
+    nouns = GROUP_NOUNS | ORG_HEADS
+    return (last.lower() in nouns or is_capitalised(last)) and (
+        is_capitalised(nxt) or nxt.lower() in nouns or nxt.lower() in ("a", "an", "the", "rebel", "local")
+    )
+
+
+def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> _Cue | None:
+    """'"...," said Hanne Birk, a member of parliament' -> the speaker after the verb."""
+    text = doc.text
+    limit = min(sent.end, vend + _LOOK)
+    right = text[vend:limit]
+    date_first = _BARE_DATE.match(right)
+    offset = date_first.end() if date_first and date_first["when"] else 0
+    words: list[tuple[int, int, str]] = []
+    for t in _TOKEN.finditer(right, offset):
+        w = t.group()
+        core = w.rstrip(",.;:\"”")
+        low = core.lower()
+        if not words and low in ("the", "a", "an"):
+            words.append((t.start(), t.start() + len(core), core))
+            continue
+        ok = (
+            is_capitalised(core)
+            or (words and low in ("of", "for", "the", "at", "from") and not w.endswith(","))
+            or low in ROLE_WORDS
+            or low in GROUP_NOUNS
+            or (words and low in ORG_HEADS)
+        )
+        if not ok:
+            break
+        words.append((t.start(), t.start() + len(core), core))
+        abbrev = re.fullmatch(r"(?:[A-Z]\.)+|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.|Col\.|St\.", w)
+        if w != core and not abbrev:
+            break
+        if len(words) > 10:
+            return None
+    while words and words[-1][2].lower() in ("of", "for", "the", "at", "from", "a", "an"):
+        words.pop()
+    if not words:
+        return None
+    n_start, n_end = vend + words[0][0], vend + words[-1][1]
+    mention = analyse(text[n_start:n_end])
+    if mention is None or (mention.kind == "pronoun" and text[n_start:n_end] not in ("he", "she")):
+        return None
+    role = None
+    after = text[n_end:limit]
+    am = re.match(r",\s+((?:the|a|an|who|its|his|her)\b[^,.;\"“”]{2,90}?|\d{1,3})(?=[,.;\"“”]|$)", after)
+    if am and not am[1].isdigit() and not am[1].startswith("who"):
+        role = strip_determiner(am[1])
+    elif am and am[1].isdigit():  # "said Tomas Ardel, 58, who farms near Esk"
+        rest = re.match(r",\s+\d{1,3},\s+(?:who|a|an|the)\s+([^,.;]{2,90})", after)
+        role = rest[1] if rest else None
+    cue = _Cue(verb, vstart, vend, vstart, n_end, mention, sent, appositive_role=role or mention.role)
+    if date_first and date_first["when"]:
+        cue.date = date_first["when"]
+    return cue
+
+
+_FRONTED = re.compile(
+    r"(?:In|On|At|After|Before|Speaking|Asked|Meanwhile|Earlier|Later|Separately|However|"
+    r"Also|Last|This|Yesterday|Today|Since|During|Despite|Following|Addressing|Writing)\b[^,]{0,120},\s*"
+)
+
+
+def _fronted_date(text: str, start: int, subject_start: int) -> str | None:
+    """ "In an audio message released on Sunday, the commander said": the day of a fronted phrase."""
+    m = _FRONTED.match(text, start, subject_start)
+    if not m or m.end() < subject_start - 80:
+        return None
+    d = _ON_DATE.search(text, start, m.end())
+    return d["when"] if d else None
+
+
+def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> _Cue | None:
+    """ "X visited the camp and promised", "X defended the plan, saying": the sentence's subject."""
+    text = doc.text
+    s = sent.start
+    dl = _DATELINE.match(text, s, vstart)
+    if dl:
+        s = dl.end()
+    head = text[s : min(vstart, s + _LOOK)]
+    # A fronted phrase ("In an audio message released on Sunday, ...") is not the subject.
+    fronted = _FRONTED.match(head)
+    offset = fronted.end() if fronted else 0
+    words: list[tuple[int, int, str]] = []
+    for t in _TOKEN.finditer(head, offset):
+        w = t.group()
+        core = w.rstrip(",")
+        low = core.lower().removesuffix("'s").removesuffix("\u2019s")
+        ok = (
+            is_capitalised(core)
+            or low in ("the", "a", "an", "of", "for", "in", "from", "at")
+            or low in ROLE_WORDS
+            or low in GROUP_NOUNS
+            or low in ORG_HEADS
+            or (words and low in ("local", "national", "rebel", "opposition", "aid", "environmental"))
+        )
+        if not ok:
+            break
+        words.append((t.start(), t.start() + len(core), core))
+        if w.endswith(","):
+            break
+    while words and words[-1][2].lower() in ("the", "a", "an", "of", "for", "in", "from", "at"):
+        words.pop()
+    if not words:
+        return None
+    n_start, n_end = s + words[0][0], s + words[-1][1]
+    mention = analyse(text[n_start:n_end])
+    if mention is None:
+        return None
+    role = None
+    am = re.match(r",\s+((?:a|an|the)\s[^,]{2,80}),", text[n_end:vstart])
+    if am and _role_like(am[1]):
+        role = strip_determiner(am[1])
+    cue = _Cue(verb, vstart, vend, n_start, vend, mention, sent, appositive_role=role or mention.role)
+    dm = _ON_DATE.search(text, s, vstart)
+    if dm and ((fronted and dm.start() < s + fronted.end()) or dm.start() > n_end):
+        cue.date = dm["when"]
+    _extend_with_date(doc, cue)
+    return cue
+
+
+def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> _Cue | None:
+    text = doc.text
+    limit = min(sent.end, vend + 160)
+    m = re.match(r"\s+((?:the\s+)?[^,;:.()\"“”]{2,140}?)(?=\s*(?:[,;:.()\"“”]|\bwhich\b|\bwho\b|\bthat\b|$))",
+                 text[vend:limit])
+    if not m:
+        return None
+    phrase = m[1].strip()
+    # Names with dots ("U.S.") end early: extend over an abbreviation's full stop.
+    n_end = vend + m.end(1)
+    mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
+    cue = _Cue("according to", vstart, vend, vstart, n_end, mention, sent)
+    return cue
+
+
+def _passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> _Cue | None:
+    """ "the 121 deaths reported by Tavrenia's Health Ministry on Monday"."""
+    text = doc.text
+    m = re.match(r"\s+by\s+((?:the\s+)?[A-Z][^,;:.()\"“”]{1,100}?)(?=\s+on\s|\s*[,;:.()\"“”]|$)",
+                 text[vend : min(sent.end, vend + 160)])
+    if not m:
+        return None
+    mention = analyse(m[1])
+    if mention is None or mention.kind not in ("org", "person", "other"):
+        return None
+    cue = _Cue(verb, vstart, vend, vstart, vend + m.end(1), mention, sent)
+    _extend_with_date(doc, cue)
+    return cue
+
+
+def _extend_with_date(doc: Document, cue: _Cue) -> None:
+    """ "said on Saturday", "said in a statement on April 7": the day the words were said."""
+    text = doc.text
+    window_end = min(cue.sentence.end, cue.span_end + 70)
+    window = text[cue.span_end : window_end]
+    cut = re.search(r"[,;:\"“”]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b", window)
+    if cut:
+        window = window[: cut.start()]
+    m = _ON_DATE.search(window) or _BARE_DATE.match(window)
+    if m and m["when"]:
+        if cue.date is None:
+            cue.date = m["when"]
+        if m.start() <= 1 or window[: m.start()].strip() == "":
+            cue.span_end += m.end()
+        return
+    if cue.date is None:
+        rel = _REL_DAY.search(window)
+        if rel:
+            cue.date = rel["when"].lower()
+
+
+def _same_mention(a: _Cue, b: _Cue) -> bool:
+    if b.mention.kind == "pronoun" and a.mention.kind == "person" and b.verb_start > a.verb_end:
+        return True
+    return a.mention.name.lower() == b.mention.name.lower()
+
+
+# ---------------------------------------------------------------------------- speakers
+
+
+def _note_people_and_resolve(doc: Document, index: SpeakerIndex, cues: list[_Cue]) -> None:
+    """Resolve speakers in text order, noting people named as sentence subjects along the way
+    (so "he said" after "Prime Minister X, speaking in parliament, defended..." finds X)."""
+    text = doc.text
+    people = _subject_people(doc)
+    pi = 0
+    for cue in cues:
+        while pi < len(people) and people[pi][0] < cue.span_start:
+            mention = people[pi][1]
+            sp = index.resolve(mention)
+            if sp is not None:
+                index.note(sp)
+            pi += 1
+        sp = index.resolve(cue.mention)
+        if sp is None:
+            continue
+        if cue.mention.kind == "pronoun" and cue.mention.name in ("he", "she"):
+            sp.gender = sp.gender or ("f" if cue.mention.name == "she" else "m")
+        cue.speaker = sp
+        if cue.appositive_role and not sp.role and sp.kind == "person":
+            sp.role = cue.appositive_role
+        index.note(sp)
+    del text
+
+
+_PERSON_SUBJECT = re.compile(
+    r"((?:[A-Z][\w.'-]*\s+){0,4}(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+){0,1}[A-Z][\w'-]+)"
+    r"(?=,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)"
+)
+# "a 72-year-old woman, Halina Brosk, who had been trapped": a person named in apposition.
+_APPOSED_PERSON = re.compile(r"(?<=, )([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})(?=,\s+(?:who|a|an|the|\d{1,3})\b)")
+
+
+def _subject_people(doc: Document) -> list[tuple[int, Mention]]:
+    """People introduced in passing ("Halina Brosk, a survivor, ..."): antecedents for he/she."""
+    out: list[tuple[int, Mention]] = []
+    text = doc.text
+    for sent in doc.sentences:
+        m = _PERSON_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 200))
+        if not m:
+            continue
+        mention = analyse(m[1])
+        if mention is not None and mention.kind in ("person", "other"):
+            out.append((m.start(1), mention))
+    for m in _APPOSED_PERSON.finditer(text):
+        mention = analyse(m[1])
+        if mention is not None and mention.kind == "person":
+            out.append((m.start(1), mention))
+    out.sort(key=lambda item: item[0])
+    return out
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+def _attach_quotes(doc: Document, cues: list[_Cue], quotes: list[Quote]) -> None:
+    """Each quotation goes to the claim it belongs to: the claim of its sentence, else the claim
+    just before it in the paragraph, else (a quote-only paragraph) the last claim before it."""
+    if not cues:
+        return
+    text = doc.text
+    if not quotes:
+        return
+    by_para: dict[int, list[_Cue]] = {}
+    for c in cues:
+        by_para.setdefault(c.sentence.paragraph, []).append(c)
+    for q in quotes:
+        same = by_para.get(q.paragraph, [])
+        owner = None
+        # '"...," said X' / '"...," X told reporters': the claim right after the closing mark.
+        for c in same if _open_ended(text, q) else ():
+            if c.span_start >= q.end - 1 and _same_sentence(text, q.end, c.span_start):
+                owner = c
+                break
+        if owner is None:
+            # 'X said the plan was "a gesture"': the nearest claim before, in the same sentence;
+            # else the claim before in the paragraph (a quote continued after "she said.").
+            before = [c for c in same if c.verb_end <= q.start]
+            inline = [c for c in before if _same_sentence(text, c.span_end, q.start)]
+            owner = (inline or before or [None])[-1]
+        if owner is None and not same:
+            pstart = doc.paragraphs[q.paragraph][0]
+            if text[pstart : q.start].strip() == "" and q.paragraph > 0:
+                prev = by_para.get(q.paragraph - 1)
+                owner = prev[-1] if prev and prev[-1].quotes else None
+        if owner is not None and owner.verb != "according to":
+            owner.quotes.append(q)
+
+
+def _open_ended(text: str, q: Quote) -> bool:
+    """A quote whose sentence goes on after it: '"...,"' or '"...?" asked', not '"...."'."""
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    after = text[q.end : q.end + 3].lstrip()
+    if not q.closed:
+        return False
+    if inner.endswith(","):
+        return True
+    if inner.endswith(("?", "!")):
+        return bool(after) and after[0].islower()
+    if inner.endswith("."):
+        return False
+    return after.startswith(",")
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence end between offsets a and b (only a short stretch is ever examined)."""
+    if b - a > 200:
+        return False
+    return re.search(r"[.!?][\"'\u201d\u2019]?\s+[\"\u201c]?[A-Z]", text[a:b]) is None
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+def resolve_day(phrase: str, published: date) -> date | None:
+    """ "Saturday", "April 8", "yesterday" -> the date, the latest one not after publication."""
+    low = phrase.lower().strip()
+    if low == "today":
+        return published
+    if low in ("yesterday", "last night"):
+        return published - timedelta(days=1)
+    first = low.split()[0]
+    if first in _WEEKDAYS:
+        delta = (published.weekday() - _WEEKDAYS.index(first)) % 7
+        return published - timedelta(days=delta)
+    m = re.match(r"([a-z]+)\.?\s+(\d{1,2})(?:,\s+(\d{4}))?", low)
+    if m and m[1][:3] in _MONTHS:
+        try:
+            if m[3]:
+                return date(int(m[3]), _MONTHS[m[1][:3]], int(m[2]))
+            day = date(published.year, _MONTHS[m[1][:3]], int(m[2]))
+            if day > published + timedelta(days=7):
+                day = date(published.year - 1, day.month, day.day)
+            return day
+        except ValueError:
+            return None
+    return None
+
+
+def _resolve_dates(doc: Document, cues: list[_Cue]) -> None:
+    """Explicit days first; else the speaker's last dated words; else the lead's day.
+
+    A speaker's later words in the same report are read as the same statement (the corpus
+    does so), and attributions in the opening paragraphs are the day's news.
+    """
+    last: dict[str, str] = {}
+    lead = _lead_paragraphs(doc)
+    outlet = _outlet_words(doc.text)
+    story_day: str | None = None  # the day of the news the lead reports
+    for c in cues:
+        when = resolve_day(c.date, doc.published) if c.date else None
+        key = c.speaker.name.lower() if c.speaker else ""
+        if when is not None:
+            c.date = when.isoformat()
+        elif c.verb == "according to":
+            c.date = None  # a source of figures, not words said on a day
+        elif key in last:
+            c.date = last[key]
+        elif c.sentence.paragraph in lead or _told_outlet(doc.text, c, outlet):
+            c.date = story_day or doc.published.isoformat()
+        else:
+            c.date = None
+        if story_day is None and lead and c.sentence.paragraph == min(lead):
+            story_day = c.date
+        if c.date and key:
+            last[key] = c.date
+
+
+LEAD_PARAGRAPHS = 3
+TOLD_OUTLET = True
+
+
+def _lead_paragraphs(doc: Document) -> set[int]:
+    heads = _headline_paragraphs(doc)
+    body = [i for i in range(len(doc.paragraphs)) if i not in heads]
+    # A byline paragraph ("By Vera Simunek, The Herald") is not the story's lead.
+    body = [i for i in body if not re.match(r"By\s", doc.text[doc.paragraphs[i][0] : doc.paragraphs[i][1]])]
+    return set(body[:LEAD_PARAGRAPHS])
+
+
+def _outlet_words(text: str) -> set[str]:
+    m = re.search(r"\(([A-Z][^)\n]{1,50})\)\s*[-–—]", text[:1500]) or re.search(
+        r"^By\s+[^,\n]+,\s*([^\n]{2,50})$", text[:1500], re.M
+    )
+    if not m:
+        return set()
+    return {w for w in re.findall(r"[A-Z][\w'-]+", m[1]) if w.lower() not in ("the",)}
+
+
+def _told_outlet(text: str, cue: _Cue, outlet: set[str]) -> bool:
+    if cue.verb != "told" or not outlet or not TOLD_OUTLET:
+        return False
+    after = text[cue.verb_end : cue.verb_end + 40]
+    m = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w'-]+\s*){1,3})", after)
+    return bool(m and set(m[1].split()) & outlet)

@@ -1,0 +1,71 @@
+"""Direct quotations: where the quoted words are, found in one linear pass per paragraph.
+
+News style: straight or curly double quotes; a quote may run over several sentences; a
+quote that runs over paragraphs leaves its closing mark off at the paragraph end and
+reopens the next paragraph. So a quote never crosses a paragraph boundary here, and an
+unclosed quote ends with its paragraph: it can never swallow the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_CURLY = "\u201c"
+CLOSE_CURLY = "\u201d"
+STRAIGHT = '"'
+QUOTE_MARKS = frozenset((OPEN_CURLY, CLOSE_CURLY, STRAIGHT, "\u201e", "\u00ab", "\u00bb"))
+_TRIM = " \t\n,.;:"
+_MARK = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+_CLOSERS = frozenset((STRAIGHT, CLOSE_CURLY, "\u00bb"))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted stretch: `start`/`end` include the marks, `inner_*` index the words."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    closed: bool
+
+    def words(self, text: str) -> str:
+        """The quoted words without the punctuation news style puts inside the closing mark."""
+        return text[self.inner_start : self.inner_end].strip(_TRIM)
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Every double-quoted stretch of `text`, paragraph by paragraph, in order."""
+    out: list[Quote] = []
+    for index, (pstart, pend) in enumerate(paragraphs):
+        open_at = -1
+        for m in _MARK.finditer(text, pstart, pend):
+            at, ch = m.start(), m.group()
+            if open_at < 0:
+                if ch not in _CLOSERS or ch == STRAIGHT or _looks_opening(text, at, pstart):
+                    open_at = at
+            elif ch in _CLOSERS:
+                if at > open_at + 1:
+                    out.append(Quote(open_at, at + 1, open_at + 1, at, index, True))
+                open_at = -1
+            else:  # a second opening mark: the first one was never closed
+                if at - open_at > 1:
+                    out.append(Quote(open_at, at, open_at + 1, at, index, False))
+                open_at = at
+        if open_at >= 0 and pend - open_at > 1:
+            out.append(Quote(open_at, pend, open_at + 1, pend, index, False))
+    return [q for q in out if q.words(text)]
+
+
+def _looks_opening(text: str, i: int, pstart: int) -> bool:
+    """A closing curly mark used as an opening one (bad typography): preceded by space or start."""
+    return i == pstart or text[i - 1].isspace()
+
+
+def quote_text(text: str, quotes: list[Quote]) -> str | None:
+    """Fragments joined with " ... " (the corpus convention), None when there are none."""
+    parts = [q.words(text) for q in quotes]
+    parts = [p for p in parts if p]
+    return " ... ".join(parts) if parts else None

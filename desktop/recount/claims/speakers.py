@@ -1,0 +1,340 @@
+"""Who is speaking: turn the noun phrase before or after a reporting verb into a speaker.
+
+Splits "Kremlin spokesman Dmitry Peskov" into a name and a role, tells people from
+organisations and from groups ("residents", "diplomats"), and resolves mentions within
+one article: a surname to the fullest name the article gives, he/she to the last person
+spoken of, "the ministry"/"the agency"/"the group" to the last body of that kind, an
+acronym to the body it abbreviates. Word lists, not a model: news English names its
+sources in a small number of ways, and this keeps the engine fast and predictable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["person", "org", "group", "pronoun", "other"]
+
+PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
+TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. professor sir dame".split())
+# Words that make a phrase a role ("Defence Ministry spokesman Colonel ...").
+ROLE_WORDS = frozenset(
+    """spokesman spokeswoman spokesperson minister secretary president vice prime premier chancellor
+    governor mayor chief head commander leader director envoy ambassador representative general
+    colonel major captain lieutenant sergeant admiral marshal brigadier officer official chairman
+    chairwoman chair senator deputy lawmaker legislator mp king queen prince emir sheikh judge
+    prosecutor inspector superintendent coordinator mediator adviser advisor analyst economist
+    researcher professor doctor nurse surgeon resident farmer teacher schoolteacher survivor witness
+    coordinator founder ceo manager editor correspondent activist member speaker rapporteur
+    commissioner administrator superintendent pastor bishop imam rabbi cardinal pope""".split()
+)
+# Words that make a capitalised phrase the name of a body, not a person.
+ORG_HEADS = frozenset(
+    """ministry agency organization organisation office programme program nations union council
+    committee front army cross crescent bank fund service institute bureau government police forces
+    commission court department authority authorities party movement coalition alliance network
+    federation association society center centre corporation company group press times news
+    reuters ap afp dpa bbc cabinet parliament assembly senate congress navy command corps
+    administration embassy mission secretariat tribunal board trust foundation watch unit brigade
+    battalion militia guard guards observatory monitor monitors institute university hospital
+    presidency kremlin pentagon ministry's""".split()
+)
+# Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
+GROUP_NOUNS = frozenset(
+    """officials residents diplomats critics analysts doctors witnesses relatives agencies groups
+    engineers workers police authorities rebels sources experts activists organizers organisers
+    protesters villagers farmers survivors lawmakers deputies politicians prosecutors investigators
+    observers monitors medics rescuers volunteers officers soldiers troops forces fighters leaders
+    people families parents teachers students neighbours neighbors locals citizens voters economists
+    scientists researchers campaigners opponents supporters aides ministers governments countries
+    nations donors staff spokesmen organisations organizations members""".split()
+)
+_FUNCTION = frozenset(
+    """the a an this that these those its his her their our your my of for from at in on by with to
+    and or but as while when after before since because if than which who whom whose what where
+    there here it he she they we you i is are was were be been being has have had will would could
+    can may might should must did do does not no also""".split()
+)
+KNOWN_BODIES = {
+    "un": "United Nations",
+    "eu": "European Union",
+    "who": "World Health Organization",
+    "iom": "International Organization for Migration",
+    "wfp": "World Food Programme",
+    "icrc": "International Committee of the Red Cross",
+    "unicef": "UNICEF",
+    "unhcr": "UNHCR",
+    "ocha": "UN Office for the Coordination of Humanitarian Affairs",
+    "nato": "NATO",
+    "imf": "International Monetary Fund",
+}
+_PREPOSITIONS = frozenset("of for from at in by with to on".split())
+_AGENCY_WORDS = frozenset(
+    "agency organization organisation office programme program fund unicef unhcr".split()
+)
+_POSSESSOR_SAYS = re.compile(
+    r"^([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:'s|\u2019s) (?:statement|office|spokesman|spokeswoman|"
+    r"spokesperson|letter|message|post|website|account|aides?)$"
+)
+_MINISTER = re.compile(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
+_CAP = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
+_NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
+_PAIR = re.compile(rf"\b({_NAME_WORD}) ({_NAME_WORD})\b")
+_ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
+_ACRONYM_DEF = re.compile(rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) \(([A-Z]{{2,8}})\)")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker phrase after analysis: what kind of speaker, its name and role."""
+
+    kind: Kind
+    name: str
+    role: str | None = None
+    text: str = ""
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(_CAP.match(word))
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
+
+
+def strip_determiner(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+
+
+def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
+    """ "Velmora's Finance Ministry" -> ("Finance Ministry", "Velmora's"): the body, and its owner."""
+    m = re.match(r"^([A-Z][\w-]+(?:'s|\u2019s))\s+(?=\S)(.+)$", phrase)
+    if m and _plain(m[2].split()[-1]) in ORG_HEADS and is_capitalised(m[2].split()[-1]):
+        return m[2], m[1]
+    return phrase, None
+
+
+def analyse(phrase: str) -> Mention | None:
+    """Classify a speaker phrase; None when it cannot be a speaker (a clause, a bare verb...)."""
+    raw = phrase.strip(" ,;:-\u2013\u2014")
+    raw = re.sub(r"\s+\([^)]{1,60}\)$", "", raw)  # "(OCHA)" after a body's name
+    if not raw:
+        return None
+    words = raw.split()
+    low = raw.lower()
+    if low in PRONOUNS:
+        return Mention("pronoun", low, text=raw)
+    if len(words) > 14:
+        return None
+    body = strip_determiner(raw)
+    words = body.split()
+    if not words:
+        return None
+    while words and _plain(words[0]) in TITLES:
+        words = words[1:]
+    if not words:
+        return None
+    body = " ".join(words)
+    plain = [_plain(w) for w in words]
+    if len(plain) == 2 and plain[0] in ("its", "his", "her", "their") and (
+        plain[1] in ORG_HEADS or plain[1] in GROUP_NOUNS
+    ):
+        return Mention("group", plain[1], None, raw)  # "her ministry", "its spokesman"
+    if plain[0] in _FUNCTION or plain[-1] in _FUNCTION:
+        return None
+    # "an accusation the Defence Ministry": a determiner inside means two phrases, not a name.
+    for i in range(1, len(plain)):
+        if plain[i] in ("the", "a", "an") and plain[i - 1] not in _PREPOSITIONS:
+            return None
+    # "Pompeo's statement said": the words are the possessor's.
+    m = _POSSESSOR_SAYS.match(body)
+    if m:
+        return analyse(m[1]) or Mention("other", m[1], None, raw)
+    # "Residents reached by telephone": the head noun, without a participle clause after it.
+    m = re.match(r"^([A-Za-z]+) (?:reached|contacted|interviewed|speaking|living|quoted|cited)\b", body)
+    if m and _plain(m[1]) in GROUP_NOUNS:
+        return Mention("group", m[1].lower(), None, raw)
+    # "Mila Hartung of the Social Union party": a person, with an affiliation.
+    m = re.match(r"^((?:[A-Z][\w'-]+ ){1,2}[A-Z][\w'-]+) (?:of|from) (?:the )?(.+)$", body)
+    if m and not any(_plain(w) in ORG_HEADS or _plain(w) in ROLE_WORDS for w in m[1].split()):
+        return Mention("person", m[1], m[2], raw)
+    # A role followed by a name: "U.S. Secretary of State Mike Pompeo", "Agency chief Emil Stavos".
+    run = 0
+    for w in reversed(words):
+        if is_capitalised(w) and _plain(w) not in ROLE_WORDS and _plain(w) not in ORG_HEADS and w != "State":
+            run += 1
+        else:
+            break
+    if 0 < run < len(words) and run <= 4:
+        role = " ".join(words[: len(words) - run])
+        if any(_plain(w) in ROLE_WORDS for w in role.split()):
+            return Mention("person", " ".join(words[-run:]), role, raw)
+    head = plain[-1]
+    if head in ORG_HEADS or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        name, owner = _drop_possessive_country(body)
+        name = re.sub(r"\s+in\s+[A-Z][\w-]+$", "", name)  # "the Health Ministry in Sarvana"
+        return Mention("org", name, f"{owner} {name}" if owner else None, raw)
+    if any(p in ORG_HEADS for p in plain) and is_capitalised(words[0]):
+        return Mention("org", body, None, raw)
+    if all(is_capitalised(w) for w in words):
+        if len(words) == 1:
+            return Mention("other", body, None, raw)
+        if 2 <= len(words) <= 4:
+            return Mention("person", body, None, raw)
+        return Mention("other", body, None, raw)
+    if head in GROUP_NOUNS or head in ROLE_WORDS or any(p in GROUP_NOUNS for p in plain):
+        return Mention("group", body, None, raw)
+    if head in ("statement", "report", "bulletin", "spokesman", "spokeswoman") and "'" in body:
+        return Mention("group", body, None, raw)
+    return None
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    kind: Kind
+    role: str | None = None
+    gender: str = ""
+
+
+@dataclass(slots=True)
+class SpeakerIndex:
+    """Who the article has named so far, for coreference. Built per article, linear in its length."""
+
+    text: str
+    people: dict[str, Speaker] = field(default_factory=dict)
+    recent: list[Speaker] = field(default_factory=list)
+    _surnames: dict[str, str] | None = None
+    _acronyms: dict[str, str] | None = None
+
+    # ------------------------------------------------------------ whole-article lookups
+
+    def full_name(self, surname: str) -> str | None:
+        """The fullest "First Last" the article gives for a surname (first seen wins)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for m in _PAIR.finditer(self.text):
+                first, last = m[1], m[2]
+                if _plain(first) in ROLE_WORDS or _plain(first) in _FUNCTION or _plain(first) in ORG_HEADS:
+                    continue
+                if _plain(last) in ORG_HEADS or _plain(last) in ROLE_WORDS:
+                    continue
+                self._surnames.setdefault(last, f"{first} {last}")
+        return self._surnames.get(surname)
+
+    def expand_acronym(self, acronym: str) -> str | None:
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _ACRONYM_DEF.finditer(self.text):
+                self._acronyms.setdefault(m[2], strip_determiner(m[1]))
+        key = acronym.replace(".", "")
+        if key in self._acronyms:
+            return self._acronyms[key]
+        for sp in reversed(self.recent):
+            if sp.kind == "org" and _initials(sp.name) == key:
+                return sp.name
+        return KNOWN_BODIES.get(key.lower())
+
+    # ------------------------------------------------------------ resolution
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a mention denotes, given everything named before it."""
+        if mention.kind == "pronoun":
+            want = PRONOUNS[mention.name]
+            if mention.name in ("they", "it"):
+                return None
+            for sp in reversed(self.recent):
+                if sp.kind == "person" and (not sp.gender or sp.gender == want):
+                    if not sp.gender:
+                        sp.gender = want
+                    return sp
+            return None
+        if mention.kind == "person":
+            name = mention.name
+            known = self._person(name)
+            if known is None:
+                known = Speaker(name, "person", mention.role, _gender_of(mention.role))
+                self.people[name] = known
+            elif mention.role and not known.role:
+                known.role = mention.role
+            return known
+        if mention.kind == "other":
+            word = mention.name.removesuffix("'s").removesuffix("\u2019s")
+            known = self._person(word)
+            if known is not None:
+                return known
+            if word.replace(".", "").isupper():
+                full = self.expand_acronym(word)
+                if full:
+                    return Speaker(full, "org")
+            full = self.full_name(word)
+            if full:
+                return self.resolve(Mention("person", full, None, mention.text))
+            return Speaker(word, "other")
+        if mention.kind == "org":
+            name = mention.name
+            if name.islower() and len(name.split()) <= 2:  # "the ministry", "the agency"
+                return self._group(mention)
+            if name.replace(".", "").isupper():
+                name = self.expand_acronym(name) or name
+            return Speaker(name, "org", mention.role)
+        return self._group(mention)
+
+    def _person(self, name: str) -> Speaker | None:
+        if name in self.people:
+            return self.people[name]
+        last = name.split()[-1]
+        for full, sp in self.people.items():
+            if full.split()[-1] == last:
+                return sp
+        return None
+
+    def _group(self, mention: Mention) -> Speaker:
+        """ "the ministry", "the agency", "the group", "the officials": the last such body."""
+        words = [_plain(w) for w in mention.name.split()]
+        head = words[-1] if words else ""
+        low_text = mention.text.lower()
+        if head == "ministry" and low_text.startswith(("his ", "her ")):
+            # "her ministry said": the ministry of the minister last spoken of.
+            for sp in reversed(self.recent):
+                m = _MINISTER.search(sp.role or "")
+                if m and sp.kind == "person":
+                    return Speaker(f"{m[1]} Ministry", "org")
+        definite = low_text.startswith(("the ", "its ", "his ", "her ", "their "))
+        if definite and len(words) <= 2:
+            for sp in reversed(self.recent):
+                low = sp.name.lower()
+                if head == "agency" and sp.kind == "org" and any(w in low for w in _AGENCY_WORDS):
+                    return sp
+                if head in low.split() or (head == "group" and sp.kind == "org" and "front" in low):
+                    return sp
+                if head in ("officials", "agency") and low.endswith(head):
+                    return sp
+            for sp in reversed(self.recent):
+                if head == "agency" and sp.kind == "org" and "ministry" not in sp.name.lower():
+                    return sp
+        return Speaker(mention.name, "group")
+
+    def note(self, speaker: Speaker) -> None:
+        """Remember a speaker (or a person merely spoken of) as the latest antecedent."""
+        if self.recent and self.recent[-1] is speaker:
+            return
+        self.recent.append(speaker)
+        if len(self.recent) > 50:
+            del self.recent[:10]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
+def _gender_of(role: str | None) -> str:
+    if not role:
+        return ""
+    low = role.lower()
+    if re.search(r"\b(?:spokeswoman|chairwoman|queen|mrs|ms)\b", low):
+        return "f"
+    if re.search(r"\b(?:spokesman|chairman|king|mr)\b", low):
+        return "m"
+    return ""
