@@ -151,9 +151,9 @@ def same_metric(a: NumericClaim, pub_a: str | None, b: NumericClaim, pub_b: str 
         gap = day_gap(a.time.start, b.time.start)
         if gap is None or gap > START_TOLERANCE_DAYS:
             return False, "running totals with different starts"
-    elif sa == "period":
-        if day_gap(a.time.start, b.time.start) != 0 or day_gap(as_of(a, pub_a), as_of(b, pub_b)) != 0:
-            return False, "different periods"
+    elif sa == "period" and (day_gap(a.time.start, b.time.start) != 0
+                             or day_gap(as_of(a, pub_a), as_of(b, pub_b)) != 0):
+        return False, "different periods"
     rel = place_relation(a.place, b.place, aliases)
     if rel == "different":
         return False, "different places"

@@ -102,13 +102,12 @@ def _names_match(a: str, b: str) -> bool:
         return True
     na = [w for w in wa if w not in _TITLES]
     nb = [w for w in wb if w not in _TITLES]
-    if na and nb:
-        # A person: the surnames agree, and first names (when both have one) do not contradict.
-        if _same_word(na[-1], nb[-1]) and not (set(na[-1:]) <= GENERIC):
-            fa, fb = na[:-1], nb[:-1]
-            if not fa or not fb:
-                return True
-            return _same_word(fa[0], fb[0]) or fa[0][0] == fb[0][0] and (len(fa[0]) <= 2 or len(fb[0]) <= 2)
+    # A person: the surnames agree, and first names (when both have one) do not contradict.
+    if na and nb and _same_word(na[-1], nb[-1]) and not (set(na[-1:]) <= GENERIC):
+        fa, fb = na[:-1], nb[:-1]
+        if not fa or not fb:
+            return True
+        return _same_word(fa[0], fb[0]) or (fa[0][0] == fb[0][0] and (len(fa[0]) <= 2 or len(fb[0]) <= 2))
     # A body: every distinctive word of the shorter name is in the longer one
     # ("Health Ministry" = "the Ministry of Health"), but a bare generic word is not enough.
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
@@ -155,6 +154,7 @@ def place_relation(a: str | None, b: str | None, aliases: Mapping[str, str] | No
         return "different"
     if ca == cb:
         return "same"
-    if all(any(_same_word(w, x) for x in cb) for w in ca) or all(any(_same_word(w, x) for x in ca) for w in cb):
+    a_in_b = all(any(_same_word(w, x) for x in cb) for w in ca)
+    if a_in_b or all(any(_same_word(w, x) for x in ca) for w in cb):
         return "within"
     return "different"

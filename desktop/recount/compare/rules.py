@@ -145,7 +145,8 @@ class Discrepancy:
 
 def flag_key(kind: str, a: Ref, b: Ref) -> str:
     """Stable across re-checks and ids: what was said (span, offsets) by which outlet on which day."""
-    ends = sorted(json.dumps([r.outlet or "", r.published or "", r.claim.start, r.claim.span]) for r in (a, b))
+    ends = sorted(json.dumps([r.outlet or "", r.published or "", r.claim.start, r.claim.span])
+                  for r in (a, b))
     return hashlib.sha1("|".join([kind, *ends]).encode("utf-8")).hexdigest()[:16]
 
 
@@ -208,7 +209,7 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     places = aliases.get("place")
     ok, why = same_metric(ca, a.published, cb, b.published, places)
     if not ok and why == "different places" and not same_article and scope(ca) in ("day", "point"):
-        ok = _same_story(a, b)
+        ok = same_story(a, b)
     if ok:
         flag = _interval_rule(a, b, same_article, speakers)
         if flag is not None:
@@ -224,7 +225,7 @@ def _mentions(text: str, place: str | None) -> bool:
     return bool(core) and all(f" {w} " in folded for w in core)
 
 
-def _same_story(a: Ref, b: Ref) -> bool:
+def same_story(a: Ref, b: Ref) -> bool:
     """Two places of one story: each report names the other's place ("Varn valley" / "Kessel
     province"). Used only for figures of the same day or moment, never for running totals."""
     ca, cb = a.claim, b.claim

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from recount.claims.model import AttributedClaim, NumericClaim
+from recount.compare.match import Thresholds, score_pair
 from recount.compare.metric import START_TOLERANCE_DAYS, scope, subject_group
 from recount.compare.names import fold, skeleton, words_of
 from recount.compare.rules import ESTIMATE_CATEGORIES, Discrepancy, Ref, compare, fragments
@@ -77,13 +78,21 @@ def candidate_pairs(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | 
 
 def find_discrepancies(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | None = None,
                        dismissed: Mapping[str, str] | None = None,
-                       cancelled: Callable[[], bool] | None = None) -> list[Discrepancy]:
-    """Every flag among `refs` (dismissed keys left out), in a stable order."""
+                       cancelled: Callable[[], bool] | None = None,
+                       thresholds: Thresholds | None = None) -> list[Discrepancy]:
+    """Every flag among `refs` (dismissed keys left out), in a stable order.
+
+    As in check_article, a flag needs the rules' identity tests and a match score of at least
+    the suggested threshold."""
+    floor = (thresholds or Thresholds()).suggested
     flags: dict[str, Discrepancy] = {}
     for n, (i, j) in enumerate(candidate_pairs(refs, aliases)):
         if cancelled is not None and n % 1000 == 0 and cancelled():
             break
         flag = compare(refs[i], refs[j], aliases)
-        if flag is not None and not (dismissed and flag.key in dismissed):
+        if flag is None or (dismissed and flag.key in dismissed):
+            continue
+        scored = score_pair(refs[i], refs[j], aliases)
+        if scored is not None and scored[0] >= floor:
             flags.setdefault(flag.key, flag)
     return sorted(flags.values(), key=lambda f: (f.b.published or "", f.type, f.a.article or "", f.a.start))

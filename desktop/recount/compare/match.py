@@ -1,0 +1,139 @@
+"""Which earlier claims does a claim speak to? Blocking, then a rapidfuzz score in [0, 1].
+
+Blocking keeps only claims that could measure the same thing (same category and group, same
+kind of time, a running total's start within a day) or quote the same person or words.
+The score weighs the components below; the weights favour *what, where and when* over the
+wording, because two reports of one toll rarely share a sentence.
+
+Two thresholds, as claim-matching tools use: a match scoring at least `suggested` is shown
+for review; at least `confirmed` is treated as the same claim, and only confirmed matches
+raise flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from recount.claims.model import AttributedClaim, NumericClaim
+from recount.compare.metric import day_gap, interval, scope, subject_group
+from recount.compare.names import name_similarity, place_relation
+from recount.compare.rules import Discrepancy, Ref, quote_similarity, same_story
+
+NUMERIC_WEIGHTS = {"category": 0.15, "place": 0.25, "time": 0.3, "source": 0.1, "sentence": 0.1,
+                   "value": 0.1}
+SPEAKER_WEIGHTS = {"speaker": 0.45, "quote": 0.35, "date": 0.2}
+WORDS_WEIGHTS = {"quote": 0.6, "date": 0.25, "sentence": 0.15}
+# How far apart two as-of dates may be and still count as "about the same time".
+TIME_HORIZON_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    suggested: float = 0.55
+    confirmed: float = 0.75
+
+
+@dataclass(slots=True)
+class Match:
+    """An earlier claim this claim speaks to (`other`: a library StoredClaim, or a Ref)."""
+
+    other: Any
+    score: float
+    components: dict[str, float]
+    status: str  # "suggested" | "confirmed"
+    discrepancy: Discrepancy | None = None
+    ref: Ref | None = field(default=None, repr=False)
+
+
+def _time_score(gap: int | None) -> float:
+    if gap is None:
+        return 0.5
+    return max(0.0, 1.0 - gap / TIME_HORIZON_DAYS)
+
+
+def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = None
+                  ) -> tuple[float, dict[str, float]] | None:
+    """Score of two figures, or None when blocking says they cannot measure the same thing."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    aliases = aliases or {}
+    if ca.category != cb.category or subject_group(ca) != subject_group(cb):
+        return None
+    sa, sb = scope(ca), scope(cb)
+    if sa != sb and "unknown" not in (sa, sb):
+        return None  # never a day's count against a running total
+    comp: dict[str, float] = {"category": 1.0}
+    rel = place_relation(ca.place, cb.place, aliases.get("place"))
+    comp["place"] = {"same": 1.0, "within": 0.85, "unknown": 0.5, "different": 0.0}[rel]
+    if rel == "different" and sa == sb and sa in ("day", "point") and a.article != b.article \
+            and same_story(a, b):
+        comp["place"] = 0.6  # two places of one story, each named in the other report
+    if sa == sb == "cumulative":
+        start_gap = day_gap(ca.time.start, cb.time.start)
+        if start_gap is not None and start_gap > 1:
+            return None
+        comp["time"] = 1.0 if start_gap == 0 else 0.85 if start_gap == 1 else 0.5
+    elif sa == sb and sa in ("day", "point", "period"):
+        gap = day_gap(a.as_of, b.as_of)
+        comp["time"] = 1.0 if gap == 0 else 0.4 * _time_score(gap)
+    else:
+        comp["time"] = 0.5 * _time_score(day_gap(a.as_of, b.as_of))
+    if ca.source and cb.source:
+        comp["source"] = name_similarity(ca.source, cb.source, aliases.get("speaker"))
+    else:
+        comp["source"] = 0.5
+    comp["sentence"] = fuzz.token_set_ratio(ca.sentence or ca.span, cb.sentence or cb.span) / 100.0
+    ia, ib = interval(ca), interval(cb)
+    if not ia.disjoint(ib):
+        comp["value"] = 1.0
+    else:
+        lo, hi = sorted((float(ca.value), float(cb.value)))
+        comp["value"] = lo / hi if hi > 0 else 0.0
+    score = sum(NUMERIC_WEIGHTS[k] * v for k, v in comp.items())
+    return round(score, 4), {k: round(v, 3) for k, v in comp.items()}
+
+
+def score_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = None
+                     ) -> tuple[float, dict[str, float]] | None:
+    """Score of two attributions: the same speaker, or (for quotes) the same words."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, AttributedClaim) and isinstance(cb, AttributedClaim)
+    aliases = aliases or {}
+    comp: dict[str, float] = {}
+    comp["speaker"] = name_similarity(ca.speaker, cb.speaker, aliases.get("speaker"))
+    if ca.quote and cb.quote:
+        sim, contained = quote_similarity(ca.quote, cb.quote)
+        comp["quote"] = 1.0 if contained else sim / 100.0
+    else:
+        comp["quote"] = fuzz.token_set_ratio(ca.sentence or ca.span, cb.sentence or cb.span) / 100.0 * 0.8
+    gap = day_gap(ca.date, cb.date) if ca.date and cb.date else None
+    comp["date"] = (1.0 if gap == 0 else 0.5 * _time_score(gap)) if gap is not None else \
+        0.5 * _time_score(day_gap(a.published, b.published))
+    comp["sentence"] = fuzz.token_set_ratio(ca.sentence or ca.span, cb.sentence or cb.span) / 100.0
+    by_speaker = sum(SPEAKER_WEIGHTS[k] * comp[k] for k in SPEAKER_WEIGHTS) if comp["speaker"] >= 1.0 else 0.0
+    by_words = sum(WORDS_WEIGHTS[k] * comp[k] for k in WORDS_WEIGHTS) if ca.quote and cb.quote else 0.0
+    score = max(by_speaker, by_words)
+    if score <= 0.0:
+        return None
+    return round(score, 4), {k: round(v, 3) for k, v in comp.items()}
+
+
+def score_pair(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = None
+               ) -> tuple[float, dict[str, float]] | None:
+    if a.claim.kind != b.claim.kind:
+        return None
+    if isinstance(a.claim, NumericClaim):
+        return score_numeric(a, b, aliases)
+    return score_attributed(a, b, aliases)
+
+
+def status_of(score: float, thresholds: Thresholds) -> str | None:
+    if score >= thresholds.confirmed:
+        return "confirmed"
+    if score >= thresholds.suggested:
+        return "suggested"
+    return None
