@@ -17,7 +17,7 @@ _KILLED = (r"killed|dead|died|die|deaths?|death\s+toll|fatalities|fatally|drowne
            r"slain|toll")
 _WOUNDED = r"wounded|injured|injuries|hurt|treated|hospitali[sz]ed"
 _DISPLACED = (r"displaced|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
-              r"forced\s+(?:from|out\s+of)\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
+              r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
               r"left\s+the\s+(?:city|town|area|region|country)|"
               r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|spent\s+[\w\s]{0,20}?outdoors|"
               r"sleeping\s+outdoors|unsafe\s+to\s+return")
@@ -65,6 +65,12 @@ _SUBJECT_RE = re.compile(
 # Verbs that take a count of people out of the troops category ("captured 12 soldiers").
 _NOT_TROOPS = re.compile(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
                          re.IGNORECASE)
+_HEAD_STOP = re.compile(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has|had|are|is|in|on|at|"
+                        r"from|by|since|to|for|with|after|when|of)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
+                           re.IGNORECASE)
+_RISE_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|down|revised)\s+(?:at|to)\s*$",
+                      re.IGNORECASE)
 _CORRIDOR = re.compile(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
 
 
@@ -110,21 +116,25 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     """
     subject = subject_of(after)
     head = after[:40]
-    # 1. head noun: "23 wounded", "120 dead", "50 casualties"
-    head_words = re.match(r"^\s*(?:(?:more|other|[a-z]+-?[a-z]*)\s+){0,2}?", head)
-    head_zone = head[: (head_words.end() if head_words else 0) + 20]
-    cat, pos = _match_category(head_zone)
-    if cat and pos <= 22:
+    # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)
+    stop = _HEAD_STOP.search(after[:40])
+    head_zone = after[: stop.start() if stop else 40]
+    cat, _pos = _match_category(head_zone)
+    if cat:
         return _fold(cat, sentence), subject
-    # 2. governing verb after the number, within the clause
-    cat, pos = _match_category(after[:90])
-    after_cat = cat if cat and pos <= 70 else None
+    # 2. governing verb after the number, within the clause ("people who left had been
+    #    detained": the last category phrase before the clause ends is the main verb)
+    brk = _CLAUSE_BREAK.search(after[:110])
+    clause = after[: brk.start() if brk else 110]
+    cat, pos = _last_category(clause)
+    after_cat = cat if cat and pos <= 80 else None
     troops = bool(_TROOP_NOUNS.match(after.lstrip())) and not _NOT_TROOPS.search(before[-40:] + after[:60])
     if after_cat and not (troops and after_cat not in ("killed", "wounded", "missing", "arrested")):
         return _fold(after_cat, sentence), subject
     if troops:
         return "troops", subject
-    # 3. a verb or toll word just before ("killed 174 people", "the toll rose to 17")
+    # 3. a verb or toll word just before ("killed 174 people", "the toll rose to 17",
+    #    "the number of people killed ... rose to 121")
     tail = before[-60:]
     cat, pos = _last_category(tail)
     if cat:
@@ -132,6 +142,10 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         near = len(gap.split()) <= 6
         toll = cat == "killed" and re.search(r"\btoll\b", gap, re.IGNORECASE)
         if near or toll:
+            return _fold(cat, sentence), subject
+    if _RISE_TO.search(before[-30:]):
+        cat, _pos = _last_category(before)
+        if cat:
             return _fold(cat, sentence), subject
     return "count", subject
 

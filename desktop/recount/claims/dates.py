@@ -23,8 +23,8 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "several": 3, "few": 3}
 
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_MONTH = (r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -41,7 +41,7 @@ DATE_RE = re.compile(
     | (?P<weekend>the\s+weekend)
     | (?P<monthonly>(?:in|since|by|from|until|early|late|mid-?)\s*{_MONTH2.replace("month2", "month3")})
           (?!\s+\d)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
-    | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?![\d,]|\s*(?:people|percent|%))
+    | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?!\d|,\d|\s*(?:people|percent|%))
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -41,7 +41,7 @@ ATOM_RE = re.compile(
       | (?P<frac>(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|half|three\s+quarters|two\s+thirds)
             (?=\s+of\b)
       | (?P<a_scale>an?\s+(?:hundred|thousand|million|billion))\b
-      | (?P<digits>(?<![\w.,:/-]){_DIGITS})(?P<scale>{_SCALE})?
+      | (?P<digits>(?<![\w.,:/-])(?:{_DIGITS}))(?P<scale>{_SCALE})?(?![\w])
       | (?P<words>\b{_WORD_NUM})\b(?P<wscale>\s+(?:hundred|thousand|million|billion))?
     )
     """,
@@ -154,7 +154,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
     (r"fewer\s+than|less\s+than|under|below", "fewer_than"),
 ]
 _QUAL_RE = re.compile(
-    r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+(?:the\s+)?$",
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )
 

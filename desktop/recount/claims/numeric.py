@@ -69,6 +69,8 @@ _RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|mont
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
                          r"home\s+to)\b", re.IGNORECASE)
+_BEFORE_WAR = re.compile(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
+                         re.IGNORECASE)
 _FUTURE_PERIOD = re.compile(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
 _SO_FAR = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
@@ -79,7 +81,7 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 _EVENT_POSSESSIVE = re.compile(
-    r"^'s\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
+    r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
     r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive)\b",
     re.IGNORECASE,
 )
@@ -257,9 +259,10 @@ class NumericExtractor:
         dates = self.dates_by_sentence[si]
         pub = self.pub
 
-        if _POPULATION.search(sentence) and category == "count":
+        if category == "count" and (_POPULATION.search(text[max(s.start, fig.start - 45) : fig.start])
+                                    or _BEFORE_WAR.search(after_full[:60])):
             return TimeSpan(None, None, "point")
-        if _RATE.match(after_full[:50]):
+        if _RATE.match(after_full[:50].lstrip()):
             return TimeSpan(None, None, "unknown")
 
         has_since, since_date, since_ref = self._since(si, fig.start)
@@ -288,7 +291,7 @@ class NumericExtractor:
             if toll:
                 end = day_ref.first if day_ref else (att or pub)
                 return TimeSpan(iso(start), iso(end), "cumulative")
-            if day_ref and not perfect and not has_since:
+            if day_ref and not perfect:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
             if period_ref and not has_since:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
@@ -319,7 +322,9 @@ class NumericExtractor:
                 continue
             if _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start]):
                 continue
-            if _EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.end : d.end + 2] in ("'s", "\u2019s"):
+            if _EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.start : d.end].endswith(
+                ("'s", "\u2019s")
+            ):
                 continue
             if d.start >= fig.end:
                 if since_pos is not None and d.start > since_pos:
