@@ -1,0 +1,224 @@
+"""Library browser over a real temporary library: paging, search, open, edit, delete + Undo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from recount.claims.model import Article, claim_from_dict
+from recount.library.store import Library
+from recount.ui import library_browser
+from recount.ui.library_browser import ArticlesModel, LibraryBrowser, search_query
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _fill(lib: Library) -> int:
+    n = 0
+    for meta_path in sorted(CORPUS.glob("*.json")):
+        txt = meta_path.with_suffix(".txt")
+        if not txt.exists():
+            continue
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        text = txt.read_text(encoding="utf-8")
+        article = Article(text=text, published=meta.get("published"), title=meta.get("title"),
+                          outlet=meta.get("outlet"), id=meta.get("id"))
+        lib.add_article(article, [claim_from_dict(c, text) for c in meta.get("claims", [])])
+        n += 1
+    return n
+
+
+@pytest.fixture
+def lib(library_file):
+    library = Library.open(library_file)
+    _fill(library)
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def browser(qtbot, lib):
+    w = LibraryBrowser()
+    qtbot.addWidget(w)
+    w.resize(900, 500)
+    w.set_library(lib)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _select(browser: LibraryBrowser, row: int) -> int:
+    index = browser.model.index(row, 0)
+    browser.view.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    browser.view.setCurrentIndex(index)
+    return browser.model.row(row).id
+
+
+def _row_of_title(browser: LibraryBrowser, words: str) -> int:
+    for r in range(browser.model.rowCount()):
+        if words in (browser.model.row(r).title or ""):
+            return r
+    raise AssertionError(words)
+
+
+def test_table_lists_reports_newest_first_with_claim_counts(browser, lib):
+    model = browser.model
+    assert model.rowCount() == lib.count_articles() > 15
+    published = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert published == sorted(published, reverse=True)
+    r = _row_of_title(browser, "Ostrelo death toll climbs")
+    assert model.index(r, 1).data() == "The Sarvana Herald"
+    assert int(model.index(r, 3).data()) == len(lib.claims(model.row(r).id)) > 0
+    assert browser.count_label.text() == f"{lib.count_articles()} reports"
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, lib, monkeypatch):
+    monkeypatch.setattr(library_browser, "PAGE_SIZE", 4)
+    model = ArticlesModel()
+    model.set_library(lib)
+    qtmodeltester.check(model)
+    # Qt's tester runs its checks (and so fetchMore) inside a reset it watches and then
+    # blames the model, so a searched model gets a tester of its own.
+    searched = ArticlesModel()
+    searched.set_library(lib)
+    searched.set_search("siege Ostrelo")
+    qtmodeltester.check(searched)
+
+
+def test_pages_are_fetched_as_needed(lib, monkeypatch):
+    monkeypatch.setattr(library_browser, "PAGE_SIZE", 5)
+    model = ArticlesModel()
+    model.set_library(lib)
+    from PySide6.QtCore import QModelIndex
+
+    assert model.rowCount() == 5 and model.canFetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    ids = [model.row(r).id for r in range(model.rowCount())]
+    assert len(ids) == len(set(ids)) == lib.count_articles()
+
+
+def test_search_finds_words_and_never_errors(browser, qtbot):
+    browser.search.setText("Kharadin")
+    qtbot.waitUntil(lambda: browser.model.searching() and browser.model.rowCount() > 0, timeout=2000)
+    titles = [browser.model.row(r).title for r in range(browser.model.rowCount())]
+    assert titles and all(t for t in titles)
+    assert browser.model.rowCount() < 10 and "match" in browser.count_label.text()
+    for nasty in ['WHO\'s "AND (', "NEAR(", "*", "-", 'a OR "b']:
+        browser.search.setText(nasty)
+        browser._run_search()
+    assert not browser.findChildren(QMessageBox)
+    browser.search.setText("")
+    browser._run_search()
+    assert not browser.model.searching()
+
+
+def test_prefix_search_while_typing(browser):
+    browser.search.setText("Ostre")
+    browser._run_search()
+    assert browser.model.rowCount() >= 5
+    assert search_query("Ostre") == '"Ostre"*'
+    assert search_query("siege of ") == '"siege" AND "of"'
+    assert search_query('" ( )') is None
+
+
+def test_double_click_and_enter_open_the_report(browser, qtbot):
+    article_id = _select(browser, 2)
+    rect = browser.view.visualRect(browser.model.index(2, 0))
+    with qtbot.waitSignal(browser.articleOpened, timeout=1000) as blocker:
+        # A real double-click is a press/release followed by a double-click event.
+        qtbot.mouseClick(browser.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(browser.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [article_id]
+    browser.view.setFocus()
+    with qtbot.waitSignal(browser.articleOpened, timeout=1000) as blocker:
+        qtbot.keyClick(browser.view, Qt.Key.Key_Return)
+    assert blocker.args == [article_id]
+
+
+def test_delete_asks_then_undo_restores(browser, lib, qtbot):
+    before = lib.count_articles()
+    article_id = _select(browser, 0)
+    box = browser.delete_selected()
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    cancel.click()
+    assert lib.count_articles() == before  # Cancel deletes nothing
+
+    _select(browser, 0)
+    box = browser.delete_selected()
+    delete = next(b for b in box.buttons() if b.text() == "Delete")
+    with qtbot.waitSignal(browser.articlesChanged, timeout=1000):
+        delete.click()
+    assert lib.count_articles() == before - 1
+    assert lib.article(article_id).deleted_at is not None
+    assert browser.model.row_of(article_id) is None
+    assert browser.undo_bar.isVisible() and "Deleted" in browser.undo_label.text()
+
+    with qtbot.waitSignal(browser.articlesChanged, timeout=1000):
+        qtbot.mouseClick(browser.undo_button, Qt.MouseButton.LeftButton)
+    assert lib.count_articles() == before
+    assert lib.article(article_id).deleted_at is None
+    assert browser.model.row_of(article_id) is not None
+    assert browser.selected_ids() == [article_id]
+    assert not browser.undo_bar.isVisible()
+
+
+def test_delete_several_with_the_delete_key(browser, lib, qtbot):
+    before = lib.count_articles()
+    sel = browser.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for r in (1, 3):
+        sel.select(browser.model.index(r, 0), flags)
+    browser.view.setFocus()
+    qtbot.keyClick(browser.view, Qt.Key.Key_Delete)
+    box = browser.findChild(QMessageBox, "confirmDelete")
+    assert box is not None and "these 2 reports" in box.text()
+    next(b for b in box.buttons() if b.text() == "Delete").click()
+    assert lib.count_articles() == before - 2
+    browser.undo_stack.undo()
+    assert lib.count_articles() == before
+
+
+def test_edit_details_is_validated_persisted_and_undoable(browser, lib, qtbot):
+    row = _row_of_title(browser, "Ostrelo death toll climbs")
+    article_id = _select(browser, row)
+    old_title = lib.article(article_id).title
+    dialog = browser.edit_selected()
+    assert dialog is not None and dialog.edits["title"].text() == old_title
+    dialog.edits["title"].setText("Ostrelo toll: ministry figures <revised>")
+    dialog.edits["published"].setText("10 March")
+    dialog.accept()
+    assert dialog.isVisible() and "YYYY-MM-DD" in dialog.error.text()  # refused, nothing saved
+    assert lib.article(article_id).title == old_title
+    dialog.edits["published"].setText("2025-03-11")
+    with qtbot.waitSignal(browser.articlesChanged, timeout=1000):
+        dialog.accept()
+    stored = lib.article(article_id)
+    assert stored.title == "Ostrelo toll: ministry figures <revised>" and stored.published == "2025-03-11"
+    r = browser.model.row_of(article_id)
+    assert browser.model.index(r, 0).data() == stored.title
+    browser.undo_stack.undo()
+    assert lib.article(article_id).title == old_title
+    assert lib.article(article_id).published == "2025-03-10"
+
+
+def test_refresh_shows_reports_added_elsewhere(browser, lib):
+    before = browser.model.rowCount()
+    lib.add_article(Article(text="A brand new report about Kessel aid convoys.", published="2026-01-02",
+                            title="Kessel convoys", outlet="Test Wire"), [])
+    browser.refresh()
+    assert browser.model.rowCount() == before + 1
+    assert browser.model.row(0).title == "Kessel convoys"
+
+
+def test_without_a_library_nothing_is_enabled(qtbot):
+    w = LibraryBrowser()
+    qtbot.addWidget(w)
+    assert w.model.rowCount() == 0 and not w.delete_button.isEnabled() and not w.search.isEnabled()
+    assert w.delete_selected() is None and w.edit_selected() is None
