@@ -69,14 +69,13 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     comp: dict[str, float] = {"category": 1.0}
     rel = place_relation(ca.place, cb.place, aliases.get("place"))
     comp["place"] = {"same": 1.0, "within": 0.85, "unknown": 0.5, "different": 0.0}[rel]
-    if rel == "different" and sa == sb and sa in ("day", "point") and a.article != b.article \
-            and same_story(a, b):
+    if rel == "different" and a.article != b.article and same_story(a, b):
         comp["place"] = 0.6  # two places of one story, each named in the other report
     if sa == sb == "cumulative":
         start_gap = day_gap(ca.time.start, cb.time.start)
         if start_gap is not None and start_gap > 1:
             return None
-        comp["time"] = 1.0 if start_gap == 0 else 0.85 if start_gap == 1 else 0.5
+        comp["time"] = 1.0 if start_gap == 0 else 0.85 if start_gap == 1 else 0.6
     elif sa == sb and sa in ("day", "point", "period"):
         gap = day_gap(a.as_of, b.as_of)
         comp["time"] = 1.0 if gap == 0 else 0.4 * _time_score(gap)

@@ -94,12 +94,25 @@ def interval(claim: NumericClaim) -> Interval:
                     hi_open=hi is not None and not claim.upper_inclusive)
 
 
+# Words right after a figure that make it a subset: "5,000 displaced people have been able to
+# return home", "40 were rescued alive", "12 were released".
+_SUBSET = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|discharged|recovered|"
+    r"treated|identified|buried)\b", re.IGNORECASE)
+
+
 def subject_group(claim: NumericClaim) -> str | None:
     """The group counted when it is a part of the whole (civilians, children...), else None."""
     text = claim.subject or claim.span
     for word in _WORD.findall(text.lower()):
         if word in _GROUPS:
             return _GROUPS[word]
+    if claim.sentence:
+        pos = claim.sentence.find(claim.span)
+        if pos >= 0:
+            m = _SUBSET.match(claim.sentence[pos + len(claim.span):])
+            if m:
+                return "subset:" + m.group(0).split()[-1].lower()
     return None
 
 
@@ -148,8 +161,8 @@ def same_metric(a: NumericClaim, pub_a: str | None, b: NumericClaim, pub_b: str 
     if sa != sb or sa == "unknown":
         return False, "different kind of figure"
     if sa == "cumulative":
-        gap = day_gap(a.time.start, b.time.start)
-        if gap is None or gap > START_TOLERANCE_DAYS:
+        gap = day_gap(a.time.start, b.time.start)  # None: one report does not say since when
+        if gap is not None and gap > START_TOLERANCE_DAYS:
             return False, "running totals with different starts"
     elif sa == "period" and (day_gap(a.time.start, b.time.start) != 0
                              or day_gap(as_of(a, pub_a), as_of(b, pub_b)) != 0):

@@ -208,8 +208,10 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     speakers = aliases.get("speaker")
     places = aliases.get("place")
     ok, why = same_metric(ca, a.published, cb, b.published, places)
-    if not ok and why == "different places" and not same_article and scope(ca) in ("day", "point"):
+    if not ok and why == "different places" and not same_article:
         ok = same_story(a, b)
+    if ok and same_article and ca.sentence and ca.sentence == cb.sentence:
+        ok = False  # figures listed in one sentence are different things ("killed 174 and wounded 500")
     if ok:
         flag = _interval_rule(a, b, same_article, speakers)
         if flag is not None:
@@ -227,7 +229,7 @@ def _mentions(text: str, place: str | None) -> bool:
 
 def same_story(a: Ref, b: Ref) -> bool:
     """Two places of one story: each report names the other's place ("Varn valley" / "Kessel
-    province"). Used only for figures of the same day or moment, never for running totals."""
+    province"), so the two names may be one place seen at two scales."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     return _mentions(b.article_text(), ca.place) and _mentions(a.article_text(), cb.place)

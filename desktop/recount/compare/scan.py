@@ -1,34 +1,33 @@
 """Every flag among many claims without comparing all pairs.
 
 Claims are grouped so that only claims that could measure the same thing meet: figures by
-(category, group, kind of time) and then by start day (running totals) or as-of day (a day's
-or a moment's count); estimates also by value (same figure, other source); quotes by speaker
-(drift) and by shared four-word runs (the same words credited to someone else).
+(category, group, kind of time) and then by as-of month (running totals; a month meets the
+next) or as-of day (a day's or a moment's count); estimates also by value (same figure,
+other source); quotes by speaker (drift) and by shared four-word runs (the same words
+credited to someone else).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, timedelta
 from itertools import combinations
 
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.match import Thresholds, score_pair
-from recount.compare.metric import START_TOLERANCE_DAYS, scope, subject_group
+from recount.compare.metric import scope, subject_group
 from recount.compare.names import fold, skeleton, words_of
 from recount.compare.rules import ESTIMATE_CATEGORIES, Discrepancy, Ref, compare, fragments
 
 SHINGLE = 4
 
 
-def _shift(iso: str | None, days: int) -> str | None:
-    if not iso:
-        return None
+def _next_month(month: str) -> str:
     try:
-        return (date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
+        y, m = int(month[:4]), int(month[5:7])
     except ValueError:
-        return None
+        return ""
+    return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
 
 
 def _speaker_key(name: str, speakers: Mapping[str, str] | None) -> str:
@@ -49,8 +48,8 @@ def candidate_pairs(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | 
         if isinstance(c, NumericClaim):
             sc = scope(c)
             base = ("n", c.category, subject_group(c) or "", sc)
-            if sc == "cumulative" and c.time.start:
-                buckets[(*base, c.time.start)].append(i)
+            if sc == "cumulative":
+                buckets[(*base, (r.as_of or "")[:7])].append(i)
             elif sc in ("day", "point", "period"):
                 buckets[(*base, r.as_of or "")].append(i)
             if c.category in ESTIMATE_CATEGORIES and c.source:
@@ -64,11 +63,10 @@ def candidate_pairs(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | 
     seen: set[tuple[int, int]] = set()
     for key, members in buckets.items():
         groups = [members]
-        if key[0] == "n" and key[3] == "cumulative":  # starts a day apart meet too
-            for d in range(1, START_TOLERANCE_DAYS + 1):
-                other = buckets.get((*key[:4], _shift(key[4], d)))
-                if other:
-                    groups.append(members + other)
+        if key[0] == "n" and key[3] == "cumulative":  # totals of one month meet the next month's
+            other = buckets.get((*key[:4], _next_month(key[4])))
+            if other:
+                groups.append(members + other)
         for group in groups:
             for i, j in combinations(sorted(set(group)), 2):
                 if (i, j) not in seen:
