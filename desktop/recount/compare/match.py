@@ -19,8 +19,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from recount.claims.model import AttributedClaim, NumericClaim
-from recount.compare.metric import day_gap, interval, scope, subject_group
-from recount.compare.names import name_similarity, place_relation
+from recount.compare.metric import SUBJECT_CATEGORIES, day_gap, interval, scope, subject_group
+from recount.compare.names import fold, name_similarity, place_relation
 from recount.compare.rules import Discrepancy, Ref, quote_similarity, same_story
 
 NUMERIC_WEIGHTS = {"category": 0.15, "place": 0.25, "time": 0.3, "source": 0.1, "sentence": 0.1,
@@ -63,6 +63,12 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     aliases = aliases or {}
     if ca.category != cb.category or subject_group(ca) != subject_group(cb):
         return None
+    if ca.category in SUBJECT_CATEGORIES:
+        # "$45 million" and "1.2 million people": what is counted must agree, or the figure must
+        if ca.subject and cb.subject and fold(ca.subject) != fold(cb.subject):
+            return None
+        if (not ca.subject or not cb.subject) and interval(ca).disjoint(interval(cb)):
+            return None
     sa, sb = scope(ca), scope(cb)
     if sa != sb and "unknown" not in (sa, sb):
         return None  # never a day's count against a running total

@@ -1,0 +1,195 @@
+"""Reconciled series: every reported figure of one metric over time, and low / best / high.
+
+In the manner of UCDP GED and Iraq Body Count:
+
+- every report is kept as its own observation, with its outlet and its source;
+- a source's figure is superseded by the same source's later figure for the same metric; when
+  the later one is lower the earlier one is marked `revised_down` (recorded, never dropped);
+- the *current* observations are those not superseded whose as-of date is within
+  CURRENT_WINDOW_DAYS of the latest one (a running total), or on the latest day (a day's or a
+  moment's count);
+- low = the smallest lower bound among them (the value when the wording gives none);
+  high = the largest upper bound (the value when open-ended: "at least 192" adds 192, not
+  infinity); best = the smallest figure given for the latest as-of day: the conservative
+  headline, as IBC's minimum, without letting an older, lower total hold it down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from recount.claims.model import NumericClaim
+from recount.compare.metric import day_gap, metric_label, same_metric, scope
+from recount.compare.names import fold, names_match
+from recount.compare.rules import Ref, same_story
+
+CURRENT_WINDOW_DAYS = 7
+
+
+@dataclass(slots=True)
+class Observation:
+    """One report of a figure."""
+
+    published: str | None
+    outlet: str | None
+    source: str | None
+    value: float
+    lower: float | None
+    upper: float | None
+    article: str | None
+    claim_id: int | None
+    as_of: str | None = None
+    span: str = ""
+    qualifier: str = "exact"
+    revised_down: bool = False
+    superseded: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    @classmethod
+    def of(cls, ref: Ref) -> Observation:
+        c = ref.claim
+        assert isinstance(c, NumericClaim)
+        return cls(ref.published, ref.outlet, c.source, float(c.value), c.lower, c.upper, ref.article,
+                   ref.claim_id, ref.as_of, c.span, c.qualifier)
+
+
+@dataclass(slots=True)
+class Reconciled:
+    low: float | None
+    best: float | None
+    high: float | None
+    series: list[Observation]
+
+
+@dataclass(slots=True)
+class MetricSeries:
+    """The timeline of one metric for the window's chart and `recount metrics`."""
+
+    label: str
+    category: str
+    scope: str
+    observations: list[Observation] = field(default_factory=list)
+    low: float | None = None
+    best: float | None = None
+    high: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"metric": self.label, "category": self.category, "scope": self.scope,
+                "low": _plain(self.low), "best": _plain(self.best), "high": _plain(self.high),
+                "observations": [o.to_dict() for o in self.observations]}
+
+
+def _plain(x: float | None) -> float | int | None:
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
+def _teller(o: Observation) -> tuple[str, str]:
+    """Who stands behind a figure: its source, else the outlet that states it itself."""
+    return ("source", o.source) if o.source else ("outlet", fold(o.outlet or ""))
+
+
+def _same_teller(a: Observation, b: Observation) -> bool:
+    ta, tb = _teller(a), _teller(b)
+    if ta[0] != tb[0]:
+        return False
+    return names_match(ta[1], tb[1]) if ta[0] == "source" else ta[1] == tb[1]
+
+
+def reconcile(observations: Iterable[Observation], cumulative: bool = True) -> Reconciled:
+    """Low / best / high over the current observations; the series ordered by as-of date."""
+    series = sorted(observations, key=lambda o: (o.as_of or "", o.published or ""))
+    for i, o in enumerate(series):
+        o.superseded = o.revised_down = False
+        for later in series[i + 1:]:
+            if (later.as_of or "") > (o.as_of or "") and _same_teller(o, later):
+                o.superseded = True
+                if later.value < o.value:
+                    o.revised_down = True
+                break
+    live = [o for o in series if not o.superseded]
+    if not live:
+        return Reconciled(None, None, None, series)
+    latest = max(o.as_of or "" for o in live)
+    window = CURRENT_WINDOW_DAYS if cumulative else 0
+    current = [o for o in live if (day_gap(o.as_of, latest) or 0) <= window]
+    low = min(o.lower if o.lower is not None else o.value for o in current)
+    high = max(o.upper if o.upper is not None else o.value for o in current)
+    best = min(o.value for o in current if (o.as_of or "") == latest)
+    return Reconciled(low, best, high, series)
+
+
+def series_from_refs(refs: list[Ref]) -> MetricSeries:
+    first = refs[-1].claim
+    assert isinstance(first, NumericClaim)
+    rec = reconcile((Observation.of(r) for r in refs), cumulative=scope(first) == "cumulative")
+    return MetricSeries(metric_label(first, refs[-1].published), first.category, scope(first),
+                        rec.series, rec.low, rec.best, rec.high)
+
+
+def _same(a: Ref, b: Ref, places: dict[str, str] | None) -> bool:
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    ok, why = same_metric(ca, a.published, cb, b.published, places)
+    return ok or (why == "different places" and a.article != b.article and same_story(a, b))
+
+
+def series_for_claim(library: Any, claim: Any, published: str | None = None) -> MetricSeries:
+    """The reported figures of the claim's metric across the library, for the timeline chart.
+
+    `claim` is a NumericClaim (or a StoredClaim). The claim itself is an observation when it is
+    stored or when `published` is given.
+    """
+    from recount.compare.check import _aliases, _candidates, stored_ref
+
+    stored = claim if hasattr(claim, "claim") else None
+    c = stored.claim if stored is not None else claim
+    if not isinstance(c, NumericClaim):
+        raise TypeError("series_for_claim needs a numeric claim")
+    me = stored_ref(stored) if stored is not None else Ref(c, None, published, None, current=True)
+    refs: list[Ref] = [me] if stored is not None or published else []
+    if library is not None:
+        places = _aliases(library)["place"]
+        for sc in _candidates(library, me, None):
+            if stored is not None and sc.id == stored.id:
+                continue
+            other = stored_ref(sc)
+            if _same(me, other, places):
+                refs.append(other)
+    if not refs:
+        return MetricSeries(metric_label(c, published), c.category, scope(c))
+    return series_from_refs(refs)
+
+
+def library_metrics(library: Any, min_observations: int = 2) -> list[MetricSeries]:
+    """Every metric of the library with its reconciled series (claims grouped, never all pairs)."""
+    from recount.compare.check import _aliases, library_refs
+    from recount.compare.scan import candidate_pairs
+
+    refs = library_refs(library, kinds=("numeric",))
+    places = _aliases(library)["place"]
+    parent = list(range(len(refs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in candidate_pairs(refs):
+        if find(i) != find(j) and _same(refs[i], refs[j], places):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[Ref]] = {}
+    for i, r in enumerate(refs):
+        groups.setdefault(find(i), []).append(r)
+    out = []
+    for members in groups.values():
+        if len(members) < min_observations:
+            continue
+        members.sort(key=lambda r: (r.as_of or "", r.published or ""))
+        out.append(series_from_refs(members))
+    out.sort(key=lambda s: (-len(s.observations), s.label))
+    return out
