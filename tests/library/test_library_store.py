@@ -134,7 +134,12 @@ def test_candidate_terms_are_words_never_syntax(filled: Library) -> None:
     assert hits and all("Ostrelo" in " ".join(filter(None, (h.claim.sentence, h.claim.place))) for h in hits)
     for odd in ['Ostrelo OR (', '"', "AND", "NOT Ostrelo", "Kharadin's \"words", "*"]:
         filled.candidate_claims(kind="attributed", terms=odd)
-    assert filled.candidate_claims(kind="numeric", terms="the and of") == []  # only common words
+    everything = filled.candidate_claims(kind="numeric", limit=10_000)
+    # only common words narrow nothing: no term filter rather than no results
+    assert filled.candidate_claims(kind="numeric", terms="the and of", limit=10_000) == everything
+    assert filled.candidate_claims(kind="numeric", terms="Zzyzx Qwertyville") == []  # in no claim
+    both = filled.candidate_claims(kind="numeric", terms="Zzyzx Ostrelo", limit=10_000)
+    assert {c.id for c in both} == {c.id for c in hits} or len(hits) == 500
 
 
 def test_reviews_rejected_excluded_corrected_applied(lib: Library) -> None:
@@ -276,3 +281,17 @@ def test_usable_from_a_worker_thread(lib: Library) -> None:
     for t in threads:
         t.join()
     assert not errors and lib.count_articles() == 20
+
+
+def test_fields_a_newer_engine_adds_are_kept(lib: Library) -> None:
+    class Richer(NumericClaim):
+        __slots__ = ()
+
+        def to_dict(self):
+            return {**NumericClaim.to_dict(self), "confidence": 0.75}
+
+    claim = Richer("3 people", 0, 8, "3 people died.", 3, 3, 3, category="killed")
+    aid = lib.add_article(Article("3 people died."), [claim]).article_id
+    assert lib.db.execute("SELECT extra FROM claims").fetchone()[0] == '{"confidence": 0.75}'
+    back = lib.claims(aid)[0].claim
+    assert back == NumericClaim("3 people", 0, 8, "3 people died.", 3, 3, 3, category="killed")

@@ -16,6 +16,7 @@ import os
 import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from urllib.parse import quote as url_quote
 
 import sqlite_utils
 
-from recount.claims.model import Article, AttributedClaim, Claim, NumericClaim, claim_from_dict
+from recount.claims.model import Article, AttributedClaim, Claim, NumericClaim, TimeSpan, claim_from_dict
 from recount.library import errors, migrations
 from recount.library.normalise import text_hash
 
@@ -61,6 +62,8 @@ FROM claims c
 JOIN articles a ON a.id = c.article_id
 LEFT JOIN reviews r ON r.claim_id = c.id
 """.format(cols=", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS))
+# Uses the partial index articles_deleted (migration 002): the deleted set is small.
+_NOT_DELETED = "c.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
 _SELECT_ARTICLES = (
     "SELECT a.id, a.ext_id, a.title, a.outlet, a.url, a.published, a.text, a.added_at, a.deleted_at "
     "FROM articles a"
@@ -217,6 +220,13 @@ class Library:
         self.read_only = read_only
         self._lock = threading.RLock()
         self.db = sqlite_utils.Database(conn)
+        self._term_docs: dict[str, int] = {}
+        try:  # per-connection view of the claims index's vocabulary: how common each word is
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_vocab "
+                         "USING fts5vocab(main, claims_fts, row)")
+            self._vocab = True
+        except sqlite3.Error:
+            self._vocab = False
 
     # ---------------------------------------------------------------- opening
 
@@ -351,6 +361,7 @@ class Library:
             )
             article_id = int(cur.lastrowid or 0)
             self._insert_claims(conn, article_id, claims, published)
+            self._term_docs.clear()
         return AddResult(article_id, True)
 
     @staticmethod
@@ -487,7 +498,7 @@ class Library:
             Pass distinctive words (places, names), not "killed".
         Deleted articles are never returned; rejected claims only with include_rejected.
         """
-        where = ["a.deleted_at IS NULL"]
+        where = [_NOT_DELETED]
         params: list[Any] = []
         if kind is not None:
             where.append("c.kind = ?")
@@ -510,20 +521,53 @@ class Library:
         if not include_rejected:
             where.append("(r.decision IS NULL OR r.decision != 'rejected')")
         if terms is not None:
-            query = fts_words(terms, "OR", drop_common=True)
-            if query is None:
-                return []
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(query)
+            words = self._narrowing_words(terms)
+            if words is not None:
+                if not words:
+                    return []
+                # With a date window the (kind, category, as_of) index is the narrower start: the
+                # unary + keeps the planner from driving the query from the FTS row list instead.
+                driver = "+c.id" if date_from is not None and date_to is not None else "c.id"
+                where.append(f"{driver} IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+                params.append(" OR ".join('"{}"'.format(w.replace('"', '""')) for w in words))
         tail = f"ORDER BY c.as_of DESC, c.id DESC LIMIT {int(limit)}"
         return self._claims_where(" AND ".join(where), params, tail)
+
+    def _narrowing_words(self, terms: str | Iterable[str]) -> list[str] | None:
+        """The words of `terms` worth searching: present in the index and not so common that they
+        match a large share of all claims (such words narrow nothing and cost a long posting list).
+        None when every word is that common (search without the term filter); [] when none occurs."""
+        if not isinstance(terms, str):
+            terms = " ".join(t for t in terms if t)
+        words = list(dict.fromkeys(w for w in _WORD.findall(terms) if w.lower() not in _STOPWORDS))
+        if not words:
+            return None
+        if not self._vocab:
+            return words
+        with self._reading() as conn:
+            total = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+            ceiling = max(2000, total // 50)
+            kept, too_common = [], 0
+            for word in words:
+                key = _fold(word)
+                docs = self._term_docs.get(key)
+                if docs is None:
+                    row = conn.execute("SELECT doc FROM temp.claims_vocab WHERE term = ?", (key,)).fetchone()
+                    docs = self._term_docs[key] = row[0] if row else 0
+                    if len(self._term_docs) > 50_000:
+                        self._term_docs.clear()
+                if docs > ceiling:
+                    too_common += 1
+                elif docs > 0:
+                    kept.append(word)
+        return None if not kept and too_common else kept
 
     def iter_claims(self, kind: str | None = None, include_rejected: bool = False,
                     batch: int = 2000) -> Iterator[StoredClaim]:
         """Every claim of the articles not deleted, in id order, fetched in batches (no long read lock)."""
         last = 0
         while True:
-            where = ["c.id > ?", "a.deleted_at IS NULL"]
+            where = ["c.id > ?", _NOT_DELETED]
             params: list[Any] = [last]
             if kind is not None:
                 where.append("c.kind = ?")
@@ -606,7 +650,7 @@ class Library:
 def _stored_claim(row: Sequence[Any]) -> StoredClaim:
     n = len(_CLAIM_COLUMNS)
     claim_id, article_id = row[0], row[1]
-    claim = claim_from_dict(claim_dict_from_row(row[2:2 + n + 1]))
+    claim = _claim_from_row(row[2:2 + n + 1])
     published, outlet, ext_id, title, decision, correction, note = row[n + 3:n + 10]
     original = None
     if correction:
@@ -614,6 +658,26 @@ def _stored_claim(row: Sequence[Any]) -> StoredClaim:
         claim = apply_correction(claim, json.loads(correction))
     return StoredClaim(claim_id, article_id, claim, published, outlet, ext_id, title, decision, note,
                        original)
+
+
+def _number(value: float | None) -> float | int | None:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _claim_from_row(row: Sequence[Any]) -> Claim:
+    """claim_dict_from_row + claim_from_dict without the dicts: this runs for every candidate."""
+    if row[-1]:  # fields only a newer engine knows: take the general path
+        return claim_from_dict(claim_dict_from_row(row))
+    (kind, start, end, span, sentence, value, lower, upper, lower_inc, upper_inc, qualifier, category,
+     subject, unit, time_start, time_end, scope, place, source, speaker, speaker_role, verb, quote,
+     said_on) = row[:-1]
+    if kind == "attributed":
+        return AttributedClaim(span, start, end, sentence or "", speaker, speaker_role, verb, quote, said_on)
+    return NumericClaim(
+        span, start, end, sentence or "", _number(value), _number(lower), _number(upper),
+        True if lower_inc is None else bool(lower_inc), True if upper_inc is None else bool(upper_inc),
+        qualifier or "exact", category or "count", subject, unit,
+        TimeSpan(time_start, time_end, scope or "unknown"), place, source)
 
 
 def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
@@ -628,6 +692,12 @@ def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
         conn.close()
     return sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=timeout, isolation_level=None,
                            check_same_thread=False)
+
+
+def _fold(word: str) -> str:
+    """A word as the unicode61 tokenizer (remove_diacritics 2) indexes it."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _writable(path: Path) -> bool:
