@@ -42,7 +42,7 @@ _VERBS = (
     "denies confirmed confirms urged urges appealed estimated accused accuses declared declares "
     "promised promises blamed blames insisted insists claimed acknowledged admitted explained noted "
     "wrote argued argues predicted vowed vows pledged pledges asserted alleged revealed cautioned "
-    "demanded replied responded countered conceded complained"
+    "demanded replied responded countered conceded complained revised"
 ).split()
 _PARTICIPLES = ("saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling")
 _CUE = re.compile(
@@ -136,12 +136,16 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             continue
         cues.append(cue)
     _note_people_and_resolve(doc, index, cues)
+    _resolve_roles(cues)
     _attach_quotes(doc, cues, quotes)
     _resolve_dates(doc, cues)
     out = []
+    outlet = _outlet_words(text)
     for c in cues:
         if c.speaker is None:
             continue
+        if outlet and c.verb == "according to" and outlet <= set(c.speaker.name.split()):
+            continue  # "according to a Continental Wire tally": the outlet's own count
         out.append(
             AttributedClaim(
                 span=text[c.span_start : c.span_end],
@@ -184,6 +188,8 @@ def _read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> _Cue | None:
     if m["acc"]:
         return _according_to(doc, sent, vstart, vend)
     verb = m.group().lower()
+    if verb in _PASSIVE_BY and re.match(r"\s+by\s", text[vend : vend + 5]):
+        return _passive_by(doc, sent, vstart, vend, verb)  # "the toll, announced by the agency"
     prev = _prev_word(text, vstart, sent.start)
     if prev in _NOT_AFTER:
         if verb in _PASSIVE_BY and prev in ("was", "were", "been", "be", "is", "are"):
@@ -270,7 +276,7 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
 
 
 def _role_like(phrase: str) -> bool:
-    words = [w.lower().strip(",.'’s") for w in phrase.split()]
+    words = [w.lower().strip(",.").removesuffix("'s").removesuffix("’s") for w in phrase.split()]
     roleish = any(w in ROLE_WORDS or w in ORG_HEADS or w in ("group", "member") for w in words)
     return roleish and len(words) <= 12
 
@@ -346,7 +352,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
     if am and not am[1].isdigit() and not am[1].startswith("who"):
         role = strip_determiner(am[1])
     elif am and am[1].isdigit():  # "said Tomas Ardel, 58, who farms near Esk"
-        rest = re.match(r",\s+\d{1,3},\s+(?:who|a|an|the)\s+([^,.;]{2,90})", after)
+        rest = re.match(r",\s+\d{1,3},\s+(?:a|an|the)\s+([^,.;]{2,90})", after)
         role = rest[1] if rest else None
     cue = _Cue(verb, vstart, vend, vstart, n_end, mention, sent, appositive_role=role or mention.role)
     if date_first and date_first["when"]:
@@ -355,6 +361,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
 
 
 _FRONTED = re.compile(
+    r"(?!At least|At most|In all|In total)"
     r"(?:In|On|At|After|Before|Speaking|Asked|Meanwhile|Earlier|Later|Separately|However|"
     r"Also|Last|This|Yesterday|Today|Since|During|Despite|Following|Addressing|Writing)\b[^,]{0,120},\s*"
 )
@@ -363,7 +370,7 @@ _FRONTED = re.compile(
 def _fronted_date(text: str, start: int, subject_start: int) -> str | None:
     """ "In an audio message released on Sunday, the commander said": the day of a fronted phrase."""
     m = _FRONTED.match(text, start, subject_start)
-    if not m or m.end() < subject_start - 80:
+    if not m or m.end() < subject_start - 80 or m.end() - start > 90:
         return None
     d = _ON_DATE.search(text, start, m.end())
     return d["when"] if d else None
@@ -436,7 +443,8 @@ def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> _Cue
 def _passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> _Cue | None:
     """ "the 121 deaths reported by Tavrenia's Health Ministry on Monday"."""
     text = doc.text
-    m = re.match(r"\s+by\s+((?:the\s+)?[A-Z][^,;:.()\"“”]{1,100}?)(?=\s+on\s|\s*[,;:.()\"“”]|$)",
+    m = re.match(r"\s+by\s+((?:the\s+)?(?:[A-Z]|(?:agency|ministry|government|army|police|group|UN)\b)"
+                 r"[^,;:.()\"“”]{0,100}?)(?=\s+on\s|\s*[,;:.()\"“”]|$)",
                  text[vend : min(sent.end, vend + 160)])
     if not m:
         return None
@@ -501,6 +509,32 @@ def _note_people_and_resolve(doc: Document, index: SpeakerIndex, cues: list[_Cue
             sp.role = cue.appositive_role
         index.note(sp)
     del text
+
+
+def _resolve_roles(cues: list[_Cue]) -> None:
+    """ "a spokesman for the rebel Ostrelo Liberation Front said" -> the spokesman the article
+    names elsewhere ("Marek Tolland, the OLF spokesman"), when exactly one person fits."""
+    people = {id(c.speaker): c.speaker for c in cues if c.speaker and c.speaker.kind == "person"}
+    for c in cues:
+        sp = c.speaker
+        if sp is None or sp.kind not in ("group", "org") or not sp.name[:1].islower():
+            continue
+        words = sp.name.split()
+        head = words[0].lower() if words else ""
+        if head not in ROLE_WORDS:
+            continue
+        caps = [w for w in words[1:] if is_capitalised(w)]
+        initials = "".join(w[0] for w in caps)
+        fits = []
+        for person in people.values():
+            role = (person.role or "").lower()
+            if head not in role:
+                continue
+            role_words = set((person.role or "").replace(",", " ").split())
+            if not caps or role_words & set(caps) or (len(initials) > 1 and initials in role_words):
+                fits.append(person)
+        if len(fits) == 1:
+            c.speaker = fits[0]
 
 
 _PERSON_SUBJECT = re.compile(
@@ -634,6 +668,8 @@ def _resolve_dates(doc: Document, cues: list[_Cue]) -> None:
             c.date = when.isoformat()
         elif c.verb == "according to":
             c.date = None  # a source of figures, not words said on a day
+        elif _ON_THE_SPOT.search(doc.text, c.span_start, c.span_end):
+            c.date = doc.published.isoformat()  # "X, visiting a camp, said": reported on the day
         elif key in last:
             c.date = last[key]
         elif c.sentence.paragraph in lead or _told_outlet(doc.text, c, outlet):
@@ -648,6 +684,9 @@ def _resolve_dates(doc: Document, cues: list[_Cue]) -> None:
 
 LEAD_PARAGRAPHS = 3
 TOLD_OUTLET = True
+
+
+_ON_THE_SPOT = re.compile(r",\s+(?:speaking|visiting|touring|addressing)\b")
 
 
 def _lead_paragraphs(doc: Document) -> set[int]:

@@ -77,6 +77,9 @@ _POSSESSOR_SAYS = re.compile(
     r"^([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:'s|\u2019s) (?:statement|office|spokesman|spokeswoman|"
     r"spokesperson|letter|message|post|website|account|aides?)$"
 )
+_BODY_IN_PLACE = re.compile(
+    r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
+)
 _MINISTER = re.compile(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
 _CAP = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
@@ -170,6 +173,11 @@ def analyse(phrase: str) -> Mention | None:
         role = " ".join(words[: len(words) - run])
         if any(_plain(w) in ROLE_WORDS for w in role.split()):
             return Mention("person", " ".join(words[-run:]), role, raw)
+    m = _BODY_IN_PLACE.match(body)
+    if m:  # "the Health Ministry in Sarvana": the body, not its seat
+        body = m[1]
+        words = body.split()
+        plain = [_plain(w) for w in words]
     head = plain[-1]
     if head in ORG_HEADS or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
         name, owner = _drop_possessive_country(body)
