@@ -19,10 +19,22 @@ _SUFFIX = (r"(?:\s+(?:district|districts|province|region|valley|county|state|cit
            r"highway|camp|river|basin|delta|checkpoint|suburbs?|quarter|governorate|oblast|prefecture))?")
 LOCATIVE_RE = re.compile(
     rf"\b(?P<prep>in|at|near|across|from|around|outside|inside|into|toward|towards|throughout|of|for|"
-    rf"to|capital,|city,)\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
+    rf"capital,|city,)\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )
+# "in the southern part of Tripoli", "on the outskirts of Kharkiv", "near the village of Esk"
+PART_OF_RE = re.compile(
+    rf"\b(?:in|on|at|near|across|around|to|from)\s+the\s+(?:[a-z-]+\s+){{0,2}}?(?:part|parts|outskirts|edge|"
+    rf"suburbs?|centre|center|north|south|east|west|heart|districts?|areas?|region|province|city|town|"
+    rf"villages?|valley)\s+of\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
+)
+# "Kessel province", "Pellmouth district": a name with a place word is a place wherever it stands.
+SUFFIXED_RE = re.compile(
+    r"\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+(?:district|districts|province|region|"
+    r"valley|county|governorate|oblast|prefecture))\b"
+)
+STRONG_PREPS = frozenset("in at near across around outside inside throughout toward towards".split())
 DATELINE_RE = re.compile(
-    r"^(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)(?:,\s+(?P<region>[A-Z][\w'. -]+?))?,\s+"
+    r"(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)(?:,\s+(?P<region>[A-Z][\w'. -]+?))?,\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b"
 )
 # Capitalised words that are never places (or make a name an organisation, a day, a month).
@@ -39,7 +51,8 @@ _NOT_PLACE = frozenset(
         "state security league group operation affairs red"
     ).split()
 )
-_ADJ_NOUN = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i)$")
+_ADJ_NOUN = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish)$")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
 
 def _clean(place: str) -> str | None:
@@ -53,27 +66,54 @@ def _clean(place: str) -> str | None:
     return place
 
 
-def locatives(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, name) of places named after a locative preposition in text[start:end]."""
-    out = []
+def locatives(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
+    """(offset, name, rank) of places named in text[start:end]; rank 0 is the most reliable."""
+    out: list[tuple[int, str, int]] = []
+    for m in PART_OF_RE.finditer(text, start, end):
+        name = _clean(m.group("place"))
+        if name:
+            out.append((m.start(), name, 0))
+    for m in SUFFIXED_RE.finditer(text, start, end):
+        name = _clean(m.group("place"))
+        if name and not _DEMONYM.match(m.group("place")):
+            words = name.split()
+            while len(words) > 2 and words[0].lower() in _NOT_PLACE:
+                words = words[1:]
+            out.append((m.start(), name, 0))
     for m in LOCATIVE_RE.finditer(text, start, end):
         raw = m.group("place")
         # "International Organization for Migration": a capitalised word before the
         # preposition means we are inside a multi-word name, not a location phrase.
         before = text[max(start, m.start() - 30) : m.start()].rstrip()
         prev = before.split()[-1] if before.split() else ""
-        if prev[:1].isupper() and m.group("prep") in ("of", "for", "to", "in", "at") and not prev.endswith(","):
+        if prev[:1].isupper() and m.group("prep") in ("of", "for") and not prev.endswith(","):
+            continue
+        # "the Health Ministry in Sarvana said": where the source sits, not what the figure is about
+        if prev.lower() in _NOT_PLACE and prev[:1].isupper():
             continue
         # "the Libyan capital", "Tavrenian city": a demonym followed by a common noun.
-        nxt = text[m.end("place") : m.end("place") + 2]
-        if " " not in raw.strip() and _ADJ_NOUN.match(raw) and nxt.startswith(" ") and text[
-            m.end("place") + 1 : m.end("place") + 2
-        ].islower():
+        if _DEMONYM.match(raw) or (" " not in raw.strip() and _ADJ_NOUN.match(raw)
+                                   and re.match(r" [a-z]", text[m.end("place") : m.end("place") + 2])):
             continue
         name = _clean(raw)
         if name:
-            out.append((m.start("place"), name))
+            rank = 0 if m.group("prep") in STRONG_PREPS else 1
+            out.append((m.start("place"), name, rank))
     return out
+
+
+_CLAUSE_END = re.compile(r",\s+(?:when|after|as|while|before|because|although|whereas)\b")
+_PART_BEFORE = re.compile(r"\b(?:most|many|some|all|several|one|two|three|dozens|hundreds)\s+of\s+(?:them|whom)\b"
+                          r"[^,;.]{0,40}$|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$", re.IGNORECASE)
+
+
+def _is_part_or_org(text: str, pos: int, name: str) -> bool:
+    """A sub-location of the figure ("most of them in Oberkell") or a body's country
+    ("Velmora's Civil Protection Agency", "Libya's UN-backed government")."""
+    if _PART_BEFORE.search(text[max(0, pos - 70) : pos]):
+        return True
+    after = text[pos + len(name) : pos + len(name) + 30]
+    return bool(re.match(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)", after))
 
 
 class PlaceFinder:
@@ -86,20 +126,22 @@ class PlaceFinder:
         self.main: str | None = None
         self._by_sentence: dict[int, str | None] = {}
         known: dict[str, str] = {}
+        self.dateline_span: tuple[int, int] = (0, 0)
         for ps, pe in doc.paragraphs[:8]:
             m = DATELINE_RE.match(text, ps, pe)
             if m:
-                city = m.group("city").split("/")[-1].strip()
-                self.dateline = city.title()
-                known[self.dateline.lower()] = self.dateline
+                cities = [c.strip().title() for c in m.group("city").split("/") if c.strip()]
+                self.dateline = cities[0]
+                for c in cities:
+                    known[c.lower()] = c
+                dash = re.search(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s", text[m.end() : m.end() + 80])
+                self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
         for s in doc.sentences:
-            for _pos, name in locatives(text, s.start, s.end):
-                base = name.split()[-1] if name.split()[-1][:1].isupper() else name
+            for _pos, name, _rank in locatives(text, s.start, s.end):
                 for word in re.findall(r"[A-Z][\w-]+", name):
                     if word.lower() not in _NOT_PLACE:
                         known.setdefault(word.lower(), word)
-                del base
         self.known = known
         self._known_re = (
             re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(known.values(), key=len, reverse=True))
@@ -115,44 +157,51 @@ class PlaceFinder:
             para = text[ps:pe]
             if len(para.split()) < 12 or not re.search(r"[.!?\"\u201d]\s*$", para):
                 continue
-            m = DATELINE_RE.match(text, ps, pe)
             body_start = ps
-            if m:
-                dash = re.search(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s", text[m.end() : m.end() + 80])
-                body_start = m.end() + (dash.end() if dash else 0)
-            first_sentence_end = next((s.end for s in self.doc.sentences if s.start >= body_start), pe)
+            if self.dateline_span[0] == ps:
+                body_start = self.dateline_span[1]
+            first_sentence_end = next((s.end for s in self.doc.sentences if s.end > body_start), pe)
             found = self.in_span(body_start, first_sentence_end)
             if not found:
                 found = self.in_span(body_start, pe)
-            return found or self.dateline
-        return self.dateline
+            return found or self._first_region() or self.dateline
+        return self._first_region() or self.dateline
+
+    def _first_region(self) -> str | None:
+        """The first 'X province/region/district' of the article: the story's area."""
+        m = SUFFIXED_RE.search(self.doc.text)
+        return _clean(m.group("place")) if m else None
 
     def in_span(self, start: int, end: int) -> str | None:
         """The first place named in text[start:end]: a locative phrase or a known name."""
         text = self.doc.text
+        ds, de = self.dateline_span
+        if ds <= start < de:
+            start = de
         cands = locatives(text, start, end)
         if self._known_re:
             for m in self._known_re.finditer(text, start, end):
                 # skip names inside organisations ("Ostrelo Liberation Front")
-                after = text[m.end() : m.end() + 40]
-                nxt = re.match(r"\s+([A-Z]\w+)", after)
-                if nxt and nxt.group(1).lower() in _NOT_PLACE | {"liberation"}:
+                nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 40])
+                if nxt and not any(c[0] <= m.start() < c[0] + len(c[1]) for c in cands):
                     continue
-                if nxt and nxt.group(1)[:1].isupper() and not any(
-                    c[0] <= m.start() < c[0] + len(c[1]) for c in cands
-                ):
-                    continue
-                cands.append((m.start(), m.group(1)))
+                cands.append((m.start(), m.group(1), 1))
+        cands = [c for c in cands if not _is_part_or_org(text, c[0], c[1])]
         if not cands:
             return None
-        cands.sort(key=lambda c: (c[0], -len(c[1])))
+        cands.sort(key=lambda c: (c[2], c[0], -len(c[1])))
         return cands[0][1]
 
     def for_claim(self, sentence_index: int, start: int, end: int) -> str | None:
-        """Place of a figure: its sentence, else earlier in its paragraph, else the lead/dateline."""
+        """Place of a figure: its clause, else earlier in its paragraph, else the lead/dateline.
+
+        The clause ends where a subordinate clause after a comma begins (", when government
+        forces advanced into Verdal"): places there belong to another event.
+        """
         sents = self.doc.sentences
         s = sents[sentence_index]
-        here = self.in_span(s.start, s.end)
+        cut = _CLAUSE_END.search(self.doc.text, end, s.end)
+        here = self.in_span(s.start, cut.start() if cut else s.end)
         if here:
             return here
         i = sentence_index - 1
