@@ -115,7 +115,6 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     clause end. Both are short slices (bounded by the caller).
     """
     subject = subject_of(after)
-    head = after[:40]
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)
     stop = _HEAD_STOP.search(after[:40])
     head_zone = after[: stop.start() if stop else 40]

@@ -382,8 +382,11 @@ class NumericExtractor:
         category: str
         subject: str | None = None
         pct = is_percent(after_raw) or a.fraction
-        money = bool(a.currency) or is_currency_word(after_raw) or bool(_MONEY_PAREN.match(after_raw)) or bool(
-            _CURRENCY_CODE.match(after_raw)
+        money = bool(
+            a.currency
+            or is_currency_word(after_raw)
+            or _MONEY_PAREN.match(after_raw)
+            or _CURRENCY_CODE.match(after_raw)
         )
         if pct:
             category, unit = "percent", "%"
@@ -440,7 +443,8 @@ def kept_next_start(atoms: list[Atom], after: int, default: int) -> int:
 
 def _currency_unit(symbol: str | None, after: str) -> str | None:
     sym = (symbol or "").replace(" ", "")
-    table = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "C$": "CAD", "A$": "AUD"}
+    table = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+             "C$": "CAD", "A$": "AUD"}
     if sym in table:
         return table[sym]
     words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",

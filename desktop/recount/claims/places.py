@@ -103,8 +103,11 @@ def locatives(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
 
 
 _CLAUSE_END = re.compile(r",\s+(?:when|after|as|while|before|because|although|whereas)\b")
-_PART_BEFORE = re.compile(r"\b(?:most|many|some|all|several|one|two|three|dozens|hundreds)\s+of\s+(?:them|whom)\b"
-                          r"[^,;.]{0,40}$|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$", re.IGNORECASE)
+_PART_BEFORE = re.compile(
+    r"\b(?:most|many|some|all|several|one|two|three|dozens|hundreds)\s+of\s+(?:them|whom)\b[^,;.]{0,40}$"
+    r"|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _is_part_or_org(text: str, pos: int, name: str) -> bool:
