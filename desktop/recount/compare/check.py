@@ -98,7 +98,7 @@ def _candidates(lib: Any, ref: Ref, exclude: int | None) -> list[Any]:
         else:
             back = LOOKBACK_DAYS.get(sc, 14)
             date_from, date_to = _shift(when, -back), _shift(when, back)
-        terms = _distinctive(c.place) or _distinctive(c.source) or None
+        terms = _distinctive(c.place, c.source) or None
         return lib.candidate_claims(kind="numeric", categories=[c.category], date_from=date_from,
                                     date_to=date_to, exclude_article=exclude, terms=terms,
                                     limit=CANDIDATE_LIMIT)

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.metric import SUBJECT_CATEGORIES, day_gap, interval, scope, subject_group
 from recount.compare.names import fold, name_similarity, place_relation
-from recount.compare.rules import Discrepancy, Ref, quote_similarity, same_story
+from recount.compare.rules import Discrepancy, Ref, quote_similarity, same_story, same_teller_total
 
 NUMERIC_WEIGHTS = {"category": 0.15, "place": 0.25, "time": 0.3, "source": 0.1, "sentence": 0.1,
                    "value": 0.1}
@@ -64,7 +64,7 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     if ca.category != cb.category or subject_group(ca) != subject_group(cb):
         return None
     if ca.category in SUBJECT_CATEGORIES:
-        # "$45 million" and "1.2 million people": what is counted must agree, or the figure must
+        # "$45 million" and "1.2 million people": what is counted must agree, or else the figures
         if ca.subject and cb.subject and fold(ca.subject) != fold(cb.subject):
             return None
         if (not ca.subject or not cb.subject) and interval(ca).disjoint(interval(cb)):
@@ -75,7 +75,8 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     comp: dict[str, float] = {"category": 1.0}
     rel = place_relation(ca.place, cb.place, aliases.get("place"))
     comp["place"] = {"same": 1.0, "within": 0.85, "unknown": 0.5, "different": 0.0}[rel]
-    if rel == "different" and a.article != b.article and same_story(a, b):
+    if rel == "different" and a.article != b.article and (same_teller_total(a, b, aliases.get("speaker"))
+                                                          or same_story(a, b)):
         comp["place"] = 0.6  # two places of one story, each named in the other report
     if sa == sb == "cumulative":
         start_gap = day_gap(ca.time.start, cb.time.start)

@@ -23,7 +23,7 @@ from typing import Any
 from recount.claims.model import NumericClaim
 from recount.compare.metric import day_gap, metric_label, same_metric, scope
 from recount.compare.names import fold, names_match
-from recount.compare.rules import Ref, same_story
+from recount.compare.rules import Ref, same_story, same_teller_total
 
 CURRENT_WINDOW_DAYS = 7
 
@@ -134,7 +134,8 @@ def _same(a: Ref, b: Ref, places: dict[str, str] | None) -> bool:
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     ok, why = same_metric(ca, a.published, cb, b.published, places)
-    return ok or (why == "different places" and a.article != b.article and same_story(a, b))
+    return ok or (why == "different places" and a.article != b.article
+                  and (same_teller_total(a, b) or same_story(a, b)))
 
 
 def series_for_claim(library: Any, claim: Any, published: str | None = None) -> MetricSeries:

@@ -209,7 +209,7 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     places = aliases.get("place")
     ok, why = same_metric(ca, a.published, cb, b.published, places)
     if not ok and why == "different places" and not same_article:
-        ok = same_story(a, b)
+        ok = same_teller_total(a, b, speakers) or same_story(a, b)
     if ok and same_article and ca.sentence and ca.sentence == cb.sentence:
         ok = False  # figures listed in one sentence are different things ("killed 174 and wounded 500")
     if ok:
@@ -225,6 +225,15 @@ def _mentions(text: str, place: str | None) -> bool:
     core = [w for w in words_of(place or "") if w not in GENERIC and len(w) > 2]
     folded = " " + fold(text) + " "
     return bool(core) and all(f" {w} " in folded for w in core)
+
+
+def same_teller_total(a: Ref, b: Ref, speakers: Mapping[str, str] | None = None) -> bool:
+    """One body's running total of one event: same source, same start day. Its place names may
+    differ between reports ("Varn valley" / "Kessel province") without making it another metric."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    return (scope(ca) == "cumulative" and bool(ca.time.start) and ca.time.start == cb.time.start
+            and _same_source(ca.source, cb.source, speakers))
 
 
 def same_story(a: Ref, b: Ref) -> bool:

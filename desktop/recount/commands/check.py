@@ -1,0 +1,141 @@
+"""`recount check FILE`: an article's claims, the earlier claims they match, and its flags.
+
+Reads .txt/.md/.html (a NAME.json beside it may give id, outlet, published, title). Checks
+against the library (--db, $RECOUNT_DB or the default); stores the article only with --save.
+Exit codes: 0 checked (with or without flags), 2 the file or the library could not be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from recount.library.errors import LibraryError, LibraryMissing
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the article (.txt, .md or .html)")
+    parser.add_argument("--published", metavar="DATE",
+                        help="publication date (YYYY-MM-DD), if not in the file")
+    parser.add_argument("--json", action="store_true",
+                        help="print claims, matches and discrepancies as JSON")
+    parser.add_argument("--save", action="store_true",
+                        help="also store the article and its claims in the library")
+    parser.add_argument("--all", action="store_true",
+                        help="list suggested matches too, not only confirmed ones")
+
+
+def _sidecar(path: Path, article: Any) -> None:
+    meta_path = path.with_suffix(".json")
+    if meta_path == path or not meta_path.is_file():
+        return
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return
+    if not isinstance(meta, dict):
+        return
+    for key in ("id", "outlet", "title", "url"):
+        if isinstance(meta.get(key), str) and meta[key].strip():
+            setattr(article, key, meta[key].strip())
+    if isinstance(meta.get("published"), str):
+        try:
+            article.published = date.fromisoformat(meta["published"][:10]).isoformat()
+            article.published_from = "metadata"
+        except ValueError:
+            pass
+
+
+def _fail(message: str) -> int:
+    print(f"recount check: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from recount.compare.check import check_article
+    from recount.library.store import Library
+    from recount.paths import library_path
+    from recount.reading import UnreadableFile, read_path
+
+    path = Path(args.file)
+    try:
+        article = read_path(path)
+    except UnreadableFile as exc:
+        return _fail(str(exc))
+    _sidecar(path, article)
+    if args.published:
+        try:
+            article.published = date.fromisoformat(args.published).isoformat()
+        except ValueError:
+            return _fail(f"--published {args.published!r} is not a date like 2019-04-08")
+        article.published_from = "argument"
+    if not article.text.strip():
+        return _fail(f"{path} holds no text")
+    db = library_path(args.db)
+    note = None
+    try:
+        try:
+            lib = Library.open(db, create=args.save)
+        except LibraryMissing:
+            lib, note = None, f"no library at {db} yet: checked the article on its own"
+        try:
+            result = check_article(lib, article)
+            saved = None
+            if args.save and lib is not None:
+                saved = lib.add_article(article, result.claims)
+        finally:
+            if lib is not None:
+                lib.close()
+    except LibraryError as exc:
+        return _fail(exc.user_message)
+    if args.json:
+        out = result.to_dict()
+        if saved is not None:
+            out["saved"] = {"article_id": saved.article_id, "added": saved.added}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print(format_result(result, show_suggested=args.all))
+        if saved is not None:
+            print(f"\nsaved as article {saved.article_id}" if saved.added
+                  else f"\nalready in the library (article {saved.article_id})")
+    if note:
+        print(f"recount check: {note}", file=sys.stderr)
+    return 0
+
+
+def format_result(result: Any, show_suggested: bool = False) -> str:
+    from recount.claims.model import NumericClaim
+    from recount.compare.metric import format_figure
+
+    a = result.article
+    head = " · ".join(x for x in (a.outlet, a.published, a.title) if x) or (a.id or "article")
+    n_num = sum(isinstance(c, NumericClaim) for c in result.claims)
+    n_att = len(result.claims) - n_num
+    lines = [head, f"{len(result.claims)} claims ({n_num} figures, {n_att} attributions), "
+             f"{len(result.flags)} flag{'s' if len(result.flags) != 1 else ''}, "
+             f"checked in {result.elapsed_ms:.0f} ms", ""]
+    for f in result.flags:
+        lines.append(f"⚑ {f.type}: {f.explanation}")
+        lines.append(f"    a: {f.a.article or 'this report'} “{f.a.span}”")
+        lines.append(f"    b: {f.b.article or 'this report'} “{f.b.span}”")
+        if f.diff:
+            from recount.compare.diff import format_diff
+
+            lines.append(f"    diff: {format_diff(f.diff)}")
+    if result.flags:
+        lines.append("")
+    for i, claim in enumerate(result.claims):
+        found = [m for m in result.matches.get(i, []) if show_suggested or m.status == "confirmed"]
+        if not found:
+            continue
+        what = format_figure(claim) if isinstance(claim, NumericClaim) else (claim.speaker or "")
+        lines.append(f"“{claim.span}” ({what})")
+        for m in found[:3]:
+            o = m.other
+            where = f"{o.outlet or o.article_ref}, {o.published}"
+            lines.append(f"    {m.status} {m.score:.0%}: {where}: “{o.claim.span}”")
+    return "\n".join(lines).rstrip()
