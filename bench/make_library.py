@@ -286,12 +286,46 @@ def make_library(path: str | Path, claims: int = 1_000_000, seed: int = 1,
             "bytes": path.stat().st_size}
 
 
+def time_lookups(path: str | Path, samples: int = 200, seed: int = 2) -> dict[str, tuple[float, float]]:
+    """p50/p95 milliseconds of typical candidate lookups (what the matcher asks per claim)."""
+    rng = random.Random(seed)
+    results: dict[str, list[float]] = {}
+    with Library.open(path) as lib:
+        top = lib.db.execute("SELECT max(id) FROM articles").fetchone()[0]
+        for _ in range(samples):
+            article = lib.article(rng.randint(1, top))
+            if article is None or article.published is None:
+                continue
+            day = date.fromisoformat(article.published)
+            numeric = next((c.claim for c in lib.claims(article.id) if c.claim.kind == "numeric"), None)
+            place = getattr(numeric, "place", None) or article.title or ""
+            cases = {
+                "numeric, category, 31-day window": dict(kind="numeric", categories=["killed"]),
+                "numeric, 2 categories, window, place terms": dict(
+                    kind="numeric", categories=["killed", "wounded"], terms=place),
+                "attributed, 15-day window, name terms": dict(
+                    kind="attributed", terms=article.title or "", window=14),
+            }
+            for label, kwargs in cases.items():
+                window = kwargs.pop("window", 30)
+                started = time.perf_counter()
+                lib.candidate_claims(date_from=day - timedelta(days=window), date_to=day + timedelta(days=1),
+                                     exclude_article=article.id, limit=200, **kwargs)
+                results.setdefault(label, []).append((time.perf_counter() - started) * 1000)
+    figures = {}
+    for label, times in results.items():
+        times.sort()
+        figures[label] = (times[len(times) // 2], times[max(0, int(len(times) * 0.95) - 1)])
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--out", required=True, help="library file to create (must not exist)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--force", action="store_true", help="replace --out if it exists")
+    parser.add_argument("--no-lookups", action="store_true", help="skip timing candidate lookups")
     args = parser.parse_args(argv)
     out = Path(args.out)
     if args.force:
@@ -313,6 +347,10 @@ def main(argv: list[str] | None = None) -> int:
     rate = stats["claims"] / max(stats["seconds"], 1e-9)
     print(f"time         {stats['seconds']:.1f} s ({rate:,.0f} claims/s)")
     print(f"file size    {stats['bytes'] / 1e6:,.0f} MB ({stats['bytes'] / stats['claims']:.0f} bytes/claim)")
+    if not args.no_lookups:
+        print("candidate_claims(limit=200), 200 random articles:")
+        for label, (p50, p95) in time_lookups(out).items():
+            print(f"  {label:45} p50 {p50:5.1f} ms   p95 {p95:5.1f} ms")
     return 0
 
 

@@ -77,6 +77,7 @@ def test_article_search_uses_fts_and_never_fails_on_odd_syntax(filled: Library) 
     for odd in ['WHO\'s "figures', "AND", "(", "killed AND", "NEAR(", "*", "-", '"', "Ostrelo OR"]:
         filled.articles(odd)  # no exception: odd syntax is searched as words
     assert filled.articles('"Ostrelo') == filled.articles("Ostrelo")
+    assert filled.articles("Ostrelo AND") == filled.articles("Ostrelo")  # stray operator dropped
     assert filled.articles("zzzqqq") == []
 
 

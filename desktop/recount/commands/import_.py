@@ -95,4 +95,6 @@ def run(args: argparse.Namespace) -> int:
         if report.stopped:
             print(f"recount import: stopped: {report.stopped}", file=sys.stderr)
         print(report.summary())
-    return 0 if report.ok and not report.cancelled else 1
+    if report.cancelled:
+        return 130  # interrupted, as a shell expects; what was imported stays
+    return 0 if report.ok else 1

@@ -74,6 +74,7 @@ _STOPWORDS = frozenset(
     "that the their they this to was were will with".split()
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FTS_OPERATORS = frozenset(("AND", "OR", "NOT", "NEAR"))
 
 
 def _now() -> str:
@@ -413,8 +414,8 @@ class Library:
         with self._lock:
             try:
                 rows = self._conn.execute(sql, (query, limit, offset)).fetchall()
-            except sqlite3.OperationalError:
-                words = fts_words(query)
+            except sqlite3.OperationalError:  # not FTS5 syntax: its words, less stray operators
+                words = fts_words(w for w in _WORD.findall(query) if w not in _FTS_OPERATORS)
                 if words is None:
                     return []
                 with self._reading() as conn:
