@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from _window_helpers import corpus_article, corpus_claims
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
-from _window_helpers import corpus_article, corpus_claims
 from recount.compare.rules import Discrepancy, FlagEnd
 from recount.ui.article_pane import ArticlePane
 from recount.ui.claims_model import FIGURE, FLAG, ClaimIndexRole, ClaimsModel
@@ -123,7 +123,7 @@ def test_row_and_highlight_select_each_other(qtbot):
 
 
 def test_flagged_span_is_drawn_differently(qtbot):
-    article, rows, target = rows_with_a_flag()
+    article, rows, _target = rows_with_a_flag()
     pane = ArticlePane()
     qtbot.addWidget(pane)
     pane.set_article(article)

@@ -65,9 +65,19 @@ def check(
 
 
 def read_file(path: str, *, progress=None, cancelled=None) -> Article:
-    from recount.reading import read_path
+    """Read a report as the importer would (a NAME.json sidecar supplies its metadata);
+    for a JSON Lines/CSV file, its first article."""
+    from recount.library.importer import iter_entries
+    from recount.reading import UnreadableFile
 
-    return read_path(path)
+    p = Path(path)
+    if not p.is_file():
+        raise UnreadableFile(f"{p}: no such file" if not p.exists() else f"{p}: is not a file")
+    for entry in iter_entries(p):
+        if entry.article is None:
+            raise UnreadableFile(f"{p.name}: {entry.error or 'cannot be read'}")
+        return entry.article
+    raise UnreadableFile(f"{p.name}: holds no article")
 
 
 def save(path: Path, article: Article, claims: list[Claim] | None, *, progress=None, cancelled=None) -> int:

@@ -9,19 +9,13 @@ from PySide6.QtCore import QByteArray, QSettings
 ORG = "Recount"
 APP = "Recount"
 
-DEFAULT_SUGGESTED = 0.55
-DEFAULT_CONFIRMED = 0.8
-
 
 def _default_thresholds() -> tuple[float, float]:
     """The core's own defaults, so the dialog starts where the checker does."""
-    try:
-        from recount.compare.check import Thresholds
-    except ImportError:
-        return DEFAULT_SUGGESTED, DEFAULT_CONFIRMED
+    from recount.compare.match import Thresholds
+
     t = Thresholds()
-    suggested = float(getattr(t, "suggested", DEFAULT_SUGGESTED))
-    return suggested, float(getattr(t, "confirmed", DEFAULT_CONFIRMED))
+    return float(t.suggested), float(t.confirmed)
 
 
 class Settings:
@@ -67,7 +61,7 @@ class Settings:
 
     def thresholds_object(self):
         """The core's Thresholds built from the user's values."""
-        from recount.compare.check import Thresholds
+        from recount.compare.match import Thresholds
 
         suggested, confirmed = self.thresholds
         return Thresholds(suggested=suggested, confirmed=confirmed)
