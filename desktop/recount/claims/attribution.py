@@ -16,7 +16,7 @@ characters around it, so the cost is linear in the text: see tests/claims/test_e
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -578,20 +578,21 @@ def _attach_quotes(doc: Document, cues: list[_Cue], quotes: list[Quote]) -> None
     by_para: dict[int, list[_Cue]] = {}
     for c in cues:
         by_para.setdefault(c.sentence.paragraph, []).append(c)
+    starts = {p: [c.span_start for c in cs] for p, cs in by_para.items()}
+    verb_ends = {p: [c.verb_end for c in cs] for p, cs in by_para.items()}
     for q in quotes:
         same = by_para.get(q.paragraph, [])
         owner = None
-        # '"...," said X' / '"...," X told reporters': the claim right after the closing mark.
-        for c in same if _open_ended(text, q) else ():
-            if c.span_start >= q.end - 1 and _same_sentence(text, q.end, c.span_start):
-                owner = c
-                break
-        if owner is None:
-            # 'X said the plan was "a gesture"': the nearest claim before, in the same sentence;
-            # else the claim before in the paragraph (a quote continued after "she said.").
-            before = [c for c in same if c.verb_end <= q.start]
-            inline = [c for c in before if _same_sentence(text, c.span_end, q.start)]
-            owner = (inline or before or [None])[-1]
+        if same and _open_ended(text, q):
+            # '"...," said X' / '"...," X told reporters': the claim right after the closing mark.
+            i = bisect_left(starts[q.paragraph], q.end - 1)
+            if i < len(same) and _same_sentence(text, q.end, same[i].span_start):
+                owner = same[i]
+        if owner is None and same:
+            # 'X said the plan was "a gesture"', or a quote continued after '"...," she said.':
+            # the nearest claim before it in the paragraph.
+            i = bisect_right(verb_ends[q.paragraph], q.start)
+            owner = same[i - 1] if i > 0 else None
         if owner is None and not same:
             pstart = doc.paragraphs[q.paragraph][0]
             if text[pstart : q.start].strip() == "" and q.paragraph > 0:

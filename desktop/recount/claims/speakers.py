@@ -212,6 +212,7 @@ class SpeakerIndex:
 
     text: str
     people: dict[str, Speaker] = field(default_factory=dict)
+    _by_surname: dict[str, Speaker] = field(default_factory=dict)
     recent: list[Speaker] = field(default_factory=list)
     _surnames: dict[str, str] | None = None
     _acronyms: dict[str, str] | None = None
@@ -264,6 +265,7 @@ class SpeakerIndex:
             if known is None:
                 known = Speaker(name, "person", mention.role, _gender_of(mention.role))
                 self.people[name] = known
+                self._by_surname.setdefault(name.split()[-1], known)
             elif mention.role and not known.role:
                 known.role = mention.role
             return known
@@ -292,11 +294,7 @@ class SpeakerIndex:
     def _person(self, name: str) -> Speaker | None:
         if name in self.people:
             return self.people[name]
-        last = name.split()[-1]
-        for full, sp in self.people.items():
-            if full.split()[-1] == last:
-                return sp
-        return None
+        return self._by_surname.get(name.split()[-1])
 
     def _group(self, mention: Mention) -> Speaker:
         """ "the ministry", "the agency", "the group", "the officials": the last such body."""
