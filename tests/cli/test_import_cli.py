@@ -105,7 +105,7 @@ def _count(db: Path) -> int:
 
 def test_sigkill_mid_import_leaves_only_whole_articles(tmp_path: Path, corpus_dir: Path) -> None:
     folder = tmp_path / "reports"
-    total = 1200
+    total = 600
     _varied_reports(corpus_dir, folder, total)
     db = tmp_path / "lib.db"
     proc = subprocess.Popen([sys.executable, "-m", "recount", "--db", str(db), "import", str(folder)],
