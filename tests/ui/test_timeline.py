@@ -163,3 +163,34 @@ def test_axis_helpers():
     assert len(days) <= 8 and days[0] >= dt.date(2025, 3, 5)
     months = date_ticks(dt.date(2024, 1, 10), dt.date(2025, 1, 10), 6)
     assert all(d.day == 1 for d in months) and len(months) <= 6
+
+
+def test_real_series_from_a_library_opens_the_clicked_report(timeline, qtbot, library_file):
+    """A MetricSeries from compare.reconcile over a real library of the annotated corpus."""
+    import sys
+    from pathlib import Path
+
+    from recount.compare.reconcile import series_for_claim
+    from recount.library.store import Library
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_library_browser import _fill
+
+    with Library.open(library_file) as lib:
+        _fill(lib)
+        stored = next(sc for sc in lib.iter_claims(kind="numeric")
+                      if sc.claim.span == "At least 192 people have been killed")
+        series = series_for_claim(lib, stored)
+        assert len(series.observations) >= 4
+        timeline.set_series(series, current=stored, library=lib)
+        timeline.grab()
+        currents = [i for i in range(timeline.point_count()) if timeline._points[i].current]
+        assert len(currents) == 1 and timeline.observation(currents[0]).claim_id == stored.id
+        other = next(i for i in range(timeline.point_count())
+                     if timeline.observation(i).article == "ostrelo-meridian-2025-03-06")
+        pos = timeline.point_positions()[other].toPoint()
+        with qtbot.waitSignal(timeline.pointActivated, timeout=1000) as blocker:
+            qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=pos)
+        opened = lib.article(blocker.args[0])
+        assert opened is not None and opened.ext_id == "ostrelo-meridian-2025-03-06"
+        assert "best estimate" not in timeline.tooltip_text(other)

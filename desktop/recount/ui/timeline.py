@@ -2,8 +2,9 @@
 
 Drawn with QPainter (no QtCharts: the installer stays lean). The widget only shows a
 `MetricSeries` from compare/reconcile.py; it reads it by attribute (observations with
-published, outlet, source, value, lower, upper, article_id, claim_id; low, best, high) and
-decides nothing. Clicking a point emits `pointActivated(article_id)`.
+published, outlet, source, value, lower, upper, qualifier, claim_id and article; label, low,
+best, high) and decides nothing. Clicking a point emits `pointActivated(article_id)` with the
+library id of its report (and `claimActivated(claim_id)`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class _Point:
     key: str  # legend entry (source, else outlet)
     obs: Any
     current: bool = False
+    article_id: int | None = None  # library id of the report, for pointActivated
     pos: QPointF | None = None  # where it was last drawn
 
 
@@ -130,6 +132,7 @@ class TimelineWidget(QWidget):
     """Reported figures over time by source, with the reconciled low/best/high band."""
 
     pointActivated = Signal(int)  # the library id of the article the point comes from
+    claimActivated = Signal(int)  # the library id of the claim the point stands for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,9 +151,11 @@ class TimelineWidget(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def set_series(self, series: Any, current: Any = None) -> None:
+    def set_series(self, series: Any, current: Any = None, library: Any = None) -> None:
         """Show a MetricSeries (None clears). `current` is this article's figure, marked apart:
-        an observation of the series, or a claim (matched by claim id, else by value and date)."""
+        an observation of the series, or a claim (matched by claim id, else it is the observation
+        that has no claim id, i.e. not stored). `library` (optional) turns observations' claim
+        ids into article ids for pointActivated when the series does not carry them."""
         self._series = series
         self._points = []
         self._hover = None
@@ -159,6 +164,8 @@ class TimelineWidget(QWidget):
         if series is not None:
             self._title = _series_title(series)
             self._points = _points(series, current)
+            for p in self._points:
+                p.article_id = _article_id(p.obs, library)
             self._band = (
                 _float(getattr(series, "low", None)),
                 _float(getattr(series, "best", None)),
@@ -226,9 +233,12 @@ class TimelineWidget(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             index = self.point_at(event.position())
             if index is not None:
-                article_id = getattr(self._points[index].obs, "article_id", None)
-                if article_id is not None:
-                    self.pointActivated.emit(int(article_id))
+                p = self._points[index]
+                claim_id = getattr(p.obs, "claim_id", None)
+                if claim_id is not None:
+                    self.claimActivated.emit(int(claim_id))
+                if p.article_id is not None and not p.current:
+                    self.pointActivated.emit(p.article_id)
         super().mouseReleaseEvent(event)
 
     def tooltip_text(self, index: int) -> str:
@@ -236,13 +246,17 @@ class TimelineWidget(QWidget):
         o = p.obs
         lines = [
             f"<b>{_esc(getattr(o, 'outlet', None) or 'Unknown outlet')}</b>",
-            f"{_esc(_long_date(getattr(o, 'published', None)))}",
+            _esc(_dates(o)),
             f"Figure: <b>{_esc(_figure(p))}</b>",
             f"Source: {_esc(getattr(o, 'source', None) or 'the outlet itself')}",
         ]
+        if getattr(o, "revised_down", False):
+            lines.append("Lower than an earlier figure from the same teller (revised down)")
+        if getattr(o, "superseded", False):
+            lines.append("<i>Superseded by a later figure</i>")
         if p.current:
             lines.append("<i>This article</i>")
-        elif getattr(o, "article_id", None) is not None:
+        elif p.article_id is not None:
             lines.append("<i>Click to open this report</i>")
         return "<br>".join(lines)
 
@@ -511,6 +525,13 @@ def _long_date(value: Any) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}" if d else "date unknown"
 
 
+def _dates(o: Any) -> str:
+    published, as_of = getattr(o, "published", None), getattr(o, "as_of", None)
+    if as_of and published and as_of[:10] != published[:10]:
+        return f"as of {_long_date(as_of)} · reported {_long_date(published)}"
+    return _long_date(published or as_of)
+
+
 def _figure(p: _Point) -> str:
     if p.about:
         return f"about {format_value(p.value)}"
@@ -543,19 +564,41 @@ def _is_current(obs: Any, current: Any) -> bool:
     claim_id = getattr(current, "claim_id", None) or getattr(current, "id", None)
     if claim_id is not None and getattr(obs, "claim_id", None) == claim_id and getattr(obs, "claim_id", None):
         return True
+    if claim_id is not None:
+        return False
+    # A claim of the article being checked is not stored: its observation has no claim id.
     value = _float(getattr(current, "value", None))
     return (
         getattr(obs, "claim_id", None) is None
         and value is not None
         and _float(getattr(obs, "value", None)) == value
-        and getattr(obs, "article_id", None) is None
     )
+
+
+def _article_id(obs: Any, library: Any) -> int | None:
+    """The library id of the observation's report: carried by it, or looked up by claim id."""
+    value = getattr(obs, "article_id", None)
+    if isinstance(value, int):
+        return value
+    claim_id = getattr(obs, "claim_id", None)
+    if claim_id is not None and library is not None:
+        try:
+            stored = library.claim(int(claim_id))
+        except Exception:  # a lookup for a click target is not worth an error dialog
+            stored = None
+        if stored is not None:
+            return int(stored.article_id)
+    article = getattr(obs, "article", None)
+    if isinstance(article, str) and article.isdigit() and claim_id is not None:
+        return int(article)  # stored without an import id: the library's own id
+    return None
 
 
 def _points(series: Any, current: Any) -> list[_Point]:
     out: list[_Point] = []
     for obs in getattr(series, "observations", None) or []:
-        day = _date(getattr(obs, "published", None))
+        # Placed at the day the figure holds for ("98 on Saturday"), else the day it was published.
+        day = _date(getattr(obs, "as_of", None)) or _date(getattr(obs, "published", None))
         lower, upper = _float(getattr(obs, "lower", None)), _float(getattr(obs, "upper", None))
         value = _float(getattr(obs, "value", None))
         if value is None:
