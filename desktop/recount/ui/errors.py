@@ -22,6 +22,7 @@ def known_message(exc: BaseException) -> str | None:
     """What to tell the user about a problem they can act on; None for a bug."""
     from recount.library.errors import LibraryError
     from recount.reading import UnreadableFile
+    from recount.ui.operations import NotInLibrary
 
     if isinstance(exc, LibraryError):
         return exc.user_message
@@ -34,8 +35,8 @@ def known_message(exc: BaseException) -> str | None:
         return f"Recount is not allowed to use {name}. Check its permissions, or choose another place."
     if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
         return f"{exc.filename or 'The file'} does not exist (any more). Check the name and try again."
-    if isinstance(exc, LookupError) and exc.args and isinstance(exc.args[0], str):
-        return exc.args[0]
+    if isinstance(exc, NotInLibrary):
+        return str(exc)
     return None
 
 

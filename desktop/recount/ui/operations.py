@@ -15,6 +15,10 @@ from typing import Any
 from recount.claims.model import Article, Claim
 
 
+class NotInLibrary(LookupError):
+    """A report or claim the window pointed at is gone from the library (deleted meanwhile)."""
+
+
 def _open(path: Path):
     from recount.library.store import Library
 
@@ -94,7 +98,7 @@ def load(path: Path, article_id: int, *, progress=None, cancelled=None) -> Artic
     with _open(path) as lib:
         stored = lib.article(article_id)
         if stored is None:
-            raise LookupError(f"Report {article_id} is no longer in the library.")
+            raise NotInLibrary(f"Report {article_id} is no longer in the library.")
         return stored.to_article()
 
 
@@ -112,7 +116,7 @@ def _stored_claim_id(lib, article: Article, claims: list[Claim], claim: Claim) -
     for sc in lib.claims(article_id):
         if (sc.claim.start, sc.claim.end) == (claim.start, claim.end):
             return sc.id
-    raise LookupError("This claim could not be found in the stored report.")
+    raise NotInLibrary("This claim could not be found in the stored report.")
 
 
 def review(
