@@ -1,0 +1,62 @@
+"""Date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recount.claims.dates import find_dates, weekday_on_or_before
+
+PUB = date(2025, 3, 12)  # a Wednesday
+
+
+def first(text: str, pub: date = PUB):
+    refs = find_dates(text, pub)
+    assert refs, text
+    return refs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "first_day", "last_day", "kind"),
+    [
+        ("on April 7", date(2025, 4, 7), date(2025, 4, 7), "day"),  # soon after: this year
+        ("on November 7", date(2024, 11, 7), date(2024, 11, 7), "day"),  # months ahead: last year
+        ("on March 3", date(2025, 3, 3), date(2025, 3, 3), "day"),
+        ("on 3 March", date(2025, 3, 3), date(2025, 3, 3), "day"),
+        ("on March 2, 1987,", date(1987, 3, 2), date(1987, 3, 2), "day"),
+        ("Aug. 9", date(2024, 8, 9), date(2024, 8, 9), "day"),
+        ("on Sunday", date(2025, 3, 9), date(2025, 3, 9), "day"),
+        ("on Wednesday", date(2025, 3, 12), date(2025, 3, 12), "day"),
+        ("last Thursday", date(2025, 3, 6), date(2025, 3, 6), "day"),
+        ("yesterday", date(2025, 3, 11), date(2025, 3, 11), "day"),
+        ("last week", date(2025, 3, 3), date(2025, 3, 9), "period"),
+        ("over the past two days", date(2025, 3, 10), date(2025, 3, 12), "period"),
+        ("since the weekend", date(2025, 3, 8), date(2025, 3, 9), "period"),
+        ("in 1987", date(1987, 1, 1), date(1987, 12, 31), "year"),
+        ("since October", date(2024, 10, 1), date(2024, 10, 31), "month"),
+    ],
+)
+def test_resolution(text, first_day, last_day, kind):
+    ref = first(text)
+    assert (ref.first, ref.last, ref.kind) == (first_day, last_day, kind)
+
+
+def test_offsets_point_at_the_words():
+    text = "Fighting broke out on April 4 near the city."
+    ref = first(text, date(2019, 4, 8))
+    assert text[ref.start : ref.end] == "April 4"
+
+
+def test_numbers_that_are_not_years():
+    assert find_dates("2,019 people and 2019 people", PUB) == []
+
+
+def test_month_abbreviation_is_not_a_prefix_of_march():
+    ref = first("since March 3, the UN said")
+    assert ref.first == date(2025, 3, 3)
+
+
+def test_weekday_on_or_before():
+    assert weekday_on_or_before(6, date(2025, 3, 12)) == date(2025, 3, 9)
+    assert weekday_on_or_before(2, date(2025, 3, 12)) == date(2025, 3, 12)
