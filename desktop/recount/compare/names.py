@@ -38,6 +38,12 @@ _PLACE_PARTS = frozenset(
     "suburbs suburb centre center city old quarter district province region area areas "
     "greater downtown capital of the and valley".split()
 )
+# Of those, the words that make a smaller area of the place ("southern Tripoli").
+_SUBAREA = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern outskirts suburbs suburb old quarter "
+    "downtown centre center".split()
+)
 SURNAME_RATIO = 85.0
 
 
@@ -107,7 +113,7 @@ def _names_match(a: str, b: str) -> bool:
         fa, fb = na[:-1], nb[:-1]
         if not fa or not fb:
             return True
-        return _same_word(fa[0], fb[0]) or (fa[0][0] == fb[0][0] and (len(fa[0]) <= 2 or len(fb[0]) <= 2))
+        return fa[0][0] == fb[0][0]  # Yusuf / Youssef, M. / Mohammed; not Anna / Peter
     # A body: every distinctive word of the shorter name is in the longer one
     # ("Health Ministry" = "the Ministry of Health"), but a bare generic word is not enough.
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
@@ -153,7 +159,8 @@ def place_relation(a: str | None, b: str | None, aliases: Mapping[str, str] | No
     if not ca or not cb:
         return "different"
     if ca == cb:
-        return "same"
+        parts = (set(words_of(a)) ^ set(words_of(b))) & _SUBAREA
+        return "within" if parts else "same"
     a_in_b = all(any(_same_word(w, x) for x in cb) for w in ca)
     if a_in_b or all(any(_same_word(w, x) for x in ca) for w in cb):
         return "within"
