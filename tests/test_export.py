@@ -268,3 +268,54 @@ def test_disk_full_keeps_the_old_file(tmp_path, monkeypatch):
     assert "full" in info.value.user_message
     assert path.read_text(encoding="utf-8") == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+# --------------------------------------------------------------------------- the real core
+
+CORPUS = os.path.join(os.path.dirname(__file__), "corpus")
+
+
+def real_result(library_path) -> Any:
+    """check_article over a real library of the annotated corpus: Continental Wire's falling toll."""
+    from pathlib import Path
+
+    from recount.claims.model import claim_from_dict
+    from recount.compare.check import check_article
+    from recount.library.store import Library
+
+    def load(name: str) -> tuple[Article, list]:
+        meta = json.loads(Path(CORPUS, f"{name}.json").read_text(encoding="utf-8"))
+        text = Path(CORPUS, f"{name}.txt").read_text(encoding="utf-8")
+        article = Article(text=text, published=meta["published"], title=meta["title"], outlet=meta["outlet"],
+                          id=name)
+        return article, [claim_from_dict(c, text) for c in meta["claims"]]
+
+    with Library.open(library_path) as lib:
+        for name in ("ostrelo-meridian-2025-03-06", "ostrelo-herald-2025-03-10",
+                     "ostrelo-continental-2025-03-12", "ostrelo-eastwatch-2025-03-12"):
+            lib.add_article(*load(name))
+        return check_article(lib, *load("ostrelo-continental-2025-03-17"))
+
+
+def test_real_check_result_exports_in_every_format(tmp_path):
+    result = real_result(tmp_path / "library.db")
+    assert any(f.type == "cumulative_decrease" for f in result.flags)
+    flagged = flags_by_claim(result)
+    assert any(result.claims[i].span == "killed 174 people" for i in flagged)
+
+    data = json.loads(render(result, "json"))
+    assert len(data["claims"]) == len(result.claims) and data["matches"]
+    assert {d["type"] for d in data["discrepancies"]} >= {"cumulative_decrease"}
+    rows = list(csv.DictReader(io.StringIO(render(result, "csv"))))
+    row = next(r for r in rows if r["span"] == "killed 174 people")
+    assert row["flagged"] == "yes" and "cumulative_decrease" in row["flag_types"]
+    parser = _Collect()
+    parser.feed(render(result, "html"))
+    assert "Running total went down" in "".join(parser.text)
+    reviews = json.loads(render(result, "claimreview"))
+    review = next(r for r in reviews if "174" in r["claimReviewed"])
+    assert review["reviewRating"]["alternateName"] == "Running total went down"
+    assert review["itemReviewed"]["appearance"]["publisher"]["name"] == "Continental Wire"
+    assert "192" in review["reviewBody"]
+    for fmt in ("html", "md", "csv", "json", "claimreview"):
+        assert export_check(result, tmp_path / f"out-{fmt}.x", fmt).stat().st_size > 200
