@@ -37,7 +37,8 @@ def test_interval_wording(claim, shown):
 def test_when_reads_like_a_date_not_a_code():
     c = numeric(174, 174, 174)
     c.time = TimeSpan("2025-03-03", "2025-03-17", "cumulative")
-    assert results.when(c) == "since 3 Mar 2025, to 17 Mar 2025"
+    assert results.when(c) == "since 3 Mar 2025"
+    assert results.when(c, full=True) == "since 3 Mar 2025, to 17 Mar 2025"
     c.time = TimeSpan("2025-03-11", "2025-03-11", "day")
     assert results.when(c) == "on 11 Mar 2025"
     c.time = TimeSpan(None, None, "unknown")

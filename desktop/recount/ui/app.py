@@ -18,6 +18,21 @@ def ensure_display(headless: bool) -> None:
     if headless and sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if headless:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        previous = None
+
+        def quiet(mode, context, message: str) -> None:
+            # The offscreen platform warns about window hints it cannot honour: noise, not news.
+            if "propagateSizeHints" in message:
+                return
+            if previous is not None:
+                previous(mode, context, message)
+            else:
+                sys.stderr.write(message + "\n")
+
+        previous = qInstallMessageHandler(quiet)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

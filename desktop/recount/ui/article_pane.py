@@ -117,7 +117,8 @@ class ArticlePane(QWidget):
         self.published.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$"), self)
         )
-        self.published.setMaximumWidth(130)
+        self.published.setMinimumWidth(self.fontMetrics().horizontalAdvance("2025-03-17") + 48)
+        self.published.setMaximumWidth(self.published.minimumWidth() + 20)
         self.editor = ArticleEditor()
         self.editor.textChanged.connect(self._text_changed)
 

@@ -93,9 +93,9 @@ class ClaimsPanel(QWidget):
         for col, width in (
             (FLAG, 28),
             (KIND, 72),
-            (FIGURE, 90),
+            (FIGURE, 110),
             (WHAT, 110),
-            (WHEN, 150),
+            (WHEN, 125),
             (WHERE, 80),
             (WHO, 160),
             (REVIEW, 90),

@@ -523,7 +523,8 @@ class MainWindow(QMainWindow):
                 self.timeline.set_series(series, current=claim)
                 self.seriesShown.emit()
 
-        self._series_task = self._run(operations.series, self.library_path, claim, name="series",
+        published = self.checked.result.article.published if self.checked is not None else None
+        self._series_task = self._run(operations.series, self.library_path, claim, published, name="series",
                                       doing="draw the timeline", on_success=done, quiet=True)
 
     def select_flag(self, step: int) -> None:

@@ -149,11 +149,12 @@ def stats(path: Path, *, progress=None, cancelled=None) -> int:
         return lib.count_articles()
 
 
-def series(path: Path, claim: Claim, *, progress=None, cancelled=None) -> Any:
+def series(path: Path, claim: Claim, published: str | None, *, progress=None, cancelled=None) -> Any:
+    """The claim's metric across the library, this article's figure included (as of `published`)."""
     from recount.compare.reconcile import series_for_claim
 
     with _open(path) as lib:
-        return series_for_claim(lib, claim)
+        return series_for_claim(lib, claim, published)
 
 
 def import_files(path: Path, paths: list[Path], *, progress=None, cancelled=None) -> Any:

@@ -90,13 +90,15 @@ def short_date(iso: str | None) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-def when(claim: Claim) -> str:
+def when(claim: Claim, full: bool = False) -> str:
+    """When the figure holds. The table shows a running total by its start ("since 3 Mar 2025");
+    `full` adds the day it is counted to, for the comparison pane."""
     if isinstance(claim, AttributedClaim):
         return short_date(claim.date)
     t = claim.time
     if t.scope == "cumulative":
         since = f"since {short_date(t.start)}" if t.start else "running total"
-        return f"{since}, to {short_date(t.end)}" if t.end else since
+        return f"{since}, to {short_date(t.end)}" if t.end and full else since
     if t.scope == "day":
         return f"on {short_date(t.end or t.start)}"
     if t.scope == "period":
@@ -121,7 +123,7 @@ def figure(claim: Claim) -> str:
     if claim.quote:
         q = claim.quote if len(claim.quote) <= 60 else claim.quote[:57].rstrip() + "…"
         return f"“{q}”"
-    return "(reported speech)"
+    return ""
 
 
 def who(claim: Claim) -> str:
