@@ -41,7 +41,7 @@ ATOM_RE = re.compile(
       | (?P<frac>(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|half|three\s+quarters|two\s+thirds)
             (?=\s+of\b)
       | (?P<a_scale>an?\s+(?:hundred|thousand|million|billion))\b
-      | (?P<digits>(?<![\w.,:/-])(?:{_DIGITS}))(?P<scale>{_SCALE})?(?![\w])
+      | (?P<digits>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS}))(?P<scale>{_SCALE})?(?![\w])
       | (?P<words>\b{_WORD_NUM})\b(?P<wscale>\s+(?:hundred|thousand|million|billion))?
     )
     """,

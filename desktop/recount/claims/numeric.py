@@ -138,7 +138,9 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         word = text[a.start : a.end]
         if word.lower() == "one" and not _ONE_OK.match(after):
             return True
-        if word[:1].isupper() and a.start != s.start and not before.rstrip().endswith(('"', "\u201c", ":")):
+        if word[:1].isupper() and a.start != s.start and not before.rstrip().endswith(
+            ('"', "\u201c", ":", "-", "\u2013", "\u2014", "(")
+        ):
             return True  # "the Big Three", "Group of Seven": names, not counts
         if _AGE_BEFORE.search(before):
             return True
@@ -449,10 +451,9 @@ def _currency_unit(symbol: str | None, after: str) -> str | None:
         return table[sym]
     words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",
              "ruble": "RUB", "rupee": "INR"}
-    m = re.match(r"\s*(?:[\w-]+\s+)?([a-z]+)", after.lower())
-    if m:
+    for word in after.lower().split()[:2]:
         for k, v in words.items():
-            if m.group(1).startswith(k):
+            if word.startswith(k):
                 return v
     code = _CURRENCY_CODE.match(after)
     if code:

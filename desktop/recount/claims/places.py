@@ -51,19 +51,30 @@ _NOT_PLACE = frozenset(
         "state security league group operation affairs red"
     ).split()
 )
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _ADJ_NOUN = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish)$")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
 
 def _clean(place: str) -> str | None:
+    """Trim a captured name at the first word that cannot be part of a place ("Marlow on Monday")."""
     place = re.sub(r"['\u2019]s\b", "", place).strip(" ,.")
-    words = place.split()
-    if not words:
+    words: list[str] = []
+    for w in place.split():
+        low = w.lower().strip("'\u2019")
+        if w[:1].isupper() and low in _NOT_PLACE:
+            if low in _TIME_WORDS:
+                break  # "Marlow on Monday": the name ended before the day
+            return None  # "Ostrelo Liberation Front", "Health Ministry": an organisation
+        words.append(w)
+    while words and words[-1].lower() in ("of", "de", "al", "el", "la", "upon", "on"):
+        words.pop()
+    if not any(w[:1].isupper() for w in words):
         return None
-    caps = [w for w in words if w[:1].isupper()]
-    if not caps or any(w.lower().strip("'\u2019") in _NOT_PLACE for w in caps):
-        return None
-    return place
+    return " ".join(words)
 
 
 def locatives(text: str, start: int, end: int) -> list[tuple[int, str, int]]:

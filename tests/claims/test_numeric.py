@@ -1,0 +1,254 @@
+"""The numeric engine on sentences written for these tests (not from the corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recount.claims.document import Document
+from recount.claims.numeric import extract_numeric
+
+PUB = date(2024, 6, 12)  # a Wednesday
+
+
+def claims(text: str, pub: date = PUB):
+    return extract_numeric(Document.from_text(text, pub))
+
+
+def one(text: str, pub: date = PUB):
+    found = claims(text, pub)
+    assert len(found) == 1, [c.span for c in found]
+    return found[0]
+
+
+# ------------------------------------------------------------------ values, intervals
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "lower", "upper", "qualifier"),
+    [
+        ("At least 23 people were killed in Marlow, officials said.", 23, 23, None, "at_least"),
+        ("More than 30 people have died in the region.", 30, 30, None, "more_than"),
+        ("Over 400 people were injured, the hospital said.", 400, 400, None, "more_than"),
+        ("Nearly 9,000 residents have fled their homes.", 9000, None, 9000, "about"),
+        ("Almost 70 people were arrested overnight.", 70, None, 70, "about"),
+        ("About 2,800 people have been displaced.", 2800, None, None, "about"),
+        ("Around 150 soldiers were deployed to the border.", 150, None, None, "about"),
+        ("Some 12,000 people were evacuated from the coast.", 12000, None, None, "about"),
+        ("Roughly 60 people are missing.", 60, None, None, "about"),
+        ("An estimated 5,000 people have fled.", 5000, None, None, "about"),
+        ("Up to 50 people may have died.", 50, None, 50, "up_to"),
+        ("As many as 300 fighters have been killed.", 300, None, 300, "up_to"),
+        ("Fewer than 90 people crossed the border on Monday.", 90, None, 90, "fewer_than"),
+        ("Under 20 people were hurt.", 20, None, 20, "fewer_than"),
+        ("Between 400 and 600 homes have been destroyed.", 500, 400, 600, "range"),
+        ("Officials said 40-60 people were wounded.", 50, 40, 60, "range"),
+        ("Officials said 40 to 60 people were wounded.", 50, 40, 60, "range"),
+        ("Eleven people died in the fire.", 11, 11, 11, "exact"),
+        ("Two dozen people were treated for smoke inhalation.", 24, 24, 24, "exact"),
+        ("A dozen villages were flooded.", 12, 12, 12, "exact"),
+        ("Hundreds of people were left homeless.", 200, 200, None, "at_least"),
+        ("Tens of thousands of people have fled the city.", 20000, 20000, None, "at_least"),
+    ],
+)
+def test_interval(text, value, lower, upper, qualifier):
+    c = one(text)
+    assert (c.value, c.lower, c.upper, c.qualifier) == (value, lower, upper, qualifier)
+    assert c.span == text[c.start : c.end]
+
+
+def test_more_than_is_exclusive_and_fewer_than_too():
+    assert one("More than 30 people died.").lower_inclusive is False
+    assert one("Fewer than 30 people died.").upper_inclusive is False
+    assert one("At least 30 people died.").lower_inclusive is True
+
+
+def test_money_and_percent():
+    m = one("The appeal seeks $4.5 billion for reconstruction.")
+    assert (m.category, m.value, m.unit) == ("money", 4_500_000_000, "USD")
+    e = one("The bloc pledged 15 million euros in aid.")
+    assert (e.category, e.value, e.unit) == ("money", 15_000_000, "EUR")
+    p = one("Turnout was 40% in the capital.")
+    assert (p.category, p.value) == ("percent", 40)
+    q = one("About 30 percent of the harvest was lost.")
+    assert (q.category, q.qualifier) == ("percent", "about")
+    third = one("A third of the homes were damaged.")
+    assert third.category == "percent" and third.value == pytest.approx(33.333, rel=1e-3)
+
+
+# ------------------------------------------------------------------ categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Fourteen people were killed in the blast.", "killed"),
+        ("The death toll rose to 41 on Tuesday.", "killed"),
+        ("Rescuers recovered 12 bodies from the river.", "killed"),
+        ("The attack left 9 dead and 30 wounded.", "killed"),
+        ("At least 25 people were hurt.", "wounded"),
+        ("The clashes injured 18 protesters.", "wounded"),
+        ("Officials reported 60 casualties after the attack.", "injured_or_killed"),
+        ("About 4,000 people have fled the town.", "displaced"),
+        ("Some 700 families were made homeless by the fire.", "displaced"),
+        ("The agency counted 10,000 refugees at the border.", "displaced"),
+        ("At least 15 fishermen are still missing.", "missing"),
+        ("Police said 46 people had been detained.", "arrested"),
+        ("More than 3,000 people were evacuated by boat.", "evacuated"),
+        ("The army has deployed 2,500 troops to the province.", "troops"),
+        ("The group said 800 fighters were defending the town.", "troops"),
+        ("Engineers inspected 40 bridges.", "count"),
+    ],
+)
+def test_category(text, category):
+    assert claims(text)[0].category == category
+
+
+def test_second_figure_in_a_coordination_takes_its_own_category():
+    found = claims("At least 12 people were killed and 40 wounded in the attack.")
+    assert [c.category for c in found] == ["killed", "wounded"]
+    found = claims("The quake killed 312 people and injured more than 1,400.")
+    assert [c.category for c in found] == ["killed", "wounded"]
+
+
+def test_subject():
+    assert one("Nine civilians were killed on Monday.").subject == "civilians"
+    assert one("The strike killed 7 children.").subject == "children"
+
+
+def test_captured_soldiers_are_not_a_troop_strength():
+    assert one("The rebels said they had captured 20 government soldiers.").category == "count"
+
+
+# ------------------------------------------------------------------ time
+
+
+def test_day_on_a_weekday():
+    c = one("Nine people were killed on Sunday in the capital.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("day", "2024-06-09", "2024-06-09")
+
+
+def test_day_yesterday():
+    c = one("Five people died yesterday, the police said.")
+    assert (c.time.scope, c.time.start) == ("day", "2024-06-11")
+
+
+def test_running_total_since_a_date():
+    c = one("More than 200 people have been killed since May 28, the ministry said.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("cumulative", "2024-05-28", "2024-06-12")
+
+
+def test_since_fighting_broke_out_on_a_date():
+    c = one("At least 60 people have died since fighting broke out on June 1.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("cumulative", "2024-06-01", "2024-06-12")
+
+
+def test_running_total_ends_when_it_was_said():
+    c = one("The ministry said on Monday that 90 people had been wounded since June 1.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("cumulative", "2024-06-01", "2024-06-10")
+
+
+def test_story_start_is_carried_to_later_totals():
+    text = ("Fighting broke out on June 3 in the north.\n\n"
+            "At least 48 people have been killed so far, the Red Cross said.")
+    c = one(text)
+    assert (c.time.scope, c.time.start, c.time.end) == ("cumulative", "2024-06-03", "2024-06-12")
+
+
+def test_toll_rose_to_on_a_day_is_a_running_total():
+    text = "The storm hit on June 8.\n\nThe toll rose to 31 on Tuesday, the agency said."
+    c = one(text)
+    assert (c.time.scope, c.time.start, c.time.end) == ("cumulative", "2024-06-08", "2024-06-11")
+
+
+def test_rose_from_figure_keeps_its_own_day():
+    text = "The toll rose to 121 from 98 on Saturday, the spokesman said."
+    a, b = claims(text)
+    assert (a.value, a.time.end) == (121, "2024-06-12")
+    assert (b.value, b.time.end, b.time.scope) == (98, "2024-06-08", "cumulative")
+
+
+def test_last_week_and_past_days_are_periods():
+    c = one("Twelve people were killed last week in the valley.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("period", "2024-06-03", "2024-06-09")
+    c = one("Twenty people were arrested over the past two days.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("period", "2024-06-10", "2024-06-12")
+
+
+def test_missing_is_a_point_in_time():
+    c = one("Some 40 people remain missing, the governor said on Tuesday.")
+    assert (c.time.scope, c.time.start) == ("point", "2024-06-11")
+
+
+def test_history_with_a_year():
+    c = one("An earthquake in the same region in 1999 killed more than 2,000 people.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("period", "1999-01-01", "1999-12-31")
+
+
+def test_rate_has_no_dates():
+    c = one("Up to 3,000 people a day could cross, the minister said.")
+    assert c.time.scope == "unknown" and c.time.start is None
+
+
+def test_population_is_a_point_without_dates():
+    c = one("Before the war, the town was home to some 80,000 people.")
+    assert (c.category, c.time.scope, c.time.start) == ("count", "point", None)
+
+
+# ------------------------------------------------------------------ not claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire began on March 3, 2024.",
+        "In 1998 the border war ended.",
+        "The blast happened at 3:42 a.m. on Monday.",
+        "Anna Berg, 52, said she had lost everything.",
+        "A 34-year-old nurse was among them.",
+        "The talks lasted 72 hours.",
+        "It was the third day of fighting.",
+        "Trucks were stuck on Route 14 near the checkpoint.",
+        "The Security Council adopted Resolution 2817.",
+        "For help, call 0800 555 0199 at any time.",
+        "He lived in a five-storey block.",
+        "It was one of the oldest hospitals in the north.",
+        "The A3 highway was closed.",
+        "Houses built in the 1970s collapsed.",
+    ],
+)
+def test_not_claims(text):
+    assert claims(text) == [], [c.span for c in claims(text)]
+
+
+def test_headline_and_furniture_lines_are_skipped():
+    text = ("Quake kills 300 in mountain province\n\nUpdated 14 June\n\n"
+            "The quake killed 312 people, officials said.")
+    found = claims(text)
+    assert [c.value for c in found] == [312]
+
+
+# ------------------------------------------------------------------ place
+
+
+def test_place_from_the_sentence():
+    assert one("At least 23 people were killed in southern Marlow on Monday.").place == "southern Marlow"
+
+
+def test_place_from_the_dateline():
+    text = "KESTA, Norland, June 12 (Wire) - Nine people died on Tuesday, police said."
+    assert one(text).place == "Kesta"
+
+
+def test_place_from_the_lead_is_carried():
+    text = ("Floods swept through Arlen province on Friday, officials said.\n\n"
+            "At least 14 people have died since then, the ministry said.")
+    assert one(text).place == "Arlen province"
+
+
+def test_offsets_and_sentence():
+    text = "Intro line here.\n\nNearly 85,000 people have been displaced, the agency said."
+    c = one(text)
+    assert text[c.start : c.end] == c.span and c.span.startswith("Nearly 85,000")
+    assert c.sentence == text[text.index("Nearly") :]
