@@ -539,7 +539,7 @@ def _resolve_roles(cues: list[_Cue]) -> None:
 
 _PERSON_SUBJECT = re.compile(
     r"((?:[A-Z][\w.'-]*\s+){0,4}(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+){0,1}[A-Z][\w'-]+)"
-    r"(?=,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)"
+    r"(?=(?P<apposed>,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)|\s+[a-z]+\b)"
 )
 # "a 72-year-old woman, Halina Brosk, who had been trapped": a person named in apposition.
 _APPOSED_PERSON = re.compile(r"(?<=, )([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})(?=,\s+(?:who|a|an|the|\d{1,3})\b)")
@@ -554,7 +554,11 @@ def _subject_people(doc: Document) -> list[tuple[int, Mention]]:
         if not m:
             continue
         mention = analyse(m[1])
-        if mention is not None and mention.kind in ("person", "other"):
+        if mention is None or mention.kind not in ("person", "other"):
+            continue
+        # "Mayor Oda Strand visited the camp": a subject with a role is a person; a bare
+        # capitalised phrase before a verb ("Heavy Rain fell") is not evidence enough.
+        if m["apposed"] or (mention.kind == "person" and mention.role):
             out.append((m.start(1), mention))
     for m in _APPOSED_PERSON.finditer(text):
         mention = analyse(m[1])

@@ -27,7 +27,10 @@ ROLE_WORDS = frozenset(
     prosecutor inspector superintendent coordinator mediator adviser advisor analyst economist
     researcher professor doctor nurse surgeon resident farmer teacher schoolteacher survivor witness
     coordinator founder ceo manager editor correspondent activist member speaker rapporteur
-    commissioner administrator superintendent pastor bishop imam rabbi cardinal pope""".split()
+    commissioner administrator superintendent pastor bishop imam rabbi cardinal pope master engineer
+    historian scientist expert spokesperson captain pilot driver worker volunteer paramedic medic
+    firefighter officer student mother father lawyer attorney diplomat source witness villager
+    shopkeeper owner fisherman economist journalist reporter observer monitor official""".split()
 )
 # Words that make a capitalised phrase the name of a body, not a person.
 ORG_HEADS = frozenset(
@@ -54,7 +57,9 @@ _FUNCTION = frozenset(
     """the a an this that these those its his her their our your my of for from at in on by with to
     and or but as while when after before since because if than which who whom whose what where
     there here it he she they we you i is are was were be been being has have had will would could
-    can may might should must did do does not no also""".split()
+    can may might should must did do does not no also despite amid during following although though
+    under over about against among between into through without within across along around behind
+    beyond near toward towards upon meanwhile however asked""".split()
 )
 KNOWN_BODIES = {
     "un": "United Nations",
@@ -150,6 +155,11 @@ def analyse(phrase: str) -> Mention | None:
     for i in range(1, len(plain)):
         if plain[i] in ("the", "a", "an") and plain[i - 1] not in _PREPOSITIONS:
             return None
+    # "The UN, United States, European Union, and Russia": several speakers at once.
+    if "," in body and re.search(r",? and [A-Z]", body):
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", body) if p.strip()]
+        if len(parts) > 1 and all(is_capitalised(p.split()[0]) and len(p.split()) <= 4 for p in parts):
+            return Mention("org", body, None, raw)
     # "Pompeo's statement said": the words are the possessor's.
     m = _POSSESSOR_SAYS.match(body)
     if m:
@@ -171,7 +181,10 @@ def analyse(phrase: str) -> Mention | None:
             break
     if 0 < run < len(words) and run <= 4:
         role = " ".join(words[: len(words) - run])
-        if any(_plain(w) in ROLE_WORDS for w in role.split()):
+        prefix = role.split()
+        if any(_plain(w) in ROLE_WORDS for w in prefix) or (
+            run >= 2 and all(w.islower() and _plain(w) not in _FUNCTION for w in prefix)
+        ):
             return Mention("person", " ".join(words[-run:]), role, raw)
     m = _BODY_IN_PLACE.match(body)
     if m:  # "the Health Ministry in Sarvana": the body, not its seat
@@ -253,10 +266,13 @@ class SpeakerIndex:
             want = PRONOUNS[mention.name]
             if mention.name in ("they", "it"):
                 return None
+            # The latest person the pronoun can denote: of that gender (from a role such as
+            # "spokeswoman" or an earlier he/she), else not yet shown to be of the other one.
             for sp in reversed(self.recent):
-                if sp.kind == "person" and (not sp.gender or sp.gender == want):
-                    if not sp.gender:
-                        sp.gender = want
+                if sp.kind != "person":
+                    continue
+                if sp.gender == want or (not sp.gender and _name_gender(sp.name) in ("", want)):
+                    sp.gender = want
                     return sp
             return None
         if mention.kind == "person":
@@ -333,6 +349,15 @@ class SpeakerIndex:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
+def _name_gender(name: str) -> str:
+    """A weak prior used only to break ties: many European women's given names end in -a."""
+    first = name.split()[0].lower() if name else ""
+    return "f" if len(first) > 2 and first.endswith("a") and first not in _MALE_A else ""
+
+
+_MALE_A = frozenset("luca nikita joshua andrea mustafa musa ilya sasha kosta jona elia".split())
 
 
 def _gender_of(role: str | None) -> str:
