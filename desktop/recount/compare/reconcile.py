@@ -138,25 +138,32 @@ def _same(a: Ref, b: Ref, places: dict[str, str] | None) -> bool:
                   and (same_teller_total(a, b) or same_story(a, b)))
 
 
-def series_for_claim(library: Any, claim: Any, published: str | None = None) -> MetricSeries:
+def series_for_claim(library: Any, claim: Any, published: str | None = None,
+                     article: Any = None) -> MetricSeries:
     """The reported figures of the claim's metric across the library, for the timeline chart.
 
     `claim` is a NumericClaim (or a StoredClaim). The claim itself is an observation when it is
-    stored or when `published` is given.
+    stored, or when `published` or its `article` (an Article: date, outlet, id) is given.
     """
+    if article is not None and published is None:
+        published = article.published
     from recount.compare.check import _aliases, _candidates, stored_ref
 
     stored = claim if hasattr(claim, "claim") else None
     c = stored.claim if stored is not None else claim
     if not isinstance(c, NumericClaim):
         raise TypeError("series_for_claim needs a numeric claim")
-    me = stored_ref(stored) if stored is not None else Ref(c, None, published, None, current=True)
+    me = stored_ref(stored) if stored is not None else Ref(
+        c, getattr(article, "id", None), published, getattr(article, "outlet", None), current=True)
     refs: list[Ref] = [me] if stored is not None or published else []
     if library is not None:
         places = _aliases(library)["place"]
         for sc in _candidates(library, me, None):
             if stored is not None and sc.id == stored.id:
                 continue
+            if stored is None and published and sc.published == published and sc.claim.start == c.start \
+                    and sc.claim.span == c.span:
+                continue  # the same claim, already saved
             other = stored_ref(sc)
             if _same(me, other, places):
                 refs.append(other)
