@@ -1,0 +1,33 @@
+"""Sentences and paragraphs with offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from recount.claims.document import Document
+
+
+def test_sentences_split_at_full_stops_not_abbreviations():
+    text = "U.S. Secretary of State Mike Pompeo spoke. Dr. Ann Lee said 5 people died. It rained."
+    doc = Document.from_text(text, date(2024, 1, 1))
+    got = [s.text(doc) for s in doc.sentences]
+    assert got == [
+        "U.S. Secretary of State Mike Pompeo spoke.",
+        "Dr. Ann Lee said 5 people died.",
+        "It rained.",
+    ]
+
+
+def test_paragraphs_and_offsets():
+    text = "First para one. Two.\n\nSecond para.\n"
+    doc = Document.from_text(text, date(2024, 1, 1))
+    assert [text[a:b] for a, b in doc.paragraphs] == ["First para one. Two.", "Second para."]
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
+    for s in doc.sentences:
+        assert doc.sentence_at(s.start) == s
+    assert doc.sentence_at(len(text) + 5) is None
+
+
+def test_empty_text():
+    doc = Document.from_text("", date(2024, 1, 1))
+    assert doc.sentences == [] and doc.paragraphs == []
