@@ -239,10 +239,10 @@ def test_first_run_offers_the_sample_reports(qtbot, make_window, tmp_path):
 def test_window_geometry_is_remembered(qtbot, make_window, tmp_path):
     settings = temp_settings(tmp_path)
     window = make_window(settings=settings)
-    window.resize(640, 480)  # the offscreen screen is small; restoreGeometry keeps windows on it
+    window.resize(780, 560)  # the offscreen screen is small; restoreGeometry keeps windows on it
     window.close()
     again = make_window(settings=temp_settings(tmp_path))
-    assert (again.width(), again.height()) == (640, 480)
+    assert (again.width(), again.height()) == (780, 560)
 
 
 def test_about_shows_versions(qtbot, make_window):
@@ -263,3 +263,30 @@ def test_every_action_has_a_tooltip_and_frequent_ones_a_shortcut(make_window):
     for action in (a.open, a.check, a.save, a.import_, a.export, a.next_flag, a.confirm, a.reject,
                    a.correct, a.dismiss, a.library, a.find):
         assert not action.shortcut().isEmpty(), action.text()
+
+
+def test_import_from_the_window_refreshes_the_library(qtbot, make_window, tmp_path):
+    window = make_window(tmp_path / "import.db")
+    imported = lambda name: name == "import"  # noqa: E731
+    with qtbot.waitSignal(window.taskFinished, timeout=CHECK_TIMEOUT, check_params_cb=imported):
+        dialog = window.import_paths([CORPUS / f"{n}.txt" for n in EARLIER])
+    assert window.report_count() == len(EARLIER)
+    assert f"{len(EARLIER)} reports" in window.status_label.text()
+    assert window.browser.model.rowCount() == len(EARLIER)
+    dialog.done(0)
+
+
+def test_export_of_the_current_check_is_parseable(qtbot, make_window, ostrelo_library, tmp_path):
+    import json
+
+    window = make_window(ostrelo_library)
+    check(qtbot, window, corpus_article(LATER))
+    target = tmp_path / "check.json"
+    window.export(ask=lambda parent, start, fmt: (str(target), "json"))
+    qtbot.waitUntil(target.exists, timeout=CHECK_TIMEOUT)
+    qtbot.waitUntil(lambda: bool(open_dialogs()), timeout=CHECK_TIMEOUT)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert len(data["claims"]) == len(window.rows)
+    assert {d["type"] for d in data["discrepancies"]} & {"cumulative_decrease", "revision"}
+    for d in open_dialogs():
+        d.done(0)

@@ -18,9 +18,8 @@ SPECS: dict[str, tuple[str, object, str, QStyle.StandardPixmap | None]] = {
               QStyle.StandardPixmap.SP_BrowserReload),
     "save": ("&Save to library", Key.Save, "Keep this report in the library so later reports are checked "
              "against it", QStyle.StandardPixmap.SP_DialogSaveButton),
-    "import": ("&Import…", "Ctrl+I", "Add files or a folder of reports to the library",
+    "import": ("&Import…", "Ctrl+I", "Add files, folders, JSON Lines or CSV of reports to the library",
                QStyle.StandardPixmap.SP_ArrowDown),
-    "import_folder": ("Import &folder…", "Ctrl+Shift+I", "Add every report in a folder to the library", None),
     "export": ("&Export…", "Ctrl+E", "Save this check as HTML, Markdown, CSV, JSON or ClaimReview",
                QStyle.StandardPixmap.SP_ArrowUp),
     "quit": ("&Quit", Key.Quit, "Close Recount", None),
@@ -48,7 +47,6 @@ class Actions:
     check: QAction
     save: QAction
     import_: QAction
-    import_folder: QAction
     export: QAction
     quit: QAction
     find: QAction

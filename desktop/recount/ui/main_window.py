@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_
         file = self.menuBar().addMenu("&File")
-        items = (a.new, a.open, None, a.save, a.import_, a.import_folder, a.export, None, a.settings,
+        items = (a.new, a.open, None, a.save, a.import_, a.export, None, a.settings,
                  None, a.quit)
         for act in items:
             file.addSeparator() if act is None else file.addAction(act)
@@ -209,8 +209,7 @@ class MainWindow(QMainWindow):
         a.check.triggered.connect(self.check_now)
         a.save.triggered.connect(self.save_to_library)
         a.import_.triggered.connect(self.choose_import)
-        a.import_folder.triggered.connect(self.choose_import_folder)
-        a.export.triggered.connect(self.export)
+        a.export.triggered.connect(lambda: self.export())
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self._focus_filter)
         a.next_flag.triggered.connect(lambda: self.select_flag(+1))
@@ -319,17 +318,18 @@ class MainWindow(QMainWindow):
         return self._run(operations.import_files, self.library_path, files, name="samples",
                          doing="load the sample reports", on_success=done, show_progress=True)
 
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import through the import dialog (progress, Cancel, summary)."""
+    def import_paths(self, paths: list[Path] | None = None) -> Any:
+        """The import dialog (progress, Cancel, summary); it starts at once when given paths."""
         from recount.ui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.library_path, [Path(p) for p in paths], self)
+        dialog = ImportDialog(self.library_path, [Path(p) for p in paths or []], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _code: self._library_changed_and_refresh())
+        dialog.importFinished.connect(self._imported)
         self.import_dialog = dialog
         dialog.open()
+        return dialog
 
-    def _library_changed_and_refresh(self) -> None:
+    def _imported(self, _report: Any) -> None:
         self.browser.refresh()
         self._library_changed()
         self.taskFinished.emit("import")
@@ -344,21 +344,7 @@ class MainWindow(QMainWindow):
             self.error_dialog = errors.show_message(self, "Recount", message)
 
     def choose_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import reports", self.settings.last_folder,
-            "Reports (*.txt *.md *.html *.htm *.jsonl *.ndjson *.csv *.json);;All files (*)",
-        )
-        if names:
-            self.settings.last_folder = str(Path(names[0]).parent)
-            self.import_paths([Path(n) for n in names])
-
-    def choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Import a folder of reports", self.settings.last_folder
-        )
-        if folder:
-            self.settings.last_folder = folder
-            self.import_paths([Path(folder)])
+        self.import_paths()
 
     # ------------------------------------------------------------------ article in
     def new_article(self) -> None:
@@ -617,13 +603,14 @@ class MainWindow(QMainWindow):
         self.note_dialog = review.ask_dismiss_note(self, explanation, chosen)
 
     # ------------------------------------------------------------------ export
-    def export(self) -> None:
+    def export(self, ask: Any = None) -> None:
+        """Export the current check; `ask` stands in for the file dialog (scripted use, tests)."""
         if self.checked is None:
             self.statusBar().showMessage("Check an article first, then export the check", 4000)
             return
         from recount.ui.export_dialog import choose_and_export
 
-        choose_and_export(self, self.checked.result)
+        self.export_task = choose_and_export(self, self.checked.result, settings=self.settings.store, ask=ask)
 
     # ------------------------------------------------------------------ settings, about
     def open_settings(self) -> None:
@@ -705,7 +692,6 @@ class MainWindow(QMainWindow):
         self.actions_.next_flag.setEnabled(flagged)
         self.actions_.prev_flag.setEnabled(flagged)
         self.actions_.import_.setEnabled(self.library is not None)
-        self.actions_.import_folder.setEnabled(self.library is not None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "article_pane"):
@@ -718,11 +704,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.open_file(url.toLocalFile())
-                event.acceptProposedAction()
-                return
+        """A dropped report opens; a dropped folder (or several files) goes to the import dialog."""
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].is_file():
+            self.open_file(str(paths[0]))
+        elif self.library is not None:
+            self.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._recheck.stop()
