@@ -1,0 +1,71 @@
+"""Speaker phrases: people vs bodies vs groups, names vs roles, coreference within an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from recount.claims.speakers import Mention, SpeakerIndex, analyse
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name", "role"),
+    [
+        ("Kremlin spokesman Dmitry Peskov", "person", "Dmitry Peskov", "Kremlin spokesman"),
+        ("U.S. Secretary of State Mike Pompeo", "person", "Mike Pompeo", "U.S. Secretary of State"),
+        ("Dr. Hana Veit", "person", "Hana Veit", None),
+        ("Jonas Pell of the Farmers' Union", "person", "Jonas Pell", "Farmers' Union"),
+        ("the Ministry of Water", "org", "Ministry of Water", None),
+        ("Velmora's Finance Ministry", "org", "Finance Ministry", "Velmora's Finance Ministry"),
+        ("the Health Ministry in Sarvana", "org", "Health Ministry", None),
+        ("The National Relief Bureau (NRB)", "org", "National Relief Bureau", None),
+        ("UNICEF", "org", "UNICEF", None),
+        ("residents", "group", "residents", None),
+        ("Residents reached by telephone", "group", "residents", None),
+        ("Western diplomats", "group", "Western diplomats", None),
+        ("she", "pronoun", "she", None),
+        ("Moro", "other", "Moro", None),
+    ],
+)
+def test_analyse(phrase: str, kind: str, name: str, role: str | None) -> None:
+    m = analyse(phrase)
+    assert m is not None
+    assert (m.kind, m.name, m.role) == (kind, name, role)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["", "the", "an accusation the ministry", "Despite", "which", "that the", "x " * 20]
+)
+def test_not_speakers(phrase: str) -> None:
+    assert analyse(phrase) is None
+
+
+def test_possessor_of_a_statement_speaks() -> None:
+    assert analyse("Pompeo's statement") == Mention("other", "Pompeo", None, "Pompeo")
+
+
+def test_index_resolves_surname_pronoun_group_and_acronym() -> None:
+    text = "Finance Minister Lars Ebbe met the Coastal Relief Agency (CRA) and the Port Council."
+    index = SpeakerIndex(text)
+    lars = index.resolve(analyse("Finance Minister Lars Ebbe"))
+    index.note(lars)
+    agency = index.resolve(analyse("the Coastal Relief Agency"))
+    index.note(agency)
+    council = index.resolve(analyse("the Port Council"))
+    index.note(council)
+    assert index.resolve(analyse("Ebbe")) is lars
+    assert index.resolve(analyse("he")) is lars
+    assert index.resolve(analyse("the agency")).name == "Coastal Relief Agency"
+    assert index.resolve(analyse("the council")).name == "Port Council"
+    assert index.resolve(analyse("CRA")).name == "Coastal Relief Agency"
+    assert index.resolve(analyse("the ministry")).name == "ministry"  # none named: kept as said
+
+
+def test_full_name_found_anywhere_in_the_article() -> None:
+    index = SpeakerIndex("Later, the envoy Petra Lind arrived.")
+    assert index.resolve(analyse("Lind")).name == "Petra Lind"
+
+
+def test_her_ministry_is_the_ministry_of_the_minister() -> None:
+    index = SpeakerIndex("")
+    index.note(index.resolve(analyse("Foreign Minister Ada Rell")))
+    assert index.resolve(analyse("her ministry")).name == "Foreign Ministry"
