@@ -194,3 +194,31 @@ def test_real_series_from_a_library_opens_the_clicked_report(timeline, qtbot, li
         opened = lib.article(blocker.args[0])
         assert opened is not None and opened.ext_id == "ostrelo-meridian-2025-03-06"
         assert "best estimate" not in timeline.tooltip_text(other)
+
+
+def test_unstored_current_claim_and_set_library(timeline, qtbot, library_file):
+    """As the window does it: the series of an article being checked, its claim not stored yet."""
+    import sys
+    from pathlib import Path
+
+    from recount.compare.reconcile import series_for_claim
+    from recount.library.store import Library
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_library_browser import _fill
+
+    with Library.open(library_file) as lib:
+        _fill(lib)
+        stored = next(sc for sc in lib.iter_claims(kind="numeric") if sc.claim.span == "killed 174 people")
+        lib.delete_article(stored.article_id)  # now it is just an article being checked
+        series = series_for_claim(lib, stored.claim, "2025-03-17")
+        timeline.set_library(lib)
+        timeline.set_series(series, current=stored.claim)
+        timeline.grab()
+        (current,) = [i for i in range(timeline.point_count()) if timeline._points[i].current]
+        assert timeline.observation(current).claim_id is None
+        assert "This article" in timeline.tooltip_text(current)
+        first = timeline.point_positions()[0].toPoint()
+        with qtbot.waitSignal(timeline.pointActivated, timeout=1000) as blocker:
+            qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=first)
+        assert lib.article(blocker.args[0]).published <= "2025-03-12"

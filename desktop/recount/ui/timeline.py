@@ -148,8 +148,13 @@ class TimelineWidget(QWidget):
         self._band: tuple[float | None, float | None, float | None] = (None, None, None)
         self._title = ""
         self._hover: int | None = None
+        self._library: Any = None
 
     # ------------------------------------------------------------------ public API
+
+    def set_library(self, library: Any) -> None:
+        """The GUI thread's Library, used to find the report a clicked point comes from."""
+        self._library = library
 
     def set_series(self, series: Any, current: Any = None, library: Any = None) -> None:
         """Show a MetricSeries (None clears). `current` is this article's figure, marked apart:
@@ -165,7 +170,7 @@ class TimelineWidget(QWidget):
             self._title = _series_title(series)
             self._points = _points(series, current)
             for p in self._points:
-                p.article_id = _article_id(p.obs, library)
+                p.article_id = _article_id(p.obs, library if library is not None else self._library)
             self._band = (
                 _float(getattr(series, "low", None)),
                 _float(getattr(series, "best", None)),
@@ -244,8 +249,9 @@ class TimelineWidget(QWidget):
     def tooltip_text(self, index: int) -> str:
         p = self._points[index]
         o = p.obs
+        outlet = getattr(o, "outlet", None) or ("This article" if p.current else "Unknown outlet")
         lines = [
-            f"<b>{_esc(getattr(o, 'outlet', None) or 'Unknown outlet')}</b>",
+            f"<b>{_esc(outlet)}</b>",
             _esc(_dates(o)),
             f"Figure: <b>{_esc(_figure(p))}</b>",
             f"Source: {_esc(getattr(o, 'source', None) or 'the outlet itself')}",
@@ -607,8 +613,9 @@ def _points(series: Any, current: Any) -> list[_Point]:
             continue  # nothing to place on a time axis
         qualifier = getattr(obs, "qualifier", None)
         about = qualifier == "about" or (lower is None and upper is None and qualifier != "exact")
-        key = getattr(obs, "source", None) or getattr(obs, "outlet", None) or "Unknown source"
-        out.append(_Point(day.toordinal(), value, lower, upper, about, str(key), obs,
-                          current=_is_current(obs, current)))
+        is_current = _is_current(obs, current)
+        key = (getattr(obs, "source", None) or getattr(obs, "outlet", None)
+               or ("This article" if is_current else "Unknown source"))
+        out.append(_Point(day.toordinal(), value, lower, upper, about, str(key), obs, current=is_current))
     out.sort(key=lambda p: (p.day, p.value))
     return out
