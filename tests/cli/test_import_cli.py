@@ -105,7 +105,7 @@ def _count(db: Path) -> int:
 
 def test_sigkill_mid_import_leaves_only_whole_articles(tmp_path: Path, corpus_dir: Path) -> None:
     folder = tmp_path / "reports"
-    total = 600
+    total = 300
     _varied_reports(corpus_dir, folder, total)
     db = tmp_path / "lib.db"
     proc = subprocess.Popen([sys.executable, "-m", "recount", "--db", str(db), "import", str(folder)],
@@ -131,3 +131,19 @@ def test_sigkill_mid_import_leaves_only_whole_articles(tmp_path: Path, corpus_di
     done = _recount("--db", str(db), "import", str(folder), timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"added {total - stored}, skipped {stored}, failed 0"
+
+
+def test_parallel_extraction_stores_the_same_as_sequential(tmp_path: Path, corpus_dir: Path) -> None:
+    folder = tmp_path / "reports"
+    _varied_reports(corpus_dir, folder, 60)  # above the size where worker processes start
+    results = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"lib-{jobs}.db"
+        done = _recount("--db", str(db), "import", str(folder), "--jobs", jobs)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "added 60, skipped 0, failed 0"
+        with Library.open(db) as lib:
+            results.append([(a.ext_id, [c.claim.to_dict() for c in lib.claims(a.id)])
+                            for a in sorted(lib.articles(limit=500), key=lambda a: a.id)])
+    assert results[0] == results[1]
+    assert sum(len(claims) for _, claims in results[0]) > 0

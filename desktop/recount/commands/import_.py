@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import time
@@ -28,6 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
     parser.add_argument("-v", "--verbose", action="store_true", help="also list what was added and skipped")
+    parser.add_argument("-j", "--jobs", type=int, default=min(os.cpu_count() or 1, 4),
+                        help="processes extracting claims in parallel (default: CPUs, at most 4)")
     parser.add_argument("--timeout", type=float, default=5.0,
                         help="seconds to wait for a library another program is writing (default 5)")
 
@@ -78,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr, enabled=sys.stderr.isatty() and not args.quiet and not args.json)
     try:
         with library:
-            report = import_paths(library, args.paths, progress=bar, cancelled=lambda: interrupted)
+            report = import_paths(library, args.paths, progress=bar, cancelled=lambda: interrupted,
+                                  jobs=args.jobs)
     finally:
         signal.signal(signal.SIGINT, previous)
         bar.clear()

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
+import sys
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recount.claims.model import Article
+from recount.claims.model import Article, Claim
 from recount.library.errors import LibraryError
 from recount.library.store import Library
 
@@ -90,11 +96,15 @@ def import_paths(
     paths: Iterable[str | os.PathLike[str]],
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    jobs: int = 1,
 ) -> ImportReport:
     """Import files and folders (recursively) into `library`.
 
     progress(done, total, message): done/total count bytes of input, message names the item.
     cancelled() -> bool is asked between articles; cancelling keeps what was imported.
+    jobs > 1 extracts claims in that many worker processes (forked; Linux, single-threaded
+    callers such as the CLI only; otherwise, and for small inputs, extraction stays in-process).
+    Storing is always done here, one transaction per article, in input order.
     """
     report = ImportReport()
     sources: list[Path] = []
@@ -108,27 +118,119 @@ def import_paths(
             report.failed.append(ImportItem(str(path), "no such file or folder"))
     sizes = [_size(p) for p in sources]
     total = sum(sizes)
-    base = 0
-    for source, size in zip(sources, sizes, strict=True):
-        for entry in iter_entries(source):
+
+    def entries() -> Iterator[tuple[_Entry, int]]:
+        base = 0
+        for source, size in zip(sources, sizes, strict=True):
+            for entry in iter_entries(source):
+                yield entry, base + min(entry.pos, size)
+            base += size
+
+    pool = _pool(jobs, total)
+    window = 1 if pool is None else jobs * 8  # articles read ahead while workers extract
+    upcoming = _jobs(library, entries(), pool)
+    pending: deque[_Job] = deque()
+    try:
+        while True:
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 return report
-            if entry.article is None:
-                report.failed.append(ImportItem(entry.name, entry.error or "unreadable"))
-            else:
-                try:
-                    _store(library, entry, report)
-                except LibraryError as exc:
-                    report.failed.append(ImportItem(entry.name, exc.user_message))
-                    report.stopped = exc.user_message
-                    return report
+            while len(pending) < window and (job := next(upcoming, None)) is not None:
+                pending.append(job)
+            if not pending:
+                break
+            job = pending.popleft()
+            try:
+                _finish(library, job, report)
+            except LibraryError as exc:
+                report.failed.append(ImportItem(job.entry.name, exc.user_message))
+                report.stopped = exc.user_message
+                return report
             if progress is not None:
-                progress(base + min(entry.pos, size), total, entry.name)
-        base += size
+                progress(job.done, total, job.entry.name)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     if progress is not None:
         progress(total, total, "done")
     return report
+
+
+@dataclass(slots=True)
+class _Job:
+    """One entry on its way in: failed, already stored, or being extracted (future) / to extract."""
+
+    entry: _Entry
+    done: int
+    error: str | None = None
+    existing: int | None = None
+    future: Future[list[Claim]] | None = None
+
+
+def _jobs(library: Library, entries: Iterable[tuple[_Entry, int]],
+          pool: ProcessPoolExecutor | None) -> Iterator[_Job]:
+    for entry, done in entries:
+        job = _Job(entry, done)
+        article = entry.article
+        if article is None:
+            job.error = entry.error or "unreadable"
+        elif not article.text.strip():
+            job.error = "no text"
+        elif (existing := library.find_article(text=article.text)) is not None:
+            job.existing = existing  # skipped without paying for extraction
+        elif pool is not None:
+            job.future = pool.submit(_extract, article.text, article.published)
+        yield job
+
+
+def _finish(library: Library, job: _Job, report: ImportReport) -> None:
+    name, article = job.entry.name, job.entry.article
+    if job.error is not None or article is None:
+        report.failed.append(ImportItem(name, job.error or "unreadable"))
+        return
+    if job.existing is not None:
+        report.skipped.append(_already(name, job.existing))
+        return
+    try:
+        claims = None
+        if job.future is not None:
+            try:
+                claims = job.future.result()
+            except BrokenProcessPool:  # a worker died (out of memory?): do this one here
+                claims = None
+        if claims is None:
+            claims = _extract(article.text, article.published)
+    except Exception as exc:  # the engine promises not to raise; if it does, keep going
+        report.failed.append(ImportItem(name, f"claims could not be extracted ({exc})"))
+        return
+    result = library.add_article(article, claims)
+    if result.added:
+        report.added.append(ImportItem(name, "", result.article_id, len(claims)))
+    else:
+        report.skipped.append(_already(name, result.article_id))
+
+
+def _extract(text: str, published: str | None) -> list[Claim]:
+    from recount.claims import extract
+
+    return extract(text, published)
+
+
+# Below this much input, starting worker processes costs more than it saves.
+POOL_MIN_BYTES = 64 * 1024
+
+
+def _pool(jobs: int, total_bytes: int) -> ProcessPoolExecutor | None:
+    """Worker processes for extraction, when they are safe and worth it.
+
+    fork is the only start method that does not re-run the program's entry point in each worker
+    (spawn would, through `python -m recount`); it is unsafe with threads (a GUI) and absent or
+    unsafe off Linux, and a frozen app cannot start workers without freeze_support.
+    """
+    if (jobs <= 1 or total_bytes < POOL_MIN_BYTES or not sys.platform.startswith("linux")
+            or getattr(sys, "frozen", False) or threading.active_count() > 1):
+        return None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
 
 
 def import_articles(library: Library, entries: Iterable[tuple[str, Article]],
@@ -140,7 +242,8 @@ def import_articles(library: Library, entries: Iterable[tuple[str, Article]],
             report.cancelled = True
             break
         try:
-            _store(library, _Entry(name, article, None, 0), report)
+            entry = _Entry(name, article, None, 0)
+            _finish(library, next(_jobs(library, [(entry, 0)], None)), report)
         except LibraryError as exc:
             report.failed.append(ImportItem(name, exc.user_message))
             report.stopped = exc.user_message
@@ -162,30 +265,6 @@ def iter_entries(path: Path) -> Iterator[_Entry]:
 
 
 # --------------------------------------------------------------------------- storing
-
-
-def _store(library: Library, entry: _Entry, report: ImportReport) -> None:
-    article = entry.article
-    assert article is not None
-    if not article.text.strip():
-        report.failed.append(ImportItem(entry.name, "no text"))
-        return
-    existing = library.find_article(text=article.text)
-    if existing is not None:
-        report.skipped.append(_already(entry.name, existing))
-        return
-    try:
-        from recount.claims import extract
-
-        claims = extract(article.text, article.published)
-    except Exception as exc:  # the engine promises not to raise; if it does, keep going
-        report.failed.append(ImportItem(entry.name, f"claims could not be extracted ({exc})"))
-        return
-    result = library.add_article(article, claims)
-    if result.added:
-        report.added.append(ImportItem(entry.name, "", result.article_id, len(claims)))
-    else:
-        report.skipped.append(_already(entry.name, result.article_id))
 
 
 def _already(name: str, article_id: int) -> ImportItem:
