@@ -4,7 +4,8 @@
 
 Writes N distinct article files (the corpus texts, each with its own closing paragraph, and a
 NAME.json sidecar) to a temporary folder, then measures:
-  * import:      `import_paths` end to end (read, extract, store), articles/s
+  * import:      `import_paths` end to end (read, extract, store), articles/s, in one process
+                 and with extraction in --jobs worker processes (what `recount import` does)
   * extraction:  `extract()` alone over the same texts, articles/s
   * storage:     `Library.add_article` alone with claims extracted beforehand, articles/s
 and the peak resident memory of the process. Targets: import >= 300 articles/s, <= 300 MB.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -48,6 +50,8 @@ def peak_rss_mb() -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="extraction processes for the parallel run (default: CPUs)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="recount-bench-") as tmp:
         folder = Path(tmp) / "reports"
@@ -59,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
             report = import_paths(lib, [folder])
             import_s = time.perf_counter() - started
             claims = lib.count_claims()
+        assert len(report.added) == args.articles, report.summary()
+        with Library.open(Path(tmp) / "parallel.db") as lib:
+            started = time.perf_counter()
+            report = import_paths(lib, [folder], jobs=args.jobs)
+            parallel_s = time.perf_counter() - started
         assert len(report.added) == args.articles, report.summary()
 
         articles = [read_path(p) for p in sorted(folder.glob("*.txt"))]
@@ -76,10 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     n = args.articles
     print(f"articles          {n:,} ({claims:,} claims, {claims / n:.1f} per article)")
     print(f"import            {n / import_s:8,.0f} articles/s  ({import_s:.2f} s: read + extract + store)")
+    label = f"import, {args.jobs} jobs"
+    print(f"{label:17} {n / parallel_s:8,.0f} articles/s  ({parallel_s:.2f} s: extraction in parallel)")
     print(f"extraction alone  {n / extract_s:8,.0f} articles/s  ({extract_s:.2f} s)")
     print(f"storage alone     {n / store_s:8,.0f} articles/s  ({store_s:.2f} s, one transaction each)")
     print(f"library size      {db_bytes / 1e6:.1f} MB")
-    print(f"peak memory       {peak_rss_mb():.0f} MB (RSS)")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory       {peak_rss_mb():.0f} MB (RSS; largest worker {children:.0f} MB)")
     return 0
 
 
