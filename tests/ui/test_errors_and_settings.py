@@ -124,9 +124,11 @@ def test_settings_are_kept(qtbot, tmp_path, window_on):
     dialog.suggested.setValue(0.4)
     dialog.confirmed.setValue(0.9)
     dialog.library.setText(str(tmp_path / "elsewhere.db"))
-    dialog.accept()
+    with qtbot.waitSignal(window.libraryReady, timeout=5000):
+        dialog.accept()
     assert window.library_path == tmp_path / "elsewhere.db"
     assert (tmp_path / "elsewhere.db").exists()
+    assert "elsewhere.db" in window.status_label.text()
 
     reread = temp_settings(tmp_path)
     assert reread.thresholds == pytest.approx((0.4, 0.9))

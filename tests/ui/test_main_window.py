@@ -27,6 +27,7 @@ def make_window(qtbot, tmp_path):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.library_state != "opening", timeout=5000)
         window.activateWindow()  # shortcuts reach the active window only
         qtbot.waitUntil(lambda: QApplication.activeWindow() is not None, timeout=2000)
         return window

@@ -70,6 +70,8 @@ def screenshot(out: Path, db: Path, article: Path | None, size: tuple[int, int],
         window = MainWindow(db, temporary_settings(Path(tmp)), first_run=False)
         window.resize(*size)
         window.show()
+        if window.library_state == "opening":
+            wait_for(window.libraryReady, timeout_ms)
         if library_dock:
             window.library_dock.show()
         settle(100)
@@ -113,6 +115,12 @@ def smoke(started: float, timeout_ms: int = 60000) -> int:
         window.show()
         app.processEvents()
         startup_ms = (time.perf_counter() - started) * 1000
+        if window.library_state == "opening" and not wait_for(window.libraryReady, timeout_ms):
+            print("smoke failed: the library did not open", file=sys.stderr)
+            return 1
+        if window.library_state != "open":
+            print("smoke failed: the library could not be opened", file=sys.stderr)
+            return 1
         samples = sample_files()
         if not samples:
             print("smoke failed: no sample reports bundled", file=sys.stderr)

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     """Recount's window. `checkFinished` fires when a check's results are on screen."""
 
     checkFinished = Signal()
+    libraryReady = Signal(bool)  # the library file opened (True) or could not be (False)
     checkFailed = Signal()
     seriesShown = Signal()
     taskFinished = Signal(str)  # name of a background task that reported back
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self._checked_text = ""
         self._selected_key: tuple[int, int] | None = None
         self._first_run = first_run
+        self._closing = False
+        self.library_state = "opening"  # "opening" | "open" | "failed"
 
         self.setWindowTitle("Recount")
         self.setObjectName("recountMain")
@@ -250,27 +253,50 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     # ------------------------------------------------------------------ library
-    def open_library(self, path: Path, initial: bool = False) -> bool:
-        """Open the library file for the browser; on failure the window works without one."""
-        from recount.library.store import Library
+    def open_library(self, path: Path, initial: bool = False) -> Task:
+        """Open the library file on a worker (a busy or slow disk never holds up the window).
 
+        Until it is open, checks already use the file by path; if it cannot be opened, the
+        window says why and works without a library (checks still list the claims).
+        """
         if self.library is not None:
             self.library.close()
             self.library = None
         self.library_path = Path(path)
-        try:
-            self.library = Library.open(self.library_path, create=True, timeout=2.0)
-        except Exception as exc:
+        self.library_state = "opening"
+        self._update_status()
+        wanted = self.library_path
+
+        def opened(library: Any) -> None:
+            if self._closing or wanted != self.library_path:
+                library.close()  # the user switched library (or closed) meanwhile
+                return
+            self.library = library
+            self.library_state = "open"
+            self.browser.setEnabled(True)
+            self.browser.set_library(library)
+            self._update_status()
+            self._update_actions()
+            if initial and self._first_run:
+                QTimer.singleShot(0, self._offer_samples)
+            self.libraryReady.emit(True)
+
+        def failed(exc: BaseException) -> None:
+            if wanted != self.library_path:
+                return
+            self.library_state = "failed"
             self.browser.setEnabled(False)
             self._update_status()
-            self.error_dialog = errors.report(self, exc, f"open the library {self.library_path}")
-            return False
-        self.browser.setEnabled(True)
-        self.browser.set_library(self.library)
-        self._update_status()
-        if initial and self._first_run:
-            QTimer.singleShot(0, self._offer_samples)
-        return True
+            self._update_actions()
+            self.error_dialog = errors.report(self, exc, f"open the library {wanted}")
+            self.libraryReady.emit(False)
+
+        return start_task(operations.open_library, wanted, name="open library", on_success=opened,
+                          on_error=failed)
+
+    def has_library(self) -> bool:
+        """True unless the library failed to open (while it opens, work goes to its file)."""
+        return self.library_state != "failed"
 
     def report_count(self) -> int:
         if self.library is None:
@@ -412,7 +438,7 @@ class MainWindow(QMainWindow):
             return None
         gen = self._generation
         thresholds = self._thresholds()
-        path = self.library_path if self.library is not None else None
+        path = self.library_path if self.has_library() else None
         self.statusBar().showMessage("Checking…")
         started = time.perf_counter()
 
@@ -498,7 +524,7 @@ class MainWindow(QMainWindow):
     def _load_series(self, row: ClaimRow | None) -> None:
         if self._series_task is not None and not self._series_task.done:
             self._series_task.cancel()
-        if row is None or not isinstance(row.claim, NumericClaim) or self.library is None:
+        if row is None or not isinstance(row.claim, NumericClaim) or not self.has_library():
             self.timeline.set_series(None)
             return
         gen = self._generation
@@ -668,7 +694,9 @@ class MainWindow(QMainWindow):
                           on_progress=progressed if show_progress else None)
 
     def _update_status(self) -> None:
-        parts = [self.library_path.name if self.library is not None else "no library"]
+        names = {"open": self.library_path.name, "opening": f"opening {self.library_path.name}…",
+                 "failed": "no library"}
+        parts = [names[self.library_state]]
         if self.library is not None:
             n = self.report_count()
             parts.append(f"{n:,} report{'s' if n != 1 else ''}")
@@ -682,16 +710,17 @@ class MainWindow(QMainWindow):
         checked = self.checked is not None
         row = self.selected_row()
         self.actions_.check.setEnabled(has_text)
-        self.actions_.save.setEnabled(has_text and self.library is not None)
+        usable = self.has_library()
+        self.actions_.save.setEnabled(has_text and usable)
         self.actions_.export.setEnabled(checked)
         for act in (self.actions_.confirm, self.actions_.reject, self.actions_.correct,
                     self.actions_.clear_review):
-            act.setEnabled(row is not None and self.library is not None)
-        self.actions_.dismiss.setEnabled(row is not None and bool(row.flags) and self.library is not None)
+            act.setEnabled(row is not None and usable)
+        self.actions_.dismiss.setEnabled(row is not None and bool(row.flags) and usable)
         flagged = any(r.flags for r in self.rows)
         self.actions_.next_flag.setEnabled(flagged)
         self.actions_.prev_flag.setEnabled(flagged)
-        self.actions_.import_.setEnabled(self.library is not None)
+        self.actions_.import_.setEnabled(usable)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "article_pane"):
@@ -711,10 +740,11 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         if len(paths) == 1 and paths[0].is_file():
             self.open_file(str(paths[0]))
-        elif self.library is not None:
+        elif self.has_library():
             self.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self._recheck.stop()
         self._save_layout()
         for task in running_tasks():

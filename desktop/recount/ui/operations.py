@@ -25,6 +25,13 @@ def _open(path: Path):
     return Library.open(path, create=True)
 
 
+def open_library(path: Path, *, progress=None, cancelled=None):
+    """The window's own connection (for the library browser); created on first use."""
+    from recount.library.store import Library
+
+    return Library.open(path, create=True, timeout=5.0)
+
+
 @dataclass
 class Checked:
     """A check result plus what the window shows beside it."""
