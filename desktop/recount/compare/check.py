@@ -31,7 +31,8 @@ Progress = Callable[[int, int, str], None]
 # How far back (and forward) to look for earlier claims, by kind of figure.
 LOOKBACK_DAYS = {"cumulative": 120, "day": 3, "point": 7, "period": 7, "unknown": 14}
 QUOTE_DAYS = 21
-CANDIDATE_LIMIT = 200
+# Newest first; enough for every report of a story's last weeks, few enough to stay fast.
+CANDIDATE_LIMIT = 80
 MAX_MATCHES = 10
 
 
@@ -94,7 +95,8 @@ def _candidates(lib: Any, ref: Ref, exclude: int | None) -> list[Any]:
         sc = scope(c)
         when = ref.as_of
         if sc == "cumulative" and c.time.start:
-            date_from, date_to = _shift(c.time.start, -1), _shift(when, 30)
+            date_from = max(_shift(c.time.start, -1) or "", _shift(when, -LOOKBACK_DAYS["cumulative"]) or "")
+            date_to = _shift(when, 14)
         else:
             back = LOOKBACK_DAYS.get(sc, 14)
             date_from, date_to = _shift(when, -back), _shift(when, back)

@@ -64,7 +64,7 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     if ca.category != cb.category or subject_group(ca) != subject_group(cb):
         return None
     if ca.category in SUBJECT_CATEGORIES:
-        # "$45 million" and "1.2 million people": what is counted must agree, or else the figures
+        # "$45 million" and "1.2 million people": what is counted must agree (or, unnamed, the figures)
         if ca.subject and cb.subject and fold(ca.subject) != fold(cb.subject):
             return None
         if (not ca.subject or not cb.subject) and interval(ca).disjoint(interval(cb)):
@@ -73,11 +73,6 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     if sa != sb and "unknown" not in (sa, sb):
         return None  # never a day's count against a running total
     comp: dict[str, float] = {"category": 1.0}
-    rel = place_relation(ca.place, cb.place, aliases.get("place"))
-    comp["place"] = {"same": 1.0, "within": 0.85, "unknown": 0.5, "different": 0.0}[rel]
-    if rel == "different" and a.article != b.article and (same_teller_total(a, b, aliases.get("speaker"))
-                                                          or same_story(a, b)):
-        comp["place"] = 0.6  # two places of one story, each named in the other report
     if sa == sb == "cumulative":
         start_gap = day_gap(ca.time.start, cb.time.start)
         if start_gap is not None and start_gap > 1:
@@ -88,6 +83,11 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
         comp["time"] = 1.0 if gap == 0 else 0.4 * _time_score(gap)
     else:
         comp["time"] = 0.5 * _time_score(day_gap(a.as_of, b.as_of))
+    rel = place_relation(ca.place, cb.place, aliases.get("place"))
+    comp["place"] = {"same": 1.0, "within": 0.85, "unknown": 0.5, "different": 0.0}[rel]
+    if rel == "different" and a.article != b.article and (same_teller_total(a, b, aliases.get("speaker"))
+                                                          or same_story(a, b)):
+        comp["place"] = 0.6  # two places of one story, each named in the other report
     if ca.source and cb.source:
         comp["source"] = name_similarity(ca.source, cb.source, aliases.get("speaker"))
     else:

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.names import fold, place_relation
@@ -103,14 +104,18 @@ _SUBSET = re.compile(
 
 def subject_group(claim: NumericClaim) -> str | None:
     """The group counted when it is a part of the whole (civilians, children...), else None."""
-    text = claim.subject or claim.span
-    for word in _WORD.findall(text.lower()):
+    return _group(claim.subject, claim.span, claim.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
+    for word in _WORD.findall((subject or span).lower()):
         if word in _GROUPS:
             return _GROUPS[word]
-    if claim.sentence:
-        pos = claim.sentence.find(claim.span)
+    if sentence:
+        pos = sentence.find(span)
         if pos >= 0:
-            m = _SUBSET.match(claim.sentence[pos + len(claim.span):])
+            m = _SUBSET.match(sentence[pos + len(span):])
             if m:
                 return "subset:" + m.group(0).split()[-1].lower()
     return None

@@ -51,8 +51,14 @@ def fold(text: str | None) -> str:
     """Case, accents, possessives, dots and punctuation folded; whitespace collapsed."""
     if not text:
         return ""
+    return _fold(text) if len(text) < 200 else _fold.__wrapped__(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
     s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.casefold().replace("\u2019", "'")
     s = re.sub(r"'s\b", "", s)
     s = s.replace(".", "")
@@ -61,11 +67,19 @@ def fold(text: str | None) -> str:
     return re.sub(r"^the ", "", s)
 
 
+_FOLDED_ALIASES: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
+
+
 def _apply_alias(name: str, aliases: Mapping[str, str] | None) -> str:
     if not aliases:
         return name
-    folded = {fold(k): v for k, v in aliases.items()} if aliases else {}
-    return folded.get(fold(name), name)
+    cached = _FOLDED_ALIASES.get(id(aliases))
+    if cached is None or cached[0] is not aliases:
+        if len(_FOLDED_ALIASES) > 64:
+            _FOLDED_ALIASES.clear()
+        cached = (aliases, {fold(k): v for k, v in aliases.items()})
+        _FOLDED_ALIASES[id(aliases)] = cached
+    return cached[1].get(fold(name), name)
 
 
 @lru_cache(maxsize=65536)

@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -80,6 +81,13 @@ class Ref:
     current: bool = False  # the article being checked ("this report")
     text: str | None = None  # the article's text, when at hand
     text_loader: Callable[[], str | None] | None = None  # else how to fetch it (only when needed)
+    _folded: str | None = field(default=None, repr=False)
+
+    def folded_text(self) -> str:
+        """The article's text folded as names are (computed once), padded for word search."""
+        if self._folded is None:
+            self._folded = " " + fold(self.article_text()) + " "
+        return self._folded
 
     def article_text(self) -> str:
         if self.text is None and self.text_loader is not None:
@@ -221,9 +229,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     return _same_estimate_rule(a, b, speakers, places)
 
 
-def _mentions(text: str, place: str | None) -> bool:
+def _mentions(folded: str, place: str | None) -> bool:
     core = [w for w in words_of(place or "") if w not in GENERIC and len(w) > 2]
-    folded = " " + fold(text) + " "
     return bool(core) and all(f" {w} " in folded for w in core)
 
 
@@ -241,7 +248,7 @@ def same_story(a: Ref, b: Ref) -> bool:
     province"), so the two names may be one place seen at two scales."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
-    return _mentions(b.article_text(), ca.place) and _mentions(a.article_text(), cb.place)
+    return _mentions(b.folded_text(), ca.place) and _mentions(a.folded_text(), cb.place)
 
 
 def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, str] | None
@@ -317,15 +324,17 @@ def _same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None,
 # ---------------------------------------------------------------- quotes
 
 
+@lru_cache(maxsize=32768)
 def normalise_quote(q: str) -> str:
     q = q.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
     q = _QUOTE_NORM.sub(" ", q.casefold())
     return re.sub(r"\s+", " ", q).strip()
 
 
-def fragments(q: str) -> list[str]:
+@lru_cache(maxsize=32768)
+def fragments(q: str) -> tuple[str, ...]:
     parts = [normalise_quote(p) for p in re.split(r"\.\.\.|\u2026", q)]
-    return [p for p in parts if p]
+    return tuple(p for p in parts if p)
 
 
 def quote_similarity(qa: str, qb: str) -> tuple[float, bool]:
