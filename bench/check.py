@@ -32,8 +32,8 @@ def _ensure_library(path: Path, claims: int) -> None:
     if path.exists():
         return
     print(f"building {path} with {claims:,} claims (bench/make_library.py)...", flush=True)
-    subprocess.run([sys.executable, str(HERE / "make_library.py"), "--claims", str(claims), "--out", str(path),
-                    "--no-lookups"], check=True)
+    subprocess.run([sys.executable, str(HERE / "make_library.py"), "--claims", str(claims),
+                    "--out", str(path), "--no-lookups"], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                 matches += sum(len(m) for m in result.matches.values())
     times.sort()
     p50 = statistics.median(times)
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = args.db.stat().st_size / 1e6
     print(f"library: {args.db} — {n_articles:,} articles, {n_claims:,} claims, {size_mb:,.0f} MB")
