@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recount.claims.numbers import scan
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -49,6 +51,12 @@ DATE_RE = re.compile(
 # A time of day ("3:42 a.m.", "10 pm") is never a claim either.
 TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b",
                             re.IGNORECASE)
+
+
+_DATE_TRIGGERS = frozenset(
+    [*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "this", "last", "next", "over", "in", "during",
+     "for", "the", "since", "by", "from", "until", "early", "late", "mid"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +96,7 @@ def find_dates(text: str, published: date, start: int = 0, end: int | None = Non
     """Every date or time expression in text[start:end], resolved against `published`."""
     out: list[DateRef] = []
     end = len(text) if end is None else end
-    for m in DATE_RE.finditer(text, start, end):
+    for m in scan(DATE_RE, _DATE_TRIGGERS, text, start, end):
         ref = _resolve(m, published)
         if ref is not None:
             out.append(ref)

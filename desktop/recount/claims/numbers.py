@@ -86,10 +86,37 @@ def _digits_value(s: str) -> float | None:
         return None
 
 
+_TOKEN_RE = re.compile(r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+")
+_WORD_TRIGGERS = frozenset(
+    [*UNITS, *TENS, *SCALES, "a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions",
+     "billions", "tens"]
+)
+
+
+def scan(pattern: re.Pattern[str], triggers: frozenset[str], text: str, start: int, end: int):
+    """Matches of `pattern` that begin at a token which could start one, left to right.
+
+    Same result as `finditer` for these patterns, several times faster: the big
+    alternation is tried only at digits, currency signs and trigger words.
+    """
+    pos = start
+    for tok in _TOKEN_RE.finditer(text, start, end):
+        s = tok.start()
+        if s < pos:
+            continue
+        word = tok.group()
+        if not (word[0].isdigit() or not word[0].isalpha() or word.lower() in triggers or word[-1] in "$€£¥₹"):
+            continue
+        m = pattern.match(text, s, end)
+        if m and m.end() > s:
+            pos = m.end()
+            yield m
+
+
 def find_atoms(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
     """Every number expression in text[start:end], in order."""
     out: list[Atom] = []
-    for m in ATOM_RE.finditer(text, start, len(text) if end is None else end):
+    for m in scan(ATOM_RE, _WORD_TRIGGERS, text, start, len(text) if end is None else end):
         cur = (m.group("cur") or "").strip() or None
         g = m.lastgroup
         value: float | None

@@ -151,8 +151,10 @@ class PlaceFinder:
                 dash = re.search(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s", text[m.end() : m.end() + 80])
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
+        self._loc_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
+        self._span_cache: dict[tuple[int, int], str | None] = {}
         for s in doc.sentences:
-            for _pos, name, _rank in locatives(text, s.start, s.end):
+            for _pos, name, _rank in self._locatives(s.start, s.end):
                 for word in re.findall(r"[A-Z][\w-]+", name):
                     if word.lower() not in _NOT_PLACE:
                         known.setdefault(word.lower(), word)
@@ -188,11 +190,25 @@ class PlaceFinder:
 
     def in_span(self, start: int, end: int) -> str | None:
         """The first place named in text[start:end]: a locative phrase or a known name."""
-        text = self.doc.text
         ds, de = self.dateline_span
         if ds <= start < de:
             start = de
-        cands = locatives(text, start, end)
+        key = (start, end)
+        if key in self._span_cache:
+            return self._span_cache[key]
+        found = self._in_span(start, end)
+        self._span_cache[key] = found
+        return found
+
+    def _locatives(self, start: int, end: int) -> list[tuple[int, str, int]]:
+        key = (start, end)
+        if key not in self._loc_cache:
+            self._loc_cache[key] = locatives(self.doc.text, start, end)
+        return self._loc_cache[key]
+
+    def _in_span(self, start: int, end: int) -> str | None:
+        text = self.doc.text
+        cands = list(self._locatives(start, end))
         if self._known_re:
             for m in self._known_re.finditer(text, start, end):
                 # skip names inside organisations ("Ostrelo Liberation Front")
