@@ -105,7 +105,7 @@ def scan(pattern: re.Pattern[str], triggers: frozenset[str], text: str, start: i
         if s < pos:
             continue
         word = tok.group()
-        if not (word[0].isdigit() or not word[0].isalpha() or word.lower() in triggers or word[-1] in "$€£¥₹"):
+        if word[0].isalpha() and word[-1].isalpha() and word.lower() not in triggers:
             continue
         m = pattern.match(text, s, end)
         if m and m.end() > s:
