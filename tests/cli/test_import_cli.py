@@ -147,3 +147,21 @@ def test_parallel_extraction_stores_the_same_as_sequential(tmp_path: Path, corpu
                             for a in sorted(lib.articles(limit=500), key=lambda a: a.id)])
     assert results[0] == results[1]
     assert sum(len(claims) for _, claims in results[0]) > 0
+
+
+def test_ctrl_c_stops_between_articles_and_keeps_them(tmp_path: Path, corpus_dir: Path) -> None:
+    folder = tmp_path / "reports"
+    _varied_reports(corpus_dir, folder, 300)
+    db = tmp_path / "lib.db"
+    proc = subprocess.Popen([sys.executable, "-m", "recount", "--db", str(db), "import", str(folder),
+                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while _count(db) < 10 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "(cancelled)" in out and "Traceback" not in err
+    stored = _count(db)
+    assert f"added {stored}, skipped 0, failed 0 (cancelled)" in out
+    assert 10 <= stored < 300

@@ -13,6 +13,7 @@ import csv
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -230,7 +231,13 @@ def _pool(jobs: int, total_bytes: int) -> ProcessPoolExecutor | None:
     if (jobs <= 1 or total_bytes < POOL_MIN_BYTES or not sys.platform.startswith("linux")
             or getattr(sys, "frozen", False) or threading.active_count() > 1):
         return None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_init)
+
+
+def _worker_init() -> None:
+    """Ctrl-C reaches the whole process group: only the importer decides what it means."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def import_articles(library: Library, entries: Iterable[tuple[str, Article]],

@@ -414,7 +414,10 @@ class Library:
         with self._lock:
             try:
                 rows = self._conn.execute(sql, (query, limit, offset)).fetchall()
-            except sqlite3.OperationalError:  # not FTS5 syntax: its words, less stray operators
+            except sqlite3.Error as exc:  # not FTS5 syntax: its words, less stray operators
+                known = errors.translate(exc, self.path, self.timeout)
+                if known is not None:
+                    raise known from exc
                 words = fts_words(w for w in _WORD.findall(query) if w not in _FTS_OPERATORS)
                 if words is None:
                     return []
