@@ -252,3 +252,27 @@ def test_offsets_and_sentence():
     c = one(text)
     assert text[c.start : c.end] == c.span and c.span.startswith("Nearly 85,000")
     assert c.sentence == text[text.index("Nearly") :]
+
+
+def test_share_one_in_five_is_a_percentage():
+    c = one("Officials said one in five schools had no water.")
+    assert (c.category, c.value) == ("percent", 20)
+    c = one("Two out of three clinics were closed, the agency said.")
+    assert c.category == "percent" and c.value == pytest.approx(66.667, rel=1e-3)
+
+
+def test_identifier_lists_and_local_phone_numbers():
+    assert claims("Highway 7 is closed between kilometre 40 and 52.") == []
+    assert claims("Call the hotline at 555-0134 for information.") == []
+
+
+def test_a_verb_across_a_clause_break_does_not_count():
+    c = one("Officials said the death toll could rise as 14 villages remain cut off.")
+    assert c.category == "count"
+
+
+def test_last_year_is_a_period_for_any_figure():
+    text = "Last year, floods caused an estimated $30 billion in damage."
+    c = one(text)
+    assert c.category == "money"
+    assert (c.time.scope, c.time.start, c.time.end) == ("period", "2023-01-01", "2023-12-31")

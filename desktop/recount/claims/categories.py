@@ -138,8 +138,11 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     cat, pos = _last_category(tail)
     if cat:
         gap = tail[pos:]
-        near = len(gap.split()) <= 6
-        toll = cat == "killed" and re.search(r"\btoll\b", gap, re.IGNORECASE)
+        # the verb must govern the number: no clause break in between ("the toll could
+        # rise as 14 villages remain cut off" does not make the villages dead)
+        near = len(gap.split()) <= 6 and not _CLAUSE_BREAK.search(gap[4:])
+        toll = (cat == "killed" and re.search(r"\btoll\b", gap, re.IGNORECASE)
+                and not re.search(r"\b(?:as|because|when|while|but|and|since|after)\b", gap, re.IGNORECASE))
         if near or toll:
             return _fold(cat, sentence), subject
     if _RISE_TO.search(before[-30:]):

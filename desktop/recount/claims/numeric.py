@@ -25,11 +25,11 @@ from recount.claims.places import PlaceFinder
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
 
 _IDENT_BEFORE = re.compile(
-    r"\b(?:route|highway|road|interstate|motorway|resolution|no\.|number|nos\.|article|flight|section|"
+    r"\b(?:routes?|highways?|road|interstate|motorway|resolution|no\.|number|nos\.|article|flight|section|"
     r"chapter|room|gate|platform|line|bus|block|building|unit|apartment|channel|level|category|grade|"
     r"phase|stage|class|pier|terminal|ward|sector|camp|brigade|division|battalion|regiment|corps|"
     r"paragraph|title|amendment|version|model|episode|season|volume|vol\.|issue|page|p\.|tel\.?|phone|"
-    r"fax|code|postcode|zip|station|exit|junction|kilometre|km|mile|door|seat|row|lot|case|file|"
+    r"fax|hotline|call|dial|code|postcode|zip|station|exit|junction|kilometre|km|mile|door|seat|row|lot|case|file|"
     r"law|decree|bill|act|order|protocol|convention|session|summit|covid|g|f|su|mig|boeing|airbus)\s*[-#]?\s*$",
     re.IGNORECASE,
 )
@@ -40,7 +40,7 @@ _DURATION_AFTER = re.compile(
 )
 _HYPHEN_COMPOUND = re.compile(r"^-(?!\d)[a-z]", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\baged|\bage\s+of|\bages\s+of)\s*$", re.IGNORECASE)
-_PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b")
+_PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
 _PAGE_FURNITURE = re.compile(
     r"^(?:page\s+\d|updated|posted|published|share|comments?|photo|image|video|read\s+more|"
     r"advertisement|copyright|©|\d+\s+(?:comments?|shares?|views?))",
@@ -89,7 +89,8 @@ _CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrest
 _MONEY_PAREN = re.compile(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
 _CURRENCY_CODE = re.compile(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
 _OF_THE_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
-_ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby)\b",
+_ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
+                     r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
                      re.IGNORECASE)
 
 
@@ -104,6 +105,7 @@ class _Figure:
     upper: float | None = None
     is_range: bool = False
     atom: Atom | None = None
+    ratio: bool = False  # "one in five", "2 out of 3": a share, reported as a percentage
 
 
 def _is_prose(text: str) -> bool:
@@ -165,6 +167,12 @@ def _merge_ranges(text: str, atoms: list[Atom]) -> list[_Figure]:
             is_between = re.fullmatch(r"\s+and\s+", gap) and lead.rstrip().endswith("between")
             is_dash = re.fullmatch(r"\s*[-\u2013]\s*", gap)
             is_to = re.fullmatch(r"\s+to\s+", gap) and not lead.rstrip().endswith("from")
+            is_ratio = re.fullmatch(r"\s+(?:in|out\s+of)\s+", gap)
+            if is_ratio and not a.vague and not b.vague and 0 < a.value < b.value <= 1000 and not b.currency:
+                share = 100 * a.value / b.value
+                out.append(_Figure(a.start, b.end, share, atom=_merged_atom(a, b), ratio=True))
+                i += 2
+                continue
             if (is_between or is_dash or is_to) and not a.vague and not b.vague:
                 lo, hi = a.value, b.value
                 # "$3-5 million": the scale written once applies to both ends
@@ -279,7 +287,8 @@ class NumericExtractor:
         att = self._attribution_date(si, fig.start)
         day_ref = self._day_ref(si, fig, since_ref)
         period_ref = next((d for d in dates if d.kind == "period" and d is not since_ref
-                           and not _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start])), None)
+                           and not _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start])
+                           and not _figure_between(text, fig, d)), None)
         start = since_date if has_since and since_date else self.story_start
         tail = text[max(s.start, fig.start - 60) : fig.start]
         toll = bool(_TOLL_BEFORE.search(tail)) and category == "killed"
@@ -300,6 +309,8 @@ class NumericExtractor:
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
         if category == "money" and _FUTURE_PERIOD.search(after_full):
             return TimeSpan(iso(att or pub), None, "period")
+        if period_ref and not has_since and category not in ("count",):
+            return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
         if category in ("count",):
             if day_ref and not perfect:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
@@ -358,7 +369,23 @@ class NumericExtractor:
             times = [(m.start(), m.end()) for m in TIME_OF_DAY_RE.finditer(text, s.start, s.end)]
             phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(text, s.start, s.end)
                       if len(re.sub(r"\D", "", m.group())) >= 7]
-            kept = [a for a in atoms if not _skip_atom(text, a, s, dates, times + phones)]
+            kept = []
+            prev_ident: Atom | None = None
+            for a in atoms:
+                if _skip_atom(text, a, s, dates, times + phones):
+                    is_ident = a.digits_only is not None and bool(
+                        _IDENT_BEFORE.search(text[max(s.start, a.start - 40) : a.start])
+                    )
+                    prev_ident = a if is_ident else None
+                    continue
+                # "Routes 14 and 15", "kilometre 40 to 52": the list goes on
+                if prev_ident is not None and re.fullmatch(
+                    r"\s*(?:,|and|or|to|through|-|\u2013)\s*", text[prev_ident.end : a.start]
+                ):
+                    prev_ident = a
+                    continue
+                prev_ident = None
+                kept.append(a)
             for k, fig in enumerate(_merge_ranges(text, kept)):
                 next_start = kept_next_start(kept, fig.end, s.end)
                 claim = self._claim(si, s, fig, next_start)
@@ -383,7 +410,7 @@ class NumericExtractor:
         unit: str | None = None
         category: str
         subject: str | None = None
-        pct = is_percent(after_raw) or a.fraction
+        pct = is_percent(after_raw) or a.fraction or fig.ratio
         money = bool(
             a.currency
             or is_currency_word(after_raw)
@@ -434,6 +461,12 @@ class NumericExtractor:
             source=None,
             **iv,
         )
+
+
+def _figure_between(text: str, fig: _Figure, d: DateRef) -> bool:
+    """Another figure stands between this one and a time phrase: the phrase is the other's."""
+    between = text[fig.end : d.start] if d.start >= fig.end else text[d.end : fig.start]
+    return bool(re.search(r"\d|\b(?:dozen|hundreds|thousands|millions)\b", between))
 
 
 def kept_next_start(atoms: list[Atom], after: int, default: int) -> int:
