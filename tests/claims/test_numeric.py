@@ -276,3 +276,32 @@ def test_last_year_is_a_period_for_any_figure():
     c = one(text)
     assert c.category == "money"
     assert (c.time.scope, c.time.start, c.time.end) == ("period", "2023-01-01", "2023-12-31")
+
+
+def test_a_part_shares_the_metric_of_the_whole():
+    found = claims("Air strikes killed 18 people on Thursday, including six children, officials said.")
+    got = [(c.value, c.category, c.time.scope) for c in found]
+    assert got == [(18, "killed", "day"), (6, "killed", "day")]
+
+
+def test_toll_since_an_event_to_a_figure():
+    c = one("The strikes took the death toll since the offensive began on June 2 to more than 640.")
+    assert (c.category, c.time.scope, c.time.start) == ("killed", "cumulative", "2024-06-02")
+
+
+def test_past_week_and_start_of_month():
+    c = one("About 1,200 people have been wounded in the past week alone.")
+    assert (c.time.scope, c.time.start, c.time.end) == ("period", "2024-06-05", "2024-06-12")
+    c = one("The hospital has treated 3,400 patients since the start of the month.")
+    assert (c.time.scope, c.time.start) == ("cumulative", "2024-06-01")
+
+
+def test_refugees_crossing_a_border_are_displaced():
+    assert one("The agency said 85,000 people had crossed into Kalda.").category == "displaced"
+    assert one("About 2,000 people crossed the checkpoint through the corridor.").category == "evacuated"
+
+
+def test_a_month_is_a_period():
+    c = one("Inflation rose to 12.5 percent in May, the central bank said.")
+    assert c.category == "percent"
+    assert (c.time.scope, c.time.start, c.time.end) == ("period", "2024-05-01", "2024-05-31")

@@ -71,6 +71,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|
                            re.IGNORECASE)
 _RISE_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|down|revised)\s+(?:at|to)\s*$",
                       re.IGNORECASE)
+_CROSS_BORDER = re.compile(
+    r"\b(?:crossed|fled|poured)\s+(?:into|over\s+the\s+border|the\s+border|across\s+the\s+border)\b",
+    re.IGNORECASE,
+)
 _CORRIDOR = re.compile(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
 
 
@@ -142,7 +146,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         # rise as 14 villages remain cut off" does not make the villages dead)
         near = len(gap.split()) <= 6 and not _CLAUSE_BREAK.search(gap[4:])
         toll = (cat == "killed" and re.search(r"\btoll\b", gap, re.IGNORECASE)
-                and not re.search(r"\b(?:as|because|when|while|but|and|since|after)\b", gap, re.IGNORECASE))
+                and not re.search(r"\b(?:as|because|when|while|but|and)\b", gap, re.IGNORECASE))
         if near or toll:
             return _fold(cat, sentence), subject
     if _RISE_TO.search(before[-30:]):
@@ -153,7 +157,10 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
 
 
 def _fold(cat: str, sentence: str) -> str:
-    """Leaving through a corridor or checkpoint is an evacuation, not a displacement."""
+    """Leaving through a corridor or checkpoint is an evacuation, not a displacement;
+    crossing into another country is flight (refugees), not an evacuation."""
+    if cat == "evacuated" and _CROSS_BORDER.search(sentence):
+        return "displaced"
     if cat == "displaced" and _CORRIDOR.search(sentence) and not re.search(
         r"\bdisplaced\b|\bfled\b|\bhomes\b", sentence, re.IGNORECASE
     ):

@@ -38,8 +38,9 @@ DATE_RE = re.compile(
     | (?P<yesterday>yesterday|today|tonight|this\s+morning|this\s+evening)
     | (?P<lastunit>(?:last|this|next)\s+(?:week|month|year|weekend))
     | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
-         (?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+
-         (?P<unit>days?|weeks?|months?|hours?))
+         (?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
+         (?P<unit>days?|weeks?|months?|hours?|year)\b)
+    | (?P<startof>the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<sunit>week|month|year))
     | (?P<weekend>the\s+weekend)
     | (?P<monthonly>(?:in|since|by|from|until|early|late|mid-?)\s*{_MONTH2.replace("month2", "month3")})
           (?!\s+\d)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
@@ -67,7 +68,7 @@ class DateRef:
     end: int
     first: date | None
     last: date | None
-    kind: str  # "day" | "period" | "year" | "month"
+    kind: str  # "day" | "period" | "year" | "month" | "start" (the start of this week/month/year)
 
 
 def _infer_year(month: int, day: int, published: date) -> date | None:
@@ -147,11 +148,16 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             y = pub.year + shift
             return DateRef(s, e, date(y, 1, 1), date(y, 12, 31), "period")
         if g("past"):
-            n_raw = g("n").lower()
+            n_raw = (g("n") or "one").lower()
             n = int(n_raw) if n_raw.isdigit() else _NUMBER_WORDS.get(n_raw, 1)
             unit = g("unit").lower().rstrip("s")
-            days = {"day": n, "week": 7 * n, "month": 30 * n, "hour": max(1, n // 24)}[unit]
+            days = {"day": n, "week": 7 * n, "month": 30 * n, "hour": max(1, n // 24), "year": 365 * n}[unit]
             return DateRef(s, e, pub - timedelta(days=days), pub, "period")
+        if g("startof"):
+            unit = g("sunit").lower()
+            first = {"week": pub - timedelta(days=pub.weekday()), "month": pub.replace(day=1),
+                     "year": pub.replace(month=1, day=1)}[unit]
+            return DateRef(s, e, first, first, "start")
         if g("weekend"):
             sat = weekday_on_or_before(5, pub)
             if pub - sat < timedelta(days=2) and pub.weekday() < 5:

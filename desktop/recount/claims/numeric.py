@@ -89,6 +89,7 @@ _CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrest
 _MONEY_PAREN = re.compile(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
 _CURRENCY_CODE = re.compile(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
 _OF_THE_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
+_PART_OF = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
 _ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
                      r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
                      re.IGNORECASE)
@@ -286,7 +287,7 @@ class NumericExtractor:
 
         att = self._attribution_date(si, fig.start)
         day_ref = self._day_ref(si, fig, since_ref)
-        period_ref = next((d for d in dates if d.kind == "period" and d is not since_ref
+        period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
                            and not _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start])
                            and not _figure_between(text, fig, d)), None)
         start = since_date if has_since and since_date else self.story_start
@@ -386,12 +387,19 @@ class NumericExtractor:
                     continue
                 prev_ident = None
                 kept.append(a)
-            for k, fig in enumerate(_merge_ranges(text, kept)):
+            previous: NumericClaim | None = None
+            for fig in _merge_ranges(text, kept):
                 next_start = kept_next_start(kept, fig.end, s.end)
                 claim = self._claim(si, s, fig, next_start)
-                if claim is not None:
-                    out.append(claim)
-                del k
+                if claim is None:
+                    continue
+                # "killed 18 people, including six children": a part shares the whole's metric
+                if previous is not None and claim.category == "count" and _PART_OF.search(
+                    text[max(s.start, claim.start - 30) : claim.start]
+                ):
+                    claim.category, claim.time, claim.place = previous.category, previous.time, previous.place
+                out.append(claim)
+                previous = claim
         return out
 
     def _claim(self, si: int, s: Sentence, fig: _Figure, next_start: int) -> NumericClaim | None:
@@ -441,7 +449,9 @@ class NumericExtractor:
         head = re.match(r"\s+(?:of\s+)?((?:[a-z][\w-]*\s+){0,2}?)"
                         r"(people|civilians|children|soldiers|troops|fighters|residents|families|"
                         r"dead|wounded|injured|deaths|casualties|refugees|homes|villages|buildings|"
-                        r"[a-z]+s)\b", text[span_end : min(s.end, span_end + 60)])
+                        r"(?!(?:this|thus|was|has|its|his|hers|ours|theirs|less|unless|across|perhaps|plus|"
+                        r"minus|always|whereas|is|as|us)\b)[a-z]{3,}s)\b",
+                        text[span_end : min(s.end, span_end + 60)])
         if head and not re.search(r"\b(?:of|the|and|were|are|was|have|had|has)\b", head.group(1) or ""):
             span_end += head.end()
         span_start = max(span_start, s.start)
