@@ -13,6 +13,7 @@ equal, when one is the initials of the other ("WHO" = "World Health Organization
 the rapidfuzz ratio is >= 90, or when every word of the shorter one is in the longer one
 and the shorter one is not a bare generic word ("Hensby" = "Clara Hensby", "Ostrelo" =
 "Halm checkpoint, Ostrelo": a place named inside another is the same metric, see DESIGN).
+`place_strict` reports the same field without that containment rule.
 Quotes are compared after folding curly quotes, case and whitespace, with ratio >= 90.
 """
 
@@ -30,7 +31,7 @@ from rapidfuzz import fuzz
 from recount.claims.model import AttributedClaim, Claim, NumericClaim
 
 FUZZ_THRESHOLD = 90
-NUMERIC_FIELDS = ("category", "interval", "qualifier", "scope", "dates", "place", "source")
+NUMERIC_FIELDS = ("category", "interval", "qualifier", "scope", "dates", "place", "place_strict", "source")
 ATTRIBUTED_FIELDS = ("speaker", "speaker_role", "quote", "date")
 # Words too generic to identify a name on their own ("the ministry" is not "Health Ministry").
 _GENERIC = frozenset(
@@ -59,8 +60,11 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in ("of", "for", "and", "the"))
 
 
-def names_match(a: str | None, b: str | None) -> bool:
-    """Whether two names denote the same place, body or person (see module docstring)."""
+def names_match(a: str | None, b: str | None, *, contained: bool = True) -> bool:
+    """Whether two names denote the same place, body or person (see module docstring).
+
+    With `contained=False` a name inside a longer one does not count ("place_strict").
+    """
     na, nb = normalize_name(a), normalize_name(b)
     if not na or not nb:
         return na == nb
@@ -71,6 +75,8 @@ def names_match(a: str | None, b: str | None) -> bool:
         return True
     if fuzz.ratio(na, nb) >= FUZZ_THRESHOLD:
         return True
+    if not contained:
+        return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return set(short) <= set(long_) and not set(short) <= _GENERIC
 
@@ -125,6 +131,7 @@ def _field_checks_numeric(gold: dict[str, Any], pred: NumericClaim) -> dict[str,
         "scope": (gt.get("scope") or "unknown") == pred.time.scope,
         "dates": gt.get("start") == pred.time.start and gt.get("end") == pred.time.end,
         "place": names_match(gold.get("place"), pred.place),
+        "place_strict": names_match(gold.get("place"), pred.place, contained=False),
         "source": names_match(gold.get("source"), pred.source),
     }
 
