@@ -29,10 +29,11 @@ __all__ = ["CheckResult", "Match", "Thresholds", "check_article", "library_discr
 
 Progress = Callable[[int, int, str], None]
 # How far back (and forward) to look for earlier claims, by kind of figure.
-LOOKBACK_DAYS = {"cumulative": 120, "day": 3, "point": 7, "period": 7, "unknown": 14}
+LOOKBACK_DAYS = {"cumulative": 60, "day": 3, "point": 7, "period": 7, "unknown": 14}
 QUOTE_DAYS = 21
 # Newest first; enough for every report of a story's last weeks, few enough to stay fast.
-CANDIDATE_LIMIT = 80
+CANDIDATE_LIMIT = 40
+QUOTE_CANDIDATE_LIMIT = 30
 MAX_MATCHES = 10
 
 
@@ -88,30 +89,40 @@ def _quote_terms(quote: str, n: int = 4) -> list[str]:
     return words[:n]
 
 
-def _candidates(lib: Any, ref: Ref, exclude: int | None) -> list[Any]:
-    """Stored claims the claim may speak to, by index lookups (category, dates, FTS terms)."""
+def _candidates(lib: Any, ref: Ref, exclude: int | None, cache: dict | None = None) -> list[Any]:
+    """Stored claims the claim may speak to, by index lookups (category, dates, FTS terms).
+    Claims of one article often ask the same question: `cache` answers repeats."""
     c = ref.claim
     if isinstance(c, NumericClaim):
         sc = scope(c)
         when = ref.as_of
         if sc == "cumulative" and c.time.start:
             date_from = max(_shift(c.time.start, -1) or "", _shift(when, -LOOKBACK_DAYS["cumulative"]) or "")
-            date_to = _shift(when, 14)
+            date_to = _shift(when, 7)
         else:
             back = LOOKBACK_DAYS.get(sc, 14)
             date_from, date_to = _shift(when, -back), _shift(when, back)
         terms = _distinctive(c.place, c.source) or None
-        return lib.candidate_claims(kind="numeric", categories=[c.category], date_from=date_from,
-                                    date_to=date_to, exclude_article=exclude, terms=terms,
-                                    limit=CANDIDATE_LIMIT)
+        return _query(lib, cache, kind="numeric", categories=(c.category,), date_from=date_from,
+                      date_to=date_to, exclude_article=exclude, terms=tuple(terms) if terms else None,
+                      limit=CANDIDATE_LIMIT)
     assert isinstance(c, AttributedClaim)
     when = c.date or ref.published
-    terms = _distinctive(c.speaker) + (_quote_terms(c.quote) if c.quote else [])
+    terms = _distinctive(c.speaker)[-1:] + (_quote_terms(c.quote, 3) if c.quote else [])
     if not terms:
         return []
-    return lib.candidate_claims(kind="attributed", date_from=_shift(when, -QUOTE_DAYS),
-                                date_to=_shift(when, QUOTE_DAYS), exclude_article=exclude, terms=terms,
-                                limit=CANDIDATE_LIMIT)
+    return _query(lib, cache, kind="attributed", date_from=_shift(when, -QUOTE_DAYS),
+                  date_to=_shift(when, QUOTE_DAYS), exclude_article=exclude, terms=tuple(terms),
+                  limit=QUOTE_CANDIDATE_LIMIT)
+
+
+def _query(lib: Any, cache: dict | None, **kw: Any) -> list[Any]:
+    if cache is None:
+        return lib.candidate_claims(**kw)
+    key = tuple(sorted(kw.items()))
+    if key not in cache:
+        cache[key] = lib.candidate_claims(**kw)
+    return cache[key]
 
 
 def stored_ref(sc: Any, text_loader: Callable[[], str | None] | None = None) -> Ref:
@@ -160,6 +171,7 @@ def check_article(library: Any, article: Article, claims: list[Claim] | None = N
             return load
 
         total = len(refs)
+        asked: dict = {}
         for i, ref in enumerate(refs):
             if cancelled is not None and cancelled():
                 result.cancelled = True
@@ -167,7 +179,7 @@ def check_article(library: Any, article: Article, claims: list[Claim] | None = N
             if progress is not None:
                 progress(i, total, f"claim {i + 1} of {total}")
             found: list[Match] = []
-            for sc in _candidates(library, ref, exclude):
+            for sc in _candidates(library, ref, exclude, asked):
                 other = stored_ref(sc, loader(sc.article_id))
                 scored = score_pair(ref, other, aliases)
                 if scored is None:

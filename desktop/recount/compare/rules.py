@@ -248,7 +248,23 @@ def same_story(a: Ref, b: Ref) -> bool:
     province"), so the two names may be one place seen at two scales."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    if not ca.place or not cb.place or not _story_time(a, b):
+        return False
     return _mentions(b.folded_text(), ca.place) and _mentions(a.folded_text(), cb.place)
+
+
+def _story_time(a: Ref, b: Ref) -> bool:
+    """Cheap test first (no article text): one story's figures share a start day or a moment."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    sc = scope(ca)
+    if sc != scope(cb):
+        return False
+    if sc == "cumulative":
+        if ca.time.start and cb.time.start:
+            return ca.time.start == cb.time.start
+        return (day_gap(a.as_of, b.as_of) or 0) <= OCCASION_DAYS
+    return sc in ("day", "point") and day_gap(a.as_of, b.as_of) == 0
 
 
 def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, str] | None
