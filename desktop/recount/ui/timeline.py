@@ -454,6 +454,9 @@ class TimelineWidget(QWidget):
                      pal: QPalette, hovered: bool) -> None:
         assert p.pos is not None
         x, y = p.pos.x(), p.pos.y()
+        if getattr(p.obs, "superseded", False) and not p.current and not hovered:
+            colour = QColor(colour)  # an older figure a later one replaced: drawn fainter
+            colour.setAlphaF(0.5)
         bar = QPen(colour, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         if p.about:
             # "about N": a short translucent band, ±5% of the figure (at least a few pixels).
