@@ -121,10 +121,66 @@ def make_tarball(folder: Path, machine: str) -> Path:
     return out
 
 
+def _installed(package: str) -> tuple[bool, str]:
+    out = subprocess.run(["dpkg-query", "-W", "-f=${Status}|${Depends}, ${Pre-Depends}", package],
+                         capture_output=True, text=True)
+    status, _, depends = out.stdout.partition("|")
+    return out.returncode == 0 and "install ok installed" in status, depends
+
+
+def dependency_closure(depends: list[str]) -> set[str]:
+    """Installed packages that the Depends line brings in, transitively (read from dpkg's status)."""
+    seen: set[str] = set()
+    todo = list(depends)
+    while todo:
+        for alternative in todo.pop().split("|"):
+            name = alternative.strip().split(" ")[0].split(":")[0]
+            if not name:
+                continue
+            installed, deps = _installed(name)
+            if installed:
+                if name not in seen:
+                    seen.add(name)
+                    todo.extend(d for d in deps.split(",") if d.strip())
+                break
+    return seen
+
+
+def unbundle_system_libraries(internal: Path) -> list[str]:
+    """Delete from the .deb's copy the bundled libraries that a package of its Depends provides.
+
+    The installed app then loads the system's fontconfig, xcb, xkbcommon, D-Bus, GLib... (the
+    ones its configuration files, security updates and other programs expect) rather than
+    copies taken from the build machine. Qt, Python, OpenSSL and SQLite stay bundled.
+    """
+    ldconfig = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    system_paths: dict[str, str] = {}
+    for line in ldconfig.splitlines():
+        if "=>" in line:
+            system_paths.setdefault(line.split()[0], os.path.realpath(line.split("=>")[1].strip()))
+    bundled = {lib.name: system_paths[lib.name] for lib in internal.iterdir()
+               if lib.is_file() and not lib.is_symlink() and lib.name in system_paths}
+    if not bundled:
+        return []
+    owners: dict[str, str] = {}  # system path -> package
+    out = subprocess.run(["dpkg", "-S", *bundled.values()], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        package, _, path = line.partition(": ")
+        owners[path.strip()] = package.split(":")[0]
+    provided = dependency_closure(DEB_DEPENDS)
+    removed = sorted(name for name, path in bundled.items() if owners.get(path) in provided)
+    for name in removed:
+        (internal / name).unlink()
+    return removed
+
+
 def make_deb(folder: Path, deb_arch: str) -> Path:
     root = BUILD / "deb" / "root"
     shutil.rmtree(root.parent, ignore_errors=True)
     shutil.copytree(folder, root / "opt" / "recount", symlinks=True)
+    removed = unbundle_system_libraries(root / "opt" / "recount" / "_internal")
+    log(f".deb uses the system's copies of {len(removed)} libraries: {' '.join(removed)}")
+    check_links(root / "opt" / "recount")
     write = _writer(root)
     # A wrapper rather than a symlink: the bundle finds _internal next to the real executable.
     write("usr/bin/recount", '#!/bin/sh\nexec /opt/recount/recount "$@"\n', 0o755)
