@@ -272,7 +272,7 @@ def test_import_from_the_window_refreshes_the_library(qtbot, make_window, tmp_pa
     with qtbot.waitSignal(window.taskFinished, timeout=CHECK_TIMEOUT, check_params_cb=imported):
         dialog = window.import_paths([CORPUS / f"{n}.txt" for n in EARLIER])
     assert window.report_count() == len(EARLIER)
-    assert f"{len(EARLIER)} reports" in window.status_label.text()
+    qtbot.waitUntil(lambda: f"{len(EARLIER)} reports" in window.status_label.text(), timeout=5000)
     assert window.browser.model.rowCount() == len(EARLIER)
     dialog.done(0)
 

@@ -89,3 +89,12 @@ def test_qt_offsets_count_utf16_units():
     assert results.to_qt(offsets, text.index("23")) == text.index("23") + 1
     assert results.from_qt(offsets, results.to_qt(offsets, 4)) == 4
     assert results.utf16_offsets("plain text") is None
+
+
+def test_qt_offsets_round_trip_with_several_emoji():
+    text = "😀a😀b 12 killed"
+    astral = results.utf16_offsets(text)
+    for i in range(len(text) + 1):
+        q = results.to_qt(astral, i)
+        assert q == len(text[:i].encode("utf-16-le")) // 2
+        assert results.from_qt(astral, q) == i

@@ -21,61 +21,73 @@ class SpanHighlighter:
 
     def __init__(self, editor: QPlainTextEdit) -> None:
         self.editor = editor
-        self._spans: list[tuple[int, int, int]] = []  # (qt_start, qt_end, claim index)
+        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._index_of: dict[int, int] = {}  # claim index -> position in _selections
         self._rows: list[ClaimRow] = []
         self._current = -1
         self._offsets: list[int] | None = None
 
     def set_rows(self, rows: list[ClaimRow], text: str, palette_colours: Colours) -> None:
+        """Build one extra selection per claim (cursors are made once: they are the costly part)."""
         self._rows = rows
         self._offsets = utf16_offsets(text)
-        self._spans = [
-            (to_qt(self._offsets, r.claim.start), to_qt(self._offsets, r.claim.end), r.index)
-            for r in rows
-            if 0 <= r.claim.start < r.claim.end
-        ]
         self._current = -1
-        self.apply(palette_colours)
-
-    def clear(self) -> None:
-        self._rows, self._spans, self._current = [], [], -1
-        self.editor.setExtraSelections([])
-
-    def set_current(self, claim_index: int, palette_colours: Colours) -> None:
-        self._current = claim_index
-        self.apply(palette_colours)
-
-    def apply(self, c: Colours) -> None:
-        doc_len = self.editor.document().characterCount() - 1
-        flagged = {r.index for r in self._rows if r.flags}
-        rejected = {r.index for r in self._rows if r.review == "rejected"}
-        kinds = {r.index: isinstance(r.claim, NumericClaim) for r in self._rows}
-        selections = []
-        for start, end, index in self._spans:
-            if end > doc_len:
+        doc = self.editor.document()
+        doc_len = doc.characterCount() - 1
+        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._index_of: dict[int, int] = {}
+        for row in rows:
+            start, end = to_qt(self._offsets, row.claim.start), to_qt(self._offsets, row.claim.end)
+            if not 0 <= start < end <= doc_len:
                 continue
-            fmt = QTextCharFormat()
-            if index == self._current:
-                fmt.setBackground(c.current_bg)
-            elif index in flagged:
-                fmt.setBackground(c.flag_bg)
-            else:
-                fmt.setBackground(c.numeric_bg if kinds.get(index) else c.attributed_bg)
-            if index in flagged:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(c.flag_line)
-                fmt.setFontUnderline(True)
-            if index in rejected:
-                fmt.setFontStrikeOut(True)
-            fmt.setProperty(CLAIM_PROPERTY, index)
             sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.editor.document())
+            cursor = QTextCursor(doc)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-        self.editor.setExtraSelections(selections)
+            sel.format = self._format(row, palette_colours)
+            self._index_of[row.index] = len(self._selections)
+            self._selections.append(sel)
+        self.editor.setExtraSelections(self._selections)
+
+    def clear(self) -> None:
+        self._rows, self._selections, self._index_of, self._current = [], [], {}, -1
+        self.editor.setExtraSelections([])
+
+    def set_current(self, claim_index: int, palette_colours: Colours) -> None:
+        """Mark one claim as current: only the old and the new selection change format."""
+        previous, self._current = self._current, claim_index
+        by_index = {r.index: r for r in self._rows}
+        for index in {previous, claim_index}:
+            at = self._index_of.get(index)
+            if at is not None and index in by_index:
+                self._selections[at].format = self._format(by_index[index], palette_colours)
+        self.editor.setExtraSelections(self._selections)
+
+    def apply(self, c: Colours) -> None:
+        """Re-colour every highlight (after a palette change: light/dark switch)."""
+        by_index = {r.index: r for r in self._rows}
+        for index, at in self._index_of.items():
+            self._selections[at].format = self._format(by_index[index], c)
+        self.editor.setExtraSelections(self._selections)
+
+    def _format(self, row: ClaimRow, c: Colours) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        flagged = bool(row.flags)
+        if row.index == self._current:
+            fmt.setBackground(c.current_bg)
+        elif flagged:
+            fmt.setBackground(c.flag_bg)
+        else:
+            fmt.setBackground(c.numeric_bg if isinstance(row.claim, NumericClaim) else c.attributed_bg)
+        if flagged:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(c.flag_line)
+            fmt.setFontUnderline(True)
+        if row.review == "rejected":
+            fmt.setFontStrikeOut(True)
+        fmt.setProperty(CLAIM_PROPERTY, row.index)
+        return fmt
 
     def claim_at(self, qt_position: int) -> int:
         """The claim whose span holds this position (the shortest when spans nest), else -1."""

@@ -79,7 +79,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.library_path = Path(library_path)
-        self.library: Any = None  # GUI-thread Library for the browser; workers open their own
+        self.library: Any = None  # the GUI thread's connection (library browser, counts)
+        self.work_library: Any = None  # the workers' connection (checks, saves, reviews...)
+        self.reports = 0  # report count, refreshed by workers
         self.checked: operations.Checked | None = None
         self.rows: list[ClaimRow] = []
         self._generation = 0
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
 
         self.open_library(self.library_path, initial=True)
         self._update_actions()
+        QTimer.singleShot(50, lambda: start_task(operations.warm_up, name="warm up"))
 
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -254,31 +257,33 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ library
     def open_library(self, path: Path, initial: bool = False) -> Task:
-        """Open the library file on a worker (a busy or slow disk never holds up the window).
+        """Open the library file on a worker (a busy, slow or large file never holds up the window).
 
-        Until it is open, checks already use the file by path; if it cannot be opened, the
-        window says why and works without a library (checks still list the claims).
+        Until it is open, checks list the claims without comparing them and run again once it
+        is; if it cannot be opened, the window says why and works without a library.
         """
-        if self.library is not None:
-            self.library.close()
-            self.library = None
+        self._close_libraries()
         self.library_path = Path(path)
         self.library_state = "opening"
         self._update_status()
         wanted = self.library_path
 
-        def opened(library: Any) -> None:
+        def opened(libraries: tuple[Any, Any, int]) -> None:
+            gui, work, reports = libraries
             if self._closing or wanted != self.library_path:
-                library.close()  # the user switched library (or closed) meanwhile
+                gui.close()  # the user switched library (or closed) meanwhile
+                work.close()
                 return
-            self.library = library
+            self.library, self.work_library, self.reports = gui, work, reports
             self.library_state = "open"
             self.browser.setEnabled(True)
-            self.browser.set_library(library)
+            self.browser.set_library(gui)
             self._update_status()
             self._update_actions()
             if initial and self._first_run:
                 QTimer.singleShot(0, self._offer_samples)
+            if not self.article_pane.is_empty():
+                self.check_now()  # now with the library to compare against
             self.libraryReady.emit(True)
 
         def failed(exc: BaseException) -> None:
@@ -295,19 +300,38 @@ class MainWindow(QMainWindow):
                           on_error=failed)
 
     def has_library(self) -> bool:
-        """True unless the library failed to open (while it opens, work goes to its file)."""
-        return self.library_state != "failed"
+        return self.library_state == "open"
+
+    def _close_libraries(self) -> None:
+        """Close both connections, once the work that uses them has stopped."""
+        if self.library is None and self.work_library is None:
+            return
+        for task in running_tasks():
+            task.cancel()
+        QThreadPool.globalInstance().waitForDone(3000)
+        for lib in (self.library, self.work_library):
+            if lib is not None:
+                lib.close()
+        self.library = self.work_library = None
+
+    def _refresh_count(self) -> None:
+        """Recount the reports on a worker, then update the status bar."""
+        if self.work_library is None:
+            return
+
+        def counted(n: int) -> None:
+            self.reports = n
+            self._update_status()
+
+        self._run(operations.count, self.work_library, name="count", doing="count the reports",
+                  on_success=counted, quiet=True)
 
     def report_count(self) -> int:
-        if self.library is None:
-            return 0
-        try:
-            return self.library.count_articles()
-        except Exception:
-            return 0
+        """The number of reports now (a direct query: for tests and the first-run offer)."""
+        return 0 if self.library is None else self.library.count_articles()
 
     def _library_changed(self) -> None:
-        self._update_status()
+        self._refresh_count()
         if not self.article_pane.is_empty():
             self._schedule_check()
 
@@ -341,7 +365,7 @@ class MainWindow(QMainWindow):
             if open_featured and featured and self.article_pane.is_empty():
                 self.open_file(str(featured[0]))
 
-        return self._run(operations.import_files, self.library_path, files, name="samples",
+        return self._run(operations.import_files, self.work_library, files, name="samples",
                          doing="load the sample reports", on_success=done, show_progress=True)
 
     def import_paths(self, paths: list[Path] | None = None) -> Any:
@@ -401,7 +425,7 @@ class MainWindow(QMainWindow):
     def open_stored(self, article_id: int) -> Task | None:
         if article_id is None or int(article_id) < 0:
             return None
-        return self._run(operations.load, self.library_path, int(article_id), name="load",
+        return self._run(operations.load, self.work_library, int(article_id), name="load",
                          doing="open the report", on_success=self.show_article)
 
     def show_article(self, article: Any) -> None:
@@ -438,7 +462,7 @@ class MainWindow(QMainWindow):
             return None
         gen = self._generation
         thresholds = self._thresholds()
-        path = self.library_path if self.has_library() else None
+        library = self.work_library if self.has_library() else None
         self.statusBar().showMessage("Checking…")
         started = time.perf_counter()
 
@@ -454,7 +478,7 @@ class MainWindow(QMainWindow):
             self.error_dialog = errors.report(self, exc, "check this report")
             self.checkFailed.emit()
 
-        task = start_task(operations.check, path, article, thresholds, name="check",
+        task = start_task(operations.check, library, article, thresholds, name="check",
                           on_success=done, on_error=failed)
         self._check_task = task
         return task
@@ -464,6 +488,8 @@ class MainWindow(QMainWindow):
 
     def _checked(self, checked: operations.Checked, text: str, wall_ms: float) -> None:
         self.checked = checked
+        if checked.library_ok:
+            self.reports = checked.reports
         rows = rows_for(checked.result, checked.reviews)
         for row in rows:
             row.claim_id = checked.claim_ids.get((row.claim.start, row.claim.end))
@@ -536,7 +562,7 @@ class MainWindow(QMainWindow):
                 self.seriesShown.emit()
 
         published = self.checked.result.article.published if self.checked is not None else None
-        self._series_task = self._run(operations.series, self.library_path, claim, published, name="series",
+        self._series_task = self._run(operations.series, self.work_library, claim, published, name="series",
                                       doing="draw the timeline", on_success=done, quiet=True)
 
     def select_flag(self, step: int) -> None:
@@ -570,12 +596,13 @@ class MainWindow(QMainWindow):
             return None
         article = self.article_pane.article()
 
-        def done(article_id: int) -> None:
+        def done(saved: tuple[int, int]) -> None:
+            article_id, self.reports = saved
             self.statusBar().showMessage(f"Saved to the library (report {article_id})", 5000)
             self.browser.refresh()
             self._update_status()
 
-        return self._run(operations.save, self.library_path, article, self._current_claims(), name="save",
+        return self._run(operations.save, self.work_library, article, self._current_claims(), name="save",
                          doing="save the report to the library", on_success=done)
 
     def _reviewable(self) -> ClaimRow | None:
@@ -600,7 +627,7 @@ class MainWindow(QMainWindow):
             self.browser.refresh()
             self.check_now()  # corrections and rejections change what is flagged
 
-        return self._run(operations.review, self.library_path, article, claims, row.claim, decision,
+        return self._run(operations.review, self.work_library, article, claims, row.claim, decision,
                          correction, name="review", doing="record your review", on_success=done)
 
     def correct_selected(self) -> None:
@@ -623,7 +650,7 @@ class MainWindow(QMainWindow):
         explanation = flag.explanation if flag is not None else ""
 
         def chosen(note: str) -> None:
-            self._run(operations.dismiss, self.library_path, key, note or None, name="dismiss",
+            self._run(operations.dismiss, self.work_library, key, note or None, name="dismiss",
                       doing="dismiss the flag", on_success=lambda _k: self.check_now())
 
         self.note_dialog = review.ask_dismiss_note(self, explanation, chosen)
@@ -698,7 +725,7 @@ class MainWindow(QMainWindow):
                  "failed": "no library"}
         parts = [names[self.library_state]]
         if self.library is not None:
-            n = self.report_count()
+            n = self.reports
             parts.append(f"{n:,} report{'s' if n != 1 else ''}")
         if self.last_check_ms is not None:
             parts.append(f"checked in {self.last_check_ms:.0f} ms")
@@ -750,9 +777,7 @@ class MainWindow(QMainWindow):
         for task in running_tasks():
             task.cancel()
         QThreadPool.globalInstance().waitForDone(3000)
-        if self.library is not None:
-            self.library.close()
-            self.library = None
+        self._close_libraries()
         super().closeEvent(event)
 
     def saved_state(self) -> QByteArray:

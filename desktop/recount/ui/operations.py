@@ -1,8 +1,11 @@
 """What the window asks of the core, one short function per user action (no Qt here).
 
-Each runs on a worker thread through `workers.start_task`, so each opens its own
-connection to the library file (cheap, and no connection is shared between threads),
-and accepts the `progress=` / `cancelled=` keywords the helper passes.
+Each runs on a worker thread through `workers.start_task` and accepts the `progress=` /
+`cancelled=` keywords the helper passes. They share the window's *worker* connection to
+the library (a `Library` is thread-safe: one lock around its connection); the GUI thread
+reads through a second connection of its own, so a long check never blocks the library
+browser. Opening the file once matters: `Library.open` verifies the file, which takes
+long on a large library.
 """
 
 from __future__ import annotations
@@ -19,17 +22,31 @@ class NotInLibrary(LookupError):
     """A report or claim the window pointed at is gone from the library (deleted meanwhile)."""
 
 
-def _open(path: Path):
+def warm_up(*, progress=None, cancelled=None) -> None:
+    """Import the core off the GUI thread after start-up, so the first check, selection or
+    import does not pause the window while Python loads modules."""
+    import recount.claims.extract
+    import recount.compare.check
+    import recount.compare.reconcile
+    import recount.export
+    import recount.library.importer
+    import recount.reading  # noqa: F401
+    from recount.claims import extract
+
+    extract("Warm-up: at least 3 people were killed on Monday, officials said.", "2025-01-06")
+
+
+def open_library(path: Path, *, progress=None, cancelled=None) -> tuple[Any, Any, int]:
+    """Two connections to the library (GUI thread, workers) and its number of reports."""
     from recount.library.store import Library
 
-    return Library.open(path, create=True)
-
-
-def open_library(path: Path, *, progress=None, cancelled=None):
-    """The window's own connection (for the library browser); created on first use."""
-    from recount.library.store import Library
-
-    return Library.open(path, create=True, timeout=5.0)
+    gui = Library.open(path, create=True, timeout=5.0)
+    try:
+        work = Library.open(path, create=True, timeout=5.0)
+    except BaseException:
+        gui.close()
+        raise
+    return gui, work, work.count_articles()
 
 
 @dataclass
@@ -44,35 +61,32 @@ class Checked:
     library_ok: bool = True
 
 
-def check(
-    path: Path | None, article: Article, thresholds: Any = None, *, progress=None, cancelled=None
-) -> Checked:
-    """Extract and check the article against the library at `path` (None: no library)."""
+def check(lib: Any, article: Article, thresholds: Any = None, *, progress=None, cancelled=None) -> Checked:
+    """Extract and check the article against the library (None: no library, claims only)."""
     from recount.compare.check import check_article
 
     kwargs: dict[str, Any] = {"progress": progress, "cancelled": cancelled}
     if thresholds is not None:
         kwargs["thresholds"] = thresholds
-    if path is None:
+    if lib is None:
         return Checked(check_article(None, article, **kwargs), library_ok=False)
-    with _open(path) as lib:
-        article_id = lib.find_article(text=article.text)
-        reviews: dict[tuple[int, int], str] = {}
-        ids: dict[tuple[int, int], int] = {}
-        claims: list[Claim] | None = None
-        if article_id is not None:
-            stored = lib.claims(article_id)
-            for sc in stored:
-                key = (sc.claim.start, sc.claim.end)
-                ids[key] = sc.id
-                if sc.review:
-                    reviews[key] = sc.review
-            # The user's corrections live on the stored claims: check those, as long as
-            # their offsets still index this text (the same text up to whitespace may not).
-            if stored and all(article.text[c.claim.start : c.claim.end] == c.claim.span for c in stored):
-                claims = [sc.claim for sc in stored]
-        result = check_article(lib, article, claims, **kwargs)
-        return Checked(result, reviews, ids, article_id, lib.count_articles())
+    article_id = lib.find_article(text=article.text)
+    reviews: dict[tuple[int, int], str] = {}
+    ids: dict[tuple[int, int], int] = {}
+    claims: list[Claim] | None = None
+    if article_id is not None:
+        stored = lib.claims(article_id)
+        for sc in stored:
+            key = (sc.claim.start, sc.claim.end)
+            ids[key] = sc.id
+            if sc.review:
+                reviews[key] = sc.review
+        # The user's corrections live on the stored claims: check those, as long as
+        # their offsets still index this text (the same text up to whitespace may not).
+        if stored and all(article.text[c.claim.start : c.claim.end] == c.claim.span for c in stored):
+            claims = [sc.claim for sc in stored]
+    result = check_article(lib, article, claims, **kwargs)
+    return Checked(result, reviews, ids, article_id, lib.count_articles())
 
 
 def read_file(path: str, *, progress=None, cancelled=None) -> Article:
@@ -91,22 +105,22 @@ def read_file(path: str, *, progress=None, cancelled=None) -> Article:
     raise UnreadableFile(f"{p.name}: holds no article")
 
 
-def save(path: Path, article: Article, claims: list[Claim] | None, *, progress=None, cancelled=None) -> int:
-    """Store the article with its claims (idempotent); returns its library id."""
+def save(lib: Any, article: Article, claims: list[Claim] | None, *, progress=None,
+         cancelled=None) -> tuple[int, int]:
+    """Store the article with its claims (idempotent): its library id and the report count."""
     if claims is None:
         from recount.claims import extract
 
         claims = extract(article.text, article.published)
-    with _open(path) as lib:
-        return lib.add_article(article, claims).article_id
+    article_id = lib.add_article(article, claims).article_id
+    return article_id, lib.count_articles()
 
 
-def load(path: Path, article_id: int, *, progress=None, cancelled=None) -> Article:
-    with _open(path) as lib:
-        stored = lib.article(article_id)
-        if stored is None:
-            raise NotInLibrary(f"Report {article_id} is no longer in the library.")
-        return stored.to_article()
+def load(lib: Any, article_id: int, *, progress=None, cancelled=None) -> Article:
+    stored = lib.article(article_id)
+    if stored is None:
+        raise NotInLibrary(f"Report {article_id} is no longer in the library.")
+    return stored.to_article()
 
 
 def _stored_claim_id(lib, article: Article, claims: list[Claim], claim: Claim) -> int:
@@ -127,7 +141,7 @@ def _stored_claim_id(lib, article: Article, claims: list[Claim], claim: Claim) -
 
 
 def review(
-    path: Path,
+    lib: Any,
     article: Article,
     claims: list[Claim],
     claim: Claim,
@@ -139,36 +153,31 @@ def review(
     cancelled=None,
 ) -> int:
     """Record a decision on one claim of the current article (stored first if need be)."""
-    with _open(path) as lib:
-        claim_id = _stored_claim_id(lib, article, claims, claim)
-        lib.set_review(claim_id, decision, correction, note)
-        return claim_id
+    claim_id = _stored_claim_id(lib, article, claims, claim)
+    lib.set_review(claim_id, decision, correction, note)
+    return claim_id
 
 
-def dismiss(path: Path, flag_key: str, note: str | None, *, progress=None, cancelled=None) -> str:
-    with _open(path) as lib:
-        lib.dismiss_flag(flag_key, note)
+def dismiss(lib: Any, flag_key: str, note: str | None, *, progress=None, cancelled=None) -> str:
+    lib.dismiss_flag(flag_key, note)
     return flag_key
 
 
-def stats(path: Path, *, progress=None, cancelled=None) -> int:
-    with _open(path) as lib:
-        return lib.count_articles()
+def count(lib: Any, *, progress=None, cancelled=None) -> int:
+    return lib.count_articles()
 
 
-def series(path: Path, claim: Claim, published: str | None, *, progress=None, cancelled=None) -> Any:
+def series(lib: Any, claim: Claim, published: str | None, *, progress=None, cancelled=None) -> Any:
     """The claim's metric across the library, this article's figure included (as of `published`)."""
     from recount.compare.reconcile import series_for_claim
 
-    with _open(path) as lib:
-        return series_for_claim(lib, claim, published)
+    return series_for_claim(lib, claim, published)
 
 
-def import_files(path: Path, paths: list[Path], *, progress=None, cancelled=None) -> Any:
+def import_files(lib: Any, paths: list[Path], *, progress=None, cancelled=None) -> Any:
     from recount.library.importer import import_paths
 
-    with _open(path) as lib:
-        return import_paths(lib, paths, progress=progress, cancelled=cancelled)
+    return import_paths(lib, paths, progress=progress, cancelled=cancelled)
 
 
 def timed(fn, *args: Any, **kwargs: Any) -> tuple[Any, float]:

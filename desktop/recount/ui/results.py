@@ -5,6 +5,8 @@ No Qt here, so the wording the user reads is tested without a QApplication.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -154,10 +156,6 @@ class ClaimRow:
     claim_id: int | None = None  # library id, when the article is stored
 
 
-def _same_span(end: Any, claim: Claim) -> bool:
-    return getattr(end, "start", None) == claim.start and getattr(end, "end", None) == claim.end
-
-
 def rows_for(result: Any, reviews: dict[tuple[int, int], str] | None = None) -> list[ClaimRow]:
     """Rows from a CheckResult: each claim with its matches and the flags that point at it.
 
@@ -165,21 +163,18 @@ def rows_for(result: Any, reviews: dict[tuple[int, int], str] | None = None) -> 
     the flag is this article's span (claim_id None: the article being checked is not stored).
     """
     reviews = reviews or {}
-    rows: list[ClaimRow] = []
     matches: dict[int, list[Any]] = getattr(result, "matches", None) or {}
+    by_span: dict[tuple[int, int], list[Any]] = {}
+    for d in getattr(result, "flags", None) or []:
+        for end in {(e.start, e.end) for e in (d.a, d.b) if getattr(e, "claim_id", None) is None}:
+            by_span.setdefault(end, []).append(d)
+    rows: list[ClaimRow] = []
     for i, claim in enumerate(result.claims):
         found = list(matches.get(i, []))
         flags: list[Any] = []
         keys: set[str] = set()
-        for m in found:
-            d = getattr(m, "discrepancy", None)
+        for d in [getattr(m, "discrepancy", None) for m in found] + by_span.get((claim.start, claim.end), []):
             if d is not None and d.key not in keys:
-                keys.add(d.key)
-                flags.append(d)
-        for d in getattr(result, "flags", None) or []:
-            if d.key in keys:
-                continue
-            if any(getattr(e, "claim_id", None) is None and _same_span(e, claim) for e in (d.a, d.b)):
                 keys.add(d.key)
                 flags.append(d)
         review = reviews.get((claim.start, claim.end))
@@ -193,27 +188,31 @@ def flag_label(kind: str) -> str:
     return FLAG_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def utf16_offsets(text: str) -> list[int] | None:
-    """Qt counts UTF-16 units; Python counts code points. None when both agree (no emoji etc.)."""
-    if all(ord(ch) < 0x10000 for ch in text):
-        return None
-    out = [0]
-    pos = 0
-    for ch in text:
-        pos += 2 if ord(ch) >= 0x10000 else 1
-        out.append(pos)
-    return out
+    """Qt counts UTF-16 units, Python code points: they differ after each character outside
+    the BMP (emoji and the like). The positions of those characters, or None when there are none."""
+    found = [m.start() for m in _ASTRAL.finditer(text)]
+    return found or None
 
 
-def to_qt(offsets: list[int] | None, index: int) -> int:
-    if offsets is None:
+def to_qt(astral: list[int] | None, index: int) -> int:
+    """Python index -> Qt position: one extra unit for every astral character before it."""
+    if not astral:
         return index
-    return offsets[max(0, min(index, len(offsets) - 1))]
+    return index + bisect_left(astral, index)
 
 
-def from_qt(offsets: list[int] | None, position: int) -> int:
-    if offsets is None:
+def from_qt(astral: list[int] | None, position: int) -> int:
+    """Qt position -> Python index (a position inside a surrogate pair maps to its character)."""
+    if not astral:
         return position
-    from bisect import bisect_right
-
-    return max(0, bisect_right(offsets, position) - 1)
+    index = position
+    for k, at in enumerate(astral):  # astral characters are rare: a short walk
+        if at + k < position:
+            index -= 1
+        else:
+            break
+    return max(0, index)
