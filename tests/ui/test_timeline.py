@@ -222,3 +222,20 @@ def test_unstored_current_claim_and_set_library(timeline, qtbot, library_file):
         with qtbot.waitSignal(timeline.pointActivated, timeout=1000) as blocker:
             qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=first)
         assert lib.article(blocker.args[0]).published <= "2025-03-12"
+
+
+def test_keyboard_walks_points_and_enter_opens(timeline, qtbot):
+    timeline.set_series(_many())
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)
+    assert timeline.focused_point() == 0
+    assert "Meridian Press" in timeline.accessibleDescription()
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)
+    with qtbot.waitSignal(timeline.pointActivated, timeout=1000) as blocker:
+        qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    assert blocker.args == [2]
+    qtbot.keyClick(timeline, Qt.Key.Key_End)
+    assert timeline.focused_point() == timeline.point_count() - 1
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)  # stays on the last
+    assert timeline.focused_point() == timeline.point_count() - 1
+    assert not timeline.grab().toImage().isNull()  # the focus ring paints

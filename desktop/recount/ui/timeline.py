@@ -10,7 +10,9 @@ library id of its report (and `claimActivated(claim_id)`).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +22,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QKeyEvent,
     QLinearGradient,
     QMouseEvent,
     QPainter,
@@ -137,6 +140,7 @@ class TimelineWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows walk the points, Enter opens one
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(280, 160)
         self.setAccessibleName("Timeline")
@@ -149,6 +153,7 @@ class TimelineWidget(QWidget):
         self._title = ""
         self._hover: int | None = None
         self._library: Any = None
+        self._focus: int | None = None
 
     # ------------------------------------------------------------------ public API
 
@@ -164,6 +169,7 @@ class TimelineWidget(QWidget):
         self._series = series
         self._points = []
         self._hover = None
+        self._focus = None
         self._band = (None, None, None)
         self._title = ""
         if series is not None:
@@ -238,13 +244,47 @@ class TimelineWidget(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             index = self.point_at(event.position())
             if index is not None:
-                p = self._points[index]
-                claim_id = getattr(p.obs, "claim_id", None)
-                if claim_id is not None:
-                    self.claimActivated.emit(int(claim_id))
-                if p.article_id is not None and not p.current:
-                    self.pointActivated.emit(p.article_id)
+                self._focus = index
+                self.activate(index)
         super().mouseReleaseEvent(event)
+
+    def activate(self, index: int) -> None:
+        """Open the report of point `index` (as a click does)."""
+        p = self._points[index]
+        claim_id = getattr(p.obs, "claim_id", None)
+        if claim_id is not None:
+            self.claimActivated.emit(int(claim_id))
+        if p.article_id is not None and not p.current:
+            self.pointActivated.emit(p.article_id)
+
+    def focused_point(self) -> int | None:
+        return self._focus
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Left/Right (Home/End) walk the points in date order; Enter opens the report."""
+        n = len(self._points)
+        key = event.key()
+        moves = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+        if n and key in moves:
+            start = -1 if moves[key] > 0 else n
+            current = self._focus if self._focus is not None else start
+            self._set_focus(max(0, min(n - 1, current + moves[key])))
+        elif n and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._set_focus(0 if key == Qt.Key.Key_Home else n - 1)
+        elif n and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus is not None:
+            self.activate(self._focus)
+        else:
+            super().keyPressEvent(event)
+
+    def _set_focus(self, index: int) -> None:
+        self._focus = index
+        self.update()
+        plain = re.sub(r"<[^>]+>", "", self.tooltip_text(index).replace("<br>", ". "))
+        self.setAccessibleDescription(html.unescape(plain))
+        self._ensure_layout()
+        pos = self._points[index].pos
+        if pos is not None and self.isVisible():
+            QToolTip.showText(self.mapToGlobal(pos.toPoint()), self.tooltip_text(index), self)
 
     def tooltip_text(self, index: int) -> str:
         p = self._points[index]
@@ -353,10 +393,12 @@ class TimelineWidget(QWidget):
         self._paint_band(painter, fm, plot, v0, v1, pal)
         for i, p in enumerate(self._points):
             if not p.current:
-                self._paint_point(painter, p, plot, v0, v1, colours[p.key], pal, hovered=i == self._hover)
+                self._paint_point(painter, p, plot, v0, v1, colours[p.key], pal, hovered=i == self._hover,
+                                  focused=i == self._focus and self.hasFocus())
         for i, p in enumerate(self._points):  # this article's figure on top of everything
             if p.current:
-                self._paint_point(painter, p, plot, v0, v1, colours[p.key], pal, hovered=i == self._hover)
+                self._paint_point(painter, p, plot, v0, v1, colours[p.key], pal, hovered=i == self._hover,
+                                  focused=i == self._focus and self.hasFocus())
         painter.restore()
         painter.end()
 
@@ -451,7 +493,7 @@ class TimelineWidget(QWidget):
             painter.drawText(QPointF(plot.right() - w - 4, max(plot.top() + fm.ascent(), top - 4)), label)
 
     def _paint_point(self, painter: QPainter, p: _Point, plot: QRectF, v0: float, v1: float, colour: QColor,
-                     pal: QPalette, hovered: bool) -> None:
+                     pal: QPalette, hovered: bool, focused: bool = False) -> None:
         assert p.pos is not None
         x, y = p.pos.x(), p.pos.y()
         if getattr(p.obs, "superseded", False) and not p.current and not hovered:
@@ -477,6 +519,11 @@ class TimelineWidget(QWidget):
         elif p.upper is not None and p.lower is None:
             self._open_end(painter, x, self._y(p.upper, plot, v0, v1), +1, colour)  # "up to": downward
         radius = 5.0 + (1.5 if hovered else 0)
+        if focused:
+            ring = QColor(pal.color(QPalette.ColorRole.Highlight))
+            painter.setPen(QPen(ring, 2, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(x, y), radius + 7, radius + 7)
         if p.current:
             # This article: a larger diamond with a ring in the palette's text colour.
             ring = pal.color(QPalette.ColorRole.Text)
@@ -524,9 +571,7 @@ class TimelineWidget(QWidget):
 
 
 def _esc(text: Any) -> str:
-    from html import escape
-
-    return escape("" if text is None else str(text))
+    return html.escape("" if text is None else str(text))
 
 
 def _long_date(value: Any) -> str:
