@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._cancel_check()
         self.article_pane.set_article(Article(text=""))
+        self._set_title(None)
         self._show_rows([], "")
         self.checked = None
         self._update_actions()
@@ -432,6 +433,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._cancel_check()
         self.article_pane.set_article(article)
+        self._set_title(article.title)
         self._show_rows([], "")
         self.check_now()
 
@@ -719,6 +721,10 @@ class MainWindow(QMainWindow):
             self.progress.show()
         return start_task(fn, *args, name=name, on_success=succeeded, on_error=failed,
                           on_progress=progressed if show_progress else None)
+
+    def _set_title(self, title: str | None) -> None:
+        """The report's headline; Qt adds the application name ("… — Recount")."""
+        self.setWindowTitle(title.strip() if title and title.strip() else "Recount")
 
     def _update_status(self) -> None:
         names = {"open": self.library_path.name, "opening": f"opening {self.library_path.name}…",

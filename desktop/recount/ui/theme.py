@@ -59,8 +59,9 @@ class Colours:
     muted: QColor
 
     def badge(self, kind: str) -> QColor:
+        """A saturated, dark enough colour for white badge text on either theme."""
         hue = BADGE_HUES.get(kind, 0)
-        return QColor.fromHsl(hue, 170, 110 if self._dark else 95)
+        return QColor.fromHsl(hue, 170, 80 if 20 <= hue <= 200 else 95)
 
     _dark: bool = False
 
@@ -81,7 +82,7 @@ def colours(palette: QPalette) -> Colours:
         attributed_bg=tint(HUES["attributed"]),
         flag_bg=tint(HUES["flag"], 0.12),
         flag_line=line,
-        current_bg=tint(HUES["current"], 0.2),
+        current_bg=tint(HUES["current"], 0.0 if dark else 0.2),  # amber is bright: less on dark
         insert_bg=tint(HUES["insert"]),
         delete_bg=tint(HUES["delete"]),
         text=text,
