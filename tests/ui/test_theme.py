@@ -28,7 +28,10 @@ def contrast(a: QColor, b: QColor) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-@pytest.mark.parametrize(("base", "text", "dark"), [("#ffffff", "#000000", False), ("#1e1e1e", "#e6e6e6", True)])
+LIGHT_AND_DARK = [("#ffffff", "#000000", False), ("#1e1e1e", "#e6e6e6", True)]
+
+
+@pytest.mark.parametrize(("base", "text", "dark"), LIGHT_AND_DARK)
 def test_highlights_keep_text_readable(qapp, base, text, dark):
     pal = palette(base, text)
     assert is_dark(pal) is dark
