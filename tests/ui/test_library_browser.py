@@ -222,3 +222,12 @@ def test_without_a_library_nothing_is_enabled(qtbot):
     qtbot.addWidget(w)
     assert w.model.rowCount() == 0 and not w.delete_button.isEnabled() and not w.search.isEnabled()
     assert w.delete_selected() is None and w.edit_selected() is None
+
+
+def test_narrow_dock_hides_minor_columns(browser, qtbot):
+    browser.resize(300, 500)
+    qtbot.waitUntil(lambda: browser.view.isColumnHidden(4))
+    assert [browser.view.isColumnHidden(c) for c in range(5)] == [False, True, False, True, True]
+    browser.resize(900, 500)
+    qtbot.waitUntil(lambda: not browser.view.isColumnHidden(4))
+    assert not any(browser.view.isColumnHidden(c) for c in range(5))

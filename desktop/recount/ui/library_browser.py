@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -464,6 +464,14 @@ class LibraryBrowser(QWidget):
         self._bar_timer.timeout.connect(bar.hide)
         bar.hide()
         return bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow dock, drop the least useful columns rather than scroll sideways."""
+        super().resizeEvent(event)
+        width = self.width()
+        self.view.setColumnHidden(4, width < 640)  # Added
+        self.view.setColumnHidden(3, width < 520)  # Claims
+        self.view.setColumnHidden(1, width < 360)  # Outlet
 
     # ------------------------------------------------------------------ public API
 
