@@ -21,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "(default: the first flagged claim)")
     parser.add_argument("--library-panel", action="store_true",
                         help="show the library panel in the screenshot")
+    parser.add_argument("--dark", action="store_true", help="screenshot with a dark palette")
     parser.add_argument("--smoke", action="store_true",
                         help="start the full app offscreen, check a sample report, print one line, exit")
 
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"recount: {args.article}: no such file")
             return 1
         return screenshot(args.screenshot, library_path(args.db), args.article, _size(args.size),
-                          tab=args.tab, claim=args.claim, library_dock=args.library_panel)
+                          tab=args.tab, claim=args.claim, library_dock=args.library_panel,
+                          dark=args.dark)
     from recount.ui.app import run_window
 
     return run_window(args.db)

@@ -61,11 +61,17 @@ def _check_file(window, article: Path, timeout_ms: int) -> bool:
 
 
 def screenshot(out: Path, db: Path, article: Path | None, size: tuple[int, int], tab: str = "comparison",
-               claim: str | None = None, library_dock: bool = False, timeout_ms: int = 60000) -> int:
+               claim: str | None = None, library_dock: bool = False, dark: bool = False,
+               timeout_ms: int = 60000) -> int:
     from recount.ui.app import make_app
     from recount.ui.main_window import MainWindow
 
     app = make_app()
+    if dark:
+        from recount.ui.theme import dark_palette
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(db, temporary_settings(Path(tmp)), first_run=False)
         window.resize(*size)
