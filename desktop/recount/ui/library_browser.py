@@ -348,7 +348,8 @@ class LibraryBrowser(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
-        self.search.setPlaceholderText("Search reports (words in the title or text)…")
+        self.search.setPlaceholderText("Search reports…")
+        self.search.setToolTip("Find reports by words in their title or text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search reports")
         self._debounce = QTimer(self, singleShot=True, interval=250)
