@@ -139,6 +139,14 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(claims_box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.claims_panel)
+        review_bar = QToolBar("Review")
+        review_bar.setObjectName("reviewBar")
+        review_bar.setAccessibleName("Review the selected claim")
+        review_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        review_bar.addWidget(QLabel(" Selected claim: "))
+        for act in self.actions_.review_actions():
+            review_bar.addAction(act)
+        lay.addWidget(review_bar)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rightSplitter")
