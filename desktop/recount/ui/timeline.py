@@ -474,6 +474,8 @@ class TimelineWidget(QWidget):
         if low is None and best is None and high is None:
             return
         accent = pal.color(QPalette.ColorRole.Highlight)
+        if is_dark(pal):  # a dark theme's highlight is too dim for a thin line and small text
+            accent = blend(accent, pal.color(QPalette.ColorRole.Text), 0.4)
         if low is not None and high is not None and high >= low:
             y_hi, y_lo = self._y(high, plot, v0, v1), self._y(low, plot, v0, v1)
             band = QColor(accent)
