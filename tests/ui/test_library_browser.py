@@ -231,3 +231,32 @@ def test_narrow_dock_hides_minor_columns(browser, qtbot):
     browser.resize(900, 500)
     qtbot.waitUntil(lambda: not browser.view.isColumnHidden(4))
     assert not any(browser.view.isColumnHidden(c) for c in range(5))
+
+
+def test_read_only_library_refuses_delete_with_a_clear_message(qtbot, lib, library_file):
+    ro = Library.open(library_file, read_only=True)
+    try:
+        w = LibraryBrowser()
+        qtbot.addWidget(w)
+        w.set_library(ro)
+        w.show()
+        before = ro.count_articles()
+        article_id = _select(w, 0)
+        box = w.delete_selected()
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+        messages = [m for m in w.findChildren(QMessageBox) if m.objectName() == "recountMessage"]
+        assert messages and "cannot be written" in messages[-1].text()
+        assert ro.count_articles() == before and w.model.row_of(article_id) is not None
+        assert not w.undo_bar.isVisible() and w.undo_stack.count() == 0  # nothing to undo
+    finally:
+        ro.close()
+
+
+def test_unreadable_library_is_reported_not_raised(qtbot, lib):
+    w = LibraryBrowser()
+    qtbot.addWidget(w)
+    w.set_library(lib)
+    lib.close()  # e.g. the file went away under the window
+    w.refresh()
+    assert w.model.rowCount() == 0
+    assert w.findChildren(QMessageBox)  # a dialog, not an exception in a slot

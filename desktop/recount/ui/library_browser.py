@@ -93,6 +93,7 @@ class ArticlesModel(QAbstractTableModel):
 
     COLUMNS = ("Title", "Outlet", "Published", "Claims", "Added")
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+    loadFailed = Signal(object)  # the exception, when the library could not be read
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -120,12 +121,17 @@ class ArticlesModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._claims = [], {}
         self._exhausted = self._library is None
+        failure = None
         try:
             if self._library is not None:
                 self._rows = self._page(0)
                 self._exhausted = len(self._rows) < PAGE_SIZE
+        except Exception as exc:  # shown by the browser; the table stays usable (empty)
+            self._rows, self._exhausted, failure = [], True, exc
         finally:
             self.endResetModel()
+        if failure is not None:
+            self.loadFailed.emit(failure)
 
     def _page(self, offset: int) -> list[ArticleRow]:
         found = self._library.articles(self._query, limit=PAGE_SIZE, offset=offset)
@@ -137,7 +143,12 @@ class ArticlesModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:  # Qt API
         if parent.isValid() or self._exhausted:
             return
-        rows = self._page(len(self._rows))
+        try:
+            rows = self._page(len(self._rows))
+        except Exception as exc:  # called by the view from C++: report, don't raise
+            self._exhausted = True
+            self.loadFailed.emit(exc)
+            return
         known = {r.id for r in self._rows}
         rows = [r for r in rows if r.id not in known]  # a report added meanwhile shifts the pages
         if len(rows) < PAGE_SIZE:
@@ -313,7 +324,8 @@ class _DeleteCommand(QUndoCommand):
         self.browser, self.rows = browser, rows
 
     def redo(self) -> None:
-        self.browser._apply_delete(self.rows)
+        if not self.browser._apply_delete(self.rows):
+            self.setObsolete(True)  # nothing was deleted: nothing to undo
 
     def undo(self) -> None:
         self.browser._apply_restore(self.rows)
@@ -325,7 +337,8 @@ class _EditCommand(QUndoCommand):
         self.browser, self.article_id, self.old, self.new = browser, article_id, old, new
 
     def redo(self) -> None:
-        self.browser._apply_update(self.article_id, self.new)
+        if not self.browser._apply_update(self.article_id, self.new):
+            self.setObsolete(True)
 
     def undo(self) -> None:
         self.browser._apply_update(self.article_id, self.old)
@@ -345,6 +358,7 @@ class LibraryBrowser(QWidget):
         self._library: Any = None
         self.undo_stack = QUndoStack(self)
         self.model = ArticlesModel(self)
+        self.model.loadFailed.connect(lambda exc: errors.report(self, exc, "read the library"))
 
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
@@ -565,7 +579,7 @@ class LibraryBrowser(QWidget):
 
     # ------------------------------------------------------------------ applying changes
 
-    def _apply_delete(self, rows: list[ArticleRow]) -> None:
+    def _apply_delete(self, rows: list[ArticleRow]) -> list[ArticleRow]:
         done: list[ArticleRow] = []
         try:
             for r in rows:
@@ -581,6 +595,7 @@ class LibraryBrowser(QWidget):
             self._bar_timer.start()
             self.articlesChanged.emit()
         self._update_count()
+        return done
 
     def _apply_restore(self, rows: list[ArticleRow]) -> None:
         try:
@@ -594,14 +609,15 @@ class LibraryBrowser(QWidget):
         self._update_count()
         self.articlesChanged.emit()
 
-    def _apply_update(self, article_id: int, fields: dict[str, Any]) -> None:
+    def _apply_update(self, article_id: int, fields: dict[str, Any]) -> bool:
         try:
             self._library.update_article(article_id, **fields)
         except Exception as exc:
             errors.report(self, exc, "save the report's details")
-            return
+            return False
         self.model.refresh_row(article_id)
         self.articlesChanged.emit()
+        return True
 
     # ------------------------------------------------------------------ helpers
 
