@@ -121,3 +121,18 @@ def test_closing_while_running_cancels_then_closes(qtbot, dialog_for, tmp_path, 
         assert dialog.isVisible()  # waits for the worker to stop
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert blocker.args[0].cancelled or len(blocker.args[0].added) == 300
+
+
+def test_a_library_problem_midway_is_shown_with_what_was_kept(qtbot, dialog_for):
+    from recount.library.importer import ImportItem, ImportReport
+
+    dialog = dialog_for([])
+    report = ImportReport(added=[ImportItem("a.txt", "", 1, 4)],
+                          failed=[ImportItem("b.txt", "The disk holding the library is full.")],
+                          stopped="The disk holding the library is full.")
+    with qtbot.waitSignal(dialog.importFinished, timeout=1000):
+        dialog._finished(report)
+    assert dialog.pages.currentIndex() == 2 and not dialog.stopped_label.isHidden()
+    assert "disk holding the library is full" in dialog.stopped_label.text()
+    details = dialog.details.toPlainText()
+    assert "Stopped:" in details and "a.txt (4 claims)" in details and "b.txt — The disk" in details
