@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -73,4 +73,6 @@ def run_window(db: str | None) -> int:
     settings = Settings()
     window = MainWindow(library_for(db, settings), settings)
     window.show()
-    return app.exec()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)  # no worker may outlive the interpreter
+    return code

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer
 
 from recount.ui.settings import Settings
 
@@ -102,6 +102,7 @@ def screenshot(out: Path, db: Path, article: Path | None, size: tuple[int, int],
         ok = window.grab().save(str(out))
         window.close()
         app.processEvents()
+        QThreadPool.globalInstance().waitForDone(5000)
     if not ok:
         print(f"recount: could not write {out}", file=sys.stderr)
         return 1
@@ -147,6 +148,7 @@ def smoke(started: float, timeout_ms: int = 60000) -> int:
         ms = window.last_check_ms or 0.0
         window.close()
         app.processEvents()
+        QThreadPool.globalInstance().waitForDone(5000)
     if claims == 0:
         print("smoke failed: no claims found in the sample report", file=sys.stderr)
         return 1

@@ -114,7 +114,11 @@ class MainWindow(QMainWindow):
 
         self.open_library(self.library_path, initial=True)
         self._update_actions()
-        QTimer.singleShot(50, lambda: start_task(operations.warm_up, name="warm up"))
+        QTimer.singleShot(50, self._warm_up)
+
+    def _warm_up(self) -> None:
+        if not self._closing:
+            start_task(operations.warm_up, name="warm up")
 
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
