@@ -192,6 +192,7 @@ def test_html_is_escaped_and_parses():
     parser.close()
     body = "".join(parser.text)
     assert "Running total went down" in body
+    assert "Earlier report" in body and "This report" in body
     assert "on 17 March it gives 174 <fewer>" in body  # escaped in source, restored by the parser
     assert parser.tags.count("tr") == 1 + 3 + 1 + 1  # claims header + rows, matches header + row
     assert "mark" in parser.tags and "script" not in parser.tags

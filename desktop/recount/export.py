@@ -286,6 +286,20 @@ def _md(text: Any) -> str:
     return s
 
 
+def _labelled_ends(result: Any, flag: Any) -> list[tuple[str, Any]]:
+    """A flag's two passages, named for a reader: 'This report' / 'Earlier report'."""
+    article_id = getattr(result.article, "id", None)
+    out = []
+    for name, fallback in (("a", "Earlier report"), ("b", "Other report")):
+        end = _end(flag, name)
+        if end is None:
+            continue
+        stored = getattr(end, "claim_id", None) is not None
+        ours = not stored and getattr(end, "article", None) in (None, "", article_id)
+        out.append(("This report" if ours else fallback, end))
+    return out
+
+
 def _title(result: Any) -> str:
     art = result.article
     return getattr(art, "title", None) or getattr(art, "id", None) or "Untitled article"
@@ -308,7 +322,7 @@ def _render_md(result: Any, **_: Any) -> str:
         lines.append("")
         lines.append(_md(getattr(f, "explanation", "")))
         lines.append("")
-        for label, end in (("A", _end(f, "a")), ("B", _end(f, "b"))):
+        for label, end in _labelled_ends(result, f):
             if end is not None:
                 where = _where(end) or getattr(end, "article", "")
                 lines.append(f"- {label}: “{_md(getattr(end, 'span', ''))}” ({_md(where)})")
@@ -413,7 +427,7 @@ def _render_html(result: Any, **kw: Any) -> str:
             f'<div class="flag"><p><span class="badge">{_e(type_words(f.type))}</span> '
             f"<b>{_e(getattr(f, 'metric', '') or '')}</b></p>"
             f"<p>{_e(getattr(f, 'explanation', ''))}</p><ul>"
-            f"{_end_html('A', _end(f, 'a'))}{_end_html('B', _end(f, 'b'))}</ul></div>"
+            f"{''.join(_end_html(label, end) for label, end in _labelled_ends(result, f))}</ul></div>"
         )
     parts += [
         "<h2>Claims</h2>",
@@ -435,7 +449,8 @@ def _render_html(result: Any, **kw: Any) -> str:
             sentence_html = f"<mark>{_e(c.span)}</mark>"
         parts.append(
             f'<tr{" class=flagged" if flags_i else ""}><td class="num">{i + 1}</td><td>{badge}</td>'
-            f"<td>{_e(c.kind)}</td><td class=num>{_e(figure)}</td><td>{_e(_describe(c))}</td>"
+            f"<td>{_e(c.kind)}</td><td{' class=num' if c.kind == 'numeric' else ''}>{_e(figure)}</td>"
+            f"<td>{_e(_describe(c))}</td>"
             f"<td>{_e(_who(c) if c.kind == 'numeric' else '')}</td><td>{sentence_html}</td></tr>"
         )
     parts.append("</tbody></table>")
