@@ -52,3 +52,13 @@ def test_smoke_prints_one_line_and_exits_zero(tmp_path):
     assert len(lines) == 1 and lines[0].startswith("smoke ok:")
     assert " 0 claims" not in lines[0] and "flagged" in lines[0] and "startup" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+def test_window_without_a_display_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HOME"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "recount", "--db", str(tmp_path / "l.db")],
+                          capture_output=True, text=True, timeout=60, env=env)
+    if sys.platform.startswith("linux"):
+        assert done.returncode == 1
+        assert "no display" in done.stderr and "Traceback" not in done.stderr

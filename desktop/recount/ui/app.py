@@ -64,7 +64,19 @@ def library_for(explicit: str | None, settings: Settings) -> Path:
     return settings.library_path or library_path(None)
 
 
+def has_display() -> bool:
+    """False on a Linux machine with no X11/Wayland display and no platform chosen."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(db: str | None) -> int:
+    if not has_display():
+        print("recount: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+              "Run it from a desktop session, or use `recount --smoke`, `recount --screenshot OUT.png`, "
+              "or the commands in `recount --help`.", file=sys.stderr)
+        return 1
     app = make_app()
     from recount.ui.errors import install_excepthook
     from recount.ui.main_window import MainWindow
