@@ -239,3 +239,14 @@ def test_keyboard_walks_points_and_enter_opens(timeline, qtbot):
     qtbot.keyClick(timeline, Qt.Key.Key_Right)  # stays on the last
     assert timeline.focused_point() == timeline.point_count() - 1
     assert not timeline.grab().toImage().isNull()  # the focus ring paints
+
+
+def test_same_figure_same_day_points_stay_apart(timeline, qtbot):
+    twins = [Obs("2025-03-10", "The Sarvana Herald", "Health Ministry", 121, 121, 121, 2, 21),
+             Obs("2025-03-10", "Continental Wire", "Health Ministry", 121, 121, 121, 3, 22),
+             Obs("2025-03-12", "Eastwatch Daily", None, 150, 150, 150, 4, 23)]
+    timeline.set_series(Series("killed", twins))
+    a, b, _ = timeline.point_positions()
+    assert abs(a.x() - b.x()) >= 8 and a.y() == b.y()
+    hits = {timeline.point_at(a), timeline.point_at(b)}
+    assert hits == {0, 1}

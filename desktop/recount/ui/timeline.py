@@ -354,6 +354,15 @@ class TimelineWidget(QWidget):
         v0, v1, _ = self._value_range()
         for p in self._points:
             p.pos = QPointF(self._x(p.day, plot, d0, d1), self._y(p.value, plot, v0, v1))
+        # Reports of the same figure on the same day would hide each other: set them side by side.
+        groups: dict[tuple[int, int], list[_Point]] = {}
+        for p in self._points:
+            assert p.pos is not None
+            groups.setdefault((round(p.pos.x()), round(p.pos.y())), []).append(p)
+        for same in groups.values():
+            for k, p in enumerate(same):
+                assert p.pos is not None
+                p.pos.setX(p.pos.x() + (k - (len(same) - 1) / 2) * 9)
 
     @staticmethod
     def _x(day: float, plot: QRectF, d0: float, d1: float) -> float:
