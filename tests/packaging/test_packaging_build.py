@@ -4,6 +4,7 @@ and removes cleanly, and the sizes stay within their targets."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -45,6 +46,23 @@ def test_one_folder_build_passes_the_smoke_check(built: Built, tmp_path: Path):
     _assert_smoke(_run([str(built.executable), "--smoke"], tmp_path))
     # The smoke run works on a temporary library: nothing lands in the user's data folder.
     assert not (tmp_path / ".local" / "share" / "Recount" / "library.db").exists()
+
+
+def test_one_folder_build_runs_the_command_line(built: Built, tmp_path: Path):
+    """The lazily imported command modules made it into the bundle: import, check, discrepancies."""
+    exe, library, corpus = str(built.executable), str(tmp_path / "library.db"), ROOT / "tests" / "corpus"
+    result = _run([exe, "--db", library, "import", "-j", "2", str(corpus)], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "failed 0" in result.stdout
+    article = corpus / "ostrelo-continental-2025-03-17.txt"
+    result = _run([exe, "--db", library, "check", "--json", str(article)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    checked = json.loads(result.stdout)
+    assert checked["article"]["published"] == "2025-03-17" and checked["claims"]
+    result = _run([exe, "--db", library, "discrepancies", "--json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    kinds = {d["type"] for d in json.loads(result.stdout)["discrepancies"]}
+    assert kinds & {"conflict", "cumulative_decrease"}
 
 
 def test_single_file_runs_version_and_smoke(built: Built, tmp_path: Path):
