@@ -103,6 +103,23 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _assert_no_orphans(marker: str) -> None:
+    """The import's extraction workers must not outlive it (they die with their parent)."""
+    deadline = time.monotonic() + 10
+    while True:
+        left = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if marker.encode() in cmdline.read_bytes():
+                    left.append(cmdline.parent.name)
+            except OSError:
+                continue
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert not left, f"worker processes left behind: {left}"
+
+
 def _extracted_in_fresh_process(db: Path) -> dict[str, list[dict]]:
     """extract() of every stored article, run by the same code the import subprocess ran (a fresh
     interpreter), so the comparison holds even while the engine's files are being edited."""
@@ -123,8 +140,8 @@ def test_sigkill_mid_import_leaves_only_whole_articles(tmp_path: Path, corpus_di
     total = 300
     _varied_reports(corpus_dir, folder, total)
     db = tmp_path / "lib.db"
-    proc = subprocess.Popen([sys.executable, "-m", "recount", "--db", str(db), "import", str(folder)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "recount", "--db", str(db), "import", str(folder),
+                             "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     try:
         while _count(db) < 25 and time.monotonic() < deadline and proc.poll() is None:
@@ -133,6 +150,7 @@ def test_sigkill_mid_import_leaves_only_whole_articles(tmp_path: Path, corpus_di
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    _assert_no_orphans(str(db))
     with Library.open(db) as lib:
         stored = lib.count_articles()
         assert 25 <= stored < total, "the import was not killed mid-way"

@@ -232,12 +232,23 @@ def _pool(jobs: int, total_bytes: int) -> ProcessPoolExecutor | None:
             or getattr(sys, "frozen", False) or threading.active_count() > 1):
         return None
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_init)
+                               initializer=_worker_init, initargs=(os.getpid(),))
 
 
-def _worker_init() -> None:
-    """Ctrl-C reaches the whole process group: only the importer decides what it means."""
+def _worker_init(parent: int) -> None:
+    """Workers die with the importer, even when it is killed with SIGKILL (they would otherwise
+    wait forever on their queue); Ctrl-C reaches the whole process group, and only the importer
+    decides what it means."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux's libc: the pool is only used on Linux anyway
+        pass
+    if os.getppid() != parent:  # the importer died before prctl took effect
+        os._exit(1)
 
 
 def import_articles(library: Library, entries: Iterable[tuple[str, Article]],

@@ -36,6 +36,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # on SQLite reporting damage when a damaged page is read, which is translated the same way.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
+# A candidate-search word found in more claims than this is not used as a filter (see
+# candidate_claims): it narrows little, and its posting list would cost more than it saves.
+TERM_CEILING = 5000
 DECISIONS = ("confirmed", "rejected", "corrected")
 ALIAS_KINDS = ("speaker", "place")
 ARTICLE_FIELDS = ("ext_id", "title", "outlet", "url", "published")
@@ -221,13 +224,7 @@ class Library:
         self.read_only = read_only
         self._lock = threading.RLock()
         self.db = sqlite_utils.Database(conn)
-        self._term_docs: dict[str, int] = {}
-        try:  # per-connection view of the claims index's vocabulary: how common each word is
-            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_vocab "
-                         "USING fts5vocab(main, claims_fts, row)")
-            self._vocab = True
-        except sqlite3.Error:
-            self._vocab = False
+        self._term_docs: dict[str, int] = {}  # word -> claims holding it, counted up to TERM_CEILING + 1
 
     # ---------------------------------------------------------------- opening
 
@@ -539,28 +536,26 @@ class Library:
 
     def _narrowing_words(self, terms: str | Iterable[str]) -> list[str] | None:
         """The words of `terms` worth searching: present in the index and not so common that they
-        match a large share of all claims (such words narrow nothing and cost a long posting list).
+        match more than TERM_CEILING claims (such words narrow little and cost a long posting list).
         None when every word is that common (search without the term filter); [] when none occurs."""
         if not isinstance(terms, str):
             terms = " ".join(t for t in terms if t)
         words = list(dict.fromkeys(w for w in _WORD.findall(terms) if w.lower() not in _STOPWORDS))
         if not words:
             return None
-        if not self._vocab:
-            return words
+        kept, too_common = [], 0
         with self._reading() as conn:
-            total = conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
-            ceiling = max(2000, total // 50)
-            kept, too_common = [], 0
             for word in words:
                 key = _fold(word)
                 docs = self._term_docs.get(key)
-                if docs is None:
-                    row = conn.execute("SELECT doc FROM temp.claims_vocab WHERE term = ?", (key,)).fetchone()
-                    docs = self._term_docs[key] = row[0] if row else 0
+                if docs is None:  # counting stops at the ceiling: cheap even for the commonest words
+                    docs = conn.execute(
+                        "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
+                        ('"{}"'.format(key.replace('"', '""')), TERM_CEILING + 1)).fetchone()[0]
                     if len(self._term_docs) > 50_000:
                         self._term_docs.clear()
-                if docs > ceiling:
+                    self._term_docs[key] = docs
+                if docs > TERM_CEILING:
                     too_common += 1
                 elif docs > 0:
                     kept.append(word)
