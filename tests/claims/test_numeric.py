@@ -305,3 +305,25 @@ def test_a_month_is_a_period():
     c = one("Inflation rose to 12.5 percent in May, the central bank said.")
     assert c.category == "percent"
     assert (c.time.scope, c.time.start, c.time.end) == ("period", "2024-05-01", "2024-05-31")
+
+
+def test_ages_after_a_name_or_a_group():
+    assert claims("We need help, said nurse Amal Idris, 29.") == []
+    assert [c.value for c in claims("Four in 10 cases were children under five.")] == [40]
+
+
+def test_a_week_earlier_is_not_a_rate():
+    found = claims("The clinic admitted 190 patients on Sunday, up from 45 a week earlier.")
+    assert [c.time.scope for c in found][1] != "unknown"
+
+
+def test_future_weekday_and_years_ago():
+    c = one("A campaign reaching 250,000 people is due to start on Thursday.")
+    assert c.time.start == "2024-06-13"
+    c = one("Two years ago, a similar outbreak killed nearly 900 people.")
+    assert (c.time.scope, c.time.start) == ("period", "2022-01-01")
+
+
+def test_camp_population_has_no_dates():
+    c = one("The camps, home to about 400,000 people who fled the east, are full.")
+    assert (c.time.scope, c.time.start) == ("point", None)

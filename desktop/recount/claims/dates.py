@@ -42,6 +42,8 @@ DATE_RE = re.compile(
          (?P<unit>days?|weeks?|months?|hours?|year)\b)
     | (?P<startof>the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<sunit>week|month|year))
     | (?P<weekend>the\s+weekend)
+    | (?P<ago>(?P<an>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+
+         (?P<aunit>days?|weeks?|months?|years?)\s+ago)\b
     | (?P<monthonly>(?:in|since|by|from|until|early|late|mid-?)\s*{_MONTH2.replace("month2", "month3")})
           (?!\s+\d)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
     | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?!\d|,\d|\s*(?:people|percent|%))
@@ -54,9 +56,14 @@ TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|
                             re.IGNORECASE)
 
 
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|is\s+due|are\s+due|due\s+to|expected\s+to|scheduled|plans?\s+to|planned|set\s+to|"
+    r"going\s+to|to\s+be\s+held)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 _DATE_TRIGGERS = frozenset(
-    [*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "this", "last", "next", "over", "in", "during",
-     "for", "the", "since", "by", "from", "until", "early", "late", "mid"]
+    [*MONTHS, *WEEKDAYS, *_NUMBER_WORDS, "an", "several", "yesterday", "today", "tonight", "this", "last",
+     "next", "over", "in", "during", "for", "the", "since", "by", "from", "until", "early", "late", "mid"]
 )
 
 
@@ -117,8 +124,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
         if g("wd"):
             rel = (g("rel") or "").strip().lower()
             d = weekday_on_or_before(WEEKDAYS[g("wd").lower()], pub)
-            if rel == "next":
-                d = d + timedelta(days=7) if d <= pub else d
+            if rel == "next" or (not rel and _FUTURE_BEFORE.search(m.string[max(0, s - 50) : s])):
+                d = d + timedelta(days=7) if d < pub else d
             elif rel == "last" and d == pub:
                 d -= timedelta(days=7)
             return DateRef(s, e, d, d, "day")
@@ -153,6 +160,21 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             unit = g("unit").lower().rstrip("s")
             days = {"day": n, "week": 7 * n, "month": 30 * n, "hour": max(1, n // 24), "year": 365 * n}[unit]
             return DateRef(s, e, pub - timedelta(days=days), pub, "period")
+        if g("ago"):
+            raw = g("an").lower()
+            n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+            unit = g("aunit").lower().rstrip("s")
+            if unit == "year":
+                y = pub.year - n
+                return DateRef(s, e, date(y, 1, 1), date(y, 12, 31), "year")
+            if unit == "month":
+                y, mth = pub.year, pub.month - n
+                while mth < 1:
+                    y, mth = y - 1, mth + 12
+                a, b = _month_range(y, mth)
+                return DateRef(s, e, a, b, "month")
+            d = pub - timedelta(days=n * (7 if unit == "week" else 1))
+            return DateRef(s, e, d, d, "day")
         if g("startof"):
             unit = g("sunit").lower()
             first = {"week": pub - timedelta(days=pub.weekday()), "month": pub.replace(day=1),
@@ -165,7 +187,10 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             return DateRef(s, e, sat, sat + timedelta(days=1), "period")
         if g("month3"):
             month = MONTHS[g("month3").lower().rstrip(".")]
-            year = int(g("year3")) if g("year3") else (pub.year if month <= pub.month else pub.year - 1)
+            ahead = m.group("monthonly").lower().startswith(("until", "by"))
+            year = int(g("year3")) if g("year3") else (
+                pub.year if month <= pub.month or ahead else pub.year - 1
+            )
             a, b = _month_range(year, month)
             return DateRef(s + m.group("monthonly").lower().find(g("month3").lower()), e, a, b, "month")
         if g("year4"):

@@ -39,7 +39,11 @@ _DURATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HYPHEN_COMPOUND = re.compile(r"^-(?!\d)[a-z]", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"(?:\baged|\bage\s+of|\bages\s+of)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"(?:\baged|\bage\s+of|\bages\s+of|\b(?:children|kids|people|adults|those|men|women|boys|girls|anyone|"
+    r"residents|patients|voters)\s+(?:under|over|aged|above|below|older\s+than|younger\s+than))\s*$",
+    re.IGNORECASE,
+)
 _PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
 _PAGE_FURNITURE = re.compile(
     r"^(?:page\s+\d|updated|posted|published|share|comments?|photo|image|video|read\s+more|"
@@ -65,7 +69,8 @@ _ACCUMULATING = re.compile(
     re.IGNORECASE,
 )
 _STILL = re.compile(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
-_RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|"
+_RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
+                   r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
                          r"home\s+to)\b", re.IGNORECASE)
@@ -133,7 +138,8 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         if _AGE_BEFORE.search(before):
             return True
         # "Dana Kesler, 52, who ..." / "Orvell, 47, a former doctor"
-        if re.search(r"[A-Z][\w'-]+,\s*$", before) and re.match(r"^\s*,", after) and a.value < 120:
+        if (re.search(r"[A-Z][\w'-]+,\s*$", before) and a.value < 120
+                and re.match(r"^\s*(?:,|\.(?:\s|$)|;|\s+(?:who|said|says|told)\b)", after)):
             return True
         if "." not in a.digits_only and "," not in a.digits_only and a.digits_only.startswith("0"):
             return True  # "007", leading zeros: codes
@@ -270,8 +276,9 @@ class NumericExtractor:
         dates = self.dates_by_sentence[si]
         pub = self.pub
 
-        if category == "count" and (_POPULATION.search(text[max(s.start, fig.start - 45) : fig.start])
-                                    or _BEFORE_WAR.search(after_full[:60])):
+        if _POPULATION.search(text[max(s.start, fig.start - 45) : fig.start]) or (
+            category == "count" and _BEFORE_WAR.search(after_full[:60])
+        ):
             return TimeSpan(None, None, "point")
         if _RATE.match(after_full[:50].lstrip()):
             return TimeSpan(None, None, "unknown")
