@@ -296,3 +296,14 @@ def test_fields_a_newer_engine_adds_are_kept(lib: Library) -> None:
     assert lib.db.execute("SELECT extra FROM claims").fetchone()[0] == '{"confidence": 0.75}'
     back = lib.claims(aid)[0].claim
     assert back == NumericClaim("3 people", 0, 8, "3 people died.", 3, 3, 3, category="killed")
+
+
+def test_words_in_too_many_claims_do_not_filter(lib: Library, monkeypatch) -> None:
+    monkeypatch.setattr("recount.library.store.TERM_CEILING", 3)
+    for i, place in enumerate(["Vardo", "Vardo", "Vardo", "Vardo", "Kessel"]):
+        lib.add_article(Article(f"Report {i} from {place}."),
+                        [_numeric(10 + i, place=place, sentence=f"{10 + i} people were killed in {place}.")])
+    every = {c.id for c in lib.candidate_claims(kind="numeric")}
+    assert {c.claim.place for c in lib.candidate_claims(kind="numeric", terms="Kessel")} == {"Kessel"}
+    assert {c.id for c in lib.candidate_claims(kind="numeric", terms="Vardo")} == every  # in 4 > 3 claims
+    assert {c.claim.place for c in lib.candidate_claims(kind="numeric", terms="Vardo Kessel")} == {"Kessel"}
