@@ -106,6 +106,7 @@ class _Cue:
     appositive_role: str | None = None
     speaker: Speaker | None = None
     quotes: list[Quote] = field(default_factory=list)
+    passive: bool = False  # "announced by X": an earlier statement the report refers to
 
 
 def extract_attributed(doc: Document) -> list[AttributedClaim]:
@@ -451,7 +452,7 @@ def _passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str
     mention = analyse(m[1])
     if mention is None or mention.kind not in ("org", "person", "other"):
         return None
-    cue = _Cue(verb, vstart, vend, vstart, vend + m.end(1), mention, sent)
+    cue = _Cue(verb, vstart, vend, vstart, vend + m.end(1), mention, sent, passive=True)
     _extend_with_date(doc, cue)
     return cue
 
@@ -657,38 +658,53 @@ def resolve_day(phrase: str, published: date) -> date | None:
 
 
 def _resolve_dates(doc: Document, cues: list[_Cue]) -> None:
-    """Explicit days first; else the speaker's last dated words; else the lead's day.
+    """Explicit days first; else the speaker's earlier dated words; else the lead's news day.
 
     A speaker's later words in the same report are read as the same statement (the corpus
-    does so), and attributions in the opening paragraphs are the day's news.
+    does so). Attributions in the opening paragraphs, and interviews given to the outlet
+    itself ("told the Courier"), are the day's news when the lead dates its news to the
+    publication day ("said on Friday", "rose to 347 on Friday, the agency said"); when the
+    lead's news is older or undated, they stay undated.
     """
     last: dict[str, str] = {}
     lead = _lead_paragraphs(doc)
     outlet = _outlet_words(doc.text)
-    story_day: str | None = None  # the day of the news the lead reports
+    story_day: str | None = None
+    first_lead = min(lead) if lead else -1
+    seen_lead = False
     for c in cues:
         when = resolve_day(c.date, doc.published) if c.date else None
         key = c.speaker.name.lower() if c.speaker else ""
+        if not seen_lead and c.sentence.paragraph == first_lead and c.verb != "according to":
+            seen_lead = True
+            story_day = when.isoformat() if when else _news_day(doc, c)
         if when is not None:
             c.date = when.isoformat()
         elif c.verb == "according to":
             c.date = None  # a source of figures, not words said on a day
-        elif _ON_THE_SPOT.search(doc.text, c.span_start, c.span_end):
-            c.date = doc.published.isoformat()  # "X, visiting a camp, said": reported on the day
         elif key in last:
             c.date = last[key]
+        elif _ON_THE_SPOT.search(doc.text, c.span_start, c.span_end):
+            c.date = doc.published.isoformat()  # "X, visiting a camp, said": reported on the day
         elif c.sentence.paragraph in lead or _told_outlet(doc.text, c, outlet):
-            c.date = story_day or doc.published.isoformat()
+            c.date = story_day
         else:
             c.date = None
-        if story_day is None and lead and c.sentence.paragraph == min(lead):
-            story_day = c.date
-        if c.date and key:
+        if c.date and key and not c.passive:
             last[key] = c.date
 
 
-LEAD_PARAGRAPHS = 3
-TOLD_OUTLET = True
+def _news_day(doc: Document, cue: _Cue) -> str | None:
+    """The publication day when the lead sentence dates its news to it, else None."""
+    published = doc.published.isoformat()
+    for m in _ON_DATE.finditer(doc.text, cue.sentence.start, cue.sentence.end):
+        day = resolve_day(m["when"], doc.published)
+        if day is not None and day.isoformat() == published:
+            return published
+    return None
+
+
+LEAD_PARAGRAPHS = 3  # the lead and the two paragraphs after it
 
 
 _ON_THE_SPOT = re.compile(r",\s+(?:speaking|visiting|touring|addressing)\b")
@@ -712,7 +728,7 @@ def _outlet_words(text: str) -> set[str]:
 
 
 def _told_outlet(text: str, cue: _Cue, outlet: set[str]) -> bool:
-    if cue.verb != "told" or not outlet or not TOLD_OUTLET:
+    if cue.verb != "told" or not outlet:
         return False
     after = text[cue.verb_end : cue.verb_end + 40]
     m = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w'-]+\s*){1,3})", after)
