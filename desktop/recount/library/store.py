@@ -34,7 +34,10 @@ from recount.library.normalise import text_hash
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Below this size the open runs PRAGMA quick_check (about 10 ms per MB); bigger libraries rely
 # on SQLite reporting damage when a damaged page is read, which is translated the same way.
-QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
+# Files this process already checked, as (path, size, mtime): the window opens the library for
+# each operation, and a file that has not changed since need not be checked again.
+_CHECKED: set[tuple[str, int, int]] = set()
 
 # A candidate-search word found in more claims than this is not used as a filter (see
 # candidate_claims): it narrows little, and its posting list would cost more than it saves.
@@ -715,6 +718,10 @@ def _validate_existing(path: Path, timeout: float, migrations_dir: Path | None) 
         raise errors.LibraryError(f"Recount cannot read the library {path}: {exc.strerror}.", path) from exc
     if size == 0:
         return  # an empty file is an empty database; there is nothing in it to lose
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _CHECKED:
+        return
     if header != SQLITE_MAGIC:
         raise errors.corrupt(path, "it is not an SQLite database")
     try:
@@ -730,6 +737,7 @@ def _validate_existing(path: Path, timeout: float, migrations_dir: Path | None) 
                 raise errors.corrupt(path, result)
         else:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _CHECKED.add(key)
     except sqlite3.Error as exc:
         known = errors.translate(exc, path, timeout)
         if isinstance(known, errors.ReadOnlyLibrary):
