@@ -1,33 +1,64 @@
 """Every flag among many claims without comparing all pairs.
 
-Claims are grouped so that only claims that could measure the same thing meet: figures by
-(category, group, kind of time) and then by as-of month (running totals; a month meets the
-next) or as-of day (a day's or a moment's count); estimates also by value (same figure,
-other source); quotes by speaker (drift) and by shared four-word runs (the same words
-credited to someone else).
+Claims are grouped so that only claims that could measure the same thing meet: running
+totals by (category, group, start day; a day either way), totals without a start by as-of
+month, a day's or a moment's count by its day, estimates by value (same figure, other
+source), quotes by speaker (drift) and by shared four-word runs (the same words credited to
+someone else; a run found in more than COMMON_SHINGLE quotes is a stock phrase and skipped).
+Within a group, each claim meets at most MAX_NEIGHBOURS later reports within a few weeks:
+a sliding window, never all pairs of a big group.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from itertools import combinations
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, timedelta
 
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.match import Thresholds, score_pair
-from recount.compare.metric import scope, subject_group
+from recount.compare.metric import START_TOLERANCE_DAYS, scope, subject_group
 from recount.compare.names import fold, skeleton, words_of
-from recount.compare.rules import ESTIMATE_CATEGORIES, Discrepancy, Ref, compare, fragments
+from recount.compare.rules import ATTRIBUTION_DAYS, ESTIMATE_CATEGORIES, Discrepancy, Ref, compare, fragments
 
 SHINGLE = 4
+# A four-word run found in more quotes than this is a stock phrase: it says nothing.
+COMMON_SHINGLE = 50
+# At most this many later neighbours per claim in a group (newest reports of a metric).
+MAX_NEIGHBOURS = 60
+# Running totals are compared with reports up to this many days later.
+LOOKBACK_DAYS = 60
 
 
-def _next_month(month: str) -> str:
+def _ordinal(iso: str | None) -> int | None:
+    if not iso:
+        return None
     try:
-        y, m = int(month[:4]), int(month[5:7])
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _shift(iso: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
     except ValueError:
         return ""
-    return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def _windowed(members: list[int], refs: list[Ref], days: int,
+              keep: Callable[[int, int], bool] | None = None) -> Iterator[tuple[int, int]]:
+    """Pairs of members whose as-of dates are at most `days` apart, each with at most
+    MAX_NEIGHBOURS later neighbours (a sliding window, never all pairs of a big group)."""
+    dated = sorted((d, i) for i in members if (d := _ordinal(refs[i].as_of)) is not None)
+    for k, (d, i) in enumerate(dated):
+        taken = 0
+        for d2, j in dated[k + 1:]:
+            if d2 - d > days or taken >= MAX_NEIGHBOURS:
+                break
+            if keep is None or keep(i, j):
+                taken += 1
+                yield (i, j) if i < j else (j, i)
 
 
 def _speaker_key(name: str, speakers: Mapping[str, str] | None) -> str:
@@ -39,39 +70,63 @@ def _speaker_key(name: str, speakers: Mapping[str, str] | None) -> str:
 
 
 def candidate_pairs(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | None = None
-                    ) -> Iterable[tuple[int, int]]:
-    """Index pairs (i < j) worth comparing; each pair once."""
+                    ) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) worth comparing. A pair may come twice (from two groups); flags are
+    deduplicated by key."""
     speakers = (aliases or {}).get("speaker")
-    buckets: dict[tuple, list[int]] = defaultdict(list)
+    totals: dict[tuple, list[int]] = defaultdict(list)  # running totals by start day
+    by_month: dict[tuple, list[int]] = defaultdict(list)  # and by as-of month (for unknown starts)
+    moments: dict[tuple, list[int]] = defaultdict(list)
+    estimates: dict[tuple, list[int]] = defaultdict(list)
+    speakers_of: dict[str, list[int]] = defaultdict(list)
+    shingles: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(refs):
         c = r.claim
         if isinstance(c, NumericClaim):
             sc = scope(c)
-            base = ("n", c.category, subject_group(c) or "", sc)
+            base = (c.category, subject_group(c) or "")
             if sc == "cumulative":
-                buckets[(*base, (r.as_of or "")[:7])].append(i)
+                if c.time.start:
+                    totals[(*base, c.time.start[:10])].append(i)
+                by_month[(*base, (r.as_of or "")[:7])].append(i)
             elif sc in ("day", "point", "period"):
-                buckets[(*base, r.as_of or "")].append(i)
+                moments[(*base, sc, r.as_of or "")].append(i)
             if c.category in ESTIMATE_CATEGORIES and c.source:
-                buckets[("est", c.category, float(c.value))].append(i)
+                estimates[(c.category, float(c.value))].append(i)
         elif isinstance(c, AttributedClaim) and c.quote and c.speaker:
-            buckets[("spk", _speaker_key(c.speaker, speakers))].append(i)
+            speakers_of[_speaker_key(c.speaker, speakers)].append(i)
+            runs = set()
             for frag in fragments(c.quote):
                 words = frag.split()
                 for k in range(0, max(1, len(words) - SHINGLE + 1)):
-                    buckets[("q", " ".join(words[k:k + SHINGLE]))].append(i)
-    seen: set[tuple[int, int]] = set()
-    for key, members in buckets.items():
-        groups = [members]
-        if key[0] == "n" and key[3] == "cumulative":  # totals of one month meet the next month's
-            other = buckets.get((*key[:4], _next_month(key[4])))
+                    runs.add(" ".join(words[k:k + SHINGLE]))
+            for run in runs:
+                shingles[run].append(i)
+    horizon = LOOKBACK_DAYS
+    for key, members in totals.items():
+        yield from _windowed(members, refs, horizon)
+        for d in range(1, START_TOLERANCE_DAYS + 1):  # starts a day apart meet
+            other = totals.get((*key[:2], _shift(key[2], d)))
             if other:
-                groups.append(members + other)
-        for group in groups:
-            for i, j in combinations(sorted(set(group)), 2):
-                if (i, j) not in seen:
-                    seen.add((i, j))
-                    yield i, j
+                mine = set(members)
+                yield from _windowed(members + other, refs, horizon,
+                                     lambda i, j, m=mine: (i in m) != (j in m))
+    no_start = {i for i, r in enumerate(refs) if isinstance(r.claim, NumericClaim) and not r.claim.time.start}
+    if no_start:
+        for members in by_month.values():
+            if any(i in no_start for i in members):
+                yield from _windowed(members, refs, 31, lambda i, j: i in no_start or j in no_start)
+    for members in moments.values():
+        yield from _windowed(members, refs, 0)
+    for members in estimates.values():
+        yield from _windowed(members, refs, ATTRIBUTION_DAYS)
+    seen: set[tuple[int, int]] = set()
+    groups = [m for m in speakers_of.values()] + [m for m in shingles.values() if len(m) <= COMMON_SHINGLE]
+    for members in groups:
+        for pair in _windowed(members, refs, ATTRIBUTION_DAYS):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
 def find_discrepancies(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | None = None,
