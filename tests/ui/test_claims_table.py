@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCharFormat
 
 from recount.compare.rules import Discrepancy, FlagEnd
 from recount.ui.article_pane import ArticlePane
-from recount.ui.claims_model import FIGURE, FLAG, ClaimIndexRole, ClaimsModel
+from recount.ui.claims_model import FIGURE, FLAG, ClaimIndexRole, ClaimsFilter, ClaimsModel
 from recount.ui.claims_table import ClaimsPanel
 from recount.ui.results import ClaimRow
 
@@ -39,6 +39,10 @@ def test_model_passes_qtmodeltester(qtmodeltester):
     model.set_rows(rows)
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == len(rows)
+    proxy = ClaimsFilter()
+    proxy.setSourceModel(model)
+    proxy.set_flagged_only(True)
+    qtmodeltester.check(proxy, force_py=True)
     r = model.row_for_claim(rows[1].index)
     assert model.data(model.index(r, 0), ClaimIndexRole) == rows[1].index
 

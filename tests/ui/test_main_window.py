@@ -291,3 +291,33 @@ def test_export_of_the_current_check_is_parseable(qtbot, make_window, ostrelo_li
     assert {d["type"] for d in data["discrepancies"]} & {"cumulative_decrease", "revision"}
     for d in open_dialogs():
         d.done(0)
+
+
+def test_clicking_a_highlight_selects_its_row_and_comparison(qtbot, make_window, ostrelo_library):
+    window = make_window(ostrelo_library)
+    check(qtbot, window, corpus_article(LATER))
+    row = next(r for r in window.rows if "174" in r.claim.span)
+    editor = window.article_pane.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(row.claim.start + 2)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=editor.cursorRect(cursor).center())
+    assert window.selected_row() is row
+    assert editor.textCursor().selectedText() == row.claim.span
+    assert row.flags[0].explanation in window.comparison.text()
+
+
+def test_editing_the_date_rechecks_with_the_new_date(qtbot, make_window):
+    window = make_window()
+    text = "The Health Ministry said on Sunday that at least 23 people had been killed since Friday."
+    with qtbot.waitSignal(window.checkFinished, timeout=CHECK_TIMEOUT):
+        window.article_pane.editor.setPlainText(text)
+        window.article_pane.published.setText("2025-03-17")
+    first = next(r.claim for r in window.rows if r.claim.kind == "numeric")
+    with qtbot.waitSignal(window.checkFinished, timeout=CHECK_TIMEOUT):
+        window.article_pane.published.clear()
+        qtbot.keyClicks(window.article_pane.published, "2025-06-10")
+    again = next(r.claim for r in window.rows if r.claim.kind == "numeric")
+    assert first.time.end != again.time.end
+    assert (again.time.end or "").startswith("2025-06")
