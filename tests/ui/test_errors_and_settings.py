@@ -144,3 +144,32 @@ def test_thresholds_stay_ordered(qtbot, tmp_path):
     assert dialog.values()[0] == tmp_path / "x.db"
     with pytest.raises(ValueError):
         temp_settings(tmp_path).thresholds = (0.9, 0.2)
+
+
+def test_a_library_kept_busy_by_another_program(qtbot, tmp_path, window_on, monkeypatch):
+    import sqlite3
+
+    from recount.library.store import Library
+    from recount.ui import operations
+
+    monkeypatch.setattr(operations, "LIBRARY_TIMEOUT", 0.3)
+    path = tmp_path / "busy.db"
+    Library.open(path).close()
+    window = window_on(path)
+    qtbot.waitUntil(lambda: window.library_state == "open", timeout=5000)
+    with qtbot.waitSignal(window.checkFinished, timeout=CHECK_TIMEOUT):
+        window.article_pane.editor.setPlainText(PASTED)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with qtbot.waitSignal(window.taskFinished, timeout=CHECK_TIMEOUT):
+            window.save_to_library()
+        texts = close_message_boxes()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert texts and "busy" in texts[0] and "try again" in texts[0].lower()
+    assert window.article_pane.text() == PASTED
+    with qtbot.waitSignal(window.taskFinished, timeout=CHECK_TIMEOUT):
+        window.save_to_library()  # once the other program is done, saving works
+    assert window.report_count() == 1

@@ -17,6 +17,8 @@ from typing import Any
 
 from recount.claims.model import Article, Claim
 
+LIBRARY_TIMEOUT = 5.0  # seconds a write waits for another program's lock before giving up
+
 
 class NotInLibrary(LookupError):
     """A report or claim the window pointed at is gone from the library (deleted meanwhile)."""
@@ -40,9 +42,9 @@ def open_library(path: Path, *, progress=None, cancelled=None) -> tuple[Any, Any
     """Two connections to the library (GUI thread, workers) and its number of reports."""
     from recount.library.store import Library
 
-    gui = Library.open(path, create=True, timeout=5.0)
+    gui = Library.open(path, create=True, timeout=LIBRARY_TIMEOUT)
     try:
-        work = Library.open(path, create=True, timeout=5.0)
+        work = Library.open(path, create=True, timeout=LIBRARY_TIMEOUT)
     except BaseException:
         gui.close()
         raise
