@@ -69,3 +69,22 @@ def test_her_ministry_is_the_ministry_of_the_minister() -> None:
     index = SpeakerIndex("")
     index.note(index.resolve(analyse("Foreign Minister Ada Rell")))
     assert index.resolve(analyse("her ministry")).name == "Foreign Ministry"
+
+
+def test_the_government_is_the_government_of_the_datelines_country() -> None:
+    index = SpeakerIndex("PORT ELM, Marovia, June 2 (Wire) - The government said roads were shut.")
+    assert index.resolve(analyse("The government")).name == "Marovian government"
+    assert index.resolve(analyse("the army")).name == "Marovian army"
+    plain = SpeakerIndex("The government said roads were shut.")
+    assert plain.resolve(analyse("The government")).name == "government"
+
+
+def test_country_from_possessives_when_the_dateline_has_none() -> None:
+    text = "KESTRA, June 2 - Ostalia's Health Ministry said 40 died. Ostalia is poor. The army said little."
+    assert SpeakerIndex(text).resolve(analyse("The army")).name == "Ostalian army"
+
+
+def test_list_of_speakers_expands_known_acronyms() -> None:
+    m = analyse("The UN, the EU, and Russia")
+    assert m is not None and m.kind == "org"
+    assert SpeakerIndex("").resolve(m).name == "United Nations, the European Union, and Russia"

@@ -74,6 +74,7 @@ KNOWN_BODIES = {
     "nato": "NATO",
     "imf": "International Monetary Fund",
 }
+_NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
 _PREPOSITIONS = frozenset("of for from at in by with to on".split())
 _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
@@ -151,15 +152,15 @@ def analyse(phrase: str) -> Mention | None:
         return Mention("group", plain[1], None, raw)  # "her ministry", "its spokesman"
     if plain[0] in _FUNCTION or plain[-1] in _FUNCTION:
         return None
+    # "The UN, United States, European Union, and Russia": several speakers at once.
+    if "," in body and re.search(r",? and [A-Z]", body):
+        parts = [strip_determiner(p) for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", body) if p.strip()]
+        if len(parts) > 1 and all(is_capitalised(p.split()[0]) and len(p.split()) <= 4 for p in parts):
+            return Mention("org", body, None, raw)
     # "an accusation the Defence Ministry": a determiner inside means two phrases, not a name.
     for i in range(1, len(plain)):
         if plain[i] in ("the", "a", "an") and plain[i - 1] not in _PREPOSITIONS:
             return None
-    # "The UN, United States, European Union, and Russia": several speakers at once.
-    if "," in body and re.search(r",? and [A-Z]", body):
-        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", body) if p.strip()]
-        if len(parts) > 1 and all(is_capitalised(p.split()[0]) and len(p.split()) <= 4 for p in parts):
-            return Mention("org", body, None, raw)
     # "Pompeo's statement said": the words are the possessor's.
     m = _POSSESSOR_SAYS.match(body)
     if m:
@@ -229,6 +230,7 @@ class SpeakerIndex:
     recent: list[Speaker] = field(default_factory=list)
     _surnames: dict[str, str] | None = None
     _acronyms: dict[str, str] | None = None
+    _demonym: str | None = None
 
     # ------------------------------------------------------------ whole-article lookups
 
@@ -300,6 +302,8 @@ class SpeakerIndex:
             return Speaker(word, "other")
         if mention.kind == "org":
             name = mention.name
+            if "," in name:  # a list of speakers: "UN, United States, ..." -> full names
+                name = re.sub(r"\b[A-Z]{2,6}\b", lambda m: KNOWN_BODIES.get(m[0].lower(), m[0]), name)
             if name.islower() and len(name.split()) <= 2:  # "the ministry", "the agency"
                 return self._group(mention)
             if name.replace(".", "").isupper():
@@ -336,7 +340,41 @@ class SpeakerIndex:
             for sp in reversed(self.recent):
                 if head == "agency" and sp.kind == "org" and "ministry" not in sp.name.lower():
                     return sp
+        if definite and len(words) == 1 and head in _NATIONAL:
+            adjective = self.demonym()
+            if adjective:
+                return Speaker(f"{adjective} {head}", "org")
         return Speaker(mention.name, "group")
+
+    def demonym(self) -> str | None:
+        """ "Tavrenian" for a story from Tavrenia: whose "the government" and "the army" are meant.
+
+        The country is the dateline's ("OSTRELO, Tavrenia, March 17"), else the one whose
+        possessive the article uses ("Velmora's Finance Ministry") and names most; only names
+        ending in -a get an adjective (-n, or -ian when the article spells it so).
+        """
+        if self._demonym is not None:
+            return self._demonym or None
+        head = self.text[:600]
+        m = re.search(r"^[A-Z][A-Z.'/ -]{2,40},\s+([A-Z][a-z]+),\s+" + r"[A-Z][a-z]{2,8}\.?\s+\d", head, re.M)
+        country = m[1] if m else None
+        if country is None:
+            body = self.text[:20000]
+            owners = {pm[1] for pm in re.finditer(r"\b([A-Z][a-z]{3,}a)(?:'s|\u2019s)\s", body)}
+            counts = {w: len(re.findall(rf"\b{w}\b", body)) for w in list(owners)[:20]}
+            country = max(counts, key=lambda k: counts[k]) if counts else None
+            if country and counts[country] < 2:
+                country = None
+        adjective = ""
+        if country and country.endswith("a"):
+            for candidate in (country + "n", country[:-1] + "ian", country[:-1] + "an"):
+                if re.search(rf"\b{candidate}\b", self.text[:20000]):
+                    adjective = candidate
+                    break
+            else:
+                adjective = country + "n"
+        self._demonym = adjective
+        return adjective or None
 
     def note(self, speaker: Speaker) -> None:
         """Remember a speaker (or a person merely spoken of) as the latest antecedent."""
