@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -149,7 +150,18 @@ def _installed_version(package: str) -> str | None:
     return out.stdout.split()[-1] if out.returncode == 0 and "install ok installed" in out.stdout else None
 
 
-def test_deb_installs_runs_and_removes_cleanly(built: Built, tmp_path: Path):
+@pytest.fixture
+def system_install_lock() -> Iterator[None]:
+    """One test session at a time installs the package on this machine (shared dev boxes)."""
+    import fcntl  # POSIX only, like the .deb
+
+    (ROOT / "build").mkdir(exist_ok=True)
+    with open(ROOT / "build" / ".packaging-install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def test_deb_installs_runs_and_removes_cleanly(built: Built, tmp_path: Path, system_install_lock: None):
     if built.deb is None or shutil.which("apt-get") is None:
         pytest.skip("needs dpkg-deb and apt-get (Debian or Ubuntu)")
     if os.geteuid() != 0:
