@@ -122,8 +122,13 @@ def test_timeline_shows_the_metric_series(qtbot, make_window, ostrelo_library):
     with qtbot.waitSignal(window.seriesShown, timeout=CHECK_TIMEOUT):
         select_span(window, "174")
     assert window.timeline.point_count() >= 2
-    opened = []
-    window.timeline.pointActivated.connect(opened.append)
+    # Clicking an earlier report's point opens that report in the window.
+    earlier = next(i for i in range(window.timeline.point_count())
+                   if window.timeline.observation(i).published != "2025-03-17")
+    with qtbot.waitSignal(window.checkFinished, timeout=CHECK_TIMEOUT):
+        qtbot.mouseClick(window.timeline, Qt.MouseButton.LeftButton,
+                         pos=window.timeline.point_positions()[earlier].toPoint())
+    assert window.article_pane.published.text() != "2025-03-17"
 
 
 def test_review_decisions_are_stored_and_survive_reopening(qtbot, make_window, tmp_path):

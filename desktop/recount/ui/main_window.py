@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
             self.library_state = "open"
             self.browser.setEnabled(True)
             self.browser.set_library(gui)
+            self.timeline.set_library(gui)  # clicking a point looks its report up here
             self._update_status()
             self._update_actions()
             if initial and self._first_run:
