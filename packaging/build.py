@@ -10,7 +10,7 @@ macOS:   dist/Recount.app (then packaging/macos/build-dmg.sh)
 
 Only PyPI is reached (to install the [package] extra when PyInstaller is missing); the .deb
 is assembled with dpkg-deb, so nothing else is downloaded. The last lines print sizes and
-the build time.
+the build time; the exit status is 1 when the .deb or the single file exceeds its size target.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ VERSION: str = PROJECT["version"]
 TARGET_MB = {"deb": 50, "onefile": 70}
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
-# What Qt's xcb/wayland plugins and Qt itself load from the system (libGL/libEGL are never
-# bundled by PyInstaller; the rest are bundled too, but a desktop install should have them).
+# What Qt, its xcb plugin and Python's extensions load from the system. libGL/libEGL are never
+# bundled (PyInstaller leaves the GPU drivers' libraries to the system); the .deb drops its
+# bundled copies of the rest (unbundle_system_libraries), the tarball and single file keep them.
 # "a | b": Ubuntu 24.04 renamed some packages for the 64-bit time_t transition.
 DEB_DEPENDS = [
     "libc6 (>= 2.28)", "libgl1", "libegl1", "libfontconfig1", "libfreetype6", "libdbus-1-3",
