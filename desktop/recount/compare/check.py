@@ -219,9 +219,13 @@ def library_refs(lib: Any, kinds: Iterable[str] = ("numeric", "attributed")) -> 
         return load
 
     refs = []
+    loaders: dict[int, Callable[[], str | None]] = {}  # one per article, shared by its claims
     for kind in kinds:
         for sc in lib.iter_claims(kind=kind):
-            refs.append(stored_ref(sc, loader(sc.article_id)))
+            load = loaders.get(sc.article_id)
+            if load is None:
+                load = loaders[sc.article_id] = loader(sc.article_id)
+            refs.append(stored_ref(sc, load))
     return refs
 
 

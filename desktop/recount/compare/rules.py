@@ -215,6 +215,9 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     same_article = a.same_article_token == b.same_article_token
     speakers = aliases.get("speaker")
     places = aliases.get("place")
+    if not interval(ca).disjoint(interval(cb)):
+        # Figures that agree raise no interval flag; only the same estimate credited twice can.
+        return None if same_article else _same_estimate_rule(a, b, speakers, places)
     ok, why = same_metric(ca, a.published, cb, b.published, places)
     if not ok and why == "different places" and not same_article:
         ok = same_teller_total(a, b, speakers) or same_story(a, b)
