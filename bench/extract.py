@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
     hostile = {
         "1 MB on one line": (joined.replace("\n", " ") * (1_000_000 // len(joined) + 1))[:1_000_000],
+        "1 MB, no full stops": ("officials said 11 people were killed on Monday, " * 21_000)[:1_000_000],
         "100k digits": "7" * 100_000,
         "5,000 quote marks": '"' * 2500 + " he said " + "\u201c" * 2500,
         "100k comma groups": ",".join(["123"] * 33_000),

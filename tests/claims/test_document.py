@@ -31,3 +31,14 @@ def test_paragraphs_and_offsets():
 def test_empty_text():
     doc = Document.from_text("", date(2024, 1, 1))
     assert doc.sentences == [] and doc.paragraphs == []
+
+
+def test_a_wall_of_text_is_cut_into_bounded_sentences():
+    from recount.claims.document import MAX_SENTENCE
+
+    text = "officials said 11 people were killed, " * 400
+    doc = Document.from_text(text, date(2024, 1, 1))
+    assert len(doc.sentences) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE for s in doc.sentences)
+    joined = "".join(text[s.start : s.end] for s in doc.sentences).replace(" ", "")
+    assert joined == text.replace(" ", "")

@@ -98,10 +98,25 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
     return out
 
 
+MAX_SENTENCE = 1000  # characters; longer runs without a full stop are not prose but a wall of text
+
+
 def _push(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # A "sentence" of a megabyte (no full stops) would make every per-sentence step
+    # quadratic: cut it at a comma, semicolon or space before the limit.
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(", ", start, limit), text.rfind("; ", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        _push(text, start, cut, paragraph, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Sentence(start, end, paragraph))

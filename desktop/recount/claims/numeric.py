@@ -23,6 +23,7 @@ from recount.claims.numbers import Atom, find_atoms, interval, qualifier_before
 from recount.claims.places import PlaceFinder
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
+LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
 
 _IDENT_BEFORE = re.compile(
     r"\b(?:routes?|highways?|road|interstate|motorway|resolution|no\.|number|nos\.|article|flight|section|"
@@ -217,6 +218,7 @@ class NumericExtractor:
         self.dates_by_sentence: list[list[DateRef]] = [
             find_dates(doc.text, doc.published, s.start, s.end) for s in doc.sentences
         ]
+        self._said_cache: dict[int, date | None] = {}
         self.story_start = self._story_start()
 
     # ---------------------------------------------------------------- story
@@ -254,19 +256,28 @@ class NumericExtractor:
 
     def _attribution_date(self, si: int, pos: int) -> date | None:
         """The day the figure was given ('the ministry said on Sunday'), in the sentence or before."""
-        text = self.doc.text
         sents = self.doc.sentences
         i = si
-        while i >= 0 and sents[i].paragraph == sents[si].paragraph:
-            s = sents[i]
-            for d in self.dates_by_sentence[i]:
-                if d.kind != "day":
-                    continue
-                before = text[max(s.start, d.start - 45) : d.start]
-                if _REPORT_VERB.search(before):
-                    return d.first
+        # a bounded look back (news paragraphs are short; a pasted wall of text must stay linear)
+        while i >= max(0, si - LOOK_BACK) and sents[i].paragraph == sents[si].paragraph:
+            said = self._said_date(i)
+            if said is not None:
+                return said
             i -= 1
         return None
+
+    def _said_date(self, i: int) -> date | None:
+        """The first 'said on <day>' date of sentence i (computed once per sentence)."""
+        if i in self._said_cache:
+            return self._said_cache[i]
+        text, s = self.doc.text, self.doc.sentences[i]
+        found = None
+        for d in self.dates_by_sentence[i]:
+            if d.kind == "day" and _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start]):
+                found = d.first
+                break
+        self._said_cache[i] = found
+        return found
 
     def _time(self, si: int, fig: _Figure, category: str, after_full: str) -> TimeSpan:
         doc, text = self.doc, self.doc.text

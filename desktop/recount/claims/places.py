@@ -235,7 +235,7 @@ class PlaceFinder:
         if here:
             return here
         i = sentence_index - 1
-        while i >= 0 and sents[i].paragraph == s.paragraph:
+        while i >= max(0, sentence_index - 4) and sents[i].paragraph == s.paragraph:
             p = self.in_span(sents[i].start, sents[i].end)
             if p:
                 return p
