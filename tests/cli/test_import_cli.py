@@ -200,3 +200,27 @@ def test_ctrl_c_stops_between_articles_and_keeps_them(tmp_path: Path, corpus_dir
     stored = _count(db)
     assert f"added {stored}, skipped 0, failed 0 (cancelled)" in out
     assert 10 <= stored < 300
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, corpus_dir: Path) -> None:
+    import pty
+
+    master, slave = pty.openpty()
+    texts = sorted(str(p) for p in corpus_dir.glob("*.txt"))
+    proc = subprocess.Popen([sys.executable, "-m", "recount", "--db", str(tmp_path / "lib.db"), "import",
+                             *texts], stdout=subprocess.PIPE, stderr=slave, text=True)
+    os.close(slave)
+    out, _ = proc.communicate(timeout=120)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the terminal's other end is closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"\r[" in shown and b"100%" in shown
+    assert out.strip() == f"added {len(texts)}, skipped 0, failed 0"  # stdout stays clean
