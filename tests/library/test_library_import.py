@@ -124,11 +124,13 @@ def test_folders_recurse_skip_hidden_and_report_missing(lib: Library, tmp_path: 
     (tmp_path / ".hidden" / "three.txt").write_text("Hidden.")
     (tmp_path / "a" / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "a" / "two.json").write_text("{not json")  # no two.txt beside it: not a sidecar, skipped
-    report = import_paths(lib, [tmp_path / "a", tmp_path / "missing.txt"])
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    report = import_paths(lib, [tmp_path / "a", tmp_path / "missing.txt", tmp_path / "binary.txt"])
     assert sorted(Path(i.name).name for i in report.added) == ["one.txt", "two.md"]
     assert [Path(i.name).name for i in report.skipped] == ["same.txt"]
-    failed = [(Path(i.name).name, i.reason) for i in report.failed]
-    assert failed == [("missing.txt", "no such file or folder")]
+    failed = {Path(i.name).name: i.reason for i in report.failed}
+    assert failed.keys() == {"missing.txt", "binary.txt"}
+    assert failed["missing.txt"] == "no such file or folder" and failed["binary.txt"].startswith("not a text")
     assert lib.article(lib.find_article(ext_id="two")).title == "Two"
 
 

@@ -330,8 +330,11 @@ def _file_entry(path: Path) -> _Entry:
 
 
 def _strip_name(message: str, path: Path) -> str:
-    prefix = f"{path}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
+    """reading's messages start with the file's path or name, which the report already gives."""
+    for prefix in (f"{path}: ", f"{path.name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
 
 
 def _apply_sidecar(article: Article, sidecar: Path) -> None:
