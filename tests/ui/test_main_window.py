@@ -326,3 +326,15 @@ def test_editing_the_date_rechecks_with_the_new_date(qtbot, make_window):
     again = next(r.claim for r in window.rows if r.claim.kind == "numeric")
     assert first.time.end != again.time.end
     assert (again.time.end or "").startswith("2025-06")
+
+
+def test_opening_a_report_over_typed_text_can_be_undone(qtbot, make_window):
+    window = make_window()
+    editor = window.article_pane.editor
+    typed = "My own notes: at least 12 people were hurt."
+    editor.setPlainText(typed)
+    with qtbot.waitSignal(window.checkFinished, timeout=CHECK_TIMEOUT):
+        window.open_file(str(CORPUS / f"{LATER}.txt"))
+    assert "174 people" in editor.toPlainText()
+    editor.undo()
+    assert editor.toPlainText() == typed

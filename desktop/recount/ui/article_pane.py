@@ -147,7 +147,15 @@ class ArticlePane(QWidget):
             self.title.setText(article.title or "")
             self.url.setText(article.url or "")
             self.editor.highlighter.clear()
-            self.editor.setPlainText(article.text)
+            if self.editor.document().isEmpty():
+                self.editor.setPlainText(article.text)
+            else:
+                # Replace through the undo stack: Ctrl+Z brings back what was there before.
+                cursor = QTextCursor(self.editor.document())
+                cursor.beginEditBlock()
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(article.text)
+                cursor.endEditBlock()
             self.editor.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._loading = False
