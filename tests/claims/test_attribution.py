@@ -235,3 +235,38 @@ def test_resolve_day(phrase: str, expected: date | None) -> None:
 def test_empty_and_punctuation_only_text() -> None:
     assert claims("") == []
     assert claims('"""\n\n,,, said') == []
+
+
+WIRE = (
+    "Army says 40 killed in border clashes\n\n"
+    "KORVA, June 3 (Wire) - At least 40 fighters were killed in clashes near the border on Monday, "
+    "the army said in a statement.\n\n"
+    '"Our forces will pursue them," army spokesman Colonel Tamer al-Rifai said, adding that five '
+    "soldiers had also died.\n\n"
+    "U.N. Secretary-General Ana Ruiz called for restraint. \u201cCivilians must be protected,\u201d "
+    "Ruiz told reporters in New York on Monday.\n\n"
+    "The White House said it was monitoring the situation. A senior official, speaking on condition "
+    "of anonymity, said talks had been briefed.\n\n"
+    "According to a statement from the Interior Ministry, 150 suspects have been arrested.\n\n"
+    "Piet de Vries, the U.N. envoy, said last week that talks would resume. He said he was "
+    '"cautiously optimistic".\n\n'
+    "Rights Watch said in a report on Wednesday that 1,000 homes had been demolished. "
+    "\u2018This is collective punishment,\u2019 said Sara Whit, the group\u2019s director."
+)
+
+
+def test_wire_story_in_another_house_style() -> None:
+    got = [(c.speaker, c.quote, c.date) for c in claims(WIRE, date(2019, 6, 3))]
+    assert got == [
+        ("army", None, "2019-06-03"),
+        ("Tamer al-Rifai", "Our forces will pursue them", "2019-06-03"),
+        ("Ana Ruiz", None, "2019-06-03"),
+        ("Ana Ruiz", "Civilians must be protected", "2019-06-03"),
+        ("White House", None, None),
+        ("senior official", None, None),
+        ("Interior Ministry", None, None),
+        ("Piet de Vries", None, None),
+        ("Piet de Vries", "cautiously optimistic", None),
+        ("Rights Watch", None, "2019-05-29"),
+        ("Sara Whit", "This is collective punishment", None),
+    ]

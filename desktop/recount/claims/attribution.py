@@ -434,8 +434,15 @@ def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> _Cue
     if not m:
         return None
     phrase = m[1].strip()
-    # Names with dots ("U.S.") end early: extend over an abbreviation's full stop.
     n_end = vend + m.end(1)
+    # "according to a statement from the ministry", "figures released by the UN": the body.
+    via = re.match(
+        r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:statement|figures|data|report|estimates?|count|tally|"
+        r"spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$",
+        phrase,
+    )
+    if via:
+        phrase = via[1]
     mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
     cue = _Cue("according to", vstart, vend, vstart, n_end, mention, sent)
     return cue
@@ -707,7 +714,7 @@ def _news_day(doc: Document, cue: _Cue) -> str | None:
 LEAD_PARAGRAPHS = 3  # the lead and the two paragraphs after it
 
 
-_ON_THE_SPOT = re.compile(r",\s+(?:speaking|visiting|touring|addressing)\b")
+_ON_THE_SPOT = re.compile(r",\s+(?:speaking|visiting|touring|addressing)\b(?!\s+on\s+condition)")
 
 
 def _lead_paragraphs(doc: Document) -> set[int]:

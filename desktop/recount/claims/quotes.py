@@ -56,7 +56,32 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 open_at = at
         if open_at >= 0 and pend - open_at > 1:
             out.append(Quote(open_at, pend, open_at + 1, pend, index, False))
+        if "\u2018" in text[pstart:pend]:
+            _single_quotes(text, pstart, pend, index, out)
+    out.sort(key=lambda q: q.start)
     return [q for q in out if q.words(text)]
+
+
+# British style quotes with single curly marks: \u2018 opens; \u2019 closes only when no letter
+# follows (otherwise it is an apostrophe: "the government\u2019s").
+_SINGLE = re.compile("\u2018|\u2019(?![\\w])")
+
+
+def _single_quotes(text: str, pstart: int, pend: int, index: int, out: list[Quote]) -> None:
+    inside = [(q.start, q.end) for q in out if q.paragraph == index]  # in text order
+    k = 0
+    open_at = -1
+    for m in _SINGLE.finditer(text, pstart, pend):
+        at = m.start()
+        while k < len(inside) and inside[k][1] <= at:
+            k += 1
+        if k < len(inside) and inside[k][0] <= at:
+            continue  # a quote within a double-quoted stretch is part of it
+        if m.group() == "\u2018":
+            open_at = at if open_at < 0 else open_at
+        elif open_at >= 0 and at > open_at + 1:
+            out.append(Quote(open_at, at + 1, open_at + 1, at, index, True))
+            open_at = -1
 
 
 def _looks_opening(text: str, i: int, pstart: int) -> bool:

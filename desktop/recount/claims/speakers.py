@@ -41,7 +41,7 @@ ORG_HEADS = frozenset(
     reuters ap afp dpa bbc cabinet parliament assembly senate congress navy command corps
     administration embassy mission secretariat tribunal board trust foundation watch unit brigade
     battalion militia guard guards observatory monitor monitors institute university hospital
-    presidency kremlin pentagon ministry's""".split()
+    presidency kremlin pentagon ministry's house palace hall secretariat""".split()
 )
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
@@ -87,7 +87,11 @@ _BODY_IN_PLACE = re.compile(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
 _MINISTER = re.compile(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
-_CAP = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
+_CAP = re.compile(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
+# Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset(
+    "de da di du del della van von der den ter la le bin ibn al el ben abu dos das".split()
+)
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _PAIR = re.compile(rf"\b({_NAME_WORD}) ({_NAME_WORD})\b")
 _ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
@@ -106,6 +110,12 @@ class Mention:
 
 def is_capitalised(word: str) -> bool:
     return bool(_CAP.match(word))
+
+
+def _is_role(word: str) -> bool:
+    """ "spokesman", "Secretary-General", "Vice-President": a role word, hyphenated or not."""
+    plain = _plain(word)
+    return plain in ROLE_WORDS or any(part in ROLE_WORDS for part in plain.split("-"))
 
 
 def _plain(word: str) -> str:
@@ -175,15 +185,19 @@ def analyse(phrase: str) -> Mention | None:
         return Mention("person", m[1], m[2], raw)
     # A role followed by a name: "U.S. Secretary of State Mike Pompeo", "Agency chief Emil Stavos".
     run = 0
-    for w in reversed(words):
-        if is_capitalised(w) and _plain(w) not in ROLE_WORDS and _plain(w) not in ORG_HEADS and w != "State":
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        particle = w in NAME_PARTICLES and run > 0 and i > 0 and is_capitalised(words[i - 1])
+        if particle or (
+            is_capitalised(w) and not _is_role(w) and _plain(w) not in ORG_HEADS and w != "State"
+        ):
             run += 1
         else:
             break
     if 0 < run < len(words) and run <= 4:
         role = " ".join(words[: len(words) - run])
         prefix = role.split()
-        if any(_plain(w) in ROLE_WORDS for w in prefix) or (
+        if any(_is_role(w) for w in prefix) or (
             run >= 2 and all(w.islower() and _plain(w) not in _FUNCTION for w in prefix)
         ):
             return Mention("person", " ".join(words[-run:]), role, raw)
@@ -199,7 +213,8 @@ def analyse(phrase: str) -> Mention | None:
         return Mention("org", name, f"{owner} {name}" if owner else None, raw)
     if any(p in ORG_HEADS for p in plain) and is_capitalised(words[0]):
         return Mention("org", body, None, raw)
-    if all(is_capitalised(w) for w in words):
+    inner = range(1, len(words) - 1)
+    if all(is_capitalised(w) or (w in NAME_PARTICLES and i in inner) for i, w in enumerate(words)):
         if len(words) == 1:
             return Mention("other", body, None, raw)
         if 2 <= len(words) <= 4:
