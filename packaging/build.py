@@ -154,7 +154,8 @@ def unbundle_system_libraries(internal: Path) -> list[str]:
     ones its configuration files, security updates and other programs expect) rather than
     copies taken from the build machine. Qt, Python, OpenSSL and SQLite stay bundled.
     """
-    ldconfig = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    ldconfig_bin = shutil.which("ldconfig") or "/sbin/ldconfig"  # /sbin is not on a user's PATH
+    ldconfig = subprocess.run([ldconfig_bin, "-p"], capture_output=True, text=True).stdout
     system_paths: dict[str, str] = {}
     for line in ldconfig.splitlines():
         if "=>" in line:
