@@ -219,6 +219,7 @@ class NumericExtractor:
             find_dates(doc.text, doc.published, s.start, s.end) for s in doc.sentences
         ]
         self._said_cache: dict[int, date | None] = {}
+        self._said_ref_cache: dict[int, bool] = {}
         self.story_start = self._story_start()
 
     # ---------------------------------------------------------------- story
@@ -266,14 +267,23 @@ class NumericExtractor:
             i -= 1
         return None
 
+    def _is_said(self, d: DateRef, sentence_start: int) -> bool:
+        """Whether a date tells when something was said ('the ministry said on Sunday')."""
+        hit = self._said_ref_cache.get(d.start)
+        if hit is None:
+            text = self.doc.text
+            hit = bool(_REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start]))
+            self._said_ref_cache[d.start] = hit
+        return hit
+
     def _said_date(self, i: int) -> date | None:
         """The first 'said on <day>' date of sentence i (computed once per sentence)."""
         if i in self._said_cache:
             return self._said_cache[i]
-        text, s = self.doc.text, self.doc.sentences[i]
+        s = self.doc.sentences[i]
         found = None
         for d in self.dates_by_sentence[i]:
-            if d.kind == "day" and _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start]):
+            if d.kind == "day" and self._is_said(d, s.start):
                 found = d.first
                 break
         self._said_cache[i] = found
@@ -306,7 +316,7 @@ class NumericExtractor:
         att = self._attribution_date(si, fig.start)
         day_ref = self._day_ref(si, fig, since_ref)
         period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
-                           and not _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start])
+                           and not self._is_said(d, s.start)
                            and not _figure_between(text, fig, d)), None)
         start = since_date if has_since and since_date else self.story_start
         tail = text[max(s.start, fig.start - 60) : fig.start]
@@ -352,7 +362,7 @@ class NumericExtractor:
         for d in self.dates_by_sentence[si]:
             if d.kind != "day" or d is since_ref:
                 continue
-            if _REPORT_VERB.search(text[max(s.start, d.start - 45) : d.start]):
+            if self._is_said(d, s.start):
                 continue
             if _EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.start : d.end].endswith(
                 ("'s", "\u2019s")
