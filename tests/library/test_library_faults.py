@@ -227,3 +227,18 @@ def test_disk_full_stops_an_import_and_keeps_what_was_stored(library_file: Path,
         assert len(report.failed) == 1
         assert lib.count_articles() == 2
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_locked_library_stops_an_import_with_the_reason(library_file: Path, tmp_path: Path) -> None:
+    _fill(library_file, 1)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.txt").write_text(f"Report {i}: {i + 4} people were arrested.")
+    with Library.open(library_file, timeout=0.3) as lib, _writer_holding_lock(library_file):
+        report = import_paths(lib, [folder])
+        assert report.stopped is not None and "busy" in report.stopped
+        assert not report.added and len(report.failed) == 1
+    with Library.open(library_file) as lib:
+        assert lib.count_articles() == 1
+        assert len(import_paths(lib, [folder]).added) == 3

@@ -83,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         with library:
             report = import_paths(library, args.paths, progress=bar, cancelled=lambda: interrupted,
                                   jobs=args.jobs)
+    except LibraryError as exc:  # import_paths reports these itself; this is the last safety net
+        bar.clear()
+        print(f"recount import: {exc.user_message}", file=sys.stderr)
+        return 1
     finally:
         signal.signal(signal.SIGINT, previous)
         bar.clear()

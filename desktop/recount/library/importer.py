@@ -136,15 +136,17 @@ def import_paths(
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 return report
-            while len(pending) < window and (job := next(upcoming, None)) is not None:
-                pending.append(job)
-            if not pending:
-                break
-            job = pending.popleft()
+            name = "library"
             try:
+                while len(pending) < window and (job := next(upcoming, None)) is not None:
+                    pending.append(job)
+                if not pending:
+                    break
+                job = pending.popleft()
+                name = job.entry.name
                 _finish(library, job, report)
-            except LibraryError as exc:
-                report.failed.append(ImportItem(job.entry.name, exc.user_message))
+            except LibraryError as exc:  # full, locked, read-only, damaged: every later write would fail
+                report.failed.append(ImportItem(name, exc.user_message))
                 report.stopped = exc.user_message
                 return report
             if progress is not None:
