@@ -714,12 +714,16 @@ class MainWindow(QMainWindow):
         """Start background work; its error becomes a dialog, its progress the status bar."""
 
         def failed(exc: BaseException) -> None:
+            if self._closing:  # the window is gone: nobody to tell
+                return
             self.progress.hide()
             if not quiet:
                 self.error_dialog = errors.report(self, exc, doing)
             self.taskFinished.emit(name)
 
         def succeeded(value: Any) -> None:
+            if self._closing:
+                return
             self.progress.hide()
             on_success(value)
             self.taskFinished.emit(name)
