@@ -327,3 +327,23 @@ def test_future_weekday_and_years_ago():
 def test_camp_population_has_no_dates():
     c = one("The camps, home to about 400,000 people who fled the east, are full.")
     assert (c.time.scope, c.time.start) == ("point", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake struck 40 km (25 miles) north of the city at a depth of 10 kilometres.",
+        "The magnitude 6.1 aftershock was felt far away.",
+        "The council passed the text by a vote of 13-0.",
+        "The home side won 2-1 on Sunday.",
+        "The city ranked in the top 10 again.",
+        "Temperatures fell to minus 5C overnight.",
+    ],
+)
+def test_measurements_scores_and_ranks_are_not_claims(text):
+    assert claims(text) == [], [c.span for c in claims(text)]
+
+
+def test_a_currency_word_must_follow_the_number():
+    assert one("The city ranked 10 and won praise.").category != "money"
+    assert one("Aid worth $3-5 million was pledged.").lower == 3_000_000

@@ -46,7 +46,7 @@ _TROOP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_WORDS = re.compile(
-    r"^(?:[\w-]+\s+)?(?:dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
+    r"^(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?(?:dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
     r"shekels|dinars|dirhams|riyals|lira|liras|pesos|reais|rand|hryvnias?|naira|shillings|kroner|kronor|"
     r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?)\b",
     re.IGNORECASE,

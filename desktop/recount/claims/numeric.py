@@ -31,7 +31,7 @@ _IDENT_BEFORE = re.compile(
     r"phase|stage|class|pier|terminal|ward|sector|camp|brigade|division|battalion|regiment|corps|"
     r"paragraph|title|amendment|version|model|episode|season|volume|vol\.|issue|page|p\.|tel\.?|phone|"
     r"fax|hotline|call|dial|code|postcode|zip|station|exit|junction|kilometre|km|mile|door|seat|row|lot|case|file|"
-    r"law|decree|bill|act|order|protocol|convention|session|summit|covid|g|f|su|mig|boeing|airbus)\s*[-#]?\s*$",
+    r"law|decree|bill|act|order|protocol|convention|session|summit|top|magnitude|covid|g|f|su|mig|boeing|airbus)\s*[-#]?\s*$",
     re.IGNORECASE,
 )
 _DURATION_AFTER = re.compile(
@@ -39,6 +39,15 @@ _DURATION_AFTER = re.compile(
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|weekends?)\b",
     re.IGNORECASE,
 )
+# Measurements are not counts of anything a report tallies: distances, depths, weights, temperatures.
+_MEASURE_AFTER = re.compile(
+    r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|"
+    r"grams?|tonnes?|tons?|degrees?|°|kph|km/h|mph|knots?|acres?|hectares?|ha|sq|square|litres?|liters?|"
+    r"gallons?|calories|kw|mw|gw|kwh|mwh|gwh|watts?|volts?)(?![\w-])",
+    re.IGNORECASE,
+)
+# "a vote of 13-0", "won 2-1": scores and tallies, not ranges
+_SCORE = re.compile(r"^\s*[-\u2013]\s*(\d+)\b")
 _HYPHEN_COMPOUND = re.compile(r"^-(?!\d)[a-z]", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"(?:\baged|\bage\s+of|\bages\s+of|\b(?:children|kids|people|adults|those|men|women|boys|girls|anyone|"
@@ -131,8 +140,15 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         return True
     if any(ts <= a.start < te for ts, te in times):
         return True
-    if _HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after):
+    if _HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after) or _MEASURE_AFTER.match(after):
         return True
+    score = _SCORE.match(after)
+    if score and a.digits_only and float(score.group(1)) <= a.value:
+        return True
+    if a.digits_only and re.search(r"\d\s*[-\u2013]\s*$", before):
+        prev = re.search(r"(\d+)\s*[-\u2013]\s*$", before)
+        if prev and float(prev.group(1)) >= a.value:
+            return True
     if a.digits_only is not None:
         if _IDENT_BEFORE.search(before) or before.endswith(("#", "No ", "no. ")):
             return True

@@ -48,7 +48,7 @@ _NOT_PLACE = frozenset(
         "commission court parliament assembly reuters ap afp bbc un who unicef iom wfp icrc eu nato "
         "president minister prime governor general colonel spokesman spokeswoman secretary director "
         "mr mrs ms dr the a an this that these those it he she they we i his her their its our "
-        "state security league group operation affairs red"
+        "state security league group operation affairs red no nos number"
     ).split()
 )
 _TIME_WORDS = frozenset(

@@ -73,13 +73,20 @@ def _when(c: NumericClaim) -> str:
     return "?"
 
 
+def _num(v: float) -> str:
+    """2,800 / 1,200,000 / 33.33: thousands separators, at most two decimals."""
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
 def _interval(c: NumericClaim) -> str:
-    lo = "" if c.lower is None else f"{c.lower:,.10g}"
-    hi = "" if c.upper is None else f"{c.upper:,.10g}"
+    lo = "" if c.lower is None else _num(c.lower)
+    hi = "" if c.upper is None else _num(c.upper)
     if c.qualifier == "exact":
-        return f"{c.value:,.10g}"
+        return _num(c.value)
     if c.qualifier == "about":
-        return f"~{c.value:,.10g}" + (f" (<= {hi})" if hi else "")
+        return f"~{_num(c.value)}" + (f" (<= {hi})" if hi else "")
     left = "[" if c.lower_inclusive else "("
     right = "]" if c.upper_inclusive else ")"
     return f"{left}{lo or '-inf'}, {hi or 'inf'}{right}"
