@@ -248,7 +248,8 @@ def same_teller_total(a: Ref, b: Ref, speakers: Mapping[str, str] | None = None)
 
 def same_story(a: Ref, b: Ref) -> bool:
     """Two places of one story: each report names the other's place ("Varn valley" / "Kessel
-    province"), so the two names may be one place seen at two scales."""
+    province"), so the two names may be one place seen at two scales. Figures of one day or
+    moment only."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     if not ca.place or not cb.place or not _story_time(a, b):
@@ -261,13 +262,9 @@ def _story_time(a: Ref, b: Ref) -> bool:
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     sc = scope(ca)
-    if sc != scope(cb):
-        return False
-    if sc == "cumulative":
-        if ca.time.start and cb.time.start:
-            return ca.time.start == cb.time.start
-        return (day_gap(a.as_of, b.as_of) or 0) <= OCCASION_DAYS
-    return sc in ("day", "point") and day_gap(a.as_of, b.as_of) == 0
+    # Only figures of the same day or moment: a running total of a town and one of its
+    # province share a story and a start but not a count (a part is not the whole).
+    return sc == scope(cb) and sc in ("day", "point") and day_gap(a.as_of, b.as_of) == 0
 
 
 def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, str] | None
