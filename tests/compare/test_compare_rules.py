@@ -180,3 +180,36 @@ def test_dismissed_flags_are_left_out(num, ref) -> None:
     b = _total(num, ref, "101 people", 101, "2024-06-16", "Amsel Courier", "c")
     key = compare(a, b).key
     assert find_discrepancies([a, b]) and not find_discrepancies([a, b], dismissed={key: "checked"})
+
+
+def test_one_story_at_two_scales_meets_for_the_same_moment(num, ref) -> None:
+    valley = "Rescuers reached every village of the Varn valley in Kessel province on Friday."
+    province = "The governor of Kessel province said the search in the Varn valley would go on."
+    a = ref(num("At least 85 people", 85, qualifier="at_least", category="missing", scope="point",
+                start="2024-06-07", end="2024-06-07", place="Varn valley"), "c", "2024-06-07", "Courier",
+            text=valley)
+    b = ref(num("fewer than 40 people", 40, qualifier="fewer_than", category="missing", scope="point",
+                start="2024-06-07", end="2024-06-07", place="Kessel province"), "w", "2024-06-07", "Wire",
+            text=province)
+    flag = compare(a, b)
+    assert flag is not None and flag.type == "conflict"
+    elsewhere = ref(b.claim, "x", "2024-06-07", "Other", text="The governor spoke in the capital.")
+    assert compare(a, elsewhere) is None  # the other report never names the valley
+
+
+def test_a_town_and_its_country_running_totals_are_not_compared(num, ref) -> None:
+    text = "Fighting around Tripoli, Libya's capital, has spread."
+    town = ref(num("56 people", 56, end="2024-06-10", place="Tripoli"), "a", "2024-06-10", "A", text=text)
+    country = ref(num("at least 200 people", 200, qualifier="at_least", end="2024-06-10", place="Libya"),
+                  "b", "2024-06-10", "B", text=text)
+    assert compare(town, country) is None
+
+
+def test_one_bodys_running_total_stays_one_metric_across_place_names(num, ref) -> None:
+    a = ref(num("347", 347, end="2024-06-07", place="Varn valley", source="Civil Protection Agency"),
+            "c", "2024-06-07", "Courier")
+    b = ref(num("289", 289, end="2024-06-10", place="Velmora", source="Civil Protection Agency",
+                sentence="The Civil Protection Agency revised the toll down to 289."),
+            "g", "2024-06-10", "Dispatch")
+    flag = compare(a, b)
+    assert flag is not None and flag.type == "revision"
