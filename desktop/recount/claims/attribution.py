@@ -138,6 +138,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
         cues.append(cue)
     _note_people_and_resolve(doc, index, cues)
     _resolve_roles(cues)
+    _note_bodies(index, cues)
     _attach_quotes(doc, cues, quotes)
     _resolve_dates(doc, cues)
     out = []
@@ -154,7 +155,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
                 end=c.span_end,
                 sentence=text[c.sentence.start : c.sentence.end],
                 speaker=c.speaker.name,
-                speaker_role=c.speaker.role or c.appositive_role,
+                speaker_role=_role_of(index, c),
                 verb=c.verb,
                 quote=quote_text(text, c.quotes),
                 date=c.date,
@@ -543,6 +544,54 @@ def _resolve_roles(cues: list[_Cue]) -> None:
                 fits.append(person)
         if len(fits) == 1:
             c.speaker = fits[0]
+
+
+_INTERNATIONAL = re.compile(r"^(?:UN|U\.N\.|United Nations|International|World|European|Inter-)\b")
+# A government body's own name: "Health Ministry", "Ministry of Social Affairs", "Civil Protection Agency".
+_NATIONAL_BODY = re.compile(r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Agency)(?:\s+(?:of|for)\s+[A-Z][\w\s-]*)?$")
+
+
+_ROLE_OF_BODY = re.compile(
+    r"^(?:(?:the\s+)?(?:group|agency|ministry|organisation|organization)(?:'s|\u2019s)|[Ii]ts|[Rr]ebel)\s+(\w+)$"
+)
+_ROLE_FOR_BODY = re.compile(r"^(\w+)\s+(?:for|of)\s+the\s+(?:group|agency|ministry|rebels)$")
+
+
+def _note_bodies(index: SpeakerIndex, cues: list[_Cue]) -> None:
+    """The bodies that speak, in order, so roles can name "the group" they refer to."""
+    index.bodies = [c.speaker for c in cues if c.speaker is not None and c.speaker.kind == "org"]
+
+
+def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
+    """The speaker's role as the article gives it, made self-contained: "OLF spokesman" ->
+    "Ostrelo Liberation Front spokesman", "the group's commander" -> "<group> commander";
+    a government body's role names its country ("Tavrenian Health Ministry")."""
+    sp = cue.speaker
+    if sp is None:
+        return None
+    role = sp.role or cue.appositive_role
+    if sp.kind == "org":
+        if role is None and _NATIONAL_BODY.match(sp.name) and not _INTERNATIONAL.match(sp.name):
+            adjective = index.demonym()
+            return f"{adjective} {sp.name}" if adjective else sp.name
+        return role
+    if not role:
+        return None
+    role = re.sub(r"^\d{1,3}-year-old\s+", "", role)
+    role = re.sub(r"\b[A-Z]{2,6}\b", lambda m: index.defined_acronym(m[0]) or m[0], role)
+    m = _ROLE_OF_BODY.match(role) or _ROLE_FOR_BODY.match(role)
+    if m and sp.kind == "person":
+        body = index.latest_body(role, cue.span_start)
+        if body:
+            return f"{body} {m[1]}"
+    # "Tavrenian Prime Minister" -> "Prime Minister of Tavrenia", when the article names Tavrenia.
+    nat = re.match(r"([A-Z][a-z]+(?:ian|an))\s+([A-Z].+)$", role)
+    if nat:
+        word = nat[1]
+        for country in (word[:-1], word[:-2] + "a", word[:-3] + "a"):
+            if re.search(rf"\b{country}\b", index.text[:20000]):
+                return f"{nat[2]} of {country}"
+    return role
 
 
 _PERSON_SUBJECT = re.compile(

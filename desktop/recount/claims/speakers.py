@@ -75,6 +75,10 @@ KNOWN_BODIES = {
     "imf": "International Monetary Fund",
 }
 _NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
+_GROUP_BODY = re.compile(r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b")
+_NAMED_BODY = re.compile(
+    r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* (?:Front|Movement|Group|Brigades?|Militia|Alliance|Ministry|Agency)\b"
+)
 _PREPOSITIONS = frozenset("of for from at in by with to on".split())
 _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
@@ -246,6 +250,8 @@ class SpeakerIndex:
     _surnames: dict[str, str] | None = None
     _acronyms: dict[str, str] | None = None
     _demonym: str | None = None
+    _country: str | None = None
+    bodies: list[Speaker] = field(default_factory=list)
 
     # ------------------------------------------------------------ whole-article lookups
 
@@ -380,6 +386,7 @@ class SpeakerIndex:
             country = max(counts, key=lambda k: counts[k]) if counts else None
             if country and counts[country] < 2:
                 country = None
+        self._country = country or ""
         adjective = ""
         if country and country.endswith("a"):
             for candidate in (country + "n", country[:-1] + "ian", country[:-1] + "an"):
@@ -390,6 +397,45 @@ class SpeakerIndex:
                 adjective = country + "n"
         self._demonym = adjective
         return adjective or None
+
+    def country(self) -> str | None:
+        self.demonym()
+        return self._country or None
+
+    def latest_body(self, role: str, before: int) -> str | None:
+        """The body a role's "the group"/"its"/"rebel" refers to: the last one of that kind
+        that spoke, else the last one named before `before`."""
+        low = role.lower()
+        want = "ministry" if "ministry" in low else "agency" if "agency" in low else "group"
+        pattern = _GROUP_BODY if want == "group" else re.compile(rf"\b{want}\b", re.I)
+        for sp in reversed(self.bodies):
+            if pattern.search(sp.name):
+                return sp.name
+        named = None
+        for m in _NAMED_BODY.finditer(self.text, max(0, before - 5000), before):
+            if pattern.search(m[0]):
+                named = m[0]
+        if named is None:  # named only later in the article
+            for m in _NAMED_BODY.finditer(self.text, before, before + 20000):
+                if pattern.search(m[0]):
+                    return m[0]
+        return named
+
+    def defined_acronym(self, acronym: str) -> str | None:
+        """An acronym the article itself spells out ("Ostrelo Liberation Front (OLF)")."""
+        self.expand_acronym(acronym)
+        assert self._acronyms is not None
+        if (
+            acronym not in self._acronyms
+            and acronym.lower() not in KNOWN_BODIES
+            and len(acronym) >= 3
+            and len(self._acronyms) < 200  # bounded work on hostile input
+        ):
+            # "OLF" for "Ostrelo Liberation Front" named in full somewhere in the article.
+            words = r"\s+(?:of\s+|for\s+|the\s+)?".join(rf"{ch}[\w'-]+" for ch in acronym)
+            m = re.search(rf"\b{words}\b", self.text[:50000])
+            self._acronyms[acronym] = m[0] if m else ""
+        return self._acronyms.get(acronym) or None
 
     def note(self, speaker: Speaker) -> None:
         """Remember a speaker (or a person merely spoken of) as the latest antecedent."""
