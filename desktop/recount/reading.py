@@ -141,7 +141,9 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<article[\s>]|<p[\s>]", re.I)
+_HTML_SNIFF = re.compile(
+    r"<!doctype\s+html|<(?:html|head|body|article|main|section|div|p|h[1-6]|title|meta)[\s>/]", re.I
+)
 
 
 def looks_like_html(text: str) -> bool:
