@@ -347,3 +347,16 @@ def test_measurements_scores_and_ranks_are_not_claims(text):
 def test_a_currency_word_must_follow_the_number():
     assert one("The city ranked 10 and won praise.").category != "money"
     assert one("Aid worth $3-5 million was pledged.").lower == 3_000_000
+
+
+def test_participle_clause_takes_the_day_of_the_event():
+    found = claims("Missiles hit a market in Khariv on Tuesday, killing at least 14 people and wounding 52.")
+    assert [(c.category, c.time.scope, c.time.start) for c in found] == [
+        ("killed", "day", "2024-06-11"),
+        ("wounded", "day", "2024-06-11"),
+    ]
+
+
+def test_month_and_year():
+    c = one("Since the invasion in February 2022, more than 10,500 civilians have been killed.")
+    assert (c.time.scope, c.time.start) == ("cumulative", "2022-02-01")

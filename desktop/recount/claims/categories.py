@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
-_KILLED = (r"killed|dead|died|die|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
+_KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
            r"slain|toll")
-_WOUNDED = r"wounded|injured|injuries|hurt|treated|hospitali[sz]ed"
-_DISPLACED = (r"displaced|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
+_WOUNDED = r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed"
+_DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
               r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
               r"left\s+the\s+(?:city|town|area|region|country)|"
               r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|spent\s+[\w\s]{0,20}?outdoors|"
               r"sleeping\s+outdoors|unsafe\s+to\s+return")
 _MISSING = r"missing|unaccounted\s+for"
-_ARRESTED = r"arrested|detained|jailed|arrests|detentions|taken\s+into\s+custody|rounded\s+up"
+_ARRESTED = (r"arrested|arresting|detained|detaining|jailed|arrests|detentions|taken\s+into\s+custody|"
+             r"rounded\s+up")
 _EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pass(?:ed)?\s+through|"
               r"bused\s+out|airlifted")
 _CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"

@@ -104,6 +104,13 @@ _CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrest
 _MONEY_PAREN = re.compile(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
 _CURRENCY_CODE = re.compile(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
 _OF_THE_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
+                         re.IGNORECASE)
+_PARTICIPLE_END = re.compile(
+    r"\b(?:killing|wounding|injuring|leaving|displacing)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|another\s+)?$",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
 _ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
                      r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
@@ -394,9 +401,15 @@ class NumericExtractor:
                 if re.search(r"[;]|\b(?:when|after|before|because|while)\b", between):
                     continue
                 return d
-            # "On Sunday, 12 people were killed"
-            if re.fullmatch(r"\s*(?:on\s+)?", text[s.start : d.start], re.IGNORECASE) and d.end <= fig.start:
-                return d
+            # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
+            if d.end <= fig.start:
+                if re.fullmatch(r"\s*(?:on\s+)?", text[s.start : d.start], re.IGNORECASE):
+                    return d
+                between = text[d.end : fig.start]
+                if len(between) <= 120 and _PARTICIPLE.search(between) and (
+                    not re.search(r"\d", between) or _PARTICIPLE_END.search(between)
+                ):
+                    return d
         return None
 
     # ---------------------------------------------------------------- claims
