@@ -360,3 +360,7 @@ def test_participle_clause_takes_the_day_of_the_event():
 def test_month_and_year():
     c = one("Since the invasion in February 2022, more than 10,500 civilians have been killed.")
     assert (c.time.scope, c.time.start) == ("cumulative", "2022-02-01")
+
+
+def test_returnees_are_not_displaced():
+    assert one("Fewer than 900 displaced families have returned home, the agency said.").category == "count"

@@ -76,6 +76,8 @@ _CROSS_BORDER = re.compile(
     r"\b(?:crossed|fled|poured)\s+(?:into|over\s+the\s+border|the\s+border|across\s+the\s+border)\b",
     re.IGNORECASE,
 )
+_RETURN = re.compile(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
+                     re.IGNORECASE)
 _CORRIDOR = re.compile(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
 
 
@@ -120,6 +122,11 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     clause end. Both are short slices (bounded by the caller).
     """
     subject = subject_of(after)
+    # 0. people going home are returnees, not a displacement figure ("5,000 displaced people
+    #    have been able to return home")
+    brk = _CLAUSE_BREAK.search(after[:110])
+    if _RETURN.search(after[: brk.start() if brk else 110]):
+        return "count", subject
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)
     stop = _HEAD_STOP.search(after[:40])
     head_zone = after[: stop.start() if stop else 40]
