@@ -573,7 +573,7 @@ def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
     if sp.kind == "org":
         if role is None and _NATIONAL_BODY.match(sp.name) and not _INTERNATIONAL.match(sp.name):
             adjective = index.demonym()
-            return f"{adjective} {sp.name}" if adjective else sp.name
+            return f"{adjective} {sp.name}" if adjective else None
         return role
     if not role:
         return None
