@@ -150,3 +150,13 @@ def test_series_for_claim_gives_the_timeline(lib: Library, late) -> None:
     assert [(o.as_of, o.outlet) for o in series.observations] == [("2024-06-14", "Harbour Post"),
                                                                     ("2024-06-16", "Amsel Courier")]
     assert series.best == 101 and series.high == 121
+
+
+def test_the_alias_table_joins_names_no_rule_could(lib: Library, quote) -> None:
+    words = "We will rebuild every harbour wall before the winter comes"
+    said = quote("the mayor's office said", "Amsel City Hall", words, date="2024-06-14", offset=0)
+    article = Article("The mayor's office said it again.", "2024-06-16", outlet="Amsel Courier")
+    flags = check_article(lib, article, [said]).flags
+    assert [f.type for f in flags] == ["attribution_conflict"]  # other speaker, same words
+    lib.add_alias("speaker", "Amsel City Hall", "Jonas Ekdal")
+    assert check_article(lib, article, [said]).flags == []

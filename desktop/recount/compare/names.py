@@ -70,7 +70,7 @@ def _fold(text: str) -> str:
 _FOLDED_ALIASES: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
 
 
-def _apply_alias(name: str, aliases: Mapping[str, str] | None) -> str:
+def apply_alias(name: str, aliases: Mapping[str, str] | None) -> str:
     if not aliases:
         return name
     cached = _FOLDED_ALIASES.get(id(aliases))
@@ -140,7 +140,7 @@ def names_match(a: str | None, b: str | None, aliases: Mapping[str, str] | None 
     """Whether two speaker/source names denote the same person or body."""
     if not a or not b:
         return False
-    a, b = _apply_alias(a, aliases), _apply_alias(b, aliases)
+    a, b = apply_alias(a, aliases), apply_alias(b, aliases)
     return _names_match(a, b)
 
 
@@ -166,7 +166,7 @@ def place_relation(a: str | None, b: str | None, aliases: Mapping[str, str] | No
     """
     if not a or not b:
         return "unknown"
-    a, b = _apply_alias(a, aliases), _apply_alias(b, aliases)
+    a, b = apply_alias(a, aliases), apply_alias(b, aliases)
     if fold(a) == fold(b):
         return "same"
     ca, cb = _place_core(a), _place_core(b)

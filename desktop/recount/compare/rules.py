@@ -242,7 +242,7 @@ def same_teller_total(a: Ref, b: Ref, speakers: Mapping[str, str] | None = None)
     differ between reports ("Varn valley" / "Kessel province") without making it another metric."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
-    return (scope(ca) == "cumulative" and bool(ca.time.start) and ca.time.start == cb.time.start
+    return (scope(ca) == scope(cb) == "cumulative" and bool(ca.time.start) and ca.time.start == cb.time.start
             and _same_source(ca.source, cb.source, speakers))
 
 

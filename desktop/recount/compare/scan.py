@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.match import Thresholds, score_pair
 from recount.compare.metric import START_TOLERANCE_DAYS, scope, subject_group
-from recount.compare.names import fold, skeleton, words_of
+from recount.compare.names import apply_alias, skeleton, words_of
 from recount.compare.rules import ATTRIBUTION_DAYS, ESTIMATE_CATEGORIES, Discrepancy, Ref, compare, fragments
 
 SHINGLE = 4
@@ -62,10 +62,7 @@ def _windowed(members: list[int], refs: list[Ref], days: int,
 
 
 def _speaker_key(name: str, speakers: Mapping[str, str] | None) -> str:
-    if speakers:
-        folded = {fold(k): v for k, v in speakers.items()}
-        name = folded.get(fold(name), name)
-    w = words_of(name)
+    w = words_of(apply_alias(name, speakers))
     return skeleton(w[-1]) if w else ""
 
 
