@@ -230,11 +230,17 @@ def test_candidate_lookup_uses_indexes_not_scans(filled: Library) -> None:
     filled.candidate_claims(kind="numeric", categories=["killed"], date_from="2025-01-01")
     for kwargs in ({"kind": "numeric", "categories": ["killed", "wounded"], "date_from": "2025-03-01",
                     "date_to": "2025-03-20"},
-                   {"kind": "attributed", "date_from": "2025-03-01", "date_to": "2025-03-20"}):
+                   {"kind": "attributed", "date_from": "2025-03-01", "date_to": "2025-03-20"},
+                   {"kind": "numeric", "categories": ["killed"], "date_from": "2025-03-01",
+                    "date_to": "2025-03-20", "terms": "Ostrelo"}):
         sql, params = _candidate_sql(filled, kwargs)
-        plan = " | ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
-        assert "claims_kind" in plan, plan
-        assert "SCAN c" not in plan and "SCAN claims" not in plan, plan
+        rows = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+        assert any(r.startswith("SEARCH c USING INDEX claims_kind") for r in rows), rows
+        assert not any(r.split()[:2] in (["SCAN", "c"], ["SCAN", "claims"]) for r in rows), rows
+    # without a date window, the words' FTS rows start the query (not every claim of the kind)
+    sql, params = _candidate_sql(filled, {"kind": "numeric", "categories": ["killed"], "terms": "Ostrelo"})
+    plan = " | ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "SEARCH c USING INTEGER PRIMARY KEY" in plan and "claims_kind" not in plan, plan
 
 
 def _candidate_sql(lib: Library, kwargs: dict) -> tuple[str, list]:

@@ -502,39 +502,43 @@ class Library:
             Pass distinctive words (places, names), not "killed".
         Deleted articles are never returned; rejected claims only with include_rejected.
         """
+        words = self._narrowing_words(terms) if terms is not None else None
+        if words == []:
+            return []  # none of the words occurs in any claim
+        windowed = date_from is not None and date_to is not None
+        # Which index starts the query: with a date window, the (kind, category, as_of) index (the
+        # FTS row list is then only a membership test, hence "+c.id"); without one, the FTS rows of
+        # the words (hence "+" on the other columns, so that no scan of all claims of a kind in date
+        # order is chosen, which is what SQLite tends to do on a library never ANALYZEd).
+        by_terms = bool(words) and not windowed
+        col = "+c." if by_terms else "c."
         where = [_NOT_DELETED]
         params: list[Any] = []
         if kind is not None:
-            where.append("c.kind = ?")
+            where.append(f"{col}kind = ?")
             params.append(kind)
         cats = list(dict.fromkeys(categories)) if categories is not None else None
         if cats is not None and kind != "attributed":
             marks = ", ".join("?" * len(cats))
-            where.append(f"c.category IN ({marks})" if kind == "numeric"
-                         else f"(c.kind = 'attributed' OR c.category IN ({marks}))")
+            where.append(f"{col}category IN ({marks})" if kind == "numeric"
+                         else f"(c.kind = 'attributed' OR {col}category IN ({marks}))")
             params.extend(cats)
         if date_from is not None:
-            where.append("c.as_of >= ?")
+            where.append(f"{col}as_of >= ?")
             params.append(_iso(date_from))
         if date_to is not None:
-            where.append("c.as_of <= ?")
+            where.append(f"{col}as_of <= ?")
             params.append(_iso(date_to))
         if exclude_article is not None:
             where.append("c.article_id != ?")
             params.append(exclude_article)
         if not include_rejected:
             where.append("(r.decision IS NULL OR r.decision != 'rejected')")
-        if terms is not None:
-            words = self._narrowing_words(terms)
-            if words is not None:
-                if not words:
-                    return []
-                # With a date window the (kind, category, as_of) index is the narrower start: the
-                # unary + keeps the planner from driving the query from the FTS row list instead.
-                driver = "+c.id" if date_from is not None and date_to is not None else "c.id"
-                where.append(f"{driver} IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-                params.append(" OR ".join('"{}"'.format(w.replace('"', '""')) for w in words))
-        tail = f"ORDER BY c.as_of DESC, c.id DESC LIMIT {int(limit)}"
+        if words:
+            driver = "c.id" if by_terms else "+c.id"
+            where.append(f"{driver} IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(" OR ".join('"{}"'.format(w.replace('"', '""')) for w in words))
+        tail = f"ORDER BY {col}as_of DESC, c.id DESC LIMIT {int(limit)}"
         return self._claims_where(" AND ".join(where), params, tail)
 
     def _narrowing_words(self, terms: str | Iterable[str]) -> list[str] | None:
