@@ -277,7 +277,6 @@ def make_library(path: str | Path, claims: int = 1_000_000, seed: int = 1,
                 progress(made_claims, claims)
     if article_rows:
         flush()
-    conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     lib.close()
     seconds = time.perf_counter() - started
