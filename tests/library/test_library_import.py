@@ -177,3 +177,12 @@ def test_progress_and_cancel(lib: Library, tmp_path: Path) -> None:
                                                  ("March 10, 2025", "2025-03-10")])
 def test_dates(text: str, expected: str) -> None:
     assert parse_date(text) == expected
+
+
+def test_csv_from_a_spreadsheet_in_windows_1252(lib: Library, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    text = "Le café du port a fermé – 5 personnes tuées, selon l’hôpital. " * 3
+    path.write_bytes(f'id,text\nx1,"{text}"\n'.encode("cp1252"))
+    report = import_paths(lib, [path])
+    assert len(report.added) == 1
+    assert lib.article(report.added[0].article_id).text == text

@@ -389,11 +389,29 @@ def _record_article(record: Any, where: str) -> Article:
 
 
 def _lines(path: Path, pos: list[int]) -> Iterator[str]:
-    """Decoded lines of a file, keeping in pos[0] how many bytes have been read."""
+    """Decoded lines of a file, keeping in pos[0] how many bytes have been read. UTF-8 unless the
+    start of the file says otherwise (spreadsheets often save CSV as Windows-1252)."""
+    encoding = _csv_encoding(path)
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
             pos[0] += len(raw)
-            yield raw.decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
+            yield raw.decode("utf-8-sig" if number == 1 and encoding == "utf-8" else encoding,
+                             errors="replace")
+
+
+def _csv_encoding(path: Path, sample_size: int = 1 << 20) -> str:
+    with path.open("rb") as fh:
+        sample = fh.read(sample_size)
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3 and len(sample) == sample_size:
+            return "utf-8"  # only the sample's last character was cut in two
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    return best.encoding if best is not None else "utf-8"
 
 
 def _jsonl_entries(path: Path) -> Iterator[_Entry]:
