@@ -45,6 +45,7 @@ class Observation:
     qualifier: str = "exact"
     revised_down: bool = False
     superseded: bool = False
+    article_id: int | None = None  # the library's id of the report (None: not stored)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -54,7 +55,7 @@ class Observation:
         c = ref.claim
         assert isinstance(c, NumericClaim)
         return cls(ref.published, ref.outlet, c.source, float(c.value), c.lower, c.upper, ref.article,
-                   ref.claim_id, ref.as_of, c.span, c.qualifier)
+                   ref.claim_id, ref.as_of, c.span, c.qualifier, article_id=ref.article_id)
 
 
 @dataclass(slots=True)
