@@ -338,3 +338,21 @@ def test_opening_a_report_over_typed_text_can_be_undone(qtbot, make_window):
     assert "174 people" in editor.toPlainText()
     editor.undo()
     assert editor.toPlainText() == typed
+
+
+def test_an_edit_during_a_check_never_shows_stale_results(qtbot, make_window, ostrelo_library):
+    from recount.ui.main_window import RECHECK_DELAY_MS
+
+    window = make_window(ostrelo_library)
+    editor = window.article_pane.editor
+    shown: list[str] = []
+    window.checkFinished.connect(lambda: shown.append(window._checked_text))
+    long_text = "\n\n".join((CORPUS / f"{n}.txt").read_text(encoding="utf-8") for n in [*EARLIER, LATER])
+    editor.setPlainText(long_text)
+    window.check_now()  # a long check starts...
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("\n\nAt least 999 people were evacuated on Sunday.")  # ...and the user types on
+    qtbot.waitUntil(lambda: bool(shown), timeout=CHECK_TIMEOUT)
+    qtbot.wait(RECHECK_DELAY_MS + 200)
+    assert shown and all(text == editor.toPlainText() for text in shown)
+    assert any("999" in r.claim.span for r in window.rows)
