@@ -51,6 +51,15 @@ ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
 # Same speaker, similar words: drift from this similarity (rapidfuzz partial_ratio of the
 # best-aligned fragments) up to identical. Below it the quotes are different statements.
 DRIFT_MIN = 72.0
+# ...and sharing at least this share of the shorter quote's content words: two different
+# sentences of one speaker ("we will not negotiate with terrorists" / "... under fire") differ
+# in what they are about, a drifted quote mostly in how it is put.
+DRIFT_SHARED_WORDS = 0.55
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been being it its this "
+    "that these those we you they he she i our your their his her my me us them not no will would "
+    "shall should can could may might must have has had do does did so if then than there here".split()
+)
 # Different speakers: the same words from this similarity, on quotes of at least this many words.
 SAME_WORDS_MIN = 92.0
 SAME_WORDS_MIN_WORDS = 5
@@ -353,6 +362,14 @@ def fragments(q: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p)
 
 
+def shared_words(qa: str, qb: str) -> float:
+    """Share of the shorter quote's content words found in the other quote."""
+    wa = {w for f in fragments(qa) for w in f.split() if w not in _FUNCTION_WORDS}
+    wb = {w for f in fragments(qb) for w in f.split() if w not in _FUNCTION_WORDS}
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short & long_) / len(short) if short else 0.0
+
+
 def quote_similarity(qa: str, qb: str) -> tuple[float, bool]:
     """(similarity 0-100 of the best-aligned fragments, whether one quote is contained in the other)."""
     fa, fb = fragments(qa), fragments(qb)
@@ -378,7 +395,7 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     cf, cl = first.claim, later.claim
     assert isinstance(cf, AttributedClaim) and isinstance(cl, AttributedClaim)
     if names_match(ca.speaker, cb.speaker, speakers):
-        if contained or sim < DRIFT_MIN:
+        if contained or sim < DRIFT_MIN or shared_words(ca.quote, cb.quote) < DRIFT_SHARED_WORDS:
             return None
         if ca.date and cb.date:
             if ca.date != cb.date:
