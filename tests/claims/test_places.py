@@ -47,3 +47,10 @@ def test_subordinate_clause_place_is_another_event():
     text = "Ten people were killed in Arvo on Tuesday, when troops advanced into Belk."
     pf = PlaceFinder(Document.from_text(text, date(2024, 6, 5)))
     assert pf.for_claim(0, text.index("Ten"), text.index("Ten") + 3) == "Arvo"
+
+
+def test_agency_dateline_without_a_date():
+    text = "KHARIV, Ostland (AP) \u2014 Shelling killed 3 people on Monday, officials said."
+    pf = PlaceFinder(Document.from_text(text, date(2024, 6, 3)))
+    assert pf.dateline == "Khariv"
+    assert pf.for_claim(0, 0, 0) == "Khariv"

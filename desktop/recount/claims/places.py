@@ -33,9 +33,12 @@ SUFFIXED_RE = re.compile(
     r"valley|county|governorate|oblast|prefecture))\b"
 )
 STRONG_PREPS = frozenset("in at near across around outside inside throughout toward towards".split())
+# "OSTRELO, Tavrenia, March 17 (Wire) -", "SARVANA, March 10 -", "KHARIV, Ostland (AP) --"
 DATELINE_RE = re.compile(
-    r"(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)(?:,\s+(?P<region>[A-Z][\w'. -]+?))?,\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b"
+    r"(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)"
+    r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d)(?P<region>[A-Z][\w'. -]+?))?"
+    r"(?:,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b"
+    r"|\s+\([A-Z][\w .&/-]{0,40}\)\s*[-\u2013\u2014])"
 )
 # Capitalised words that are never places (or make a name an organisation, a day, a month).
 _NOT_PLACE = frozenset(
