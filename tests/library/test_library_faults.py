@@ -242,3 +242,19 @@ def test_locked_library_stops_an_import_with_the_reason(library_file: Path, tmp_
     with Library.open(library_file) as lib:
         assert lib.count_articles() == 1
         assert len(import_paths(lib, [folder]).added) == 3
+
+
+def test_another_programs_database_is_not_touched(tmp_path: Path) -> None:
+    for version in (0, 3, 99):
+        path = tmp_path / f"other-{version}.db"
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Ada')")
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+        conn.close()
+        before = path.read_bytes()
+        with pytest.raises(errors.CorruptLibrary) as info:
+            Library.open(path)
+        assert "another program" in info.value.user_message
+        assert path.read_bytes() == before

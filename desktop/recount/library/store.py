@@ -734,6 +734,12 @@ def _validate_existing(path: Path, timeout: float, migrations_dir: Path | None) 
     except sqlite3.Error as exc:
         raise errors.translate(exc, path, timeout) or errors.corrupt(path, str(exc)) from exc
     try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version = migrations.current_version(conn)
+        if (version == 0 and tables) or (version > 0 and not {"articles", "claims"} <= tables):
+            raise errors.CorruptLibrary(
+                f"{path} is an SQLite database of another program, not a Recount library. Recount has "
+                "not changed it. Choose another file with --db.", path)
         migrations.check_not_newer(conn, path, migrations_dir)
         if size <= QUICK_CHECK_MAX_BYTES:
             result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
