@@ -270,3 +270,19 @@ def test_wire_story_in_another_house_style() -> None:
         ("Rights Watch", None, "2019-05-29"),
         ("Sara Whit", "This is collective punishment", None),
     ]
+
+
+def test_armed_groups_and_countries_as_speakers() -> None:
+    text = (
+        "MARNE, Oct. 12 (Wire) - Fighting spread as General Ivo Dask's self-styled Northern Liberation "
+        "Army advanced.\n\n"
+        "Dask's forces said they had taken the airport. Rebels said they would hold it.\n\n"
+        "The Ostavian government denied that. Ostavia says the airport is still open."
+    )
+    got = [c.speaker for c in claims(text)]
+    assert got == [
+        "Northern Liberation Army",
+        "Northern Liberation Army",
+        "Ostavian government",
+        "Ostavian government",
+    ]

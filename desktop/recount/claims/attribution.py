@@ -508,6 +508,7 @@ def _note_people_and_resolve(doc: Document, index: SpeakerIndex, cues: list[_Cue
             if sp is not None:
                 index.note(sp)
             pi += 1
+        index.position = cue.span_start
         sp = index.resolve(cue.mention)
         if sp is None:
             continue

@@ -11,6 +11,7 @@ sources in a small number of ways, and this keeps the engine fast and predictabl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,9 +76,16 @@ KNOWN_BODIES = {
     "imf": "International Monetary Fund",
 }
 _NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
-_GROUP_BODY = re.compile(r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b")
+_ARMED_BODY = r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Army|Front|Movement|Forces|Brigades?|Militia))"
+_FORCES_OF = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
+_REBELS = re.compile(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
+_GROUP_BODY = re.compile(
+    r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
+    r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
+)
 _NAMED_BODY = re.compile(
-    r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* (?:Front|Movement|Group|Brigades?|Militia|Alliance|Ministry|Agency)\b"
+    r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
+    r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
 )
 _PREPOSITIONS = frozenset("of for from at in by with to on".split())
 _AGENCY_WORDS = frozenset(
@@ -252,6 +260,9 @@ class SpeakerIndex:
     _demonym: str | None = None
     _country: str | None = None
     bodies: list[Speaker] = field(default_factory=list)
+    position: int = 0  # where the mention being resolved stands in the text
+    _cache: dict[str, str | None] = field(default_factory=dict)
+    _named: list[tuple[int, str]] | None = None
 
     # ------------------------------------------------------------ whole-article lookups
 
@@ -298,6 +309,10 @@ class SpeakerIndex:
                     sp.gender = want
                     return sp
             return None
+        if mention.kind in ("other", "org", "group"):
+            led = self._led_body(mention.name)
+            if led is not None:
+                return led
         if mention.kind == "person":
             name = mention.name
             known = self._person(name)
@@ -310,6 +325,9 @@ class SpeakerIndex:
             return known
         if mention.kind == "other":
             word = mention.name.removesuffix("'s").removesuffix("\u2019s")
+            adjective = self._adjective_of(word)
+            if adjective:
+                return Speaker(f"{adjective} government", "org")  # "Tavrenia says"
             known = self._person(word)
             if known is not None:
                 return known
@@ -367,6 +385,38 @@ class SpeakerIndex:
                 return Speaker(f"{adjective} {head}", "org")
         return Speaker(mention.name, "group")
 
+    def _led_body(self, name: str) -> Speaker | None:
+        """ "Rebels", "Haftar's forces": the armed group the article names for them."""
+        m = _FORCES_OF.match(name)
+        if m:
+            if m[1] not in self._cache:
+                owner = re.escape(m[1])
+                found = re.search(rf"\b{owner}(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,2}}?{_ARMED_BODY}",
+                                  self.text[:50000])
+                self._cache[m[1]] = found[1] if found else None
+            if self._cache[m[1]]:
+                return Speaker(self._cache[m[1]] or "", "org")
+        if m or _REBELS.match(name):
+            body = self.latest_body("group", self.position)
+            if body:
+                return Speaker(body, "org")
+        return None
+
+    def _adjective_of(self, word: str) -> str | None:
+        """ "Tavrenia" -> "Tavrenian" when the article uses that adjective: the word is a country."""
+        if word == self.country() and self.demonym():
+            return self.demonym()
+        if not word.endswith("a") or len(word) < 4:
+            return None
+        key = "adj:" + word
+        if key not in self._cache:
+            self._cache[key] = None
+            for candidate in (word + "n", word[:-1] + "ian"):
+                if re.search(rf"\b{candidate}\b", self.text[:20000]):
+                    self._cache[key] = candidate
+                    break
+        return self._cache[key]
+
     def demonym(self) -> str | None:
         """ "Tavrenian" for a story from Tavrenia: whose "the government" and "the army" are meant.
 
@@ -411,15 +461,16 @@ class SpeakerIndex:
         for sp in reversed(self.bodies):
             if pattern.search(sp.name):
                 return sp.name
-        named = None
-        for m in _NAMED_BODY.finditer(self.text, max(0, before - 5000), before):
-            if pattern.search(m[0]):
-                named = m[0]
-        if named is None:  # named only later in the article
-            for m in _NAMED_BODY.finditer(self.text, before, before + 20000):
-                if pattern.search(m[0]):
-                    return m[0]
-        return named
+        if self._named is None:
+            self._named = [(m.start(), m[0]) for m in _NAMED_BODY.finditer(self.text)]
+        at = bisect_left(self._named, (before, ""))
+        for _, name in reversed(self._named[max(0, at - 50) : at]):
+            if pattern.search(name):
+                return name
+        for _, name in self._named[at : at + 50]:  # named only later in the article
+            if pattern.search(name):
+                return name
+        return None
 
     def defined_acronym(self, acronym: str) -> str | None:
         """An acronym the article itself spells out ("Ostrelo Liberation Front (OLF)")."""
