@@ -329,6 +329,8 @@ def _same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None,
         return None
     if ca.category == "count" and (not ca.subject or fold(ca.subject) != fold(cb.subject)):
         return None
+    if ca.subject and cb.subject and fold(ca.subject) != fold(cb.subject):
+        return None  # "$4.5 billion in damage" is not "$4.5 billion in aid"
     if not (any(ch.isdigit() for ch in ca.span) and any(ch.isdigit() for ch in cb.span)):
         return None  # "hundreds", "dozens": not a distinctive figure anyone could be credited with
     if place_relation(ca.place, cb.place, places) == "different":
