@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QRegularExpressionValidator, QTextCursor
+from PySide6.QtGui import QFontDatabase, QRegularExpressionValidator, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from recount.claims.model import Article
 from recount.ui.highlighter import SpanHighlighter
-from recount.ui.results import ClaimRow, to_qt, utf16_offsets
+from recount.ui.results import ClaimRow
 from recount.ui.theme import colours
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
@@ -135,7 +135,6 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.editor, 1)
-        self._offsets: list[int] | None = None
 
     # ---- content
     def set_article(self, article: Article) -> None:
@@ -187,7 +186,6 @@ class ArticlePane(QWidget):
 
     # ---- highlights
     def show_claims(self, rows: list[ClaimRow], text: str) -> None:
-        self._offsets = utf16_offsets(text)
         self.editor.highlighter.set_rows(rows, text, colours(self.palette()))
 
     def clear_claims(self) -> None:
@@ -205,9 +203,6 @@ class ArticlePane(QWidget):
         cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.editor.centerCursor()
-
-    def qt_range(self, start: int, end: int) -> tuple[int, int]:
-        return to_qt(self._offsets, start), to_qt(self._offsets, end)
 
     # ---- edits
     def _text_changed(self) -> None:
@@ -231,6 +226,3 @@ def _valid_date(text: str) -> bool:
         return False
     return True
 
-
-def monospace_font() -> QFont:
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -802,6 +802,3 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone(3000)
         self._close_libraries()
         super().closeEvent(event)
-
-    def saved_state(self) -> QByteArray:
-        return self.saveState()

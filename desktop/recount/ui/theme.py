@@ -63,7 +63,7 @@ class Colours:
         hue = BADGE_HUES.get(kind, 0)
         return QColor.fromHsl(hue, 170, 80 if 20 <= hue <= 200 else 95)
 
-    _dark: bool = False
+    dark: bool = False
 
 
 def colours(palette: QPalette) -> Colours:
@@ -87,7 +87,7 @@ def colours(palette: QPalette) -> Colours:
         delete_bg=tint(HUES["delete"]),
         text=text,
         muted=blend(base, text, 0.6),
-        _dark=dark,
+        dark=dark,
     )
 
 
