@@ -364,3 +364,9 @@ def test_month_and_year():
 
 def test_returnees_are_not_displaced():
     assert one("Fewer than 900 displaced families have returned home, the agency said.").category == "count"
+
+
+def test_bullet_list_in_the_body_is_content():
+    text = ("Quake toll climbs\n\nThe quake struck on Monday, officials said.\n\n"
+            "Key figures\n\n- 312 people killed\n- 1,400 injured")
+    assert [c.value for c in claims(text)] == [312, 1400]

@@ -132,11 +132,28 @@ class _Figure:
 
 
 def _is_prose(text: str) -> bool:
-    """Headlines, captions, bylines and menus are page furniture, not claims."""
-    words = len(text.split())
+    """A paragraph that reads as a sentence (ends with punctuation, or is long)."""
     if _PAGE_FURNITURE.match(text):
         return False
-    return words >= 25 or bool(re.search(r"[.!?\"\u201d\u2019)]\s*$", text))
+    return len(text.split()) >= 25 or bool(re.search(r"[.!?\"\u201d\u2019)]\s*$", text))
+
+
+def _body_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Paragraphs that can hold claims. Before the first prose paragraph, every unpunctuated
+    line is page furniture (headline, kicker, caption, menu); after it, only short lines and
+    furniture patterns are: a bullet list of figures in the body is content."""
+    out: set[int] = set()
+    started = False
+    for i, (ps, pe) in enumerate(paragraphs):
+        para = text[ps:pe]
+        if _is_prose(para):
+            started = True
+            out.add(i)
+        elif started and not _PAGE_FURNITURE.match(para) and (
+            len(para.split()) >= 5 or re.match(r"\s*[-\u2022*\u2013]\s", para)
+        ):
+            out.add(i)
+    return out
 
 
 def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list[tuple[int, int]]) -> bool:
@@ -416,7 +433,7 @@ class NumericExtractor:
     def run(self) -> list[NumericClaim]:
         doc, text = self.doc, self.doc.text
         out: list[NumericClaim] = []
-        prose_paragraphs = {i for i, (ps, pe) in enumerate(doc.paragraphs) if _is_prose(text[ps:pe])}
+        prose_paragraphs = _body_paragraphs(text, doc.paragraphs)
         for si, s in enumerate(doc.sentences):
             if s.paragraph not in prose_paragraphs:
                 continue
