@@ -520,6 +520,9 @@ class NumericExtractor:
         m = re.match(r"(\s*(?:%|percent\b|per\s+cent\b))", after_raw, re.IGNORECASE)
         if m:
             span_end += m.end()
+        elif category == "money" and is_currency_word(after_raw):
+            # "15 million euros", "2.3 trillion yen"
+            span_end += re.match(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+", after_raw).end()
         head = re.match(r"\s+(?:of\s+)?((?:[a-z][\w-]*\s+){0,2}?)"
                         r"(people|civilians|children|soldiers|troops|fighters|residents|families|"
                         r"dead|wounded|injured|deaths|casualties|refugees|homes|villages|buildings|"
