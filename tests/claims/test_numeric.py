@@ -370,3 +370,8 @@ def test_bullet_list_in_the_body_is_content():
     text = ("Quake toll climbs\n\nThe quake struck on Monday, officials said.\n\n"
             "Key figures\n\n- 312 people killed\n- 1,400 injured")
     assert [c.value for c in claims(text)] == [312, 1400]
+
+
+def test_currency_word_is_part_of_the_span():
+    c = one("The government has spent 2.3 trillion yen.")
+    assert (c.span, c.unit, c.value) == ("2.3 trillion yen", "JPY", 2.3e12)

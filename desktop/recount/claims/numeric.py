@@ -111,6 +111,7 @@ _PARTICIPLE_END = re.compile(
     r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|another\s+)?$",
     re.IGNORECASE,
 )
+_CURRENCY_TAIL = re.compile(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
 _PART_OF = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
 _ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
                      r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
@@ -522,7 +523,7 @@ class NumericExtractor:
             span_end += m.end()
         elif category == "money" and is_currency_word(after_raw):
             # "15 million euros", "2.3 trillion yen"
-            span_end += re.match(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+", after_raw).end()
+            span_end += _CURRENCY_TAIL.match(after_raw).end()
         head = re.match(r"\s+(?:of\s+)?((?:[a-z][\w-]*\s+){0,2}?)"
                         r"(people|civilians|children|soldiers|troops|fighters|residents|families|"
                         r"dead|wounded|injured|deaths|casualties|refugees|homes|villages|buildings|"
