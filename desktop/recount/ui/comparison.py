@@ -83,7 +83,8 @@ def render_diff(diff: Any, c: Colours) -> str:
 
 
 def describe(claim: Claim) -> str:
-    bits = [results.figure(claim), results.what(claim), results.when(claim, full=True), results.where(claim)]
+    bits = [results.figure(claim, full=True), results.what(claim), results.when(claim, full=True),
+            results.where(claim)]
     src = results.who(claim)
     if src:
         bits.append(("source: " if isinstance(claim, NumericClaim) else "") + src)

@@ -119,11 +119,12 @@ def what(claim: Claim) -> str:
     return label
 
 
-def figure(claim: Claim) -> str:
+def figure(claim: Claim, full: bool = False) -> str:
+    """The figure's interval, or the quote (cut to 60 characters for the table unless `full`)."""
     if isinstance(claim, NumericClaim):
         return interval(claim)
     if claim.quote:
-        q = claim.quote if len(claim.quote) <= 60 else claim.quote[:57].rstrip() + "…"
+        q = claim.quote if full or len(claim.quote) <= 60 else claim.quote[:57].rstrip() + "…"
         return f"“{q}”"
     return ""
 
