@@ -98,3 +98,12 @@ def test_qt_offsets_round_trip_with_several_emoji():
         q = results.to_qt(astral, i)
         assert q == len(text[:i].encode("utf-16-le")) // 2
         assert results.from_qt(astral, q) == i
+
+
+def test_wording_and_operations_need_no_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys, recount.ui.results, recount.ui.operations; "
+            "sys.exit('PySide6' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
