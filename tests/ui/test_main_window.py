@@ -255,6 +255,7 @@ def test_about_shows_versions(qtbot, make_window):
     import sqlite3
 
     window = make_window()
+    assert not window.windowIcon().isNull()
     window.actions_.about.trigger()
     box = window.about_box
     assert "PySide6" in box.text() and sqlite3.sqlite_version in box.text()
