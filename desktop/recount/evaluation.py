@@ -40,6 +40,10 @@ _GENERIC = frozenset(
 )
 
 
+class CorpusError(ValueError):
+    """An annotation file that cannot be read; the message names the file."""
+
+
 # ---------------------------------------------------------------- normalisation
 
 
@@ -207,7 +211,10 @@ def corpus_articles(corpus_dir: str | Path) -> Iterable[tuple[Path, str, dict[st
         txt = ann_path.with_suffix(".txt")
         if not txt.exists():
             continue
-        ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        try:
+            ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"{ann_path}: not valid JSON ({exc})") from None
         if not isinstance(ann, dict) or "claims" not in ann:
             continue
         yield txt, txt.read_text(encoding="utf-8"), ann

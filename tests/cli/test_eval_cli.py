@@ -40,3 +40,25 @@ def test_eval_empty_folder(tmp_path):
     r = _run("eval", str(tmp_path))
     assert r.returncode == 2
     assert "no annotated articles" in r.stderr
+
+
+def test_eval_broken_annotation(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials said 12 people died.", encoding="utf-8")
+    (tmp_path / "a.json").write_text("{not json", encoding="utf-8")
+    r = _run("eval", str(tmp_path))
+    assert r.returncode == 2
+    assert "a.json" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_eval_small_corpus_scores(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials said at least 12 people died on Monday.", encoding="utf-8")
+    ann = {"published": "2024-06-12", "claims": [
+        {"kind": "numeric", "span": "at least 12 people", "value": 12, "lower": 12, "upper": None,
+         "qualifier": "at_least", "category": "killed",
+         "time": {"start": "2024-06-10", "end": "2024-06-10", "scope": "day"},
+         "place": None, "source": None}]}
+    (tmp_path / "a.json").write_text(json.dumps(ann), encoding="utf-8")
+    r = _run("eval", str(tmp_path), "--json")
+    assert r.returncode == 0, r.stderr
+    num = json.loads(r.stdout)["extraction"]["numeric"]
+    assert num["hits"] == 1 and num["fields"]["category"] == 1.0 and num["fields"]["dates"] == 1.0

@@ -38,16 +38,20 @@ def _format_error(e: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from recount.evaluation import corpus_articles, format_extraction_scores, score_extraction
+    from recount.evaluation import CorpusError, corpus_articles, format_extraction_scores, score_extraction
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         print(f"recount eval: {corpus} is not a folder", file=sys.stderr)
         return 2
-    if not any(True for _ in corpus_articles(corpus)):
-        print(f"recount eval: no annotated articles (NAME.txt + NAME.json) in {corpus}", file=sys.stderr)
+    try:
+        if not any(True for _ in corpus_articles(corpus)):
+            print(f"recount eval: no annotated articles (NAME.txt + NAME.json) in {corpus}", file=sys.stderr)
+            return 2
+        scores = score_extraction(corpus, keep_errors=args.verbose)
+    except CorpusError as exc:
+        print(f"recount eval: {exc}", file=sys.stderr)
         return 2
-    scores = score_extraction(corpus, keep_errors=args.verbose)
     flags, flags_text = _flag_scores(corpus)
     if args.json:
         out = {"extraction": scores}
