@@ -19,14 +19,15 @@ UNITS = (
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000}
-SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+                "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 MAX_DIGITS = 15  # longer digit runs are identifiers or noise, never a reported figure
 
 _NW = r"(?:" + "|".join(sorted(UNITS + TENS, key=len, reverse=True)) + r")"
 _WORD_NUM = rf"{_NW}(?:-{_NW})?(?:(?:\s+|\s+and\s+|-)(?:{_NW}(?:-{_NW})?|hundred|thousand|million|billion))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)"
-_CURRENCY_SYM = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹)"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(?:bn|mn|m|k)\b)"
+_CURRENCY_SYM = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|INR|Rs\.?)(?=\s?\d))"
 
 # One alternation, tried left to right at each position; longest forms first.
 ATOM_RE = re.compile(
@@ -36,10 +37,10 @@ ATOM_RE = re.compile(
         (?P<tens_of>tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions)
       | (?P<vague>dozens|scores|hundreds|thousands|millions|billions)
       | (?P<dozen>(?:a|one|two|three|four|five|six|half\s+a)\s+dozen)
-      | (?P<frac>(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|half|three\s+quarters|two\s+thirds)
+      | (?P<frac>(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?|half|three[\s-]quarters|two[\s-]thirds)
             (?=\s+of\b)
       | (?P<a_scale>an?\s+(?:hundred|thousand|million|billion))\b
-      | (?P<digits>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS}))(?P<scale>{_SCALE})?(?![\w])
+      | (?P<digits>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS}))(?P<scale>{_SCALE})?(?![\w]|/\d)
       | (?P<words>\b{_WORD_NUM})\b(?P<wscale>\s+(?:hundred|thousand|million|billion))?
     )
     """,
@@ -89,9 +90,10 @@ def _digits_value(s: str) -> float | None:
 
 
 _TOKEN_RE = re.compile(r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+")
+_CODE_TRIGGERS = frozenset(("usd", "eur", "gbp", "jpy", "chf", "inr", "rs"))
 _WORD_TRIGGERS = frozenset(
-    [*UNITS, *TENS, *SCALES, "a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions",
-     "billions", "tens"]
+    [*UNITS, *TENS, *SCALES, *_CODE_TRIGGERS, "a", "an", "half", "dozens", "scores", "hundreds", "thousands",
+     "millions", "billions", "tens"]
 )
 
 
@@ -134,7 +136,7 @@ def find_atoms(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
             value = 6.0 if head == "half" else 12.0 * ({"a": 1, "one": 1}.get(head) or _word_value(head) or 1)
             atom_kw["is_words"] = True
         elif m.group("frac"):
-            f = re.sub(r"\s+", " ", m.group("frac").lower())
+            f = re.sub(r"[\s-]+", " ", m.group("frac").lower())
             if f == "half":
                 value = 50.0
             elif f == "three quarters":

@@ -567,7 +567,8 @@ def kept_next_start(atoms: list[Atom], after: int, default: int) -> int:
 def _currency_unit(symbol: str | None, after: str) -> str | None:
     sym = (symbol or "").replace(" ", "")
     table = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-             "C$": "CAD", "A$": "AUD"}
+             "C$": "CAD", "A$": "AUD", "Rs": "INR", "Rs.": "INR",
+             **{c: c for c in ("USD", "EUR", "GBP", "JPY", "CHF", "INR")}}
     if sym in table:
         return table[sym]
     words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",
