@@ -274,6 +274,12 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
     mention = analyse(phrase)
     if mention is None:
         return None
+    if role is None and mention.kind == "person" and text[floor:start].rstrip().endswith(","):
+        # "The EU's foreign-policy chief, Federica Mogherini, on April 8 called for"
+        comma = floor + len(text[floor:start].rstrip()) - 1
+        prev = text[_clause_start(text, floor, comma) : comma].strip()
+        if prev and not any(ch.isdigit() for ch in prev) and _role_like(prev):
+            role = strip_determiner(prev)
     return start + lead, start + lead + len(phrase), mention, role or mention.role
 
 
@@ -350,7 +356,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
         return None
     role = None
     after = text[n_end:limit]
-    am = re.match(r",\s+((?:the|a|an|who|its|his|her)\b[^,.;\"“”]{2,90}?|\d{1,3})(?=[,.;\"“”]|$)", after)
+    am = _APPOSITION_AFTER.match(after)
     if am and not am[1].isdigit() and not am[1].startswith("who"):
         role = strip_determiner(am[1])
     elif am and am[1].isdigit():  # "said Tomas Ardel, 58, who farms near Esk"
@@ -376,6 +382,12 @@ def _fronted_date(text: str, start: int, subject_start: int) -> str | None:
         return None
     d = _ON_DATE.search(text, start, m.end())
     return d["when"] if d else None
+
+
+# ", the head of U.S. Africa Command." / ", 58, who farms ...": what follows a name after a comma.
+_APPOSITION_AFTER = re.compile(
+    r",\s+((?:the|a|an|who|its|his|her)\b[^,;\"“”]{2,90}?|\d{1,3})(?=[,;\"“”]|\.(?:\s|$)|$)"
+)
 
 
 def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> _Cue | None:
@@ -509,6 +521,10 @@ def _note_people_and_resolve(doc: Document, index: SpeakerIndex, cues: list[_Cue
                 index.note(sp)
             pi += 1
         index.position = cue.span_start
+        if cue.appositive_role and cue.mention.kind == "person":
+            # "General Thomas Waldhauser, the head of U.S. Africa Command": the apposition
+            # describes the job; the title before the name is a rank.
+            cue.mention.role = cue.appositive_role
         sp = index.resolve(cue.mention)
         if sp is None:
             continue
@@ -579,6 +595,7 @@ def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
     if not role:
         return None
     role = re.sub(r"^\d{1,3}-year-old\s+", "", role)
+    role = re.split(r"\s+(?:who|which|whose|whom)\s", role, maxsplit=1)[0]
     role = re.sub(r"\b[A-Z]{2,6}\b", lambda m: index.defined_acronym(m[0]) or m[0], role)
     m = _ROLE_OF_BODY.match(role) or _ROLE_FOR_BODY.match(role)
     if m and sp.kind == "person":
@@ -600,7 +617,11 @@ _PERSON_SUBJECT = re.compile(
     r"(?=(?P<apposed>,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)|\s+[a-z]+\b)"
 )
 # "a 72-year-old woman, Halina Brosk, who had been trapped": a person named in apposition.
-_APPOSED_PERSON = re.compile(r"(?<=, )([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})(?=,\s+(?:who|a|an|the|\d{1,3})\b)")
+_APPOSED_PERSON = re.compile(
+    r"(?<=, )([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})(?=,\s+(?:who|a|an|the|\d{1,3})\b|[.,])"
+)
+# "the UN envoy for Tavrenia, Henrik Falde": the role a person is introduced with.
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
 
 
 def _subject_people(doc: Document) -> list[tuple[int, Mention]]:
@@ -620,8 +641,14 @@ def _subject_people(doc: Document) -> list[tuple[int, Mention]]:
             out.append((m.start(1), mention))
     for m in _APPOSED_PERSON.finditer(text):
         mention = analyse(m[1])
-        if mention is not None and mention.kind == "person":
-            out.append((m.start(1), mention))
+        if mention is None or mention.kind != "person":
+            continue
+        before = _ROLE_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
+        if before and _role_like(before[1]):
+            mention.role = mention.role or before[1].strip()
+        elif not re.match(r",\s+(?:who|a|an|the|\d)", text[m.end(1) : m.end(1) + 6]):
+            continue  # "…, Henrik Falde." needs a role before it to be a person
+        out.append((m.start(1), mention))
     out.sort(key=lambda item: item[0])
     return out
 

@@ -79,6 +79,10 @@ _NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "n
 _ARMED_BODY = r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Army|Front|Movement|Forces|Brigades?|Militia))"
 _FORCES_OF = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
 _REBELS = re.compile(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
+_NATIONAL_ADJECTIVE = re.compile(
+    r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
+    r"Health|Interior|Foreign|Defence|Defense|Finance)\b"
+)
 _GROUP_BODY = re.compile(
     r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
     r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
@@ -394,12 +398,13 @@ class SpeakerIndex:
                 found = re.search(rf"\b{owner}(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,2}}?{_ARMED_BODY}",
                                   self.text[:50000])
                 self._cache[m[1]] = found[1] if found else None
+            role = f"forces of {self.full_name(m[1]) or m[1]}"
             if self._cache[m[1]]:
-                return Speaker(self._cache[m[1]] or "", "org")
+                return Speaker(self._cache[m[1]] or "", "org", role)
         if m or _REBELS.match(name):
             body = self.latest_body("group", self.position)
             if body:
-                return Speaker(body, "org")
+                return Speaker(body, "org", role if m else name.lower())
         return None
 
     def _adjective_of(self, word: str) -> str | None:
@@ -437,6 +442,16 @@ class SpeakerIndex:
             if country and counts[country] < 2:
                 country = None
         self._country = country or ""
+        if country is None:
+            # No country named: the adjective the article uses for its government or army.
+            adjectives: dict[str, int] = {}
+            for am in _NATIONAL_ADJECTIVE.finditer(self.text[:20000]):
+                adjectives[am[1]] = adjectives.get(am[1], 0) + 1
+            if adjectives:
+                best = max(adjectives, key=lambda k: adjectives[k])
+                self._country = ""
+                self._demonym = best
+                return best
         adjective = ""
         if country and country.endswith("a"):
             for candidate in (country + "n", country[:-1] + "ian", country[:-1] + "an"):
