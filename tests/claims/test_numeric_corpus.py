@@ -61,3 +61,10 @@ def test_numeric_never_raises_and_spans_are_exact(text):
 def test_extract_never_raises_and_spans_are_exact(text):
     for c in extract(text, "2025-03-12"):
         assert c.span == text[c.start : c.end]
+
+
+@pytest.mark.parametrize("pub", [date(1, 1, 1), date(1, 1, 2), date(9999, 12, 31)])
+def test_extreme_publication_dates(pub):
+    text = ("Since March 3, 40 people have died, officials said on Monday. Two years ago 5 died. "
+            "It is due to start on Thursday; last week, next week, last month, next year. 3 died yesterday.")
+    assert extract_numeric(Document.from_text(text, pub))

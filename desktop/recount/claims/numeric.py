@@ -272,7 +272,7 @@ class NumericExtractor:
             for d in dates:
                 if d.kind not in ("day",) or d.first is None:
                     continue
-                if not (self.pub - STORY_WINDOW <= d.first <= self.pub):
+                if not (_minus(self.pub, STORY_WINDOW) <= d.first <= self.pub):
                     continue
                 before = text[max(s.start, d.start - 90) : d.start]
                 after = text[d.end : d.end + 40]
@@ -348,7 +348,7 @@ class NumericExtractor:
         has_since, since_date, since_ref = self._since(si, fig.start)
         # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed"
         for d in dates:
-            if not (d.first and d.last and d.last < pub - timedelta(days=365)):
+            if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
                 continue
             if d is since_ref and not re.search(r"\bwhen\b", text[d.end : fig.start]):
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
@@ -549,6 +549,14 @@ class NumericExtractor:
             source=None,
             **iv,
         )
+
+
+def _minus(d: date, delta: timedelta) -> date:
+    """d - delta, clamped at the first representable date (any publication date is accepted)."""
+    try:
+        return d - delta
+    except OverflowError:
+        return date.min
 
 
 def _figure_between(text: str, fig: _Figure, d: DateRef) -> bool:
