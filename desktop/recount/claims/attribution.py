@@ -90,6 +90,8 @@ _CONTENT_AFTER = re.compile(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'/ -]{2,40}(?:,[^,\n]{1,40}){0,2}?(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s+"
 )
+_LAST_WORD = re.compile(r"([\w']+)\W*$")
+_DATE_BEFORE_VERB = re.compile(r",?\s+on\s+" + _DAY_PHRASE + r"\s*,?\s*$")
 _LOOK = 320  # characters of context a cue may use on either side
 
 
@@ -180,7 +182,7 @@ def _headline_paragraphs(doc: Document) -> set[int]:
 
 
 def _prev_word(text: str, pos: int, floor: int) -> str:
-    m = re.search(r"([\w']+)\W*$", text[max(floor, pos - 40) : pos])
+    m = _LAST_WORD.search(text, max(floor, pos - 40), pos)
     return m.group(1).lower() if m else ""
 
 
@@ -204,16 +206,14 @@ def _read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> _Cue | None:
     date_before = None
     # Words between subject and verb that are not the subject: "has also", ", on April 8".
     stripped = _SKIP_BEFORE_VERB.sub("", left)
-    dm = re.search(r",?\s+on\s+" + _DAY_PHRASE + r"\s*,?\s*$", stripped)
+    dm = _DATE_BEFORE_VERB.search(stripped)
     if dm:
         date_before = dm["when"]
         stripped = stripped[: dm.start()]
     tail = stripped.rstrip()
     if not tail or tail.endswith(('"', "\u201d", "'", "\u2019")) or tail.endswith(('",', ",\u201d")):
         return _inverted(doc, sent, vstart, vend, verb)
-    if re.search(r"\b(?:and|but)$", tail):
-        if re.search(r",\s*(?:and|but)$", tail) and verb not in ("said", "says", "told", "added"):
-            pass
+    if tail.endswith((" and", " but")):
         return _main_clause_cue(doc, sent, vstart, vend, verb)
     subject = _subject_before(text, floor, floor + len(tail))
     if subject is None:
@@ -624,11 +624,20 @@ _APPOSED_PERSON = re.compile(
 _ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
 
 
+_NOT_A_NAME_START = frozenset(
+    "the a an in on at it its this that these those there he she they we i but and as after before "
+    "since when while if more most at least about some many several nearly almost".split()
+)
+
+
 def _subject_people(doc: Document) -> list[tuple[int, Mention]]:
     """People introduced in passing ("Halina Brosk, a survivor, ..."): antecedents for he/she."""
     out: list[tuple[int, Mention]] = []
     text = doc.text
     for sent in doc.sentences:
+        first = text[sent.start : sent.start + 12].split(" ", 1)[0]
+        if not first[:1].isupper() or first.lower() in _NOT_A_NAME_START:
+            continue
         m = _PERSON_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 200))
         if not m:
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
@@ -138,8 +139,11 @@ def _plain(word: str) -> str:
     return word.lower().strip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
 
 
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def strip_determiner(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    return _DETERMINER.sub("", phrase.strip())
 
 
 def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
@@ -151,7 +155,15 @@ def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
 
 
 def analyse(phrase: str) -> Mention | None:
-    """Classify a speaker phrase; None when it cannot be a speaker (a clause, a bare verb...)."""
+    """Classify a speaker phrase; None when it cannot be a speaker (a clause, a bare verb...).
+
+    Cached: articles repeat their speakers, and callers may change the copy they get."""
+    found = _analyse(phrase)
+    return replace(found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _analyse(phrase: str) -> Mention | None:
     raw = phrase.strip(" ,;:-\u2013\u2014")
     raw = re.sub(r"\s+\([^)]{1,60}\)$", "", raw)  # "(OCHA)" after a body's name
     if not raw:
