@@ -375,3 +375,12 @@ def test_bullet_list_in_the_body_is_content():
 def test_currency_word_is_part_of_the_span():
     c = one("The government has spent 2.3 trillion yen.")
     assert (c.span, c.unit, c.value) == ("2.3 trillion yen", "JPY", 2.3e12)
+
+
+def test_spans_and_subjects():
+    assert one("Between 400 and 600 homes were destroyed.").span == "Between 400 and 600 homes"
+    c = one("The agency said it needed $38 million to feed people.")
+    assert c.span == "$38 million"
+    c = one("The government ordered up to 3,000 tents for families.")
+    assert (c.span, c.subject) == ("up to 3,000 tents", None)
+    assert one("He said about 1,500 OLF fighters were defending the city.").span == "about 1,500 OLF fighters"

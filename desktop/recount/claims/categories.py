@@ -60,7 +60,8 @@ SUBJECT_NOUNS = (
     "infants girls boys elderly volunteers staff doctors nurses"
 ).split()
 _SUBJECT_RE = re.compile(
-    r"^(?:(?:more|other|of\s+them|of\s+whom|[a-z-]+)\s+){0,2}?(" + "|".join(SUBJECT_NOUNS) + r")\b",
+    r"^(?:(?:more|other|of\s+them|of\s+whom|(?!(?:for|to|of|in|on|at|from|by|with|and|or|who|that|which|"
+    r"were|was|are|is|have|has|had|a|an|the)\b)[a-z-]+)\s+){0,2}?(" + "|".join(SUBJECT_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 # Verbs that take a count of people out of the troops category ("captured 12 soldiers").

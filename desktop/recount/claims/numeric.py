@@ -112,6 +112,11 @@ _PARTICIPLE_END = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_TAIL = re.compile(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
+_HEAD_FUNCTION_WORD = re.compile(
+    r"\b(?:of|the|and|or|were|are|was|is|be|been|have|had|has|to|for|in|on|at|from|by|with|a|an|it|"
+    r"could|would|will|may|might|said|who|that|which)\b",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
 _ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
                      r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
@@ -232,7 +237,9 @@ def _merge_ranges(text: str, atoms: list[Atom]) -> list[_Figure]:
                 if lo < hi:
                     start = a.start
                     if is_between:
-                        found = text.rfind("between", max(0, a.start - 12), a.start)
+                        lead_start = max(0, a.start - 12)
+                        pos = text[lead_start : a.start].lower().rfind("between")
+                        found = lead_start + pos if pos >= 0 else -1
                         start = found if found >= 0 else a.start
                     if a.currency is None and b.currency:
                         a.currency = b.currency
@@ -524,13 +531,13 @@ class NumericExtractor:
         elif category == "money" and is_currency_word(after_raw):
             # "15 million euros", "2.3 trillion yen"
             span_end += _CURRENCY_TAIL.match(after_raw).end()
-        head = re.match(r"\s+(?:of\s+)?((?:[a-z][\w-]*\s+){0,2}?)"
+        head = re.match(r"\s+(?:of\s+)?((?:[A-Za-z][\w-]*\s+){0,2}?)"
                         r"(people|civilians|children|soldiers|troops|fighters|residents|families|"
                         r"dead|wounded|injured|deaths|casualties|refugees|homes|villages|buildings|"
                         r"(?!(?:this|thus|was|has|its|his|hers|ours|theirs|less|unless|across|perhaps|plus|"
                         r"minus|always|whereas|is|as|us)\b)[a-z]{3,}s)\b",
                         text[span_end : min(s.end, span_end + 60)])
-        if head and not re.search(r"\b(?:of|the|and|were|are|was|have|had|has)\b", head.group(1) or ""):
+        if head and not _HEAD_FUNCTION_WORD.search(head.group(1) or ""):
             span_end += head.end()
         span_start = max(span_start, s.start)
         time = self._time(si, fig, category, after_raw)
