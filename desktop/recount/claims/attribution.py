@@ -510,7 +510,6 @@ def _same_mention(a: _Cue, b: _Cue) -> bool:
 def _note_people_and_resolve(doc: Document, index: SpeakerIndex, cues: list[_Cue]) -> None:
     """Resolve speakers in text order, noting people named as sentence subjects along the way
     (so "he said" after "Prime Minister X, speaking in parliament, defended..." finds X)."""
-    text = doc.text
     people = _subject_people(doc)
     pi = 0
     for cue in cues:
@@ -534,7 +533,6 @@ def _note_people_and_resolve(doc: Document, index: SpeakerIndex, cues: list[_Cue
         if cue.appositive_role and not sp.role and sp.kind == "person":
             sp.role = cue.appositive_role
         index.note(sp)
-    del text
 
 
 def _resolve_roles(cues: list[_Cue]) -> None:
