@@ -286,3 +286,29 @@ def test_armed_groups_and_countries_as_speakers() -> None:
         "Ostavian government",
         "Ostavian government",
     ]
+
+
+AP_STYLE = (
+    "Storm kills 14 in coastal towns\n\n"
+    "PORT BELLA, Ocalia (AP) \u2014 A storm killed at least 14 people, officials said Tuesday.\n\n"
+    "Gov. Maria Lenz told The Associated Press that crews were still searching. \u201cWe are not "
+    "done,\u201d Lenz said. \u201cWe will not stop.\u201d\n\n"
+    "Sen. Rob Tanner, a Republican, criticized the response. He said the state had \u201cfailed its "
+    "people,\u201d and called for an inquiry.\n\n"
+    "The Ocalian Red Cross said it had opened 30 shelters. A spokesperson for the group, Lina Obi, "
+    "said about 2,000 people were staying in them.\n\n"
+    "\u201cPeople lost everything,\u201d said resident Carla Pinto, 62, standing outside her home."
+)
+
+
+def test_ap_style_titles_weekdays_and_group_spokespeople() -> None:
+    got = [(c.speaker, c.speaker_role, c.quote, c.date) for c in claims(AP_STYLE, date(2024, 9, 17))]
+    assert got == [
+        ("officials", None, None, "2024-09-17"),
+        ("Maria Lenz", "Gov.", None, "2024-09-17"),
+        ("Maria Lenz", "Gov.", "We are not done ... We will not stop", "2024-09-17"),
+        ("Rob Tanner", "Sen.", "failed its people", "2024-09-17"),  # third paragraph: the lead's day
+        ("Ocalian Red Cross", None, None, None),
+        ("Lina Obi", "Ocalian Red Cross spokesperson", None, None),
+        ("Carla Pinto", "resident", "People lost everything", None),
+    ]

@@ -598,6 +598,8 @@ def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
     m = _ROLE_OF_BODY.match(role) or _ROLE_FOR_BODY.match(role)
     if m and sp.kind == "person":
         body = index.latest_body(role, cue.span_start)
+        if body is None and "group" in role.lower() and index.bodies:
+            body = index.bodies[-1].name  # "a spokesperson for the group": the body that spoke last
         if body:
             return f"{body} {m[1]}"
     # "Tavrenian Prime Minister" -> "Prime Minister of Tavrenia", when the article names Tavrenia.

@@ -32,7 +32,8 @@ ROLE_WORDS = frozenset(
     commissioner administrator superintendent pastor bishop imam rabbi cardinal pope master engineer
     historian scientist expert spokesperson captain pilot driver worker volunteer paramedic medic
     firefighter officer student mother father lawyer attorney diplomat source witness villager
-    shopkeeper owner fisherman economist journalist reporter observer monitor official""".split()
+    shopkeeper owner fisherman economist journalist reporter observer monitor official
+    gov sen rep gen col lt sgt capt maj adm pres atty supt insp cmdr amb""".split()
 )
 # Words that make a capitalised phrase the name of a body, not a person.
 ORG_HEADS = frozenset(
