@@ -61,7 +61,7 @@ _FUTURE_BEFORE = re.compile(
     r"going\s+to|to\s+be\s+held)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
-_DATE_TRIGGERS = frozenset(
+DATE_TRIGGERS = frozenset(
     [*MONTHS, *WEEKDAYS, *_NUMBER_WORDS, "an", "several", "yesterday", "today", "tonight", "this", "last",
      "next", "over", "in", "during", "for", "the", "since", "by", "from", "until", "early", "late", "mid"]
 )
@@ -100,11 +100,14 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def find_dates(text: str, published: date, start: int = 0, end: int | None = None) -> list[DateRef]:
-    """Every date or time expression in text[start:end], resolved against `published`."""
+def find_dates(text: str, published: date, start: int = 0, end: int | None = None,
+               positions: list[int] | None = None) -> list[DateRef]:
+    """Every date or time expression in text[start:end], resolved against `published`.
+
+    `positions`: trigger offsets from `numbers.trigger_positions(text, DATE_TRIGGERS)`."""
     out: list[DateRef] = []
     end = len(text) if end is None else end
-    for m in scan(DATE_RE, _DATE_TRIGGERS, text, start, end):
+    for m in scan(DATE_RE, DATE_TRIGGERS, text, start, end, positions):
         ref = _resolve(m, published)
         if ref is not None:
             out.append(ref)

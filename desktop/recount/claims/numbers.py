@@ -10,6 +10,7 @@ length of the text (no nested quantifiers over unbounded input).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 UNITS = (
@@ -91,25 +92,46 @@ def _digits_value(s: str) -> float | None:
 
 _TOKEN_RE = re.compile(r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+")
 _CODE_TRIGGERS = frozenset(("usd", "eur", "gbp", "jpy", "chf", "inr", "rs"))
-_WORD_TRIGGERS = frozenset(
+WORD_TRIGGERS = frozenset(
     [*UNITS, *TENS, *SCALES, *_CODE_TRIGGERS, "a", "an", "half", "dozens", "scores", "hundreds", "thousands",
      "millions", "billions", "tens"]
 )
 
 
-def scan(pattern: re.Pattern[str], triggers: frozenset[str], text: str, start: int, end: int):
+def trigger_positions(text: str, *trigger_sets: frozenset[str]) -> list[list[int]]:
+    """For each set of trigger words, the offsets of tokens that could start a match:
+    digits and currency signs always, words when in the set. One pass over the text serves
+    every set (numbers and dates share it)."""
+    out: list[list[int]] = [[] for _ in trigger_sets]
+    for tok in _TOKEN_RE.finditer(text):
+        word = tok.group()
+        s = tok.start()
+        if word[0].isalpha() and word[-1].isalpha():
+            low = word.lower()
+            for i, triggers in enumerate(trigger_sets):
+                if low in triggers:
+                    out[i].append(s)
+        else:
+            for lst in out:
+                lst.append(s)
+    return out
+
+
+def scan(pattern: re.Pattern[str], triggers: frozenset[str], text: str, start: int, end: int,
+         positions: list[int] | None = None):
     """Matches of `pattern` that begin at a token which could start one, left to right.
 
     Same result as `finditer` for these patterns, several times faster: the big
-    alternation is tried only at digits, currency signs and trigger words.
+    alternation is tried only at digits, currency signs and trigger words. `positions`
+    (from `trigger_positions` over the whole text) saves re-tokenising each sentence.
     """
+    if positions is None:
+        positions = trigger_positions(text[:end], triggers)[0]
     pos = start
-    for tok in _TOKEN_RE.finditer(text, start, end):
-        s = tok.start()
+    for s in positions[bisect_left(positions, start) :]:
+        if s >= end:
+            break
         if s < pos:
-            continue
-        word = tok.group()
-        if word[0].isalpha() and word[-1].isalpha() and word.lower() not in triggers:
             continue
         m = pattern.match(text, s, end)
         if m and m.end() > s:
@@ -117,10 +139,12 @@ def scan(pattern: re.Pattern[str], triggers: frozenset[str], text: str, start: i
             yield m
 
 
-def find_atoms(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
+def find_atoms(
+    text: str, start: int = 0, end: int | None = None, positions: list[int] | None = None
+) -> list[Atom]:
     """Every number expression in text[start:end], in order."""
     out: list[Atom] = []
-    for m in scan(ATOM_RE, _WORD_TRIGGERS, text, start, len(text) if end is None else end):
+    for m in scan(ATOM_RE, WORD_TRIGGERS, text, start, len(text) if end is None else end, positions):
         cur = (m.group("cur") or "").strip() or None
         g = m.lastgroup
         value: float | None

@@ -16,10 +16,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from recount.claims.categories import categorize, is_currency_word, is_percent
-from recount.claims.dates import TIME_OF_DAY_RE, DateRef, find_dates, iso
+from recount.claims.dates import DATE_TRIGGERS, TIME_OF_DAY_RE, DateRef, find_dates, iso
 from recount.claims.document import Document, Sentence
 from recount.claims.model import NumericClaim, TimeSpan
-from recount.claims.numbers import Atom, find_atoms, interval, qualifier_before
+from recount.claims.numbers import (
+    WORD_TRIGGERS,
+    Atom,
+    find_atoms,
+    interval,
+    qualifier_before,
+    trigger_positions,
+)
 from recount.claims.places import PlaceFinder
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
@@ -263,8 +270,9 @@ class NumericExtractor:
         self.doc = doc
         self.pub = doc.published
         self.places = PlaceFinder(doc)
+        self._num_pos, self._date_pos = trigger_positions(doc.text, WORD_TRIGGERS, DATE_TRIGGERS)
         self.dates_by_sentence: list[list[DateRef]] = [
-            find_dates(doc.text, doc.published, s.start, s.end) for s in doc.sentences
+            find_dates(doc.text, doc.published, s.start, s.end, self._date_pos) for s in doc.sentences
         ]
         self._said_cache: dict[int, date | None] = {}
         self._said_ref_cache: dict[int, bool] = {}
@@ -445,7 +453,7 @@ class NumericExtractor:
         for si, s in enumerate(doc.sentences):
             if s.paragraph not in prose_paragraphs:
                 continue
-            atoms = find_atoms(text, s.start, s.end)
+            atoms = find_atoms(text, s.start, s.end, self._num_pos)
             if not atoms:
                 continue
             dates = self.dates_by_sentence[si]
