@@ -98,12 +98,13 @@ WORD_TRIGGERS = frozenset(
 )
 
 
-def trigger_positions(text: str, *trigger_sets: frozenset[str]) -> list[list[int]]:
+def trigger_positions(text: str, *trigger_sets: frozenset[str], start: int = 0, end: int | None = None
+                      ) -> list[list[int]]:
     """For each set of trigger words, the offsets of tokens that could start a match:
     digits and currency signs always, words when in the set. One pass over the text serves
     every set (numbers and dates share it)."""
     out: list[list[int]] = [[] for _ in trigger_sets]
-    for tok in _TOKEN_RE.finditer(text):
+    for tok in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = tok.group()
         s = tok.start()
         if word[0].isalpha() and word[-1].isalpha():
@@ -126,7 +127,7 @@ def scan(pattern: re.Pattern[str], triggers: frozenset[str], text: str, start: i
     (from `trigger_positions` over the whole text) saves re-tokenising each sentence.
     """
     if positions is None:
-        positions = trigger_positions(text[:end], triggers)[0]
+        positions = trigger_positions(text, triggers, start=start, end=end)[0]
     pos = start
     for s in positions[bisect_left(positions, start) :]:
         if s >= end:
