@@ -312,3 +312,9 @@ def test_ap_style_titles_weekdays_and_group_spokespeople() -> None:
         ("Lina Obi", "Ocalian Red Cross spokesperson", None, None),
         ("Carla Pinto", "resident", "People lost everything", None),
     ]
+
+
+def test_it_said_refers_to_the_body_last_named() -> None:
+    text = "The Harbour Agency closed the port on Monday. It said 40 ships were waiting."
+    assert only(text).speaker == "Harbour Agency"
+    assert claims("Fishermen protested. They said the closure was unfair.") == []  # no antecedent spoke

@@ -624,6 +624,9 @@ _APPOSED_PERSON = re.compile(
 _ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
 
 
+_BODY_SUBJECT = re.compile(
+    r"The\s+((?:(?:[A-Z][\w'-]+|of|for|the|and)\s+){0,7}[A-Z][\w'-]+)(?=\s+(?:\([A-Z]{2,8}\)\s+)?[a-z])"
+)
 _NOT_A_NAME_START = frozenset(
     "the a an in on at it its this that these those there he she they we i but and as after before "
     "since when while if more most at least about some many several nearly almost".split()
@@ -636,6 +639,13 @@ def _subject_people(doc: Document) -> list[tuple[int, Mention]]:
     text = doc.text
     for sent in doc.sentences:
         first = text[sent.start : sent.start + 12].split(" ", 1)[0]
+        if first == "The":
+            # "The Harbour Agency closed the port.": a body that "it said" may refer to next.
+            om = _BODY_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 120))
+            body = analyse(om[1]) if om else None
+            if body is not None and body.kind == "org":
+                out.append((om.start(1), body))  # type: ignore[union-attr]
+            continue
         if not first[:1].isupper() or first.lower() in _NOT_A_NAME_START:
             continue
         m = _PERSON_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 200))

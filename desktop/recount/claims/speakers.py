@@ -316,6 +316,11 @@ class SpeakerIndex:
         if mention.kind == "pronoun":
             want = PRONOUNS[mention.name]
             if mention.name in ("they", "it"):
+                # "It said" -> the body last spoken of; "they said" -> the last group or body.
+                kinds = ("org",) if mention.name == "it" else ("group",)
+                for sp in reversed(self.recent[-3:]):
+                    if sp.kind in kinds:
+                        return sp
                 return None
             # The latest person the pronoun can denote: of that gender (from a role such as
             # "spokeswoman" or an earlier he/she), else not yet shown to be of the other one.
