@@ -16,6 +16,9 @@ the build time; the exit status is 1 when the .deb or the single file exceeds it
 from __future__ import annotations
 
 import argparse
+import contextlib
+import email.utils
+import gzip
 import os
 import platform
 import shutil
@@ -196,22 +199,29 @@ def make_deb(folder: Path, deb_arch: str) -> Path:
         shutil.copy2(src, dest)
     svg = (res / "icons" / f"{APP_ID}.svg").read_text()
     write(f"usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg", svg)
-    write("usr/share/doc/recount/copyright",
-          "Recount\nLicense: MIT\nThe bundled Qt libraries (PySide6) are LGPL-3.0; "
-          "Python is under the PSF License.\n")
+    write("usr/share/doc/recount/copyright", COPYRIGHT)
+    changelog = (f"recount ({VERSION}) unstable; urgency=medium\n\n  * Release {VERSION}.\n\n"
+                 f" -- {MAINTAINER}  {email.utils.formatdate(_source_date())}\n")
+    gz = root / "usr/share/doc/recount/changelog.gz"
+    gz.write_bytes(gzip.compress(changelog.encode(), compresslevel=9, mtime=0))
+    gz.chmod(0o644)
+    write("usr/share/lintian/overrides/recount", LINTIAN_OVERRIDES)
+    for lib in (root / "opt").rglob("*.so*"):  # libraries are loaded, not run: no exec bit
+        if lib.is_file() and not lib.is_symlink():
+            lib.chmod(0o644)
     installed_kb = int(size_mb(root) * 1e6) // 1024
     control = "\n".join([
         "Package: recount",
         f"Version: {VERSION}",
         f"Architecture: {deb_arch}",
-        "Maintainer: The Recount team <recount@users.noreply.github.com>",
+        f"Maintainer: {MAINTAINER}",
         f"Installed-Size: {installed_kb}",
         "Depends: " + ", ".join(DEB_DEPENDS),
         "Recommends: " + ", ".join(DEB_RECOMMENDS),
         "Section: text",
         "Priority: optional",
         "Homepage: https://github.com/recount/recount",
-        f"Description: {PROJECT['description'].rstrip('.')}",
+        "Description: check the figures and quotes of news reports against earlier ones",
         " Recount lists every figure and attributed quote in a news report and flags",
         " what does not add up against the earlier reports in your local library.",
         "",
@@ -224,6 +234,47 @@ def make_deb(folder: Path, deb_arch: str) -> Path:
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(out)],
         stdout=subprocess.DEVNULL)
     return out
+
+
+MAINTAINER = "The Recount team <recount@users.noreply.github.com>"
+COPYRIGHT = """Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: recount
+Source: https://github.com/recount/recount
+
+Files: *
+Copyright: 2026 The Recount team
+License: MIT
+
+Files: opt/recount/_internal/PySide6/* opt/recount/_internal/shiboken6/*
+Copyright: The Qt Company Ltd. and other contributors
+License: LGPL-3.0-only
+
+Files: opt/recount/_internal/libpython3* opt/recount/_internal/python3*
+Copyright: Python Software Foundation
+License: PSF-2.0
+
+License: MIT
+ Permission is hereby granted, free of charge, to any person obtaining a copy of this
+ software and associated documentation files, to deal in the software without restriction,
+ subject to including the copyright notice and this permission notice in all copies.
+"""
+# PyInstaller's bundle is not built by Debian's toolchain: these are expected and harmless.
+LINTIAN_OVERRIDES = """# A third-party package: the self-contained app lives in /opt (FHS: add-on software).
+recount: dir-or-file-in-opt [opt/*]
+# The one-folder PyInstaller bundle ships prebuilt Python and Qt binaries and the libraries
+# Python needs (zlib, expat, bzip2, OpenSSL, SQLite) so it runs the same everywhere.
+recount: hardening-no-pie [opt/recount/recount]
+recount: custom-library-search-path *
+recount: library-not-linked-against-libc [opt/recount/_internal/*]
+recount: shared-library-lacks-prerequisites [opt/recount/_internal/*]
+recount: embedded-library * [opt/recount/_internal/*]
+recount: no-manual-page [usr/bin/recount]
+"""
+
+
+def _source_date() -> float:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    return float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
 
 
 def _writer(root: Path):
@@ -246,6 +297,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-onefile", action="store_true", help="skip the single-file executable")
     parser.add_argument("--no-deb", action="store_true", help="skip the Debian package")
     args = parser.parse_args(argv)
+    with build_lock():
+        return build(args)
+
+
+@contextlib.contextmanager
+def build_lock():
+    """One build (or packaging test session) at a time writes dist/ in a shared working tree.
+
+    tests/packaging holds the same lock for its whole session and tells us with
+    RECOUNT_PACKAGING_LOCKED=1, so the build it starts does not wait for itself.
+    """
+    if sys.platform == "win32" or os.environ.get("RECOUNT_PACKAGING_LOCKED") == "1":
+        yield
+        return
+    import fcntl
+
+    BUILD.mkdir(exist_ok=True)
+    with open(BUILD / ".packaging-test.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log("another build or packaging test session is using dist/: waiting")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def build(args: argparse.Namespace) -> int:
     started = time.monotonic()
     ensure_tools()
     DIST.mkdir(exist_ok=True)

@@ -49,8 +49,9 @@ def built() -> Iterator[Built]:
 
             fcntl.flock(lock, fcntl.LOCK_EX)  # another session building: wait for it, then reuse
         if not _up_to_date(expected):
+            env = dict(os.environ, RECOUNT_PACKAGING_LOCKED="1")  # we hold build.py's lock
             result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py")],
-                                    capture_output=True, text=True, timeout=1200, cwd=ROOT)
+                                    capture_output=True, text=True, timeout=1200, cwd=ROOT, env=env)
             tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
             assert result.returncode == 0, f"packaging/build.py failed:\n{tail}"
             print(tail)
