@@ -161,3 +161,14 @@ def test_written_date_line_at_top_and_no_date_deep_in_the_story() -> None:
 def test_plain_text_without_headline_has_no_title() -> None:
     article = read_bytes(b"Ten people died on Monday, police said. More rain is due.", "n.txt")
     assert article.title is None and article.published_from == "unknown"
+
+
+def test_html_without_paragraph_tags_keeps_inline_markup_in_its_line() -> None:
+    html = (
+        "<html><body><div><div>Ten people <b>died</b>, the <a href=x>police</a> said.</div>"
+        "<div>Roads are closed.</div></div></body></html>"
+    )
+    assert read_html(html).text == "Ten people died, the police said.\n\nRoads are closed."
+    assert read_html("<html><body>Plain <i>words</i>\nsecond line</body></html>").text == (
+        "Plain words\n\nsecond line"
+    )

@@ -181,7 +181,15 @@ def _blocks_text(root) -> str:
         if chunk:
             parts.append(chunk)
     if not parts:
-        raw = root.text(deep=True, separator="\n")
+        # No paragraph markup: innermost <div>s are the paragraphs ("<div>Text <a>link</a></div>"
+        # stays one line); else the raw text, split where the source had line breaks.
+        for node in root.css("div"):
+            if len(node.css("div")) == 1:  # lexbor's css() includes the node itself
+                chunk = _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
+                if chunk:
+                    parts.append(chunk)
+    if not parts:
+        raw = root.text(deep=True, separator="")
         parts = [_SPACE.sub(" ", line).strip() for line in raw.split("\n")]
         parts = [p for p in parts if p]
     return "\n\n".join(parts)
