@@ -172,3 +172,16 @@ def test_html_without_paragraph_tags_keeps_inline_markup_in_its_line() -> None:
     assert read_html("<html><body>Plain <i>words</i>\nsecond line</body></html>").text == (
         "Plain words\n\nsecond line"
     )
+
+
+def test_json_ld_metadata() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Dam holds after week of rain", "datePublished": "2023-09-14T06:00:00Z", '
+        '"publisher": {"@type": "Organization", "name": "Valley Post"}}</script></head>'
+        "<body><article><p>The dam held, engineers said.</p></article></body></html>"
+    )
+    article = read_html(html)
+    assert (article.title, article.outlet) == ("Dam holds after week of rain", "Valley Post")
+    assert (article.published, article.published_from) == ("2023-09-14", "metadata")
+    assert article.text == "The dam held, engineers said."

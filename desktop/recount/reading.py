@@ -227,13 +227,34 @@ def _html_metadata(tree) -> dict[str, str]:
         'meta[property="og:published_time"]',
         "time[datetime]",
     )
+    ld = _json_ld(tree)
+    published = published or ld.get("published")
     if published:
         out["published"] = published
+    if "title" not in out and ld.get("title"):
+        out["title"] = ld["title"]
+    if "outlet" not in out and ld.get("outlet"):
+        out["outlet"] = ld["outlet"]
     link = tree.css_first('link[rel="canonical"]')
     url = link.attributes.get("href") if link is not None else None
     url = url or meta('meta[property="og:url"]')
     if url:
         out["url"] = url.strip()
+    return out
+
+
+def _json_ld(tree) -> dict[str, str]:
+    """schema.org NewsArticle data many news sites carry only in JSON-LD."""
+    out: dict[str, str] = {}
+    for node in tree.css('script[type="application/ld+json"]')[:5]:
+        raw = node.text()[:100_000]
+        for key, field in (("datePublished", "published"), ("headline", "title")):
+            m = re.search(rf'"{key}"\s*:\s*"([^"]{{1,300}})"', raw)
+            if m and field not in out:
+                out[field] = m[1]
+        m = re.search(r'"publisher"\s*:\s*\{[^{}]{0,500}?"name"\s*:\s*"([^"]{1,120})"', raw)
+        if m and "outlet" not in out:
+            out["outlet"] = m[1]
     return out
 
 
