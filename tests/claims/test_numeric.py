@@ -384,3 +384,10 @@ def test_spans_and_subjects():
     c = one("The government ordered up to 3,000 tents for families.")
     assert (c.span, c.subject) == ("up to 3,000 tents", None)
     assert one("He said about 1,500 OLF fighters were defending the city.").span == "about 1,500 OLF fighters"
+
+
+def test_over_the_following_day_counts_from_the_event():
+    text = ("The quake struck before dawn on Monday, officials said.\n\n"
+            "At least a dozen strong aftershocks shook the region over the following day.")
+    c = one(text)
+    assert (c.time.scope, c.time.start, c.time.end) == ("period", "2024-06-10", "2024-06-11")

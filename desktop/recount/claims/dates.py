@@ -40,6 +40,9 @@ DATE_RE = re.compile(
     | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
          (?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
          (?P<unit>days?|weeks?|months?|hours?|year)\b)
+    | (?P<following>(?:over|in|during|within)\s+the\s+following\s+
+         (?:(?P<fn>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
+         (?P<funit>days?|hours?|weeks?)\b)
     | (?P<startof>the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<sunit>week|month|year))
     | (?P<weekend>the\s+weekend)
     | (?P<ago>(?P<an>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+
@@ -75,7 +78,7 @@ class DateRef:
     end: int
     first: date | None
     last: date | None
-    kind: str  # "day" | "period" | "year" | "month" | "start" (the start of this week/month/year)
+    kind: str  # "day" | "period" | "year" | "month" | "start" (of this week/month/year) | "following:N"
 
 
 def _infer_year(month: int, day: int, published: date) -> date | None:
@@ -178,6 +181,14 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
                 return DateRef(s, e, a, b, "month")
             d = pub - timedelta(days=n * (7 if unit == "week" else 1))
             return DateRef(s, e, d, d, "day")
+        if g("following"):
+            # "over the following day": counted from the event the story is about, which only
+            # the caller knows; `first` holds the span length in days from that anchor.
+            raw = (g("fn") or "one").lower()
+            n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+            unit = g("funit").lower().rstrip("s")
+            days = {"day": n, "hour": max(1, n // 24), "week": 7 * n}[unit]
+            return DateRef(s, e, None, None, f"following:{days}")
         if g("startof"):
             unit = g("sunit").lower()
             first = {"week": pub - timedelta(days=pub.weekday()), "month": pub.replace(day=1),

@@ -374,6 +374,16 @@ class NumericExtractor:
         period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
                            and not self._is_said(d, s.start)
                            and not _figure_between(text, fig, d)), None)
+        if period_ref is None and self.story_start is not None:
+            # "over the following day": from the event the story is about
+            following = next((d for d in dates if d.kind.startswith("following:")), None)
+            if following is not None:
+                days = int(following.kind.split(":")[1])
+                try:
+                    until = min(pub, self.story_start + timedelta(days=days))
+                except OverflowError:
+                    until = pub
+                period_ref = DateRef(following.start, following.end, self.story_start, until, "period")
         start = since_date if has_since and since_date else self.story_start
         tail = text[max(s.start, fig.start - 60) : fig.start]
         toll = bool(_TOLL_BEFORE.search(tail)) and category == "killed"
