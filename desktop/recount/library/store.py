@@ -277,6 +277,9 @@ class Library:
             else:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                # Checkpoint every ~40 MB of WAL rather than 4 MB: one transaction per imported
+                # article otherwise spends much of its time copying pages back (measured +10-50 %).
+                conn.execute("PRAGMA wal_autocheckpoint = 10000")
                 migrations.migrate(conn, path, migrations_dir, timeout)
         except BaseException as exc:
             conn.close()
