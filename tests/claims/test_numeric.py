@@ -391,3 +391,20 @@ def test_over_the_following_day_counts_from_the_event():
             "At least a dozen strong aftershocks shook the region over the following day.")
     c = one(text)
     assert (c.time.scope, c.time.start, c.time.end) == ("period", "2024-06-10", "2024-06-11")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apollo 11 was launched that year.",
+        "Title 42 expired and Section 230 was debated.",
+        "Children aged 5 to 11 were vaccinated.",
+        "The bill passed 52 to 48 in the Senate.",
+    ],
+)
+def test_names_with_numbers_ages_and_votes(text):
+    assert claims(text) == [], [c.span for c in claims(text)]
+
+
+def test_a_fall_from_one_figure_to_another_keeps_both():
+    assert [c.value for c in claims("The official toll fell from 121 to 98.")] == [121, 98]

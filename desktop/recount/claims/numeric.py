@@ -54,7 +54,18 @@ _MEASURE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "a vote of 13-0", "won 2-1": scores and tallies, not ranges
-_SCORE = re.compile(r"^\s*[-\u2013]\s*(\d+)\b")
+_SCORE = re.compile(r"^\s*(?:[-\u2013]|to)\s*(\d+)\b")
+# "Apollo 11", "Title 42", "Channel 4": a name followed by a number is an identifier. Words
+# that may stand capitalised before a figure (sentence starts, qualifiers, days) are not names.
+_NOT_NAME_BEFORE = frozenset(
+    "about nearly some almost around over more fewer less up at between roughly only just another all the "
+    "a an on in since by for of to from with and or but than as said says told while after before during "
+    "until including among approximately estimated exactly least most further total last this overall "
+    "altogether officially police officials authorities reportedly nationwide worldwide under below above "
+    "upwards close approaching circa as no not many much maximum minimum well ca "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _HYPHEN_COMPOUND = re.compile(r"^-(?!\d)[a-z]", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"(?:\baged|\bage\s+of|\bages\s+of|\b(?:children|kids|people|adults|those|men|women|boys|girls|anyone|"
@@ -179,12 +190,16 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         return True
     if _HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after) or _MEASURE_AFTER.match(after):
         return True
+    # scores and votes, "13-0", "passed 52 to 48" (but "fell from 121 to 98" is a change)
     score = _SCORE.match(after)
-    if score and a.digits_only and float(score.group(1)) <= a.value:
+    if score and a.digits_only and float(score.group(1)) <= a.value and not re.search(r"\bfrom\s*$", before):
         return True
-    if a.digits_only and re.search(r"\d\s*[-\u2013]\s*$", before):
-        prev = re.search(r"(\d+)\s*[-\u2013]\s*$", before)
-        if prev and float(prev.group(1)) >= a.value:
+    if a.digits_only:
+        prev = re.search(r"(?:\bfrom\s+)?(\d+)\s*(?:[-\u2013]|\bto)\s*$", before)
+        if prev and not prev.group().startswith("from") and float(prev.group(1)) >= a.value:
+            return True
+        name = re.search(r"(?<![-\u2013\u2014:(\"\u201c]\s)\b([A-Z][a-z]+)\s+$", before)
+        if name and name.group(1).lower() not in _NOT_NAME_BEFORE:
             return True
     if a.digits_only is not None:
         if _IDENT_BEFORE.search(before) or before.endswith(("#", "No ", "no. ")):
@@ -474,8 +489,9 @@ class NumericExtractor:
             prev_ident: Atom | None = None
             for a in atoms:
                 if _skip_atom(text, a, s, dates, times + phones):
+                    lead = text[max(s.start, a.start - 40) : a.start]
                     is_ident = a.digits_only is not None and bool(
-                        _IDENT_BEFORE.search(text[max(s.start, a.start - 40) : a.start])
+                        _IDENT_BEFORE.search(lead) or _AGE_BEFORE.search(lead)
                     )
                     prev_ident = a if is_ident else None
                     continue
