@@ -186,3 +186,33 @@ def test_csv_from_a_spreadsheet_in_windows_1252(lib: Library, tmp_path: Path) ->
     report = import_paths(lib, [path])
     assert len(report.added) == 1
     assert lib.article(report.added[0].article_id).text == text
+
+
+def test_worker_processes_store_the_same_and_survive_an_engine_error(lib: Library, tmp_path: Path,
+                                                                     corpus_dir: Path, monkeypatch) -> None:
+    from recount.library import importer
+
+    probe = importer._pool(2, 10**9)
+    if probe is None:
+        pytest.skip("worker processes are not used here (not Linux, or threads are running)")
+    probe.shutdown()
+    texts = [p.read_text() for p in sorted(corpus_dir.glob("*.txt"))]
+    for i in range(40):
+        marker = "BOOM" if i == 13 else "calm"
+        (tmp_path / f"r{i:02d}.txt").write_text(f"{texts[i % len(texts)]}\n\nNote {i}: {marker}.")
+    real = importer._extract
+
+    def flaky(text: str, published: str | None):
+        if "BOOM" in text:
+            raise RuntimeError("engine bug")
+        return real(text, published)
+
+    monkeypatch.setattr(importer, "_extract", flaky)  # forked workers inherit it
+    report = import_paths(lib, [tmp_path], jobs=2)
+    assert [Path(i.name).name for i in report.failed] == ["r13.txt"]
+    assert "engine bug" in report.failed[0].reason
+    assert len(report.added) == 39
+    for item in report.added:
+        stored = lib.article(item.article_id)
+        expected = [c.to_dict() for c in real(stored.text, stored.published)]
+        assert [c.claim.to_dict() for c in lib.claims(item.article_id)] == expected

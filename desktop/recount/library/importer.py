@@ -19,7 +19,6 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -128,7 +127,7 @@ def import_paths(
             base += size
 
     pool = _pool(jobs, total)
-    window = 1 if pool is None else jobs * 8  # articles read ahead while workers extract
+    window = 1 if pool is None else jobs * BATCH * 3  # articles read ahead while workers extract
     upcoming = _jobs(library, entries(), pool)
     pending: deque[_Job] = deque()
     try:
@@ -167,11 +166,27 @@ class _Job:
     done: int
     error: str | None = None
     existing: int | None = None
-    future: Future[list[Claim]] | None = None
+    future: Future[list[list[Claim]]] | None = None  # a batch's extraction; ours is at `index`
+    index: int = 0
 
 
 def _jobs(library: Library, entries: Iterable[tuple[_Entry, int]],
           pool: ProcessPoolExecutor | None) -> Iterator[_Job]:
+    """Jobs in input order. With a pool, articles to extract go to the workers BATCH at a time
+    (one task per article spends more on inter-process traffic than a worker saves)."""
+    held: list[_Job] = []
+    batch: list[_Job] = []
+
+    def send() -> Iterator[_Job]:
+        if batch and pool is not None:
+            future = pool.submit(_extract_many, [(j.entry.article.text, j.entry.article.published)
+                                                 for j in batch if j.entry.article is not None])
+            for index, job in enumerate(batch):
+                job.future, job.index = future, index
+        batch.clear()
+        yield from held
+        held.clear()
+
     for entry, done in entries:
         job = _Job(entry, done)
         article = entry.article
@@ -182,8 +197,11 @@ def _jobs(library: Library, entries: Iterable[tuple[_Entry, int]],
         elif (existing := library.find_article(text=article.text)) is not None:
             job.existing = existing  # skipped without paying for extraction
         elif pool is not None:
-            job.future = pool.submit(_extract, article.text, article.published)
-        yield job
+            batch.append(job)
+        held.append(job)
+        if pool is None or len(batch) >= BATCH:
+            yield from send()
+    yield from send()
 
 
 def _finish(library: Library, job: _Job, report: ImportReport) -> None:
@@ -198,8 +216,8 @@ def _finish(library: Library, job: _Job, report: ImportReport) -> None:
         claims = None
         if job.future is not None:
             try:
-                claims = job.future.result()
-            except BrokenProcessPool:  # a worker died (out of memory?): do this one here
+                claims = job.future.result()[job.index]
+            except Exception:  # a worker died (BrokenProcessPool) or the batch failed: do this one here
                 claims = None
         if claims is None:
             claims = _extract(article.text, article.published)
@@ -217,6 +235,15 @@ def _extract(text: str, published: str | None) -> list[Claim]:
     from recount.claims import extract
 
     return extract(text, published)
+
+
+def _extract_many(articles: list[tuple[str, str | None]]) -> list[list[Claim]]:
+    """A worker's task: the claims of a batch of articles (an engine error fails the batch, and
+    the importer then extracts those articles itself, one by one, to report the culprit)."""
+    return [_extract(text, published) for text, published in articles]
+
+
+BATCH = 8  # articles per worker task
 
 
 # Below this much input, starting worker processes costs more than it saves.
