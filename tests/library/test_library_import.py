@@ -216,3 +216,17 @@ def test_worker_processes_store_the_same_and_survive_an_engine_error(lib: Librar
         stored = lib.article(item.article_id)
         expected = [c.to_dict() for c in real(stored.text, stored.published)]
         assert [c.claim.to_dict() for c in lib.claims(item.article_id)] == expected
+
+
+def test_import_articles_already_read(lib: Library) -> None:
+    from recount.claims.model import Article
+    from recount.library.importer import import_articles
+
+    text = "Officials said at least 45 people were killed in Ostrelo on Tuesday."
+    report = import_articles(lib, [("a", Article(text, published="2025-03-12", id="a")),
+                                   ("b", Article(text + "\n", id="b")),
+                                   ("c", Article("   ", id="c"))])
+    assert [i.name for i in report.added] == ["a"] and [i.name for i in report.skipped] == ["b"]
+    assert [(i.name, i.reason) for i in report.failed] == [("c", "no text")]
+    stored = lib.claims(report.added[0].article_id)
+    assert [c.claim.to_dict() for c in stored] == [c.to_dict() for c in extract(text, "2025-03-12")]
