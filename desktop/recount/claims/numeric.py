@@ -313,7 +313,7 @@ class NumericExtractor:
         return best
 
     # ---------------------------------------------------------------- time
-    def _since(self, si: int, pos: int) -> tuple[bool, date | None, DateRef | None]:
+    def _since(self, si: int) -> tuple[bool, date | None, DateRef | None]:
         """(has a since-phrase, its start date, the date ref it uses) for the sentence."""
         s = self.doc.sentences[si]
         text = self.doc.text
@@ -326,7 +326,7 @@ class NumericExtractor:
             return True, None, None
         return False, None, None
 
-    def _attribution_date(self, si: int, pos: int) -> date | None:
+    def _attribution_date(self, si: int) -> date | None:
         """The day the figure was given ('the ministry said on Sunday'), in the sentence or before."""
         sents = self.doc.sentences
         i = si
@@ -364,7 +364,6 @@ class NumericExtractor:
         doc, text = self.doc, self.doc.text
         s = doc.sentences[si]
         sentence = text[s.start : s.end]
-        before = text[s.start : fig.start]
         dates = self.dates_by_sentence[si]
         pub = self.pub
 
@@ -375,7 +374,7 @@ class NumericExtractor:
         if _RATE.match(after_full[:50].lstrip()):
             return TimeSpan(None, None, "unknown")
 
-        has_since, since_date, since_ref = self._since(si, fig.start)
+        has_since, since_date, since_ref = self._since(si)
         # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed"
         for d in dates:
             if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
@@ -384,7 +383,7 @@ class NumericExtractor:
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
 
-        att = self._attribution_date(si, fig.start)
+        att = self._attribution_date(si)
         day_ref = self._day_ref(si, fig, since_ref)
         period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
                            and not self._is_said(d, s.start)
@@ -428,7 +427,6 @@ class NumericExtractor:
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")
             if period_ref:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
-        del before
         d = att or pub
         return TimeSpan(iso(d), iso(d), "point")
 
