@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from recount import __version__
+import recount
 
 # command -> (module under recount.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read the figures and quotes in a news report and check them against earlier reports.",
         epilog="--db PATH (anywhere on the line) or $RECOUNT_DB chooses the library file.",
     )
-    parser.add_argument("--version", action="version", version=f"recount {__version__}")
+    parser.add_argument("--version", action="version", version=f"recount {recount.__version__}")
     parser.add_argument("--db", metavar="PATH", help="library file (default: the user's data directory)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, help_text) in COMMANDS.items():
