@@ -11,9 +11,17 @@ a sliding window, never all pairs of a big group.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+import heapq
+import pickle
+import sqlite3
+import tempfile
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+from typing import Any
 
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.match import Thresholds, score_pair
@@ -146,3 +154,240 @@ def find_discrepancies(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]]
         if scored is not None and scored[0] >= floor:
             flags.setdefault(flag.key, flag)
     return sorted(flags.values(), key=lambda f: (f.b.published or "", f.type, f.a.article or "", f.a.start))
+
+
+# ---------------------------------------------------------------- library-wide, streamed
+#
+# The same groups and sliding windows as candidate_pairs, swept over the library in as-of
+# order one kind and category at a time (every group is within one category), so that only
+# the claims of the last few weeks of each group are in memory. A claim enters each of its
+# groups; it meets the earlier members still within the group's window that have not yet met
+# MAX_NEIGHBOURS later neighbours: exactly the pairs candidate_pairs gives, since there each
+# claim meets its next later neighbours in (date, id) order.
+
+_CROSS, _NO_START = 1, 2  # a group's pairing condition (None: every pair)
+Membership = tuple[tuple, int, int | None, int]  # group key, window in days, condition, side
+
+
+def _runs(quote: str) -> set[str]:
+    runs = set()
+    for frag in fragments(quote):
+        words = frag.split()
+        for k in range(0, max(1, len(words) - SHINGLE + 1)):
+            runs.add(" ".join(words[k:k + SHINGLE]))
+    return runs
+
+
+def memberships(ref: Ref, speakers: Mapping[str, str] | None = None,
+                common: set[int] | frozenset[int] = frozenset()) -> list[Membership]:
+    """The groups of candidate_pairs a claim belongs to. `common`: hashes of the stock
+    four-word runs (found in more than COMMON_SHINGLE quotes), which group nothing."""
+    c = ref.claim
+    out: list[Membership] = []
+    if isinstance(c, NumericClaim):
+        sc = scope(c)
+        base = (c.category, subject_group(c) or "")
+        if sc == "cumulative":
+            if c.time.start:
+                s = c.time.start[:10]
+                out.append((("T", *base, s), LOOKBACK_DAYS, None, 0))
+                for d in range(1, START_TOLERANCE_DAYS + 1):  # starts a day apart meet
+                    hi = _shift(s, d)
+                    if hi:
+                        out.append((("X", *base, s, hi), LOOKBACK_DAYS, _CROSS, 0))
+                    lo = _shift(s, -d)
+                    if lo and _shift(lo, d) == s:
+                        out.append((("X", *base, lo, s), LOOKBACK_DAYS, _CROSS, 1))
+            out.append((("M", *base, (ref.as_of or "")[:7]), 31, _NO_START, 0 if c.time.start else 1))
+        elif sc in ("day", "point", "period"):
+            out.append((("D", *base, sc, ref.as_of or ""), 0, None, 0))
+        if c.category in ESTIMATE_CATEGORIES and c.source:
+            out.append((("E", c.category, float(c.value)), ATTRIBUTION_DAYS, None, 0))
+    elif isinstance(c, AttributedClaim) and c.quote and c.speaker:
+        out.append((("S", _speaker_key(c.speaker, speakers)), ATTRIBUTION_DAYS, None, 0))
+        for run in _runs(c.quote):
+            if hash(run) not in common:
+                out.append((("R", run), ATTRIBUTION_DAYS, None, 0))
+    return out
+
+
+class PairSweep:
+    """Candidate pairs of claims fed in (date, id) order, holding only the live windows."""
+
+    def __init__(self) -> None:
+        # group key -> (window days, condition, members: [day, id, ref, side, taken])
+        self.groups: dict[tuple, tuple[int, int | None, deque[list]]] = {}
+        self._pruned_day = 0
+
+    def add(self, day: int, cid: int, ref: Ref, groups: list[Membership]) -> Iterator[tuple[Ref, Ref]]:
+        """Pairs (lower id first) of this claim with earlier claims; feed claims in (day, id) order."""
+        for key, days, cond, side in groups:
+            g = self.groups.get(key)
+            if g is None:
+                g = self.groups[key] = (days, cond, deque())
+            members = g[2]
+            while members and (day - members[0][0] > days or members[0][4] >= MAX_NEIGHBOURS):
+                members.popleft()
+            for m in members:
+                if m[4] >= MAX_NEIGHBOURS:
+                    continue
+                if cond is None or (cond == _CROSS and m[3] != side) or \
+                        (cond == _NO_START and (m[3] or side)):
+                    m[4] += 1
+                    yield (m[2], ref) if m[1] < cid else (ref, m[2])
+            members.append([day, cid, ref, side, 0])
+        if day - self._pruned_day > 7:
+            self.prune(day)
+
+    def prune(self, day: int) -> None:
+        """Forget members out of every window (and groups left empty)."""
+        self._pruned_day = day
+        for key in list(self.groups):
+            days, _cond, members = self.groups[key]
+            live = [m for m in members if day - m[0] <= days and m[4] < MAX_NEIGHBOURS]
+            if not live:
+                del self.groups[key]
+            elif len(live) != len(members):
+                self.groups[key] = (days, _cond, deque(live))
+
+
+def _texts(lib: Any, keep: int = 4096) -> Callable[[int], Callable[[], str | None]]:
+    """Loaders of article texts (only some rules need them), a bounded number kept."""
+    @lru_cache(maxsize=keep)
+    def text(article_id: int) -> str | None:
+        stored = lib.article(article_id)
+        return stored.text if stored else None
+
+    return lambda article_id: (lambda: text(article_id))
+
+
+def _partition_streams(lib: Any, kind: str, corrected: set[int]) -> dict[str | None, list[Iterator]]:
+    """Per effective category (a numeric claim without one counts as 'count', as the claim
+    model does) the library's date-ordered streams of that category."""
+    out: dict[str | None, list[Iterator]] = defaultdict(list)
+    for cat in lib.claim_categories(kind):
+        eff = (cat or "count") if kind == "numeric" else None
+        out[eff].append(sc for sc in lib.iter_claims_by_date(kind, cat) if sc.id not in corrected)
+    return out
+
+
+def _odd_claims(lib: Any, kind: str, corrected: set[int]) -> list[Any]:
+    """Claims that cannot come from the date-ordered streams: corrected ones (their date or
+    category may have changed) and those with no or an odd as_of. Few; held in memory."""
+    odd = [sc for cat in lib.claim_categories(kind) for sc in lib.iter_claims_by_date(kind, cat, dated=False)
+           if sc.id not in corrected]
+    for cid in sorted(corrected):
+        sc = lib.claim(cid)
+        if sc is not None and sc.claim.kind == kind and sc.review != "rejected":
+            article = lib.article(sc.article_id)
+            if article is not None and not getattr(article, "deleted_at", None):
+                odd.append(sc)
+    return odd
+
+
+def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
+                  cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[Ref, Ref]]:
+    """Every candidate pair of the library's claims (as candidate_pairs over library_refs, a
+    pair perhaps twice), one kind and category at a time, in as-of order."""
+    from recount.compare.check import stored_ref
+
+    speakers = lib.aliases("speaker")
+    corrected = {r.claim_id for r in lib.reviews() if r.decision == "corrected"}
+    loader = _texts(lib)
+    for kind in kinds:
+        common = _common_runs(lib) if kind == "attributed" else frozenset()
+        streams = _partition_streams(lib, kind, corrected)
+        odd: dict[str | None, list[tuple[int, int, Any]]] = defaultdict(list)
+        for sc in _odd_claims(lib, kind, corrected):
+            day = _ordinal(stored_ref(sc).as_of)
+            if day is not None:
+                eff = sc.claim.category if kind == "numeric" else None
+                odd[eff].append((day, sc.id, sc))
+                streams.setdefault(eff, [])
+        for eff in sorted(streams, key=lambda k: k or ""):
+            dated = [_dated(stream) for stream in streams[eff]]
+            merged = heapq.merge(*dated, sorted(odd.get(eff, [])), key=lambda t: t[0])
+            sweep = PairSweep()
+            for day, same_day in groupby(merged, key=lambda t: t[0]):
+                if cancelled is not None and cancelled():
+                    return
+                for _d, cid, sc in sorted(same_day, key=lambda t: t[1]):
+                    ref = stored_ref(sc, loader(sc.article_id))
+                    yield from sweep.add(day, cid, ref, memberships(ref, speakers, common))
+
+
+def _dated(stream: Iterable[Any]) -> Iterator[tuple[int, int, Any]]:
+    from recount.compare.check import stored_ref
+
+    for sc in stream:
+        day = _ordinal(stored_ref(sc).as_of)
+        if day is not None:
+            yield day, sc.id, sc
+
+
+def _common_runs(lib: Any) -> frozenset[int]:
+    """Hashes of the four-word runs found in more than COMMON_SHINGLE quotes, counted in a
+    scratch SQLite file rather than in memory (a big library has millions of runs)."""
+    with tempfile.TemporaryDirectory(prefix="recount-scan-") as tmp:
+        db = sqlite3.connect(Path(tmp) / "runs.db")
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("CREATE TABLE runs (h INTEGER)")
+            rows: list[tuple[int]] = []
+            for sc in lib.iter_claims(kind="attributed"):
+                c = sc.claim
+                if isinstance(c, AttributedClaim) and c.quote and c.speaker:
+                    rows.extend((hash(run),) for run in _runs(c.quote))
+                    if len(rows) > 50_000:
+                        db.executemany("INSERT INTO runs VALUES (?)", rows)
+                        rows.clear()
+            db.executemany("INSERT INTO runs VALUES (?)", rows)
+            found = db.execute("SELECT h FROM runs GROUP BY h HAVING count(*) > ?", (COMMON_SHINGLE,))
+            return frozenset(h for (h,) in found)
+        finally:
+            db.close()
+
+
+def _flag_row(f: Discrepancy) -> tuple:
+    return (f.key, f.b.published or "", f.type, f.a.article or "", f.a.start, f.b.article or "", f.b.start,
+            pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def iter_library_discrepancies(lib: Any, cancelled: Callable[[], bool] | None = None,
+                               thresholds: Thresholds | None = None) -> Iterator[Discrepancy]:
+    """Every flag across the library (dismissed ones left out), streamed: the claims are swept
+    in date order and the flags kept in a scratch SQLite file until sorted, so memory stays
+    bounded whatever the library's size. Same flags as find_discrepancies(library_refs(lib));
+    order by (later report's date, type, earlier article, start), then the other side."""
+    aliases = {"speaker": lib.aliases("speaker"), "place": lib.aliases("place")}
+    dismissed = lib.dismissed_flags()
+    floor = (thresholds or Thresholds()).suggested
+    with tempfile.TemporaryDirectory(prefix="recount-scan-") as tmp:
+        db = sqlite3.connect(Path(tmp) / "flags.db")
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("CREATE TABLE flags (key TEXT PRIMARY KEY, b_pub TEXT, type TEXT, a_art TEXT, "
+                       "a_start INTEGER, b_art TEXT, b_start INTEGER, data BLOB)")
+            rows: list[tuple] = []
+            for n, (a, b) in enumerate(library_sweep(lib, cancelled=cancelled)):
+                if cancelled is not None and n % 1000 == 0 and cancelled():
+                    break
+                flag = compare(a, b, aliases)
+                if flag is None or flag.key in dismissed:
+                    continue
+                scored = score_pair(a, b, aliases)
+                if scored is not None and scored[0] >= floor:
+                    rows.append(_flag_row(flag))
+                    if len(rows) >= 5000:
+                        db.executemany("INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                        rows.clear()
+            db.executemany("INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            rows.clear()
+            found = db.execute("SELECT data FROM flags "
+                               "ORDER BY b_pub, type, a_art, a_start, b_art, b_start, key")
+            for (data,) in found:
+                yield pickle.loads(data)
+        finally:
+            db.close()
