@@ -16,8 +16,14 @@ In the manner of UCDP GED and Iraq Body Count:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import pickle
+import sqlite3
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 from recount.claims.model import NumericClaim
@@ -174,31 +180,98 @@ def series_for_claim(library: Any, claim: Any, published: str | None = None,
 
 
 def library_metrics(library: Any, min_observations: int = 2) -> list[MetricSeries]:
-    """Every metric of the library with its reconciled series (claims grouped, never all pairs)."""
-    from recount.compare.check import _aliases, library_refs
-    from recount.compare.scan import candidate_pairs
+    """Every metric of the library with its reconciled series (claims grouped, never all pairs),
+    most reported first. See iter_library_metrics."""
+    return list(iter_library_metrics(library, min_observations))
 
-    refs = library_refs(library, kinds=("numeric",))
+
+def _obs_row(sc: Any) -> tuple[int, bytes]:
+    return sc.id, pickle.dumps((sc.claim, sc.article_ref, sc.published, sc.outlet, sc.id, sc.article_id),
+                               protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def iter_library_metrics(library: Any, min_observations: int = 2,
+                         cancelled: Callable[[], bool] | None = None) -> Iterator[MetricSeries]:
+    """library_metrics, streamed with bounded memory: the figures are swept in date order
+    (compare/scan.py), metrics joined through a union-find over claim ids (an array), and each
+    figure parked in a scratch SQLite file until its metric's series is built and sorted."""
+    from recount.compare.check import _aliases
+    from recount.compare.scan import library_sweep
+
     places = _aliases(library)["place"]
-    parent = list(range(len(refs)))
+    parent = array("q")
+
+    def grow(cid: int) -> None:
+        if cid >= len(parent):
+            parent.extend(range(len(parent), max(cid + 1, 2 * len(parent))))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:  # path compression
+            parent[i], i = root, parent[i]
+        return root
 
-    for i, j in candidate_pairs(refs):
-        if find(i) != find(j) and _same(refs[i], refs[j], places):
-            parent[find(i)] = find(j)
-    groups: dict[int, list[Ref]] = {}
-    for i, r in enumerate(refs):
-        groups.setdefault(find(i), []).append(r)
-    out = []
-    for members in groups.values():
-        if len(members) < min_observations:
-            continue
+    with tempfile.TemporaryDirectory(prefix="recount-metrics-") as tmp:
+        db = sqlite3.connect(Path(tmp) / "metrics.db")
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("CREATE TABLE obs (id INTEGER PRIMARY KEY, data BLOB)")
+            pending: list[tuple[int, bytes]] = []
+
+            def keep(sc: Any) -> None:  # every figure is an observation of its metric
+                grow(sc.id)
+                pending.append(_obs_row(sc))
+                if len(pending) >= 5000:
+                    db.executemany("INSERT OR IGNORE INTO obs VALUES (?, ?)", pending)
+                    pending.clear()
+
+            pairs = library_sweep(library, kinds=("numeric",), cancelled=cancelled, undated=keep, every=keep)
+            for a, b in pairs:
+                i, j = a.claim_id, b.claim_id
+                assert i is not None and j is not None
+                ri, rj = find(i), find(j)
+                if ri != rj and _same(a, b, places):
+                    parent[ri] = rj
+            db.executemany("INSERT OR IGNORE INTO obs VALUES (?, ?)", pending)
+            pending.clear()
+            yield from _series_out(db, parent, find, min_observations)
+        finally:
+            db.close()
+
+
+def _series_out(db: sqlite3.Connection, parent: array, find: Callable[[int], int],
+                min_observations: int) -> Iterator[MetricSeries]:
+    """The series of every metric (a union-find component) with enough observations, most
+    reported first, then by label, then by the metric's first claim id (library_metrics' order)."""
+    size = array("q", bytes(8 * len(parent)))
+    for (cid,) in db.execute("SELECT id FROM obs"):
+        size[find(cid)] += 1
+    db.execute("CREATE TABLE comp (id INTEGER PRIMARY KEY, root INTEGER)")
+    ids = db.execute("SELECT id FROM obs")
+    db.cursor().executemany("INSERT INTO comp VALUES (?, ?)",
+                            ((cid, r) for (cid,) in ids if size[r := find(cid)] >= min_observations))
+    db.execute("CREATE INDEX comp_root ON comp(root, id)")
+    db.execute("CREATE TABLE series (n INTEGER, label TEXT, first INTEGER, data BLOB)")
+    rows = db.execute("SELECT comp.root, obs.data FROM comp JOIN obs USING (id) ORDER BY comp.root, comp.id")
+    out = db.cursor()
+    batch: list[tuple] = []
+    for _root, group in groupby(rows, key=lambda r: r[0]):
+        members = [_ref(data) for _r, data in group]
+        first = min(r.claim_id or 0 for r in members)
         members.sort(key=lambda r: (r.as_of or "", r.published or ""))
-        out.append(series_from_refs(members))
-    out.sort(key=lambda s: (-len(s.observations), s.label))
-    return out
+        s = series_from_refs(members)
+        batch.append((len(members), s.label, first, pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL)))
+        if len(batch) >= 1000:
+            out.executemany("INSERT INTO series VALUES (?, ?, ?, ?)", batch)
+            batch.clear()
+    out.executemany("INSERT INTO series VALUES (?, ?, ?, ?)", batch)
+    for (data,) in db.execute("SELECT data FROM series ORDER BY n DESC, label, first"):
+        yield pickle.loads(data)
+
+
+def _ref(data: bytes) -> Ref:
+    claim, article, published, outlet, claim_id, article_id = pickle.loads(data)
+    return Ref(claim, article, published, outlet, claim_id=claim_id, article_id=article_id)

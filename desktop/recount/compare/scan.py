@@ -286,9 +286,13 @@ def _odd_claims(lib: Any, kind: str, corrected: set[int]) -> list[Any]:
 
 
 def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
-                  cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[Ref, Ref]]:
+                  cancelled: Callable[[], bool] | None = None,
+                  undated: Callable[[Any], None] | None = None,
+                  every: Callable[[Any], None] | None = None) -> Iterator[tuple[Ref, Ref]]:
     """Every candidate pair of the library's claims (as candidate_pairs over library_refs, a
-    pair perhaps twice), one kind and category at a time, in as-of order."""
+    pair perhaps twice), one kind and category at a time, in as-of order. `undated` is given
+    the claims without a usable as-of date, which pair with nothing; `every` every other claim
+    (StoredClaim), before its pairs."""
     from recount.compare.check import stored_ref
 
     speakers = lib.aliases("speaker")
@@ -304,25 +308,32 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                 eff = sc.claim.category if kind == "numeric" else None
                 odd[eff].append((day, sc.id, sc))
                 streams.setdefault(eff, [])
+            elif undated is not None:
+                undated(sc)
         for eff in sorted(streams, key=lambda k: k or ""):
-            dated = [_dated(stream) for stream in streams[eff]]
+            dated = [_dated(stream, undated) for stream in streams[eff]]
             merged = heapq.merge(*dated, sorted(odd.get(eff, [])), key=lambda t: t[0])
             sweep = PairSweep()
             for day, same_day in groupby(merged, key=lambda t: t[0]):
                 if cancelled is not None and cancelled():
                     return
                 for _d, cid, sc in sorted(same_day, key=lambda t: t[1]):
+                    if every is not None:
+                        every(sc)
                     ref = stored_ref(sc, loader(sc.article_id))
                     yield from sweep.add(day, cid, ref, memberships(ref, speakers, common))
 
 
-def _dated(stream: Iterable[Any]) -> Iterator[tuple[int, int, Any]]:
+def _dated(stream: Iterable[Any], undated: Callable[[Any], None] | None = None
+           ) -> Iterator[tuple[int, int, Any]]:
     from recount.compare.check import stored_ref
 
     for sc in stream:
         day = _ordinal(stored_ref(sc).as_of)
         if day is not None:
             yield day, sc.id, sc
+        elif undated is not None:
+            undated(sc)
 
 
 def _common_runs(lib: Any) -> frozenset[int]:
