@@ -1,6 +1,8 @@
 """`recount discrepancies`: every discrepancy flag across the library (dismissed ones left out).
 
-Claims are grouped by metric before comparing, so this stays fast on large libraries.
+Claims are grouped by metric before comparing and swept in date order, and the flags are
+printed as they come out of a scratch file (compare/scan.py), so memory stays bounded on large
+libraries.
 Exit codes: 0 listed (with or without flags), 2 the library could not be used.
 """
 
@@ -9,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
+from collections.abc import Iterable, Iterator
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,33 +22,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "quote_drift); may be repeated")
 
 
+def json_array(name: str, items: Iterable[dict]) -> Iterator[str]:
+    """`json.dumps({name: [...]}, indent=2)` piece by piece, so a long list is never held whole."""
+    yield "{\n" + f"  {json.dumps(name)}: ["
+    first = True
+    for item in items:
+        text = textwrap.indent(json.dumps(item, indent=2, ensure_ascii=False), "    ")
+        yield ("\n" if first else ",\n") + text
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
 def run(args: argparse.Namespace) -> int:
-    from recount.compare.check import library_discrepancies
     from recount.compare.diff import format_diff
+    from recount.compare.scan import iter_library_discrepancies
     from recount.library.errors import LibraryError
     from recount.library.store import Library
     from recount.paths import library_path
 
+    out = sys.stdout
     try:
         with Library.open(library_path(args.db), create=False) as lib:
-            flags = library_discrepancies(lib)
+            flags = (f for f in iter_library_discrepancies(lib) if not args.type or f.type in args.type)
+            if args.json:
+                for piece in json_array("discrepancies", (f.to_dict() for f in flags)):
+                    out.write(piece)
+                return 0
+            n = 0
+            for f in flags:
+                n += 1
+                out.write(f"⚑ {f.type} [{f.key}] {f.metric}\n")
+                out.write(f"    {f.explanation}\n")
+                out.write(f"    a: {f.a.article} ({f.a.published}) “{f.a.span}”\n")
+                out.write(f"    b: {f.b.article} ({f.b.published}) “{f.b.span}”\n")
+                if f.diff:
+                    out.write(f"    diff: {format_diff(f.diff)}\n")
     except LibraryError as exc:
         print(f"recount discrepancies: {exc.user_message}", file=sys.stderr)
         return 2
-    if args.type:
-        flags = [f for f in flags if f.type in args.type]
-    if args.json:
-        print(json.dumps({"discrepancies": [f.to_dict() for f in flags]}, indent=2, ensure_ascii=False))
-        return 0
-    if not flags:
+    if not n:
         print("no discrepancies")
         return 0
-    for f in flags:
-        print(f"⚑ {f.type} [{f.key}] {f.metric}")
-        print(f"    {f.explanation}")
-        print(f"    a: {f.a.article} ({f.a.published}) “{f.a.span}”")
-        print(f"    b: {f.b.article} ({f.b.published}) “{f.b.span}”")
-        if f.diff:
-            print(f"    diff: {format_diff(f.diff)}")
-    print(f"\n{len(flags)} discrepanc{'ies' if len(flags) != 1 else 'y'}")
+    print(f"\n{n} discrepanc{'ies' if n != 1 else 'y'}")
     return 0

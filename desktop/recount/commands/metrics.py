@@ -8,8 +8,8 @@ figure of the latest day. Exit codes: 0 listed, 2 the library could not be used.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from typing import Any
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,29 +24,37 @@ def _n(x: float | None) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
 
 
+def _observation(o: Any) -> str:
+    mark = " (revised down later)" if o.revised_down else " (superseded)" if o.superseded else ""
+    who = f", {o.source}" if o.source else ""
+    return f"    {o.as_of}  {_n(o.value):>10}  {o.outlet or o.article}{who}: “{o.span}”{mark}\n"
+
+
 def run(args: argparse.Namespace) -> int:
-    from recount.compare.reconcile import library_metrics
+    from recount.commands.discrepancies import json_array
+    from recount.compare.reconcile import iter_library_metrics
     from recount.library.errors import LibraryError
     from recount.library.store import Library
     from recount.paths import library_path
 
+    out = sys.stdout
     try:
         with Library.open(library_path(args.db), create=False) as lib:
-            series = library_metrics(lib, min_observations=max(1, args.min))
+            series = iter_library_metrics(lib, min_observations=max(1, args.min))
+            if args.json:
+                for piece in json_array("metrics", (s.to_dict() for s in series)):
+                    out.write(piece)
+                return 0
+            n = 0
+            for s in series:
+                n += 1
+                out.write(f"{s.label}: best {_n(s.best)} (low {_n(s.low)}, high {_n(s.high)}), "
+                          f"{len(s.observations)} reports\n")
+                for o in s.observations:
+                    out.write(_observation(o))
     except LibraryError as exc:
         print(f"recount metrics: {exc.user_message}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps({"metrics": [s.to_dict() for s in series]}, indent=2, ensure_ascii=False))
-        return 0
-    if not series:
+    if not n:
         print("no metric reported more than once")
-        return 0
-    for s in series:
-        print(f"{s.label}: best {_n(s.best)} (low {_n(s.low)}, high {_n(s.high)}), "
-              f"{len(s.observations)} reports")
-        for o in s.observations:
-            mark = " (revised down later)" if o.revised_down else " (superseded)" if o.superseded else ""
-            who = f", {o.source}" if o.source else ""
-            print(f"    {o.as_of}  {_n(o.value):>10}  {o.outlet or o.article}{who}: “{o.span}”{mark}")
     return 0
