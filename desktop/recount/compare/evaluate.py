@@ -56,7 +56,7 @@ def _hits(flag: Discrepancy, gold: dict[str, Any], texts: dict[str, str]) -> boo
 def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
                      ) -> tuple[list[Discrepancy], dict[str, str]]:
     """Every flag across a temporary library holding the corpus; also the article texts by id."""
-    from recount.compare.check import library_discrepancies
+    from recount.compare.scan import iter_library_discrepancies
     from recount.library.store import Library
 
     corpus_dir = Path(corpus_dir)
@@ -76,7 +76,7 @@ def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
 
                 found = extract(text, ann.get("published"))
             lib.add_article(article, found)
-        flags = library_discrepancies(lib)
+        flags = list(iter_library_discrepancies(lib))
     return flags, texts
 
 
@@ -110,7 +110,8 @@ def score_flag_list(flags: list[Discrepancy], gold: list[dict[str, Any]], texts:
     other = [f"{f.type}: {f.explanation}" for f in flags if f.key not in used]
     return {
         "expected": len(expected), "found": found,
-        "recall": round(found / len(expected), 3) if expected else 1.0,
+        # None when nothing was expected: a recall of 0/0 would read as a perfect score.
+        "recall": round(found / len(expected), 3) if expected else None,
         "type_accuracy": round(typed / found, 3) if found else 0.0,
         "growth_pairs": len(growth), "false_alarms": len(alarms),
         "flags_raised": len(flags), "other_flags": len(other),
@@ -123,9 +124,15 @@ def score_flags(corpus_dir: str | Path) -> dict[str, Any]:
     """Flag scores with the engine's claims (top level) and with the annotated claims ("annotated")."""
     corpus_dir = Path(corpus_dir)
     gold_path = corpus_dir / "discrepancies.json"
-    gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.is_file() else []
     flags, texts = flags_for_corpus(corpus_dir, "engine")
+    if not gold_path.is_file():  # nothing to score against: say so, do not print a recall
+        out = score_flag_list(flags, [], texts)
+        out.update(claims="engine", gold=None, false_alarms=None, type_accuracy=None,
+                   note=f"no {gold_path.name} in {corpus_dir}: nothing to score flags against")
+        return out
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     out = score_flag_list(flags, gold, texts)
+    out["gold"] = str(gold_path)
     out["claims"] = "engine"
     flags_a, texts_a = flags_for_corpus(corpus_dir, "annotated")
     out["annotated"] = score_flag_list(flags_a, gold, texts_a)
@@ -133,7 +140,8 @@ def score_flags(corpus_dir: str | Path) -> dict[str, Any]:
 
 
 def _line(label: str, s: dict[str, Any]) -> str:
-    return (f"{label:<22} recall {s['recall']:.3f} ({s['found']}/{s['expected']})   "
+    recall = "n/a" if s["recall"] is None else f"{s['recall']:.3f}"
+    return (f"{label:<22} recall {recall} ({s['found']}/{s['expected']})   "
             f"type accuracy {s['type_accuracy']:.3f}   "
             f"false alarms {s['false_alarms']}/{s['growth_pairs']}   "
             f"other flags {s['other_flags']} of {s['flags_raised']}")
@@ -141,6 +149,9 @@ def _line(label: str, s: dict[str, Any]) -> str:
 
 def format_flag_scores(scores: dict[str, Any]) -> str:
     """The text `recount eval` prints under the extraction scores."""
+    if scores.get("gold", "") is None:
+        return (f"Discrepancy flags: {scores['note']} "
+                f"({scores['flags_raised']} flag{'s' if scores['flags_raised'] != 1 else ''} raised).")
     lines = ["Discrepancy flags (discrepancies.json)", "", _line("engine's claims", scores)]
     if "annotated" in scores:
         lines.append(_line("annotated claims", scores["annotated"]))
