@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
 from recount.claims.quotes import Quote, find_quotes, quote_text
+from recount.claims.retrie import trie
 from recount.claims.speakers import (
     GROUP_NOUNS,
     ORG_HEADS,
@@ -45,9 +46,10 @@ _VERBS = (
     "demanded replied responded countered conceded complained revised"
 ).split()
 _PARTICIPLES = ("saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling")
+# Branches factored by prefix (retrie.trie): the cue scan runs over the whole article.
 _CUE = re.compile(
     r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
-    r"(?P<part>" + "|".join(_PARTICIPLES) + r")|(?P<verb>" + "|".join(_VERBS) + r"))\b"
+    r"(?P<part>" + trie(_PARTICIPLES) + r")|(?P<verb>" + trie(_VERBS) + r"))\b"
 )
 # A cue right after one of these is not a claim: passive ("were reported"), negated, infinitive.
 _NOT_AFTER = frozenset(
@@ -77,9 +79,13 @@ _ON_DATE = re.compile(r"\bon\s+" + _DAY_PHRASE)
 _BARE_DATE = re.compile(r"^\s*,?\s*(?:on\s+)?" + _DAY_PHRASE + r"\b")
 _REL_DAY = re.compile(r"\b(?P<when>yesterday|today|last night)\b", re.I)
 _BOUNDARY = re.compile(
-    r"""[;:()"“”]|,|\b(?:that|and|but|while|as|because|when|after|before|since|although|though|where|"""
-    r"""which|who|whom|if|than|so|whereas|despite|until|once|what|how|why|whether|amid|with|"""
-    r"""is|are|was|were|has|have|had|will|would|could|can|may|might|should)\b"""
+    r"""[;:()"“”]|,|\b(?:"""
+    + trie(
+        "that and but while as because when after before since although though where which who whom if "
+        "than so whereas despite until once what how why whether amid with is are was were has have had "
+        "will would could can may might should".split()
+    )
+    + r""")\b"""
 )
 _TOKEN = re.compile(r"\S+")
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report

@@ -85,7 +85,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
     for m in _SENTENCE_END.finditer(text, start, end):
         stop = m.end()
         if m.group().startswith("."):
-            word = re.search(r"([A-Za-z.]+)$", text[begin : m.start()])
+            word = _last_token(text, begin, m.start())
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -96,6 +96,21 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
         begin = stop
     _push(text, begin, end, paragraph, out)
     return out
+
+
+_TOKEN_END = re.compile(r"([A-Za-z.]+)$")
+
+
+def _last_token(text: str, begin: int, end: int) -> re.Match[str] | None:
+    """The run of letters and dots that ends at `end` (not before `begin`).
+
+    Searched in a short window first: `$`-anchored search tries every position of its
+    input, and the sentence so far can be long (a quadratic cost on many full stops)."""
+    lo = max(begin, end - 24)
+    m = _TOKEN_END.search(text[lo:end])
+    if m is not None and m.start() == 0 and lo > begin:
+        m = _TOKEN_END.search(text[begin:end])  # the run may go on before the window
+    return m
 
 
 MAX_SENTENCE = 1000  # characters; longer runs without a full stop are not prose but a wall of text

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import not_, or_
 
 UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -98,24 +100,26 @@ WORD_TRIGGERS = frozenset(
 )
 
 
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
+
+
 def trigger_positions(text: str, *trigger_sets: frozenset[str], start: int = 0, end: int | None = None
                       ) -> list[list[int]]:
     """For each set of trigger words, the offsets of tokens that could start a match:
     digits and currency signs always, words when in the set. One pass over the text serves
-    every set (numbers and dates share it)."""
-    out: list[list[int]] = [[] for _ in trigger_sets]
-    for tok in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        word = tok.group()
-        s = tok.start()
-        if word[0].isalpha() and word[-1].isalpha():
-            low = word.lower()
-            for i, triggers in enumerate(trigger_sets):
-                if low in triggers:
-                    out[i].append(s)
-        else:
-            for lst in out:
-                lst.append(s)
-    return out
+    every set (numbers and dates share it).
+
+    Tokens are `_TOKEN_RE` matches; the filtering runs in C (split, accumulate, map,
+    compress): a Python step per token cost ~0.1 ms per article.
+    """
+    if start > 0 or (end is not None and end < len(text)):
+        text = text[start:end]
+    parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, token, ..., separator
+    starts = list(accumulate(map(len, parts), initial=start))[1::2]
+    tokens = parts[1::2]
+    lowered = list(map(str.lower, tokens))
+    always = list(map(not_, map(str.isalpha, tokens)))  # digits, currency signs
+    return [list(compress(starts, map(or_, map(t.__contains__, lowered), always))) for t in trigger_sets]
 
 
 def scan(pattern: re.Pattern[str], triggers: frozenset[str], text: str, start: int, end: int,

@@ -11,15 +11,20 @@ from __future__ import annotations
 import re
 
 from recount.claims.document import Document
+from recount.claims.retrie import trie
 
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
               r"(?:ern)?\s+)")
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|de|al|el|la|upon|on)\s+)?[A-Z][\w'\u2019-]*){0,3}"
 _SUFFIX = (r"(?:\s+(?:district|districts|province|region|valley|county|state|city|town|village|area|"
            r"highway|camp|river|basin|delta|checkpoint|suburbs?|quarter|governorate|oblast|prefecture))?")
+# factored by prefix: one word followed by whitespace matches the same either way
+_PREPS = trie(
+    "in at near across from around outside inside into toward towards throughout of for "
+    "capital, city,".split()
+)
 LOCATIVE_RE = re.compile(
-    rf"\b(?P<prep>in|at|near|across|from|around|outside|inside|into|toward|towards|throughout|of|for|"
-    rf"capital,|city,)\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
+    rf"\b(?P<prep>{_PREPS})\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )
 # "in the southern part of Tripoli", "on the outskirts of Kharkiv", "near the village of Esk"
 PART_OF_RE = re.compile(

@@ -1,0 +1,38 @@
+"""Word alternations as prefix trees, for faster regular expressions.
+
+Python's `re` tries the branches of `(?:said|says|stated|...)` one after another at every
+word start; factored by common prefix (`(?:s(?:a(?:id|ys)|tated)|...)`) each start costs a
+few character tests. A branch set with a word boundary after it matches exactly the same
+text either way, so the factored form is a drop-in replacement there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation matching exactly the given literal words, factored by prefix.
+
+    Longer words are tried before their prefixes (greedy `?`), so with a following `\\b`
+    the match is the one the plain longest-first alternation gives.
+    """
+    return _trie(sorted(set(words)))
+
+
+def _trie(words: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    if not groups:
+        return ""
+    parts = [re.escape(c) + _trie(rest) for c, rest in groups.items()]
+    body = parts[0] if len(parts) == 1 and (len(parts[0]) == 1 or not ends) else "(?:" + "|".join(parts) + ")"
+    if ends:
+        return body + "?" if len(parts) == 1 and len(parts[0]) == 1 else "(?:" + "|".join(parts) + ")?"
+    return body

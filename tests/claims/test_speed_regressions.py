@@ -1,0 +1,72 @@
+"""The engine's fast paths give the same answers as the plain forms they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from recount.claims.dates import DATE_TRIGGERS
+from recount.claims.document import split_sentences
+from recount.claims.numbers import WORD_TRIGGERS, trigger_positions
+from recount.claims.retrie import trie
+
+_TOKEN_RE = re.compile(r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+")
+
+
+def _reference_positions(text, *sets, start=0, end=None):
+    """The straightforward tokenizer loop that trigger_positions replaced."""
+    out = [[] for _ in sets]
+    for tok in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        word = tok.group()
+        if word[0].isalpha() and word[-1].isalpha():
+            for i, words in enumerate(sets):
+                if word.lower() in words:
+                    out[i].append(tok.start())
+        else:
+            for lst in out:
+                lst.append(tok.start())
+    return out
+
+
+def test_trie_matches_the_plain_alternation():
+    rng = random.Random(7)
+    for _ in range(2000):
+        words = ["".join(rng.choice("abc") for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(1, 8))]
+        fast = re.compile(r"\b(?:" + trie(words) + r")\b")
+        plain = re.compile(r"\b(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r")\b")
+        text = " ".join("".join(rng.choice("abc ") for _ in range(5)) for _ in range(5))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_trie_of_news_verbs():
+    pat = re.compile(r"\b(?:" + trie(["said", "says", "say", "stated"]) + r")\b")
+    assert [m.group() for m in pat.finditer("she says they said so, he stated; sayings")] == [
+        "says", "said", "stated"]
+
+
+def test_trigger_positions_equal_the_token_loop():
+    rng = random.Random(11)
+    pieces = [*"aAbCcUSus$€£5 0,.-\n", "five", "Five", "US$", "C$", "A$", "one", "an", "May", "march",
+              "hundreds", "ten", "ſix", "\u0661"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.choice([None, rng.randint(start, len(text))])
+        got = trigger_positions(text, WORD_TRIGGERS, DATE_TRIGGERS, start=start, end=end)
+        assert got == _reference_positions(text, WORD_TRIGGERS, DATE_TRIGGERS, start=start, end=end)
+
+
+def test_trigger_positions_on_prose():
+    text = "Some 1,200 people fled on Monday, and US$5 million arrived in March."
+    nums, dates = trigger_positions(text, WORD_TRIGGERS, DATE_TRIGGERS)
+    assert text.index("1,200") in nums and text.index("US$") in nums
+    assert text.index("Monday") in dates and text.index("March") in dates
+
+
+def test_sentence_split_sees_long_dotted_runs():
+    # an abbreviation check on the word before a full stop must see the whole run
+    text = "The agency, the U.N., said so. Then the " + "a." * 30 + "x. It ended."
+    sents = [text[s.start : s.end] for s in split_sentences(text, 0, len(text))]
+    assert sents[0] == "The agency, the U.N., said so."
+    assert sents[-1] == "It ended."
