@@ -9,6 +9,7 @@ mention of a name already seen in such a position ("fled Ostrelo").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from recount.claims.document import Document
 from recount.claims.retrie import trie
@@ -85,14 +86,39 @@ def _clean(place: str) -> str | None:
     return " ".join(words)
 
 
-def locatives(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
-    """(offset, name, rank) of places named in text[start:end]; rank 0 is the most reliable."""
+# Literal words every PART_OF_RE / SUFFIXED_RE match contains: where a range has none,
+# the (slow to scan) pattern cannot match there and is not tried.
+_PART_OF_HINT = re.compile(r"\sof\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")
+_SUFFIX_HINT = re.compile(
+    trie("district province region valley county governorate oblast prefecture".split())
+)
+
+
+def hints(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the PART_OF_RE and SUFFIXED_RE hints in the whole text (for `locatives`)."""
+    return ([m.start() for m in _PART_OF_HINT.finditer(text)],
+            [m.start() for m in _SUFFIX_HINT.finditer(text)])
+
+
+def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
+    if positions is None:
+        return True
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def locatives(text: str, start: int, end: int, hint: tuple[list[int], list[int]] | None = None
+              ) -> list[tuple[int, str, int]]:
+    """(offset, name, rank) of places named in text[start:end]; rank 0 is the most reliable.
+
+    `hint` (from `hints(text)`) lets a range skip the patterns that cannot match in it."""
     out: list[tuple[int, str, int]] = []
-    for m in PART_OF_RE.finditer(text, start, end):
+    part_pos, suffix_pos = hint if hint is not None else (None, None)
+    for m in PART_OF_RE.finditer(text, start, end) if _any_in(part_pos, start, end) else ():
         name = _clean(m.group("place"))
         if name:
             out.append((m.start(), name, 0))
-    for m in SUFFIXED_RE.finditer(text, start, end):
+    for m in SUFFIXED_RE.finditer(text, start, end) if _any_in(suffix_pos, start, end) else ():
         name = _clean(m.group("place"))
         if name and not _DEMONYM.match(m.group("place")):
             words = name.split()
@@ -159,6 +185,7 @@ class PlaceFinder:
                 dash = re.search(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s", text[m.end() : m.end() + 80])
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
+        self._hints = hints(text)
         self._loc_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
         self._span_cache: dict[tuple[int, int], str | None] = {}
         for s in doc.sentences:
@@ -211,7 +238,7 @@ class PlaceFinder:
     def _locatives(self, start: int, end: int) -> list[tuple[int, str, int]]:
         key = (start, end)
         if key not in self._loc_cache:
-            self._loc_cache[key] = locatives(self.doc.text, start, end)
+            self._loc_cache[key] = locatives(self.doc.text, start, end, self._hints)
         return self._loc_cache[key]
 
     def _in_span(self, start: int, end: int) -> str | None:
