@@ -26,7 +26,7 @@ from typing import Any
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.match import Thresholds, score_pair
 from recount.compare.metric import START_TOLERANCE_DAYS, scope, subject_group
-from recount.compare.names import apply_alias, skeleton, words_of
+from recount.compare.names import apply_alias, fold, skeleton, words_of
 from recount.compare.rules import ATTRIBUTION_DAYS, ESTIMATE_CATEGORIES, Discrepancy, Ref, compare, fragments
 
 SHINGLE = 4
@@ -220,7 +220,9 @@ class PairSweep:
         self._pruned_day = 0
 
     def add(self, day: int, cid: int, ref: Ref, groups: list[Membership]) -> Iterator[tuple[Ref, Ref]]:
-        """Pairs (lower id first) of this claim with earlier claims; feed claims in (day, id) order."""
+        """Pairs (lower id first) of this claim with earlier claims; feed claims in (day, id) order.
+        A pair found through two groups is given once (it counts as a neighbour in both)."""
+        met: set[int] = set()
         for key, days, cond, side in groups:
             g = self.groups.get(key)
             if g is None:
@@ -234,7 +236,9 @@ class PairSweep:
                 if cond is None or (cond == _CROSS and m[3] != side) or \
                         (cond == _NO_START and (m[3] or side)):
                     m[4] += 1
-                    yield (m[2], ref) if m[1] < cid else (ref, m[2])
+                    if m[1] not in met:
+                        met.add(m[1])
+                        yield (m[2], ref) if m[1] < cid else (ref, m[2])
             members.append([day, cid, ref, side, 0])
         if day - self._pruned_day > 7:
             self.prune(day)
@@ -251,14 +255,35 @@ class PairSweep:
                 self.groups[key] = (days, _cond, deque(live))
 
 
-def _texts(lib: Any, keep: int = 4096) -> Callable[[int], Callable[[], str | None]]:
-    """Loaders of article texts (only some rules need them), a bounded number kept."""
-    @lru_cache(maxsize=keep)
-    def text(article_id: int) -> str | None:
-        stored = lib.article(article_id)
-        return stored.text if stored else None
+class _LibraryRef(Ref):
+    """A library claim whose article text (only the same-story rule reads it) comes from a
+    cache shared by all the claims of the article, instead of a copy held by each claim."""
 
-    return lambda article_id: (lambda: text(article_id))
+    __slots__ = ("_texts",)
+
+    def folded_text(self) -> str:
+        return self._texts(self.article_id)[1]
+
+    def article_text(self) -> str:
+        return self._texts(self.article_id)[0]
+
+
+def _text_cache(lib: Any, keep: int = 1024) -> Callable[[int | None], tuple[str, str]]:
+    """Article id -> (text, folded text padded for word search), the last `keep` articles."""
+    @lru_cache(maxsize=keep)
+    def texts(article_id: int | None) -> tuple[str, str]:
+        stored = lib.article(article_id) if article_id is not None else None
+        text = (stored.text if stored else None) or ""
+        return text, " " + fold(text) + " "
+
+    return texts
+
+
+def _library_ref(sc: Any, texts: Callable[[int | None], tuple[str, str]]) -> Ref:
+    ref = _LibraryRef(sc.claim, sc.article_ref, sc.published, sc.outlet, claim_id=sc.id,
+                      article_id=sc.article_id)
+    ref._texts = texts
+    return ref
 
 
 def _partition_streams(lib: Any, kind: str, corrected: set[int]) -> dict[str | None, list[Iterator]]:
@@ -288,29 +313,36 @@ def _odd_claims(lib: Any, kind: str, corrected: set[int]) -> list[Any]:
 def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                   cancelled: Callable[[], bool] | None = None,
                   undated: Callable[[Any], None] | None = None,
-                  every: Callable[[Any], None] | None = None) -> Iterator[tuple[Ref, Ref]]:
-    """Every candidate pair of the library's claims (as candidate_pairs over library_refs, a
-    pair perhaps twice), one kind and category at a time, in as-of order. `undated` is given
-    the claims without a usable as-of date, which pair with nothing; `every` every other claim
-    (StoredClaim), before its pairs."""
+                  every: Callable[[Any], None] | None = None,
+                  only: str | None = "*") -> Iterator[tuple[Ref, Ref]]:
+    """Every candidate pair of the library's claims (as candidate_pairs over library_refs, each
+    pair once), one kind and category at a time, in as-of order. `undated` is given the claims
+    without a usable as-of date, which pair with nothing; `every` every other claim
+    (StoredClaim), before its pairs. `only`: one category (None: quotes), else all."""
     from recount.compare.check import stored_ref
 
     speakers = lib.aliases("speaker")
     corrected = {r.claim_id for r in lib.reviews() if r.decision == "corrected"}
-    loader = _texts(lib)
+    texts = _text_cache(lib)
     for kind in kinds:
+        if only != "*" and (only is None) != (kind == "attributed"):
+            continue
         common = _common_runs(lib) if kind == "attributed" else frozenset()
         streams = _partition_streams(lib, kind, corrected)
         odd: dict[str | None, list[tuple[int, int, Any]]] = defaultdict(list)
         for sc in _odd_claims(lib, kind, corrected):
             day = _ordinal(stored_ref(sc).as_of)
+            eff = sc.claim.category if kind == "numeric" else None
+            if only != "*" and eff != only:
+                continue
             if day is not None:
-                eff = sc.claim.category if kind == "numeric" else None
                 odd[eff].append((day, sc.id, sc))
                 streams.setdefault(eff, [])
             elif undated is not None:
                 undated(sc)
         for eff in sorted(streams, key=lambda k: k or ""):
+            if only != "*" and eff != only:
+                continue
             dated = [_dated(stream, undated) for stream in streams[eff]]
             merged = heapq.merge(*dated, sorted(odd.get(eff, [])), key=lambda t: t[0])
             sweep = PairSweep()
@@ -320,7 +352,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                 for _d, cid, sc in sorted(same_day, key=lambda t: t[1]):
                     if every is not None:
                         every(sc)
-                    ref = stored_ref(sc, loader(sc.article_id))
+                    ref = _library_ref(sc, texts)
                     yield from sweep.add(day, cid, ref, memberships(ref, speakers, common))
 
 
@@ -360,45 +392,122 @@ def _common_runs(lib: Any) -> frozenset[int]:
             db.close()
 
 
+def partitions(lib: Any, kinds: Iterable[str] = ("numeric", "attributed")) -> list[tuple[str, str | None]]:
+    """The (kind, category) parts a library-wide scan can go through independently (every
+    group is within one), in the order the serial scan takes them."""
+    out: list[tuple[str, str | None]] = []
+    for kind in kinds:
+        if kind == "attributed":
+            if lib.claim_categories(kind):
+                out.append((kind, None))
+        else:
+            out.extend((kind, c) for c in sorted({c or "count" for c in lib.claim_categories(kind)}))
+    return out
+
+
+_FLAGS_TABLE = ("CREATE TABLE IF NOT EXISTS flags (key TEXT PRIMARY KEY, b_pub TEXT, type TEXT, a_art TEXT, "
+                "a_start INTEGER, b_art TEXT, b_start INTEGER, data BLOB)")
+_INSERT_FLAGS = "INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _scratch(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute(_FLAGS_TABLE)
+    return db
+
+
 def _flag_row(f: Discrepancy) -> tuple:
     return (f.key, f.b.published or "", f.type, f.a.article or "", f.a.start, f.b.article or "", f.b.start,
             pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | None, floor: float,
+                cancelled: Callable[[], bool] | None = None) -> bool:
+    """The flags of one part of the library into a scratch table; False when cancelled."""
+    aliases = {"speaker": lib.aliases("speaker"), "place": lib.aliases("place")}
+    dismissed = lib.dismissed_flags()
+    rows: list[tuple] = []
+    for n, (a, b) in enumerate(library_sweep(lib, kinds=(kind,), cancelled=cancelled, only=category)):
+        if cancelled is not None and n % 1000 == 0 and cancelled():
+            return False
+        flag = compare(a, b, aliases)
+        if flag is None or flag.key in dismissed:
+            continue
+        scored = score_pair(a, b, aliases)
+        if scored is not None and scored[0] >= floor:
+            rows.append(_flag_row(flag))
+            if len(rows) >= 5000:
+                db.executemany(_INSERT_FLAGS, rows)
+                rows.clear()
+    db.executemany(_INSERT_FLAGS, rows)
+    db.commit()
+    return not (cancelled is not None and cancelled())
+
+
+def _part_worker(path: str, kind: str, category: str | None, out: str, floor: float) -> str:
+    """One part, in a worker process: its own read-only connection and scratch file."""
+    from recount.library.store import Library
+
+    with Library.open(path, create=False, read_only=True) as lib:
+        db = _scratch(Path(out))
+        try:
+            _flags_into(lib, db, kind, category, floor)
+        finally:
+            db.close()
+    return out
+
+
 def iter_library_discrepancies(lib: Any, cancelled: Callable[[], bool] | None = None,
-                               thresholds: Thresholds | None = None) -> Iterator[Discrepancy]:
+                               thresholds: Thresholds | None = None, jobs: int = 1) -> Iterator[Discrepancy]:
     """Every flag across the library (dismissed ones left out), streamed: the claims are swept
     in date order and the flags kept in a scratch SQLite file until sorted, so memory stays
     bounded whatever the library's size. Same flags as find_discrepancies(library_refs(lib));
-    order by (later report's date, type, earlier article, start), then the other side."""
-    aliases = {"speaker": lib.aliases("speaker"), "place": lib.aliases("place")}
-    dismissed = lib.dismissed_flags()
+    order by (later report's date, type, earlier article, start), then the other side.
+
+    jobs > 1: the library's parts (kind, category) are scanned in that many worker processes
+    (spawned, each with a read-only connection); `cancelled` is then asked between parts."""
     floor = (thresholds or Thresholds()).suggested
+    parts = partitions(lib)
     with tempfile.TemporaryDirectory(prefix="recount-scan-") as tmp:
-        db = sqlite3.connect(Path(tmp) / "flags.db")
+        db = _scratch(Path(tmp) / "flags.db")
         try:
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("CREATE TABLE flags (key TEXT PRIMARY KEY, b_pub TEXT, type TEXT, a_art TEXT, "
-                       "a_start INTEGER, b_art TEXT, b_start INTEGER, data BLOB)")
-            rows: list[tuple] = []
-            for n, (a, b) in enumerate(library_sweep(lib, cancelled=cancelled)):
-                if cancelled is not None and n % 1000 == 0 and cancelled():
-                    break
-                flag = compare(a, b, aliases)
-                if flag is None or flag.key in dismissed:
-                    continue
-                scored = score_pair(a, b, aliases)
-                if scored is not None and scored[0] >= floor:
-                    rows.append(_flag_row(flag))
-                    if len(rows) >= 5000:
-                        db.executemany("INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-                        rows.clear()
-            db.executemany("INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            rows.clear()
+            if jobs > 1 and len(parts) > 1:
+                if not _parallel(lib, db, parts, floor, Path(tmp), jobs, cancelled):
+                    return
+            else:
+                for kind, category in parts:
+                    if not _flags_into(lib, db, kind, category, floor, cancelled):
+                        return
             found = db.execute("SELECT data FROM flags "
                                "ORDER BY b_pub, type, a_art, a_start, b_art, b_start, key")
             for (data,) in found:
                 yield pickle.loads(data)
         finally:
             db.close()
+
+
+def _parallel(lib: Any, db: sqlite3.Connection, parts: list[tuple[str, str | None]], floor: float,
+              tmp: Path, jobs: int, cancelled: Callable[[], bool] | None) -> bool:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # The quotes (the biggest part) first: the other worker takes the figures' categories.
+    ordered = sorted(parts, key=lambda p: p[0] != "attributed")
+    ctx = multiprocessing.get_context("spawn")  # no fork: the caller may hold threads (the window)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=ctx) as pool:
+        futures = {p: pool.submit(_part_worker, str(lib.path), p[0], p[1], str(tmp / f"part{n}.db"), floor)
+                   for n, p in enumerate(ordered)}
+        for p in parts:  # merged in the serial order, so the same flag wins a shared key
+            out = futures[p].result()
+            if cancelled is not None and cancelled():
+                for f in futures.values():
+                    f.cancel()
+                return False
+            db.execute("ATTACH DATABASE ? AS part", (out,))
+            db.execute("INSERT OR IGNORE INTO flags SELECT * FROM part.flags ORDER BY rowid")
+            db.commit()
+            db.execute("DETACH DATABASE part")
+            Path(out).unlink()
+    return True
