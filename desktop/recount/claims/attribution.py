@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
 from recount.claims.quotes import Quote, find_quotes, quote_text
-from recount.claims.retrie import trie
+from recount.claims.retrie import initials, trie
 from recount.claims.speakers import (
     GROUP_NOUNS,
     ORG_HEADS,
@@ -48,6 +48,7 @@ _VERBS = (
 _PARTICIPLES = ("saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling")
 # Branches factored by prefix (retrie.trie): the cue scan runs over the whole article.
 _CUE = re.compile(
+    "(?=[" + initials([*_VERBS, *_PARTICIPLES, "according", "call"]) + "])"
     r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
     r"(?P<part>" + trie(_PARTICIPLES) + r")|(?P<verb>" + trie(_VERBS) + r"))\b"
 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from recount.claims.numbers import scan
+from recount.claims.retrie import leading
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -55,8 +56,9 @@ DATE_RE = re.compile(
 )
 
 # A time of day ("3:42 a.m.", "10 pm") is never a claim either.
-TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b",
-                            re.IGNORECASE)
+TIME_OF_DAY_RE = leading(
+    r"\d", r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b", re.IGNORECASE
+)
 
 
 _FUTURE_BEFORE = re.compile(

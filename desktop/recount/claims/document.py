@@ -18,7 +18,7 @@ _ABBREVIATIONS = frozenset(
         "a.m p.m i.e e.g"
     ).split()
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n")
+_SENTENCE_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from recount.claims.numbers import (
     trigger_positions,
 )
 from recount.claims.places import PlaceFinder
+from recount.claims.retrie import leading
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
 LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
@@ -72,7 +73,7 @@ _AGE_BEFORE = re.compile(
     r"residents|patients|voters)\s+(?:under|over|aged|above|below|older\s+than|younger\s+than))\s*$",
     re.IGNORECASE,
 )
-_PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
+_PHONE_RE = leading(r"+(\d", r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
 _PAGE_FURNITURE = re.compile(
     r"^(?:page\s+\d|updated|posted|published|share|comments?|photo|image|video|read\s+more|"
     r"advertisement|copyright|©|\d+\s+(?:comments?|shares?|views?))",

@@ -35,7 +35,7 @@ PART_OF_RE = re.compile(
 )
 # "Kessel province", "Pellmouth district": a name with a place word is a place wherever it stands.
 SUFFIXED_RE = re.compile(
-    r"\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+(?:district|districts|province|region|"
+    r"(?=[A-Z])\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+(?:district|districts|province|region|"
     r"valley|county|governorate|oblast|prefecture))\b"
 )
 STRONG_PREPS = frozenset("in at near across around outside inside throughout toward towards".split())

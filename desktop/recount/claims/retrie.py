@@ -36,3 +36,19 @@ def _trie(words: list[str]) -> str:
     if ends:
         return body + "?" if len(parts) == 1 and len(parts[0]) == 1 else "(?:" + "|".join(parts) + ")?"
     return body
+
+
+def leading(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled behind a lookahead on the characters any match starts with.
+
+    `first` is a character-class body (e.g. `+(\\d`). A scan with `finditer`/`search` then
+    skips other positions in C instead of trying every branch there (2-3x faster on
+    prose); the matches are the same as long as every match does start with one of them.
+    """
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
+def initials(words: Iterable[str]) -> str:
+    """The first characters of `words`, in both cases, as a character-class body."""
+    chars = {w[0] for w in words if w} | {w[0].upper() for w in words if w}
+    return "".join(re.escape(c) for c in sorted(chars))
