@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", action="append", metavar="TYPE",
                         help="only this type (cumulative_decrease, conflict, revision, attribution_conflict, "
                              "quote_drift); may be repeated")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="worker processes (default: the number of CPUs, at most 4, for a library of "
+                             f"{PARALLEL_FROM:,} claims or more; else 1)")
+
+
+# Below this many claims, starting worker processes costs more than it saves.
+PARALLEL_FROM = 50_000
+
+
+def _jobs(requested: int | None, claims: int) -> int:
+    if requested is not None:
+        return max(1, requested)
+    return min(4, os.cpu_count() or 1) if claims >= PARALLEL_FROM else 1
 
 
 def json_array(name: str, items: Iterable[dict]) -> Iterator[str]:
@@ -43,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     try:
         with Library.open(library_path(args.db), create=False) as lib:
-            flags = (f for f in iter_library_discrepancies(lib) if not args.type or f.type in args.type)
+            jobs = _jobs(args.jobs, lib.count_claims())
+            flags = (f for f in iter_library_discrepancies(lib, jobs=jobs)
+                     if not args.type or f.type in args.type)
             if args.json:
                 for piece in json_array("discrepancies", (f.to_dict() for f in flags)):
                     out.write(piece)
