@@ -138,12 +138,13 @@ def test_generated_library_same_flags_serial_and_in_workers(generated: Path) -> 
         serial = _dicts(iter_library_discrepancies(lib))
         parallel = _dicts(iter_library_discrepancies(lib, jobs=2))
         metrics = [s.to_dict() for s in library_metrics(lib)]
+        metrics_parallel = [s.to_dict() for s in iter_library_metrics(lib, jobs=2)]
         old_metrics = _old_metrics(lib)
     assert len(old) > 20
     assert {f["key"] for f in serial} == {f["key"] for f in old}
     assert_same_flags(serial, old)
     assert parallel == serial
-    assert len(old_metrics) > 20 and metrics == old_metrics
+    assert len(old_metrics) > 20 and metrics == old_metrics and metrics_parallel == old_metrics
 
 
 def test_reviews_deletions_and_dismissals_are_respected(tmp_path: Path, num) -> None:

@@ -16,6 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help='print {"metrics": [...]}')
     parser.add_argument("--min", type=int, default=2, metavar="N",
                         help="only metrics reported at least N times (default 2)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="worker processes (default: the number of CPUs, at most 4, for a big library)")
 
 
 def _n(x: float | None) -> str:
@@ -31,7 +33,7 @@ def _observation(o: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from recount.commands.discrepancies import json_array
+    from recount.commands.discrepancies import _jobs, json_array
     from recount.compare.reconcile import iter_library_metrics
     from recount.library.errors import LibraryError
     from recount.library.store import Library
@@ -40,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     try:
         with Library.open(library_path(args.db), create=False) as lib:
-            series = iter_library_metrics(lib, min_observations=max(1, args.min))
+            series = iter_library_metrics(lib, min_observations=max(1, args.min),
+                                          jobs=_jobs(args.jobs, lib.count_claims()))
             if args.json:
                 for piece in json_array("metrics", (s.to_dict() for s in series)):
                     out.write(piece)

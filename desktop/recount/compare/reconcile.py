@@ -190,11 +190,72 @@ def _obs_row(sc: Any) -> tuple[int, bytes]:
                                protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def iter_library_metrics(library: Any, min_observations: int = 2,
-                         cancelled: Callable[[], bool] | None = None) -> Iterator[MetricSeries]:
-    """library_metrics, streamed with bounded memory: the figures are swept in date order
-    (compare/scan.py), metrics joined through a union-find over claim ids (an array), and each
-    figure parked in a scratch SQLite file until its metric's series is built and sorted."""
+def iter_library_metrics(library: Any, min_observations: int = 2, cancelled: Callable[[], bool] | None = None,
+                         jobs: int = 1) -> Iterator[MetricSeries]:
+    """library_metrics, streamed with bounded memory: the figures of each category are swept in
+    date order (compare/scan.py), metrics joined through a union-find over claim ids (an array),
+    each figure parked in a scratch SQLite file until its metric's series is built, and the
+    series sorted there. jobs > 1: categories in that many worker processes (spawned)."""
+    from recount.compare.scan import partitions
+
+    parts = [category for _kind, category in partitions(library, kinds=("numeric",))]
+    with tempfile.TemporaryDirectory(prefix="recount-metrics-") as tmp:
+        db = _scratch(Path(tmp) / "metrics.db")
+        try:
+            if jobs > 1 and len(parts) > 1:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                ctx = multiprocessing.get_context("spawn")  # no fork: the caller may hold threads
+                with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=ctx) as pool:
+                    futures = [pool.submit(_metrics_worker, str(library.path), category, min_observations,
+                                           str(Path(tmp) / f"part{n}.db"))
+                               for n, category in enumerate(parts)]
+                    for future in futures:
+                        out = future.result()
+                        if cancelled is not None and cancelled():
+                            for f in futures:
+                                f.cancel()
+                            return
+                        db.execute("ATTACH DATABASE ? AS part", (out,))
+                        db.execute("INSERT INTO series SELECT * FROM part.series")
+                        db.commit()
+                        db.execute("DETACH DATABASE part")
+                        Path(out).unlink()
+            else:
+                for category in parts:
+                    if not _metrics_into(library, db, category, min_observations, cancelled):
+                        return
+            for (data,) in db.execute("SELECT data FROM series ORDER BY n DESC, label, first"):
+                yield pickle.loads(data)
+        finally:
+            db.close()
+
+
+def _scratch(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("CREATE TABLE IF NOT EXISTS series (n INTEGER, label TEXT, first INTEGER, data BLOB)")
+    return db
+
+
+def _metrics_worker(path: str, category: str | None, min_observations: int, out: str) -> str:
+    from recount.library.store import Library
+
+    with Library.open(path, create=False, read_only=True) as lib:
+        db = _scratch(Path(out))
+        try:
+            _metrics_into(lib, db, category, min_observations)
+        finally:
+            db.close()
+    return out
+
+
+def _metrics_into(library: Any, db: sqlite3.Connection, category: str | None, min_observations: int,
+                  cancelled: Callable[[], bool] | None = None) -> bool:
+    """The series of one category's metrics (no metric spans two) into the scratch `series`
+    table; False when cancelled."""
     from recount.compare.check import _aliases
     from recount.compare.scan import library_sweep
 
@@ -213,39 +274,39 @@ def iter_library_metrics(library: Any, min_observations: int = 2,
             parent[i], i = root, parent[i]
         return root
 
-    with tempfile.TemporaryDirectory(prefix="recount-metrics-") as tmp:
-        db = sqlite3.connect(Path(tmp) / "metrics.db")
-        try:
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("CREATE TABLE obs (id INTEGER PRIMARY KEY, data BLOB)")
-            pending: list[tuple[int, bytes]] = []
+    db.execute("DROP TABLE IF EXISTS obs")
+    db.execute("DROP TABLE IF EXISTS comp")
+    db.execute("CREATE TABLE obs (id INTEGER PRIMARY KEY, data BLOB)")
+    pending: list[tuple[int, bytes]] = []
 
-            def keep(sc: Any) -> None:  # every figure is an observation of its metric
-                grow(sc.id)
-                pending.append(_obs_row(sc))
-                if len(pending) >= 5000:
-                    db.executemany("INSERT OR IGNORE INTO obs VALUES (?, ?)", pending)
-                    pending.clear()
-
-            pairs = library_sweep(library, kinds=("numeric",), cancelled=cancelled, undated=keep, every=keep)
-            for a, b in pairs:
-                i, j = a.claim_id, b.claim_id
-                assert i is not None and j is not None
-                ri, rj = find(i), find(j)
-                if ri != rj and _same(a, b, places):
-                    parent[ri] = rj
+    def keep(sc: Any) -> None:  # every figure is an observation of its metric
+        grow(sc.id)
+        pending.append(_obs_row(sc))
+        if len(pending) >= 5000:
             db.executemany("INSERT OR IGNORE INTO obs VALUES (?, ?)", pending)
             pending.clear()
-            yield from _series_out(db, parent, find, min_observations)
-        finally:
-            db.close()
+
+    pairs = library_sweep(library, kinds=("numeric",), cancelled=cancelled, undated=keep, every=keep,
+                          only=category)
+    for a, b in pairs:
+        i, j = a.claim_id, b.claim_id
+        assert i is not None and j is not None
+        ri, rj = find(i), find(j)
+        if ri != rj and _same(a, b, places):
+            parent[ri] = rj
+    if cancelled is not None and cancelled():
+        return False
+    db.executemany("INSERT OR IGNORE INTO obs VALUES (?, ?)", pending)
+    _series_into(db, parent, find, min_observations)
+    db.commit()
+    return True
 
 
-def _series_out(db: sqlite3.Connection, parent: array, find: Callable[[int], int],
-                min_observations: int) -> Iterator[MetricSeries]:
-    """The series of every metric (a union-find component) with enough observations, most
-    reported first, then by label, then by the metric's first claim id (library_metrics' order)."""
+def _series_into(db: sqlite3.Connection, parent: array, find: Callable[[int], int],
+                 min_observations: int) -> None:
+    """The series of every metric (a union-find component) with enough observations, with what
+    orders them: most reported first, then label, then the metric's first claim id (the order
+    library_metrics always had)."""
     size = array("q", bytes(8 * len(parent)))
     for (cid,) in db.execute("SELECT id FROM obs"):
         size[find(cid)] += 1
@@ -254,7 +315,6 @@ def _series_out(db: sqlite3.Connection, parent: array, find: Callable[[int], int
     db.cursor().executemany("INSERT INTO comp VALUES (?, ?)",
                             ((cid, r) for (cid,) in ids if size[r := find(cid)] >= min_observations))
     db.execute("CREATE INDEX comp_root ON comp(root, id)")
-    db.execute("CREATE TABLE series (n INTEGER, label TEXT, first INTEGER, data BLOB)")
     rows = db.execute("SELECT comp.root, obs.data FROM comp JOIN obs USING (id) ORDER BY comp.root, comp.id")
     out = db.cursor()
     batch: list[tuple] = []
@@ -268,8 +328,6 @@ def _series_out(db: sqlite3.Connection, parent: array, find: Callable[[int], int
             out.executemany("INSERT INTO series VALUES (?, ?, ?, ?)", batch)
             batch.clear()
     out.executemany("INSERT INTO series VALUES (?, ?, ?, ?)", batch)
-    for (data,) in db.execute("SELECT data FROM series ORDER BY n DESC, label, first"):
-        yield pickle.loads(data)
 
 
 def _ref(data: bytes) -> Ref:

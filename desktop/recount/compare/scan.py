@@ -396,12 +396,16 @@ def partitions(lib: Any, kinds: Iterable[str] = ("numeric", "attributed")) -> li
     """The (kind, category) parts a library-wide scan can go through independently (every
     group is within one), in the order the serial scan takes them."""
     out: list[tuple[str, str | None]] = []
+    # A correction may move a figure to a category no stored claim has.
+    corrected = [lib.claim(r.claim_id) for r in lib.reviews() if r.decision == "corrected"]
     for kind in kinds:
         if kind == "attributed":
             if lib.claim_categories(kind):
                 out.append((kind, None))
         else:
-            out.extend((kind, c) for c in sorted({c or "count" for c in lib.claim_categories(kind)}))
+            cats = {c or "count" for c in lib.claim_categories(kind)}
+            cats.update(sc.claim.category for sc in corrected if sc is not None and sc.claim.kind == kind)
+            out.extend((kind, c) for c in sorted(cats))
     return out
 
 
