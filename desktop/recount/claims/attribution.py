@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
-from recount.claims.quotes import Quote, find_quotes, quote_text
+from recount.claims.quotes import Quote, quote_text, quotes_of
 from recount.claims.retrie import initials, trie
 from recount.claims.speakers import (
     GROUP_NOUNS,
@@ -43,7 +43,8 @@ _VERBS = (
     "denies confirmed confirms urged urges appealed estimated accused accuses declared declares "
     "promised promises blamed blames insisted insists claimed acknowledged admitted explained noted "
     "wrote argued argues predicted vowed vows pledged pledges asserted alleged revealed cautioned "
-    "demanded replied responded countered conceded complained revised"
+    "demanded replied responded countered conceded complained revised "
+    "put puts placed called dismissed dismisses rejected rejects described describes"
 ).split()
 _PARTICIPLES = ("saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling")
 # Branches factored by prefix (retrie.trie): the cue scan runs over the whole article.
@@ -93,6 +94,35 @@ _TOKEN = re.compile(r"\S+")
 # speech only when what follows is a clause or a quotation.
 _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares"))
 _CONTENT_AFTER = re.compile(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
+# Verbs that report words only in a certain frame: an estimate ("Police put the crowd at about
+# 15,000"), a verdict ("called the arrests a disgrace", "dismissed the criticism as politics",
+# "rejected the report"). "put up a tent", "called in troops", "dismissed 30 workers" are acts.
+_NUMBER_START = (r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
+                 r"(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens\s+of)")
+_ESTIMATE_AT = re.compile(
+    r"\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,4}?at\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|fewer\s+than|less\s+than|over|under|"
+    r"at\s+least|up\s+to|as\s+many\s+as|just|well|between|an\s+estimated)\s+)*" + _NUMBER_START
+)
+_VERDICT_OBJECT = (r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its|these|those|such)\s+"
+                   r"(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)")
+_CALLED = re.compile(
+    _VERDICT_OBJECT + r"""\s+(?:an?\s|["\u201c\u2018]|(?:utterly|totally|completely|deeply|simply|clearly|"""
+    r"wholly|very|highly|entirely|grossly)\s|(?:unacceptable|illegal|unlawful|absurd|outrageous|shameful|"
+    r"baseless|false|unjustified|disproportionate|premature|ridiculous|irresponsible|unfounded|"
+    r"politically)\b)"
+)
+_DISMISSED = re.compile(
+    _VERDICT_OBJECT + r"\s+as\b|\s+(?:the|these|those|such|all|any)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:claims?|allegations?|reports?|criticism|accusations?|charges?|suggestions?|concerns?|figures?|"
+    r"toll|estimates?|calls?|demands?|findings)\b"
+)
+_THEN_SAYING = re.compile(r"[^.;]{0,80}?,\s+(?:saying|adding|arguing|insisting|noting|warning)\b")
+_JUDGEMENT = {
+    "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "called": _CALLED,
+    "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
+    "described": _DISMISSED, "describes": _DISMISSED,
+}
 # "OSTRELO, Tavrenia, March 17 (Continental Wire) - " at the start of the lead.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'/ -]{2,40}(?:,[^,\n]{1,40}){0,2}?(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s+"
@@ -125,7 +155,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
         return []
     headline_paras = _headline_paragraphs(doc)
     index = SpeakerIndex(text)
-    quotes = find_quotes(text, doc.paragraphs)
+    quotes = quotes_of(doc)
     quote_starts = [q.start for q in quotes]
     cues: list[_Cue] = []
     for m in _CUE.finditer(text):
@@ -137,6 +167,10 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             continue  # words inside a quotation belong to its speaker, not to the outlet
         if m.group() in _NEEDS_CONTENT and not _CONTENT_AFTER.match(text, m.end(), sent.end):
             continue
+        judged = _JUDGEMENT.get(m.group())
+        if judged is not None and (not judged.match(text, m.end(), sent.end)
+                                   or _THEN_SAYING.match(text, m.end(), sent.end)):
+            continue  # "rejected the criticism, saying ...": the words come with "saying"
         cue = _read_cue(doc, sent, m)
         if cue is None:
             continue
@@ -446,15 +480,31 @@ def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb
     return cue
 
 
+# The name after "according to" runs to the next punctuation; a full stop after an initial or
+# a title ("the U.N. human rights office", "Dr. Ames") is part of the name, not its end.
+_ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Lt))|(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov))|(?<=\bProf))\."
+_ACCORDING_PHRASE = re.compile(
+    rf"\s+((?:the\s+)?(?:[^,;:.()\"“”]|{_ABBR_DOT}){{2,140}}?)"
+    rf"(?=\s*(?:[,;:()\"“”]|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$))"
+)
+
+_ABBR_THEN_CLAUSE = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
+
+
 def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> _Cue | None:
     text = doc.text
     limit = min(sent.end, vend + 160)
-    m = re.match(r"\s+((?:the\s+)?[^,;:.()\"“”]{2,140}?)(?=\s*(?:[,;:.()\"“”]|\bwhich\b|\bwho\b|\bthat\b|$))",
-                 text[vend:limit])
+    m = _ACCORDING_PHRASE.match(text[vend:limit])
     if not m:
         return None
     phrase = m[1].strip()
     n_end = vend + m.end(1)
+    # "according to the U.N. Another 12 fled": the splitter kept the abbreviation's full stop,
+    # but a new clause starts after it.
+    cut = _ABBR_THEN_CLAUSE.search(phrase)
+    if cut:
+        n_end -= len(phrase) - cut.end()
+        phrase = phrase[: cut.end()]
     # "according to a statement from the ministry", "figures released by the UN": the body.
     via = re.match(
         r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:statement|figures|data|report|estimates?|count|tally|"

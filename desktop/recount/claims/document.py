@@ -39,6 +39,8 @@ class Document:
     published: date
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    # results more than one extractor needs (e.g. the direct quotes), computed once
+    memo: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def from_text(cls, text: str, published: date) -> Document:

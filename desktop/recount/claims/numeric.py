@@ -12,6 +12,7 @@ claim (`start`, `end`, `sentence`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -28,6 +29,7 @@ from recount.claims.numbers import (
     trigger_positions,
 )
 from recount.claims.places import PlaceFinder
+from recount.claims.quotes import Quote, quotes_of
 from recount.claims.retrie import leading
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
@@ -134,6 +136,27 @@ _CURRENCY_TAIL = re.compile(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\
 _HEAD_FUNCTION_WORD = re.compile(
     r"\b(?:of|the|and|or|were|are|was|is|be|been|have|had|has|to|for|in|on|at|from|by|with|a|an|it|"
     r"could|would|will|may|might|said|who|that|which)\b",
+    re.IGNORECASE,
+)
+# "up from about 800", "down from nearly 2,000", "compared with 40", "than 300 a year earlier"
+_COMPARED_FIGURE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:(?:about|around|some|nearly|almost|roughly|"
+    r"more\s+than|less\s+than|fewer\s+than|over|under|just|an\s+estimated|at\s+least)\s+)*"
+    r"(?:\S*\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+(?:dozen|hundred|thousand|million)|"
+    r"dozens|hundreds|thousands|millions)",
+    re.IGNORECASE,
+)
+# In a quotation: wording that makes a figure a hypothesis or a promise, and wording that
+# makes it a report of what happened.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:can|could|would|will|might|may|should|must|shall|if|unless|imagine|suppose|whether|"
+    r"cannot|can't|won't|wouldn't|couldn't|wo|ca)\b|['\u2019](?:ll|d)\b",
+    re.IGNORECASE,
+)
+# "a thousand of us", "a million times": a figure of speech, not a count
+_RHETORICAL = re.compile(
+    r"(?:a|one)\s+(?:hundred|thousand|million|billion)\s+(?:of\s+(?:us|you|them)|times|ways|reasons|"
+    r"questions|miles)\b|(?:hundreds|thousands|millions)\s+(?:of\s+)?(?:times|ways|reasons)\b",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
@@ -290,6 +313,8 @@ class NumericExtractor:
         self.dates_by_sentence: list[list[DateRef]] = [
             find_dates(doc.text, doc.published, s.start, s.end, self._date_pos) for s in doc.sentences
         ]
+        self._quotes: list[Quote] = []
+        self._quote_starts: list[int] | None = None
         self._said_cache: dict[int, date | None] = {}
         self._said_ref_cache: dict[int, bool] = {}
         self.story_start = self._story_start()
@@ -452,8 +477,9 @@ class NumericExtractor:
                 if since_pos is not None and d.start > since_pos:
                     continue
                 between = text[fig.end : d.start]
-                # "rose to 121 from 98 on Saturday": the day belongs to the nearer figure
-                if re.search(r"\bfrom\s+\S*\d", between):
+                # "rose to 121 from 98 on Saturday", "1,200 now, up from about 800 on Monday":
+                # the day belongs to the nearer figure, the one it is compared with
+                if re.search(r"\bfrom\s+\S*\d", between) or _COMPARED_FIGURE.search(between):
                     continue
                 if re.search(r"[;]|\b(?:when|after|before|because|while)\b", between):
                     continue
@@ -506,7 +532,7 @@ class NumericExtractor:
             for fig in _merge_ranges(text, kept):
                 next_start = kept_next_start(kept, fig.end, s.end)
                 claim = self._claim(si, s, fig, next_start)
-                if claim is None:
+                if claim is None or self._quoted_aside(fig):
                     continue
                 # "killed 18 people, including six children": a part shares the whole's metric
                 if previous is not None and claim.category == "count" and _PART_OF.search(
@@ -516,6 +542,25 @@ class NumericExtractor:
                 out.append(claim)
                 previous = claim
         return out
+
+    def _quoted_aside(self, fig: _Figure) -> bool:
+        """A figure inside a direct quote that reports nothing the speaker says is so: a
+        hypothesis or a threat ("They can arrest a thousand of us"), a promise ("we will
+        rebuild 300 homes"), a figure of speech ("a million times"). What the speaker says
+        happened or is the case ("We have buried 40 people", "500 families live here")
+        stays a claim: a fact-checker tracks those."""
+        if self._quote_starts is None:
+            self._quotes = quotes_of(self.doc)
+            self._quote_starts = [q.inner_start for q in self._quotes]
+        i = bisect_right(self._quote_starts, fig.start) - 1
+        if i < 0 or fig.start >= self._quotes[i].inner_end:
+            return False
+        q, text = self._quotes[i], self.doc.text
+        if _RHETORICAL.match(text, fig.start, q.inner_end):
+            return True
+        lo = max(q.inner_start, max(text.rfind(c, q.inner_start, fig.start) for c in ".;!?") + 1)
+        stops = [p for p in (text.find(c, fig.end, q.inner_end) for c in ".;!?") if p >= 0]
+        return bool(_HYPOTHETICAL.search(text, lo, min(stops, default=q.inner_end)))
 
     def _claim(self, si: int, s: Sentence, fig: _Figure, next_start: int) -> NumericClaim | None:
         text = self.doc.text

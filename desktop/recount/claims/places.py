@@ -141,11 +141,19 @@ def locatives(text: str, start: int, end: int, hint: tuple[list[int], list[int]]
                                    and re.match(r" [a-z]", text[m.end("place") : m.end("place") + 2])):
             continue
         name = _clean(raw)
+        if name and name.rsplit(None, 1)[-1].lower() in ROAD_WORDS:
+            # "near Route 9", "on Highway 401": the number is part of a road's name
+            num = _ROAD_NUMBER.match(text, m.end("place"), end)
+            if num:
+                name = f"{name} {num[1]}"
         if name:
             rank = 0 if m.group("prep") in STRONG_PREPS else 1
             out.append((m.start("place"), name, rank))
     return out
 
+
+ROAD_WORDS = frozenset(("route", "highway", "interstate", "motorway", "road", "autobahn", "freeway"))
+_ROAD_NUMBER = re.compile(r"\s+(\d{1,4}[A-Z]?)\b")
 
 _CLAUSE_END = re.compile(r",\s+(?:when|after|as|while|before|because|although|whereas)\b")
 _PART_BEFORE = re.compile(
@@ -191,7 +199,7 @@ class PlaceFinder:
         for s in doc.sentences:
             for _pos, name, _rank in self._locatives(s.start, s.end):
                 for word in re.findall(r"[A-Z][\w-]+", name):
-                    if word.lower() not in _NOT_PLACE:
+                    if word.lower() not in _NOT_PLACE and word.lower() not in ROAD_WORDS:
                         known.setdefault(word.lower(), word)
         self.known = known
         self._known_re = (

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from recount.claims.document import Document
 
 OPEN_CURLY = "\u201c"
 CLOSE_CURLY = "\u201d"
@@ -34,6 +38,14 @@ class Quote:
     def words(self, text: str) -> str:
         """The quoted words without the punctuation news style puts inside the closing mark."""
         return text[self.inner_start : self.inner_end].strip(_TRIM)
+
+
+def quotes_of(doc: Document) -> list[Quote]:
+    """`find_quotes` for a document, computed once and shared (numeric and attributed claims)."""
+    found = doc.memo.get("quotes")
+    if found is None:
+        found = doc.memo["quotes"] = find_quotes(doc.text, doc.paragraphs)
+    return found  # type: ignore[return-value]
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:

@@ -33,6 +33,8 @@ ROLE_WORDS = frozenset(
     historian scientist expert spokesperson captain pilot driver worker volunteer paramedic medic
     firefighter officer student mother father lawyer attorney diplomat source witness villager
     shopkeeper owner fisherman economist journalist reporter observer monitor official
+    protester protestor demonstrator organiser organizer refugee passenger bystander patient mourner
+    trader vendor commuter neighbour neighbor rescuer
     gov sen rep gen col lt sgt capt maj adm pres atty supt insp cmdr amb""".split()
 )
 # Words that make a capitalised phrase the name of a body, not a person.
