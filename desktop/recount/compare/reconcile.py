@@ -260,11 +260,11 @@ def _metrics_into(library: Any, db: sqlite3.Connection, category: str | None, mi
     from recount.compare.scan import library_sweep
 
     places = _aliases(library)["place"]
-    parent = array("q")
+    parent = array("q")  # claim id -> parent id (8 bytes a claim: 8 MB for a million)
 
     def grow(cid: int) -> None:
         if cid >= len(parent):
-            parent.extend(range(len(parent), max(cid + 1, 2 * len(parent))))
+            parent.extend(range(len(parent), max(cid + 1, len(parent) + len(parent) // 4)))
 
     def find(i: int) -> int:
         root = i
@@ -307,7 +307,7 @@ def _series_into(db: sqlite3.Connection, parent: array, find: Callable[[int], in
     """The series of every metric (a union-find component) with enough observations, with what
     orders them: most reported first, then label, then the metric's first claim id (the order
     library_metrics always had)."""
-    size = array("q", bytes(8 * len(parent)))
+    size = array("i", bytes(4 * len(parent)))
     for (cid,) in db.execute("SELECT id FROM obs"):
         size[find(cid)] += 1
     db.execute("CREATE TABLE comp (id INTEGER PRIMARY KEY, root INTEGER)")
