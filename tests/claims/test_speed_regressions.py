@@ -70,3 +70,48 @@ def test_sentence_split_sees_long_dotted_runs():
     sents = [text[s.start : s.end] for s in split_sentences(text, 0, len(text))]
     assert sents[0] == "The agency, the U.N., said so."
     assert sents[-1] == "It ended."
+
+
+def _module_patterns():
+    import importlib
+
+    for name in ("document", "numbers", "dates", "categories", "places", "numeric", "attribution",
+                 "speakers", "quotes", "sources"):
+        module = importlib.import_module(f"recount.claims.{name}")
+        for key, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                yield f"{name}.{key}", value
+
+
+def test_first_character_lookahead_keeps_every_match():
+    from pathlib import Path
+
+    from recount.claims.retrie import fast, first_chars
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))][:6]
+    texts.append("Route 9, No. 4 -- 'It's 10:30 p.m.' (AP) + 44 20 7946 0958; U.N. ſ K \u201cquoted\u201d")
+    checked = 0
+    for name, pattern in _module_patterns():
+        plain = re.compile(pattern.pattern, pattern.flags)
+        quick = fast(pattern.pattern, pattern.flags)
+        if first_chars(pattern.pattern, pattern.flags) is None:
+            continue
+        checked += 1
+        for text in texts:
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in quick.finditer(text)], name
+            for end in range(40, len(text), 97):
+                window = text[end - 40 : end]
+                a, b = plain.search(window), quick.search(window)
+                assert (a and a.span()) == (b and b.span()), name
+    assert checked > 50
+
+
+def test_first_chars_gives_up_when_unsure():
+    from recount.claims.retrie import first_chars
+
+    assert first_chars(r"a?") is None  # may match empty
+    assert first_chars(r".x") is None  # any character
+    assert first_chars(r"[^a]b") is None  # negated class
+    assert first_chars(r"(?i:x)y") is None  # flags change inside
+    assert set(first_chars(r"\b(?:said|told)\b") or "") == {"s", "t"}

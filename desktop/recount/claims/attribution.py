@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
 from recount.claims.quotes import Quote, quote_text, quotes_of
-from recount.claims.retrie import initials, trie
+from recount.claims.retrie import fast, initials, trie
 from recount.claims.speakers import (
     GROUP_NOUNS,
     ORG_HEADS,
@@ -48,7 +48,7 @@ _VERBS = (
 ).split()
 _PARTICIPLES = ("saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling")
 # Branches factored by prefix (retrie.trie): the cue scan runs over the whole article.
-_CUE = re.compile(
+_CUE = fast(
     "(?=[" + initials([*_VERBS, *_PARTICIPLES, "according", "call"]) + "])"
     r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
     r"(?P<part>" + trie(_PARTICIPLES) + r")|(?P<verb>" + trie(_VERBS) + r"))\b"
@@ -59,7 +59,7 @@ _NOT_AFTER = frozenset(
     "shall cannot".split()
 )
 _PASSIVE_BY = frozenset("reported announced confirmed estimated stated declared".split())
-_SKIP_BEFORE_VERB = re.compile(
+_SKIP_BEFORE_VERB = fast(
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|already|repeatedly|all|then|once|"
     r"further|separately|publicly|privately|recently|immediately|quickly|initially|reportedly|"
     r"yesterday|today|tonight|just|now|since|long|often|frequently|separately))+\s*$"
@@ -77,10 +77,10 @@ _DAY_PHRASE = (
     r"(?P<when>(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)|" + _MONTH_RE + r"\s+\d{1,2}(?:,\s+\d{4})?)"
 )
-_ON_DATE = re.compile(r"\bon\s+" + _DAY_PHRASE)
-_BARE_DATE = re.compile(r"^\s*,?\s*(?:on\s+)?" + _DAY_PHRASE + r"\b")
-_REL_DAY = re.compile(r"\b(?P<when>yesterday|today|last night)\b", re.I)
-_BOUNDARY = re.compile(
+_ON_DATE = fast(r"\bon\s+" + _DAY_PHRASE)
+_BARE_DATE = fast(r"^\s*,?\s*(?:on\s+)?" + _DAY_PHRASE + r"\b")
+_REL_DAY = fast(r"\b(?P<when>yesterday|today|last night)\b", re.I)
+_BOUNDARY = fast(
     r"""[;:()"“”]|,|\b(?:"""
     + trie(
         "that and but while as because when after before since although though where which who whom if "
@@ -89,46 +89,46 @@ _BOUNDARY = re.compile(
     )
     + r""")\b"""
 )
-_TOKEN = re.compile(r"\S+")
+_TOKEN = fast(r"\S+")
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
 # speech only when what follows is a clause or a quotation.
 _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares"))
-_CONTENT_AFTER = re.compile(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
+_CONTENT_AFTER = fast(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
 # Verbs that report words only in a certain frame: an estimate ("Police put the crowd at about
 # 15,000"), a verdict ("called the arrests a disgrace", "dismissed the criticism as politics",
 # "rejected the report"). "put up a tent", "called in troops", "dismissed 30 workers" are acts.
 _NUMBER_START = (r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
                  r"(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens\s+of)")
-_ESTIMATE_AT = re.compile(
+_ESTIMATE_AT = fast(
     r"\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,4}?at\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|fewer\s+than|less\s+than|over|under|"
     r"at\s+least|up\s+to|as\s+many\s+as|just|well|between|an\s+estimated)\s+)*" + _NUMBER_START
 )
 _VERDICT_OBJECT = (r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its|these|those|such)\s+"
                    r"(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)")
-_CALLED = re.compile(
+_CALLED = fast(
     _VERDICT_OBJECT + r"""\s+(?:an?\s|["\u201c\u2018]|(?:utterly|totally|completely|deeply|simply|clearly|"""
     r"wholly|very|highly|entirely|grossly)\s|(?:unacceptable|illegal|unlawful|absurd|outrageous|shameful|"
     r"baseless|false|unjustified|disproportionate|premature|ridiculous|irresponsible|unfounded|"
     r"politically)\b)"
 )
-_DISMISSED = re.compile(
+_DISMISSED = fast(
     _VERDICT_OBJECT + r"\s+as\b|\s+(?:the|these|those|such|all|any)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:claims?|allegations?|reports?|criticism|accusations?|charges?|suggestions?|concerns?|figures?|"
     r"toll|estimates?|calls?|demands?|findings)\b"
 )
-_THEN_SAYING = re.compile(r"[^.;]{0,80}?,\s+(?:saying|adding|arguing|insisting|noting|warning)\b")
+_THEN_SAYING = fast(r"[^.;]{0,80}?,\s+(?:saying|adding|arguing|insisting|noting|warning)\b")
 _JUDGEMENT = {
     "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "called": _CALLED,
     "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
     "described": _DISMISSED, "describes": _DISMISSED,
 }
 # "OSTRELO, Tavrenia, March 17 (Continental Wire) - " at the start of the lead.
-_DATELINE = re.compile(
+_DATELINE = fast(
     r"[A-Z][A-Z.'/ -]{2,40}(?:,[^,\n]{1,40}){0,2}?(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s+"
 )
-_LAST_WORD = re.compile(r"([\w']+)\W*$")
-_DATE_BEFORE_VERB = re.compile(r",?\s+on\s+" + _DAY_PHRASE + r"\s*,?\s*$")
+_LAST_WORD = fast(r"([\w']+)\W*$")
+_DATE_BEFORE_VERB = fast(r",?\s+on\s+" + _DAY_PHRASE + r"\s*,?\s*$")
 _LOOK = 320  # characters of context a cue may use on either side
 
 
@@ -409,7 +409,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
     return cue
 
 
-_FRONTED = re.compile(
+_FRONTED = fast(
     r"(?!At least|At most|In all|In total)"
     r"(?:In|On|At|After|Before|Speaking|Asked|Meanwhile|Earlier|Later|Separately|However|"
     r"Also|Last|This|Yesterday|Today|Since|During|Despite|Following|Addressing|Writing)\b[^,]{0,120},\s*"
@@ -426,7 +426,7 @@ def _fronted_date(text: str, start: int, subject_start: int) -> str | None:
 
 
 # ", the head of U.S. Africa Command." / ", 58, who farms ...": what follows a name after a comma.
-_APPOSITION_AFTER = re.compile(
+_APPOSITION_AFTER = fast(
     r",\s+((?:the|a|an|who|its|his|her)\b[^,;\"“”]{2,90}?|\d{1,3})(?=[,;\"“”]|\.(?:\s|$)|$)"
 )
 
@@ -483,12 +483,12 @@ def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb
 # The name after "according to" runs to the next punctuation; a full stop after an initial or
 # a title ("the U.N. human rights office", "Dr. Ames") is part of the name, not its end.
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Lt))|(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov))|(?<=\bProf))\."
-_ACCORDING_PHRASE = re.compile(
+_ACCORDING_PHRASE = fast(
     rf"\s+((?:the\s+)?(?:[^,;:.()\"“”]|{_ABBR_DOT}){{2,140}}?)"
     rf"(?=\s*(?:[,;:()\"“”]|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$))"
 )
 
-_ABBR_THEN_CLAUSE = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
+_ABBR_THEN_CLAUSE = fast(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
 
 
 def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> _Cue | None:
@@ -618,15 +618,15 @@ def _resolve_roles(cues: list[_Cue]) -> None:
             c.speaker = fits[0]
 
 
-_INTERNATIONAL = re.compile(r"^(?:UN|U\.N\.|United Nations|International|World|European|Inter-)\b")
+_INTERNATIONAL = fast(r"^(?:UN|U\.N\.|United Nations|International|World|European|Inter-)\b")
 # A government body's own name: "Health Ministry", "Ministry of Social Affairs", "Civil Protection Agency".
-_NATIONAL_BODY = re.compile(r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Agency)(?:\s+(?:of|for)\s+[A-Z][\w\s-]*)?$")
+_NATIONAL_BODY = fast(r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Agency)(?:\s+(?:of|for)\s+[A-Z][\w\s-]*)?$")
 
 
-_ROLE_OF_BODY = re.compile(
+_ROLE_OF_BODY = fast(
     r"^(?:(?:the\s+)?(?:group|agency|ministry|organisation|organization)(?:'s|\u2019s)|[Ii]ts|[Rr]ebel)\s+(\w+)$"
 )
-_ROLE_FOR_BODY = re.compile(r"^(\w+)\s+(?:for|of)\s+the\s+(?:group|agency|ministry|rebels)$")
+_ROLE_FOR_BODY = fast(r"^(\w+)\s+(?:for|of)\s+the\s+(?:group|agency|ministry|rebels)$")
 
 
 def _note_bodies(index: SpeakerIndex, cues: list[_Cue]) -> None:
@@ -669,19 +669,19 @@ def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
     return role
 
 
-_PERSON_SUBJECT = re.compile(
+_PERSON_SUBJECT = fast(
     r"((?:[A-Z][\w.'-]*\s+){0,4}(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+){0,1}[A-Z][\w'-]+)"
     r"(?=(?P<apposed>,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)|\s+[a-z]+\b)"
 )
 # "a 72-year-old woman, Halina Brosk, who had been trapped": a person named in apposition.
-_APPOSED_PERSON = re.compile(
+_APPOSED_PERSON = fast(
     r"(?<=, )([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})(?=,\s+(?:who|a|an|the|\d{1,3})\b|[.,])"
 )
 # "the UN envoy for Tavrenia, Henrik Falde": the role a person is introduced with.
-_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
+_ROLE_BEFORE = fast(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
 
 
-_BODY_SUBJECT = re.compile(
+_BODY_SUBJECT = fast(
     r"The\s+((?:(?:[A-Z][\w'-]+|of|for|the|and)\s+){0,7}[A-Z][\w'-]+)(?=\s+(?:\([A-Z]{2,8}\)\s+)?[a-z])"
 )
 _NOT_A_NAME_START = frozenset(
@@ -867,7 +867,7 @@ def _news_day(doc: Document, cue: _Cue) -> str | None:
 LEAD_PARAGRAPHS = 3  # the lead and the two paragraphs after it
 
 
-_ON_THE_SPOT = re.compile(r",\s+(?:speaking|visiting|touring|addressing)\b(?!\s+on\s+condition)")
+_ON_THE_SPOT = fast(r",\s+(?:speaking|visiting|touring|addressing)\b(?!\s+on\s+condition)")
 
 
 def _lead_paragraphs(doc: Document) -> set[int]:

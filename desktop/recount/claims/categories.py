@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from recount.claims.retrie import fast
+
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
@@ -29,7 +31,7 @@ _EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pas
 _CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
 
 CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE))
+    (name, fast(rf"\b(?:{pat})\b", re.IGNORECASE))
     for name, pat in (
         ("injured_or_killed", _CASUALTIES),
         ("killed", _KILLED),
@@ -41,45 +43,53 @@ CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )
 ]
 
-_TROOP_NOUNS = re.compile(
+# Any category phrase at all: most texts tested have none, and one search settles that
+# before the per-category patterns are tried.
+_ANY_CATEGORY = fast(
+    r"\b(?:" + "|".join((_CASUALTIES, _KILLED, _WOUNDED, _MISSING, _ARRESTED, _EVACUATED, _DISPLACED))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+_TROOP_NOUNS = fast(
     r"^(?:[\w-]+\s+){0,2}?(?:troops|soldiers|fighters|police(?:\s+officers)?|policemen|officers|militants|"
     r"militiamen|peacekeepers|personnel|reservists|marines|paratroopers|gunmen|insurgents|rebels)\b",
     re.IGNORECASE,
 )
-_CURRENCY_WORDS = re.compile(
+_CURRENCY_WORDS = fast(
     r"^(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?(?:dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
     r"shekels|dinars|dirhams|riyals|lira|liras|pesos|reais|rand|hryvnias?|naira|shillings|kroner|kronor|"
     r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?)\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
+_PERCENT = fast(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
 SUBJECT_NOUNS = (
     "people persons civilians children adults women men residents villagers families households "
     "soldiers troops fighters police officers militants rebels migrants refugees students patients "
     "workers protesters journalists prisoners detainees victims survivors passengers pupils babies "
     "infants girls boys elderly volunteers staff doctors nurses"
 ).split()
-_SUBJECT_RE = re.compile(
+_SUBJECT_RE = fast(
     r"^(?:(?:more|other|of\s+them|of\s+whom|(?!(?:for|to|of|in|on|at|from|by|with|and|or|who|that|which|"
     r"were|was|are|is|have|has|had|a|an|the)\b)[a-z-]+)\s+){0,2}?(" + "|".join(SUBJECT_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 # Verbs that take a count of people out of the troops category ("captured 12 soldiers").
-_NOT_TROOPS = re.compile(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
+_NOT_TROOPS = fast(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
                          re.IGNORECASE)
-_HEAD_STOP = re.compile(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has|had|are|is|in|on|at|"
+_HEAD_STOP = fast(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has|had|are|is|in|on|at|"
                         r"from|by|since|to|for|with|after|when|of)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
+_CLAUSE_BREAK = fast(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
                            re.IGNORECASE)
-_RISE_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|down|revised)\s+(?:at|to)\s*$",
+_RISE_TO = fast(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|down|revised)\s+(?:at|to)\s*$",
                       re.IGNORECASE)
-_CROSS_BORDER = re.compile(
+_CROSS_BORDER = fast(
     r"\b(?:crossed|fled|poured)\s+(?:into|over\s+the\s+border|the\s+border|across\s+the\s+border)\b",
     re.IGNORECASE,
 )
-_RETURN = re.compile(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
+_RETURN = fast(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
                      re.IGNORECASE)
-_CORRIDOR = re.compile(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
+_CORRIDOR = fast(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
 
 
 def is_percent(after: str) -> bool:
@@ -99,6 +109,8 @@ def subject_of(after: str) -> str | None:
 def _match_category(text: str) -> tuple[str | None, int]:
     """First category phrase in text and its offset (earliest wins, then list order)."""
     best: tuple[str | None, int] = (None, 1 << 30)
+    if not _ANY_CATEGORY.search(text):
+        return best
     for name, pat in CATEGORY_PATTERNS:
         m = pat.search(text)
         if m and m.start() < best[1]:
@@ -109,6 +121,8 @@ def _match_category(text: str) -> tuple[str | None, int]:
 def _last_category(text: str) -> tuple[str | None, int]:
     """Last category phrase in text and its offset (the closest before the number)."""
     best: tuple[str | None, int] = (None, -1)
+    if not _ANY_CATEGORY.search(text):
+        return best
     for name, pat in CATEGORY_PATTERNS:
         for m in pat.finditer(text):
             if m.start() > best[1] or (m.start() == best[1] and name == "injured_or_killed"):

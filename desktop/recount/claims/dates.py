@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from recount.claims.numbers import scan
-from recount.claims.retrie import leading
+from recount.claims.retrie import fast, leading
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -31,7 +31,7 @@ _MONTH = (r"(?P<month>(?:January|February|March|April|May|June|July|August|Septe
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-DATE_RE = re.compile(
+DATE_RE = fast(
     rf"""
       {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?
     | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH2}(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)\b)?
@@ -61,7 +61,7 @@ TIME_OF_DAY_RE = leading(
 )
 
 
-_FUTURE_BEFORE = re.compile(
+_FUTURE_BEFORE = fast(
     r"\b(?:will|is\s+due|are\s+due|due\s+to|expected\s+to|scheduled|plans?\s+to|planned|set\s+to|"
     r"going\s+to|to\s+be\s+held)\b[^.;]{0,40}$",
     re.IGNORECASE,

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from recount.claims.retrie import fast
+
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     (
@@ -18,7 +20,7 @@ _ABBREVIATIONS = frozenset(
         "a.m p.m i.e e.g"
     ).split()
 )
-_SENTENCE_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n)")
+_SENTENCE_END = fast(r"(?=[.!?\n])(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
     return out
 
 
-_TOKEN_END = re.compile(r"([A-Za-z.]+)$")
+_TOKEN_END = fast(r"([A-Za-z.]+)$")
 
 
 def _last_token(text: str, begin: int, end: int) -> re.Match[str] | None:

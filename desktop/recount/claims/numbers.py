@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import not_, or_
 
+from recount.claims.retrie import fast
+
 UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen"
@@ -33,7 +35,7 @@ _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|
 _CURRENCY_SYM = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|INR|Rs\.?)(?=\s?\d))"
 
 # One alternation, tried left to right at each position; longest forms first.
-ATOM_RE = re.compile(
+ATOM_RE = fast(
     rf"""
     (?P<cur>{_CURRENCY_SYM}\s?)?
     (?:
@@ -92,7 +94,7 @@ def _digits_value(s: str) -> float | None:
         return None
 
 
-_TOKEN_RE = re.compile(r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+")
+_TOKEN_RE = fast(r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+")
 _CODE_TRIGGERS = frozenset(("usd", "eur", "gbp", "jpy", "chf", "inr", "rs"))
 WORD_TRIGGERS = frozenset(
     [*UNITS, *TENS, *SCALES, *_CODE_TRIGGERS, "a", "an", "half", "dozens", "scores", "hundreds", "thousands",
@@ -100,7 +102,7 @@ WORD_TRIGGERS = frozenset(
 )
 
 
-_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
+_TOKEN_SPLIT = fast(f"({_TOKEN_RE.pattern})")
 
 
 def trigger_positions(text: str, *trigger_sets: frozenset[str], start: int = 0, end: int | None = None
@@ -213,7 +215,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
      "up_to"),
     (r"fewer\s+than|less\s+than|under|below", "fewer_than"),
 ]
-_QUAL_RE = re.compile(
+_QUAL_RE = fast(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
 )

@@ -30,12 +30,12 @@ from recount.claims.numbers import (
 )
 from recount.claims.places import PlaceFinder
 from recount.claims.quotes import Quote, quotes_of
-from recount.claims.retrie import leading
+from recount.claims.retrie import fast, leading
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
 LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
 
-_IDENT_BEFORE = re.compile(
+_IDENT_BEFORE = fast(
     r"\b(?:routes?|highways?|road|interstate|motorway|resolution|no\.|number|nos\.|article|flight|section|"
     r"chapter|room|gate|platform|line|bus|block|building|unit|apartment|channel|level|category|grade|"
     r"phase|stage|class|pier|terminal|ward|sector|camp|brigade|division|battalion|regiment|corps|"
@@ -44,20 +44,20 @@ _IDENT_BEFORE = re.compile(
     r"law|decree|bill|act|order|protocol|convention|session|summit|top|magnitude|covid|g|f|su|mig|boeing|airbus)\s*[-#]?\s*$",
     re.IGNORECASE,
 )
-_DURATION_AFTER = re.compile(
+_DURATION_AFTER = fast(
     r"^(?:[- ](?:and\s+a\s+half\s+)?|\s+(?:more|long|straight|consecutive|full|whole)\s+)?"
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|weekends?)\b",
     re.IGNORECASE,
 )
 # Measurements are not counts of anything a report tallies: distances, depths, weights, temperatures.
-_MEASURE_AFTER = re.compile(
+_MEASURE_AFTER = fast(
     r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|"
     r"grams?|tonnes?|tons?|degrees?|°|kph|km/h|mph|knots?|acres?|hectares?|ha|sq|square|litres?|liters?|"
     r"gallons?|calories|kw|mw|gw|kwh|mwh|gwh|watts?|volts?)(?![\w-])",
     re.IGNORECASE,
 )
 # "a vote of 13-0", "won 2-1": scores and tallies, not ranges
-_SCORE = re.compile(r"^\s*(?:[-\u2013]|to)\s*(\d+)\b")
+_SCORE = fast(r"^\s*(?:[-\u2013]|to)\s*(\d+)\b")
 # "Apollo 11", "Title 42", "Channel 4": a name followed by a number is an identifier. Words
 # that may stand capitalised before a figure (sentence starts, qualifiers, days) are not names.
 _NOT_NAME_BEFORE = frozenset(
@@ -69,77 +69,77 @@ _NOT_NAME_BEFORE = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_HYPHEN_COMPOUND = re.compile(r"^-(?!\d)[a-z]", re.IGNORECASE)
-_AGE_BEFORE = re.compile(
+_HYPHEN_COMPOUND = fast(r"^-(?!\d)[a-z]", re.IGNORECASE)
+_AGE_BEFORE = fast(
     r"(?:\baged|\bage\s+of|\bages\s+of|\b(?:children|kids|people|adults|those|men|women|boys|girls|anyone|"
     r"residents|patients|voters)\s+(?:under|over|aged|above|below|older\s+than|younger\s+than))\s*$",
     re.IGNORECASE,
 )
 _PHONE_RE = leading(r"+(\d", r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
-_PAGE_FURNITURE = re.compile(
+_PAGE_FURNITURE = fast(
     r"^(?:page\s+\d|updated|posted|published|share|comments?|photo|image|video|read\s+more|"
     r"advertisement|copyright|©|\d+\s+(?:comments?|shares?|views?))",
     re.IGNORECASE,
 )
-_REPORT_VERB = re.compile(
+_REPORT_VERB = fast(
     r"\b(?:said|says|told|announced|reported|stated|confirmed|estimated|added|warned|statement|bulletin|"
     r"conference|briefing|published|released|announcement)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
-_TOLL_BEFORE = re.compile(
+_TOLL_BEFORE = fast(
     r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
     r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
     r"\bdown\s+to\s*$|\bwas\s*$|\bthe\s*$",
     re.IGNORECASE,
 )
-_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
+_PERFECT = fast(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
                       r"(?:now\s+)?(?:died|fled|left|lost|risen|reached|crossed|returned)\b", re.IGNORECASE)
-_ACCUMULATING = re.compile(
+_ACCUMULATING = fast(
     r"\b(?:been|were|was)\s+(?:\w+\s+)?(?:destroyed|damaged|reported|recorded|registered|counted|affected|"
     r"confirmed|detained|arrested|killed|wounded|injured|displaced|evacuated|rescued)\b",
     re.IGNORECASE,
 )
-_STILL = re.compile(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
-_RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
+_STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
+_RATE = fast(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
-_POPULATION = re.compile(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
+_POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
                          r"home\s+to)\b", re.IGNORECASE)
-_BEFORE_WAR = re.compile(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
+_BEFORE_WAR = fast(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
                          re.IGNORECASE)
-_FUTURE_PERIOD = re.compile(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
+_FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
-_SO_FAR = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
-_EVENT = re.compile(
+_SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
+_SINCE = fast(r"\bsince\b", re.IGNORECASE)
+_EVENT = fast(
     r"\b(?:struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|"
     r"made\s+landfall)\b[^.;]{0,70}?$",
     re.IGNORECASE,
 )
-_EVENT_POSSESSIVE = re.compile(
+_EVENT_POSSESSIVE = fast(
     r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
     r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive)\b",
     re.IGNORECASE,
 )
 _CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
-_MONEY_PAREN = re.compile(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
-_CURRENCY_CODE = re.compile(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
-_OF_THE_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
-_PARTICIPLE = re.compile(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
+_MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
+_CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
+_OF_THE_BEFORE = fast(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
+_PARTICIPLE = fast(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
                          re.IGNORECASE)
-_PARTICIPLE_END = re.compile(
+_PARTICIPLE_END = fast(
     r"\b(?:killing|wounding|injuring|leaving|displacing)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|another\s+)?$",
     re.IGNORECASE,
 )
-_CURRENCY_TAIL = re.compile(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
-_HEAD_FUNCTION_WORD = re.compile(
+_CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
+_HEAD_FUNCTION_WORD = fast(
     r"\b(?:of|the|and|or|were|are|was|is|be|been|have|had|has|to|for|in|on|at|from|by|with|a|an|it|"
     r"could|would|will|may|might|said|who|that|which)\b",
     re.IGNORECASE,
 )
 # "up from about 800", "down from nearly 2,000", "compared with 40", "than 300 a year earlier"
-_COMPARED_FIGURE = re.compile(
+_COMPARED_FIGURE = fast(
     r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:(?:about|around|some|nearly|almost|roughly|"
     r"more\s+than|less\s+than|fewer\s+than|over|under|just|an\s+estimated|at\s+least)\s+)*"
     r"(?:\S*\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+(?:dozen|hundred|thousand|million)|"
@@ -148,19 +148,19 @@ _COMPARED_FIGURE = re.compile(
 )
 # In a quotation: wording that makes a figure a hypothesis or a promise, and wording that
 # makes it a report of what happened.
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = fast(
     r"\b(?:can|could|would|will|might|may|should|must|shall|if|unless|imagine|suppose|whether|"
     r"cannot|can't|won't|wouldn't|couldn't|wo|ca)\b|['\u2019](?:ll|d)\b",
     re.IGNORECASE,
 )
 # "a thousand of us", "a million times": a figure of speech, not a count
-_RHETORICAL = re.compile(
+_RHETORICAL = fast(
     r"(?:a|one)\s+(?:hundred|thousand|million|billion)\s+(?:of\s+(?:us|you|them)|times|ways|reasons|"
     r"questions|miles)\b|(?:hundreds|thousands|millions)\s+(?:of\s+)?(?:times|ways|reasons)\b",
     re.IGNORECASE,
 )
-_PART_OF = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
-_ONE_OK = re.compile(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
+_PART_OF = fast(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
+_ONE_OK = fast(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
                      r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
                      re.IGNORECASE)
 

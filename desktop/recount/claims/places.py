@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from recount.claims.document import Document
-from recount.claims.retrie import trie
+from recount.claims.retrie import fast, trie
 
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
               r"(?:ern)?\s+)")
@@ -24,23 +24,23 @@ _PREPS = trie(
     "in at near across from around outside inside into toward towards throughout of for "
     "capital, city,".split()
 )
-LOCATIVE_RE = re.compile(
+LOCATIVE_RE = fast(
     rf"\b(?P<prep>{_PREPS})\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )
 # "in the southern part of Tripoli", "on the outskirts of Kharkiv", "near the village of Esk"
-PART_OF_RE = re.compile(
+PART_OF_RE = fast(
     rf"\b(?:in|on|at|near|across|around|to|from)\s+the\s+(?:[a-z-]+\s+){{0,2}}?(?:part|parts|outskirts|edge|"
     rf"suburbs?|centre|center|north|south|east|west|heart|districts?|areas?|region|province|city|town|"
     rf"villages?|valley)\s+of\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )
 # "Kessel province", "Pellmouth district": a name with a place word is a place wherever it stands.
-SUFFIXED_RE = re.compile(
+SUFFIXED_RE = fast(
     r"(?=[A-Z])\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+(?:district|districts|province|region|"
     r"valley|county|governorate|oblast|prefecture))\b"
 )
 STRONG_PREPS = frozenset("in at near across around outside inside throughout toward towards".split())
 # "OSTRELO, Tavrenia, March 17 (Wire) -", "SARVANA, March 10 -", "KHARIV, Ostland (AP) --"
-DATELINE_RE = re.compile(
+DATELINE_RE = fast(
     r"(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)"
     r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d)(?P<region>[A-Z][\w'. -]+?))?"
     r"(?:,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b"
@@ -64,8 +64,8 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_ADJ_NOUN = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish)$")
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
+_ADJ_NOUN = fast(r"^[A-Z][a-z]+(?:an|ian|ese|ish)$")
+_DEMONYM = fast(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
 
 def _clean(place: str) -> str | None:
@@ -88,8 +88,8 @@ def _clean(place: str) -> str | None:
 
 # Literal words every PART_OF_RE / SUFFIXED_RE match contains: where a range has none,
 # the (slow to scan) pattern cannot match there and is not tried.
-_PART_OF_HINT = re.compile(r"\sof\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")
-_SUFFIX_HINT = re.compile(
+_PART_OF_HINT = fast(r"\sof\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")
+_SUFFIX_HINT = fast(
     trie("district province region valley county governorate oblast prefecture".split())
 )
 
@@ -153,10 +153,10 @@ def locatives(text: str, start: int, end: int, hint: tuple[list[int], list[int]]
 
 
 ROAD_WORDS = frozenset(("route", "highway", "interstate", "motorway", "road", "autobahn", "freeway"))
-_ROAD_NUMBER = re.compile(r"\s+(\d{1,4}[A-Z]?)\b")
+_ROAD_NUMBER = fast(r"\s+(\d{1,4}[A-Z]?)\b")
 
-_CLAUSE_END = re.compile(r",\s+(?:when|after|as|while|before|because|although|whereas)\b")
-_PART_BEFORE = re.compile(
+_CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas)\b")
+_PART_BEFORE = fast(
     r"\b(?:most|many|some|all|several|one|two|three|dozens|hundreds)\s+of\s+(?:them|whom)\b[^,;.]{0,40}$"
     r"|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$",
     re.IGNORECASE,

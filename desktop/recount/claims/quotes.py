@@ -8,9 +8,10 @@ unclosed quote ends with its paragraph: it can never swallow the article.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from recount.claims.retrie import fast
 
 if TYPE_CHECKING:
     from recount.claims.document import Document
@@ -20,7 +21,7 @@ CLOSE_CURLY = "\u201d"
 STRAIGHT = '"'
 QUOTE_MARKS = frozenset((OPEN_CURLY, CLOSE_CURLY, STRAIGHT, "\u201e", "\u00ab", "\u00bb"))
 _TRIM = " \t\n,.;:"
-_MARK = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+_MARK = fast('["\u201c\u201d\u201e\u00ab\u00bb]')
 _CLOSERS = frozenset((STRAIGHT, CLOSE_CURLY, "\u00bb"))
 
 
@@ -76,7 +77,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
 # British style quotes with single curly marks: \u2018 opens; \u2019 closes only when no letter
 # follows (otherwise it is an apostrophe: "the government\u2019s").
-_SINGLE = re.compile("\u2018|\u2019(?![\\w])")
+_SINGLE = fast("\u2018|\u2019(?![\\w])")
 
 
 def _single_quotes(text: str, pstart: int, pend: int, index: int, out: list[Quote]) -> None:

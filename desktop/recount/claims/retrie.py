@@ -52,3 +52,91 @@ def initials(words: Iterable[str]) -> str:
     """The first characters of `words`, in both cases, as a character-class body."""
     chars = {w[0] for w in words if w} | {w[0].upper() for w in words if w}
     return "".join(re.escape(c) for c in sorted(chars))
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A character-class body holding every character a match of `pattern` can start with,
+    or None when that cannot be told simply (a match may be empty, start with any
+    character, or change flags inside). Read from `re`'s own parse of the pattern."""
+    from re import _constants as c
+    from re import _parser
+
+    try:
+        tree = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    first, nullable = _first_of_seq(list(tree), c)
+    if first is None or nullable or not first:
+        return None
+    return "".join(sorted(first))
+
+
+def _first_of_seq(items: list, c) -> tuple[set[str] | None, bool]:
+    out: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_of_item(op, av, c)
+        if first is None:
+            return None, True
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op, av, c) -> tuple[set[str] | None, bool]:
+    if op is c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is c.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is c.LITERAL:
+                out.add(re.escape(chr(iav)))
+            elif iop is c.RANGE:
+                out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+            elif iop is c.CATEGORY and iav in _CATEGORIES:
+                out.add(_CATEGORIES[iav])
+            else:
+                return None, True
+        return out, False
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True  # zero width
+    if op is c.BRANCH:
+        out, nullable = set(), False
+        for seq in av[1]:
+            first, null = _first_of_seq(list(seq), c)
+            if first is None:
+                return None, True
+            out |= first
+            nullable = nullable or null
+        return out, nullable
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None, True
+        return _first_of_seq(list(sub), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        first, nullable = _first_of_seq(list(sub), c)
+        return first, nullable or low == 0
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _first_of_seq(list(av), c)
+    return None, True
+
+
+def _category_map() -> dict:
+    from re import _constants as c
+
+    return {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+            c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+
+
+_CATEGORIES = _category_map()
+
+
+def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, behind a lookahead on its possible first characters
+    when those can be told (see `leading`): same matches, faster scans and searches."""
+    first = first_chars(pattern, flags)
+    if first is None:
+        return re.compile(pattern, flags)
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)

@@ -13,13 +13,14 @@ import re
 
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim, NumericClaim
+from recount.claims.retrie import fast
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
 # figure (a population, buildings, money) usually start a new, unattributed statement.
 CARRIED_CATEGORIES = frozenset(
     ("killed", "wounded", "displaced", "missing", "arrested", "evacuated", "injured_or_killed")
 )
-_NOT_A_CARRY = re.compile(r"^\s*(?:[A-Z][a-z]+\s+){0,2}(?:said|says|according)\b")
+_NOT_A_CARRY = fast(r"^\s*(?:[A-Z][a-z]+\s+){0,2}(?:said|says|according)\b")
 
 
 def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[AttributedClaim]) -> None:
@@ -53,7 +54,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
 
 # An attribution after the figure speaks for it unless a new clause starts in between:
 # "N were killed, the ministry said" but not "N were killed in 1987, which critics say ...".
-_NEW_CLAUSE = re.compile(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
+_NEW_CLAUSE = fast(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
 
 
 def _covers(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:

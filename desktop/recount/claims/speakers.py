@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from recount.claims.retrie import fast
+
 Kind = Literal["person", "org", "group", "pronoun", "other"]
 
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
@@ -81,17 +83,17 @@ KNOWN_BODIES = {
 }
 _NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
 _ARMED_BODY = r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Army|Front|Movement|Forces|Brigades?|Militia))"
-_FORCES_OF = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
-_REBELS = re.compile(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
-_NATIONAL_ADJECTIVE = re.compile(
+_FORCES_OF = fast(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
+_REBELS = fast(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
+_NATIONAL_ADJECTIVE = fast(
     r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
     r"Health|Interior|Foreign|Defence|Defense|Finance)\b"
 )
-_GROUP_BODY = re.compile(
+_GROUP_BODY = fast(
     r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
     r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
 )
-_NAMED_BODY = re.compile(
+_NAMED_BODY = fast(
     r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
     r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
 )
@@ -99,23 +101,23 @@ _PREPOSITIONS = frozenset("of for from at in by with to on".split())
 _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
 )
-_POSSESSOR_SAYS = re.compile(
+_POSSESSOR_SAYS = fast(
     r"^([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:'s|\u2019s) (?:statement|office|spokesman|spokeswoman|"
     r"spokesperson|letter|message|post|website|account|aides?)$"
 )
-_BODY_IN_PLACE = re.compile(
+_BODY_IN_PLACE = fast(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
-_MINISTER = re.compile(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
-_CAP = re.compile(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
+_MINISTER = fast(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
+_CAP = fast(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
 # Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
     "de da di du del della van von der den ter la le bin ibn al el ben abu dos das".split()
 )
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
-_PAIR = re.compile(rf"\b({_NAME_WORD}) ({_NAME_WORD})\b")
+_PAIR = fast(rf"\b({_NAME_WORD}) ({_NAME_WORD})\b")
 _ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
-_ACRONYM_DEF = re.compile(rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) \(([A-Z]{{2,8}})\)")
+_ACRONYM_DEF = fast(rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) \(([A-Z]{{2,8}})\)")
 
 
 @dataclass(slots=True)
@@ -142,7 +144,7 @@ def _plain(word: str) -> str:
     return word.lower().strip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
 
 
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DETERMINER = fast(r"^(?:the|a|an)\s+", re.I)
 
 
 def strip_determiner(phrase: str) -> str:
