@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
 from recount.claims.quotes import Quote, quote_text, quotes_of
-from recount.claims.retrie import fast, initials, trie
+from recount.claims.retrie import fast, initials, rx, trie
 from recount.claims.speakers import (
     GROUP_NOUNS,
     ORG_HEADS,
@@ -233,7 +233,7 @@ def _read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> _Cue | None:
     if m["acc"]:
         return _according_to(doc, sent, vstart, vend)
     verb = m.group().lower()
-    if verb in _PASSIVE_BY and re.match(r"\s+by\s", text[vend : vend + 5]):
+    if verb in _PASSIVE_BY and rx(r"\s+by\s").match(text[vend : vend + 5]):
         return _passive_by(doc, sent, vstart, vend, verb)  # "the toll, announced by the agency"
     prev = _prev_word(text, vstart, sent.start)
     if prev in _NOT_AFTER:
@@ -299,10 +299,10 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
     if dl:
         start = dl.end()
     # "The UN, United States, European Union, and Russia have all called for": a list of names.
-    if re.match(r"\s*and\s+[A-Z]", text[start:chunk_end]):
+    if rx(r"\s*and\s+[A-Z]").match(text[start:chunk_end]):
         pos = start
         while True:
-            m = re.search(r"(?:^|[,:;])\s*((?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s*){1,4}),\s*$", text[floor:pos])
+            m = rx(r"(?:^|[,:;])\s*((?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s*){1,4}),\s*$").search(text[floor:pos])
             if not m:
                 break
             pos = floor + m.start(1)
@@ -336,7 +336,7 @@ def _clause_start(text: str, floor: int, end: int) -> int:
     window = text[floor:end]
     for b in _BOUNDARY.finditer(window):
         # "(OCHA)" right before the verb belongs to the name before it.
-        if b.group() in "()" and re.match(r"\([A-Z]{2,8}\)\s*$", window[b.start() :]):
+        if b.group() in "()" and rx(r"\([A-Z]{2,8}\)\s*$").match(window[b.start() :]):
             break
         # "Residents and rebel officials", "the Ministry of Social Affairs": keep noun coordinations.
         if b.group() == "and" and _nominal_and(window, b.start()):
@@ -382,7 +382,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
         if not ok:
             break
         words.append((t.start(), t.start() + len(core), core))
-        abbrev = re.fullmatch(r"(?:[A-Z]\.)+|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.|Col\.|St\.", w)
+        abbrev = rx(r"(?:[A-Z]\.)+|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.|Col\.|St\.").fullmatch(w)
         if w != core and not abbrev:
             break
         if len(words) > 10:
@@ -401,7 +401,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
     if am and not am[1].isdigit() and not am[1].startswith("who"):
         role = strip_determiner(am[1])
     elif am and am[1].isdigit():  # "said Tomas Ardel, 58, who farms near Esk"
-        rest = re.match(r",\s+\d{1,3},\s+(?:a|an|the)\s+([^,.;]{2,90})", after)
+        rest = rx(r",\s+\d{1,3},\s+(?:a|an|the)\s+([^,.;]{2,90})").match(after)
         role = rest[1] if rest else None
     cue = _Cue(verb, vstart, vend, vstart, n_end, mention, sent, appositive_role=role or mention.role)
     if date_first and date_first["when"]:
@@ -469,7 +469,7 @@ def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb
     if mention is None:
         return None
     role = None
-    am = re.match(r",\s+((?:a|an|the)\s[^,]{2,80}),", text[n_end:vstart])
+    am = rx(r",\s+((?:a|an|the)\s[^,]{2,80}),").match(text[n_end:vstart])
     if am and _role_like(am[1]):
         role = strip_determiner(am[1])
     cue = _Cue(verb, vstart, vend, n_start, vend, mention, sent, appositive_role=role or mention.role)
@@ -506,11 +506,8 @@ def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> _Cue
         n_end -= len(phrase) - cut.end()
         phrase = phrase[: cut.end()]
     # "according to a statement from the ministry", "figures released by the UN": the body.
-    via = re.match(
-        r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:statement|figures|data|report|estimates?|count|tally|"
-        r"spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$",
-        phrase,
-    )
+    via = rx(r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:statement|figures|data|report|estimates?|count|tally|"
+        r"spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$").match(phrase)
     if via:
         phrase = via[1]
     mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
@@ -521,9 +518,10 @@ def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> _Cue
 def _passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> _Cue | None:
     """ "the 121 deaths reported by Tavrenia's Health Ministry on Monday"."""
     text = doc.text
-    m = re.match(r"\s+by\s+((?:the\s+)?(?:[A-Z]|(?:agency|ministry|government|army|police|group|UN)\b)"
-                 r"[^,;:.()\"“”]{0,100}?)(?=\s+on\s|\s*[,;:.()\"“”]|$)",
-                 text[vend : min(sent.end, vend + 160)])
+    m = rx(r"\s+by\s+((?:the\s+)?(?:[A-Z]|(?:agency|ministry|government|army|police|group|UN)\b)"
+           r"[^,;:.()\"“”]{0,100}?)(?=\s+on\s|\s*[,;:.()\"“”]|$)").match(
+        text[vend : min(sent.end, vend + 160)]
+    )
     if not m:
         return None
     mention = analyse(m[1])
@@ -539,7 +537,7 @@ def _extend_with_date(doc: Document, cue: _Cue) -> None:
     text = doc.text
     window_end = min(cue.sentence.end, cue.span_end + 70)
     window = text[cue.span_end : window_end]
-    cut = re.search(r"[,;:\"“”]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b", window)
+    cut = rx(r"[,;:\"“”]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b").search(window)
     if cut:
         window = window[: cut.start()]
     m = _ON_DATE.search(window) or _BARE_DATE.match(window)
@@ -649,9 +647,9 @@ def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
         return role
     if not role:
         return None
-    role = re.sub(r"^\d{1,3}-year-old\s+", "", role)
-    role = re.split(r"\s+(?:who|which|whose|whom)\s", role, maxsplit=1)[0]
-    role = re.sub(r"\b[A-Z]{2,6}\b", lambda m: index.defined_acronym(m[0]) or m[0], role)
+    role = rx(r"^\d{1,3}-year-old\s+").sub("", role)
+    role = rx(r"\s+(?:who|which|whose|whom)\s").split(role, maxsplit=1)[0]
+    role = rx(r"\b[A-Z]{2,6}\b").sub(lambda m: index.defined_acronym(m[0]) or m[0], role)
     m = _ROLE_OF_BODY.match(role) or _ROLE_FOR_BODY.match(role)
     if m and sp.kind == "person":
         body = index.latest_body(role, cue.span_start)
@@ -660,7 +658,7 @@ def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
         if body:
             return f"{body} {m[1]}"
     # "Tavrenian Prime Minister" -> "Prime Minister of Tavrenia", when the article names Tavrenia.
-    nat = re.match(r"([A-Z][a-z]+(?:ian|an))\s+([A-Z].+)$", role)
+    nat = rx(r"([A-Z][a-z]+(?:ian|an))\s+([A-Z].+)$").match(role)
     if nat:
         word = nat[1]
         for country in (word[:-1], word[:-2] + "a", word[:-3] + "a"):
@@ -722,7 +720,7 @@ def _subject_people(doc: Document) -> list[tuple[int, Mention]]:
         before = _ROLE_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
         if before and _role_like(before[1]):
             mention.role = mention.role or before[1].strip()
-        elif not re.match(r",\s+(?:who|a|an|the|\d)", text[m.end(1) : m.end(1) + 6]):
+        elif not rx(r",\s+(?:who|a|an|the|\d)").match(text[m.end(1) : m.end(1) + 6]):
             continue  # "…, Henrik Falde." needs a role before it to be a person
         out.append((m.start(1), mention))
     out.sort(key=lambda item: item[0])
@@ -786,7 +784,7 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     """No sentence end between offsets a and b (only a short stretch is ever examined)."""
     if b - a > 200:
         return False
-    return re.search(r"[.!?][\"'\u201d\u2019]?\s+[\"\u201c]?[A-Z]", text[a:b]) is None
+    return rx(r"[.!?][\"'\u201d\u2019]?\s+[\"\u201c]?[A-Z]").search(text[a:b]) is None
 
 
 # ---------------------------------------------------------------------------- dates
@@ -803,7 +801,7 @@ def resolve_day(phrase: str, published: date) -> date | None:
     if first in _WEEKDAYS:
         delta = (published.weekday() - _WEEKDAYS.index(first)) % 7
         return published - timedelta(days=delta)
-    m = re.match(r"([a-z]+)\.?\s+(\d{1,2})(?:,\s+(\d{4}))?", low)
+    m = rx(r"([a-z]+)\.?\s+(\d{1,2})(?:,\s+(\d{4}))?").match(low)
     if m and m[1][:3] in _MONTHS:
         try:
             if m[3]:
@@ -874,22 +872,22 @@ def _lead_paragraphs(doc: Document) -> set[int]:
     heads = _headline_paragraphs(doc)
     body = [i for i in range(len(doc.paragraphs)) if i not in heads]
     # A byline paragraph ("By Vera Simunek, The Herald") is not the story's lead.
-    body = [i for i in body if not re.match(r"By\s", doc.text[doc.paragraphs[i][0] : doc.paragraphs[i][1]])]
+    body = [i for i in body if not rx(r"By\s").match(doc.text[doc.paragraphs[i][0] : doc.paragraphs[i][1]])]
     return set(body[:LEAD_PARAGRAPHS])
 
 
 def _outlet_words(text: str) -> set[str]:
-    m = re.search(r"\(([A-Z][^)\n]{1,50})\)\s*[-–—]", text[:1500]) or re.search(
-        r"^By\s+[^,\n]+,\s*([^\n]{2,50})$", text[:1500], re.M
-    )
+    m = rx(r"\(([A-Z][^)\n]{1,50})\)\s*[-–—]").search(text[:1500]) or rx(
+        r"^By\s+[^,\n]+,\s*([^\n]{2,50})$", re.M
+    ).search(text[:1500])
     if not m:
         return set()
-    return {w for w in re.findall(r"[A-Z][\w'-]+", m[1]) if w.lower() not in ("the",)}
+    return {w for w in rx(r"[A-Z][\w'-]+").findall(m[1]) if w.lower() not in ("the",)}
 
 
 def _told_outlet(text: str, cue: _Cue, outlet: set[str]) -> bool:
     if cue.verb != "told" or not outlet:
         return False
     after = text[cue.verb_end : cue.verb_end + 40]
-    m = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w'-]+\s*){1,3})", after)
+    m = rx(r"\s+(?:the\s+)?((?:[A-Z][\w'-]+\s*){1,3})").match(after)
     return bool(m and set(m[1].split()) & outlet)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from recount.claims.retrie import fast
+from recount.claims.retrie import fast, rx
 
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
@@ -168,8 +168,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         # the verb must govern the number: no clause break in between ("the toll could
         # rise as 14 villages remain cut off" does not make the villages dead)
         near = len(gap.split()) <= 6 and not _CLAUSE_BREAK.search(gap[4:])
-        toll = (cat == "killed" and re.search(r"\btoll\b", gap, re.IGNORECASE)
-                and not re.search(r"\b(?:as|because|when|while|but|and)\b", gap, re.IGNORECASE))
+        toll = (cat == "killed" and rx(r"\btoll\b", re.IGNORECASE).search(gap)
+                and not rx(r"\b(?:as|because|when|while|but|and)\b", re.IGNORECASE).search(gap))
         if near or toll:
             return _fold(cat, sentence), subject
     if _RISE_TO.search(before[-30:]):
@@ -184,8 +184,8 @@ def _fold(cat: str, sentence: str) -> str:
     crossing into another country is flight (refugees), not an evacuation."""
     if cat == "evacuated" and _CROSS_BORDER.search(sentence):
         return "displaced"
-    if cat == "displaced" and _CORRIDOR.search(sentence) and not re.search(
-        r"\bdisplaced\b|\bfled\b|\bhomes\b", sentence, re.IGNORECASE
-    ):
+    if cat == "displaced" and _CORRIDOR.search(sentence) and not rx(
+        r"\bdisplaced\b|\bfled\b|\bhomes\b", re.IGNORECASE
+    ).search(sentence):
         return "evacuated"
     return cat

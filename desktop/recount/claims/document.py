@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from recount.claims.retrie import fast
+from recount.claims.retrie import fast, rx
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -71,7 +71,7 @@ class Document:
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraphs are runs of non-blank lines; pasted articles use one line per paragraph."""
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in rx(r"[^\n]+").finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1

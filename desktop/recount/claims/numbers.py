@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import not_, or_
 
-from recount.claims.retrie import fast
+from recount.claims.retrie import fast, rx
 
 UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -77,7 +77,7 @@ def _word_value(s: str) -> float | None:
     # import costs ~20 ms of the engine's start-up budget.
     from text_to_num import text2num
 
-    s = re.sub(r"\s+", " ", s.lower().strip())
+    s = rx(r"\s+").sub(" ", s.lower().strip())
     try:
         return float(text2num(s, "en"))
     except (ValueError, KeyError, IndexError):
@@ -157,7 +157,7 @@ def find_atoms(
         value: float | None
         atom_kw: dict = {}
         if m.group("tens_of"):
-            value = float(_TENS_OF[re.sub(r"\s+", " ", m.group("tens_of").lower())])
+            value = float(_TENS_OF[rx(r"\s+").sub(" ", m.group("tens_of").lower())])
             atom_kw["vague"] = True
         elif m.group("vague"):
             value = float(_VAGUE[m.group("vague").lower()])
@@ -167,7 +167,7 @@ def find_atoms(
             value = 6.0 if head == "half" else 12.0 * ({"a": 1, "one": 1}.get(head) or _word_value(head) or 1)
             atom_kw["is_words"] = True
         elif m.group("frac"):
-            f = re.sub(r"[\s-]+", " ", m.group("frac").lower())
+            f = rx(r"[\s-]+").sub(" ", m.group("frac").lower())
             if f == "half":
                 value = 50.0
             elif f == "three quarters":
@@ -227,7 +227,7 @@ def qualifier_before(text: str, pos: int) -> tuple[str | None, int]:
     m = _QUAL_RE.search(window)
     if not m:
         return None, pos
-    q = re.sub(r"\s+", " ", m.group("q").lower())
+    q = rx(r"\s+").sub(" ", m.group("q").lower())
     for pattern, name in _QUALIFIERS:
         if re.fullmatch(pattern, q, re.IGNORECASE):
             return name, pos - len(window) + m.start("q")

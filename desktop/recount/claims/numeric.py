@@ -30,7 +30,7 @@ from recount.claims.numbers import (
 )
 from recount.claims.places import PlaceFinder
 from recount.claims.quotes import Quote, quotes_of
-from recount.claims.retrie import fast, leading
+from recount.claims.retrie import fast, leading, rx
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
 LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
@@ -183,7 +183,7 @@ def _is_prose(text: str) -> bool:
     """A paragraph that reads as a sentence (ends with punctuation, or is long)."""
     if _PAGE_FURNITURE.match(text):
         return False
-    return len(text.split()) >= 25 or bool(re.search(r"[.!?\"\u201d\u2019)]\s*$", text))
+    return len(text.split()) >= 25 or bool(rx(r"[.!?\"\u201d\u2019)]\s*$").search(text))
 
 
 def _body_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
@@ -198,7 +198,7 @@ def _body_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
             started = True
             out.add(i)
         elif started and not _PAGE_FURNITURE.match(para) and (
-            len(para.split()) >= 5 or re.match(r"\s*[-\u2022*\u2013]\s", para)
+            len(para.split()) >= 5 or rx(r"\s*[-\u2022*\u2013]\s").match(para)
         ):
             out.add(i)
     return out
@@ -216,13 +216,13 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         return True
     # scores and votes, "13-0", "passed 52 to 48" (but "fell from 121 to 98" is a change)
     score = _SCORE.match(after)
-    if score and a.digits_only and float(score.group(1)) <= a.value and not re.search(r"\bfrom\s*$", before):
+    if score and a.digits_only and float(score.group(1)) <= a.value and not rx(r"\bfrom\s*$").search(before):
         return True
     if a.digits_only:
-        prev = re.search(r"(?:\bfrom\s+)?(\d+)\s*(?:[-\u2013]|\bto)\s*$", before)
+        prev = rx(r"(?:\bfrom\s+)?(\d+)\s*(?:[-\u2013]|\bto)\s*$").search(before)
         if prev and not prev.group().startswith("from") and float(prev.group(1)) >= a.value:
             return True
-        name = re.search(r"(?<![-\u2013\u2014:(\"\u201c]\s)\b([A-Z][a-z]+)\s+$", before)
+        name = rx(r"(?<![-\u2013\u2014:(\"\u201c]\s)\b([A-Z][a-z]+)\s+$").search(before)
         if name and name.group(1).lower() not in _NOT_NAME_BEFORE:
             return True
     if a.digits_only is not None:
@@ -231,8 +231,8 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         if _AGE_BEFORE.search(before):
             return True
         # "Dana Kesler, 52, who ..." / "Orvell, 47, a former doctor"
-        if (re.search(r"[A-Z][\w'-]+,\s*$", before) and a.value < 120
-                and re.match(r"^\s*(?:,|\.(?:\s|$)|;|\s+(?:who|said|says|told)\b)", after)):
+        if (rx(r"[A-Z][\w'-]+,\s*$").search(before) and a.value < 120
+                and rx(r"^\s*(?:,|\.(?:\s|$)|;|\s+(?:who|said|says|told)\b)").match(after)):
             return True
         if "." not in a.digits_only and "," not in a.digits_only and a.digits_only.startswith("0"):
             return True  # "007", leading zeros: codes
@@ -248,7 +248,7 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
             return True
     # "Two of the three bridges": the whole of which a part was counted
     if _OF_THE_BEFORE.search(before):
-        prev = re.search(r"(\S+)\s+(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", before, re.IGNORECASE)
+        prev = rx(r"(\S+)\s+(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE).search(before)
         if prev and find_atoms(prev.group(1)):
             return True
     return False
@@ -264,10 +264,10 @@ def _merge_ranges(text: str, atoms: list[Atom]) -> list[_Figure]:
             b = atoms[i + 1]
             gap = text[a.end : b.start]
             lead = text[max(0, a.start - 9) : a.start].lower()
-            is_between = re.fullmatch(r"\s+and\s+", gap) and lead.rstrip().endswith("between")
-            is_dash = re.fullmatch(r"\s*[-\u2013]\s*", gap)
-            is_to = re.fullmatch(r"\s+to\s+", gap) and not lead.rstrip().endswith("from")
-            is_ratio = re.fullmatch(r"\s+(?:in|out\s+of)\s+", gap)
+            is_between = rx(r"\s+and\s+").fullmatch(gap) and lead.rstrip().endswith("between")
+            is_dash = rx(r"\s*[-\u2013]\s*").fullmatch(gap)
+            is_to = rx(r"\s+to\s+").fullmatch(gap) and not lead.rstrip().endswith("from")
+            is_ratio = rx(r"\s+(?:in|out\s+of)\s+").fullmatch(gap)
             if is_ratio and not a.vague and not b.vague and 0 < a.value < b.value <= 1000 and not b.currency:
                 share = 100 * a.value / b.value
                 out.append(_Figure(a.start, b.end, share, atom=_merged_atom(a, b), ratio=True))
@@ -332,7 +332,7 @@ class NumericExtractor:
                     continue
                 before = text[max(s.start, d.start - 90) : d.start]
                 after = text[d.end : d.end + 40]
-                is_since = bool(re.search(r"\bsince\b[^.;,]{0,70}$", before, re.IGNORECASE))
+                is_since = bool(rx(r"\bsince\b[^.;,]{0,70}$", re.IGNORECASE).search(before))
                 is_event = bool(_EVENT.search(before)) or bool(_EVENT_POSSESSIVE.match(after))
                 if (is_since or is_event) and (best is None or d.first < best):
                     best = d.first
@@ -405,7 +405,7 @@ class NumericExtractor:
         for d in dates:
             if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
                 continue
-            if d is since_ref and not re.search(r"\bwhen\b", text[d.end : fig.start]):
+            if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]):
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
 
@@ -479,18 +479,18 @@ class NumericExtractor:
                 between = text[fig.end : d.start]
                 # "rose to 121 from 98 on Saturday", "1,200 now, up from about 800 on Monday":
                 # the day belongs to the nearer figure, the one it is compared with
-                if re.search(r"\bfrom\s+\S*\d", between) or _COMPARED_FIGURE.search(between):
+                if rx(r"\bfrom\s+\S*\d").search(between) or _COMPARED_FIGURE.search(between):
                     continue
-                if re.search(r"[;]|\b(?:when|after|before|because|while)\b", between):
+                if rx(r"[;]|\b(?:when|after|before|because|while)\b").search(between):
                     continue
                 return d
             # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
             if d.end <= fig.start:
-                if re.fullmatch(r"\s*(?:on\s+)?", text[s.start : d.start], re.IGNORECASE):
+                if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s.start : d.start]):
                     return d
                 between = text[d.end : fig.start]
                 if len(between) <= 120 and _PARTICIPLE.search(between) and (
-                    not re.search(r"\d", between) or _PARTICIPLE_END.search(between)
+                    not rx(r"\d").search(between) or _PARTICIPLE_END.search(between)
                 ):
                     return d
         return None
@@ -509,7 +509,7 @@ class NumericExtractor:
             dates = self.dates_by_sentence[si]
             times = [(m.start(), m.end()) for m in TIME_OF_DAY_RE.finditer(text, s.start, s.end)]
             phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(text, s.start, s.end)
-                      if len(re.sub(r"\D", "", m.group())) >= 7]
+                      if len(rx(r"\D").sub("", m.group())) >= 7]
             kept = []
             prev_ident: Atom | None = None
             for a in atoms:
@@ -521,8 +521,8 @@ class NumericExtractor:
                     prev_ident = a if is_ident else None
                     continue
                 # "Routes 14 and 15", "kilometre 40 to 52": the list goes on
-                if prev_ident is not None and re.fullmatch(
-                    r"\s*(?:,|and|or|to|through|-|\u2013)\s*", text[prev_ident.end : a.start]
+                if prev_ident is not None and rx(r"\s*(?:,|and|or|to|through|-|\u2013)\s*").fullmatch(
+                    text[prev_ident.end : a.start]
                 ):
                     prev_ident = a
                     continue
@@ -603,18 +603,19 @@ class NumericExtractor:
         # span: qualifier + number (+ unit) + head noun
         span_start = q_start
         span_end = fig.end
-        m = re.match(r"(\s*(?:%|percent\b|per\s+cent\b))", after_raw, re.IGNORECASE)
+        m = rx(r"(\s*(?:%|percent\b|per\s+cent\b))", re.IGNORECASE).match(after_raw)
         if m:
             span_end += m.end()
         elif category == "money" and is_currency_word(after_raw):
             # "15 million euros", "2.3 trillion yen"
             span_end += _CURRENCY_TAIL.match(after_raw).end()
-        head = re.match(r"\s+(?:of\s+)?((?:[A-Za-z][\w-]*\s+){0,2}?)"
+        head = rx(r"\s+(?:of\s+)?((?:[A-Za-z][\w-]*\s+){0,2}?)"
                         r"(people|civilians|children|soldiers|troops|fighters|residents|families|"
                         r"dead|wounded|injured|deaths|casualties|refugees|homes|villages|buildings|"
                         r"(?!(?:this|thus|was|has|its|his|hers|ours|theirs|less|unless|across|perhaps|plus|"
-                        r"minus|always|whereas|is|as|us)\b)[a-z]{3,}s)\b",
-                        text[span_end : min(s.end, span_end + 60)])
+                        r"minus|always|whereas|is|as|us)\b)[a-z]{3,}s)\b").match(
+            text[span_end : min(s.end, span_end + 60)]
+        )
         if head and not _HEAD_FUNCTION_WORD.search(head.group(1) or ""):
             span_end += head.end()
         span_start = max(span_start, s.start)
@@ -647,7 +648,7 @@ def _minus(d: date, delta: timedelta) -> date:
 def _figure_between(text: str, fig: _Figure, d: DateRef) -> bool:
     """Another figure stands between this one and a time phrase: the phrase is the other's."""
     between = text[fig.end : d.start] if d.start >= fig.end else text[d.end : fig.start]
-    return bool(re.search(r"\d|\b(?:dozen|hundreds|thousands|millions)\b", between))
+    return bool(rx(r"\d|\b(?:dozen|hundreds|thousands|millions)\b").search(between))
 
 
 def kept_next_start(atoms: list[Atom], after: int, default: int) -> int:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from recount.claims.document import Document
-from recount.claims.retrie import fast, trie
+from recount.claims.retrie import fast, rx, trie
 
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
               r"(?:ern)?\s+)")
@@ -70,7 +70,7 @@ _DEMONYM = fast(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
 def _clean(place: str) -> str | None:
     """Trim a captured name at the first word that cannot be part of a place ("Marlow on Monday")."""
-    place = re.sub(r"['\u2019]s\b", "", place).strip(" ,.")
+    place = rx(r"['\u2019]s\b").sub("", place).strip(" ,.")
     words: list[str] = []
     for w in place.split():
         low = w.lower().strip("'\u2019")
@@ -138,7 +138,7 @@ def locatives(text: str, start: int, end: int, hint: tuple[list[int], list[int]]
             continue
         # "the Libyan capital", "Tavrenian city": a demonym followed by a common noun.
         if _DEMONYM.match(raw) or (" " not in raw.strip() and _ADJ_NOUN.match(raw)
-                                   and re.match(r" [a-z]", text[m.end("place") : m.end("place") + 2])):
+                                   and rx(r" [a-z]").match(text[m.end("place") : m.end("place") + 2])):
             continue
         name = _clean(raw)
         if name and name.rsplit(None, 1)[-1].lower() in ROAD_WORDS:
@@ -169,7 +169,7 @@ def _is_part_or_org(text: str, pos: int, name: str) -> bool:
     if _PART_BEFORE.search(text[max(0, pos - 70) : pos]):
         return True
     after = text[pos + len(name) : pos + len(name) + 30]
-    return bool(re.match(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)", after))
+    return bool(rx(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)").match(after))
 
 
 class PlaceFinder:
@@ -190,7 +190,7 @@ class PlaceFinder:
                 self.dateline = cities[0]
                 for c in cities:
                     known[c.lower()] = c
-                dash = re.search(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s", text[m.end() : m.end() + 80])
+                dash = rx(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s").search(text[m.end() : m.end() + 80])
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
         self._hints = hints(text)
@@ -198,7 +198,7 @@ class PlaceFinder:
         self._span_cache: dict[tuple[int, int], str | None] = {}
         for s in doc.sentences:
             for _pos, name, _rank in self._locatives(s.start, s.end):
-                for word in re.findall(r"[A-Z][\w-]+", name):
+                for word in rx(r"[A-Z][\w-]+").findall(name):
                     if word.lower() not in _NOT_PLACE and word.lower() not in ROAD_WORDS:
                         known.setdefault(word.lower(), word)
         self.known = known
@@ -214,7 +214,7 @@ class PlaceFinder:
         text = self.doc.text
         for ps, pe in self.doc.paragraphs:
             para = text[ps:pe]
-            if len(para.split()) < 12 or not re.search(r"[.!?\"\u201d]\s*$", para):
+            if len(para.split()) < 12 or not rx(r"[.!?\"\u201d]\s*$").search(para):
                 continue
             body_start = ps
             if self.dateline_span[0] == ps:
@@ -255,7 +255,7 @@ class PlaceFinder:
         if self._known_re:
             for m in self._known_re.finditer(text, start, end):
                 # skip names inside organisations ("Ostrelo Liberation Front")
-                nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 40])
+                nxt = rx(r"\s+([A-Z]\w+)").match(text[m.end() : m.end() + 40])
                 if nxt and not any(c[0] <= m.start() < c[0] + len(c[1]) for c in cands):
                     continue
                 cands.append((m.start(), m.group(1), 1))

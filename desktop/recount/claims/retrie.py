@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def trie(words: Iterable[str]) -> str:
@@ -140,3 +141,9 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if first is None:
         return re.compile(pattern, flags)
     return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
+@lru_cache(maxsize=512)
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`fast(pattern, flags)`, compiled once: for patterns written where they are used."""
+    return fast(pattern, flags)

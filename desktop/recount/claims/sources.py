@@ -9,11 +9,9 @@ The outlet citing its own tally ("according to a Reuters tally") is not a source
 
 from __future__ import annotations
 
-import re
-
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim, NumericClaim
-from recount.claims.retrie import fast
+from recount.claims.retrie import fast, rx
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
 # figure (a population, buildings, money) usually start a new, unattributed statement.
@@ -86,5 +84,5 @@ def _previous(doc: Document, index: dict[int, int], sent: Sentence) -> Sentence 
 
 def _outlet_name(text: str) -> str | None:
     """The outlet named in the dateline ("OSTRELO, March 17 (Continental Wire) -")."""
-    m = re.search(r"\(([A-Z][^)\n]{1,50})\)\s*[-\u2013\u2014]", text[:1500])
+    m = rx(r"\(([A-Z][^)\n]{1,50})\)\s*[-\u2013\u2014]").search(text[:1500])
     return m[1].strip() if m else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from recount.claims.retrie import fast
+from recount.claims.retrie import fast, rx
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
 
@@ -153,7 +153,7 @@ def strip_determiner(phrase: str) -> str:
 
 def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
     """ "Velmora's Finance Ministry" -> ("Finance Ministry", "Velmora's"): the body, and its owner."""
-    m = re.match(r"^([A-Z][\w-]+(?:'s|\u2019s))\s+(?=\S)(.+)$", phrase)
+    m = rx(r"^([A-Z][\w-]+(?:'s|\u2019s))\s+(?=\S)(.+)$").match(phrase)
     if m and _plain(m[2].split()[-1]) in ORG_HEADS and is_capitalised(m[2].split()[-1]):
         return m[2], m[1]
     return phrase, None
@@ -170,7 +170,7 @@ def analyse(phrase: str) -> Mention | None:
 @lru_cache(maxsize=4096)
 def _analyse(phrase: str) -> Mention | None:
     raw = phrase.strip(" ,;:-\u2013\u2014")
-    raw = re.sub(r"\s+\([^)]{1,60}\)$", "", raw)  # "(OCHA)" after a body's name
+    raw = rx(r"\s+\([^)]{1,60}\)$").sub("", raw)  # "(OCHA)" after a body's name
     if not raw:
         return None
     words = raw.split()
@@ -196,8 +196,8 @@ def _analyse(phrase: str) -> Mention | None:
     if plain[0] in _FUNCTION or plain[-1] in _FUNCTION:
         return None
     # "The UN, United States, European Union, and Russia": several speakers at once.
-    if "," in body and re.search(r",? and [A-Z]", body):
-        parts = [strip_determiner(p) for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", body) if p.strip()]
+    if "," in body and rx(r",? and [A-Z]").search(body):
+        parts = [strip_determiner(p) for p in rx(r",\s*(?:and\s+)?|\s+and\s+").split(body) if p.strip()]
         if len(parts) > 1 and all(is_capitalised(p.split()[0]) and len(p.split()) <= 4 for p in parts):
             return Mention("org", body, None, raw)
     # "an accusation the Defence Ministry": a determiner inside means two phrases, not a name.
@@ -209,11 +209,11 @@ def _analyse(phrase: str) -> Mention | None:
     if m:
         return analyse(m[1]) or Mention("other", m[1], None, raw)
     # "Residents reached by telephone": the head noun, without a participle clause after it.
-    m = re.match(r"^([A-Za-z]+) (?:reached|contacted|interviewed|speaking|living|quoted|cited)\b", body)
+    m = rx(r"^([A-Za-z]+) (?:reached|contacted|interviewed|speaking|living|quoted|cited)\b").match(body)
     if m and _plain(m[1]) in GROUP_NOUNS:
         return Mention("group", m[1].lower(), None, raw)
     # "Mila Hartung of the Social Union party": a person, with an affiliation.
-    m = re.match(r"^((?:[A-Z][\w'-]+ ){1,2}[A-Z][\w'-]+) (?:of|from) (?:the )?(.+)$", body)
+    m = rx(r"^((?:[A-Z][\w'-]+ ){1,2}[A-Z][\w'-]+) (?:of|from) (?:the )?(.+)$").match(body)
     if m and not any(_plain(w) in ORG_HEADS or _plain(w) in ROLE_WORDS for w in m[1].split()):
         return Mention("person", m[1], m[2], raw)
     # A role followed by a name: "U.S. Secretary of State Mike Pompeo", "Agency chief Emil Stavos".
@@ -242,7 +242,7 @@ def _analyse(phrase: str) -> Mention | None:
     head = plain[-1]
     if head in ORG_HEADS or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
         name, owner = _drop_possessive_country(body)
-        name = re.sub(r"\s+in\s+[A-Z][\w-]+$", "", name)  # "the Health Ministry in Sarvana"
+        name = rx(r"\s+in\s+[A-Z][\w-]+$").sub("", name)  # "the Health Ministry in Sarvana"
         return Mention("org", name, f"{owner} {name}" if owner else None, raw)
     if any(p in ORG_HEADS for p in plain) and is_capitalised(words[0]):
         return Mention("org", body, None, raw)
@@ -368,7 +368,7 @@ class SpeakerIndex:
         if mention.kind == "org":
             name = mention.name
             if "," in name:  # a list of speakers: "UN, United States, ..." -> full names
-                name = re.sub(r"\b[A-Z]{2,6}\b", lambda m: KNOWN_BODIES.get(m[0].lower(), m[0]), name)
+                name = rx(r"\b[A-Z]{2,6}\b").sub(lambda m: KNOWN_BODIES.get(m[0].lower(), m[0]), name)
             if name.islower() and len(name.split()) <= 2:  # "the ministry", "the agency"
                 return self._group(mention)
             if name.replace(".", "").isupper():
@@ -458,7 +458,7 @@ class SpeakerIndex:
         country = m[1] if m else None
         if country is None:
             body = self.text[:20000]
-            owners = {pm[1] for pm in re.finditer(r"\b([A-Z][a-z]{3,}a)(?:'s|\u2019s)\s", body)}
+            owners = {pm[1] for pm in rx(r"\b([A-Z][a-z]{3,}a)(?:'s|\u2019s)\s").finditer(body)}
             counts = {w: len(re.findall(rf"\b{w}\b", body)) for w in list(owners)[:20]}
             country = max(counts, key=lambda k: counts[k]) if counts else None
             if country and counts[country] < 2:
@@ -551,8 +551,8 @@ def _gender_of(role: str | None) -> str:
     if not role:
         return ""
     low = role.lower()
-    if re.search(r"\b(?:spokeswoman|chairwoman|queen|mrs|ms)\b", low):
+    if rx(r"\b(?:spokeswoman|chairwoman|queen|mrs|ms)\b").search(low):
         return "f"
-    if re.search(r"\b(?:spokesman|chairman|king|mr)\b", low):
+    if rx(r"\b(?:spokesman|chairman|king|mr)\b").search(low):
         return "m"
     return ""
