@@ -115,3 +115,30 @@ def test_first_chars_gives_up_when_unsure():
     assert first_chars(r"[^a]b") is None  # negated class
     assert first_chars(r"(?i:x)y") is None  # flags change inside
     assert set(first_chars(r"\b(?:said|told)\b") or "") == {"s", "t"}
+
+
+def test_prev_word_equals_the_anchored_search():
+    from recount.claims.attribution import _prev_word
+
+    last_word = re.compile(r"([\w']+)\W*$")
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(["a", "B", "'", " ", ",", "_", "7", "é", "said", "\u201d"])
+                       for _ in range(rng.randint(0, 25)))
+        pos = rng.randint(0, len(text))
+        floor = rng.randint(0, pos)
+        m = last_word.search(text, max(floor, pos - 40), pos)
+        assert _prev_word(text, pos, floor) == (m.group(1).lower() if m else ""), (text, pos, floor)
+
+
+def test_whole_word_helpers_equal_the_regex():
+    from recount.claims.speakers import has_word, word_count
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(["Tavrenia", "n", "a", " ", "_", "'s", "1", "Tavreniana"])
+                       for _ in range(rng.randint(0, 12)))
+        for word in ("Tavrenia", "Tavrenian", "a"):
+            expected = len(re.findall(rf"\b{word}\b", text))
+            assert word_count(text, word) == expected, (text, word)
+            assert has_word(text, word) == bool(expected)

@@ -32,6 +32,7 @@ from recount.claims.speakers import (
     Speaker,
     SpeakerIndex,
     analyse,
+    has_word,
     is_capitalised,
     strip_determiner,
 )
@@ -222,9 +223,33 @@ def _headline_paragraphs(doc: Document) -> set[int]:
     return out
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _prev_word(text: str, pos: int, floor: int) -> str:
-    m = _LAST_WORD.search(text, max(floor, pos - 40), pos)
-    return m.group(1).lower() if m else ""
+    r"""The last [\w']+ run before `pos` that only non-word characters follow: what
+    `_LAST_WORD.search(text, lo, pos)` finds, read backwards from `pos` instead of trying
+    every start in the window (a cue-by-cue cost)."""
+    lo = max(floor, pos - 40)
+    i = pos
+    while i > lo and not _is_word_char(text[i - 1]):
+        i -= 1
+    if i == lo:  # no word character: the leftmost run of apostrophes, if any
+        q = text.find("'", lo, pos)
+        if q < 0:
+            return ""
+        k = q
+        while k < pos and text[k] == "'":
+            k += 1
+        return text[q:k]
+    j = i
+    while j > lo and (_is_word_char(text[j - 1]) or text[j - 1] == "'"):
+        j -= 1
+    k = i
+    while k < pos and text[k] == "'":
+        k += 1
+    return text[j:k].lower()
 
 
 def _read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> _Cue | None:
@@ -662,7 +687,7 @@ def _role_of(index: SpeakerIndex, cue: _Cue) -> str | None:
     if nat:
         word = nat[1]
         for country in (word[:-1], word[:-2] + "a", word[:-3] + "a"):
-            if re.search(rf"\b{country}\b", index.text[:20000]):
+            if has_word(index.text[:20000], country):
                 return f"{nat[2]} of {country}"
     return role
 

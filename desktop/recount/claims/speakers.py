@@ -439,7 +439,7 @@ class SpeakerIndex:
         if key not in self._cache:
             self._cache[key] = None
             for candidate in (word + "n", word[:-1] + "ian"):
-                if re.search(rf"\b{candidate}\b", self.text[:20000]):
+                if has_word(self.text[:20000], candidate):
                     self._cache[key] = candidate
                     break
         return self._cache[key]
@@ -459,7 +459,7 @@ class SpeakerIndex:
         if country is None:
             body = self.text[:20000]
             owners = {pm[1] for pm in rx(r"\b([A-Z][a-z]{3,}a)(?:'s|\u2019s)\s").finditer(body)}
-            counts = {w: len(re.findall(rf"\b{w}\b", body)) for w in list(owners)[:20]}
+            counts = {w: word_count(body, w) for w in list(owners)[:20]}
             country = max(counts, key=lambda k: counts[k]) if counts else None
             if country and counts[country] < 2:
                 country = None
@@ -477,7 +477,7 @@ class SpeakerIndex:
         adjective = ""
         if country and country.endswith("a"):
             for candidate in (country + "n", country[:-1] + "ian", country[:-1] + "an"):
-                if re.search(rf"\b{candidate}\b", self.text[:20000]):
+                if has_word(self.text[:20000], candidate):
                     adjective = candidate
                     break
             else:
@@ -532,6 +532,35 @@ class SpeakerIndex:
         self.recent.append(speaker)
         if len(self.recent) > 50:
             del self.recent[:10]
+
+
+def word_count(text: str, word: str) -> int:
+    """How often `word` (starting and ending with a word character) stands in `text` as a
+    whole word, as `len(re.findall(rf"\b{word}\b", text))` counts it, by `str.find`."""
+    n, i = 0, text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
+            n += 1
+            i = text.find(word, end)
+        else:
+            i = text.find(word, i + 1)
+    return n
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` as a whole word (`re.search(rf"\b{word}\b", text)`)."""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _initials(name: str) -> str:
