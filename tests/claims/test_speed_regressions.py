@@ -142,3 +142,22 @@ def test_whole_word_helpers_equal_the_regex():
             expected = len(re.findall(rf"\b{word}\b", text))
             assert word_count(text, word) == expected, (text, word)
             assert has_word(text, word) == bool(expected)
+
+
+def test_date_positions_without_every_the_find_the_same_dates():
+    from datetime import date
+    from pathlib import Path
+
+    from recount.claims.dates import find_dates
+    from recount.claims.document import Document
+    from recount.claims.numeric import NumericExtractor
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts.append("Over the weekend 40 fled; at the start of the week, THE Weekend toll rose. "
+                 "the beginning of this month saw 12 arrests, then the  weekend another 3.")
+    for text in texts:
+        doc = Document.from_text(text, date(2025, 6, 10))
+        fast_dates = NumericExtractor(doc).dates_by_sentence
+        assert fast_dates == [find_dates(text, doc.published, s.start, s.end) for s in doc.sentences]
+    assert any(d.kind == "period" for ds in fast_dates for d in ds)

@@ -7,6 +7,7 @@ rules, and this keeps import time and per-article cost near zero (see bench/extr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,17 +55,13 @@ class Document:
         return doc
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding `offset` (binary search: called per claim)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return s
+        """The sentence holding `offset` (a C-level binary search: called per claim and cue)."""
+        starts = self.memo.get("starts")
+        if starts is None or len(starts) != len(self.sentences):  # type: ignore[arg-type]
+            starts = self.memo["starts"] = [s.start for s in self.sentences]
+        i = bisect_right(starts, offset) - 1  # type: ignore[arg-type]
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
 
