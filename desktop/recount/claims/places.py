@@ -88,7 +88,7 @@ def _clean(place: str) -> str | None:
 
 # Literal words every PART_OF_RE / SUFFIXED_RE match contains: where a range has none,
 # the (slow to scan) pattern cannot match there and is not tried.
-_PART_OF_HINT = fast(r"\sof\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")
+_PART_OF_HINT = fast(r"(?<=\s)of\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")  # at the "of"
 _SUFFIX_HINT = fast(
     trie("district province region valley county governorate oblast prefecture".split())
 )
