@@ -119,6 +119,8 @@ _PAIR = fast(rf"\b({_NAME_WORD}) ({_NAME_WORD})\b")
 _ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
 _ACRONYM_DEF = fast(rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) \(([A-Z]{{2,8}})\)")
 
+_ACRONYM_PAREN = fast(r" \([A-Z]{2,8}\)")
+
 
 @dataclass(slots=True)
 class Mention:
@@ -304,8 +306,10 @@ class SpeakerIndex:
     def expand_acronym(self, acronym: str) -> str | None:
         if self._acronyms is None:
             self._acronyms = {}
-            for m in _ACRONYM_DEF.finditer(self.text):
-                self._acronyms.setdefault(m[2], strip_determiner(m[1]))
+            # most articles define no acronym: a cheap scan for "(ABC)" settles that first
+            if _ACRONYM_PAREN.search(self.text):
+                for m in _ACRONYM_DEF.finditer(self.text):
+                    self._acronyms.setdefault(m[2], strip_determiner(m[1]))
         key = acronym.replace(".", "")
         if key in self._acronyms:
             return self._acronyms[key]
