@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from recount.claims.document import Document
-from recount.claims.retrie import fast, rx, trie
+from recount.claims.retrie import fast, leading, rx, trie
 
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
               r"(?:ern)?\s+)")
@@ -202,9 +202,11 @@ class PlaceFinder:
                     if word.lower() not in _NOT_PLACE and word.lower() not in ROAD_WORDS:
                         known.setdefault(word.lower(), word)
         self.known = known
+        # behind a lookahead on the names' first letters (see retrie.leading): scanned per claim
         self._known_re = (
-            re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(known.values(), key=len, reverse=True))
-                       + r")\b")
+            leading("".join(sorted({re.escape(k[0]) for k in known.values()})),
+                    r"\b(" + "|".join(re.escape(k) for k in sorted(known.values(), key=len, reverse=True))
+                    + r")\b")
             if known else None
         )
         self.main = self._main_place()
