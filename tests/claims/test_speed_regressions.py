@@ -161,3 +161,29 @@ def test_date_positions_without_every_the_find_the_same_dates():
         fast_dates = NumericExtractor(doc).dates_by_sentence
         assert fast_dates == [find_dates(text, doc.published, s.start, s.end) for s in doc.sentences]
     assert any(d.kind == "period" for ds in fast_dates for d in ds)
+
+
+def test_cues_from_tokens_equal_the_full_scan():
+    from itertools import compress
+    from pathlib import Path
+
+    from recount.claims.attribution import _CUE, _CUE_WORDS
+    from recount.claims.numbers import tokens
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    rng = random.Random(9)
+    pieces = ["said", "according to", "called for", "calls on", "x", "é", "_", "5", " ", ",", "saying",
+              "According to", "Said", "warned", "US$", "'"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(3000)]
+    for text in texts:
+        starts, words = tokens(text)
+        got, last_end = [], -1
+        for at in compress(starts, map(_CUE_WORDS.__contains__, words)):
+            if at < last_end:
+                continue
+            m = _CUE.match(text, at)
+            if m:
+                last_end = m.end()
+                got.append(m.span())
+        assert got == [m.span() for m in _CUE.finditer(text)], text

@@ -19,9 +19,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import compress
 
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
+from recount.claims.numbers import tokens_of
 from recount.claims.quotes import Quote, quote_text, quotes_of
 from recount.claims.retrie import fast, initials, rx, trie
 from recount.claims.speakers import (
@@ -54,6 +56,7 @@ _CUE = fast(
     r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
     r"(?P<part>" + trie(_PARTICIPLES) + r")|(?P<verb>" + trie(_VERBS) + r"))\b"
 )
+_CUE_WORDS = frozenset([*_VERBS, *_PARTICIPLES, "according", "According", "called", "calls"])
 # A cue right after one of these is not a claim: passive ("were reported"), negated, infinitive.
 _NOT_AFTER = frozenset(
     "was were been be is are being not n't never to did do does would could will can may might should must "
@@ -159,7 +162,17 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
     quotes = quotes_of(doc)
     quote_starts = [q.start for q in quotes]
     cues: list[_Cue] = []
-    for m in _CUE.finditer(text):
+    # Cues start at a token that is a cue word: a C-level filter over the article's tokens
+    # (shared with the numeric extractor), then _CUE tried there, as finditer would.
+    starts, words = tokens_of(doc)
+    last_end = -1
+    for at in compress(starts, map(_CUE_WORDS.__contains__, words)):
+        if at < last_end:
+            continue
+        m = _CUE.match(text, at)
+        if m is None:
+            continue
+        last_end = m.end()
         sent = doc.sentence_at(m.start())
         if sent is None or sent.paragraph in headline_paras:
             continue

@@ -14,6 +14,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import not_, or_
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from recount.claims.document import Document
 
 from recount.claims.retrie import fast, rx
 
@@ -105,8 +109,22 @@ WORD_TRIGGERS = frozenset(
 _TOKEN_SPLIT = fast(f"({_TOKEN_RE.pattern})")
 
 
-def trigger_positions(text: str, *trigger_sets: frozenset[str], start: int = 0, end: int | None = None
-                      ) -> list[list[int]]:
+def tokens(text: str) -> tuple[list[int], list[str]]:
+    """(offsets, tokens) of the `_TOKEN_RE` tokens of `text`: one C-level split."""
+    parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, token, ..., separator
+    return list(accumulate(map(len, parts), initial=0))[1::2], parts[1::2]
+
+
+def tokens_of(doc: Document) -> tuple[list[int], list[str]]:
+    """`tokens(doc.text)`, computed once per document (numbers, dates and cues share it)."""
+    found = doc.memo.get("tokens")
+    if found is None:
+        found = doc.memo["tokens"] = tokens(doc.text)
+    return found  # type: ignore[return-value]
+
+
+def trigger_positions(text: str, *trigger_sets: frozenset[str], start: int = 0, end: int | None = None,
+                      tokenized: tuple[list[int], list[str]] | None = None) -> list[list[int]]:
     """For each set of trigger words, the offsets of tokens that could start a match:
     digits and currency signs always, words when in the set. One pass over the text serves
     every set (numbers and dates share it).
@@ -114,13 +132,16 @@ def trigger_positions(text: str, *trigger_sets: frozenset[str], start: int = 0, 
     Tokens are `_TOKEN_RE` matches; the filtering runs in C (split, accumulate, map,
     compress): a Python step per token cost ~0.1 ms per article.
     """
-    if start > 0 or (end is not None and end < len(text)):
-        text = text[start:end]
-    parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, token, ..., separator
-    starts = list(accumulate(map(len, parts), initial=start))[1::2]
-    tokens = parts[1::2]
-    lowered = list(map(str.lower, tokens))
-    always = list(map(not_, map(str.isalpha, tokens)))  # digits, currency signs
+    if tokenized is not None and start == 0 and end is None:
+        starts, toks = tokenized  # `tokens(text)`, already made
+    else:
+        if start > 0 or (end is not None and end < len(text)):
+            text = text[start:end]
+        parts = _TOKEN_SPLIT.split(text)  # separator, token, separator, token, ..., separator
+        starts = list(accumulate(map(len, parts), initial=start))[1::2]
+        toks = parts[1::2]
+    lowered = list(map(str.lower, toks))
+    always = list(map(not_, map(str.isalpha, toks)))  # digits, currency signs
     return [list(compress(starts, map(or_, map(t.__contains__, lowered), always))) for t in trigger_sets]
 
 

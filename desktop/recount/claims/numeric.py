@@ -26,6 +26,7 @@ from recount.claims.numbers import (
     find_atoms,
     interval,
     qualifier_before,
+    tokens_of,
     trigger_positions,
 )
 from recount.claims.places import PlaceFinder
@@ -311,7 +312,8 @@ class NumericExtractor:
         self.doc = doc
         self.pub = doc.published
         self.places = PlaceFinder(doc)
-        self._num_pos, date_pos = trigger_positions(doc.text, WORD_TRIGGERS, _DATE_TRIGGERS_BUT_THE)
+        self._num_pos, date_pos = trigger_positions(doc.text, WORD_TRIGGERS, _DATE_TRIGGERS_BUT_THE,
+                                                    tokenized=tokens_of(doc))
         # "the" starts a date only as "the weekend" / "the start of ...": one scan finds those,
         # instead of trying DATE_RE at every "the" of the article (a third of the tries)
         the = [m.start() for m in _THE_DATE.finditer(doc.text)]
