@@ -187,3 +187,23 @@ def test_cues_from_tokens_equal_the_full_scan():
                 last_end = m.end()
                 got.append(m.span())
         assert got == [m.span() for m in _CUE.finditer(text)], text
+
+
+def test_locatives_from_preposition_tokens_equal_the_scan():
+    from datetime import date
+    from pathlib import Path
+
+    from recount.claims.document import Document
+    from recount.claims.numbers import tokens
+    from recount.claims.places import hints, locatives
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts.append("Fighting near Esk, in the capital, Ostrelo, and into North Varn; of Kessel province. "
+                 "Xin Lusara, din Halm, in  Pell, inPell, (in Tor) for Amra City, near Route 9.")
+    for text in texts:
+        doc = Document.from_text(text, date(2025, 6, 10))
+        fast_hint = hints(text, tokens(text))
+        for s in doc.sentences:
+            slow = locatives(text, s.start, s.end)
+            assert locatives(text, s.start, s.end, fast_hint) == slow, text[s.start : s.end]

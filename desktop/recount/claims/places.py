@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import compress
 
 from recount.claims.document import Document
+from recount.claims.numbers import tokens_of
 from recount.claims.retrie import fast, leading, rx, trie
 
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -94,10 +96,40 @@ _SUFFIX_HINT = fast(
 )
 
 
-def hints(text: str) -> tuple[list[int], list[int]]:
-    """Offsets of the PART_OF_RE and SUFFIXED_RE hints in the whole text (for `locatives`)."""
+def hints(text: str, tokenized: tuple[list[int], list[str]] | None = None
+          ) -> tuple[list[int], list[int], list[int] | None]:
+    """Offsets of the PART_OF_RE and SUFFIXED_RE hints in the whole text, and (from the
+    article's tokens, when given) of the prepositions LOCATIVE_RE starts with (for `locatives`)."""
+    preps = None
+    if tokenized is not None:
+        starts, words = tokenized
+        preps = list(compress(starts, map(_PREP_WORDS.__contains__, words)))
     return ([m.start() for m in _PART_OF_HINT.finditer(text)],
-            [m.start() for m in _SUFFIX_HINT.finditer(text)])
+            [m.start() for m in _SUFFIX_HINT.finditer(text)], preps)
+
+
+_PREP_WORDS = frozenset(
+    "in at near across from around outside inside into toward towards throughout of for capital city".split()
+)
+
+
+def _locative_matches(text: str, start: int, end: int, preps: list[int] | None):
+    """LOCATIVE_RE.finditer(text, start, end), tried only at the given preposition offsets
+    when there are some (a match starts at a preposition token, so the result is the same)."""
+    if preps is None:
+        yield from LOCATIVE_RE.finditer(text, start, end)
+        return
+    last_end = -1
+    for i in range(bisect_left(preps, start), len(preps)):
+        at = preps[i]
+        if at >= end:
+            break
+        if at < last_end:
+            continue
+        m = LOCATIVE_RE.match(text, at, end)
+        if m is not None:
+            last_end = m.end()
+            yield m
 
 
 def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
@@ -107,13 +139,14 @@ def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-def locatives(text: str, start: int, end: int, hint: tuple[list[int], list[int]] | None = None
-              ) -> list[tuple[int, str, int]]:
+def locatives(
+    text: str, start: int, end: int, hint: tuple[list[int], list[int], list[int] | None] | None = None
+) -> list[tuple[int, str, int]]:
     """(offset, name, rank) of places named in text[start:end]; rank 0 is the most reliable.
 
     `hint` (from `hints(text)`) lets a range skip the patterns that cannot match in it."""
     out: list[tuple[int, str, int]] = []
-    part_pos, suffix_pos = hint if hint is not None else (None, None)
+    part_pos, suffix_pos, prep_pos = hint if hint is not None else (None, None, None)
     for m in PART_OF_RE.finditer(text, start, end) if _any_in(part_pos, start, end) else ():
         name = _clean(m.group("place"))
         if name:
@@ -125,7 +158,7 @@ def locatives(text: str, start: int, end: int, hint: tuple[list[int], list[int]]
             while len(words) > 2 and words[0].lower() in _NOT_PLACE:
                 words = words[1:]
             out.append((m.start(), name, 0))
-    for m in LOCATIVE_RE.finditer(text, start, end):
+    for m in _locative_matches(text, start, end, prep_pos):
         raw = m.group("place")
         # "International Organization for Migration": a capitalised word before the
         # preposition means we are inside a multi-word name, not a location phrase.
@@ -193,7 +226,7 @@ class PlaceFinder:
                 dash = rx(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s").search(text[m.end() : m.end() + 80])
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
-        self._hints = hints(text)
+        self._hints = hints(text, tokens_of(doc))
         self._loc_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
         self._span_cache: dict[tuple[int, int], str | None] = {}
         for s in doc.sentences:
