@@ -41,6 +41,8 @@ def test_categories_of_each_kind(tmp_path: Path) -> None:
     with _lib(tmp_path / "lib.db") as lib:
         assert lib.claim_categories("numeric") == ["killed", "wounded"]
         assert lib.claim_categories("attributed") == [None]
+        assert lib.count_claims_by_category("numeric") == {"killed": 5, "wounded": 5}
+        assert lib.count_claims_by_category("attributed") == {None: 5}
 
 
 def test_claims_come_in_as_of_then_id_order_across_batches(tmp_path: Path) -> None:

@@ -492,13 +492,22 @@ def iter_library_discrepancies(lib: Any, cancelled: Callable[[], bool] | None = 
             db.close()
 
 
+def _weight(lib: Any, part: tuple[str, str | None]) -> float:
+    kind, category = part
+    counts = lib.count_claims_by_category(kind)
+    if kind == "attributed":
+        return float(sum(counts.values()))
+    return float(sum(n for c, n in counts.items() if (c or "count") == category))
+
+
 def _parallel(lib: Any, db: sqlite3.Connection, parts: list[tuple[str, str | None]], floor: float,
               tmp: Path, jobs: int, cancelled: Callable[[], bool] | None) -> bool:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # The quotes (the biggest part) first: the other worker takes the figures' categories.
-    ordered = sorted(parts, key=lambda p: p[0] != "attributed")
+    # Biggest parts first (by claims: a quote and a figure cost about the same to scan on the
+    # benchmark library), so that no big part is left running alone at the end.
+    ordered = sorted(parts, key=lambda p: -_weight(lib, p))
     ctx = multiprocessing.get_context("spawn")  # no fork: the caller may hold threads (the window)
     with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=ctx) as pool:
         futures = {p: pool.submit(_part_worker, str(lib.path), p[0], p[1], str(tmp / f"part{n}.db"), floor)
