@@ -186,7 +186,11 @@ def _is_prose(text: str) -> bool:
     """A paragraph that reads as a sentence (ends with punctuation, or is long)."""
     if _PAGE_FURNITURE.match(text):
         return False
-    return len(text.split()) >= 25 or bool(rx(r"[.!?\"\u201d\u2019)]\s*$").search(text))
+    # the end test first, read from the end (a `$`-anchored search tries every position)
+    return text.rstrip()[-1:] in _PROSE_END or len(text.split()) >= 25
+
+
+_PROSE_END = tuple(".!?\"\u201d\u2019)")
 
 
 def _body_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:

@@ -100,12 +100,19 @@ def hints(text: str, tokenized: tuple[list[int], list[str]] | None = None
           ) -> tuple[list[int], list[int], list[int] | None]:
     """Offsets of the PART_OF_RE and SUFFIXED_RE hints in the whole text, and (from the
     article's tokens, when given) of the prepositions LOCATIVE_RE starts with (for `locatives`)."""
-    preps = None
-    if tokenized is not None:
-        starts, words = tokenized
-        preps = list(compress(starts, map(_PREP_WORDS.__contains__, words)))
-    return ([m.start() for m in _PART_OF_HINT.finditer(text)],
-            [m.start() for m in _SUFFIX_HINT.finditer(text)], preps)
+    if tokenized is None:
+        return ([m.start() for m in _PART_OF_HINT.finditer(text)],
+                [m.start() for m in _SUFFIX_HINT.finditer(text)], None)
+    starts, words = tokenized
+    # a SUFFIXED_RE match ends in one of these words as a whole token
+    suffixes = list(compress(starts, map(_SUFFIX_WORDS.__contains__, words)))
+    preps = list(compress(starts, map(_PREP_WORDS.__contains__, words)))
+    return [m.start() for m in _PART_OF_HINT.finditer(text)], suffixes, preps
+
+
+_SUFFIX_WORDS = frozenset(
+    "district districts province region valley county governorate oblast prefecture".split()
+)
 
 
 _PREP_WORDS = frozenset(
@@ -249,7 +256,7 @@ class PlaceFinder:
         text = self.doc.text
         for ps, pe in self.doc.paragraphs:
             para = text[ps:pe]
-            if len(para.split()) < 12 or not rx(r"[.!?\"\u201d]\s*$").search(para):
+            if len(para.split()) < 12 or para.rstrip()[-1:] not in (".", "!", "?", '"', "\u201d"):
                 continue
             body_start = ps
             if self.dateline_span[0] == ps:
