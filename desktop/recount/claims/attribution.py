@@ -384,15 +384,18 @@ def _clause_start(text: str, floor: int, end: int) -> int:
 
 
 def _nominal_and(window: str, at: int) -> bool:
-    before = window[:at].split()
-    after = window[at + 3 :].split()
+    before = window[:at].rsplit(None, 1)  # only the words next to "and" are needed
+    after = window[at + 3 :].split(None, 1)
     if not before or not after:
         return False
     last, nxt = before[-1].strip(","), after[0]
-    nouns = GROUP_NOUNS | ORG_HEADS
+    nouns = _NOUNS
     return (last.lower() in nouns or is_capitalised(last)) and (
         is_capitalised(nxt) or nxt.lower() in nouns or nxt.lower() in ("a", "an", "the", "rebel", "local")
     )
+
+
+_NOUNS = GROUP_NOUNS | ORG_HEADS
 
 
 def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> _Cue | None:

@@ -328,6 +328,7 @@ class NumericExtractor:
         self._quotes: list[Quote] = []
         self._quote_starts: list[int] | None = None
         self._said_cache: dict[int, date | None] = {}
+        self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
         self._said_ref_cache: dict[int, bool] = {}
         self.story_start = self._story_start()
 
@@ -352,7 +353,14 @@ class NumericExtractor:
 
     # ---------------------------------------------------------------- time
     def _since(self, si: int) -> tuple[bool, date | None, DateRef | None]:
-        """(has a since-phrase, its start date, the date ref it uses) for the sentence."""
+        """(has a since-phrase, its start date, the date ref it uses) for the sentence
+        (once per sentence: every figure of the sentence asks)."""
+        found = self._since_cache.get(si)
+        if found is None:
+            found = self._since_cache[si] = self._find_since(si)
+        return found
+
+    def _find_since(self, si: int) -> tuple[bool, date | None, DateRef | None]:
         s = self.doc.sentences[si]
         text = self.doc.text
         for m in _SINCE.finditer(text, s.start, s.end):

@@ -69,7 +69,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 open_at = at
         if open_at >= 0 and pend - open_at > 1:
             out.append(Quote(open_at, pend, open_at + 1, pend, index, False))
-        if "\u2018" in text[pstart:pend]:
+        if text.find("\u2018", pstart, pend) >= 0:
             _single_quotes(text, pstart, pend, index, out)
     out.sort(key=lambda q: q.start)
     return [q for q in out if q.words(text)]
