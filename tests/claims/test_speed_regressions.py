@@ -207,3 +207,15 @@ def test_locatives_from_preposition_tokens_equal_the_scan():
         for s in doc.sentences:
             slow = locatives(text, s.start, s.end)
             assert locatives(text, s.start, s.end, fast_hint) == slow, text[s.start : s.end]
+
+
+def test_identifier_check_from_the_end_equals_the_full_search():
+    from recount.claims.numeric import _IDENT_BEFORE, _IDENT_LONGEST, _ident_before
+
+    words = _IDENT_BEFORE.pattern.split(r"\b(?:", 1)[1].split(r")\s*", 1)[0].split("|")
+    assert max(len(w.replace("\\", "").rstrip("?")) for w in words) <= _IDENT_LONGEST
+    rng = random.Random(4)
+    pieces = ["Route", "route ", "No.", " no. ", "#", "-", " ", "resolution", "x", "km", "convention ", "\t"]
+    for _ in range(5000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _ident_before(before) == bool(_IDENT_BEFORE.search(before)), before

@@ -149,8 +149,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     if cat:
         return _fold(cat, sentence), subject
     # 2. governing verb after the number, within the clause ("people who left had been
-    #    detained": the last category phrase before the clause ends is the main verb)
-    brk = _CLAUSE_BREAK.search(after[:110])
+    #    detained": the last category phrase before the clause ends is the main verb;
+    #    `brk` is the clause break found in step 0)
     clause = after[: brk.start() if brk else 110]
     cat, pos = _last_category(clause)
     after_cat = cat if cat and pos <= 80 else None

@@ -45,6 +45,18 @@ _IDENT_BEFORE = fast(
     r"law|decree|bill|act|order|protocol|convention|session|summit|top|magnitude|covid|g|f|su|mig|boeing|airbus)\s*[-#]?\s*$",
     re.IGNORECASE,
 )
+_IDENT_LONGEST = 12  # characters of the longest word above ("resolution", "convention": 10)
+
+
+def _ident_before(before: str) -> bool:
+    r"""`_IDENT_BEFORE.search(before)`, started where a match can start: its word ends where
+    the trailing `\s*[-#]?\s*` begins, so only the last few characters need trying."""
+    core = before.rstrip()
+    if core[-1:] in ("-", "#"):
+        core = core[:-1].rstrip()
+    return _IDENT_BEFORE.search(before, max(0, len(core) - _IDENT_LONGEST)) is not None
+
+
 _DURATION_AFTER = fast(
     r"^(?:[- ](?:and\s+a\s+half\s+)?|\s+(?:more|long|straight|consecutive|full|whole)\s+)?"
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|weekends?)\b",
@@ -233,7 +245,7 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         if name and name.group(1).lower() not in _NOT_NAME_BEFORE:
             return True
     if a.digits_only is not None:
-        if _IDENT_BEFORE.search(before) or before.endswith(("#", "No ", "no. ")):
+        if _ident_before(before) or before.endswith(("#", "No ", "no. ")):
             return True
         if _AGE_BEFORE.search(before):
             return True
@@ -536,7 +548,7 @@ class NumericExtractor:
                 if _skip_atom(text, a, s, dates, times + phones):
                     lead = text[max(s.start, a.start - 40) : a.start]
                     is_ident = a.digits_only is not None and bool(
-                        _IDENT_BEFORE.search(lead) or _AGE_BEFORE.search(lead)
+                        _ident_before(lead) or _AGE_BEFORE.search(lead)
                     )
                     prev_ident = a if is_ident else None
                     continue
