@@ -260,3 +260,28 @@ def test_discrepancies_and_metrics_commands_print_the_same(tmp_path: Path) -> No
     out = subprocess.run([*run, "metrics", "--json"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == {"metrics": metrics}
+
+
+def test_eval_without_discrepancies_json_says_there_is_nothing_to_score(tmp_path: Path) -> None:
+    """`recount eval` on a folder with no discrepancies.json: no recall of 1.000 (0/0), but a plain
+    sentence, and null in the JSON; a file listing no discrepancies gives null too."""
+    from recount.compare.evaluate import format_flag_scores, score_flags
+
+    name = sorted(p.stem for p in CORPUS.glob("*.txt"))[0]
+    for suffix in (".txt", ".json"):
+        (tmp_path / f"{name}{suffix}").write_bytes((CORPUS / f"{name}{suffix}").read_bytes())
+    scores = score_flags(tmp_path)
+    assert scores["recall"] is None and scores["gold"] is None and scores["false_alarms"] is None
+    text = format_flag_scores(scores)
+    assert "nothing to score flags against" in text and "recall" not in text
+    run = subprocess.run([sys.executable, "-m", "recount", "eval", str(tmp_path), "--json"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["flags"]["recall"] is None
+    run = subprocess.run([sys.executable, "-m", "recount", "eval", str(tmp_path)],
+                         capture_output=True, text=True, timeout=120)
+    assert "nothing to score flags against" in run.stdout and "1.000 (0/0)" not in run.stdout
+    (tmp_path / "discrepancies.json").write_text("[]", encoding="utf-8")
+    listed_none = score_flags(tmp_path)
+    assert listed_none["recall"] is None and listed_none["expected"] == 0
+    assert "recall n/a (0/0)" in format_flag_scores(listed_none)
