@@ -219,3 +219,21 @@ def test_identifier_check_from_the_end_equals_the_full_search():
     for _ in range(5000):
         before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert _ident_before(before) == bool(_IDENT_BEFORE.search(before)), before
+
+
+def test_words_before_the_verb_read_from_the_end_equal_the_patterns():
+    from recount.claims.attribution import (
+        _DATE_BEFORE_VERB,
+        _SKIP_BEFORE_VERB,
+        _may_end_in_day,
+        _skip_before_verb,
+    )
+
+    rng = random.Random(8)
+    pieces = [" has", " also", "has", " Has", "  ", "\t", " later", "x", ",", " on", " Monday", " morning",
+              " April 7", ", 2019", " said", " hasten", "\u00a0", " the army", "5"]
+    for _ in range(8000):
+        left = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert _skip_before_verb(left) == _SKIP_BEFORE_VERB.sub("", left), repr(left)
+        if _DATE_BEFORE_VERB.search(left):
+            assert _may_end_in_day(left), repr(left)

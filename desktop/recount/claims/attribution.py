@@ -133,6 +133,41 @@ _DATELINE = fast(
 )
 _LAST_WORD = fast(r"([\w']+)\W*$")
 _DATE_BEFORE_VERB = fast(r",?\s+on\s+" + _DAY_PHRASE + r"\s*,?\s*$")
+_SKIP_WORDS = frozenset(_SKIP_BEFORE_VERB.pattern.split("(?:\\s+(?:", 1)[1].split("))+", 1)[0].split("|"))
+_DAY_ENDS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                       "morning", "afternoon", "evening", "night"))
+
+
+def _skip_before_verb(left: str) -> str:
+    """`_SKIP_BEFORE_VERB.sub("", left)`, read from the end: drop the trailing run of
+    whitespace-separated skip words ("has also", "later"), with the space before them. A
+    `$`-anchored pattern tries every start in a 320-character window (~6 us a cue)."""
+    rest = left.rstrip()
+    dropped = False
+    while True:
+        parts = rest.rsplit(None, 1)
+        if len(parts) == 2:
+            before, word = parts
+        elif parts and rest[:1].isspace():  # only whitespace before the word
+            before, word = "", parts[0]
+        else:
+            break
+        if word not in _SKIP_WORDS:
+            break
+        rest, dropped = before, True
+    return left[: len(rest)] if dropped else left
+
+
+def _may_end_in_day(text: str) -> bool:
+    """Whether `text` can end in a day phrase (a weekday, a part of the day or a digit), as
+    `_DATE_BEFORE_VERB` needs: most cues have none, and the search is then skipped."""
+    core = text.rstrip()
+    if core.endswith(","):
+        core = core[:-1].rstrip()
+    if core[-1:].isdigit():
+        return True
+    parts = core.rsplit(None, 1)
+    return bool(parts) and parts[-1] in _DAY_ENDS
 _LOOK = 320  # characters of context a cue may use on either side
 
 
@@ -284,8 +319,8 @@ def _read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> _Cue | None:
     left = text[floor:vstart]
     date_before = None
     # Words between subject and verb that are not the subject: "has also", ", on April 8".
-    stripped = _SKIP_BEFORE_VERB.sub("", left)
-    dm = _DATE_BEFORE_VERB.search(stripped)
+    stripped = _skip_before_verb(left)
+    dm = _DATE_BEFORE_VERB.search(stripped) if _may_end_in_day(stripped) else None
     if dm:
         date_before = dm["when"]
         stripped = stripped[: dm.start()]
