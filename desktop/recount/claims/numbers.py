@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, compress
 from operator import not_, or_
 from typing import TYPE_CHECKING
@@ -251,11 +252,19 @@ def qualifier_before(text: str, pos: int) -> tuple[str | None, int]:
     m = _QUAL_RE.search(window)
     if not m:
         return None, pos
-    q = rx(r"\s+").sub(" ", m.group("q").lower())
+    name = _qualifier_name(rx(r"\s+").sub(" ", m.group("q").lower()))
+    if name is None:
+        return None, pos
+    return name, pos - len(window) + m.start("q")
+
+
+@lru_cache(maxsize=256)
+def _qualifier_name(q: str) -> str | None:
+    """The class of a qualifier's wording ("more than" -> "more_than"), first in list order."""
     for pattern, name in _QUALIFIERS:
         if re.fullmatch(pattern, q, re.IGNORECASE):
-            return name, pos - len(window) + m.start("q")
-    return None, pos
+            return name
+    return None
 
 
 def interval(value: float, qualifier: str | None, vague: bool = False) -> dict:
