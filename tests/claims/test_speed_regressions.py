@@ -237,3 +237,16 @@ def test_words_before_the_verb_read_from_the_end_equal_the_patterns():
         assert _skip_before_verb(left) == _SKIP_BEFORE_VERB.sub("", left), repr(left)
         if _DATE_BEFORE_VERB.search(left):
             assert _may_end_in_day(left), repr(left)
+
+
+def test_last_token_read_backwards_equals_the_anchored_search():
+    from recount.claims.document import _last_token
+
+    rng = random.Random(6)
+    for _ in range(5000):
+        text = "".join(rng.choice(["a", "Z", ".", " ", "\n", "é", "7", "U.N", "Mr"])
+                       for _ in range(rng.randint(0, 12)))
+        end = rng.randint(0, len(text))
+        begin = rng.randint(0, end)
+        m = re.search(r"([A-Za-z.]+)$", text[begin:end])
+        assert _last_token(text, begin, end) == (m.group(1) if m else ""), (text, begin, end)

@@ -6,7 +6,6 @@ rules, and this keeps import time and per-article cost near zero (see bench/extr
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,7 +86,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
         stop = m.end()
         if m.group().startswith("."):
             word = _last_token(text, begin, m.start())
-            token = word.group(1).lower().rstrip(".") if word else ""
+            token = word.lower().rstrip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             nxt = text[stop : stop + 2].lstrip()
@@ -99,19 +98,18 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
     return out
 
 
-_TOKEN_END = fast(r"([A-Za-z.]+)$")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
-def _last_token(text: str, begin: int, end: int) -> re.Match[str] | None:
-    """The run of letters and dots that ends at `end` (not before `begin`).
-
-    Searched in a short window first: `$`-anchored search tries every position of its
-    input, and the sentence so far can be long (a quadratic cost on many full stops)."""
-    lo = max(begin, end - 24)
-    m = _TOKEN_END.search(text[lo:end])
-    if m is not None and m.start() == 0 and lo > begin:
-        m = _TOKEN_END.search(text[begin:end])  # the run may go on before the window
-    return m
+def _last_token(text: str, begin: int, end: int) -> str:
+    """The run of letters and dots that ends at `end` (or just before a final newline there),
+    not before `begin`: what `re.search(r"([A-Za-z.]+)$", text[begin:end])` finds, read
+    backwards (a `$`-anchored search tries every position of the sentence so far)."""
+    stop = end - 1 if end > begin and text[end - 1] == "\n" else end
+    i = stop
+    while i > begin and text[i - 1] in _RUN_CHARS:
+        i -= 1
+    return text[i:stop]
 
 
 MAX_SENTENCE = 1000  # characters; longer runs without a full stop are not prose but a wall of text
