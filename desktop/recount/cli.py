@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -63,8 +64,11 @@ def _load(name: str):
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     db, rest = _split_global_db(args_in)
-    # Window options (--screenshot, --smoke, ...) and no arguments at all mean the window.
-    if not rest or (rest[0].startswith("-") and rest[0] not in ("-h", "--help", "--version")):
+    # Window options (--screenshot, --smoke, ...), a report to open ("Open with Recount"),
+    # and no arguments at all mean the window.
+    window_option = bool(rest) and rest[0].startswith("-") and rest[0] not in ("-h", "--help", "--version")
+    report = bool(rest) and rest[0] not in COMMANDS and os.path.isfile(rest[0])
+    if not rest or window_option or report:
         rest = ["gui", *rest]
     if rest[0] not in COMMANDS:
         build_parser().parse_args(rest)  # prints usage and exits 2 for an unknown command

@@ -11,6 +11,8 @@ _STARTED = time.perf_counter()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="a report to open in the window (.txt, .md, .html)")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
                         help="open the window, check --article, save a picture of it and exit")
     parser.add_argument("--article", metavar="FILE", type=Path, help="the report to show (with --screenshot)")
@@ -52,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
         return screenshot(args.screenshot, library_path(args.db), args.article, _size(args.size),
                           tab=args.tab, claim=args.claim, library_dock=args.library_panel,
                           dark=args.dark)
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        print(f"recount: {missing[0]}: no such file")
+        return 1
     from recount.ui.app import run_window
 
-    return run_window(args.db)
+    return run_window(args.db, args.files)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
@@ -71,7 +73,20 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_window(db: str | None) -> int:
+def open_window(db: str | None, files: Sequence[str] = (), settings: Settings | None = None) -> Any:
+    """The main window, shown, with the first file given on the command line opened in it
+    (how "Open with Recount" and a double-clicked report reach the app)."""
+    from recount.ui.main_window import MainWindow
+
+    settings = settings or Settings()
+    window = MainWindow(library_for(db, settings), settings)
+    window.show()
+    if files:
+        window.open_file(str(files[0]))
+    return window
+
+
+def run_window(db: str | None, files: Sequence[str] = ()) -> int:
     if not has_display():
         print("recount: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
               "Run it from a desktop session, or use `recount --smoke`, `recount --screenshot OUT.png`, "
@@ -79,12 +94,9 @@ def run_window(db: str | None) -> int:
         return 1
     app = make_app()
     from recount.ui.errors import install_excepthook
-    from recount.ui.main_window import MainWindow
 
     install_excepthook()
-    settings = Settings()
-    window = MainWindow(library_for(db, settings), settings)
-    window.show()
+    window = open_window(db, files)  # noqa: F841  (kept alive while the event loop runs)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(5000)  # no worker may outlive the interpreter
     return code
