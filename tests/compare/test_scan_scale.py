@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from recount.claims.model import Article, claim_from_dict
+from corpus_support import fill_with_corpus
+from recount.claims.model import Article
 from recount.compare.check import _aliases, library_discrepancies, library_refs
 from recount.compare.reconcile import _same, iter_library_metrics, library_metrics, series_from_refs
 from recount.compare.scan import (
@@ -36,15 +37,7 @@ BENCH = Path(__file__).resolve().parent.parent.parent / "bench"
 
 def _corpus_library(path: Path) -> Library:
     lib = Library.open(path)
-    for meta_path in sorted(CORPUS.glob("*.json")):
-        txt = meta_path.with_suffix(".txt")
-        if not txt.exists():
-            continue
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        text = txt.read_text(encoding="utf-8")
-        article = Article(text=text, published=meta.get("published"), title=meta.get("title"),
-                          outlet=meta.get("outlet"), id=meta.get("id"))
-        lib.add_article(article, [claim_from_dict(c, text) for c in meta.get("claims", [])])
+    fill_with_corpus(lib)
     return lib
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from recount.claims.model import Article, claim_from_dict
+from corpus_support import fill_with_corpus
+from recount.claims.model import Article
 from recount.library.store import Library
 from recount.ui import library_browser
 from recount.ui.library_browser import ArticlesModel, LibraryBrowser, search_query
@@ -18,18 +18,7 @@ CORPUS = Path(__file__).parent.parent / "corpus"
 
 
 def _fill(lib: Library) -> int:
-    n = 0
-    for meta_path in sorted(CORPUS.glob("*.json")):
-        txt = meta_path.with_suffix(".txt")
-        if not txt.exists():
-            continue
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        text = txt.read_text(encoding="utf-8")
-        article = Article(text=text, published=meta.get("published"), title=meta.get("title"),
-                          outlet=meta.get("outlet"), id=meta.get("id"))
-        lib.add_article(article, [claim_from_dict(c, text) for c in meta.get("claims", [])])
-        n += 1
-    return n
+    return fill_with_corpus(lib)
 
 
 @pytest.fixture
