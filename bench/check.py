@@ -16,7 +16,6 @@ import argparse
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,14 +25,8 @@ from recount.compare.check import check_article
 from recount.library.store import Library
 
 HERE = Path(__file__).resolve().parent
-
-
-def _ensure_library(path: Path, claims: int) -> None:
-    if path.exists():
-        return
-    print(f"building {path} with {claims:,} claims (bench/make_library.py)...", flush=True)
-    subprocess.run([sys.executable, str(HERE / "make_library.py"), "--claims", str(claims),
-                    "--out", str(path), "--no-lookups"], check=True)
+sys.path.insert(0, str(HERE))
+from make_library import ensure_library  # noqa: E402  (a sibling script)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-article", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    _ensure_library(args.db, args.claims)
+    ensure_library(args.db, args.claims)
     rng = random.Random(args.seed)
     with Library.open(args.db, create=False) as lib:
         n_articles = lib.count_articles()

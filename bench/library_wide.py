@@ -19,14 +19,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-
-def _ensure_library(path: Path, claims: int) -> None:
-    if path.exists():
-        return
-    print(f"building {path} with {claims:,} claims (bench/make_library.py)...", flush=True)
-    subprocess.run([sys.executable, str(HERE / "make_library.py"), "--claims", str(claims),
-                    "--out", str(path), "--no-lookups"], check=True)
+sys.path.insert(0, str(HERE))
+from make_library import ensure_library  # noqa: E402  (a sibling script)
 
 
 def _rss_kb(pid: int) -> int:
@@ -84,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, default=1_000_000, help="when the library must be built")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the commands')")
     args = parser.parse_args(argv)
-    _ensure_library(args.db, args.claims)
+    ensure_library(args.db, args.claims)
     recount = [sys.executable, "-m", "recount", "--db", str(args.db)]
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(f"library {args.db} ({args.db.stat().st_size / 1e6:,.0f} MB), {os.cpu_count()} CPUs, "

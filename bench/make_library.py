@@ -223,6 +223,17 @@ def make_articles(rng: random.Random, stories: list[Story], outlets: list[str], 
         yield ext_id, title, outlet, f"https://news.example/{ext_id}", published.isoformat(), w.text(), claims
 
 
+def ensure_library(path: Path, claims: int) -> None:
+    """Build the benchmark library once, in its own process (other benchmarks reuse the file)."""
+    if path.exists():
+        return
+    import subprocess
+
+    print(f"building {path} with {claims:,} claims (bench/make_library.py)...", flush=True)
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--claims", str(claims),
+                    "--out", str(path), "--no-lookups"], check=True)
+
+
 def make_library(path: str | Path, claims: int = 1_000_000, seed: int = 1,
                  progress: Callable[[int, int], None] | None = None, batch_articles: int = 2000) -> dict:
     """Create a library at `path` (which must not exist) holding about `claims` claims.
