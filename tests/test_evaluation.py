@@ -88,3 +88,13 @@ def test_name_normalisation():
 def test_quote_normalisation():
     assert quotes_match("\u201cWe will stay,\u201d", '"we will stay"')
     assert not quotes_match("We will stay", "We will leave tomorrow morning")
+
+
+def test_values_compare_at_the_precision_they_were_annotated_with():
+    from recount.evaluation import _num_eq
+
+    assert _num_eq(33.3, 100 / 3)  # "a third", annotated to one decimal
+    assert _num_eq(30, 30.0)
+    assert not _num_eq(2800, 2802)
+    assert not _num_eq(20, 20.04)  # a whole number is compared exactly
+    assert not _num_eq(33.3, 33.4)

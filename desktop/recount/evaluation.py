@@ -113,9 +113,16 @@ def quotes_match(a: str | None, b: str | None) -> bool:
 
 
 def _num_eq(a: float | None, b: float | None) -> bool:
+    """Equal at the precision the annotator wrote `a` with ("a third" annotated 33.3 is 33.33...)."""
     if a is None or b is None:
         return a is None and b is None
-    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))
+    if abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a))):
+        return True
+    if float(a).is_integer():
+        return False
+    written = repr(float(a))
+    decimals = len(written.split(".")[1]) if "." in written and "e" not in written else 0
+    return 0 < decimals <= 3 and round(float(b), decimals) == round(float(a), decimals)
 
 
 # ---------------------------------------------------------------- field checks
