@@ -100,7 +100,7 @@ def _row(c: Claim) -> list[str]:
     if c.speaker_role:
         who += f" ({c.speaker_role})"
     quote = f"\u201c{c.quote}\u201d" if c.quote else ""
-    return ["quote", c.span, c.verb or "", "", c.date or "", "", f"{who} {quote}".strip()]
+    return ["attributed", c.span, c.verb or "", "", c.date or "", "", f"{who} {quote}".strip()]
 
 
 def _clip(s: str, n: int) -> str:
