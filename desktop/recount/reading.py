@@ -12,6 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from recount.claims.dates import MONTHS as _MONTHS  # month numbers by 3-letter key
 from recount.claims.model import Article
 
 __all__ = ["UnreadableFile", "find_dateline", "read_bytes", "read_html", "read_path", "read_text"]
@@ -299,10 +300,6 @@ def strip_markdown(text: str) -> str:
 
 # --------------------------------------------------------------------------- headline and dateline
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
     r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import compress
 
+from recount.claims.dates import MONTHS as _MONTHS  # month numbers by 3-letter key
 from recount.claims.document import Document, Sentence
 from recount.claims.model import AttributedClaim
 from recount.claims.numbers import tokens_of
@@ -69,10 +70,6 @@ _SKIP_BEFORE_VERB = fast(
     r"yesterday|today|tonight|just|now|since|long|often|frequently|separately))+\s*$"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH_RE = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
