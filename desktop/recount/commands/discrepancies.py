@@ -9,11 +9,9 @@ Exit codes: 0 listed (with or without flags), 2 the library could not be used.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import textwrap
-from collections.abc import Iterable, Iterator
+
+from recount.commands.library_wide import add_jobs_argument, jobs_for, json_array
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,30 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", action="append", metavar="TYPE",
                         help="only this type (cumulative_decrease, conflict, revision, attribution_conflict, "
                              "quote_drift); may be repeated")
-    parser.add_argument("--jobs", type=int, metavar="N",
-                        help="worker processes (default: the number of CPUs, at most 4, for a library of "
-                             f"{PARALLEL_FROM:,} claims or more; else 1)")
-
-
-# Below this many claims, starting worker processes costs more than it saves.
-PARALLEL_FROM = 50_000
-
-
-def _jobs(requested: int | None, claims: int) -> int:
-    if requested is not None:
-        return max(1, requested)
-    return min(4, os.cpu_count() or 1) if claims >= PARALLEL_FROM else 1
-
-
-def json_array(name: str, items: Iterable[dict]) -> Iterator[str]:
-    """`json.dumps({name: [...]}, indent=2)` piece by piece, so a long list is never held whole."""
-    yield "{\n" + f"  {json.dumps(name)}: ["
-    first = True
-    for item in items:
-        text = textwrap.indent(json.dumps(item, indent=2, ensure_ascii=False), "    ")
-        yield ("\n" if first else ",\n") + text
-        first = False
-    yield "]\n}\n" if first else "\n  ]\n}\n"
+    add_jobs_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     try:
         with Library.open(library_path(args.db), create=False) as lib:
-            jobs = _jobs(args.jobs, lib.count_claims())
+            jobs = jobs_for(args.jobs, lib.count_claims())
             flags = (f for f in iter_library_discrepancies(lib, jobs=jobs)
                      if not args.type or f.type in args.type)
             if args.json:

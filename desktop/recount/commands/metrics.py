@@ -11,13 +11,14 @@ import argparse
 import sys
 from typing import Any
 
+from recount.commands.library_wide import add_jobs_argument, jobs_for, json_array
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help='print {"metrics": [...]}')
     parser.add_argument("--min", type=int, default=2, metavar="N",
                         help="only metrics reported at least N times (default 2)")
-    parser.add_argument("--jobs", type=int, metavar="N",
-                        help="worker processes (default: the number of CPUs, at most 4, for a big library)")
+    add_jobs_argument(parser)
 
 
 def _n(x: float | None) -> str:
@@ -33,7 +34,6 @@ def _observation(o: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from recount.commands.discrepancies import _jobs, json_array
     from recount.compare.reconcile import iter_library_metrics
     from recount.library.errors import LibraryError
     from recount.library.store import Library
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Library.open(library_path(args.db), create=False) as lib:
             series = iter_library_metrics(lib, min_observations=max(1, args.min),
-                                          jobs=_jobs(args.jobs, lib.count_claims()))
+                                          jobs=jobs_for(args.jobs, lib.count_claims()))
             if args.json:
                 for piece in json_array("metrics", (s.to_dict() for s in series)):
                     out.write(piece)
