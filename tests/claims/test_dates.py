@@ -60,3 +60,15 @@ def test_month_abbreviation_is_not_a_prefix_of_march():
 def test_weekday_on_or_before():
     assert weekday_on_or_before(6, date(2025, 3, 12)) == date(2025, 3, 9)
     assert weekday_on_or_before(2, date(2025, 3, 12)) == date(2025, 3, 12)
+
+
+def test_resolve_day_is_the_one_resolver_for_short_phrases():
+    from recount.claims.dates import resolve_day
+
+    published = date(2025, 4, 10)  # a Thursday
+    assert resolve_day("April 20", published) == date(2025, 4, 20)  # near future stays this year
+    assert resolve_day("December 28", published) == date(2024, 12, 28)  # far ahead: last year
+    assert resolve_day("Saturday", published) == date(2025, 4, 5)
+    assert resolve_day("last night", published) == date(2025, 4, 9)
+    assert resolve_day("Monday night", published) == date(2025, 4, 7)
+    assert resolve_day("next week", published) is None  # a period, not a day

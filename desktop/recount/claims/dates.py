@@ -36,7 +36,7 @@ DATE_RE = fast(
       {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?
     | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH2}(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)\b)?
     | (?P<rel>(?:last|this|next)\s+)?{_WEEKDAY}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?
-    | (?P<yesterday>yesterday|today|tonight|this\s+morning|this\s+evening)
+    | (?P<yesterday>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening)
     | (?P<lastunit>(?:last|this|next)\s+(?:week|month|year|weekend))
     | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
          (?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
@@ -139,7 +139,7 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             return DateRef(s, e, d, d, "day")
         if g("yesterday"):
             w = g("yesterday").lower()
-            d = pub - timedelta(days=1) if w == "yesterday" else pub
+            d = pub - timedelta(days=1) if w == "yesterday" or w.startswith("last") else pub
             return DateRef(s, e, d, d, "day")
         if g("lastunit"):
             rel, unit = g("lastunit").lower().split()
@@ -215,6 +215,16 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
     except (ValueError, KeyError, OverflowError):
         return None
     return None
+
+
+def resolve_day(phrase: str, published: date) -> date | None:
+    """The day a short phrase names ("Saturday", "April 8", "last night"), or None.
+
+    The one resolver of the engine: attribution dates, claim times and the reader all ask
+    here, so "April 20" means the same day wherever it is read."""
+    m = DATE_RE.search(phrase)
+    ref = _resolve(m, published) if m else None
+    return ref.first if ref is not None and ref.kind == "day" else None
 
 
 def iso(d: date | None) -> str | None:
