@@ -24,20 +24,22 @@ CREATE TABLE story_decisions (
 );
 CREATE INDEX story_decisions_story ON story_decisions(story_id);
 
--- What each report brought to its story (JSON object term -> weight), so a story's profile
--- can be rebuilt after a move or split without reading the report again.
-CREATE TABLE story_features (
-    article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    terms       TEXT NOT NULL
-);
-
 -- A story's profile: for each term (a name or an event word) the weight summed over its
--- reports and how many reports hold it. Looked up by term to find the candidate stories.
+-- reports and how many of its reports hold it. Clustered by term: the matcher reads the
+-- stories that share a new report's terms without touching any other row.
 CREATE TABLE story_terms (
-    story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
     term      TEXT NOT NULL,
+    story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
     weight    REAL NOT NULL,
     docs      INTEGER NOT NULL,
-    PRIMARY KEY (story_id, term)
+    PRIMARY KEY (term, story_id)
 ) WITHOUT ROWID;
-CREATE INDEX story_terms_term ON story_terms(term);
+CREATE INDEX story_terms_story ON story_terms(story_id);
+
+-- Per term over the whole library: reports and stories that hold it (the matcher's rarity
+-- weights, without summing story_terms rows of common words).
+CREATE TABLE term_stats (
+    term     TEXT PRIMARY KEY,
+    docs     INTEGER NOT NULL,
+    stories  INTEGER NOT NULL
+) WITHOUT ROWID;
