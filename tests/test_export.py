@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 
+from recount.checked import flags_by_claim
 from recount.claims.model import Article, AttributedClaim, NumericClaim, TimeSpan
 from recount.export import (
     CSV_COLUMNS,
     DEFAULT_AUTHOR,
     ExportError,
     export_check,
-    flags_by_claim,
-    format_figure,
     render,
 )
+from recount.wording import interval as format_figure
 
 # Local doubles of the compare layer's result, shaped as docs/architecture.md documents
 # (CheckResult, Match, Discrepancy with FlagEnd ends, StoredClaim).
@@ -191,7 +191,7 @@ def test_html_is_escaped_and_parses():
     parser.feed(text)
     parser.close()
     body = "".join(parser.text)
-    assert "Running total went down" in body
+    assert "Running total fell" in body
     assert "Earlier report" in body and "This report" in body
     assert "on 17 March it gives 174 <fewer>" in body  # escaped in source, restored by the parser
     assert parser.tags.count("tr") == 1 + 3 + 1 + 1  # claims header + rows, matches header + row
@@ -215,7 +215,7 @@ def test_claimreview_per_flagged_claim():
     assert r["claimReviewed"] == "The siege has killed 174 people, the ministry said."
     assert r["author"] == {"@type": "Organization", "name": "Northgate Verify"}
     assert r["datePublished"] == "2025-03-18"
-    assert r["reviewRating"]["alternateName"] == "Running total went down"
+    assert r["reviewRating"]["alternateName"] == "Running total fell"
     item = r["itemReviewed"]
     assert item["@type"] == "Claim" and item["author"]["name"] == "Health Ministry"
     assert item["appearance"]["url"] == "https://example.org/a?x=1&y=2"
@@ -312,10 +312,10 @@ def test_real_check_result_exports_in_every_format(tmp_path):
     assert row["flagged"] == "yes" and "cumulative_decrease" in row["flag_types"]
     parser = _Collect()
     parser.feed(render(result, "html"))
-    assert "Running total went down" in "".join(parser.text)
+    assert "Running total fell" in "".join(parser.text)
     reviews = json.loads(render(result, "claimreview"))
     review = next(r for r in reviews if "174" in r["claimReviewed"])
-    assert review["reviewRating"]["alternateName"] == "Running total went down"
+    assert review["reviewRating"]["alternateName"] == "Running total fell"
     assert review["itemReviewed"]["appearance"]["publisher"]["name"] == "Continental Wire"
     assert "192" in review["reviewBody"]
     for fmt in ("html", "md", "csv", "json", "claimreview"):

@@ -22,6 +22,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from recount import wording
+from recount.checked import Reviews, flags_by_claim
+
 FORMATS: dict[str, tuple[str, str]] = {
     # fmt -> (file suffix, name shown in file dialogs)
     "html": (".html", "HTML report"),
@@ -32,16 +35,6 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 DEFAULT_AUTHOR = "Recount user"
-
-# The discrepancy types in words a reader understands (ClaimReview alternateName, reports).
-TYPE_WORDS: dict[str, str] = {
-    "cumulative_decrease": "Running total went down",
-    "conflict": "Conflicting figures",
-    "revision": "Figure revised by its source",
-    "attribution_conflict": "Credited to different sources",
-    "quote_drift": "Quote worded differently",
-}
-
 
 class ExportError(Exception):
     """A known reason an export failed (not a bug); `user_message` says what to do."""
@@ -55,52 +48,16 @@ class ExportError(Exception):
 # --------------------------------------------------------------------------- helpers
 
 
-def type_words(kind: str | None) -> str:
-    if not kind:
-        return "Discrepancy"
-    return TYPE_WORDS.get(kind, kind.replace("_", " ").capitalize())
-
-
-def _num(value: float | int | None) -> str:
-    """30 -> '30', 2800 -> '2,800', 1.5 -> '1.5'."""
-    if value is None:
-        return "?"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_figure(claim: Any) -> str:
-    """The interval a numeric claim allows, compactly: '≥ 23', '> 30', '≈ 2,800', '12–15'."""
-    if getattr(claim, "kind", None) != "numeric":
-        return ""
-    value, lower, upper = claim.value, claim.lower, claim.upper
-    unit = getattr(claim, "unit", None)
-    suffix = "%" if unit == "%" else (f" {unit}" if unit else "")
-    qualifier = getattr(claim, "qualifier", "exact")
-    if qualifier == "about" or (lower is None and upper is None):
-        text = f"≈ {_num(value)}"
-    elif lower is not None and upper is not None and lower == upper:
-        text = _num(lower)
-    elif lower is not None and upper is not None:
-        text = f"{_num(lower)}–{_num(upper)}"
-    elif lower is not None:
-        text = f"{'≥' if claim.lower_inclusive else '>'} {_num(lower)}"
-    else:
-        text = f"{'≤' if claim.upper_inclusive else '<'} {_num(upper)}"
-    return text + suffix
-
-
 def _claim_dict(claim: Any) -> dict[str, Any]:
     return claim.to_dict() if hasattr(claim, "to_dict") else dict(claim)
 
 
 def _flag_dict(flag: Any) -> dict[str, Any]:
+    """A flag as JSON, with its type as every view names it (`label`)."""
     if hasattr(flag, "to_dict"):
-        return flag.to_dict()
+        return {**flag.to_dict(), "label": wording.flag_label(flag.type)}
     return {
+        "label": wording.flag_label(getattr(flag, "type", None)),
         "type": getattr(flag, "type", None),
         "metric": getattr(flag, "metric", None),
         "explanation": getattr(flag, "explanation", None),
@@ -124,63 +81,17 @@ def _stored_dict(stored: Any) -> dict[str, Any]:
     }
 
 
-def flags_by_claim(result: Any) -> dict[int, list[Any]]:
-    """Claim index -> the discrepancies that concern it.
-
-    A flag concerns a claim of this article when one of its ends points at the claim's
-    span (same offsets, else same span text), or when a match of the claim carries it.
-    """
-    claims = list(result.claims)
-    by_offsets = {(c.start, c.end): i for i, c in enumerate(claims)}
-    by_span: dict[str, int] = {}
-    for i, c in enumerate(claims):
-        by_span.setdefault(c.span, i)
-    article_id = getattr(result.article, "id", None)
-    found: dict[int, list[Any]] = {}
-
-    def add(i: int, flag: Any) -> None:
-        bucket = found.setdefault(i, [])
-        if not any(f is flag for f in bucket):
-            bucket.append(flag)
-
-    for flag in getattr(result, "flags", None) or []:
-        for end in (_end(flag, "a"), _end(flag, "b")):
-            if end is None or getattr(end, "claim_id", None) is not None:
-                continue  # a library claim, not one of this article's
-            end_article = getattr(end, "article", None)
-            if end_article not in (None, "", article_id):
-                continue
-            i = by_offsets.get((getattr(end, "start", None), getattr(end, "end", None)))
-            if i is None:
-                i = by_span.get(getattr(end, "span", None) or "")
-            if i is not None:
-                add(i, flag)
-    for i, matches in (getattr(result, "matches", None) or {}).items():
-        for m in matches:
-            if getattr(m, "discrepancy", None) is not None:
-                add(int(i), m.discrepancy)
-    return dict(sorted(found.items()))
-
-
-def _who(claim: Any) -> str | None:
-    return getattr(claim, "source", None) if claim.kind == "numeric" else getattr(claim, "speaker", None)
+def _figure(claim: Any) -> str:
+    """The figure column: the interval of a figure, the speaker of an attributed claim."""
+    return wording.interval(claim) if wording.is_numeric(claim) else wording.who(claim)
 
 
 def _describe(claim: Any) -> str:
-    """What a claim says, in a few words, for tables."""
-    if claim.kind == "numeric":
-        parts = [claim.category]
-        if getattr(claim, "place", None):
-            parts.append(f"in {claim.place}")
-        time = getattr(claim, "time", None)
-        if time is not None and (time.start or time.end):
-            if time.scope == "cumulative" and time.start:
-                parts.append(f"since {time.start}")
-            elif time.end:
-                parts.append(f"on {time.end}")
-        return " ".join(p for p in parts if p)
+    """What a claim says, in a few words, for tables: "killed · Ostrelo · since 3 Mar 2025"."""
+    if wording.is_numeric(claim):
+        return " · ".join(p for p in (wording.what(claim), wording.where(claim), wording.when(claim)) if p)
     quote = getattr(claim, "quote", None)
-    return f"“{quote}”" if quote else (getattr(claim, "verb", None) or "")
+    return f"“{quote}”" if quote else wording.what(claim)
 
 
 def _article_meta(result: Any) -> dict[str, Any]:
@@ -191,13 +102,14 @@ def _article_meta(result: Any) -> dict[str, Any]:
 # --------------------------------------------------------------------------- JSON
 
 
-def to_json_data(result: Any) -> dict[str, Any]:
+def to_json_data(result: Any, reviews: Reviews | None = None) -> dict[str, Any]:
     """The CheckResult as JSON: article, claims, matches, discrepancies (DESIGN.md shapes)."""
-    flagged = flags_by_claim(result)
+    flagged = flags_by_claim(result, reviews)
     claims = []
     for i, claim in enumerate(result.claims):
         data = _claim_dict(claim)
         data["index"] = i
+        data["figure"] = wording.figure(claim, full=True)
         data["flags"] = [getattr(f, "key", None) or getattr(f, "type", None) for f in flagged.get(i, [])]
         claims.append(data)
     matches = []
@@ -223,8 +135,8 @@ def to_json_data(result: Any) -> dict[str, Any]:
     }
 
 
-def _render_json(result: Any, **_: Any) -> str:
-    return json.dumps(to_json_data(result), ensure_ascii=False, indent=2) + "\n"
+def _render_json(result: Any, reviews: Reviews | None = None, **_: Any) -> str:
+    return json.dumps(to_json_data(result, reviews), ensure_ascii=False, indent=2) + "\n"
 
 
 # --------------------------------------------------------------------------- CSV
@@ -232,7 +144,7 @@ def _render_json(result: Any, **_: Any) -> str:
 CSV_COLUMNS = [
     "index", "kind", "span", "figure", "value", "lower", "upper", "qualifier", "category", "subject",
     "unit", "time_start", "time_end", "scope", "place", "source", "speaker", "speaker_role", "verb",
-    "quote", "date", "start", "end", "sentence", "flagged", "flag_types", "flag_explanations",
+    "quote", "date", "start", "end", "sentence", "flagged", "flag_types", "flag_labels", "flag_explanations",
     "matches", "best_score",
 ]
 
@@ -246,8 +158,8 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _render_csv(result: Any, **_: Any) -> str:
-    flagged = flags_by_claim(result)
+def _render_csv(result: Any, reviews: Reviews | None = None, **_: Any) -> str:
+    flagged = flags_by_claim(result, reviews)
     matches = getattr(result, "matches", None) or {}
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -260,12 +172,13 @@ def _render_csv(result: Any, **_: Any) -> str:
         row = {k: d.get(k) for k in CSV_COLUMNS if k in d}
         row.update({
             "index": i,
-            "figure": format_figure(claim),
+            "figure": wording.interval(claim) if wording.is_numeric(claim) else "",
             "time_start": time.get("start"),
             "time_end": time.get("end"),
             "scope": time.get("scope"),
             "flagged": "yes" if flags else "no",
             "flag_types": "; ".join(dict.fromkeys(getattr(f, "type", "") or "" for f in flags)),
+            "flag_labels": "; ".join(dict.fromkeys(wording.flag_label(f.type) for f in flags)),
             "flag_explanations": " | ".join(getattr(f, "explanation", "") or "" for f in flags),
             "matches": len(found),
             "best_score": f"{max(float(m.score) for m in found):.2f}" if found else "",
@@ -305,9 +218,9 @@ def _title(result: Any) -> str:
     return getattr(art, "title", None) or getattr(art, "id", None) or "Untitled article"
 
 
-def _render_md(result: Any, **_: Any) -> str:
+def _render_md(result: Any, reviews: Reviews | None = None, **_: Any) -> str:
     art = result.article
-    flagged = flags_by_claim(result)
+    flagged = flags_by_claim(result, reviews)
     matches = getattr(result, "matches", None) or {}
     flags = list(getattr(result, "flags", None) or [])
     lines = [f"# Recount check: {_md(_title(result))}", ""]
@@ -318,7 +231,7 @@ def _render_md(result: Any, **_: Any) -> str:
     if not flags:
         lines += ["No discrepancies with earlier reports were found.", ""]
     for f in flags:
-        lines.append(f"### {_md(type_words(f.type))} — {_md(getattr(f, 'metric', '') or '')}")
+        lines.append(f"### {_md(wording.flag_label(f.type))} — {_md(getattr(f, 'metric', '') or '')}")
         lines.append("")
         lines.append(_md(getattr(f, "explanation", "")))
         lines.append("")
@@ -334,11 +247,11 @@ def _render_md(result: Any, **_: Any) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for i, c in enumerate(result.claims):
-        figure = format_figure(c) if c.kind == "numeric" else (getattr(c, "speaker", None) or "")
+        figure = _figure(c)
         mark = "⚑" if i in flagged else ""
         lines.append(
             f"| {i + 1} | {mark} | {c.kind} | {_md(figure)} | {_md(_describe(c))} | "
-            f"{_md(_who(c) or '') if c.kind == 'numeric' else ''} | {_md(c.span)} |"
+            f"{_md(wording.who(c) or '') if c.kind == 'numeric' else ''} | {_md(c.span)} |"
         )
     lines.append("")
     if any(matches.values()):
@@ -350,7 +263,7 @@ def _render_md(result: Any, **_: Any) -> str:
             lines.append("")
             for m in found:
                 o, d = m.other, getattr(m, "discrepancy", None)
-                verdict = f" — ⚑ {_md(type_words(d.type))}" if d is not None else ""
+                verdict = f" — ⚑ {_md(wording.flag_label(d.type))}" if d is not None else ""
                 span = getattr(getattr(o, "claim", None), "span", "")
                 outlet, published = getattr(o, "outlet", None) or "?", getattr(o, "published", None) or "?"
                 lines.append(
@@ -401,9 +314,9 @@ def _end_html(label: str, end: Any) -> str:
     )
 
 
-def _render_html(result: Any, **kw: Any) -> str:
+def _render_html(result: Any, reviews: Reviews | None = None, **kw: Any) -> str:
     art = result.article
-    flagged = flags_by_claim(result)
+    flagged = flags_by_claim(result, reviews)
     matches = getattr(result, "matches", None) or {}
     flags = list(getattr(result, "flags", None) or [])
     title = _title(result)
@@ -424,7 +337,7 @@ def _render_html(result: Any, **kw: Any) -> str:
         parts.append("<p>No discrepancies with earlier reports were found.</p>")
     for f in flags:
         parts.append(
-            f'<div class="flag"><p><span class="badge">{_e(type_words(f.type))}</span> '
+            f'<div class="flag"><p><span class="badge">{_e(wording.flag_label(f.type))}</span> '
             f"<b>{_e(getattr(f, 'metric', '') or '')}</b></p>"
             f"<p>{_e(getattr(f, 'explanation', ''))}</p><ul>"
             f"{''.join(_end_html(label, end) for label, end in _labelled_ends(result, f))}</ul></div>"
@@ -436,8 +349,8 @@ def _render_html(result: Any, **kw: Any) -> str:
     ]
     for i, c in enumerate(result.claims):
         flags_i = flagged.get(i, [])
-        badge = " ".join(f'<span class="badge">{_e(type_words(f.type))}</span>' for f in flags_i)
-        figure = format_figure(c) if c.kind == "numeric" else (getattr(c, "speaker", None) or "")
+        badge = " ".join(f'<span class="badge">{_e(wording.flag_label(f.type))}</span>' for f in flags_i)
+        figure = _figure(c)
         sentence = c.sentence or c.span
         # Mark the span inside its sentence when it is there, escaping both sides.
         k = sentence.find(c.span) if c.span else -1
@@ -451,7 +364,7 @@ def _render_html(result: Any, **kw: Any) -> str:
             f'<tr{" class=flagged" if flags_i else ""}><td class="num">{i + 1}</td><td>{badge}</td>'
             f"<td>{_e(c.kind)}</td><td{' class=num' if c.kind == 'numeric' else ''}>{_e(figure)}</td>"
             f"<td>{_e(_describe(c))}</td>"
-            f"<td>{_e(_who(c) if c.kind == 'numeric' else '')}</td><td>{sentence_html}</td></tr>"
+            f"<td>{_e(wording.who(c) if c.kind == 'numeric' else '')}</td><td>{sentence_html}</td></tr>"
         )
     parts.append("</tbody></table>")
     if any(matches.values()):
@@ -468,7 +381,8 @@ def _render_html(result: Any, **kw: Any) -> str:
                 o, d = m.other, getattr(m, "discrepancy", None)
                 other_claim = getattr(o, "claim", None)
                 verdict = (
-                    f'<span class="badge">{_e(type_words(d.type))}</span> {_e(getattr(d, "explanation", ""))}'
+                    f'<span class="badge">{_e(wording.flag_label(d.type))}</span> '
+                    f'{_e(getattr(d, "explanation", ""))}'
                     if d is not None else "consistent"
                 )
                 parts.append(
@@ -487,13 +401,14 @@ def _render_html(result: Any, **kw: Any) -> str:
 # --------------------------------------------------------------------------- ClaimReview
 
 
-def claim_reviews(result: Any, *, author: str | None = None, reviewed_on: str | None = None) -> list[dict]:
+def claim_reviews(result: Any, *, author: str | None = None, reviewed_on: str | None = None,
+                  reviews: Reviews | None = None) -> list[dict]:
     """One schema.org ClaimReview per flagged claim of the article."""
     art = result.article
     who_reviews = (author or "").strip() or DEFAULT_AUTHOR
     date = reviewed_on or dt.date.today().isoformat()
-    reviews = []
-    for i, flags in flags_by_claim(result).items():
+    out = []
+    for i, flags in flags_by_claim(result, reviews).items():
         claim = result.claims[i]
         appearance: dict[str, Any] = {"@type": "NewsArticle"}
         if getattr(art, "url", None):
@@ -505,7 +420,7 @@ def claim_reviews(result: Any, *, author: str | None = None, reviewed_on: str | 
         if getattr(art, "outlet", None):
             appearance["publisher"] = {"@type": "Organization", "name": art.outlet}
         item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-        claimant = _who(claim)
+        claimant = wording.who(claim) if wording.is_numeric(claim) else claim.speaker
         if claimant:
             kind = "Organization" if claim.kind == "numeric" else "Person"
             item["author"] = {"@type": kind, "name": claimant}
@@ -523,20 +438,20 @@ def claim_reviews(result: Any, *, author: str | None = None, reviewed_on: str | 
             "author": {"@type": "Organization", "name": who_reviews},
             "reviewRating": {
                 "@type": "Rating",
-                "alternateName": "; ".join(dict.fromkeys(type_words(f.type) for f in flags)),
+                "alternateName": "; ".join(dict.fromkeys(wording.flag_label(f.type) for f in flags)),
                 "ratingExplanation": " ".join(explanations),
             },
             "reviewBody": " ".join(explanations),
         }
         if getattr(art, "url", None):
             review["url"] = art.url
-        reviews.append(review)
-    return reviews
+        out.append(review)
+    return out
 
 
-def _render_claimreview(result: Any, **kw: Any) -> str:
-    reviews = claim_reviews(result, author=kw.get("author"), reviewed_on=kw.get("reviewed_on"))
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+def _render_claimreview(result: Any, reviews: Reviews | None = None, **kw: Any) -> str:
+    found = claim_reviews(result, author=kw.get("author"), reviewed_on=kw.get("reviewed_on"), reviews=reviews)
+    return json.dumps(found, ensure_ascii=False, indent=2) + "\n"
 
 
 # --------------------------------------------------------------------------- entry points
@@ -557,13 +472,15 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
             ".json": "json", ".jsonld": "claimreview"}.get(suffix)
 
 
-def render(result: Any, fmt: str, *, author: str | None = None, reviewed_on: str | None = None) -> str:
-    """The report as text. `author` names the reviewer in ClaimReview (default "Recount user")."""
+def render(result: Any, fmt: str, *, author: str | None = None, reviewed_on: str | None = None,
+           reviews: Reviews | None = None) -> str:
+    """The report as text. `author` names the reviewer in ClaimReview (default "Recount user");
+    `reviews` are the user's decisions by claim offsets (a rejected claim carries no flag)."""
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(_RENDERERS)}") from None
-    return renderer(result, author=author, reviewed_on=reviewed_on)
+    return renderer(result, author=author, reviewed_on=reviewed_on, reviews=reviews)
 
 
 def _os_error(exc: OSError, path: Path) -> ExportError:
@@ -589,6 +506,7 @@ def export_check(
     *,
     author: str | None = None,
     reviewed_on: str | None = None,
+    reviews: Reviews | None = None,
     progress: Any = None,
     cancelled: Any = None,
 ) -> Path:
@@ -603,7 +521,7 @@ def export_check(
     if fmt is None:
         raise ExportError(f"Recount cannot tell the format from the name {target.name}; "
                           f"use one of {', '.join(s for s, _ in FORMATS.values())}.", target)
-    text = render(result, fmt, author=author, reviewed_on=reviewed_on)
+    text = render(result, fmt, author=author, reviewed_on=reviewed_on, reviews=reviews)
     if progress:
         progress(0, 1, f"Writing {target.name}")
     tmp_name = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from recount import wording
+from recount.checked import Checked
 from recount.claims.model import AttributedClaim, NumericClaim, TimeSpan
 from recount.compare.rules import Discrepancy, FlagEnd
 from recount.ui import results
@@ -31,28 +33,28 @@ def numeric(value, lower, upper, *, qualifier="exact", lo_inc=True, hi_inc=True,
     ],
 )
 def test_interval_wording(claim, shown):
-    assert results.interval(claim) == shown
+    assert wording.interval(claim) == shown
 
 
 def test_when_reads_like_a_date_not_a_code():
     c = numeric(174, 174, 174)
     c.time = TimeSpan("2025-03-03", "2025-03-17", "cumulative")
-    assert results.when(c) == "since 3 Mar 2025"
-    assert results.when(c, full=True) == "since 3 Mar 2025, to 17 Mar 2025"
+    assert wording.when(c) == "since 3 Mar 2025"
+    assert wording.when(c, full=True) == "since 3 Mar 2025, to 17 Mar 2025"
     c.time = TimeSpan("2025-03-11", "2025-03-11", "day")
-    assert results.when(c) == "on 11 Mar 2025"
+    assert wording.when(c) == "on 11 Mar 2025"
     c.time = TimeSpan(None, None, "unknown")
-    assert results.when(c) == ""
+    assert wording.when(c) == ""
 
 
 def test_attributed_claim_columns():
     c = AttributedClaim(span="Hensby said", start=0, end=11, sentence="", speaker="Clara Hensby",
                         speaker_role="UN spokeswoman", verb="said", quote="The corridor is a lifeline",
                         date="2025-03-17")
-    assert results.kind_label(c) == "attributed"
-    assert results.figure(c) == "“The corridor is a lifeline”"
-    assert results.who(c) == "Clara Hensby, UN spokeswoman"
-    assert results.when(c) == "17 Mar 2025"
+    assert wording.kind_label(c) == "attributed"
+    assert wording.figure(c) == "“The corridor is a lifeline”"
+    assert wording.who(c) == "Clara Hensby, UN spokeswoman"
+    assert wording.when(c) == "17 Mar 2025"
 
 
 class _Result:
@@ -69,7 +71,7 @@ def test_flags_attach_to_the_claim_of_this_article_by_span():
         b=FlagEnd(None, "x" * 17, 40, 57, "2025-03-17", "Continental Wire", None, None),
         explanation="fell", key="k1",
     )
-    rows = results.rows_for(_Result([mine, other], {}, [flag]), {(100, 102): "rejected"})
+    rows = results.rows_for(Checked(_Result([mine, other], {}, [flag]), {(100, 102): "rejected"}))
     assert [len(r.flags) for r in rows] == [1, 0]
     assert rows[1].review == "rejected"
 
@@ -78,7 +80,7 @@ def test_a_rejected_claim_carries_no_flag():
     mine = numeric(174, 174, 174, start=40, end=57)
     flag = Discrepancy("conflict", "m", FlagEnd("a", "s", 1, 2, None, None, None, 3),
                        FlagEnd(None, "s", 40, 57, None, None, None, None), "e", "k")
-    rows = results.rows_for(_Result([mine], {}, [flag]), {(40, 57): "rejected"})
+    rows = results.rows_for(Checked(_Result([mine], {}, [flag]), {(40, 57): "rejected"}))
     assert rows[0].flags == []
 
 

@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from recount.library.errors import LibraryError
     from recount.library.store import Library
     from recount.paths import library_path
+    from recount.wording import flag_label
 
     out = sys.stdout
     try:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             n = 0
             for f in flags:
                 n += 1
-                out.write(f"⚑ {f.type} [{f.key}] {f.metric}\n")
+                out.write(f"⚑ {flag_label(f.type)} [{f.key}] {f.metric}\n")
                 out.write(f"    {f.explanation}\n")
                 out.write(f"    a: {f.a.article} ({f.a.published}) “{f.a.span}”\n")
                 out.write(f"    b: {f.b.article} ({f.b.published}) “{f.b.span}”\n")

@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from recount import wording
 from recount.claims.model import Article, AttributedClaim, Claim, NumericClaim
 
 try:
@@ -60,47 +61,16 @@ def _read(name: str) -> Article:
     return read_path(name)
 
 
-def _when(c: NumericClaim) -> str:
-    t = c.time
-    if t.scope == "day":
-        return t.start or "day"
-    if t.scope == "cumulative":
-        return f"since {t.start or '?'} to {t.end or '?'}"
-    if t.scope == "period":
-        return f"{t.start or '?'}..{t.end or ''}"
-    if t.scope == "point":
-        return f"as of {t.start}" if t.start else "point"
-    return "?"
-
-
-def _num(v: float) -> str:
-    """2,800 / 1,200,000 / 33.33: thousands separators, at most two decimals."""
-    if float(v).is_integer():
-        return f"{int(v):,}"
-    return f"{v:,.2f}".rstrip("0").rstrip(".")
-
-
-def _interval(c: NumericClaim) -> str:
-    lo = "" if c.lower is None else _num(c.lower)
-    hi = "" if c.upper is None else _num(c.upper)
-    if c.qualifier == "exact":
-        return _num(c.value)
-    if c.qualifier == "about":
-        return f"~{_num(c.value)}" + (f" (<= {hi})" if hi else "")
-    left = "[" if c.lower_inclusive else "("
-    right = "]" if c.upper_inclusive else ")"
-    return f"{left}{lo or '-inf'}, {hi or 'inf'}{right}"
-
-
 def _row(c: Claim) -> list[str]:
     if isinstance(c, NumericClaim):
-        return ["numeric", c.span, _interval(c), c.category, _when(c), c.place or "", c.source or ""]
+        return ["numeric", c.span, wording.interval(c), wording.what(c), wording.when(c, full=True),
+                wording.where(c), c.source or ""]
     assert isinstance(c, AttributedClaim)
     who = c.speaker or "?"
     if c.speaker_role:
         who += f" ({c.speaker_role})"
     quote = f"\u201c{c.quote}\u201d" if c.quote else ""
-    return ["attributed", c.span, c.verb or "", "", c.date or "", "", f"{who} {quote}".strip()]
+    return ["attributed", c.span, c.verb or "", "", wording.when(c), "", f"{who} {quote}".strip()]
 
 
 def _clip(s: str, n: int) -> str:

@@ -18,24 +18,19 @@ from functools import lru_cache
 from recount.claims.model import NumericClaim
 from recount.compare.names import fold, place_relation
 
+# Words live in recount.wording (one home for the window, exports, CLI and explanations);
+# these names stay importable here for the rules.
+from recount.wording import CATEGORY_LABELS as CATEGORY_WORDS  # noqa: F401
+from recount.wording import category_label
+from recount.wording import figure_in_prose as format_figure  # noqa: F401
+from recount.wording import prose_date as format_date  # noqa: F401
+from recount.wording import unit_of as _unit
+
 # "about N" allows this much either way when the report gives no bounds.
 ABOUT_TOLERANCE = 0.15
 # Running totals from different outlets may start a day apart ("since April 4" / "April 5").
 START_TOLERANCE_DAYS = 1
 
-CATEGORY_WORDS = {
-    "killed": "killed",
-    "wounded": "wounded",
-    "displaced": "displaced",
-    "missing": "missing",
-    "arrested": "arrested",
-    "evacuated": "evacuated",
-    "injured_or_killed": "casualties",
-    "troops": "troops",
-    "money": "money",
-    "percent": "per cent",
-    "count": "counted",
-}
 # Categories that say nothing of what is counted ("$45 million", "40 per cent", "3 hospitals"):
 # comparable only when the engine names the same subject.
 SUBJECT_CATEGORIES = frozenset({"count", "money", "percent"})
@@ -135,18 +130,6 @@ def day_gap(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def _unit(claim: NumericClaim) -> str | None:
-    if claim.unit:
-        return claim.unit.upper()
-    if claim.category == "money":
-        m = re.search(r"([$€£¥])|\b(USD|EUR|GBP|dollars?|euros?|pounds?)\b", claim.span, re.I)
-        if m:
-            sym = (m.group(1) or m.group(2) or "").lower()
-            return {"$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
-                    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP"}.get(sym, sym.upper())
-    return None
-
-
 def scope(claim: NumericClaim) -> str:
     return claim.time.scope or "unknown"
 
@@ -178,52 +161,9 @@ def same_metric(a: NumericClaim, pub_a: str | None, b: NumericClaim, pub_b: str 
     return True, ""
 
 
-def format_date(iso: str | None, with_year: bool = False) -> str:
-    """ISO date as "14 April" (or "14 April 2025")."""
-    if not iso:
-        return "an unknown date"
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    text = f"{d.day} {d.strftime('%B')}"
-    return f"{text} {d.year}" if with_year else text
-
-
-def _num(x: float) -> str:
-    if x >= 1e9 and x % 1e8 == 0:
-        return f"{x / 1e9:g} billion"
-    if x >= 1e6 and x % 1e5 == 0:
-        return f"{x / 1e6:g} million"
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_figure(claim: NumericClaim) -> str:
-    """The figure as a journalist would repeat it: "at least 192", "about 12,000", "fewer than 40"."""
-    unit = _unit(claim)
-    prefix = {"USD": "$", "EUR": "€", "GBP": "£"}.get(unit or "", "")
-    v, lo, hi = claim.value, claim.lower, claim.upper
-
-    def n(x: float | None) -> str:
-        return prefix + _num(float(x if x is not None else v))
-
-    q = claim.qualifier
-    if q == "range" and lo is not None and hi is not None:
-        text = f"between {n(lo)} and {n(hi)}"
-    elif q == "about":
-        text = f"nearly {n(hi)}" if lo is None and hi is not None else f"about {n(v)}"
-    elif q in ("at_least", "more_than") or (lo is not None and hi is None):
-        text = f"{'more than' if not claim.lower_inclusive or q == 'more_than' else 'at least'} {n(lo)}"
-    elif q in ("up_to", "fewer_than") or (hi is not None and lo is None):
-        text = f"{'fewer than' if not claim.upper_inclusive or q == 'fewer_than' else 'up to'} {n(hi)}"
-    else:
-        text = n(v)
-    return text + ("%" if claim.category == "percent" and unit != "%" and "%" not in text else "")
-
-
 def metric_label(claim: NumericClaim, published: str | None = None) -> str:
     """"killed · Tripoli · since 2019-04-04": what is counted, where, and when."""
-    what = CATEGORY_WORDS.get(claim.category, claim.category)
+    what = category_label(claim.category)
     group = subject_group(claim)
     if group and claim.category not in ("troops", "count"):
         what = f"{what} ({group})"

@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
+from recount import wording
 from recount.claims.model import NumericClaim
-from recount.ui import results
 from recount.ui.results import ClaimRow
 from recount.ui.theme import colours
 
@@ -113,7 +113,7 @@ class ClaimsModel(QAbstractTableModel):
             return self._display(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == FLAG and row.flags:
-                return "\n".join(f"{results.flag_label(d.type)}: {d.explanation}" for d in row.flags)
+                return "\n".join(wording.flag_line(d) for d in row.flags)
             return claim.sentence or claim.span
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(row, col)
@@ -145,17 +145,17 @@ class ClaimsModel(QAbstractTableModel):
         if col == FLAG:
             return "⚑" if row.flags else ""
         if col == KIND:
-            return results.kind_label(claim)
+            return wording.kind_label(claim)
         if col == FIGURE:
-            return results.figure(claim)
+            return wording.figure(claim)
         if col == WHAT:
-            return results.what(claim)
+            return wording.what(claim)
         if col == WHEN:
-            return results.when(claim)
+            return wording.when(claim)
         if col == WHERE:
-            return results.where(claim)
+            return wording.where(claim)
         if col == WHO:
-            return results.who(claim)
+            return wording.who(claim)
         if col == REVIEW:
             return REVIEW_LABELS.get(row.review or "", "")
         return ""

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recount import wording
 from recount.claims.model import CATEGORIES
-from recount.ui import results
 from recount.ui.claims_model import (
     FIGURE,
     FLAG,
@@ -55,7 +55,7 @@ class ClaimsPanel(QWidget):
         self.category = QComboBox()
         self.category.addItem("All categories", "")
         for cat in CATEGORIES:
-            self.category.addItem(results.CATEGORY_LABELS.get(cat, cat), cat)
+            self.category.addItem(wording.category_label(cat), cat)
         self.category.setToolTip("Show only figures of one category")
         self.category.setAccessibleName("Category filter")
         self.flagged = QCheckBox("⚑ Flagged only")

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from recount import wording
 from recount.claims.model import Claim, NumericClaim
-from recount.ui import results
 from recount.ui.results import ClaimRow
 from recount.ui.theme import Colours, colours, css
 
@@ -51,7 +51,7 @@ def highlight_span(sentence: str, span: str, bg: str) -> str:
 def badge(kind: str, c: Colours) -> str:
     return (
         f'<span style="background-color:{css(c.badge(kind))}; color:#ffffff; font-weight:600;">'
-        f"&nbsp;{escape(results.flag_label(kind))}&nbsp;</span>"
+        f"&nbsp;{escape(wording.flag_label(kind))}&nbsp;</span>"
     )
 
 
@@ -83,9 +83,9 @@ def render_diff(diff: Any, c: Colours) -> str:
 
 
 def describe(claim: Claim) -> str:
-    bits = [results.figure(claim, full=True), results.what(claim), results.when(claim, full=True),
-            results.where(claim)]
-    src = results.who(claim)
+    bits = [wording.figure(claim, full=True), wording.what(claim), wording.when(claim, full=True),
+            wording.where(claim)]
+    src = wording.who(claim)
     if src:
         bits.append(("source: " if isinstance(claim, NumericClaim) else "") + src)
     return " · ".join(escape(b) for b in bits if b)
@@ -113,7 +113,7 @@ def match_html(row: ClaimRow, match: Any, c: Colours, this_label: str, keys: lis
     d = match.discrepancy
     head_bg = css(c.flag_bg if d else kind_bg(oc, c))
     own_bg = css(c.flag_bg if d else kind_bg(row.claim, c))
-    when = results.short_date(other.published)
+    when = wording.short_date(other.published)
     title = escape(" · ".join(x for x in (other.outlet or "unknown outlet", when) if x))
     status = "confirmed match" if match.status == "confirmed" else "suggested match"
     verdict = ""

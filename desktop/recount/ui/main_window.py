@@ -505,9 +505,7 @@ class MainWindow(QMainWindow):
         self.checked = checked
         if checked.library_ok:
             self.reports = checked.reports
-        rows = rows_for(checked.result, checked.reviews)
-        for row in rows:
-            row.claim_id = checked.claim_ids.get((row.claim.start, row.claim.end))
+        rows = rows_for(checked)
         keep = self._selected_key
         self._show_rows(rows, text)
         if keep is not None:
@@ -551,7 +549,7 @@ class MainWindow(QMainWindow):
         label = self.article_pane.outlet.text().strip() or "This report"
         published = self.article_pane.published.text().strip()
         if published:
-            from recount.ui.results import short_date
+            from recount.wording import short_date
 
             label = f"{label} · {short_date(published)}"
         self.comparison.show_row(row, label)

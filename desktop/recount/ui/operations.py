@@ -11,10 +11,10 @@ long on a large library.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recount.checked import Checked, check_with_library
 from recount.claims.model import Article, Claim
 
 LIBRARY_TIMEOUT = 5.0  # seconds a write waits for another program's lock before giving up
@@ -51,44 +51,9 @@ def open_library(path: Path, *, progress=None, cancelled=None) -> tuple[Any, Any
     return gui, work, work.count_articles()
 
 
-@dataclass
-class Checked:
-    """A check result plus what the window shows beside it."""
-
-    result: Any  # compare.check.CheckResult
-    reviews: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> decision
-    claim_ids: dict[tuple[int, int], int] = field(default_factory=dict)
-    article_id: int | None = None  # library id when this text is stored
-    reports: int = 0
-    library_ok: bool = True
-
-
 def check(lib: Any, article: Article, thresholds: Any = None, *, progress=None, cancelled=None) -> Checked:
     """Extract and check the article against the library (None: no library, claims only)."""
-    from recount.compare.check import check_article
-
-    kwargs: dict[str, Any] = {"progress": progress, "cancelled": cancelled}
-    if thresholds is not None:
-        kwargs["thresholds"] = thresholds
-    if lib is None:
-        return Checked(check_article(None, article, **kwargs), library_ok=False)
-    article_id = lib.find_article(text=article.text)
-    reviews: dict[tuple[int, int], str] = {}
-    ids: dict[tuple[int, int], int] = {}
-    claims: list[Claim] | None = None
-    if article_id is not None:
-        stored = lib.claims(article_id)
-        for sc in stored:
-            key = (sc.claim.start, sc.claim.end)
-            ids[key] = sc.id
-            if sc.review:
-                reviews[key] = sc.review
-        # The user's corrections live on the stored claims: check those, as long as
-        # their offsets still index this text (the same text up to whitespace may not).
-        if stored and all(article.text[c.claim.start : c.claim.end] == c.claim.span for c in stored):
-            claims = [sc.claim for sc in stored]
-    result = check_article(lib, article, claims, **kwargs)
-    return Checked(result, reviews, ids, article_id, lib.count_articles())
+    return check_with_library(lib, article, thresholds, progress=progress, cancelled=cancelled)
 
 
 def read_file(path: str, *, progress=None, cancelled=None) -> Article:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recount import wording
 from recount.claims.model import CATEGORIES, Claim, NumericClaim
-from recount.ui import results
 
 DECISIONS = ("confirmed", "rejected", "corrected")
 
@@ -55,7 +55,7 @@ class CorrectionDialog(QDialog):
                 form.addRow(label, edit)
             cat = QComboBox()
             for c in CATEGORIES:
-                cat.addItem(results.CATEGORY_LABELS.get(c, c), c)
+                cat.addItem(wording.category_label(c), c)
             cat.setCurrentIndex(max(0, cat.findData(claim.category)))
             cat.setAccessibleName("Category")
             self.fields["category"] = cat
