@@ -81,8 +81,34 @@ _HEAD_STOP = fast(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has
                         r"from|by|since|to|for|with|after|when|of)\b", re.IGNORECASE)
 _CLAUSE_BREAK = fast(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
                            re.IGNORECASE)
-_RISE_TO = fast(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|down|revised)\s+(?:at|to)\s*$",
-                      re.IGNORECASE)
+# A figure led by a verb of change or state: "the toll has soared to", "climbed to at least",
+# "stood at", "exceeds", "was reduced to", "is now". The one list of these verbs: the
+# numeric engine reads the same pattern for a running total's scope.
+CHANGE_VERBS = (
+    r"rose|rises|risen|rising|soared|soars|soaring|climbed|climbs|climbing|jumped|jumps|increased|increases|"
+    r"reached|reaches|stood|stands|exceeds?|exceeded|passed|passes|topped|tops|surpassed|surpasses|"
+    r"hit|hits|dropped|drops|fell|falls|fallen|declined|declines|reduced|revised(?:\s+(?:up|down)(?:wards?)?)?|"
+    r"lowered|raised|swelled|swells|swollen|grew|grows|grown|culled|shrank|shrunk|increased|went\s+up|"
+    r"went\s+down|down|now|put|puts|placed|climb|rise|reach|exceed"
+)
+_QUALIFIER_TAIL = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|"
+                   r"an\s+estimated)\s+)?")
+CHANGE_TO = fast(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{_QUALIFIER_TAIL}$", re.IGNORECASE)
+_RISE_TO = CHANGE_TO
+# What a change verb's subject names when it is a tally: "the death toll", "the number of
+# missing", "the list of people unaccounted for"
+_TALLY = r"\b(?:toll|tally|count|number|total|list|figure|estimate)\b"
+TALLY_SUBJECT = fast(rf"{_TALLY}(?![^,;:]*{_TALLY})", re.IGNORECASE)  # the last one
+
+
+def tally_category(text: str) -> str | None:
+    """The category a tally phrase names in `text` ("the list of people unaccounted for",
+    "the number of names on the missing list", "the death toll"), if any."""
+    m = TALLY_SUBJECT.search(text)
+    if m is None:
+        return None
+    cat, _pos = _match_category(text[max(0, m.start() - 25) : m.end() + 60])
+    return cat
 _CROSS_BORDER = fast(
     r"\b(?:crossed|fled|poured)\s+(?:into|over\s+the\s+border|the\s+border|across\s+the\s+border)\b",
     re.IGNORECASE,
@@ -172,7 +198,9 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
                 and not rx(r"\b(?:as|because|when|while|but|and)\b", re.IGNORECASE).search(gap))
         if near or toll:
             return _fold(cat, sentence), subject
-    if _RISE_TO.search(before[-30:]):
+    if _RISE_TO.search(before[-45:]):
+        # the subject of the verb names what is counted: "the death toll from floods in the
+        # city has soared to"; the clause before the verb, back to its start
         cat, _pos = _last_category(before)
         if cat:
             return _fold(cat, sentence), subject

@@ -50,7 +50,7 @@ ATOM_RE = fast(
       | (?P<frac>(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?|half|three[\s-]quarters|two[\s-]thirds)
             (?=\s+of\b)
       | (?P<a_scale>an?\s+(?:hundred|thousand|million|billion))\b
-      | (?P<digits>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS}))(?P<scale>{_SCALE})?(?![\w]|/\d)
+      | (?P<digits>(?(cur)|(?<![\w.,:/])(?<![A-Za-z]-))(?:{_DIGITS}))(?P<scale>{_SCALE})?(?![\w]|/\d)
       | (?P<words>\b{_WORD_NUM})\b(?P<wscale>\s+(?:hundred|thousand|million|billion))?
     )
     """,

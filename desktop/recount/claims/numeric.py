@@ -16,7 +16,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from recount.claims.categories import categorize, is_currency_word, is_percent
+from recount.claims.categories import (
+    CHANGE_TO,
+    TALLY_SUBJECT,
+    categorize,
+    is_currency_word,
+    is_percent,
+    tally_category,
+)
 from recount.claims.dates import DATE_TRIGGERS, TIME_OF_DAY_RE, DateRef, find_dates, iso
 from recount.claims.document import Document, Sentence
 from recount.claims.model import NumericClaim, TimeSpan
@@ -65,7 +72,7 @@ _DURATION_AFTER = fast(
 # Measurements are not counts of anything a report tallies: distances, depths, weights, temperatures.
 _MEASURE_AFTER = fast(
     r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|"
-    r"grams?|tonnes?|tons?|degrees?|°|kph|km/h|mph|knots?|acres?|hectares?|ha|sq|square|litres?|liters?|"
+    r"grams?|tonnes?|tons?|degrees?|°|kph|km/h|mph|knots?|litres?|liters?|"
     r"gallons?|calories|kw|mw|gw|kwh|mwh|gwh|watts?|volts?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -82,7 +89,19 @@ _NOT_NAME_BEFORE = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_HYPHEN_COMPOUND = fast(r"^-(?!\d)[a-z]", re.IGNORECASE)
+# "a 12-year-old", "a 3-0 win" are not counts; "a 151,272-acre blaze" is the burned area
+_HYPHEN_COMPOUND = fast(r"^-(?!\d|(?:acre|hectare|square)\b)[a-z]", re.IGNORECASE)
+# Emergency numbers: "911 calls", "called 999"
+_SERVICE_NUMBER = fast(r"^\s*(?:calls?|callers?|operators?|dispatch\w*|lines?|services?)\b", re.IGNORECASE)
+# "That list swelled to", "the number had dropped to", "It was later reduced to"
+_CARRIED_SUBJECT = fast(
+    r"^\s*(?:[A-Z][\w ]{0,20}?,\s*)?(?:(?i:the|that|this|its|their)\s+(?:\w+\s+)?(?P<noun>toll|tally|count|number|"
+    r"total|list|figure|estimate)|(?P<noun2>It|it))\b",
+)
+_HAS_TALLY = fast(r"\b(?:has|had|have|includes|included|contains|contained|totals|totalled|totaled|is|was)\s+"
+                  r"(?:now\s+)?$", re.IGNORECASE)
+_CALLED = fast(r"\b(?:call(?:ed|ing)?|dial(?:l?ed|l?ing)?)\s*$", re.IGNORECASE)
+_SERVICE_NUMBERS = frozenset(("911", "999", "112", "000", "111", "119", "110", "100", "101"))
 _AGE_BEFORE = fast(
     r"(?:\baged|\bage\s+of|\bages\s+of|\b(?:children|kids|people|adults|those|men|women|boys|girls|anyone|"
     r"residents|patients|voters)\s+(?:under|over|aged|above|below|older\s+than|younger\s+than))\s*$",
@@ -245,6 +264,10 @@ def _skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: lis
         if name and name.group(1).lower() not in _NOT_NAME_BEFORE:
             return True
     if a.digits_only is not None:
+        if a.digits_only in _SERVICE_NUMBERS and (
+            _SERVICE_NUMBER.match(after) or _CALLED.search(before)
+        ):
+            return True
         if _ident_before(before) or before.endswith(("#", "No ", "no. ")):
             return True
         if _AGE_BEFORE.search(before):
@@ -575,6 +598,35 @@ class NumericExtractor:
                 previous = claim
         return out
 
+    def _carried_category(self, si: int, lead: str) -> str | None:
+        """A tally named earlier and taken up again: "The list of people unaccounted for has
+        1,011 entries. ... That list soon swelled to 1,200"; "The toll rose to 359. It was
+        later revised to 253". Only when a verb of change leads the figure and its subject
+        is a bare tally word or a pronoun."""
+        if _HAS_TALLY.search(lead[-45:]) and TALLY_SUBJECT.match(lead.lstrip()[4:] if lead.lstrip()[:4].lower()
+                                                                   == "the " else lead.lstrip()):
+            return tally_category(lead)  # "The list of people unaccounted for has 1,011 entries"
+        if not CHANGE_TO.search(lead[-45:]):
+            return None
+        subject = _CARRIED_SUBJECT.match(lead)
+        if subject is None:
+            return None
+        text = self.doc.text
+        noun = (subject.group("noun") or subject.group("noun2")).lower()
+        # the same tally word named earlier, else the nearest earlier tally that names a category
+        earlier = [self.doc.sentences[i] for i in range(si - 1, max(-1, si - 6), -1)]
+        for sent in earlier:
+            words = text[sent.start : sent.end]
+            at = words.lower().rfind(noun) if noun not in ("it", "that", "this") else 0
+            cat = tally_category(words[max(0, at - 40) :]) if at >= 0 else None
+            if cat:
+                return cat
+        for sent in earlier:
+            cat = tally_category(text[sent.start : sent.end])
+            if cat:
+                return cat
+        return None
+
     def _quoted_aside(self, fig: _Figure) -> bool:
         """A figure inside a direct quote that reports nothing the speaker says is so: a
         hypothesis or a threat ("They can arrest a thousand of us"), a promise ("we will
@@ -624,6 +676,8 @@ class NumericExtractor:
             unit = _currency_unit(a.currency, after_raw)
         else:
             category, subject = categorize(before, after_clause, text[s.start : s.end])
+            if category == "count":
+                category = self._carried_category(si, text[s.start : fig.start]) or category
 
         # value, interval
         if fig.is_range:

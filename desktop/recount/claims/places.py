@@ -31,7 +31,7 @@ LOCATIVE_RE = fast(
 )
 # "in the southern part of Tripoli", "on the outskirts of Kharkiv", "near the village of Esk"
 PART_OF_RE = fast(
-    rf"\b(?:in|on|at|near|across|around|to|from)\s+the\s+(?:[a-z-]+\s+){{0,2}}?(?:part|parts|outskirts|edge|"
+    rf"\b(?:in|on|at|near|across|around|to|from)\s+(?:the\s+|[A-Z][\w-]+(?:'s|\u2019s)\s+)(?:[A-Za-z-]+\s+){{0,3}}?(?:part|parts|outskirts|edge|"
     rf"suburbs?|centre|center|north|south|east|west|heart|districts?|areas?|region|province|city|town|"
     rf"villages?|valley)\s+of\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )
@@ -76,6 +76,8 @@ def _clean(place: str) -> str | None:
     words: list[str] = []
     for w in place.split():
         low = w.lower().strip("'\u2019")
+        if any(ch.isdigit() for ch in w):
+            break  # "EUR5", "Route 9" is handled by the caller: digits end a place name
         if w[:1].isupper() and low in _NOT_PLACE:
             if low in _TIME_WORDS:
                 break  # "Marlow on Monday": the name ended before the day
@@ -209,7 +211,11 @@ def _is_part_or_org(text: str, pos: int, name: str) -> bool:
     if _PART_BEFORE.search(text[max(0, pos - 70) : pos]):
         return True
     after = text[pos + len(name) : pos + len(name) + 30]
-    return bool(rx(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)").match(after))
+    if rx(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)").match(after):
+        return True
+    # "Libya's eastern coastal city of Derna": the country frames the place the figure is about
+    return bool(rx(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,3}(?:city|town|village|port|capital|province|region|"
+                   r"district|island)\s+of\s+[A-Z]").match(after))
 
 
 class PlaceFinder:
