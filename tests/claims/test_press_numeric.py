@@ -32,7 +32,8 @@ def test_currency_code_is_never_a_place():
 
 
 def test_burned_area_is_a_figure():
-    assert one("The wildfire has burned 82,500 acres in the hills, officials said.", 82_500).category == "count"
+    burned = one("The wildfire has burned 82,500 acres in the hills, officials said.", 82_500)
+    assert burned.category == "count"
     assert one("Crews held the 64,120-acre fire along the ridge on Monday.", 64_120)
 
 
@@ -42,9 +43,11 @@ def test_emergency_numbers_are_not_figures():
 
 
 def test_toll_led_by_a_verb_of_change_far_from_the_noun():
-    c = one("The death toll from the landslide in the northern mountain town of Orvak has climbed to 86.", 86)
+    c = one("The death toll from the landslide in the northern mountain town of Orvak has climbed to 86.",
+            86)
     assert c.category == "killed" and c.place == "Orvak"
-    assert one("The toll from the storm has risen to at least 412, the agency said.", 412).category == "killed"
+    storm = one("The toll from the storm has risen to at least 412, the agency said.", 412)
+    assert storm.category == "killed"
 
 
 def test_possessive_country_frames_the_city():

@@ -95,8 +95,8 @@ _HYPHEN_COMPOUND = fast(r"^-(?!\d|(?:acre|hectare|square)\b)[a-z]", re.IGNORECAS
 _SERVICE_NUMBER = fast(r"^\s*(?:calls?|callers?|operators?|dispatch\w*|lines?|services?)\b", re.IGNORECASE)
 # "That list swelled to", "the number had dropped to", "It was later reduced to"
 _CARRIED_SUBJECT = fast(
-    r"^\s*(?:[A-Z][\w ]{0,20}?,\s*)?(?:(?i:the|that|this|its|their)\s+(?:\w+\s+)?(?P<noun>toll|tally|count|number|"
-    r"total|list|figure|estimate)|(?P<noun2>It|it))\b",
+    r"^\s*(?:[A-Z][\w ]{0,20}?,\s*)?(?:(?i:the|that|this|its|their)\s+(?:\w+\s+)?"
+    r"(?P<noun>toll|tally|count|number|total|list|figure|estimate)|(?P<noun2>It|it))\b",
 )
 _HAS_TALLY = fast(r"\b(?:has|had|have|includes|included|contains|contained|totals|totalled|totaled|is|was)\s+"
                   r"(?:now\s+)?$", re.IGNORECASE)
@@ -603,8 +603,9 @@ class NumericExtractor:
         1,011 entries. ... That list soon swelled to 1,200"; "The toll rose to 359. It was
         later revised to 253". Only when a verb of change leads the figure and its subject
         is a bare tally word or a pronoun."""
-        if _HAS_TALLY.search(lead[-45:]) and TALLY_SUBJECT.match(lead.lstrip()[4:] if lead.lstrip()[:4].lower()
-                                                                   == "the " else lead.lstrip()):
+        bare = lead.lstrip()
+        bare = bare[4:] if bare[:4].lower() == "the " else bare
+        if _HAS_TALLY.search(lead[-45:]) and TALLY_SUBJECT.match(bare):
             return tally_category(lead)  # "The list of people unaccounted for has 1,011 entries"
         if not CHANGE_TO.search(lead[-45:]):
             return None
