@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from recount.claims.speakers import Mention, SpeakerIndex, analyse
+from recount.claims.coreference import SpeakerIndex
+from recount.claims.speakers import Mention, analyse
 
 
 @pytest.mark.parametrize(

@@ -118,7 +118,7 @@ def test_first_chars_gives_up_when_unsure():
 
 
 def test_prev_word_equals_the_anchored_search():
-    from recount.claims.attribution import _prev_word
+    from recount.claims.cue_context import prev_word as _prev_word
 
     last_word = re.compile(r"([\w']+)\W*$")
     rng = random.Random(5)
@@ -167,7 +167,8 @@ def test_cues_from_tokens_equal_the_full_scan():
     from itertools import compress
     from pathlib import Path
 
-    from recount.claims.attribution import _CUE, _CUE_WORDS
+    from recount.claims.cues import CUE as _CUE
+    from recount.claims.cues import CUE_WORDS as _CUE_WORDS
     from recount.claims.numbers import tokens
 
     corpus = Path(__file__).resolve().parents[1] / "corpus"
@@ -222,12 +223,10 @@ def test_identifier_check_from_the_end_equals_the_full_search():
 
 
 def test_words_before_the_verb_read_from_the_end_equal_the_patterns():
-    from recount.claims.attribution import (
-        _DATE_BEFORE_VERB,
-        _SKIP_BEFORE_VERB,
-        _may_end_in_day,
-        _skip_before_verb,
-    )
+    from recount.claims.cue_context import DATE_BEFORE_VERB as _DATE_BEFORE_VERB
+    from recount.claims.cue_context import SKIP_BEFORE_VERB as _SKIP_BEFORE_VERB
+    from recount.claims.cue_context import may_end_in_day as _may_end_in_day
+    from recount.claims.cue_context import skip_before_verb as _skip_before_verb
 
     rng = random.Random(8)
     pieces = [" has", " also", "has", " Has", "  ", "\t", " later", "x", ",", " on", " Monday", " morning",

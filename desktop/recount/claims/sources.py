@@ -10,22 +10,22 @@ The outlet citing its own tally ("according to a Reuters tally") is not a source
 from __future__ import annotations
 
 from recount.claims.document import Document, Sentence
+from recount.claims.layout import outlet_name
 from recount.claims.model import AttributedClaim, NumericClaim
-from recount.claims.retrie import fast, rx
+from recount.claims.retrie import fast
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
 # figure (a population, buildings, money) usually start a new, unattributed statement.
 CARRIED_CATEGORIES = frozenset(
     ("killed", "wounded", "displaced", "missing", "arrested", "evacuated", "injured_or_killed")
 )
-_NOT_A_CARRY = fast(r"^\s*(?:[A-Z][a-z]+\s+){0,2}(?:said|says|according)\b")
 
 
 def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[AttributedClaim]) -> None:
     """Fill `source` on each numeric claim in place (leaves a source already set alone)."""
     if not numeric or not attributed:
         return
-    outlet = _outlet_name(doc.text)
+    outlet = outlet_name(doc.text)
     by_sentence: dict[int, list[AttributedClaim]] = {}
     for claim in attributed:
         if not claim.speaker or (outlet and outlet.lower() in claim.speaker.lower()):
@@ -80,9 +80,3 @@ def _previous(doc: Document, index: dict[int, int], sent: Sentence) -> Sentence 
         return None
     prev = doc.sentences[i - 1]
     return prev if prev.paragraph == sent.paragraph else None
-
-
-def _outlet_name(text: str) -> str | None:
-    """The outlet named in the dateline ("OSTRELO, March 17 (Continental Wire) -")."""
-    m = rx(r"\(([A-Z][^)\n]{1,50})\)\s*[-\u2013\u2014]").search(text[:1500])
-    return m[1].strip() if m else None

@@ -1,21 +1,20 @@
-"""Who is speaking: turn the noun phrase before or after a reporting verb into a speaker.
+"""Mention pass: the people, bodies and groups a phrase names, before any coreference.
 
 Splits "Kremlin spokesman Dmitry Peskov" into a name and a role, tells people from
-organisations and from groups ("residents", "diplomats"), and resolves mentions within
-one article: a surname to the fullest name the article gives, he/she to the last person
-spoken of, "the ministry"/"the agency"/"the group" to the last body of that kind, an
-acronym to the body it abbreviates. Word lists, not a model: news English names its
-sources in a small number of ways, and this keeps the engine fast and predictable.
+organisations and from groups ("residents", "diplomats"), and finds the people a report
+introduces in passing ("Halina Brosk, a survivor, ..."). Who "the ministry" or "he" is
+comes later, in the relation pass (coreference.py). Word lists, not a model: news English
+names its sources in a small number of ways, and this keeps the engine fast and predictable.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from recount.claims.document import Document
 from recount.claims.retrie import fast, rx
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
@@ -60,7 +59,7 @@ GROUP_NOUNS = frozenset(
     scientists researchers campaigners opponents supporters aides ministers governments countries
     nations donors staff spokesmen organisations organizations members""".split()
 )
-_FUNCTION = frozenset(
+FUNCTION_WORDS = frozenset(
     """the a an this that these those its his her their our your my of for from at in on by with to
     and or but as while when after before since because if than which who whom whose what where
     there here it he she they we you i is are was were be been being has have had will would could
@@ -81,26 +80,7 @@ KNOWN_BODIES = {
     "nato": "NATO",
     "imf": "International Monetary Fund",
 }
-_NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
-_ARMED_BODY = r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Army|Front|Movement|Forces|Brigades?|Militia))"
-_FORCES_OF = fast(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
-_REBELS = fast(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
-_NATIONAL_ADJECTIVE = fast(
-    r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
-    r"Health|Interior|Foreign|Defence|Defense|Finance)\b"
-)
-_GROUP_BODY = fast(
-    r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
-    r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
-)
-_NAMED_BODY = fast(
-    r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
-    r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
-)
 _PREPOSITIONS = frozenset("of for from at in by with to on".split())
-_AGENCY_WORDS = frozenset(
-    "agency organization organisation office programme program fund unicef unhcr".split()
-)
 _POSSESSOR_SAYS = fast(
     r"^([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:'s|\u2019s) (?:statement|office|spokesman|spokeswoman|"
     r"spokesperson|letter|message|post|website|account|aides?)$"
@@ -108,18 +88,12 @@ _POSSESSOR_SAYS = fast(
 _BODY_IN_PLACE = fast(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
-_MINISTER = fast(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
 _CAP = fast(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
 # Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
     "de da di du del della van von der den ter la le bin ibn al el ben abu dos das".split()
 )
-_NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
-_PAIR = fast(rf"\b({_NAME_WORD}) ({_NAME_WORD})\b")
-_ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
-_ACRONYM_DEF = fast(rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) \(([A-Z]{{2,8}})\)")
 
-_ACRONYM_PAREN = fast(r" \([A-Z]{2,8}\)")
 
 
 @dataclass(slots=True)
@@ -138,11 +112,11 @@ def is_capitalised(word: str) -> bool:
 
 def _is_role(word: str) -> bool:
     """ "spokesman", "Secretary-General", "Vice-President": a role word, hyphenated or not."""
-    plain = _plain(word)
+    plain = plain_word(word)
     return plain in ROLE_WORDS or any(part in ROLE_WORDS for part in plain.split("-"))
 
 
-def _plain(word: str) -> str:
+def plain_word(word: str) -> str:
     return word.lower().strip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
 
 
@@ -156,7 +130,7 @@ def strip_determiner(phrase: str) -> str:
 def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
     """ "Velmora's Finance Ministry" -> ("Finance Ministry", "Velmora's"): the body, and its owner."""
     m = rx(r"^([A-Z][\w-]+(?:'s|\u2019s))\s+(?=\S)(.+)$").match(phrase)
-    if m and _plain(m[2].split()[-1]) in ORG_HEADS and is_capitalised(m[2].split()[-1]):
+    if m and plain_word(m[2].split()[-1]) in ORG_HEADS and is_capitalised(m[2].split()[-1]):
         return m[2], m[1]
     return phrase, None
 
@@ -186,17 +160,17 @@ def _analyse(phrase: str) -> Mention | None:
     words = body.split()
     if not words:
         return None
-    while words and _plain(words[0]) in TITLES:
+    while words and plain_word(words[0]) in TITLES:
         words = words[1:]
     if not words:
         return None
     body = " ".join(words)
-    plain = [_plain(w) for w in words]
+    plain = [plain_word(w) for w in words]
     if len(plain) == 2 and plain[0] in ("its", "his", "her", "their") and (
         plain[1] in ORG_HEADS or plain[1] in GROUP_NOUNS
     ):
         return Mention("group", plain[1], None, raw)  # "her ministry", "its spokesman"
-    if plain[0] in _FUNCTION or plain[-1] in _FUNCTION:
+    if plain[0] in FUNCTION_WORDS or plain[-1] in FUNCTION_WORDS:
         return None
     # "The UN, United States, European Union, and Russia": several speakers at once.
     if "," in body and rx(r",? and [A-Z]").search(body):
@@ -213,11 +187,11 @@ def _analyse(phrase: str) -> Mention | None:
         return analyse(m[1]) or Mention("other", m[1], None, raw)
     # "Residents reached by telephone": the head noun, without a participle clause after it.
     m = rx(r"^([A-Za-z]+) (?:reached|contacted|interviewed|speaking|living|quoted|cited)\b").match(body)
-    if m and _plain(m[1]) in GROUP_NOUNS:
+    if m and plain_word(m[1]) in GROUP_NOUNS:
         return Mention("group", m[1].lower(), None, raw)
     # "Mila Hartung of the Social Union party": a person, with an affiliation.
     m = rx(r"^((?:[A-Z][\w'-]+ ){1,2}[A-Z][\w'-]+) (?:of|from) (?:the )?(.+)$").match(body)
-    if m and not any(_plain(w) in ORG_HEADS or _plain(w) in ROLE_WORDS for w in m[1].split()):
+    if m and not any(plain_word(w) in ORG_HEADS or plain_word(w) in ROLE_WORDS for w in m[1].split()):
         return Mention("person", m[1], m[2], raw)
     # A role followed by a name: "U.S. Secretary of State Mike Pompeo", "Agency chief Emil Stavos".
     run = 0
@@ -225,7 +199,7 @@ def _analyse(phrase: str) -> Mention | None:
         w = words[i]
         particle = w in NAME_PARTICLES and run > 0 and i > 0 and is_capitalised(words[i - 1])
         if particle or (
-            is_capitalised(w) and not _is_role(w) and _plain(w) not in ORG_HEADS and w != "State"
+            is_capitalised(w) and not _is_role(w) and plain_word(w) not in ORG_HEADS and w != "State"
         ):
             run += 1
         else:
@@ -234,14 +208,14 @@ def _analyse(phrase: str) -> Mention | None:
         role = " ".join(words[: len(words) - run])
         prefix = role.split()
         if any(_is_role(w) for w in prefix) or (
-            run >= 2 and all(w.islower() and _plain(w) not in _FUNCTION for w in prefix)
+            run >= 2 and all(w.islower() and plain_word(w) not in FUNCTION_WORDS for w in prefix)
         ):
             return Mention("person", " ".join(words[-run:]), role, raw)
     m = _BODY_IN_PLACE.match(body)
     if m:  # "the Health Ministry in Sarvana": the body, not its seat
         body = m[1]
         words = body.split()
-        plain = [_plain(w) for w in words]
+        plain = [plain_word(w) for w in words]
     head = plain[-1]
     if head in ORG_HEADS or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
         name, owner = _drop_possessive_country(body)
@@ -261,282 +235,6 @@ def _analyse(phrase: str) -> Mention | None:
     if head in ("statement", "report", "bulletin", "spokesman", "spokeswoman") and "'" in body:
         return Mention("group", body, None, raw)
     return None
-
-
-@dataclass(slots=True)
-class Speaker:
-    name: str
-    kind: Kind
-    role: str | None = None
-    gender: str = ""
-
-
-@dataclass(slots=True)
-class SpeakerIndex:
-    """Who the article has named so far, for coreference. Built per article, linear in its length."""
-
-    text: str
-    people: dict[str, Speaker] = field(default_factory=dict)
-    _by_surname: dict[str, Speaker] = field(default_factory=dict)
-    recent: list[Speaker] = field(default_factory=list)
-    _surnames: dict[str, str] | None = None
-    _acronyms: dict[str, str] | None = None
-    _demonym: str | None = None
-    _country: str | None = None
-    bodies: list[Speaker] = field(default_factory=list)
-    position: int = 0  # where the mention being resolved stands in the text
-    _cache: dict[str, str | None] = field(default_factory=dict)
-    _named: list[tuple[int, str]] | None = None
-
-    # ------------------------------------------------------------ whole-article lookups
-
-    def full_name(self, surname: str) -> str | None:
-        """The fullest "First Last" the article gives for a surname (first seen wins)."""
-        if self._surnames is None:
-            self._surnames = {}
-            for m in _PAIR.finditer(self.text):
-                first, last = m[1], m[2]
-                if _plain(first) in ROLE_WORDS or _plain(first) in _FUNCTION or _plain(first) in ORG_HEADS:
-                    continue
-                if _plain(last) in ORG_HEADS or _plain(last) in ROLE_WORDS:
-                    continue
-                self._surnames.setdefault(last, f"{first} {last}")
-        return self._surnames.get(surname)
-
-    def expand_acronym(self, acronym: str) -> str | None:
-        if self._acronyms is None:
-            self._acronyms = {}
-            # most articles define no acronym: a cheap scan for "(ABC)" settles that first
-            if _ACRONYM_PAREN.search(self.text):
-                for m in _ACRONYM_DEF.finditer(self.text):
-                    self._acronyms.setdefault(m[2], strip_determiner(m[1]))
-        key = acronym.replace(".", "")
-        if key in self._acronyms:
-            return self._acronyms[key]
-        for sp in reversed(self.recent):
-            if sp.kind == "org" and _initials(sp.name) == key:
-                return sp.name
-        return KNOWN_BODIES.get(key.lower())
-
-    # ------------------------------------------------------------ resolution
-
-    def resolve(self, mention: Mention) -> Speaker | None:
-        """The speaker a mention denotes, given everything named before it."""
-        if mention.kind == "pronoun":
-            want = PRONOUNS[mention.name]
-            if mention.name in ("they", "it"):
-                # "It said" -> the body last spoken of; "they said" -> the last group or body.
-                kinds = ("org",) if mention.name == "it" else ("group",)
-                for sp in reversed(self.recent[-3:]):
-                    if sp.kind in kinds:
-                        return sp
-                return None
-            # The latest person the pronoun can denote: of that gender (from a role such as
-            # "spokeswoman" or an earlier he/she), else not yet shown to be of the other one.
-            for sp in reversed(self.recent):
-                if sp.kind != "person":
-                    continue
-                if sp.gender == want or (not sp.gender and _name_gender(sp.name) in ("", want)):
-                    sp.gender = want
-                    return sp
-            return None
-        if mention.kind in ("other", "org", "group"):
-            led = self._led_body(mention.name)
-            if led is not None:
-                return led
-        if mention.kind == "person":
-            name = mention.name
-            known = self._person(name)
-            if known is None:
-                known = Speaker(name, "person", mention.role, _gender_of(mention.role))
-                self.people[name] = known
-                self._by_surname.setdefault(name.split()[-1], known)
-            elif mention.role and not known.role:
-                known.role = mention.role
-            return known
-        if mention.kind == "other":
-            word = mention.name.removesuffix("'s").removesuffix("\u2019s")
-            adjective = self._adjective_of(word)
-            if adjective:
-                return Speaker(f"{adjective} government", "org")  # "Tavrenia says"
-            known = self._person(word)
-            if known is not None:
-                return known
-            if word.replace(".", "").isupper():
-                full = self.expand_acronym(word)
-                if full:
-                    return Speaker(full, "org")
-            full = self.full_name(word)
-            if full:
-                return self.resolve(Mention("person", full, None, mention.text))
-            return Speaker(word, "other")
-        if mention.kind == "org":
-            name = mention.name
-            if "," in name:  # a list of speakers: "UN, United States, ..." -> full names
-                name = rx(r"\b[A-Z]{2,6}\b").sub(lambda m: KNOWN_BODIES.get(m[0].lower(), m[0]), name)
-            if name.islower() and len(name.split()) <= 2:  # "the ministry", "the agency"
-                return self._group(mention)
-            if name.replace(".", "").isupper():
-                name = self.expand_acronym(name) or name
-            return Speaker(name, "org", mention.role)
-        return self._group(mention)
-
-    def _person(self, name: str) -> Speaker | None:
-        if name in self.people:
-            return self.people[name]
-        return self._by_surname.get(name.split()[-1])
-
-    def _group(self, mention: Mention) -> Speaker:
-        """ "the ministry", "the agency", "the group", "the officials": the last such body."""
-        words = [_plain(w) for w in mention.name.split()]
-        head = words[-1] if words else ""
-        low_text = mention.text.lower()
-        if head == "ministry" and low_text.startswith(("his ", "her ")):
-            # "her ministry said": the ministry of the minister last spoken of.
-            for sp in reversed(self.recent):
-                m = _MINISTER.search(sp.role or "")
-                if m and sp.kind == "person":
-                    return Speaker(f"{m[1]} Ministry", "org")
-        definite = low_text.startswith(("the ", "its ", "his ", "her ", "their "))
-        if definite and len(words) <= 2:
-            for sp in reversed(self.recent):
-                low = sp.name.lower()
-                if head == "agency" and sp.kind == "org" and any(w in low for w in _AGENCY_WORDS):
-                    return sp
-                if head in low.split() or (head == "group" and sp.kind == "org" and "front" in low):
-                    return sp
-                if head in ("officials", "agency") and low.endswith(head):
-                    return sp
-            for sp in reversed(self.recent):
-                if head == "agency" and sp.kind == "org" and "ministry" not in sp.name.lower():
-                    return sp
-        if definite and len(words) == 1 and head in _NATIONAL:
-            adjective = self.demonym()
-            if adjective:
-                return Speaker(f"{adjective} {head}", "org")
-        return Speaker(mention.name, "group")
-
-    def _led_body(self, name: str) -> Speaker | None:
-        """ "Rebels", "Haftar's forces": the armed group the article names for them."""
-        m = _FORCES_OF.match(name)
-        if m:
-            if m[1] not in self._cache:
-                owner = re.escape(m[1])
-                found = re.search(rf"\b{owner}(?:'s|\u2019s)\s+(?:[\w-]+\s+){{0,2}}?{_ARMED_BODY}",
-                                  self.text[:50000])
-                self._cache[m[1]] = found[1] if found else None
-            role = f"forces of {self.full_name(m[1]) or m[1]}"
-            if self._cache[m[1]]:
-                return Speaker(self._cache[m[1]] or "", "org", role)
-        if m or _REBELS.match(name):
-            body = self.latest_body("group", self.position)
-            if body:
-                return Speaker(body, "org", role if m else name.lower())
-        return None
-
-    def _adjective_of(self, word: str) -> str | None:
-        """ "Tavrenia" -> "Tavrenian" when the article uses that adjective: the word is a country."""
-        if word == self.country() and self.demonym():
-            return self.demonym()
-        if not word.endswith("a") or len(word) < 4:
-            return None
-        key = "adj:" + word
-        if key not in self._cache:
-            self._cache[key] = None
-            for candidate in (word + "n", word[:-1] + "ian"):
-                if has_word(self.text[:20000], candidate):
-                    self._cache[key] = candidate
-                    break
-        return self._cache[key]
-
-    def demonym(self) -> str | None:
-        """ "Tavrenian" for a story from Tavrenia: whose "the government" and "the army" are meant.
-
-        The country is the dateline's ("OSTRELO, Tavrenia, March 17"), else the one whose
-        possessive the article uses ("Velmora's Finance Ministry") and names most; only names
-        ending in -a get an adjective (-n, or -ian when the article spells it so).
-        """
-        if self._demonym is not None:
-            return self._demonym or None
-        head = self.text[:600]
-        m = re.search(r"^[A-Z][A-Z.'/ -]{2,40},\s+([A-Z][a-z]+),\s+" + r"[A-Z][a-z]{2,8}\.?\s+\d", head, re.M)
-        country = m[1] if m else None
-        if country is None:
-            body = self.text[:20000]
-            owners = {pm[1] for pm in rx(r"\b([A-Z][a-z]{3,}a)(?:'s|\u2019s)\s").finditer(body)}
-            counts = {w: word_count(body, w) for w in list(owners)[:20]}
-            country = max(counts, key=lambda k: counts[k]) if counts else None
-            if country and counts[country] < 2:
-                country = None
-        self._country = country or ""
-        if country is None:
-            # No country named: the adjective the article uses for its government or army.
-            adjectives: dict[str, int] = {}
-            for am in _NATIONAL_ADJECTIVE.finditer(self.text[:20000]):
-                adjectives[am[1]] = adjectives.get(am[1], 0) + 1
-            if adjectives:
-                best = max(adjectives, key=lambda k: adjectives[k])
-                self._country = ""
-                self._demonym = best
-                return best
-        adjective = ""
-        if country and country.endswith("a"):
-            for candidate in (country + "n", country[:-1] + "ian", country[:-1] + "an"):
-                if has_word(self.text[:20000], candidate):
-                    adjective = candidate
-                    break
-            else:
-                adjective = country + "n"
-        self._demonym = adjective
-        return adjective or None
-
-    def country(self) -> str | None:
-        self.demonym()
-        return self._country or None
-
-    def latest_body(self, role: str, before: int) -> str | None:
-        """The body a role's "the group"/"its"/"rebel" refers to: the last one of that kind
-        that spoke, else the last one named before `before`."""
-        low = role.lower()
-        want = "ministry" if "ministry" in low else "agency" if "agency" in low else "group"
-        pattern = _GROUP_BODY if want == "group" else re.compile(rf"\b{want}\b", re.I)
-        for sp in reversed(self.bodies):
-            if pattern.search(sp.name):
-                return sp.name
-        if self._named is None:
-            self._named = [(m.start(), m[0]) for m in _NAMED_BODY.finditer(self.text)]
-        at = bisect_left(self._named, (before, ""))
-        for _, name in reversed(self._named[max(0, at - 50) : at]):
-            if pattern.search(name):
-                return name
-        for _, name in self._named[at : at + 50]:  # named only later in the article
-            if pattern.search(name):
-                return name
-        return None
-
-    def defined_acronym(self, acronym: str) -> str | None:
-        """An acronym the article itself spells out ("Ostrelo Liberation Front (OLF)")."""
-        self.expand_acronym(acronym)
-        assert self._acronyms is not None
-        if (
-            acronym not in self._acronyms
-            and acronym.lower() not in KNOWN_BODIES
-            and len(acronym) >= 3
-            and len(self._acronyms) < 200  # bounded work on hostile input
-        ):
-            # "OLF" for "Ostrelo Liberation Front" named in full somewhere in the article.
-            words = r"\s+(?:of\s+|for\s+|the\s+)?".join(rf"{ch}[\w'-]+" for ch in acronym)
-            m = re.search(rf"\b{words}\b", self.text[:50000])
-            self._acronyms[acronym] = m[0] if m else ""
-        return self._acronyms.get(acronym) or None
-
-    def note(self, speaker: Speaker) -> None:
-        """Remember a speaker (or a person merely spoken of) as the latest antecedent."""
-        if self.recent and self.recent[-1] is speaker:
-            return
-        self.recent.append(speaker)
-        if len(self.recent) > 50:
-            del self.recent[:10]
 
 
 def word_count(text: str, word: str) -> int:
@@ -568,25 +266,73 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+def role_like(phrase: str) -> bool:
+    words = [w.lower().strip(",.").removesuffix("'s").removesuffix("’s") for w in phrase.split()]
+    roleish = any(w in ROLE_WORDS or w in ORG_HEADS or w in ("group", "member") for w in words)
+    return roleish and len(words) <= 12
 
 
-def _name_gender(name: str) -> str:
-    """A weak prior used only to break ties: many European women's given names end in -a."""
-    first = name.split()[0].lower() if name else ""
-    return "f" if len(first) > 2 and first.endswith("a") and first not in _MALE_A else ""
+_PERSON_SUBJECT = fast(
+    r"((?:[A-Z][\w.'-]*\s+){0,4}(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+){0,1}[A-Z][\w'-]+)"
+    r"(?=(?P<apposed>,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)|\s+[a-z]+\b)"
+)
 
 
-_MALE_A = frozenset("luca nikita joshua andrea mustafa musa ilya sasha kosta jona elia".split())
+# "a 72-year-old woman, Halina Brosk, who had been trapped": a person named in apposition.
+_APPOSED_PERSON = fast(
+    r"(?<=, )([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})(?=,\s+(?:who|a|an|the|\d{1,3})\b|[.,])"
+)
 
 
-def _gender_of(role: str | None) -> str:
-    if not role:
-        return ""
-    low = role.lower()
-    if rx(r"\b(?:spokeswoman|chairwoman|queen|mrs|ms)\b").search(low):
-        return "f"
-    if rx(r"\b(?:spokesman|chairman|king|mr)\b").search(low):
-        return "m"
-    return ""
+# "the UN envoy for Tavrenia, Henrik Falde": the role a person is introduced with.
+_ROLE_BEFORE = fast(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
+
+
+_BODY_SUBJECT = fast(
+    r"The\s+((?:(?:[A-Z][\w'-]+|of|for|the|and)\s+){0,7}[A-Z][\w'-]+)(?=\s+(?:\([A-Z]{2,8}\)\s+)?[a-z])"
+)
+
+
+_NOT_A_NAME_START = frozenset(
+    "the a an in on at it its this that these those there he she they we i but and as after before "
+    "since when while if more most at least about some many several nearly almost".split()
+)
+
+
+def subject_people(doc: Document) -> list[tuple[int, Mention]]:
+    """People introduced in passing ("Halina Brosk, a survivor, ..."): antecedents for he/she."""
+    out: list[tuple[int, Mention]] = []
+    text = doc.text
+    for sent in doc.sentences:
+        first = text[sent.start : sent.start + 12].split(" ", 1)[0]
+        if first == "The":
+            # "The Harbour Agency closed the port.": a body that "it said" may refer to next.
+            om = _BODY_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 120))
+            body = analyse(om[1]) if om else None
+            if body is not None and body.kind == "org":
+                out.append((om.start(1), body))  # type: ignore[union-attr]
+            continue
+        if not first[:1].isupper() or first.lower() in _NOT_A_NAME_START:
+            continue
+        m = _PERSON_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 200))
+        if not m:
+            continue
+        mention = analyse(m[1])
+        if mention is None or mention.kind not in ("person", "other"):
+            continue
+        # "Mayor Oda Strand visited the camp": a subject with a role is a person; a bare
+        # capitalised phrase before a verb ("Heavy Rain fell") is not evidence enough.
+        if m["apposed"] or (mention.kind == "person" and mention.role):
+            out.append((m.start(1), mention))
+    for m in _APPOSED_PERSON.finditer(text):
+        mention = analyse(m[1])
+        if mention is None or mention.kind != "person":
+            continue
+        before = _ROLE_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
+        if before and role_like(before[1]):
+            mention.role = mention.role or before[1].strip()
+        elif not rx(r",\s+(?:who|a|an|the|\d)").match(text[m.end(1) : m.end(1) + 6]):
+            continue  # "…, Henrik Falde." needs a role before it to be a person
+        out.append((m.start(1), mention))
+    out.sort(key=lambda item: item[0])
+    return out

@@ -1,0 +1,296 @@
+"""Attribution frames: the speaker phrase of one reporting cue, in the ways news English attributes.
+
+  "X said" / "X, a spokesman for Y, said"      the subject before the verb
+  '"...," said X, the head of Y'                the subject after the verb
+  "X visited ... and promised" / "..., saying"  the subject of the main clause
+  "according to X" / "reported by X"            the phrase after the cue
+The phrase is only found here (a mention); who it denotes is decided later (coreference).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recount.claims.cue_context import (
+    APPOSITION_AFTER,
+    BARE_DATE,
+    DATE_BEFORE_VERB,
+    FRONTED,
+    LOOK,
+    ON_DATE,
+    TOKEN,
+    Cue,
+    clause_start,
+    extend_with_date,
+    fronted_date,
+    may_end_in_day,
+    prev_word,
+    skip_before_verb,
+)
+from recount.claims.cues import NOT_AFTER, PASSIVE_BY
+from recount.claims.document import Document, Sentence
+from recount.claims.layout import DATELINE
+from recount.claims.retrie import fast, rx
+from recount.claims.speakers import (
+    GROUP_NOUNS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    Mention,
+    analyse,
+    is_capitalised,
+    role_like,
+    strip_determiner,
+)
+
+
+def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
+    text = doc.text
+    vstart, vend = m.start(), m.end()
+    if m["acc"]:
+        return _according_to(doc, sent, vstart, vend)
+    verb = m.group().lower()
+    if verb in PASSIVE_BY and rx(r"\s+by\s").match(text[vend : vend + 5]):
+        return _passive_by(doc, sent, vstart, vend, verb)  # "the toll, announced by the agency"
+    prev = prev_word(text, vstart, sent.start)
+    if prev in NOT_AFTER:
+        if verb in PASSIVE_BY and prev in ("was", "were", "been", "be", "is", "are"):
+            return _passive_by(doc, sent, vstart, vend, verb)
+        return None
+    if m["part"] or (m["call"] and prev in ("", ",")):
+        return _main_clause_cue(doc, sent, vstart, vend, verb)
+    floor = max(sent.start, vstart - LOOK)
+    left = text[floor:vstart]
+    date_before = None
+    # Words between subject and verb that are not the subject: "has also", ", on April 8".
+    stripped = skip_before_verb(left)
+    dm = DATE_BEFORE_VERB.search(stripped) if may_end_in_day(stripped) else None
+    if dm:
+        date_before = dm["when"]
+        stripped = stripped[: dm.start()]
+    tail = stripped.rstrip()
+    if not tail or tail.endswith(('"', "\u201d", "'", "\u2019")) or tail.endswith(('",', ",\u201d")):
+        return _inverted(doc, sent, vstart, vend, verb)
+    if tail.endswith((" and", " but")):
+        return _main_clause_cue(doc, sent, vstart, vend, verb)
+    subject = _subject_before(text, floor, floor + len(tail))
+    if subject is None:
+        if tail.endswith(","):
+            return _inverted(doc, sent, vstart, vend, verb)
+        return None
+    s_start, _s_end, mention, role = subject
+    cue = Cue(verb, vstart, vend, s_start, vend, mention, sent, appositive_role=role)
+    cue.date = date_before or fronted_date(text, sent.start, s_start)
+    extend_with_date(doc, cue)
+    return cue
+
+
+def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention, str | None] | None:
+    """The noun phrase ending at `end`: the last clause chunk, with comma appositions handled."""
+    chunk_end = end
+    role: str | None = None
+    # "Marek Toland, a spokesman for the Front, said": skip an apposition between commas.
+    if text[floor:chunk_end].rstrip().endswith(","):
+        inner_end = floor + len(text[floor:chunk_end].rstrip()) - 1
+        comma = text.rfind(",", floor, inner_end)
+        seg_start = comma + 1 if comma >= 0 else clause_start(text, floor, inner_end)
+        segment = text[seg_start:inner_end].strip()
+        if not segment:
+            return None
+        named = analyse(segment) if is_capitalised(segment.split()[0]) else None
+        if named and named.kind in ("person", "other", "org") and not segment.lower().startswith("the "):
+            # "the agency's director, Emil Stravos," -> the name, with the phrase before as role.
+            before_end = comma if comma >= 0 else seg_start
+            prev_start = clause_start(text, floor, before_end)
+            prev = text[prev_start:before_end].strip()
+            if prev and not any(ch.isdigit() for ch in prev) and role_like(prev):
+                role = strip_determiner(prev)
+            s_start = seg_start + (len(text[seg_start:inner_end]) - len(text[seg_start:inner_end].lstrip()))
+            return s_start, inner_end, named, role or named.role
+        if comma < 0:
+            return None
+        role = strip_determiner(segment) if role_like(segment) else None
+        chunk_end = comma
+    start = clause_start(text, floor, chunk_end)
+    dl = DATELINE.match(text, start, chunk_end)
+    if dl:
+        start = dl.end()
+    # "The UN, United States, European Union, and Russia have all called for": a list of names.
+    if rx(r"\s*and\s+[A-Z]").match(text[start:chunk_end]):
+        pos = start
+        while True:
+            m = rx(r"(?:^|[,:;])\s*((?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s*){1,4}),\s*$").search(text[floor:pos])
+            if not m:
+                break
+            pos = floor + m.start(1)
+        start = pos if pos < start else start
+    phrase = text[start:chunk_end]
+    lead = len(phrase) - len(phrase.lstrip())
+    phrase = phrase.strip()
+    if not phrase:
+        return None
+    mention = analyse(phrase)
+    if mention is None:
+        return None
+    if role is None and mention.kind == "person" and text[floor:start].rstrip().endswith(","):
+        # "The EU's foreign-policy chief, Federica Mogherini, on April 8 called for"
+        comma = floor + len(text[floor:start].rstrip()) - 1
+        prev = text[clause_start(text, floor, comma) : comma].strip()
+        if prev and not any(ch.isdigit() for ch in prev) and role_like(prev):
+            role = strip_determiner(prev)
+    return start + lead, start + lead + len(phrase), mention, role or mention.role
+
+
+def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
+    """'"...," said Hanne Birk, a member of parliament' -> the speaker after the verb."""
+    text = doc.text
+    limit = min(sent.end, vend + LOOK)
+    right = text[vend:limit]
+    date_first = BARE_DATE.match(right)
+    offset = date_first.end() if date_first and date_first["when"] else 0
+    words: list[tuple[int, int, str]] = []
+    for t in TOKEN.finditer(right, offset):
+        w = t.group()
+        core = w.rstrip(",.;:\"”")
+        low = core.lower()
+        if not words and low in ("the", "a", "an"):
+            words.append((t.start(), t.start() + len(core), core))
+            continue
+        ok = (
+            is_capitalised(core)
+            or (words and low in ("of", "for", "the", "at", "from") and not w.endswith(","))
+            or low in ROLE_WORDS
+            or low in GROUP_NOUNS
+            or (words and low in ORG_HEADS)
+        )
+        if not ok:
+            break
+        words.append((t.start(), t.start() + len(core), core))
+        abbrev = rx(r"(?:[A-Z]\.)+|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Gen\.|Col\.|St\.").fullmatch(w)
+        if w != core and not abbrev:
+            break
+        if len(words) > 10:
+            return None
+    while words and words[-1][2].lower() in ("of", "for", "the", "at", "from", "a", "an"):
+        words.pop()
+    if not words:
+        return None
+    n_start, n_end = vend + words[0][0], vend + words[-1][1]
+    mention = analyse(text[n_start:n_end])
+    if mention is None or (mention.kind == "pronoun" and text[n_start:n_end] not in ("he", "she")):
+        return None
+    role = None
+    after = text[n_end:limit]
+    am = APPOSITION_AFTER.match(after)
+    if am and not am[1].isdigit() and not am[1].startswith("who"):
+        role = strip_determiner(am[1])
+    elif am and am[1].isdigit():  # "said Tomas Ardel, 58, who farms near Esk"
+        rest = rx(r",\s+\d{1,3},\s+(?:a|an|the)\s+([^,.;]{2,90})").match(after)
+        role = rest[1] if rest else None
+    cue = Cue(verb, vstart, vend, vstart, n_end, mention, sent, appositive_role=role or mention.role)
+    if date_first and date_first["when"]:
+        cue.date = date_first["when"]
+    return cue
+
+
+def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
+    """ "X visited the camp and promised", "X defended the plan, saying": the sentence's subject."""
+    text = doc.text
+    s = sent.start
+    dl = DATELINE.match(text, s, vstart)
+    if dl:
+        s = dl.end()
+    head = text[s : min(vstart, s + LOOK)]
+    # A fronted phrase ("In an audio message released on Sunday, ...") is not the subject.
+    fronted = FRONTED.match(head)
+    offset = fronted.end() if fronted else 0
+    words: list[tuple[int, int, str]] = []
+    for t in TOKEN.finditer(head, offset):
+        w = t.group()
+        core = w.rstrip(",")
+        low = core.lower().removesuffix("'s").removesuffix("\u2019s")
+        ok = (
+            is_capitalised(core)
+            or low in ("the", "a", "an", "of", "for", "in", "from", "at")
+            or low in ROLE_WORDS
+            or low in GROUP_NOUNS
+            or low in ORG_HEADS
+            or (words and low in ("local", "national", "rebel", "opposition", "aid", "environmental"))
+        )
+        if not ok:
+            break
+        words.append((t.start(), t.start() + len(core), core))
+        if w.endswith(","):
+            break
+    while words and words[-1][2].lower() in ("the", "a", "an", "of", "for", "in", "from", "at"):
+        words.pop()
+    if not words:
+        return None
+    n_start, n_end = s + words[0][0], s + words[-1][1]
+    mention = analyse(text[n_start:n_end])
+    if mention is None:
+        return None
+    role = None
+    am = rx(r",\s+((?:a|an|the)\s[^,]{2,80}),").match(text[n_end:vstart])
+    if am and role_like(am[1]):
+        role = strip_determiner(am[1])
+    cue = Cue(verb, vstart, vend, n_start, vend, mention, sent, appositive_role=role or mention.role)
+    dm = ON_DATE.search(text, s, vstart)
+    if dm and ((fronted and dm.start() < s + fronted.end()) or dm.start() > n_end):
+        cue.date = dm["when"]
+    extend_with_date(doc, cue)
+    return cue
+
+
+# The name after "according to" runs to the next punctuation; a full stop after an initial or
+# a title ("the U.N. human rights office", "Dr. Ames") is part of the name, not its end.
+_ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Lt))|(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov))|(?<=\bProf))\."
+
+
+_ACCORDING_PHRASE = fast(
+    rf"\s+((?:the\s+)?(?:[^,;:.()\"“”]|{_ABBR_DOT}){{2,140}}?)"
+    rf"(?=\s*(?:[,;:()\"“”]|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$))"
+)
+
+
+_ABBR_THEN_CLAUSE = fast(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
+
+
+def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue | None:
+    text = doc.text
+    limit = min(sent.end, vend + 160)
+    m = _ACCORDING_PHRASE.match(text[vend:limit])
+    if not m:
+        return None
+    phrase = m[1].strip()
+    n_end = vend + m.end(1)
+    # "according to the U.N. Another 12 fled": the splitter kept the abbreviation's full stop,
+    # but a new clause starts after it.
+    cut = _ABBR_THEN_CLAUSE.search(phrase)
+    if cut:
+        n_end -= len(phrase) - cut.end()
+        phrase = phrase[: cut.end()]
+    # "according to a statement from the ministry", "figures released by the UN": the body.
+    via = rx(r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:statement|figures|data|report|estimates?|count|tally|"
+        r"spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$").match(phrase)
+    if via:
+        phrase = via[1]
+    mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
+    cue = Cue("according to", vstart, vend, vstart, n_end, mention, sent)
+    return cue
+
+
+def _passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
+    """ "the 121 deaths reported by Tavrenia's Health Ministry on Monday"."""
+    text = doc.text
+    m = rx(r"\s+by\s+((?:the\s+)?(?:[A-Z]|(?:agency|ministry|government|army|police|group|UN)\b)"
+           r"[^,;:.()\"“”]{0,100}?)(?=\s+on\s|\s*[,;:.()\"“”]|$)").match(
+        text[vend : min(sent.end, vend + 160)]
+    )
+    if not m:
+        return None
+    mention = analyse(m[1])
+    if mention is None or mention.kind not in ("org", "person", "other"):
+        return None
+    cue = Cue(verb, vstart, vend, vstart, vend + m.end(1), mention, sent, passive=True)
+    extend_with_date(doc, cue)
+    return cue

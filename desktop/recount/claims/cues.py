@@ -1,0 +1,140 @@
+"""The one vocabulary of reporting cues: the words with which news credits words or figures.
+
+Every extractor that asks "is this said by someone?" reads it here: the attributed-claim
+pass (which cue starts a claim), the numeric pass (is a date the day a figure was *said*),
+the source pass (does a figure's sentence carry its own attribution). A verb added here is
+known to all of them at once.
+
+Kinds of cue:
+  verbs        "said", "warned", "tweeted", "disclosed" ...      X said / said X
+  participles  "saying", "citing", "explaining" ...              X did Y, saying ...
+  phrases      "according to", "called for", "wrote on Twitter"
+  nominal      "a statement by X", "a report from X", "X's statement"
+Some verbs report words only in a certain frame (`is_speech`): "promised an inquiry",
+"called in troops", "put up a tent", "cited health reasons" are acts, not words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recount.claims.retrie import fast, initials, trie
+
+__all__ = [
+    "CUE",
+    "CUE_WORDS",
+    "NOT_AFTER",
+    "PARTICIPLES",
+    "PASSIVE_BY",
+    "REPORTING_VERBS",
+    "REPORT_NOUNS",
+    "SAID_BEFORE",
+    "SAYING_AFTER",
+    "is_speech",
+]
+
+# Finite reporting verbs. Present and past forms: news writes "says" in headlines and leads.
+REPORTING_VERBS: tuple[str, ...] = tuple(
+    (
+        "said says say told tells added adds stated states announced announces reported warned warns "
+        "denied denies confirmed confirms urged urges appealed estimated accused accuses declared "
+        "declares promised promises blamed blames insisted insists claimed claims acknowledged admitted "
+        "explained explains noted notes wrote writes argued argues predicted vowed vows pledged pledges "
+        "asserted alleged revealed cautioned demanded demands replied responded countered conceded "
+        "complained revised stressed stresses emphasised emphasized decried queried disclosed discloses "
+        "tweeted cited observed remarked lamented recalled reiterated maintained "
+        "put puts placed called dismissed dismisses rejected rejects described describes"
+    ).split()
+)
+# "X visited the camp, saying ...": the words belong to the main clause's subject.
+PARTICIPLES: tuple[str, ...] = (
+    "saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling",
+    "explaining", "stressing", "citing", "describing", "claiming", "urging", "telling",
+)
+# Nouns for a published statement: "a statement by the ministry", "the agency's report said".
+REPORT_NOUNS = frozenset(
+    "statement report bulletin update tally count figures data estimate estimates release "
+    "communique communiqué announcement post tweet message letter briefing".split()
+)
+_DEDUPED = tuple(dict.fromkeys(REPORTING_VERBS))
+# One scan over the article finds every cue; branches are factored by prefix (retrie.trie).
+CUE = fast(
+    "(?=[" + initials([*_DEDUPED, *PARTICIPLES, "according", "call"]) + "])"
+    r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
+    r"(?P<part>" + trie(PARTICIPLES) + r")|(?P<verb>" + trie(_DEDUPED) + r"))\b"
+)
+CUE_WORDS = frozenset([*_DEDUPED, *PARTICIPLES, "according", "According", "called", "calls"])
+
+# A cue right after one of these is not a claim: passive ("were reported"), negated, infinitive.
+NOT_AFTER = frozenset(
+    "was were been be is are being not n't never to did do does would could will can may might should "
+    "must shall cannot".split()
+)
+# Verbs whose passive names the speaker after "by": "the toll reported by the ministry".
+PASSIVE_BY = frozenset("reported announced confirmed estimated stated declared cited released".split())
+
+# A date right after one of these is the day something was said ("the ministry said on Sunday",
+# "in a statement on Sunday"), not the day of the figure.
+SAID_BEFORE = fast(
+    r"\b(?:" + trie([*_DEDUPED, *PARTICIPLES]) + r"|statement|bulletin|conference|briefing|published|"
+    r"released|announcement)\b[^.;\d]{0,40}$",
+    re.IGNORECASE,
+)
+# "..., saying", "..., adding": the words come with the participle, not the verb before it.
+SAYING_AFTER = fast(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
+
+# "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
+# speech only when what follows is a clause or a quotation.
+_NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
+                            "claims", "states", "notes", "demands"))
+_CONTENT_AFTER = fast(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
+# "cited the ministry", "citing the agency as saying", "citing figures from": a source named.
+# "cited health reasons" is an act.
+_CITED_SOURCE = fast(
+    r"""\s+(?:(?:the|a|an|its|local|official|unnamed)\s+)?(?:[\w'\u2019.-]+\s+){0,5}?as\s+saying\b|"""
+    r"""\s+(?:the\s+)?[A-Z]|\s+(?:the\s+|its\s+|new\s+|official\s+|local\s+)*(?:figures|data|statistics|"""
+    r"""sources|officials|witnesses|residents|reports?|estimates)\b"""
+)
+_NUMBER_START = (r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
+                 r"(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens\s+of)")
+# "Police put the crowd at about 15,000": an estimate.
+_ESTIMATE_AT = fast(
+    r"\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,4}?at\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|fewer\s+than|less\s+than|over|under|"
+    r"at\s+least|up\s+to|as\s+many\s+as|just|well|between|an\s+estimated)\s+)*" + _NUMBER_START
+)
+_VERDICT_OBJECT = (r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its|these|those|such)\s+"
+                   r"(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)")
+# "called the arrests a disgrace"; "called in troops" is an act.
+_CALLED = fast(
+    _VERDICT_OBJECT + r"""\s+(?:an?\s|["\u201c\u2018]|(?:utterly|totally|completely|deeply|simply|clearly|"""
+    r"wholly|very|highly|entirely|grossly)\s|(?:unacceptable|illegal|unlawful|absurd|outrageous|shameful|"
+    r"baseless|false|unjustified|disproportionate|premature|ridiculous|irresponsible|unfounded|"
+    r"politically)\b)"
+)
+# "dismissed the criticism as politics", "rejected the report"; "dismissed 30 workers" is an act.
+_DISMISSED = fast(
+    _VERDICT_OBJECT + r"\s+as\b|\s+(?:the|these|those|such|all|any)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:claims?|allegations?|reports?|criticism|accusations?|charges?|suggestions?|concerns?|figures?|"
+    r"toll|estimates?|calls?|demands?|findings)\b"
+)
+# "described the scene as chaos", "described the situation as catastrophic", "described how ...".
+_DESCRIBED = fast(_VERDICT_OBJECT + r"\s+as\b|\s+(?:how|what|the\s+scene|the\s+situation)\b")
+_JUDGEMENT = {
+    "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "called": _CALLED,
+    "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
+    "described": _DESCRIBED, "describes": _DESCRIBED, "describing": _DESCRIBED,
+}
+
+
+def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
+    """Whether the cue word `cue` (ending at `end`) reports words here, given what follows it."""
+    judged = _JUDGEMENT.get(cue)
+    if judged is not None:
+        # "rejected the criticism, saying ...": the words come with "saying", not this verb.
+        return bool(judged.match(text, end, sentence_end)) and not SAYING_AFTER.match(text, end, sentence_end)
+    if cue in _NEEDS_CONTENT:
+        if cue.startswith("cit"):
+            return bool(_CITED_SOURCE.match(text, end, sentence_end))
+        return bool(_CONTENT_AFTER.match(text, end, sentence_end))
+    return True
