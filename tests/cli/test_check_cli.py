@@ -75,7 +75,7 @@ def test_discrepancies_and_metrics_across_the_library(db: Path, folder: Path) ->
     for d in flags:
         assert set(d["a"]) == {"article", "span", "start", "end", "published"}
     text = _run(db, "discrepancies").stdout
-    assert "⚑ revision" in text and "discrepanc" in text.splitlines()[-1]
+    assert "⚑ Revised by its source" in text and "discrepanc" in text.splitlines()[-1]
 
     metrics = json.loads(_run(db, "metrics", "--json").stdout)["metrics"]
     killed = next(m for m in metrics if m["category"] == "killed" and m["scope"] == "cumulative")
@@ -87,7 +87,7 @@ def test_discrepancies_and_metrics_across_the_library(db: Path, folder: Path) ->
 def test_text_output_names_flags_and_matches(db: Path, folder: Path) -> None:
     r = _run(db, "check", str(folder / f"{LATER}.txt"))
     assert r.returncode == 0, r.stderr
-    assert "⚑ revision" in r.stdout and "confirmed" in r.stdout and "checked in" in r.stdout
+    assert "⚑ Revised by its source" in r.stdout and "confirmed" in r.stdout and "checked in" in r.stdout
 
 
 def test_published_date_from_the_command_line(db: Path, folder: Path, tmp_path: Path) -> None:
@@ -123,3 +123,32 @@ def test_no_library_yet(tmp_path: Path, folder: Path) -> None:
 def test_a_missing_file(tmp_path: Path) -> None:
     r = _run(tmp_path / "x.db", "check", str(tmp_path / "nope.txt"))
     assert r.returncode == 2 and "no such file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_export_writes_the_format_the_extension_names(db: Path, folder: Path, tmp_path: Path) -> None:
+    article = str(folder / f"{LATER}.txt")
+    written = {}
+    for suffix in (".html", ".md", ".csv", ".json", ".jsonld"):
+        out = tmp_path / f"report{suffix}"
+        r = _run(db, "check", article, "--export", str(out))
+        assert r.returncode == 0, r.stderr
+        assert f"wrote {out}" in r.stderr
+        written[suffix] = out.read_text(encoding="utf-8")
+    assert written[".html"].startswith("<!DOCTYPE html>")
+    assert written[".md"].startswith("# Recount check:")
+    assert written[".csv"].startswith("index,kind,span,figure")
+    assert json.loads(written[".json"])["discrepancies"]
+    assert json.loads(written[".jsonld"])[0]["@type"] == "ClaimReview"
+    for text in written.values():
+        assert "Revised by its source" in text or "revision" in text
+
+
+def test_export_to_an_unknown_extension_or_missing_folder_is_refused(db: Path, folder: Path,
+                                                                     tmp_path: Path) -> None:
+    article = str(folder / f"{LATER}.txt")
+    bad = _run(db, "check", article, "--export", str(tmp_path / "report.pdf"))
+    assert bad.returncode == 2 and ".jsonld" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.stdout == ""
+    gone = _run(db, "check", article, "--export", str(tmp_path / "nope" / "report.md"))
+    assert gone.returncode == 2 and "does not exist" in gone.stderr
+    assert not (tmp_path / "nope").exists()

@@ -2,7 +2,9 @@
 
 Reads .txt/.md/.html (a NAME.json beside it may give id, outlet, published, title). Checks
 against the library (--db, $RECOUNT_DB or the default); stores the article only with --save.
-Exit codes: 0 checked (with or without flags), 2 the file or the library could not be used.
+`--export PATH` also writes the check as the window exports it, in the format its extension
+names (.html, .md, .csv, .json, .jsonld), through the same code (recount.export).
+Exit codes: 0 checked (with or without flags), 2 the file, the library or the export failed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also store the article and its claims in the library")
     parser.add_argument("--all", action="store_true",
                         help="list suggested matches too, not only confirmed ones")
+    parser.add_argument("--export", metavar="PATH",
+                        help="also write the check to PATH: .html, .md, .csv, .json or .jsonld "
+                             "(ClaimReview), as the window's File > Export does")
 
 
 def _sidecar(path: Path, article: Any) -> None:
@@ -56,7 +61,8 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from recount.compare.check import check_article
+    from recount.checked import check_with_library
+    from recount.export import ExportError, export_check, format_for_path
     from recount.library.store import Library
     from recount.paths import library_path
     from recount.reading import UnreadableFile, read_path
@@ -75,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
         article.published_from = "argument"
     if not article.text.strip():
         return _fail(f"{path} holds no text")
+    if args.export and format_for_path(args.export) is None:
+        return _fail(f"--export {args.export}: name a .html, .md, .csv, .json or .jsonld file")
     db = library_path(args.db)
     note = None
     try:
@@ -83,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
         except LibraryMissing:
             lib, note = None, f"no library at {db} yet: checked the article on its own"
         try:
-            result = check_article(lib, article)
+            checked = check_with_library(lib, article)
+            result = checked.result
             saved = None
             if args.save and lib is not None:
                 saved = lib.add_article(article, result.claims)
@@ -98,18 +107,27 @@ def run(args: argparse.Namespace) -> int:
             out["saved"] = {"article_id": saved.article_id, "added": saved.added}
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        print(format_result(result, show_suggested=args.all))
+        print(format_result(result, show_suggested=args.all, reviews=checked.reviews))
         if saved is not None:
             print(f"\nsaved as article {saved.article_id}" if saved.added
                   else f"\nalready in the library (article {saved.article_id})")
     if note:
         print(f"recount check: {note}", file=sys.stderr)
+    if args.export:
+        try:
+            written = export_check(result, args.export, reviews=checked.reviews)
+        except ExportError as exc:
+            return _fail(exc.user_message)
+        print(f"recount check: wrote {written}", file=sys.stderr)
     return 0
 
 
-def format_result(result: Any, show_suggested: bool = False) -> str:
+def format_result(result: Any, show_suggested: bool = False, reviews: Any = None) -> str:
+    """The check as text: a summary, each flag worded as the window words it, then each claim
+    that matched or was flagged, with its figure."""
+    from recount import wording
+    from recount.checked import flags_by_claim
     from recount.claims.model import NumericClaim
-    from recount.compare.metric import format_figure
 
     a = result.article
     head = " · ".join(x for x in (a.outlet, a.published, a.title) if x) or (a.id or "article")
@@ -119,7 +137,7 @@ def format_result(result: Any, show_suggested: bool = False) -> str:
              f"{len(result.flags)} flag{'s' if len(result.flags) != 1 else ''}, "
              f"checked in {result.elapsed_ms:.0f} ms", ""]
     for f in result.flags:
-        lines.append(f"⚑ {f.type}: {f.explanation}")
+        lines.append(f"⚑ {wording.flag_line(f)}")
         lines.append(f"    a: {f.a.article or 'this report'} “{f.a.span}”")
         lines.append(f"    b: {f.b.article or 'this report'} “{f.b.span}”")
         if f.diff:
@@ -128,12 +146,14 @@ def format_result(result: Any, show_suggested: bool = False) -> str:
             lines.append(f"    diff: {format_diff(f.diff)}")
     if result.flags:
         lines.append("")
+    flagged = flags_by_claim(result, reviews)
     for i, claim in enumerate(result.claims):
         found = [m for m in result.matches.get(i, []) if show_suggested or m.status == "confirmed"]
-        if not found:
+        if not found and i not in flagged:
             continue
-        what = format_figure(claim) if isinstance(claim, NumericClaim) else (claim.speaker or "")
-        lines.append(f"“{claim.span}” ({what})")
+        what = wording.interval(claim) if isinstance(claim, NumericClaim) else wording.who(claim)
+        marks = "".join(f" ⚑ {wording.flag_label(f.type)}" for f in flagged.get(i, []))
+        lines.append(f"“{claim.span}” ({what}){marks}")
         for m in found[:3]:
             o = m.other
             where = f"{o.outlet or o.article_ref}, {o.published}"
