@@ -62,8 +62,11 @@ def resolve_target(path: str, fmt: str | None) -> tuple[Path, str]:
 
 
 def export_to(parent: QWidget | None, result: Any, path: str | Path, fmt: str | None = None, *,
-              author: str | None = None, on_done: Callable[[Path | None], None] | None = None) -> Task:
-    """Write `result` to `path` on a worker; tell the user the outcome (boxes opened, not exec'd)."""
+              author: str | None = None, on_done: Callable[[Path | None], None] | None = None,
+              reviews: dict | None = None) -> Task:
+    """Write `result` to `path` on a worker; tell the user the outcome (boxes opened, not exec'd).
+
+    `reviews` are the user's decisions on the claims, so the file flags what the window flags."""
     target, fmt = resolve_target(str(path), fmt)
 
     def succeeded(written: Path) -> None:
@@ -88,12 +91,12 @@ def export_to(parent: QWidget | None, result: Any, path: str | Path, fmt: str | 
         if on_done:
             on_done(None)
 
-    return start_task(export_check, result, target, fmt, author=author or DEFAULT_AUTHOR, name="export",
-                      on_success=succeeded, on_error=failed)
+    return start_task(export_check, result, target, fmt, author=author or DEFAULT_AUTHOR, reviews=reviews,
+                      name="export", on_success=succeeded, on_error=failed)
 
 
 def choose_and_export(parent: QWidget | None, result: Any, *, settings: QSettings | None = None,
-                      ask: Ask | None = None) -> Task | None:
+                      ask: Ask | None = None, reviews: dict | None = None) -> Task | None:
     """Ask where and in which format, then export. Returns the running Task, or None if cancelled.
 
     `ask(parent, start_path, preferred_format) -> (path, format)` replaces the file dialog
@@ -116,4 +119,4 @@ def choose_and_export(parent: QWidget | None, result: Any, *, settings: QSetting
     store.setValue(FOLDER_KEY, str(target.parent))
     store.setValue(FORMAT_KEY, fmt)
     author = str(store.value(AUTHOR_KEY, "") or "").strip() or None
-    return export_to(parent, result, target, fmt, author=author)
+    return export_to(parent, result, target, fmt, author=author, reviews=reviews)

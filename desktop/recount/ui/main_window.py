@@ -676,7 +676,8 @@ class MainWindow(QMainWindow):
             return
         from recount.ui.export_dialog import choose_and_export
 
-        self.export_task = choose_and_export(self, self.checked.result, settings=self.settings.store, ask=ask)
+        self.export_task = choose_and_export(self, self.checked.result, settings=self.settings.store, ask=ask,
+                                             reviews=self.checked.reviews)
 
     # ------------------------------------------------------------------ settings, about
     def open_settings(self) -> None:
