@@ -60,7 +60,7 @@ def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return r
 
 
-def test_window_exports_and_cli_word_the_same_check_alike(qtbot, tmp_path):
+def test_window_exports_and_cli_word_the_same_check_alike(qtbot, qtmodeltester, tmp_path):
     db = tmp_path / "library.db"
     fill_library(db, EARLIER)
     report = tmp_path / f"{LATER}.txt"
@@ -74,6 +74,7 @@ def test_window_exports_and_cli_word_the_same_check_alike(qtbot, tmp_path):
     with qtbot.waitSignal(window.checkFinished, timeout=CHECK_TIMEOUT):
         window.open_file(str(report))
     shown = _window_view(window)
+    qtmodeltester.check(window.claims_panel.model, force_py=True)  # the model of a real check
     assert shown, "the falling running total should be flagged"
     assert any("Running total fell" in labels for _f, labels, _e in shown.values())
 
