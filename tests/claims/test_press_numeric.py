@@ -64,3 +64,57 @@ def test_tally_named_once_then_taken_up_again():
 def test_pronoun_takes_up_a_toll():
     text = "The death toll from the blasts rose to 321. It was later revised down to 208."
     assert [c.category for c in claims(text)] == ["killed", "killed"]
+
+
+def test_holiday_names_resolve_to_their_day():
+    from recount.claims.dates import resolve_day
+
+    assert resolve_day("Easter Sunday", date(2024, 4, 3)) == date(2024, 3, 31)
+    assert resolve_day("Christmas Day", date(2025, 1, 6)) == date(2024, 12, 25)
+
+
+def test_event_day_starts_the_running_total():
+    text = ("Rescuers kept digging on Thursday. The quake struck on Monday night, when the old town's "
+            "walls collapsed. The death toll has risen to 88, officials said.")
+    c = one(text, 88)
+    assert c.time.scope == "cumulative" and c.time.start == "2024-03-11"
+
+
+def test_interval_after_the_event_dates_it():
+    c = one("Four days after the cyclone hit the coast, the death toll stood at 61.", 61)
+    assert c.time.start == "2024-03-10"
+
+
+def test_vote_results_belong_to_polling_day():
+    text = ("The incumbent won Saturday's presidential election, the commission said on Wednesday. "
+            "She polled 8,120,455 votes and carried 21 provinces.")
+    c = one(text, 8_120_455)
+    assert (c.time.scope, c.time.start) == ("day", "2024-03-09")
+
+
+def test_pledge_is_made_on_a_day_and_a_fund_total_runs():
+    pledge = one("A shipping family said on Tuesday it will donate €40 million to the rebuilding.",
+                 40_000_000)
+    assert (pledge.time.scope, pledge.time.start) == ("day", "2024-03-12")
+    fund = one("Pledges to rebuild the old library have reached €310 million.", 310_000_000)
+    assert fund.time.scope == "cumulative"
+
+
+def test_by_a_date_ends_a_running_total():
+    c = one("The agency said 412 people were killed in the region by 10 March.", 412)
+    assert (c.time.scope, c.time.end) == ("cumulative", "2024-03-10")
+
+
+def test_opening_day_of_a_said_clause_is_not_the_day_of_the_deaths():
+    c = one("On Tuesday, the agency's spokesman said clinics had recorded 47 deaths.", 47)
+    assert c.time.scope == "cumulative"
+
+
+def test_arrests_held_now_are_a_running_total():
+    assert one("Police said 26 people were now under arrest over the attacks.", 26).time.scope == "cumulative"
+
+
+def test_part_in_brackets_shares_the_whole_s_time():
+    found = claims("The toll is now 140 dead (12 of them children) and 300 wounded, the ministry said.")
+    whole, part = found[0], found[1]
+    assert part.value == 12 and part.time == whole.time

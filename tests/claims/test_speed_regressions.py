@@ -211,7 +211,8 @@ def test_locatives_from_preposition_tokens_equal_the_scan():
 
 
 def test_identifier_check_from_the_end_equals_the_full_search():
-    from recount.claims.numeric import _IDENT_BEFORE, _IDENT_LONGEST, _ident_before
+    from recount.claims.figures import _IDENT_BEFORE, _IDENT_LONGEST
+    from recount.claims.figures import ident_before as _ident_before
 
     words = _IDENT_BEFORE.pattern.split(r"\b(?:", 1)[1].split(r")\s*", 1)[0].split("|")
     assert max(len(w.replace("\\", "").rstrip("?")) for w in words) <= _IDENT_LONGEST

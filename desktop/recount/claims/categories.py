@@ -24,7 +24,8 @@ _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uproote
               r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|spent\s+[\w\s]{0,20}?outdoors|"
               r"sleeping\s+outdoors|unsafe\s+to\s+return")
 _MISSING = r"missing|unaccounted\s+for"
-_ARRESTED = (r"arrested|arresting|detained|detaining|jailed|arrests|detentions|taken\s+into\s+custody|"
+_ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
+             r"taken\s+into\s+custody|"
              r"rounded\s+up")
 _EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pass(?:ed)?\s+through|"
               r"bused\s+out|airlifted")

@@ -36,6 +36,7 @@ DATE_RE = fast(
       {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?
     | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH2}(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)\b)?
     | (?P<rel>(?:last|this|next)\s+)?{_WEEKDAY}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?
+    | (?P<holiday>Easter(?:\s+Sunday)?|Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve))
     | (?P<yesterday>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening)
     | (?P<lastunit>(?:last|this|next)\s+(?:week|month|year|weekend))
     | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
@@ -68,7 +69,8 @@ _FUTURE_BEFORE = fast(
 )
 DATE_TRIGGERS = frozenset(
     [*MONTHS, *WEEKDAYS, *_NUMBER_WORDS, "an", "several", "yesterday", "today", "tonight", "this", "last",
-     "next", "over", "in", "during", "for", "the", "since", "by", "from", "until", "early", "late", "mid"]
+     "next", "over", "in", "during", "for", "the", "since", "by", "from", "until", "early", "late", "mid",
+     "easter", "christmas", "new"]
 )
 
 
@@ -95,6 +97,24 @@ def _infer_year(month: int, day: int, published: date) -> date | None:
         except ValueError:
             return None
     return d
+
+
+def _holiday(name: str, pub: date) -> date:
+    """The most recent Easter / Christmas / New Year's day on or before publication (a report
+    looks back at the holiday it names, unless it is weeks ahead in the same year)."""
+    low = name.lower()
+
+    def on(year: int) -> date:
+        if low.startswith("easter"):
+            from dateutil.easter import easter
+
+            return easter(year)
+        if low.startswith("christmas"):
+            return date(year, 12, 24 if low.endswith("eve") else 25)
+        return date(year, 12, 31) if low.endswith("eve") else date(year, 1, 1)
+
+    d = on(pub.year)
+    return d if d <= pub + timedelta(days=30) else on(pub.year - 1)
 
 
 def weekday_on_or_before(weekday: int, published: date) -> date:
@@ -137,6 +157,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             elif rel == "last" and d == pub:
                 d -= timedelta(days=7)
             return DateRef(s, e, d, d, "day")
+        if g("holiday"):
+            return DateRef(s, e, *(2 * (_holiday(g("holiday"), pub),)), "day")
         if g("yesterday"):
             w = g("yesterday").lower()
             d = pub - timedelta(days=1) if w == "yesterday" or w.startswith("last") else pub

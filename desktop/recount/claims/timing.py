@@ -1,0 +1,376 @@
+"""When a figure holds: a day, a running total since the story began, a period, a point in time.
+
+Read against the publication date and what the article says of its own story: the event's
+day ("Saturday's election", "a week after the storm hit"), a since-phrase, the day words were
+said ("the ministry said on Sunday"), "by 28 April", "so far", "still missing".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from recount.claims.dates import DateRef, iso
+from recount.claims.document import Document
+from recount.claims.figures import Figure
+from recount.claims.model import TimeSpan
+from recount.claims.retrie import fast, rx
+
+STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
+LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
+
+_REPORT_VERB = fast(
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|estimated|added|warned|statement|bulletin|"
+    r"conference|briefing|published|released|announcement)\b[^.;\d]{0,40}$",
+    re.IGNORECASE,
+)
+_TOLL_BEFORE = fast(
+    r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
+    r"\bdown\s+to\s*$|\bwas\s*$|\bthe\s*$",
+    re.IGNORECASE,
+)
+_PERFECT = fast(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
+                      r"(?:now\s+)?(?:died|fled|left|lost|risen|reached|crossed|returned)\b", re.IGNORECASE)
+_ACCUMULATING = fast(
+    r"\b(?:been|were|was)\s+(?:\w+\s+)?(?:destroyed|damaged|reported|recorded|registered|counted|affected|"
+    r"confirmed|detained|arrested|killed|wounded|injured|displaced|evacuated|rescued)\b",
+    re.IGNORECASE,
+)
+_STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
+_RATE = fast(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
+                   r"(?!\s+(?:earlier|ago|later|before|after|on))|"
+                   r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
+_POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
+                         r"home\s+to)\b", re.IGNORECASE)
+_BEFORE_WAR = fast(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
+                         re.IGNORECASE)
+_FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
+                            r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
+_SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
+_SINCE = fast(r"\bsince\b", re.IGNORECASE)
+_EVENT = fast(
+    r"\b(?:struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|"
+    r"made\s+landfall|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{0,70}?$",
+    re.IGNORECASE,
+)
+_EVENT_POSSESSIVE = fast(
+    r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
+    r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive|"
+    r"bombings?|blasts?|explosions?|raids?|massacre|assault|clashes|election|elections|polls?|vote|referendum|"
+    r"collapse|derailment|eruption|outbreak|riots?|protests?|flooding|wildfire|blaze)\b",
+    re.IGNORECASE,
+)
+# "on Sunday night when two dams collapsed": the day of the event itself
+_WHEN_EVENT = fast(
+    r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{0,60}?\b(?:collapsed|burst|struck|hit|"
+    r"erupted|exploded|began|started|broke\s+out|swept|opened\s+fire|attacked|stormed|crashed|landed)\b",
+    re.IGNORECASE,
+)
+_INTERVAL_AFTER = fast(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+"
+    r"[^.;]{0,60}?\b(?:hit|struck|began|started|erupted|broke\s+out|made\s+landfall|launched|swept|collapsed|"
+    r"burst)\b",
+    re.IGNORECASE,
+)
+# the results of a vote belong to polling day
+_VOTE_RESULT = fast(r"\b(?:votes?|polled|ballots?|turn-?out|electorate|re-?elected|won|win|winning|"
+                    r"victorious|states|constituencies|seats|margin)\b", re.IGNORECASE)
+_ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:elections?|polls?|vote|referendum|run-?off)\b",
+                       re.IGNORECASE)
+_ELECTION_BEFORE = fast(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]{0,40}?\b"
+                        r"(?:held|took\s+place|was|were)\s+(?:on\s+)?$", re.IGNORECASE)
+# a pledge is made on a day; a fund that "has reached" a sum is a running total
+_PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|announc\w*|"
+               r"offer\w*|put\s+up|release|grant\w*)\b", re.IGNORECASE)
+_REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|heading\s+for|"
+                r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
+# "by 28 April": a running total up to that day
+_BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
+# "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
+_SAID_AFTER_DAY = fast(r"[^.;]{0,90}?\b(?:said|says|told|reported|announced|stated|added|confirmed|"
+                       r"tweeted|wrote)\b", re.IGNORECASE)
+_NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
+                 re.IGNORECASE)
+_SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
+                                               start=1)}
+_CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
+_PARTICIPLE = fast(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
+                         re.IGNORECASE)
+_PARTICIPLE_END = fast(
+    r"\b(?:killing|wounding|injuring|leaving|displacing)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|another\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARED_FIGURE = fast(
+    r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:(?:about|around|some|nearly|almost|roughly|"
+    r"more\s+than|less\s+than|fewer\s+than|over|under|just|an\s+estimated|at\s+least)\s+)*"
+    r"(?:\S*\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+(?:dozen|hundred|thousand|million)|"
+    r"dozens|hundreds|thousands|millions)",
+    re.IGNORECASE,
+)
+# In a quotation: wording that makes a figure a hypothesis or a promise, and wording that
+# makes it a report of what happened.
+
+class TimeReader:
+    """The time phrases of one document and what they say of each figure (caches per sentence)."""
+
+    def __init__(self, doc: Document, dates_by_sentence: list[list[DateRef]]) -> None:
+        self.doc = doc
+        self.pub = doc.published
+        self.dates_by_sentence = dates_by_sentence
+        self._said_cache: dict[int, date | None] = {}
+        self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
+        self._said_ref_cache: dict[int, bool] = {}
+        self.story_start = self._story_start()
+        self.polling_day = self._polling_day()
+
+    # ---------------------------------------------------------------- story
+    def _story_start(self) -> date | None:
+        """When the story's running totals start: a 'since' date or an event's date, if recent."""
+        text = self.doc.text
+        best: date | None = None
+        for s, dates in zip(self.doc.sentences, self.dates_by_sentence, strict=True):
+            for d in dates:
+                if d.kind not in ("day",) or d.first is None:
+                    continue
+                if not (_minus(self.pub, STORY_WINDOW) <= d.first <= self.pub):
+                    continue
+                before = text[max(s.start, d.start - 90) : d.start]
+                after = text[d.end : d.end + 40]
+                is_since = bool(rx(r"\bsince\b[^.;,]{0,70}$", re.IGNORECASE).search(before))
+                is_event = (bool(_EVENT.search(before)) or bool(_EVENT_POSSESSIVE.match(after))
+                            or bool(_WHEN_EVENT.match(text, d.end, min(s.end, d.end + 90))))
+                if (is_since or is_event) and (best is None or d.first < best):
+                    best = d.first
+        if best is None:
+            best = self._event_by_interval()
+        return best
+
+    def _polling_day(self) -> date | None:
+        """The day of the vote the report is about ("Saturday's presidential election", "the
+        election held on February 23"), if it names one."""
+        text = self.doc.text
+        for s, dates in zip(self.doc.sentences, self.dates_by_sentence, strict=True):
+            for d in dates:
+                if d.kind != "day" or d.first is None or d.first > self.pub:
+                    continue
+                if _ELECTION_AFTER.match(text, d.end, min(s.end, d.end + 40)) or _ELECTION_BEFORE.search(
+                        text[max(s.start, d.start - 70) : d.start]):
+                    return d.first
+        return None
+
+    def _event_by_interval(self) -> date | None:
+        """"a week after the storm hit", "three days after the quake struck": counted back
+        from the day the sentence speaks of (its said-date, else publication)."""
+        text = self.doc.text
+        for si, s in enumerate(self.doc.sentences):
+            m = _INTERVAL_AFTER.search(text, s.start, s.end)
+            if m is None:
+                continue
+            raw = m.group("n").lower()
+            n = int(raw) if raw.isdigit() else _SMALL_NUMBERS.get(raw, 1)
+            days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+            anchor = self._said_date(si) or self.pub
+            return _minus(anchor, timedelta(days=days))
+        return None
+
+    # ---------------------------------------------------------------- time
+    def _since(self, si: int) -> tuple[bool, date | None, DateRef | None]:
+        """(has a since-phrase, its start date, the date ref it uses) for the sentence
+        (once per sentence: every figure of the sentence asks)."""
+        found = self._since_cache.get(si)
+        if found is None:
+            found = self._since_cache[si] = self._find_since(si)
+        return found
+
+    def _find_since(self, si: int) -> tuple[bool, date | None, DateRef | None]:
+        s = self.doc.sentences[si]
+        text = self.doc.text
+        for m in _SINCE.finditer(text, s.start, s.end):
+            comma = text.find(",", m.end(), s.end)
+            limit = min(m.end() + 80, comma if comma >= 0 else s.end)
+            for d in self.dates_by_sentence[si]:
+                if m.end() <= d.start < limit:
+                    return True, d.first, d
+            return True, None, None
+        return False, None, None
+
+    def _attribution_date(self, si: int) -> date | None:
+        """The day the figure was given ('the ministry said on Sunday'), in the sentence or before."""
+        sents = self.doc.sentences
+        i = si
+        # a bounded look back (news paragraphs are short; a pasted wall of text must stay linear)
+        while i >= max(0, si - LOOK_BACK) and sents[i].paragraph == sents[si].paragraph:
+            said = self._said_date(i)
+            if said is not None:
+                return said
+            i -= 1
+        return None
+
+    def _is_said(self, d: DateRef, sentence_start: int) -> bool:
+        """Whether a date tells when something was said ('the ministry said on Sunday')."""
+        hit = self._said_ref_cache.get(d.start)
+        if hit is None:
+            text = self.doc.text
+            hit = bool(_REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start]))
+            self._said_ref_cache[d.start] = hit
+        return hit
+
+    def _said_date(self, i: int) -> date | None:
+        """The first 'said on <day>' date of sentence i (computed once per sentence)."""
+        if i in self._said_cache:
+            return self._said_cache[i]
+        s = self.doc.sentences[i]
+        found = None
+        for d in self.dates_by_sentence[i]:
+            if d.kind == "day" and self._is_said(d, s.start):
+                found = d.first
+                break
+        self._said_cache[i] = found
+        return found
+
+    def time_of(self, si: int, fig: Figure, category: str, after_full: str) -> TimeSpan:
+        doc, text = self.doc, self.doc.text
+        s = doc.sentences[si]
+        sentence = text[s.start : s.end]
+        dates = self.dates_by_sentence[si]
+        pub = self.pub
+
+        if _POPULATION.search(text[max(s.start, fig.start - 45) : fig.start]) or (
+            category == "count" and _BEFORE_WAR.search(after_full[:60])
+        ):
+            return TimeSpan(None, None, "point")
+        if _RATE.match(after_full[:50].lstrip()):
+            return TimeSpan(None, None, "unknown")
+
+        has_since, since_date, since_ref = self._since(si)
+        # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed"
+        for d in dates:
+            if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
+                continue
+            if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]):
+                continue  # "since October 19, 2024, 60,000 have left": a running total's start
+            return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
+
+        att = self._attribution_date(si)
+        day_ref = self._day_ref(si, fig, since_ref)
+        period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
+                           and not self._is_said(d, s.start)
+                           and not _figure_between(text, fig, d)), None)
+        if period_ref is None and self.story_start is not None:
+            # "over the following day": from the event the story is about
+            following = next((d for d in dates if d.kind.startswith("following:")), None)
+            if following is not None:
+                days = int(following.kind.split(":")[1])
+                try:
+                    until = min(pub, self.story_start + timedelta(days=days))
+                except OverflowError:
+                    until = pub
+                period_ref = DateRef(following.start, following.end, self.story_start, until, "period")
+        start = since_date if has_since and since_date else self.story_start
+        tail = text[max(s.start, fig.start - 60) : fig.start]
+        toll = bool(_TOLL_BEFORE.search(tail)) and category == "killed"
+        perfect = bool(_PERFECT.search(after_full[:80]))
+        still = bool(_STILL.search(after_full[:60]))
+
+        by_ref = next((d for d in dates if d.kind == "day" and d.start >= fig.end
+                       and _BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
+        if by_ref is not None and category in (*_CASUALTY_CATS, "count", "money"):
+            return TimeSpan(iso(start), iso(by_ref.first), "cumulative")  # "killed ... by 28 April"
+        near = text[max(s.start, fig.start - 80) : min(s.end, fig.end + 40)]
+        if (self.polling_day is not None and category in ("count", "percent") and day_ref is None
+                and period_ref is None and _VOTE_RESULT.search(near)):
+            return TimeSpan(iso(self.polling_day), iso(self.polling_day), "day")
+        if category == "money" and not has_since and period_ref is None:
+            lead = text[max(s.start, fig.start - 60) : fig.start]
+            if _REACHED.search(lead) or _SO_FAR.search(after_full[:60]):
+                return TimeSpan(iso(start), iso(att or pub), "cumulative")  # "pledges have reached"
+            if _PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
+                d = day_ref.first if day_ref else (att or pub)
+                return TimeSpan(iso(d), iso(d), "day")  # "said Tuesday it will donate"
+        if category == "arrested" and _NOW_HELD.search(sentence):
+            return TimeSpan(iso(start), iso(att or pub), "cumulative")
+        if category == "missing" or (still and category in ("displaced", "count", "troops")):
+            d = att or pub
+            return TimeSpan(iso(d), iso(d), "point")
+        if category in _CASUALTY_CATS:
+            if toll:
+                end = day_ref.first if day_ref else (att or pub)
+                return TimeSpan(iso(start), iso(end), "cumulative")
+            if day_ref and not perfect:
+                return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
+            if period_ref and not has_since:
+                return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
+            return TimeSpan(iso(start), iso(att or pub), "cumulative")
+        if category == "money" and _FUTURE_PERIOD.search(after_full):
+            return TimeSpan(iso(att or pub), None, "period")
+        if period_ref and not has_since and category not in ("count",):
+            return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
+        if category in ("count",):
+            if day_ref and not perfect:
+                return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
+            if has_since or _SO_FAR.search(sentence) or (perfect and _ACCUMULATING.search(after_full[:80])):
+                return TimeSpan(iso(start), iso(att or pub), "cumulative")
+            if period_ref:
+                return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
+        d = att or pub
+        return TimeSpan(iso(d), iso(d), "point")
+
+    def _day_ref(self, si: int, fig: Figure, since_ref: DateRef | None) -> DateRef | None:
+        """A day the figure happened on ('killed on Tuesday'), not when it was said."""
+        text = self.doc.text
+        s = self.doc.sentences[si]
+        since_pos = None
+        m = _SINCE.search(text, fig.end, s.end)
+        if m:
+            since_pos = m.start()
+        for d in self.dates_by_sentence[si]:
+            if d.kind != "day" or d is since_ref:
+                continue
+            if self._is_said(d, s.start):
+                continue
+            if _EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.start : d.end].endswith(
+                ("'s", "\u2019s")
+            ):
+                continue
+            if d.start >= fig.end:
+                if since_pos is not None and d.start > since_pos:
+                    continue
+                between = text[fig.end : d.start]
+                # "rose to 121 from 98 on Saturday", "1,200 now, up from about 800 on Monday":
+                # the day belongs to the nearer figure, the one it is compared with
+                if rx(r"\bfrom\s+\S*\d").search(between) or _COMPARED_FIGURE.search(between):
+                    continue
+                if rx(r"[;]|\b(?:when|after|before|because|while)\b").search(between):
+                    continue
+                return d
+            # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
+            if d.end <= fig.start:
+                if _SAID_AFTER_DAY.match(text, d.end, fig.start):
+                    continue  # "On Tuesday, the spokesman said that ... 47 deaths": when it was said
+                if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s.start : d.start]):
+                    return d
+                between = text[d.end : fig.start]
+                if len(between) <= 120 and _PARTICIPLE.search(between) and (
+                    not rx(r"\d").search(between) or _PARTICIPLE_END.search(between)
+                ):
+                    return d
+        return None
+
+    # ---------------------------------------------------------------- claims
+
+def _minus(d: date, delta: timedelta) -> date:
+    """d - delta, clamped at the first representable date (any publication date is accepted)."""
+    try:
+        return d - delta
+    except OverflowError:
+        return date.min
+
+
+def _figure_between(text: str, fig: Figure, d: DateRef) -> bool:
+    """Another figure stands between this one and a time phrase: the phrase is the other's."""
+    between = text[fig.end : d.start] if d.start >= fig.end else text[d.end : fig.start]
+    return bool(rx(r"\d|\b(?:dozen|hundreds|thousands|millions)\b").search(between))
+
+
