@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check an article against the library"),
     "discrepancies": ("discrepancies", "every discrepancy flag across the library"),
     "metrics": ("metrics", "reconciled series of figures per metric"),
+    "stories": ("stories", "the stories (events followed over time) and their reports"),
+    "story": ("story", "move, merge, split or rename stories"),
     "watch": ("watch", "follow feeds and folders: add, list, remove, run"),
     "gui": ("gui", "open the window (the default with no command)"),
 }

@@ -224,7 +224,9 @@ def _finish(library: Library, job: _Job, report: ImportReport) -> None:
     except Exception as exc:  # the engine promises not to raise; if it does, keep going
         report.failed.append(ImportItem(name, f"claims could not be extracted ({exc})"))
         return
-    result = library.add_article(article, claims)
+    from recount.stories import assigner
+
+    result = library.add_article(article, claims, within=assigner(article))
     if result.added:
         report.added.append(ImportItem(name, "", result.article_id, len(claims)))
     else:

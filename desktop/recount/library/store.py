@@ -17,7 +17,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -345,9 +345,12 @@ class Library:
 
     # ---------------------------------------------------------------- articles
 
-    def add_article(self, article: Article, claims: Sequence[Claim]) -> AddResult:
+    def add_article(self, article: Article, claims: Sequence[Claim],
+                    within: Callable[[sqlite3.Connection, int], None] | None = None) -> AddResult:
         """Store an article and its claims in one transaction. Idempotent: the same normalised
-        text again returns the stored article's id with added=False (a deleted one is restored)."""
+        text again returns the stored article's id with added=False (a deleted one is restored).
+        within(conn, article_id) runs inside that transaction for a new article (its story, its
+        flags), so that a report is stored with them or not at all."""
         if not article.text or not article.text.strip():
             raise ValueError("an article needs some text")
         digest = text_hash(article.text)
@@ -367,6 +370,8 @@ class Library:
             )
             article_id = int(cur.lastrowid or 0)
             self._insert_claims(conn, article_id, claims, published)
+            if within is not None:
+                within(conn, article_id)
             self._term_docs.clear()
         return AddResult(article_id, True)
 

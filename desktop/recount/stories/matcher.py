@@ -1,0 +1,142 @@
+"""Which story a report joins: topic detection and tracking over the reports' terms.
+
+A story is known by its profile: for each term, how many of its reports hold it. A new report
+is scored against every story that shares one of its terms:
+
+    coverage = sum over the report's terms of  rarity(t) * weight(t) * share_s(t)
+               ------------------------------------------------------------------
+               sum over the report's terms of  rarity(t) * weight(t)
+
+share_s(t) is the part of the story's reports that hold the term (so the story's core names
+count, a word one report of fifty used hardly does), rarity(t) is an inverse document
+frequency over the whole library (a word in every report says nothing). The score is the
+coverage times a closeness of dates: a report weeks away from every report of a story is
+unlikely to follow the same event, however alike the words. The best story above JOIN wins;
+otherwise the report starts a story. Plain Python: the storage module feeds it profiles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from recount.stories.features import Features
+
+JOIN = 0.06  # below this best score a report starts a new story
+SURE = 0.50  # at or above this, and well ahead of the next story, the placement is "sure"
+DATE_SLACK_DAYS = 5  # reports this close to a story's dates lose nothing
+DATE_SCALE_DAYS = 21  # the gap past the slack at which the date factor has fallen to a half
+PRIOR_REPORTS = 8  # pseudo-reports holding no term: keeps rarity sane in a small library
+NAME_SHARE = 0.5  # part of the score given by the names alone (places, people, bodies)
+
+
+@dataclass(slots=True)
+class Profile:
+    """What the matcher knows of one story: its size, dates and the asked-for terms it holds."""
+
+    story_id: int
+    size: int
+    first_date: str | None = None
+    last_date: str | None = None
+    title: str = ""
+    terms: dict[str, int] = field(default_factory=dict)  # term -> reports of the story holding it
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a report goes: an existing story (story_id) or a new one (None), and how sure."""
+
+    story_id: int | None
+    score: float
+    runner_up: float = 0.0
+    title: str = ""
+    shared: tuple[str, ...] = ()  # the terms that weighed most, best first
+
+    @property
+    def confidence(self) -> str:
+        """"sure", "likely" or "unsure" for a join; "new" for a new story."""
+        if self.story_id is None:
+            return "new"
+        if self.score >= SURE and self.score - self.runner_up >= 0.2:
+            return "sure"
+        if self.score - self.runner_up >= 0.1:
+            return "likely"
+        return "unsure"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"story": self.story_id, "title": self.title, "score": round(self.score, 3),
+                "runner_up": round(self.runner_up, 3), "confidence": self.confidence,
+                "shared": list(self.shared)}
+
+
+def rarity(docs: int, reports: int) -> float:
+    """Inverse document frequency with a prior, never below a small floor."""
+    return max(0.05, math.log((reports + PRIOR_REPORTS) / (docs + 1)))
+
+
+def date_factor(published: str | None, first: str | None, last: str | None) -> float:
+    """1 within DATE_SLACK_DAYS of the story's dates, then falling: 1/2 at DATE_SCALE_DAYS more."""
+    day, lo, hi = _day(published), _day(first), _day(last)
+    if day is None or lo is None or hi is None:
+        return 1.0
+    gap = max(0, (lo - day).days, (day - hi).days) - DATE_SLACK_DAYS
+    if gap <= 0:
+        return 1.0
+    return 1.0 / (1.0 + (gap / DATE_SCALE_DAYS) ** 2)
+
+
+def score(features: Features, profile: Profile, docs: Mapping[str, int], reports: int,
+          ) -> tuple[float, list[tuple[float, str]]]:
+    """The report's coverage by the story, times the date factor; and each shared term's part."""
+    total = names_total = names_shared = 0.0
+    shared: list[tuple[float, str]] = []
+    size = max(1, profile.size)
+    for term, weight in features.terms.items():
+        mass = weight * rarity(docs.get(term, 0), reports)
+        total += mass
+        is_name = term[0] != "w"
+        if is_name:
+            names_total += mass
+        held = profile.terms.get(term)
+        if held:
+            part = mass * min(1.0, held / size)
+            shared.append((part, term))
+            if is_name:
+                names_shared += part
+    if total <= 0:
+        return 0.0, []
+    covered = sum(part for part, _ in shared) / total
+    if names_total > 0:
+        covered = (1 - NAME_SHARE) * covered + NAME_SHARE * names_shared / names_total
+    factor = date_factor(features.published, profile.first_date, profile.last_date)
+    shared.sort(reverse=True)
+    return covered * factor, shared
+
+
+def place(features: Features, profiles: Iterable[Profile], docs: Mapping[str, int], reports: int,
+          join: float = JOIN) -> Placement:
+    """The story the report joins (the best score at or above `join`), else a new story."""
+    ranked = []
+    for profile in profiles:
+        value, shared = score(features, profile, docs, reports)
+        ranked.append((value, -profile.story_id, profile, shared))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    if not ranked:
+        return Placement(None, 0.0)
+    best, _, profile, shared = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    terms = tuple(t for _, t in shared[:6])
+    if best < join:
+        return Placement(None, best, best, profile.title, terms)
+    return Placement(profile.story_id, best, second, profile.title, terms)
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
