@@ -10,6 +10,7 @@ in the order the reports were published.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -63,7 +64,8 @@ def poll_source(lib: Any, source: Source, fetcher: Fetcher, *, now: datetime,
     validators: tuple[str | None, str | None] | None = None
     try:
         if source.kind == "folder":
-            _poll_folder(lib, source, at, now_ts if now_ts is not None else now.timestamp(), result, notes,
+            # file times are the file system's wall clock, whatever clock the scheduler runs on
+            _poll_folder(lib, source, at, now_ts if now_ts is not None else time.time(), result, notes,
                          cancelled)
         else:
             validators = _poll_feed(lib, source, fetcher, at, result, notes, cancelled)

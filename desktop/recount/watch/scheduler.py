@@ -48,12 +48,12 @@ def wait_minutes(source: Source) -> int:
 
 
 def next_poll(source: Source) -> datetime | None:
-    """When the source is next due (None: paused; its added time when never polled)."""
+    """When the source is next due (None: paused; the distant past when never polled: due now)."""
     if source.paused:
         return None
     last = _parse(source.last_poll)
     if last is None:
-        return _parse(source.added_at) or datetime.min.replace(tzinfo=UTC)
+        return datetime.min.replace(tzinfo=UTC)
     return last + timedelta(minutes=wait_minutes(source))
 
 
