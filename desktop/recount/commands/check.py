@@ -95,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
             result = checked.result
             saved = None
             if args.save and lib is not None:
-                saved = lib.add_article(article, result.claims)
+                from recount.stories import assigner
+
+                saved = lib.add_article(article, result.claims, within=assigner(article))
         finally:
             if lib is not None:
                 lib.close()

@@ -58,6 +58,7 @@ def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
     """Every flag across a temporary library holding the corpus; also the article texts by id."""
     from recount.compare.scan import iter_library_discrepancies
     from recount.library.store import Library
+    from recount.stories import assigner
 
     corpus_dir = Path(corpus_dir)
     texts: dict[str, str] = {}
@@ -75,7 +76,7 @@ def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
                 from recount.claims import extract
 
                 found = extract(text, ann.get("published"))
-            lib.add_article(article, found)
+            lib.add_article(article, found, within=assigner(article))
         flags = list(iter_library_discrepancies(lib))
     return flags, texts
 

@@ -467,13 +467,35 @@ class Library:
 
     def delete_article(self, article_id: int) -> None:
         """Hide an article and its claims from lists and checks (undo with restore_article)."""
+        self.delete_articles([article_id])
+
+    def delete_articles(self, article_ids: Iterable[int]) -> list[int]:
+        """Hide several articles in one transaction (all or none); the ids it hid."""
+        ids = [int(i) for i in article_ids]
+        now = _now()
         with self._writing() as conn:
-            conn.execute("UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-                         (_now(), article_id))
+            return [i for i in ids if conn.execute(
+                "UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", (now, i)).rowcount]
 
     def restore_article(self, article_id: int) -> None:
+        self.restore_articles([article_id])
+
+    def restore_articles(self, article_ids: Iterable[int]) -> None:
+        """Bring deleted articles back, in one transaction."""
         with self._writing() as conn:
-            conn.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (article_id,))
+            conn.executemany("UPDATE articles SET deleted_at = NULL WHERE id = ?",
+                             [(int(i),) for i in article_ids])
+
+    def claim_counts(self, article_ids: Iterable[int]) -> dict[int, int]:
+        """Claims per article for the given articles, in one query (the browser's Claims column)."""
+        ids = [int(i) for i in article_ids]
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        with self._reading() as conn:
+            rows = conn.execute(f"SELECT article_id, count(*) FROM claims WHERE article_id IN ({marks}) "
+                                "GROUP BY article_id", ids).fetchall()
+        return {**dict.fromkeys(ids, 0), **{int(a): int(n) for a, n in rows}}
 
     def purge_article(self, article_id: int) -> None:
         """Remove an article, its claims and their reviews for good."""

@@ -25,7 +25,7 @@ from datetime import date
 from recount.stories.features import Features
 
 JOIN = 0.06  # below this best score a report starts a new story
-SURE = 0.50  # at or above this, and well ahead of the next story, the placement is "sure"
+SURE = 3.0  # a join scoring SURE x JOIN, twice the next story's score, is "sure"
 DATE_SLACK_DAYS = 5  # reports this close to a story's dates lose nothing
 DATE_SCALE_DAYS = 21  # the gap past the slack at which the date factor has fallen to a half
 PRIOR_REPORTS = 8  # pseudo-reports holding no term: keeps rarity sane in a small library
@@ -59,9 +59,9 @@ class Placement:
         """"sure", "likely" or "unsure" for a join; "new" for a new story."""
         if self.story_id is None:
             return "new"
-        if self.score >= SURE and self.score - self.runner_up >= 0.2:
+        if self.score >= SURE * JOIN and self.score >= 2 * self.runner_up:
             return "sure"
-        if self.score - self.runner_up >= 0.1:
+        if self.score >= 1.5 * self.runner_up:
             return "likely"
         return "unsure"
 
