@@ -168,9 +168,11 @@ def test_delete_several_with_the_delete_key(browser, lib, qtbot):
     qtbot.keyClick(browser.view, Qt.Key.Key_Delete)
     box = browser.findChild(QMessageBox, "confirmDelete")
     assert box is not None and "these 2 reports" in box.text()
-    next(b for b in box.buttons() if b.text() == "Delete").click()
+    with qtbot.waitSignal(browser.articlesChanged, timeout=2000):
+        next(b for b in box.buttons() if b.text() == "Delete").click()
     assert lib.count_articles() == before - 2
-    browser.undo_stack.undo()
+    with qtbot.waitSignal(browser.articlesChanged, timeout=2000):
+        browser.undo()
     assert lib.count_articles() == before
 
 
@@ -192,7 +194,8 @@ def test_edit_details_is_validated_persisted_and_undoable(browser, lib, qtbot):
     assert stored.title == "Ostrelo toll: ministry figures <revised>" and stored.published == "2025-03-11"
     r = browser.model.row_of(article_id)
     assert browser.model.index(r, 0).data() == stored.title
-    browser.undo_stack.undo()
+    with qtbot.waitSignal(browser.articlesChanged, timeout=2000):
+        browser.undo()
     assert lib.article(article_id).title == old_title
     assert lib.article(article_id).published == "2025-03-10"
 
@@ -232,7 +235,8 @@ def test_read_only_library_refuses_delete_with_a_clear_message(qtbot, lib, libra
         before = ro.count_articles()
         article_id = _select(w, 0)
         box = w.delete_selected()
-        next(b for b in box.buttons() if b.text() == "Delete").click()
+        with qtbot.waitSignal(w.busyChanged, timeout=2000, check_params_cb=lambda busy: not busy):
+            next(b for b in box.buttons() if b.text() == "Delete").click()
         messages = [m for m in w.findChildren(QMessageBox) if m.objectName() == "recountMessage"]
         assert messages and "cannot be written" in messages[-1].text()
         assert ro.count_articles() == before and w.model.row_of(article_id) is not None
@@ -249,3 +253,52 @@ def test_unreadable_library_is_reported_not_raised(qtbot, lib):
     w.refresh()
     assert w.model.rowCount() == 0
     assert w.findChildren(QMessageBox)  # a dialog, not an exception in a slot
+
+
+def test_a_locked_library_never_holds_up_the_window(qtbot, lib, library_file):
+    """Another program holds the write lock: the delete waits on a worker, the window stays
+    responsive, and the user is told the library is busy; nothing changes."""
+    import sqlite3
+    import time
+
+    writer = Library.open(library_file, timeout=0.5)
+    blocker = sqlite3.connect(str(library_file), isolation_level=None)
+    try:
+        w = LibraryBrowser()
+        qtbot.addWidget(w)
+        w.set_library(lib, writer=writer)
+        w.show()
+        before = lib.count_articles()
+        article_id = _select(w, 0)
+        blocker.execute("BEGIN IMMEDIATE")
+        box = w.delete_selected()
+        started = time.perf_counter()
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+        assert time.perf_counter() - started < 0.2  # the click returned before the lock timed out
+        assert w.busy() and w.progress.isVisible() and not w.delete_button.isEnabled()
+        qtbot.waitUntil(lambda: not w.busy(), timeout=5000)
+        messages = [m for m in w.findChildren(QMessageBox) if m.objectName() == "recountMessage"]
+        assert messages and "busy" in messages[-1].text().lower()
+        assert w.model.row_of(article_id) is not None and w.undo_stack.count() == 0
+        blocker.execute("ROLLBACK")
+        assert lib.count_articles() == before
+    finally:
+        blocker.close()
+        writer.close()
+
+
+def test_a_failed_undo_leaves_the_undo_stack_where_the_library_is(browser, lib, qtbot, library_file):
+    article_id = _select(browser, 0)
+    box = browser.delete_selected()
+    with qtbot.waitSignal(browser.articlesChanged, timeout=2000):
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+    assert browser.undo_stack.index() == 1
+    ro = Library.open(library_file, read_only=True)
+    try:
+        browser._writer = ro  # the file became read-only meanwhile
+        with qtbot.waitSignal(browser.busyChanged, timeout=2000, check_params_cb=lambda busy: not busy):
+            browser.undo()
+        assert browser.undo_stack.index() == 1 and browser.undo_stack.canUndo()
+        assert lib.article(article_id).deleted_at is not None
+    finally:
+        ro.close()

@@ -2,8 +2,10 @@
 
 The table model holds only the rows it has shown (a page at a time, fetched as the user
 scrolls, like Anki's browser), so a library of 100,000 reports opens as fast as one of ten.
-Every change goes through one `Library` method inside an undoable command; failures reach
-the user through ui.errors.
+Every change (delete, restore, edit) is a `ui.operations` function run by the worker helper
+on the window's *writing* connection, so a locked library never freezes the window; the
+command enters the undo stack once the write succeeded, and failures (locked, read-only,
+disk full) reach the user through ui.errors with nothing changed.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableView,
     QToolButton,
@@ -40,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recount.ui import errors
+from recount.ui import errors, operations
+from recount.ui.workers import Task, start_task
 
 PAGE_SIZE = 200
 UNDO_BAR_SECONDS = 12
@@ -134,8 +138,10 @@ class ArticlesModel(QAbstractTableModel):
             self.loadFailed.emit(failure)
 
     def _page(self, offset: int) -> list[ArticleRow]:
+        """A page of reports and their claim counts: two queries, whatever the page size."""
         found = self._library.articles(self._query, limit=PAGE_SIZE, offset=offset)
-        return [ArticleRow(a.id, a.title, a.outlet, a.published, a.added_at, a.url, a.ext_id) for a in found]
+        self._claims.update(self._library.claim_counts(a.id for a in found))
+        return [_row(a) for a in found]
 
     def canFetchMore(self, parent: Index) -> bool:  # Qt API
         return not parent.isValid() and not self._exhausted
@@ -190,14 +196,8 @@ class ArticlesModel(QAbstractTableModel):
         return None
 
     def _claim_count(self, article_id: int) -> int:
-        count = self._claims.get(article_id)
-        if count is None:
-            try:
-                count = len(self._library.claims(article_id))
-            except Exception:  # a count is not worth an error dialog while painting
-                count = -1
-            self._claims[article_id] = count
-        return count
+        """Read with the row's page (never while painting); -1 when unknown."""
+        return self._claims.get(article_id, -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -243,15 +243,17 @@ class ArticlesModel(QAbstractTableModel):
                 del self._rows[i]
                 self.endRemoveRows()
 
-    def refresh_row(self, article_id: int) -> None:
-        i = self.row_of(article_id)
-        if i is None or self._library is None:
+    def update_row(self, stored: Any) -> None:
+        """Show a report's new details (a StoredArticle read back by the worker that wrote them)."""
+        i = self.row_of(stored.id)
+        if i is None:
             return
-        a = self._library.article(article_id)
-        if a is None:
-            return
-        self._rows[i] = ArticleRow(a.id, a.title, a.outlet, a.published, a.added_at, a.url, a.ext_id)
+        self._rows[i] = _row(stored)
         self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+
+
+def _row(a: Any) -> ArticleRow:
+    return ArticleRow(a.id, a.title, a.outlet, a.published, a.added_at, a.url, a.ext_id)
 
 
 # ---------------------------------------------------------------------- metadata dialog
@@ -317,31 +319,49 @@ class MetadataDialog(QDialog):
 # ---------------------------------------------------------------------- undoable commands
 
 
-class _DeleteCommand(QUndoCommand):
+class _Command(QUndoCommand):
+    """A write already made when pushed (its first redo does nothing); undo and redo write again
+    through the browser, on a worker."""
+
+    def __init__(self, text: str, browser: LibraryBrowser) -> None:
+        super().__init__(text)
+        self.browser = browser
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+        elif not self.browser._replaying:
+            self.write(forward=True)
+
+    def undo(self) -> None:
+        if not self.browser._replaying:
+            self.write(forward=False)
+
+    def write(self, forward: bool) -> None:
+        raise NotImplementedError
+
+
+class _DeleteCommand(_Command):
     def __init__(self, browser: LibraryBrowser, rows: list[ArticleRow]) -> None:
         n = len(rows)
-        super().__init__(f"delete {n} report{'s' if n != 1 else ''}")
-        self.browser, self.rows = browser, rows
+        super().__init__(f"delete {n} report{'s' if n != 1 else ''}", browser)
+        self.rows = rows
 
-    def redo(self) -> None:
-        if not self.browser._apply_delete(self.rows):
-            self.setObsolete(True)  # nothing was deleted: nothing to undo
+    def write(self, forward: bool) -> None:
+        if forward:
+            self.browser._start_delete(self.rows, replay=True)
+        else:
+            self.browser._start_restore(self.rows)
 
-    def undo(self) -> None:
-        self.browser._apply_restore(self.rows)
 
-
-class _EditCommand(QUndoCommand):
+class _EditCommand(_Command):
     def __init__(self, browser: LibraryBrowser, article_id: int, old: dict, new: dict) -> None:
-        super().__init__("edit report details")
-        self.browser, self.article_id, self.old, self.new = browser, article_id, old, new
+        super().__init__("edit report details", browser)
+        self.article_id, self.old, self.new = article_id, old, new
 
-    def redo(self) -> None:
-        if not self.browser._apply_update(self.article_id, self.new):
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        self.browser._apply_update(self.article_id, self.old)
+    def write(self, forward: bool) -> None:
+        self.browser._start_update(self.article_id, self.new if forward else self.old, undoing=not forward)
 
 
 # ---------------------------------------------------------------------- the browser
@@ -352,10 +372,14 @@ class LibraryBrowser(QWidget):
 
     articleOpened = Signal(int)
     articlesChanged = Signal()
+    busyChanged = Signal(bool)  # a write started (True) or reported back (False)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library: Any = None
+        self._library: Any = None  # reads (GUI thread)
+        self._writer: Any = None  # writes (worker threads): the window's second connection
+        self.task: Task | None = None  # the write running now, if any
+        self._replaying = False  # moving the undo stack back after a failed undo/redo
         self.undo_stack = QUndoStack(self)
         self.model = ArticlesModel(self)
         self.model.loadFailed.connect(lambda exc: errors.report(self, exc, "read the library"))
@@ -405,6 +429,12 @@ class LibraryBrowser(QWidget):
 
         self._actions()
         self.undo_bar = self._make_undo_bar()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("libraryProgress")
+        self.progress.setAccessibleName("Library change in progress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -413,6 +443,7 @@ class LibraryBrowser(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.progress)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -441,14 +472,10 @@ class LibraryBrowser(QWidget):
         self.removeAction(self.open_action)
         delete_keys = QKeySequence(QKeySequence.StandardKey.Delete)
         self.delete_action = action("Delete", delete_keys, self.delete_selected)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_action.setShortcutContext(scope)
-        self.addAction(self.undo_action)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
-        self.redo_action.setShortcutContext(scope)
-        self.addAction(self.redo_action)
+        self.undo_action = action("&Undo", QKeySequence(QKeySequence.StandardKey.Undo), self.undo)
+        self.redo_action = action("&Redo", QKeySequence(QKeySequence.StandardKey.Redo), self.redo)
+        self.undo_stack.canUndoChanged.connect(self._update_actions)
+        self.undo_stack.canRedoChanged.connect(self._update_actions)
         focus = action("Search", QKeySequence(QKeySequence.StandardKey.Find), self.search.setFocus)
         focus.setText("Search reports")
 
@@ -463,7 +490,7 @@ class LibraryBrowser(QWidget):
         self.undo_button = QPushButton("&Undo")
         self.undo_button.setObjectName("undoButton")
         self.undo_button.setToolTip("Put the deleted reports back (Ctrl+Z)")
-        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_button.clicked.connect(self.undo)
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
@@ -490,9 +517,13 @@ class LibraryBrowser(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def set_library(self, library: Any) -> None:
-        """Show `library` (a recount.library.store.Library, opened on the GUI thread) or None."""
+    def set_library(self, library: Any, writer: Any = None) -> None:
+        """Show `library` (a recount.library.store.Library read on the GUI thread) or None.
+
+        `writer` is the connection the workers write through (default: `library` itself); a
+        separate one keeps the GUI thread's reads from ever waiting on a write's lock."""
         self._library = library
+        self._writer = writer if writer is not None else library
         self.undo_stack.clear()
         self.undo_bar.hide()
         self.model.set_library(library)
@@ -508,6 +539,17 @@ class LibraryBrowser(QWidget):
         self.model.reload()
         self._reselect(selected)
         self._update_count()
+
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def undo(self) -> None:
+        if not self.busy():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if not self.busy():
+            self.undo_stack.redo()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
@@ -547,7 +589,7 @@ class LibraryBrowser(QWidget):
             new = dialog.values()
             changed = {k: v for k, v in new.items() if v != old.get(k)}
             if changed:
-                self.undo_stack.push(_EditCommand(self, stored.id, {k: old[k] for k in changed}, changed))
+                self._start_update(stored.id, changed, push={k: old[k] for k in changed})
 
         dialog.finished.connect(done)
         dialog.open()
@@ -556,7 +598,7 @@ class LibraryBrowser(QWidget):
     def delete_selected(self) -> QMessageBox | None:
         """Ask, then delete the selected reports (undoable). Returns the confirmation box."""
         ids = self.selected_ids()
-        if not ids or self._library is None:
+        if not ids or self._library is None or self.busy():
             return None
         rows = [self.model.row(self.model.row_of(i)) for i in ids]  # type: ignore[arg-type]
         name = f"“{rows[0].title or 'Untitled report'}”" if len(rows) == 1 else f"these {len(rows)} reports"
@@ -571,7 +613,7 @@ class LibraryBrowser(QWidget):
 
         def done() -> None:
             if box.clickedButton() is delete:
-                self.undo_stack.push(_DeleteCommand(self, rows))
+                self._start_delete(rows)
 
         box.finished.connect(done)
         box.open()
@@ -579,45 +621,92 @@ class LibraryBrowser(QWidget):
 
     # ------------------------------------------------------------------ applying changes
 
-    def _apply_delete(self, rows: list[ArticleRow]) -> list[ArticleRow]:
-        done: list[ArticleRow] = []
+    def _write(self, fn: Any, *args: Any, doing: str, done: Any, failed: Any = None) -> Task:
+        """Run one write of ui.operations on a worker: progress here, errors in a dialog."""
+        self.progress.setRange(0, 0)  # busy until the worker reports
+        self.progress.setFormat(f"{doing.capitalize()}…")
+        self.progress.show()
+
+        def finish() -> None:
+            self.task = None
+            self.progress.hide()
+            self._update_actions()
+            self.busyChanged.emit(False)
+
+        def succeeded(value: Any) -> None:
+            finish()
+            done(value)
+
+        def errored(exc: BaseException) -> None:
+            finish()
+            self.error_box = errors.report(self, exc, doing)
+            if failed is not None:
+                failed()
+
+        def progressed(step: int, total: int, message: str) -> None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(step)
+
+        self.task = start_task(fn, self._writer, *args, name=doing, on_success=succeeded, on_error=errored,
+                               on_progress=progressed)
+        self._update_actions()
+        self.busyChanged.emit(True)
+        return self.task
+
+    def _step_back(self, undo: bool) -> None:
+        """A replayed undo/redo failed: move the stack back without writing again."""
+        self._replaying = True
         try:
-            for r in rows:
-                self._library.delete_article(r.id)
-                done.append(r)
-        except Exception as exc:
-            errors.report(self, exc, "delete the report")
-        self.model.remove_ids({r.id for r in done})
-        if done:
-            what = f"“{done[0].title or 'Untitled report'}”" if len(done) == 1 else f"{len(done)} reports"
-            self.undo_label.setText(f"Deleted {what}.")
-            self.undo_bar.show()
-            self._bar_timer.start()
+            self.undo_stack.redo() if undo else self.undo_stack.undo()
+        finally:
+            self._replaying = False
+
+    def _start_delete(self, rows: list[ArticleRow], replay: bool = False) -> Task:
+        def done(deleted: list[int]) -> None:
+            gone = [r for r in rows if r.id in set(deleted)]
+            self.model.remove_ids(set(deleted))
+            if not replay and gone:
+                self.undo_stack.push(_DeleteCommand(self, gone))
+            if gone:
+                what = f"“{gone[0].title or 'Untitled report'}”" if len(gone) == 1 else f"{len(gone)} reports"
+                self.undo_label.setText(f"Deleted {what}.")
+                self.undo_bar.show()
+                self._bar_timer.start()
+                self.articlesChanged.emit()
+            self._update_count()
+
+        what = "the report" if len(rows) == 1 else f"{len(rows)} reports"
+        return self._write(operations.delete_reports, [r.id for r in rows], doing=f"delete {what}",
+                           done=done, failed=(lambda: self._step_back(undo=False)) if replay else None)
+
+    def _start_restore(self, rows: list[ArticleRow]) -> Task:
+        def done(_restored: list[int]) -> None:
+            self.undo_bar.hide()
+            self.model.reload()
+            self._reselect([r.id for r in rows])
+            self._update_count()
             self.articlesChanged.emit()
-        self._update_count()
-        return done
 
-    def _apply_restore(self, rows: list[ArticleRow]) -> None:
-        try:
-            for r in rows:
-                self._library.restore_article(r.id)
-        except Exception as exc:
-            errors.report(self, exc, "restore the report")
-        self.undo_bar.hide()
-        self.model.reload()
-        self._reselect([r.id for r in rows])
-        self._update_count()
-        self.articlesChanged.emit()
+        what = "the report" if len(rows) == 1 else f"{len(rows)} reports"
+        return self._write(operations.restore_reports, [r.id for r in rows], doing=f"restore {what}",
+                           done=done, failed=lambda: self._step_back(undo=True))
 
-    def _apply_update(self, article_id: int, fields: dict[str, Any]) -> bool:
-        try:
-            self._library.update_article(article_id, **fields)
-        except Exception as exc:
-            errors.report(self, exc, "save the report's details")
-            return False
-        self.model.refresh_row(article_id)
-        self.articlesChanged.emit()
-        return True
+    def _start_update(self, article_id: int, fields: dict[str, Any], push: dict | None = None,
+                      undoing: bool = False) -> Task:
+        """Write new details; `push` (the old values) puts the edit on the undo stack once written."""
+        def done(stored: Any) -> None:
+            if stored is not None:
+                self.model.update_row(stored)
+            if push is not None:
+                self.undo_stack.push(_EditCommand(self, article_id, push, fields))
+            self.articlesChanged.emit()
+
+        def failed() -> None:
+            if push is None:  # a replayed undo or redo: put the stack back where the library is
+                self._step_back(undo=undoing)
+
+        return self._write(operations.update_report, article_id, fields, doing="save the report's details",
+                           done=done, failed=failed)
 
     # ------------------------------------------------------------------ helpers
 
@@ -650,10 +739,14 @@ class LibraryBrowser(QWidget):
 
     def _update_actions(self, *_: Any) -> None:
         has = bool(self.view.selectionModel().selectedRows()) and self._library is not None
-        for w in (self.open_button, self.edit_button, self.delete_button):
-            w.setEnabled(has)
-        self.delete_action.setEnabled(has)
+        idle = not self.busy()
+        self.open_button.setEnabled(has)
+        for w in (self.edit_button, self.delete_button, self.delete_action):
+            w.setEnabled(has and idle)
         self.open_action.setEnabled(has)
+        self.undo_action.setEnabled(idle and self.undo_stack.canUndo())
+        self.redo_action.setEnabled(idle and self.undo_stack.canRedo())
+        self.undo_button.setEnabled(idle)
         self.search.setEnabled(self._library is not None)
 
     def _update_count(self) -> None:

@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
             self.library, self.work_library, self.reports = gui, work, reports
             self.library_state = "open"
             self.browser.setEnabled(True)
-            self.browser.set_library(gui)
+            self.browser.set_library(gui, writer=work)  # reads here, writes on workers
             self.timeline.set_library(gui)  # clicking a point looks its report up here
             self._update_status()
             self._update_actions()

@@ -134,6 +134,32 @@ def dismiss(lib: Any, flag_key: str, note: str | None, *, progress=None, cancell
     return flag_key
 
 
+def delete_reports(lib: Any, ids: list[int], *, progress=None, cancelled=None) -> list[int]:
+    """Hide reports from lists and checks, all in one transaction (undo: restore_reports)."""
+    if progress:
+        progress(0, 1, "Deleting")
+    deleted = lib.delete_articles(ids)
+    if progress:
+        progress(1, 1, "Deleted")
+    return deleted
+
+
+def restore_reports(lib: Any, ids: list[int], *, progress=None, cancelled=None) -> list[int]:
+    if progress:
+        progress(0, 1, "Restoring")
+    lib.restore_articles(ids)
+    if progress:
+        progress(1, 1, "Restored")
+    return list(ids)
+
+
+def update_report(lib: Any, article_id: int, fields: dict[str, Any], *, progress=None,
+                  cancelled=None) -> Any:
+    """Write a report's new details; the stored report as it now reads (None if gone)."""
+    lib.update_article(article_id, **fields)
+    return lib.article(article_id)
+
+
 def count(lib: Any, *, progress=None, cancelled=None) -> int:
     return lib.count_articles()
 
