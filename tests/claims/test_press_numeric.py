@@ -118,3 +118,22 @@ def test_part_in_brackets_shares_the_whole_s_time():
     found = claims("The toll is now 140 dead (12 of them children) and 300 wounded, the ministry said.")
     whole, part = found[0], found[1]
     assert part.value == 12 and part.time == whole.time
+
+
+def test_holiday_and_country_adjective_are_not_places():
+    c = one("Officials said 61 people died in Easter attacks on three churches.", 61)
+    assert c.place != "Easter"
+    gift = one("The fund received €12m from French investors.", 12_000_000)
+    assert gift.place != "French"
+
+
+def test_lead_with_only_a_country_adjective_places_the_story_in_that_country():
+    text = ("Kenyan authorities on Friday raised the toll from the floods to 93, officials said, "
+            "as rescuers searched villages along the river for survivors.\n\n"
+            "Another 40 people are missing.")
+    assert one(text, 40).place == "Kenya"
+
+
+def test_capital_named_after_a_possessive_country():
+    c = one("At least 19 people were killed in fighting near Veskland's capital, Amrel, the ministry said.", 19)
+    assert c.place == "Amrel"

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from itertools import compress
 
+from recount.claims.countries import COUNTRY_OF, country_adjective
 from recount.claims.document import Document
 from recount.claims.numbers import tokens_of
 from recount.claims.retrie import fast, leading, rx, trie
@@ -59,13 +60,15 @@ _NOT_PLACE = frozenset(
         "commission court parliament assembly reuters ap afp bbc un who unicef iom wfp icrc eu nato "
         "president minister prime governor general colonel spokesman spokeswoman secretary director "
         "mr mrs ms dr the a an this that these those it he she they we i his her their its our "
-        "state security league group operation affairs red no nos number"
+        "state security league group operation affairs red no nos number easter christmas ramadan eid "
+        "passover diwali thanksgiving"
     ).split()
 )
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_CAPITALISED = fast(r"(?<![\w'\u2019-])[A-Z][a-z]")
 _ADJ_NOUN = fast(r"^[A-Z][a-z]+(?:an|ian|ese|ish)$")
 _DEMONYM = fast(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
@@ -178,8 +181,9 @@ def locatives(
         # "the Health Ministry in Sarvana said": where the source sits, not what the figure is about
         if prev.lower() in _NOT_PLACE and prev[:1].isupper():
             continue
-        # "the Libyan capital", "Tavrenian city": a demonym followed by a common noun.
-        if _DEMONYM.match(raw) or (" " not in raw.strip() and _ADJ_NOUN.match(raw)
+        # "the Libyan capital", "Tavrenian city": a demonym followed by a common noun;
+        # "from French tycoons": a country's adjective is never itself the place
+        if raw.strip() in COUNTRY_OF or _DEMONYM.match(raw) or (" " not in raw.strip() and _ADJ_NOUN.match(raw)
                                    and rx(r" [a-z]").match(text[m.end("place") : m.end("place") + 2])):
             continue
         name = _clean(raw)
@@ -197,7 +201,8 @@ def locatives(
 ROAD_WORDS = frozenset(("route", "highway", "interstate", "motorway", "road", "autobahn", "freeway"))
 _ROAD_NUMBER = fast(r"\s+(\d{1,4}[A-Z]?)\b")
 
-_CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas)\b")
+_CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
+                   r"except|but)\b")
 _PART_BEFORE = fast(
     r"\b(?:most|many|some|all|several|one|two|three|dozens|hundreds)\s+of\s+(?:them|whom)\b[^,;.]{0,40}$"
     r"|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$",
@@ -215,7 +220,7 @@ def _is_part_or_org(text: str, pos: int, name: str) -> bool:
         return True
     # "Libya's eastern coastal city of Derna": the country frames the place the figure is about
     return bool(rx(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,3}(?:city|town|village|port|capital|province|region|"
-                   r"district|island)\s+of\s+[A-Z]").match(after))
+                   r"district|island)(?:\s+of|,)?\s+[A-Z]").match(after))
 
 
 class PlaceFinder:
@@ -271,8 +276,17 @@ class PlaceFinder:
             found = self.in_span(body_start, first_sentence_end)
             if not found:
                 found = self.in_span(body_start, pe)
-            return found or self._first_region() or self.dateline
+            return found or self._first_region() or self._lead_country(body_start, pe) or self.dateline
         return self._first_region() or self.dateline
+
+    def _lead_country(self, start: int, end: int) -> str | None:
+        """"Sri Lankan authorities revised the toll": a lead that names no place but a
+        country's adjective is about that country."""
+        for m in _CAPITALISED.finditer(self.doc.text, start, end):
+            country = country_adjective(self.doc.text[m.start() : m.start() + 40])
+            if country:
+                return country
+        return None
 
     def _first_region(self) -> str | None:
         """The first 'X province/region/district' of the article: the story's area."""

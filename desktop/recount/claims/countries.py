@@ -1,0 +1,57 @@
+"""Countries named by their adjective: "Sri Lankan authorities", "the Nigerian president".
+
+No gazetteer of places (invented and real places alike must work offline), but the
+adjectives of the world's countries are a closed, well-known set of English words. A lead
+that names no place but speaks of "Libyan officials" is about Libya; the same adjective
+before a noun is never itself a place ("French prosecutors" is not a location).
+"""
+
+from __future__ import annotations
+
+# "Country:Adjective[/Adjective]" — the common English forms used in news copy.
+_PAIRS = (
+    "Afghanistan:Afghan Albania:Albanian Algeria:Algerian Angola:Angolan Argentina:Argentine/Argentinian "
+    "Armenia:Armenian Australia:Australian Austria:Austrian Azerbaijan:Azerbaijani Bahrain:Bahraini "
+    "Bangladesh:Bangladeshi Belarus:Belarusian Belgium:Belgian Benin:Beninese Bolivia:Bolivian "
+    "Bosnia:Bosnian Botswana:Botswanan Brazil:Brazilian Bulgaria:Bulgarian Burkina_Faso:Burkinabe "
+    "Burundi:Burundian Cambodia:Cambodian Cameroon:Cameroonian Canada:Canadian Chad:Chadian Chile:Chilean "
+    "China:Chinese Colombia:Colombian Congo:Congolese Croatia:Croatian Cuba:Cuban Cyprus:Cypriot "
+    "Czech_Republic:Czech Denmark:Danish Ecuador:Ecuadorian Egypt:Egyptian Eritrea:Eritrean Estonia:Estonian "
+    "Ethiopia:Ethiopian Fiji:Fijian Finland:Finnish France:French Gabon:Gabonese Gambia:Gambian "
+    "Georgia:Georgian Germany:German Ghana:Ghanaian Greece:Greek Guatemala:Guatemalan Guinea:Guinean "
+    "Haiti:Haitian Honduras:Honduran Hungary:Hungarian Iceland:Icelandic India:Indian Indonesia:Indonesian "
+    "Iran:Iranian Iraq:Iraqi Ireland:Irish Israel:Israeli Italy:Italian Jamaica:Jamaican Japan:Japanese "
+    "Jordan:Jordanian Kazakhstan:Kazakh Kenya:Kenyan Kosovo:Kosovar Kuwait:Kuwaiti Kyrgyzstan:Kyrgyz "
+    "Laos:Lao/Laotian Latvia:Latvian Lebanon:Lebanese Liberia:Liberian Libya:Libyan Lithuania:Lithuanian "
+    "Madagascar:Malagasy Malawi:Malawian Malaysia:Malaysian Mali:Malian Malta:Maltese Mauritania:Mauritanian "
+    "Mexico:Mexican Moldova:Moldovan Mongolia:Mongolian Montenegro:Montenegrin Morocco:Moroccan "
+    "Mozambique:Mozambican Myanmar:Burmese Namibia:Namibian Nepal:Nepalese/Nepali Netherlands:Dutch "
+    "New_Zealand:New_Zealand Nicaragua:Nicaraguan Niger:Nigerien Nigeria:Nigerian North_Korea:North_Korean "
+    "Norway:Norwegian Oman:Omani Pakistan:Pakistani Palestine:Palestinian Panama:Panamanian "
+    "Paraguay:Paraguayan Peru:Peruvian Philippines:Filipino/Philippine Poland:Polish Portugal:Portuguese "
+    "Qatar:Qatari Romania:Romanian Russia:Russian Rwanda:Rwandan Saudi_Arabia:Saudi Senegal:Senegalese "
+    "Serbia:Serbian Sierra_Leone:Sierra_Leonean Singapore:Singaporean Slovakia:Slovak Slovenia:Slovenian "
+    "Somalia:Somali South_Africa:South_African South_Korea:South_Korean South_Sudan:South_Sudanese "
+    "Spain:Spanish Sri_Lanka:Sri_Lankan Sudan:Sudanese Sweden:Swedish Switzerland:Swiss Syria:Syrian "
+    "Taiwan:Taiwanese Tajikistan:Tajik Tanzania:Tanzanian Thailand:Thai Togo:Togolese Tunisia:Tunisian "
+    "Turkey:Turkish Turkmenistan:Turkmen Uganda:Ugandan Ukraine:Ukrainian United_Kingdom:British "
+    "United_States:American Uruguay:Uruguayan Uzbekistan:Uzbek Venezuela:Venezuelan Vietnam:Vietnamese "
+    "Yemen:Yemeni Zambia:Zambian Zimbabwe:Zimbabwean"
+)
+
+COUNTRY_OF: dict[str, str] = {
+    adjective.replace("_", " "): country.replace("_", " ")
+    for pair in _PAIRS.split()
+    for country, adjectives in [pair.split(":")]
+    for adjective in adjectives.split("/")
+}
+# longest first, so "South Sudanese" wins over "Sudanese"
+ADJECTIVES: tuple[str, ...] = tuple(sorted(COUNTRY_OF, key=len, reverse=True))
+
+
+def country_adjective(words: str) -> str | None:
+    """The country whose adjective `words` starts with ("Sri Lankan police" -> "Sri Lanka")."""
+    for adjective in ADJECTIVES:
+        if words.startswith(adjective) and words[len(adjective) : len(adjective) + 1] in ("", " ", "-"):
+            return COUNTRY_OF[adjective]
+    return None
