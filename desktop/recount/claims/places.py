@@ -183,7 +183,8 @@ def locatives(
             continue
         # "the Libyan capital", "Tavrenian city": a demonym followed by a common noun;
         # "from French tycoons": a country's adjective is never itself the place
-        if raw.strip() in COUNTRY_OF or _DEMONYM.match(raw) or (" " not in raw.strip() and _ADJ_NOUN.match(raw)
+        adjective = raw.strip() in COUNTRY_OF
+        if adjective or _DEMONYM.match(raw) or (" " not in raw.strip() and _ADJ_NOUN.match(raw)
                                    and rx(r" [a-z]").match(text[m.end("place") : m.end("place") + 2])):
             continue
         name = _clean(raw)
