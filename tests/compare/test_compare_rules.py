@@ -100,10 +100,19 @@ def test_figures_listed_in_one_sentence_are_different_things(num, ref) -> None:
     assert find_discrepancies([ref(a, "x", "2024-06-05", "A"), ref(b, "x", "2024-06-05", "A")]) == []
 
 
-def test_a_changed_toll_within_one_article_is_its_story_not_a_flag(num, ref) -> None:
-    old = num("347", 347, end="2024-06-07", offset=10, sentence="The previous toll was 347.")
-    new = num("289", 289, end="2024-06-10", offset=200, sentence="The toll was revised down to 289.")
+def test_a_toll_that_grew_within_one_article_is_its_story_not_a_flag(num, ref) -> None:
+    old = num("347", 347, end="2024-06-07", offset=10, sentence="On Friday the toll stood at 347.")
+    new = num("389", 389, end="2024-06-10", offset=200, sentence="The toll has since risen to 389.")
     assert find_discrepancies([ref(old, "x", "2024-06-10", "A"), ref(new, "x", "2024-06-10", "A")]) == []
+
+
+def test_a_lower_toll_against_the_older_one_it_restates_is_a_revision(num, ref) -> None:
+    """Issue 9: a figure and a restatement of an older figure in one report: revision, not conflict."""
+    old = num("the previous toll of 347", 347, end="2024-06-10", offset=10,
+              sentence="Officials set aside the previous toll of 347.")
+    new = num("289", 289, end="2024-06-10", offset=200, sentence="The toll now stands at 289.")
+    flags = find_discrepancies([ref(old, "x", "2024-06-10", "A"), ref(new, "x", "2024-06-10", "A")])
+    assert [f.type for f in flags] == ["revision"]
 
 
 def test_the_same_words_credited_to_two_speakers(quote, ref) -> None:

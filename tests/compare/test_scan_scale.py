@@ -16,8 +16,9 @@ import pytest
 
 from corpus_support import fill_with_corpus
 from recount.claims.model import Article
-from recount.compare.check import _aliases, library_discrepancies, library_refs
+from recount.compare.check import library_discrepancies, library_refs
 from recount.compare.reconcile import _same, iter_library_metrics, library_metrics, series_from_refs
+from recount.compare.refs import aliases_of as _aliases
 from recount.compare.scan import (
     COMMON_SHINGLE,
     MAX_NEIGHBOURS,

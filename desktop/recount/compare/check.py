@@ -15,25 +15,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
-from recount.claims.model import Article, AttributedClaim, Claim, NumericClaim
+from recount.claims.model import Article, Claim
+from recount.compare.candidates import candidates
 from recount.compare.match import Match, Thresholds, score_pair, status_of
-from recount.compare.metric import scope
-from recount.compare.names import GENERIC, words_of
-from recount.compare.rules import Discrepancy, Ref, compare, fragments
+from recount.compare.refs import Ref, aliases_of, stored_ref, story_map, story_of
+from recount.compare.rules import Discrepancy, compare
 from recount.compare.scan import find_discrepancies
 
-__all__ = ["CheckResult", "Match", "Thresholds", "check_article", "library_discrepancies", "library_refs"]
+__all__ = ["CheckResult", "Match", "Thresholds", "check_article", "library_discrepancies", "library_refs",
+           "stored_ref"]
 
 Progress = Callable[[int, int, str], None]
-# How far back (and forward) to look for earlier claims, by kind of figure.
-LOOKBACK_DAYS = {"cumulative": 60, "day": 3, "point": 7, "period": 7, "unknown": 14}
-QUOTE_DAYS = 21
-# Newest first; enough for every report of a story's last weeks, few enough to stay fast.
-CANDIDATE_LIMIT = 40
-QUOTE_CANDIDATE_LIMIT = 30
 MAX_MATCHES = 10
 
 
@@ -67,77 +61,14 @@ class CheckResult:
                 "elapsed_ms": round(self.elapsed_ms, 1)}
 
 
-def _shift(iso: str | None, days: int) -> str | None:
-    if not iso:
-        return None
-    try:
-        return (date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
-    except ValueError:
-        return None
-
-
-def _distinctive(*names: str | None) -> list[str]:
-    words: list[str] = []
-    for name in names:
-        words.extend(w for w in words_of(name or "") if w not in GENERIC and len(w) > 2)
-    return list(dict.fromkeys(words))
-
-
-def _quote_terms(quote: str, n: int = 4) -> list[str]:
-    """The longest words of a quote: rare enough to find the same words elsewhere through FTS."""
-    words = sorted({w for f in fragments(quote) for w in f.split() if len(w) > 4}, key=lambda w: (-len(w), w))
-    return words[:n]
-
-
-def _candidates(lib: Any, ref: Ref, exclude: int | None, cache: dict | None = None) -> list[Any]:
-    """Stored claims the claim may speak to, by index lookups (category, dates, FTS terms).
-    Claims of one article often ask the same question: `cache` answers repeats."""
-    c = ref.claim
-    if isinstance(c, NumericClaim):
-        sc = scope(c)
-        when = ref.as_of
-        if sc == "cumulative" and c.time.start:
-            date_from = max(_shift(c.time.start, -1) or "", _shift(when, -LOOKBACK_DAYS["cumulative"]) or "")
-            date_to = _shift(when, 7)
-        else:
-            back = LOOKBACK_DAYS.get(sc, 14)
-            date_from, date_to = _shift(when, -back), _shift(when, back)
-        terms = _distinctive(c.place, c.source) or None
-        return _query(lib, cache, kind="numeric", categories=(c.category,), date_from=date_from,
-                      date_to=date_to, exclude_article=exclude, terms=tuple(terms) if terms else None,
-                      limit=CANDIDATE_LIMIT)
-    assert isinstance(c, AttributedClaim)
-    when = c.date or ref.published
-    terms = _distinctive(c.speaker)[-1:] + (_quote_terms(c.quote, 3) if c.quote else [])
-    if not terms:
-        return []
-    return _query(lib, cache, kind="attributed", date_from=_shift(when, -QUOTE_DAYS),
-                  date_to=_shift(when, QUOTE_DAYS), exclude_article=exclude, terms=tuple(terms),
-                  limit=QUOTE_CANDIDATE_LIMIT)
-
-
-def _query(lib: Any, cache: dict | None, **kw: Any) -> list[Any]:
-    if cache is None:
-        return lib.candidate_claims(**kw)
-    key = tuple(sorted(kw.items()))
-    if key not in cache:
-        cache[key] = lib.candidate_claims(**kw)
-    return cache[key]
-
-
-def stored_ref(sc: Any, text_loader: Callable[[], str | None] | None = None) -> Ref:
-    return Ref(sc.claim, sc.article_ref, sc.published, sc.outlet, claim_id=sc.id, article_id=sc.article_id,
-               text_loader=text_loader)
-
-
-def _aliases(lib: Any) -> dict[str, dict[str, str]]:
-    return {"speaker": lib.aliases("speaker"), "place": lib.aliases("place")}
-
-
 def check_article(library: Any, article: Article, claims: list[Claim] | None = None, *,
                   thresholds: Thresholds | None = None, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> CheckResult:
-    """The article's claims (extracted when None), their matches in the library, and its flags."""
+                  cancelled: Callable[[], bool] | None = None, story: int | None = None) -> CheckResult:
+    """The article's claims (extracted when None), their matches in the library, and its flags.
+
+    Claims are compared only within the report's story: `story` (a pasted report: the story it
+    would join), else the stored report's own story; with neither, the library is searched
+    without a story filter."""
     t0 = time.perf_counter()
     thresholds = thresholds or Thresholds()
     if claims is None:
@@ -145,16 +76,18 @@ def check_article(library: Any, article: Article, claims: list[Claim] | None = N
 
         claims = extract(article.text, article.published)
     result = CheckResult(article, list(claims))
-    refs = [Ref(c, article.id, article.published, article.outlet, current=True, text=article.text)
-            for c in claims]
     aliases: dict[str, dict[str, str]] = {}
     dismissed: dict[str, str] = {}
     exclude: int | None = None
     if library is not None:
-        aliases = _aliases(library)
+        aliases = aliases_of(library)
         dismissed = library.dismissed_flags()
         exclude = library.find_article(text=article.text)
         result.article_id = exclude
+        if story is None:
+            story = story_of(library, exclude)
+    refs = [Ref(c, article.id, article.published, article.outlet, current=True, text=article.text,
+                story=story) for c in claims]
     flags: dict[str, Discrepancy] = {}
     # Within the article: headline against body, two figures for one thing.
     for f in find_discrepancies(refs, aliases, dismissed):
@@ -179,8 +112,8 @@ def check_article(library: Any, article: Article, claims: list[Claim] | None = N
             if progress is not None:
                 progress(i, total, f"claim {i + 1} of {total}")
             found: list[Match] = []
-            for sc in _candidates(library, ref, exclude, asked):
-                other = stored_ref(sc, loader(sc.article_id))
+            for sc in candidates(library, ref, exclude, asked):
+                other = stored_ref(sc, loader(sc.article_id), story)
                 scored = score_pair(ref, other, aliases)
                 if scored is None:
                     continue
@@ -219,16 +152,17 @@ def library_refs(lib: Any, kinds: Iterable[str] = ("numeric", "attributed")) -> 
         return load
 
     refs = []
+    stories = story_map(lib)
     loaders: dict[int, Callable[[], str | None]] = {}  # one per article, shared by its claims
     for kind in kinds:
         for sc in lib.iter_claims(kind=kind):
             load = loaders.get(sc.article_id)
             if load is None:
                 load = loaders[sc.article_id] = loader(sc.article_id)
-            refs.append(stored_ref(sc, load))
+            refs.append(stored_ref(sc, load, stories.get(sc.article_id)))
     return refs
 
 
 def library_discrepancies(lib: Any, cancelled: Callable[[], bool] | None = None) -> list[Discrepancy]:
     """Every flag across the library, claims grouped by metric (never all pairs)."""
-    return find_discrepancies(library_refs(lib), _aliases(lib), lib.dismissed_flags(), cancelled)
+    return find_discrepancies(library_refs(lib), aliases_of(lib), lib.dismissed_flags(), cancelled)

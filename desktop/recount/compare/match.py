@@ -1,7 +1,7 @@
 """Which earlier claims does a claim speak to? Blocking, then a rapidfuzz score in [0, 1].
 
-Blocking keeps only claims that could measure the same thing (same category and group, same
-kind of time, a running total's start within a day) or quote the same person or words.
+Blocking keeps only figures that measure the same thing (compare/identity.py, through
+rules.same_figure: one home for that rule) or quotes of the same person or words.
 The score weighs the components below; the weights favour *what, where and when* over the
 wording, because two reports of one toll rarely share a sentence.
 
@@ -19,9 +19,13 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from recount.claims.model import AttributedClaim, NumericClaim
-from recount.compare.metric import SUBJECT_CATEGORIES, day_gap, interval, scope, subject_group
-from recount.compare.names import fold, name_similarity, place_relation
-from recount.compare.rules import Discrepancy, Ref, quote_similarity, same_story, same_teller_total
+from recount.compare.flags import Discrepancy
+from recount.compare.identity import day_gap, scope
+from recount.compare.metric import interval
+from recount.compare.names import name_similarity, place_relation
+from recount.compare.quotes import quote_similarity
+from recount.compare.refs import Ref
+from recount.compare.rules import same_figure
 
 NUMERIC_WEIGHTS = {"category": 0.15, "place": 0.25, "time": 0.3, "source": 0.1, "sentence": 0.1,
                    "value": 0.1}
@@ -61,33 +65,19 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     aliases = aliases or {}
-    if ca.category != cb.category or subject_group(ca) != subject_group(cb):
-        return None
-    if ca.category in SUBJECT_CATEGORIES:
-        # "$45 million" and "1.2 million people": what is counted must agree (or, unnamed, the figures)
-        if ca.subject and cb.subject and fold(ca.subject) != fold(cb.subject):
-            return None
-        if (not ca.subject or not cb.subject) and interval(ca).disjoint(interval(cb)):
-            return None
-    sa, sb = scope(ca), scope(cb)
-    if sa != sb and "unknown" not in (sa, sb):
-        return None  # never a day's count against a running total
+    if not same_figure(a, b, aliases):
+        return None  # never a figure of another thing, place, group or kind of time
     comp: dict[str, float] = {"category": 1.0}
-    if sa == sb == "cumulative":
+    if scope(ca) == "cumulative":
         start_gap = day_gap(ca.time.start, cb.time.start)
-        if start_gap is not None and start_gap > 1:
-            return None
         comp["time"] = 1.0 if start_gap == 0 else 0.85 if start_gap == 1 else 0.6
-    elif sa == sb and sa in ("day", "point", "period"):
+    else:
         gap = day_gap(a.as_of, b.as_of)
         comp["time"] = 1.0 if gap == 0 else 0.4 * _time_score(gap)
-    else:
-        comp["time"] = 0.5 * _time_score(day_gap(a.as_of, b.as_of))
     rel = place_relation(ca.place, cb.place, aliases.get("place"))
     comp["place"] = {"same": 1.0, "within": 0.85, "unknown": 0.5, "different": 0.0}[rel]
-    if rel == "different" and a.article != b.article and (same_teller_total(a, b, aliases.get("speaker"))
-                                                          or same_story(a, b)):
-        comp["place"] = 0.6  # two places of one story, each named in the other report
+    if rel == "different":
+        comp["place"] = 0.6  # one body's total or one moment under two place names (rules.same_figure)
     if ca.source and cb.source:
         comp["source"] = name_similarity(ca.source, cb.source, aliases.get("speaker"))
     else:

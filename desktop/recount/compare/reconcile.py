@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from recount.claims.model import NumericClaim
-from recount.compare.metric import day_gap, metric_label, same_metric, scope
+from recount.compare.identity import day_gap, scope
+from recount.compare.metric import metric_label
 from recount.compare.names import fold, names_match
-from recount.compare.rules import Ref, same_story, same_teller_total
+from recount.compare.refs import Ref, aliases_of, stored_ref, story_of
+from recount.compare.rules import restated, same_figure
 
 CURRENT_WINDOW_DAYS = 7
 
@@ -137,12 +139,14 @@ def series_from_refs(refs: list[Ref]) -> MetricSeries:
                         rec.series, rec.low, rec.best, rec.high)
 
 
-def _same(a: Ref, b: Ref, places: dict[str, str] | None) -> bool:
+def _same(a: Ref, b: Ref, aliases: dict[str, dict[str, str]]) -> bool:
+    """One metric (rules.same_figure, the checker's own test); a restated older figure is
+    history told in a later report, not an observation of its own."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
-    ok, why = same_metric(ca, a.published, cb, b.published, places)
-    return ok or (why == "different places" and a.article != b.article
-                  and (same_teller_total(a, b) or same_story(a, b)))
+    if restated(ca) or restated(cb):
+        return False
+    return same_figure(a, b, aliases)
 
 
 def series_for_claim(library: Any, claim: Any, published: str | None = None,
@@ -154,25 +158,26 @@ def series_for_claim(library: Any, claim: Any, published: str | None = None,
     """
     if article is not None and published is None:
         published = article.published
-    from recount.compare.check import _aliases, _candidates, stored_ref
+    from recount.compare.candidates import candidates
 
     stored = claim if hasattr(claim, "claim") else None
     c = stored.claim if stored is not None else claim
     if not isinstance(c, NumericClaim):
         raise TypeError("series_for_claim needs a numeric claim")
-    me = stored_ref(stored) if stored is not None else Ref(
+    story = story_of(library, stored.article_id) if stored is not None else None
+    me = stored_ref(stored, story=story) if stored is not None else Ref(
         c, getattr(article, "id", None), published, getattr(article, "outlet", None), current=True)
     refs: list[Ref] = [me] if stored is not None or published else []
     if library is not None:
-        places = _aliases(library)["place"]
-        for sc in _candidates(library, me, None):
+        aliases = aliases_of(library)
+        for sc in candidates(library, me, None):
             if stored is not None and sc.id == stored.id:
                 continue
             if stored is None and published and sc.published == published and sc.claim.start == c.start \
                     and sc.claim.span == c.span:
                 continue  # the same claim, already saved
-            other = stored_ref(sc)
-            if _same(me, other, places):
+            other = stored_ref(sc, story=story)
+            if _same(me, other, aliases):
                 refs.append(other)
     if not refs:
         return MetricSeries(metric_label(c, published), c.category, scope(c))
@@ -256,10 +261,9 @@ def _metrics_into(library: Any, db: sqlite3.Connection, category: str | None, mi
                   cancelled: Callable[[], bool] | None = None) -> bool:
     """The series of one category's metrics (no metric spans two) into the scratch `series`
     table; False when cancelled."""
-    from recount.compare.check import _aliases
     from recount.compare.scan import library_sweep
 
-    places = _aliases(library)["place"]
+    aliases = aliases_of(library)
     parent = array("q")  # claim id -> parent id (8 bytes a claim: 8 MB for a million)
 
     def grow(cid: int) -> None:
@@ -292,7 +296,7 @@ def _metrics_into(library: Any, db: sqlite3.Connection, category: str | None, mi
         i, j = a.claim_id, b.claim_id
         assert i is not None and j is not None
         ri, rj = find(i), find(j)
-        if ri != rj and _same(a, b, places):
+        if ri != rj and _same(a, b, aliases):
             parent[ri] = rj
     if cancelled is not None and cancelled():
         return False

@@ -17,41 +17,40 @@ import sqlite3
 import tempfile
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, timedelta
-from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from recount.claims.model import AttributedClaim, NumericClaim
+from recount.compare.flags import Discrepancy
+from recount.compare.identity import (
+    FLAG_WINDOW_DAYS,
+    QUOTE_WINDOW_DAYS,
+    START_TOLERANCE_DAYS,
+    ordinal,
+    scope,
+    shift,
+    subject_group,
+)
 from recount.compare.match import Thresholds, score_pair
-from recount.compare.metric import START_TOLERANCE_DAYS, scope, subject_group
-from recount.compare.names import apply_alias, fold, skeleton, words_of
-from recount.compare.rules import ATTRIBUTION_DAYS, ESTIMATE_CATEGORIES, Discrepancy, Ref, compare, fragments
+from recount.compare.names import apply_alias, skeleton, words_of
+from recount.compare.quotes import fragments
+from recount.compare.refs import Ref, aliases_of, library_ref, stored_ref, story_map, text_cache
+from recount.compare.rules import compare
 
 SHINGLE = 4
 # A four-word run found in more quotes than this is a stock phrase: it says nothing.
 COMMON_SHINGLE = 50
 # At most this many later neighbours per claim in a group (newest reports of a metric).
 MAX_NEIGHBOURS = 60
-# Running totals are compared with reports up to this many days later.
-LOOKBACK_DAYS = 60
-
-
-def _ordinal(iso: str | None) -> int | None:
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
+# Running totals are compared with reports up to this many days later (compare/identity.py).
+LOOKBACK_DAYS = FLAG_WINDOW_DAYS["cumulative"]
+ATTRIBUTION_DAYS = QUOTE_WINDOW_DAYS
+_ordinal = ordinal
 
 
 def _shift(iso: str, days: int) -> str:
-    try:
-        return (date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
-    except ValueError:
-        return ""
+    return shift(iso, days) or ""
 
 
 def _windowed(members: list[int], refs: list[Ref], days: int,
@@ -83,35 +82,35 @@ def candidate_pairs(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | 
     by_month: dict[tuple, list[int]] = defaultdict(list)  # and by as-of month (for unknown starts)
     moments: dict[tuple, list[int]] = defaultdict(list)
     estimates: dict[tuple, list[int]] = defaultdict(list)
-    speakers_of: dict[str, list[int]] = defaultdict(list)
-    shingles: dict[str, list[int]] = defaultdict(list)
+    speakers_of: dict[tuple, list[int]] = defaultdict(list)
+    shingles: dict[tuple, list[int]] = defaultdict(list)
     for i, r in enumerate(refs):
         c = r.claim
         if isinstance(c, NumericClaim):
             sc = scope(c)
-            base = (c.category, subject_group(c) or "")
+            base = (r.story, c.category, subject_group(c) or "")
             if sc == "cumulative":
                 if c.time.start:
                     totals[(*base, c.time.start[:10])].append(i)
                 by_month[(*base, (r.as_of or "")[:7])].append(i)
             elif sc in ("day", "point", "period"):
                 moments[(*base, sc, r.as_of or "")].append(i)
-            if c.category in ESTIMATE_CATEGORIES and c.source:
-                estimates[(c.category, float(c.value))].append(i)
+            if c.source:
+                estimates[(r.story, c.category, float(c.value))].append(i)
         elif isinstance(c, AttributedClaim) and c.quote and c.speaker:
-            speakers_of[_speaker_key(c.speaker, speakers)].append(i)
+            speakers_of[(r.story, _speaker_key(c.speaker, speakers))].append(i)
             runs = set()
             for frag in fragments(c.quote):
                 words = frag.split()
                 for k in range(0, max(1, len(words) - SHINGLE + 1)):
                     runs.add(" ".join(words[k:k + SHINGLE]))
             for run in runs:
-                shingles[run].append(i)
+                shingles[(r.story, run)].append(i)
     horizon = LOOKBACK_DAYS
     for key, members in totals.items():
         yield from _windowed(members, refs, horizon)
         for d in range(1, START_TOLERANCE_DAYS + 1):  # starts a day apart meet
-            other = totals.get((*key[:2], _shift(key[2], d)))
+            other = totals.get((*key[:3], _shift(key[3], d)))
             if other:
                 mine = set(members)
                 yield from _windowed(members + other, refs, horizon,
@@ -184,9 +183,10 @@ def memberships(ref: Ref, speakers: Mapping[str, str] | None = None,
     four-word runs (found in more than COMMON_SHINGLE quotes), which group nothing."""
     c = ref.claim
     out: list[Membership] = []
+    story = ref.story
     if isinstance(c, NumericClaim):
         sc = scope(c)
-        base = (c.category, subject_group(c) or "")
+        base = (story, c.category, subject_group(c) or "")
         if sc == "cumulative":
             if c.time.start:
                 s = c.time.start[:10]
@@ -201,13 +201,13 @@ def memberships(ref: Ref, speakers: Mapping[str, str] | None = None,
             out.append((("M", *base, (ref.as_of or "")[:7]), 31, _NO_START, 0 if c.time.start else 1))
         elif sc in ("day", "point", "period"):
             out.append((("D", *base, sc, ref.as_of or ""), 0, None, 0))
-        if c.category in ESTIMATE_CATEGORIES and c.source:
-            out.append((("E", c.category, float(c.value)), ATTRIBUTION_DAYS, None, 0))
+        if c.source:
+            out.append((("E", story, c.category, float(c.value)), ATTRIBUTION_DAYS, None, 0))
     elif isinstance(c, AttributedClaim) and c.quote and c.speaker:
-        out.append((("S", _speaker_key(c.speaker, speakers)), ATTRIBUTION_DAYS, None, 0))
+        out.append((("S", story, _speaker_key(c.speaker, speakers)), ATTRIBUTION_DAYS, None, 0))
         for run in _runs(c.quote):
             if hash(run) not in common:
-                out.append((("R", run), ATTRIBUTION_DAYS, None, 0))
+                out.append((("R", story, run), ATTRIBUTION_DAYS, None, 0))
     return out
 
 
@@ -255,37 +255,6 @@ class PairSweep:
                 self.groups[key] = (days, _cond, deque(live))
 
 
-class _LibraryRef(Ref):
-    """A library claim whose article text (only the same-story rule reads it) comes from a
-    cache shared by all the claims of the article, instead of a copy held by each claim."""
-
-    __slots__ = ("_texts",)
-
-    def folded_text(self) -> str:
-        return self._texts(self.article_id)[1]
-
-    def article_text(self) -> str:
-        return self._texts(self.article_id)[0]
-
-
-def _text_cache(lib: Any, keep: int = 1024) -> Callable[[int | None], tuple[str, str]]:
-    """Article id -> (text, folded text padded for word search), the last `keep` articles."""
-    @lru_cache(maxsize=keep)
-    def texts(article_id: int | None) -> tuple[str, str]:
-        stored = lib.article(article_id) if article_id is not None else None
-        text = (stored.text if stored else None) or ""
-        return text, " " + fold(text) + " "
-
-    return texts
-
-
-def _library_ref(sc: Any, texts: Callable[[int | None], tuple[str, str]]) -> Ref:
-    ref = _LibraryRef(sc.claim, sc.article_ref, sc.published, sc.outlet, claim_id=sc.id,
-                      article_id=sc.article_id)
-    ref._texts = texts
-    return ref
-
-
 def _partition_streams(lib: Any, kind: str, corrected: set[int]) -> dict[str | None, list[Iterator]]:
     """Per effective category (a numeric claim without one counts as 'count', as the claim
     model does) the library's date-ordered streams of that category."""
@@ -319,11 +288,10 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
     pair once), one kind and category at a time, in as-of order. `undated` is given the claims
     without a usable as-of date, which pair with nothing; `every` every other claim
     (StoredClaim), before its pairs. `only`: one category (None: quotes), else all."""
-    from recount.compare.check import stored_ref
-
     speakers = lib.aliases("speaker")
     corrected = {r.claim_id for r in lib.reviews() if r.decision == "corrected"}
-    texts = _text_cache(lib)
+    texts = text_cache(lib)
+    stories = story_map(lib)
     for kind in kinds:
         if only != "*" and (only is None) != (kind == "attributed"):
             continue
@@ -352,14 +320,12 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                 for _d, cid, sc in sorted(same_day, key=lambda t: t[1]):
                     if every is not None:
                         every(sc)
-                    ref = _library_ref(sc, texts)
+                    ref = library_ref(sc, texts, stories.get(sc.article_id))
                     yield from sweep.add(day, cid, ref, memberships(ref, speakers, common))
 
 
 def _dated(stream: Iterable[Any], undated: Callable[[Any], None] | None = None
            ) -> Iterator[tuple[int, int, Any]]:
-    from recount.compare.check import stored_ref
-
     for sc in stream:
         day = _ordinal(stored_ref(sc).as_of)
         if day is not None:
@@ -430,7 +396,7 @@ def _flag_row(f: Discrepancy) -> tuple:
 def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | None, floor: float,
                 cancelled: Callable[[], bool] | None = None) -> bool:
     """The flags of one part of the library into a scratch table; False when cancelled."""
-    aliases = {"speaker": lib.aliases("speaker"), "place": lib.aliases("place")}
+    aliases = aliases_of(lib)
     dismissed = lib.dismissed_flags()
     rows: list[tuple] = []
     for n, (a, b) in enumerate(library_sweep(lib, kinds=(kind,), cancelled=cancelled, only=category)):

@@ -522,6 +522,7 @@ class Library:
         terms: str | Iterable[str] | None = None,
         limit: int = 500,
         include_rejected: bool = False,
+        story: int | None = None,
     ) -> list[StoredClaim]:
         """Stored claims a new claim may speak to, newest first, by index lookups only.
 
@@ -532,6 +533,7 @@ class Library:
         terms: words of which at least one must occur in the claim's sentence, quote, place,
             source or speaker; searched as plain words (never FTS syntax), common words dropped.
             Pass distinctive words (places, names), not "killed".
+        story: only claims of that story's reports (figures are compared within one story).
         Deleted articles are never returned; rejected claims only with include_rejected.
         """
         words = self._narrowing_words(terms) if terms is not None else None
@@ -564,6 +566,9 @@ class Library:
         if exclude_article is not None:
             where.append("c.article_id != ?")
             params.append(exclude_article)
+        if story is not None:
+            where.append("a.story_id = ?")
+            params.append(story)
         if not include_rejected:
             where.append("(r.decision IS NULL OR r.decision != 'rejected')")
         if words:

@@ -1,0 +1,294 @@
+"""When do two figures measure the same thing? The one home of that rule.
+
+Precision first: a fact-checker who meets nine wrong flags for one right one stops reading
+flags. So two figures are the same metric only when everything that says what they count
+agrees, and an unknown never makes them agree by default:
+
+- what: the same category and unit; for counts, money and per cents the same thing counted
+  (the engine's subject, else the noun that follows the number: "votes", "hotels", "acres");
+- whose: the same group (a part is never set against its whole: civilians against all dead,
+  children against everyone), and the same place or a district of it, never one place against
+  a total of several ("in Kessel and Varn") or a place against another;
+- when: the same kind of figure (a running total, a day's count, a moment's count, a
+  period), known on both sides. A running total is identified by its start (a day either way;
+  a start given on one side only is taken from the story), the others by their as-of day.
+
+Every candidate lookup (compare/candidates.py), the library-wide sweep (compare/scan.py), the
+scores (compare/match.py), the rules (compare/rules.py) and the series (compare/reconcile.py)
+use these functions and these windows, so they cannot disagree about what may be compared.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from recount.claims.model import NumericClaim
+from recount.compare.names import fold, place_relation
+from recount.wording import unit_of as unit
+
+# Running totals from different outlets may start a day apart ("since April 4" / "April 5").
+START_TOLERANCE_DAYS = 1
+# How far apart (days) the as-of dates of two figures may be for them to be looked up as
+# candidates of each other, by kind of figure. A running total is compared over weeks (it may
+# be revised or fall); a day's, a moment's or a period's count only at the same moment (flags),
+# though matches for review are shown a few days either way.
+FLAG_WINDOW_DAYS = {"cumulative": 60, "day": 0, "point": 0, "period": 0}
+MATCH_WINDOW_DAYS = {"cumulative": 60, "day": 3, "point": 7, "period": 7}
+# A later report may give an earlier moment's total: look this far ahead too.
+AHEAD_DAYS = 7
+# Quotes and attributions: the same words credited elsewhere, or drifting, within this many days.
+QUOTE_WINDOW_DAYS = 14
+# Categories that say nothing of what is counted ("$45 million", "40 per cent", "3 hospitals").
+SUBJECT_CATEGORIES = frozenset({"count", "money", "percent"})
+# Words naming a group that is part of a whole: figures about different groups differ in metric.
+_GROUPS = {
+    "civilian": "civilians", "civilians": "civilians",
+    "child": "children", "children": "children", "kids": "children", "minors": "children",
+    "woman": "women", "women": "women",
+    "soldier": "soldiers", "soldiers": "soldiers", "troops": "soldiers",
+    "fighter": "fighters", "fighters": "fighters", "militants": "fighters", "combatants": "fighters",
+    "rebels": "fighters",
+    "police": "police", "policemen": "police", "officers": "police",
+    "journalists": "journalists", "reporters": "journalists",
+    "medics": "medics", "doctors": "medics", "nurses": "medics",
+    "staff": "staff", "workers": "workers", "volunteers": "volunteers", "firefighters": "firefighters",
+    "students": "students", "pupils": "students",
+    "migrants": "migrants", "refugees": "refugees",
+    "foreigners": "foreigners", "tourists": "tourists", "nationals": "foreigners",
+    "households": "households", "families": "households", "homes": "buildings",
+    "houses": "buildings", "buildings": "buildings",
+}
+_WORD = re.compile(r"[A-Za-z]+")
+# Words right after a figure that make it a subset: "5,000 displaced people have been able to
+# return home", "40 were rescued alive", "12 were released".
+_SUBSET = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|discharged|recovered|"
+    r"treated|identified|buried)\b", re.IGNORECASE)
+# "of them", "among them", "including": the figure right after is part of one just given.
+_PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|including|includes?)\W*$",
+                      re.IGNORECASE)
+# A figure "in X alone" counts one place of several.
+_ALONE = re.compile(r"^\W*(?:\w+\W+){0,3}?alone\b", re.IGNORECASE)
+# A place naming several places: "Kessel and Varn", "Kessel, Varn", "two provinces" (but "the
+# Old Quarter and eastern suburbs of Ostrelo" names parts of one place).
+_JOIN = re.compile(r"\s*(?:\band\b|&|,)\s*", re.IGNORECASE)
+_SEVERAL_WORDS = re.compile(r"\b(?:two|three|four|five|several|both) (?:countries|nations|provinces|states|"
+                            r"regions|districts|cities|towns)\b", re.IGNORECASE)
+_NUMBERISH = re.compile(r"^(?:[\d.,]+|[$€£¥]|[\d.,]+[a-z]{0,2})$")
+# Words between a number and what it counts that say nothing of what is counted.
+_FILLER = frozenset(
+    "more than about some around over nearly almost at least another other others additional further "
+    "new of the a an million billion thousand hundred bn m k per cent percent people persons were "
+    "was had have has been are is still reportedly".split())
+
+
+def as_of(claim: NumericClaim, published: str | None) -> str | None:
+    """The day a figure speaks of: the end of its time span, else its start, else the report's
+    date (the library stores the same in claims.as_of)."""
+    return claim.time.end or claim.time.start or published
+
+
+def day_gap(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def shift(iso: str | None, days: int) -> str | None:
+    """An ISO day moved by `days` (None when there is no usable date)."""
+    if not iso:
+        return None
+    try:
+        return (date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def ordinal(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def scope(claim: NumericClaim) -> str:
+    return claim.time.scope or "unknown"
+
+
+def subject_group(claim: NumericClaim) -> str | None:
+    """The group counted when it is a part of the whole (civilians, children...), else None."""
+    return _group(claim.subject, claim.span, claim.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
+    for word in _WORD.findall((subject or span).lower()):
+        if word in _GROUPS:
+            return _GROUPS[word]
+    if sentence:
+        pos = sentence.find(span)
+        if pos >= 0:
+            after = sentence[pos + len(span):]
+            m = _SUBSET.match(after)
+            if m:
+                return "subset:" + m.group(0).split()[-1].lower()
+            if _PART_OF.search(sentence[max(0, pos - 30):pos]):
+                return "subset:of-them"
+            if _ALONE.match(after) or "alone" in span.lower().split():
+                return "subset:one-place"
+    return None
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for end in ("ies", "es", "s"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[: -len(end)] + ("y" if end == "ies" else "")
+    return w
+
+
+@lru_cache(maxsize=65536)
+def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[str]:
+    """What a count counts: the engine's subject, else the first words after the number in the
+    span (or, when the span ends at the number, in the sentence): "three hotels hit" -> hotel,
+    "151,272-acre blaze" -> acre, "15,191,847 votes" -> vote. Empty when nothing says."""
+    if subject:
+        return frozenset(_stem(w) for w in _WORD.findall(subject) if w.lower() not in _FILLER)
+    text = span
+    if sentence:
+        pos = sentence.find(span)
+        if pos >= 0:
+            text = span + sentence[pos + len(span):pos + len(span) + 40]
+    tokens = re.findall(r"[\w$€£.,]+", text.replace("-", " "))
+    seen_number = False
+    words: list[str] = []
+    for tok in tokens:
+        low = tok.lower()
+        if _NUMBERISH.match(low) or low in _NUMBER_WORDS:
+            seen_number = True
+            words.clear()
+            continue
+        if not seen_number:
+            continue
+        if low in _FILLER:
+            continue
+        if not tok.isalpha():
+            break
+        words.append(_stem(low))
+        if len(words) == 2:
+            break
+    return frozenset(words)
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands "
+    "millions".split())
+
+
+@lru_cache(maxsize=16384)
+def several_places(place: str | None) -> bool:
+    """"Kessel and Varn", "Kessel, Varn", "both countries": a total over several places, never
+    set against one of them. Parts of one place ("north and east of Varn") are not several."""
+    if not place:
+        return False
+    if _SEVERAL_WORDS.search(place):
+        return True
+    parts = [p for p in _JOIN.split(place) if p.strip()]
+    if len(parts) < 2 or re.search(r"\bof\b", parts[-1]):
+        return False
+    return sum(1 for p in parts if any(w[:1].isupper() for w in p.split())) >= 2
+
+
+def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
+    """Why two figures do not count the same thing (category, unit, group, thing counted), or None."""
+    if a.category != b.category:
+        return "different category"
+    if unit(a) != unit(b):
+        return "different unit"
+    if subject_group(a) != subject_group(b):
+        return "a part is not the whole"
+    if a.category in ("count", "percent"):
+        wa, wb = counted(a.subject, a.span, a.sentence), counted(b.subject, b.span, b.sentence)
+        if not wa or not wb or not (wa & wb):
+            return "different things counted"
+    elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):
+        return "different things counted"
+    return None
+
+
+def when_differs(a: NumericClaim, pub_a: str | None, b: NumericClaim, pub_b: str | None) -> str | None:
+    """Why two figures are not of the same kind of time, or None. A running total's start
+    given on one side only does not part them (reports often leave out "since when")."""
+    sa, sb = scope(a), scope(b)
+    if sa != sb or sa == "unknown":
+        return "different kind of figure"
+    if sa == "cumulative":
+        gap = day_gap(a.time.start, b.time.start)
+        if gap is not None and gap > START_TOLERANCE_DAYS:
+            return "running totals with different starts"
+    elif sa == "period" and (day_gap(a.time.start, b.time.start) != 0
+                             or day_gap(as_of(a, pub_a), as_of(b, pub_b)) != 0):
+        return "different periods"
+    return None
+
+
+def where_differs(a: NumericClaim, b: NumericClaim, places: dict[str, str] | None = None,
+                  same_story: bool = False) -> str | None:
+    """Why two figures are not of the same place, or None. A place unknown on one side is only
+    accepted within one story (the story says where); several places never meet one."""
+    if several_places(a.place) != several_places(b.place):
+        return "a part is not the whole"
+    rel = place_relation(a.place, b.place, places)
+    if rel == "different":
+        return "different places"
+    if rel == "unknown" and not same_story and (a.place or b.place):
+        return "place unknown"
+    return None
+
+
+def same_metric(a: NumericClaim, pub_a: str | None, b: NumericClaim, pub_b: str | None,
+                aliases: dict[str, str] | None = None, same_story: bool = False) -> tuple[bool, str]:
+    """Whether two figures measure the same thing, with the reason when they do not.
+    `aliases`: the library's place aliases; `same_story`: both reports are in one story."""
+    why = what_differs(a, b) or when_differs(a, pub_a, b, pub_b) or where_differs(a, b, aliases, same_story)
+    return (why is None), (why or "")
+
+
+def metric_key(claim: NumericClaim, published: str | None = None) -> tuple[str, ...]:
+    """A grouping key: figures with different keys never measure the same thing.
+
+    Coarser than `same_metric` (the place is left out, since "southern Tripoli" and
+    "Tripoli" must meet, and a running total's start is kept to the month so that starts a
+    day apart meet): use it to group, then `same_metric` on pairs within a group.
+    """
+    sc = scope(claim)
+    when = ""
+    if sc == "cumulative" and claim.time.start:
+        when = claim.time.start[:7]
+    elif sc in ("day", "point", "period"):
+        when = (as_of(claim, published) or "")[:10]
+    return (claim.category, subject_group(claim) or "", sc, when)
+
+
+def lookup_window(claim: NumericClaim, when: str | None, for_flags: bool = False
+                  ) -> tuple[str | None, str | None]:
+    """The as-of dates (from, to) of the figures this one may be compared with: a running
+    total from its start (a day earlier) or at most FLAG_WINDOW_DAYS back, AHEAD_DAYS ahead; a
+    day's or a moment's count at the same moment (for flags) or a few days either way (for
+    matches shown for review)."""
+    sc = scope(claim)
+    table = FLAG_WINDOW_DAYS if for_flags else MATCH_WINDOW_DAYS
+    if sc == "cumulative":
+        back = shift(when, -table["cumulative"])
+        if claim.time.start:
+            back = max(back or "", shift(claim.time.start, -START_TOLERANCE_DAYS) or "") or None
+        return back, shift(when, AHEAD_DAYS)
+    days = table.get(sc, MATCH_WINDOW_DAYS["point"])
+    return shift(when, -days), shift(when, days)

@@ -1,0 +1,139 @@
+"""Quotes: the same speaker's words reworded (quote_drift), the same words credited to someone
+else (attribution_conflict), and the text helpers both need.
+
+The cue that introduces a quote ("X said", "he described it as", "In a speech ... he said")
+is the engine's business (claims/attribution.py): here a quote is compared by its speaker and
+its words only, so a drift is found however each outlet phrased the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from recount.claims.model import AttributedClaim
+from recount.compare.diff import word_diff
+from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name
+from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap
+from recount.compare.names import names_match
+from recount.compare.refs import Ref, other_story
+from recount.wording import prose_date as format_date
+
+# Same speaker, similar words: drift from this similarity (rapidfuzz partial_ratio of the
+# best-aligned fragments) up to identical. Below it the quotes are different statements.
+DRIFT_MIN = 72.0
+# ...and sharing at least this share of the shorter quote's content words (by root): two
+# different sentences of one speaker ("we will not negotiate with terrorists" / "... under
+# fire") differ in what they are about, a drifted quote mostly in how it is put.
+DRIFT_SHARED_WORDS = 0.55
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been being it its this "
+    "that these those we you they he she i our your their his her my me us them not no will would "
+    "shall should can could may might must have has had do does did so if then than there here".split()
+)
+# Different speakers: the same words from this similarity, on quotes of at least this many words.
+SAME_WORDS_MIN = 92.0
+SAME_WORDS_MIN_WORDS = 5
+# Quotes of the same speaker are the same occasion when their dates agree, or, lacking dates,
+# when the reports are this close.
+OCCASION_DAYS = 7
+_QUOTE_NORM = re.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=32768)
+def normalise_quote(q: str) -> str:
+    q = q.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    q = _QUOTE_NORM.sub(" ", q.casefold())
+    return re.sub(r"\s+", " ", q).strip()
+
+
+@lru_cache(maxsize=32768)
+def fragments(q: str) -> tuple[str, ...]:
+    parts = [normalise_quote(p) for p in re.split(r"\.\.\.|\u2026", q)]
+    return tuple(p for p in parts if p)
+
+
+@lru_cache(maxsize=65536)
+def word_root(word: str) -> str:
+    """A crude root, enough to see one word in two inflections: "lives" / "life", "rebuilt" /
+    "rebuild", "wanted" / "wants" (no dictionary: the first five letters of the word less its
+    ending)."""
+    w = word
+    for end in ("ing", "ed", "es", "s", "ly"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            w = w[: -len(end)]
+            break
+    if w.endswith("v"):
+        w = w[:-1] + "f"
+    return w.rstrip("e")[:5]
+
+
+def content_roots(q: str) -> frozenset[str]:
+    return frozenset(word_root(w) for f in fragments(q) for w in f.split() if w not in _FUNCTION_WORDS)
+
+
+def shared_words(qa: str, qb: str) -> float:
+    """Share of the shorter quote's content words (by root) found in the other quote."""
+    wa, wb = content_roots(qa), content_roots(qb)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short & long_) / len(short) if short else 0.0
+
+
+def quote_similarity(qa: str, qb: str) -> tuple[float, bool]:
+    """(similarity 0-100 of the best-aligned fragments, whether one quote is contained in the other)."""
+    fa, fb = fragments(qa), fragments(qb)
+    if not fa or not fb:
+        return 0.0, False
+    ja, jb = " ".join(fa), " ".join(fb)
+    short, long_ = (fa, jb) if len(ja) <= len(jb) else (fb, ja)
+    contained = all(f in long_ for f in short)
+    best = max(fuzz.partial_ratio(x, y) if min(len(x), len(y)) >= 12 else 0.0 for x in fa for y in fb)
+    return best, contained
+
+
+def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, AttributedClaim) and isinstance(cb, AttributedClaim)
+    if not ca.quote or not cb.quote or not ca.speaker or not cb.speaker:
+        return None
+    if a.same_article_token == b.same_article_token or other_story(a, b):
+        return None
+    speakers = aliases.get("speaker")
+    sim, contained = quote_similarity(ca.quote, cb.quote)
+    first, later = ordered(a, b)
+    cf, cl = first.claim, later.claim
+    assert isinstance(cf, AttributedClaim) and isinstance(cl, AttributedClaim)
+    if names_match(ca.speaker, cb.speaker, speakers):
+        if contained or sim < DRIFT_MIN or shared_words(ca.quote, cb.quote) < DRIFT_SHARED_WORDS:
+            return None
+        if ca.date and cb.date:
+            if ca.date != cb.date:
+                return None
+        elif (day_gap(a.published, b.published) or 0) > OCCASION_DAYS:
+            return None
+        ops = word_diff(cf.quote or "", cl.quote or "")
+        text = (f"{cap(report_name(first))} quotes {cf.speaker} as saying \u201c{_short(cf.quote)}\u201d; "
+                f"{report_name(later)} quotes the same occasion as \u201c{_short(cl.quote)}\u201d.")
+        label = f"{cl.speaker}, {format_date(cl.date or cf.date, with_year=True)}" if (cl.date or cf.date) \
+            else str(cl.speaker)
+        return make_flag("quote_drift", label, first, later, text, diff=ops)
+    short_words = min(len(" ".join(fragments(ca.quote)).split()), len(" ".join(fragments(cb.quote)).split()))
+    if short_words < SAME_WORDS_MIN_WORDS or not (contained or sim >= SAME_WORDS_MIN):
+        return None
+    gap = day_gap(a.as_of, b.as_of)
+    if gap is not None and gap > QUOTE_WINDOW_DAYS:
+        return None
+    text = (f"{cap(report_name(first))} credits \u201c{_short(cf.quote)}\u201d to {cf.speaker}; "
+            f"{report_name(later)} credits the same words to {cl.speaker}.")
+    label = f"\u201c{_short(cl.quote, 40)}\u201d"
+    return make_flag("attribution_conflict", label, first, later, text)
+
+
+def _short(q: str | None, limit: int = 90) -> str:
+    q = (q or "").strip()
+    return q if len(q) <= limit else q[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
