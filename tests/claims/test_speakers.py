@@ -55,9 +55,9 @@ def test_index_resolves_surname_pronoun_group_and_acronym() -> None:
     index.note(council)
     assert index.resolve(analyse("Ebbe")) is lars
     assert index.resolve(analyse("he")) is lars
-    assert index.resolve(analyse("the agency")).name == "Coastal Relief Agency"
+    assert index.resolve(analyse("the agency")).name == "Coastal Relief Agency (CRA)"
     assert index.resolve(analyse("the council")).name == "Port Council"
-    assert index.resolve(analyse("CRA")).name == "Coastal Relief Agency"
+    assert index.resolve(analyse("CRA")).name == "Coastal Relief Agency (CRA)"
     assert index.resolve(analyse("the ministry")).name == "ministry"  # none named: kept as said
 
 

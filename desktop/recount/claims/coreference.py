@@ -9,9 +9,9 @@ and never calls back into it for anything but the analysis of a phrase.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from recount.claims.body_names import BodyNames
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import (
     FUNCTION_WORDS,
@@ -19,39 +19,34 @@ from recount.claims.speakers import (
     ORG_HEADS,
     PRONOUNS,
     ROLE_WORDS,
+    TITLES,
     Kind,
     Mention,
-    has_word,
     plain_word,
-    strip_determiner,
-    word_count,
 )
 
 _NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
 _ARMED_BODY = r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Army|Front|Movement|Forces|Brigades?|Militia))"
 _FORCES_OF = fast(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
 _REBELS = fast(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
-_NATIONAL_ADJECTIVE = fast(
-    r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
-    r"Health|Interior|Foreign|Defence|Defense|Finance)\b"
-)
-_GROUP_BODY = fast(
-    r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
-    r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
-)
-_NAMED_BODY = fast(
-    r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
-    r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
-)
 _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
 )
 _MINISTER = fast(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
-_NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
-_PAIR = fast(rf"\b({_NAME_WORD}) ({_NAME_WORD})\b")
-_ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
-_ACRONYM_DEF = fast(rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) \(([A-Z]{{2,8}})\)")
-_ACRONYM_PAREN = fast(r" \([A-Z]{2,8}\)")
+# A personal name as reports write it: "Kory Honea", "Maria do Valle Ribeiro", "Kim Jong Un",
+# "Francois-Henri Pinault"; a possessive ends it ("Trump's").
+_NAME_RUN = fast(
+    r"(?<![\w'\u2019.-])([A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*(?:(?:\s+(?:de|da|do|dos|das|du|del|della|van|von|"
+    r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,3})"
+)
+# Role words that refer to the person last spoken of whatever their title.
+_GENERIC_ROLES = frozenset(("official", "politician", "leader", "source"))
+# Nouns that refer back to a body: "the organization said", "the UN body said".
+_BODY_WORDS = frozenset(("body", "organization", "organisation", "agency", "office"))
+_NOT_IN_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 
 
 @dataclass(slots=True)
@@ -63,52 +58,35 @@ class Speaker:
 
 
 @dataclass(slots=True)
-class SpeakerIndex:
+class SpeakerIndex(BodyNames):
     """Who the article has named so far, for coreference. Built per article, linear in its length."""
 
-    text: str
     people: dict[str, Speaker] = field(default_factory=dict)
     _by_surname: dict[str, Speaker] = field(default_factory=dict)
-    recent: list[Speaker] = field(default_factory=list)
-    _surnames: dict[str, str] | None = None
-    _acronyms: dict[str, str] | None = None
-    _demonym: str | None = None
-    _country: str | None = None
-    bodies: list[Speaker] = field(default_factory=list)
-    position: int = 0  # where the mention being resolved stands in the text
-    _cache: dict[str, str | None] = field(default_factory=dict)
-    _named: list[tuple[int, str]] | None = None
+    _names: dict[str, str] | None = None
 
     # ------------------------------------------------------------ whole-article lookups
 
-    def full_name(self, surname: str) -> str | None:
-        """The fullest "First Last" the article gives for a surname (first seen wins)."""
-        if self._surnames is None:
-            self._surnames = {}
-            for m in _PAIR.finditer(self.text):
-                first, last = m[1], m[2]
-                lead = plain_word(first)
-                if lead in ROLE_WORDS or lead in FUNCTION_WORDS or lead in ORG_HEADS:
+    def full_name(self, word: str) -> str | None:
+        """The fullest personal name the article gives that ends with `word` (a surname), else
+        one that starts with it ("Atiku" -> "Atiku Abubakar", "Kim" -> "Kim Jong Un")."""
+        if self._names is None:
+            self._names = {}
+            firsts: dict[str, str] = {}
+            for m in _NAME_RUN.finditer(self.text):
+                words = _name_words(m[1].split())
+                if len(words) < 2:
                     continue
-                if plain_word(last) in ORG_HEADS or plain_word(last) in ROLE_WORDS:
-                    continue
-                self._surnames.setdefault(last, f"{first} {last}")
-        return self._surnames.get(surname)
-
-    def expand_acronym(self, acronym: str) -> str | None:
-        if self._acronyms is None:
-            self._acronyms = {}
-            # most articles define no acronym: a cheap scan for "(ABC)" settles that first
-            if _ACRONYM_PAREN.search(self.text):
-                for m in _ACRONYM_DEF.finditer(self.text):
-                    self._acronyms.setdefault(m[2], strip_determiner(m[1]))
-        key = acronym.replace(".", "")
-        if key in self._acronyms:
-            return self._acronyms[key]
-        for sp in reversed(self.recent):
-            if sp.kind == "org" and _initials(sp.name) == key:
-                return sp.name
-        return KNOWN_BODIES.get(key.lower())
+                name = " ".join(words)
+                last, first = words[-1], words[0]
+                if len(name) > len(self._names.get(last, "")):
+                    self._names[last] = name
+                if len(name) > len(firsts.get(first, "")):
+                    firsts[first] = name
+            for first, name in firsts.items():
+                self._names.setdefault(first, name)
+        found = self._names.get(word)
+        return found if found and found != word else None
 
     # ------------------------------------------------------------ resolution
 
@@ -123,21 +101,16 @@ class SpeakerIndex:
                     if sp.kind in kinds:
                         return sp
                 return None
-            # The latest person the pronoun can denote: of that gender (from a role such as
-            # "spokeswoman" or an earlier he/she), else not yet shown to be of the other one.
-            for sp in reversed(self.recent):
-                if sp.kind != "person":
-                    continue
-                if sp.gender == want or (not sp.gender and _name_gender(sp.name) in ("", want)):
-                    sp.gender = want
-                    return sp
-            return None
+            return self._pronoun(want)
         if mention.kind in ("other", "org", "group"):
             led = self._led_body(mention.name)
             if led is not None:
                 return led
         if mention.kind == "person":
             name = mention.name
+            fuller = self.full_name(name.split()[-1])
+            if fuller and fuller.endswith(" " + name):
+                name = fuller  # "Valle Ribeiro" -> "Maria do Valle Ribeiro"
             known = self._person(name)
             if known is None:
                 known = Speaker(name, "person", mention.role, _gender_of(mention.role))
@@ -157,7 +130,7 @@ class SpeakerIndex:
             if word.replace(".", "").isupper():
                 full = self.expand_acronym(word)
                 if full:
-                    return Speaker(full, "org")
+                    return Speaker(self.body_name(full), "org")
             full = self.full_name(word)
             if full:
                 return self.resolve(Mention("person", full, None, mention.text))
@@ -170,13 +143,53 @@ class SpeakerIndex:
                 return self._group(mention)
             if name.replace(".", "").isupper():
                 name = self.expand_acronym(name) or name
-            return Speaker(name, "org", mention.role)
+            return Speaker(self.body_name(name), "org", mention.role)
         return self._group(mention)
+
+    def _pronoun(self, want: str) -> Speaker | None:
+        """The latest person "he"/"she" can denote, among the last few named: one shown to be of
+        that gender (a role such as "spokeswoman", an earlier he/she, a given name) first for
+        "she", else one not shown to be of the other. A role without a name ("the police
+        spokesperson") is a person too."""
+        window = [sp for sp in self.recent[-8:] if sp.kind == "person" or _is_role_only(sp)]
+        if want == "f":
+            for sp in reversed(window):
+                if sp.gender == "f" or (not sp.gender and _name_gender(sp.name) == "f"):
+                    sp.gender = want
+                    return sp
+        for sp in reversed(window):
+            if sp.gender == want or (not sp.gender and _name_gender(sp.name) in ("", want)):
+                sp.gender = want
+                return sp
+        return None
+
+    def _person_by_role(self, words: list[str]) -> Speaker | None:
+        """ "the sheriff", "the U.S. president", "the former vice president", "the official": the
+        latest person whose role has the phrase's role word; a bare "official" or "politician"
+        is the latest person spoken of."""
+        roles = [w for w in words if w in ROLE_WORDS and w not in ("former", "vice", "deputy")]
+        if not roles:
+            return None
+        head = roles[-1]
+        for sp in reversed(self.recent[-12:]):
+            if sp.kind == "person" and sp.role and head in plain_role(sp.role):
+                if "vice" in words and "vice" not in plain_role(sp.role):
+                    continue
+                return sp
+        if head in _GENERIC_ROLES:
+            for sp in reversed(self.recent[-4:]):
+                if sp.kind == "person":
+                    return sp
+        return None
 
     def _person(self, name: str) -> Speaker | None:
         if name in self.people:
             return self.people[name]
-        return self._by_surname.get(name.split()[-1])
+        known = self._by_surname.get(name.split()[-1])
+        # "Francois Pinault" is not "Francois-Henri Pinault": a longer mention must fit.
+        if known is not None and (" " not in name or known.name.endswith(name)):
+            return known
+        return None
 
     def _group(self, mention: Mention) -> Speaker:
         """ "the ministry", "the agency", "the group", "the officials": the last such body."""
@@ -190,6 +203,15 @@ class SpeakerIndex:
                 if m and sp.kind == "person":
                     return Speaker(f"{m[1]} Ministry", "org")
         definite = low_text.startswith(("the ", "its ", "his ", "her ", "their "))
+        if low_text.startswith("the ") and head in ROLE_WORDS:
+            person = self._person_by_role(words)
+            if person is not None:
+                return person
+        un = any(w in ("un", "u.n", "united") for w in words)
+        if definite and head in _BODY_WORDS and (un or head == "body") and len(words) <= 4:
+            body = self._body_like(words)
+            if body is not None:
+                return body
         if definite and len(words) <= 2:
             for sp in reversed(self.recent):
                 low = sp.name.lower()
@@ -207,6 +229,17 @@ class SpeakerIndex:
             if adjective:
                 return Speaker(f"{adjective} {head}", "org")
         return Speaker(mention.name, "group")
+
+    def _body_like(self, words: list[str]) -> Speaker | None:
+        """ "the UN body", "the U.N. agency", "the organization": the latest body that spoke, a
+        UN one when the phrase says UN."""
+        un = any(w in ("un", "u.n", "u.n.", "united") for w in words)
+        for sp in reversed(self.recent[-12:]):
+            if sp.kind != "org":
+                continue
+            if not un or rx(r"^(?:UN|United Nations|World|International|UNHCR|UNICEF)\b").match(sp.name):
+                return sp
+        return None
 
     def _led_body(self, name: str) -> Speaker | None:
         """ "Rebels", "Haftar's forces": the armed group the article names for them."""
@@ -226,102 +259,6 @@ class SpeakerIndex:
                 return Speaker(body, "org", role if m else name.lower())
         return None
 
-    def _adjective_of(self, word: str) -> str | None:
-        """ "Tavrenia" -> "Tavrenian" when the article uses that adjective: the word is a country."""
-        if word == self.country() and self.demonym():
-            return self.demonym()
-        if not word.endswith("a") or len(word) < 4:
-            return None
-        key = "adj:" + word
-        if key not in self._cache:
-            self._cache[key] = None
-            for candidate in (word + "n", word[:-1] + "ian"):
-                if has_word(self.text[:20000], candidate):
-                    self._cache[key] = candidate
-                    break
-        return self._cache[key]
-
-    def demonym(self) -> str | None:
-        """ "Tavrenian" for a story from Tavrenia: whose "the government" and "the army" are meant.
-
-        The country is the dateline's ("OSTRELO, Tavrenia, March 17"), else the one whose
-        possessive the article uses ("Velmora's Finance Ministry") and names most; only names
-        ending in -a get an adjective (-n, or -ian when the article spells it so).
-        """
-        if self._demonym is not None:
-            return self._demonym or None
-        head = self.text[:600]
-        m = re.search(r"^[A-Z][A-Z.'/ -]{2,40},\s+([A-Z][a-z]+),\s+" + r"[A-Z][a-z]{2,8}\.?\s+\d", head, re.M)
-        country = m[1] if m else None
-        if country is None:
-            body = self.text[:20000]
-            owners = {pm[1] for pm in rx(r"\b([A-Z][a-z]{3,}a)(?:'s|\u2019s)\s").finditer(body)}
-            counts = {w: word_count(body, w) for w in list(owners)[:20]}
-            country = max(counts, key=lambda k: counts[k]) if counts else None
-            if country and counts[country] < 2:
-                country = None
-        self._country = country or ""
-        if country is None:
-            # No country named: the adjective the article uses for its government or army.
-            adjectives: dict[str, int] = {}
-            for am in _NATIONAL_ADJECTIVE.finditer(self.text[:20000]):
-                adjectives[am[1]] = adjectives.get(am[1], 0) + 1
-            if adjectives:
-                best = max(adjectives, key=lambda k: adjectives[k])
-                self._country = ""
-                self._demonym = best
-                return best
-        adjective = ""
-        if country and country.endswith("a"):
-            for candidate in (country + "n", country[:-1] + "ian", country[:-1] + "an"):
-                if has_word(self.text[:20000], candidate):
-                    adjective = candidate
-                    break
-            else:
-                adjective = country + "n"
-        self._demonym = adjective
-        return adjective or None
-
-    def country(self) -> str | None:
-        self.demonym()
-        return self._country or None
-
-    def latest_body(self, role: str, before: int) -> str | None:
-        """The body a role's "the group"/"its"/"rebel" refers to: the last one of that kind
-        that spoke, else the last one named before `before`."""
-        low = role.lower()
-        want = "ministry" if "ministry" in low else "agency" if "agency" in low else "group"
-        pattern = _GROUP_BODY if want == "group" else re.compile(rf"\b{want}\b", re.I)
-        for sp in reversed(self.bodies):
-            if pattern.search(sp.name):
-                return sp.name
-        if self._named is None:
-            self._named = [(m.start(), m[0]) for m in _NAMED_BODY.finditer(self.text)]
-        at = bisect_left(self._named, (before, ""))
-        for _, name in reversed(self._named[max(0, at - 50) : at]):
-            if pattern.search(name):
-                return name
-        for _, name in self._named[at : at + 50]:  # named only later in the article
-            if pattern.search(name):
-                return name
-        return None
-
-    def defined_acronym(self, acronym: str) -> str | None:
-        """An acronym the article itself spells out ("Ostrelo Liberation Front (OLF)")."""
-        self.expand_acronym(acronym)
-        assert self._acronyms is not None
-        if (
-            acronym not in self._acronyms
-            and acronym.lower() not in KNOWN_BODIES
-            and len(acronym) >= 3
-            and len(self._acronyms) < 200  # bounded work on hostile input
-        ):
-            # "OLF" for "Ostrelo Liberation Front" named in full somewhere in the article.
-            words = r"\s+(?:of\s+|for\s+|the\s+)?".join(rf"{ch}[\w'-]+" for ch in acronym)
-            m = re.search(rf"\b{words}\b", self.text[:50000])
-            self._acronyms[acronym] = m[0] if m else ""
-        return self._acronyms.get(acronym) or None
-
     def note(self, speaker: Speaker) -> None:
         """Remember a speaker (or a person merely spoken of) as the latest antecedent."""
         if self.recent and self.recent[-1] is speaker:
@@ -331,10 +268,6 @@ class SpeakerIndex:
             del self.recent[:10]
 
 
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
 
 
 def _name_gender(name: str) -> str:
@@ -356,3 +289,34 @@ def _gender_of(role: str | None) -> str:
         return "m"
     return ""
 
+
+def _name_words(words: list[str]) -> list[str]:
+    """The personal name inside a capitalised run: without the role, title or body before it
+    ("Butte County Sheriff Kory Honea" -> "Kory Honea"), and not a body's name at all."""
+    out = list(words)
+    for i in range(len(out) - 1, -1, -1):
+        p = plain_word(out[i])
+        role = any(part in ROLE_WORDS for part in p.split("-"))
+        if role or p in ORG_HEADS or p in FUNCTION_WORDS or p in TITLES or p in _NOT_IN_NAMES:
+            if i == len(out) - 1:
+                return []
+            out = out[i + 1 :]
+            break
+    return out
+
+
+def plain_role(role: str) -> set[str]:
+    """The words of a role, lowercased, hyphens split: "U.S. Vice-President" -> {..., vice, president}."""
+    return {plain_word(w) for w in role.replace("-", " ").split()}
+
+
+def _is_role_only(sp: Speaker) -> bool:
+    """ "police spokesperson", "Police Media Spokesperson": a person known by their role only."""
+    words = sp.name.split()
+    return sp.kind == "group" and bool(words) and plain_word(words[-1]) in _SINGULAR_ROLES
+
+
+_SINGULAR_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson minister official president governor mayor sheriff chief "
+    "director envoy commander".split()
+)

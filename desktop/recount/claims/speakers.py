@@ -20,7 +20,8 @@ from recount.claims.retrie import fast, rx
 Kind = Literal["person", "org", "group", "pronoun", "other"]
 
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
-TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. professor sir dame".split())
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. professor sir dame alhaji".split())
 # Words that make a phrase a role ("Defence Ministry spokesman Colonel ...").
 ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson minister secretary president vice prime premier chancellor
@@ -35,7 +36,8 @@ ROLE_WORDS = frozenset(
     firefighter officer student mother father lawyer attorney diplomat source witness villager
     shopkeeper owner fisherman economist journalist reporter observer monitor official
     protester protestor demonstrator organiser organizer refugee passenger bystander patient mourner
-    trader vendor commuter neighbour neighbor rescuer
+    trader vendor commuter neighbour neighbor rescuer sheriff coroner executive chairperson politician
+    businessman businesswoman billionaire tycoon magnate heir president-elect vp fm
     gov sen rep gen col lt sgt capt maj adm pres atty supt insp cmdr amb""".split()
 )
 # Words that make a capitalised phrase the name of a body, not a person.
@@ -47,8 +49,17 @@ ORG_HEADS = frozenset(
     reuters ap afp dpa bbc cabinet parliament assembly senate congress navy command corps
     administration embassy mission secretariat tribunal board trust foundation watch unit brigade
     battalion militia guard guards observatory monitor monitors institute university hospital
-    presidency kremlin pentagon ministry's house palace hall secretariat""".split()
+    presidency kremlin pentagon ministry's house palace hall secretariat holding holdings firm
+    group""".split()
 )
+# "Cosmetics company L'Oreal", "energy major Total": a descriptor before a company's name.
+COMPANY_NOUNS = frozenset(
+    """company firm group giant maker manufacturer producer retailer advertiser bank lender insurer
+    carrier airline conglomerate major operator developer broadcaster publisher brand house label
+    chain supplier holding""".split()
+)
+# "Credit Agricole SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
+_COMPANY_SUFFIX = fast(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
     """officials residents diplomats critics analysts doctors witnesses relatives agencies groups
@@ -88,10 +99,11 @@ _POSSESSOR_SAYS = fast(
 _BODY_IN_PLACE = fast(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
+_ACRONYM = fast(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
 _CAP = fast(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
 # Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
-    "de da di du del della van von der den ter la le bin ibn al el ben abu dos das".split()
+    "de da di do du del della van von der den ter la le bin ibn al el ben abu dos das".split()
 )
 
 
@@ -148,10 +160,12 @@ def analyse(phrase: str) -> Mention | None:
 def _analyse(phrase: str) -> Mention | None:
     raw = phrase.strip(" ,;:-\u2013\u2014")
     raw = rx(r"\s+\([^)]{1,60}\)$").sub("", raw)  # "(OCHA)" after a body's name
+    raw = _COMPANY_SUFFIX.sub("", raw)
     if not raw:
         return None
     words = raw.split()
     low = raw.lower()
+    low = _OBJECT_PRONOUNS.get(low, low)  # "according to him"
     if low in PRONOUNS:
         return Mention("pronoun", low, text=raw)
     if len(words) > 14:
@@ -170,7 +184,9 @@ def _analyse(phrase: str) -> Mention | None:
         plain[1] in ORG_HEADS or plain[1] in GROUP_NOUNS
     ):
         return Mention("group", plain[1], None, raw)  # "her ministry", "its spokesman"
-    if plain[0] in FUNCTION_WORDS or plain[-1] in FUNCTION_WORDS:
+    if (plain[0] in FUNCTION_WORDS and not _ACRONYM.match(words[0])) or (
+        plain[-1] in FUNCTION_WORDS and not _ACRONYM.match(words[-1])
+    ):
         return None
     # "The UN, United States, European Union, and Russia": several speakers at once.
     if "," in body and rx(r",? and [A-Z]").search(body):
@@ -193,6 +209,12 @@ def _analyse(phrase: str) -> Mention | None:
     m = rx(r"^((?:[A-Z][\w'-]+ ){1,2}[A-Z][\w'-]+) (?:of|from) (?:the )?(.+)$").match(body)
     if m and not any(plain_word(w) in ORG_HEADS or plain_word(w) in ROLE_WORDS for w in m[1].split()):
         return Mention("person", m[1], m[2], raw)
+    # "Chief Executive Patrick Pouyanne of energy major Total": role, name, then the affiliation.
+    m = rx(r"^(.+?\b[A-Z][\w'-]+) (?:of|from|at) ((?:the )?(?:[a-z]+ ){0,3}[A-Z].*)$").match(body)
+    if m and any(_is_role(w) for w in m[1].split()[:-1]):
+        inner = _analyse(m[1])
+        if inner is not None and inner.kind == "person" and inner.role:
+            return Mention("person", inner.name, inner.role, raw)
     # A role followed by a name: "U.S. Secretary of State Mike Pompeo", "Agency chief Emil Stavos".
     run = 0
     for i in range(len(words) - 1, -1, -1):
@@ -204,9 +226,13 @@ def _analyse(phrase: str) -> Mention | None:
             run += 1
         else:
             break
+    if 0 < run < len(words) and run <= 4 and plain[len(words) - run - 1] in _PREPOSITIONS:
+        run = 0  # "the UN envoy to Libya": a place after a preposition, not the envoy's name
     if 0 < run < len(words) and run <= 4:
         role = " ".join(words[: len(words) - run])
         prefix = role.split()
+        if plain[len(words) - run - 1] in COMPANY_NOUNS and not any(_is_role(w) for w in prefix):
+            return Mention("org", " ".join(words[-run:]), None, raw)  # "French advertiser JCDecaux"
         if any(_is_role(w) for w in prefix) or (
             run >= 2 and all(w.islower() and plain_word(w) not in FUNCTION_WORDS for w in prefix)
         ):
@@ -232,6 +258,8 @@ def _analyse(phrase: str) -> Mention | None:
         return Mention("other", body, None, raw)
     if head in GROUP_NOUNS or head in ROLE_WORDS or any(p in GROUP_NOUNS for p in plain):
         return Mention("group", body, None, raw)
+    if head == "body" and len(words) <= 3:
+        return Mention("group", body, None, raw)  # "the UN body": resolved to the body later
     if head in ("statement", "report", "bulletin", "spokesman", "spokeswoman") and "'" in body:
         return Mention("group", body, None, raw)
     return None
