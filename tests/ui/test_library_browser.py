@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from corpus_support import fill_with_corpus
 from recount.claims.model import Article
 from recount.library.store import Library
-from recount.ui import library_browser
+from recount.ui import articles_model
 from recount.ui.library_browser import ArticlesModel, LibraryBrowser, search_query
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -67,7 +67,7 @@ def test_table_lists_reports_newest_first_with_claim_counts(browser, lib):
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, lib, monkeypatch):
-    monkeypatch.setattr(library_browser, "PAGE_SIZE", 4)
+    monkeypatch.setattr(articles_model, "PAGE_SIZE", 4)
     model = ArticlesModel()
     model.set_library(lib)
     qtmodeltester.check(model)
@@ -80,7 +80,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, lib, monkeypatch):
 
 
 def test_pages_are_fetched_as_needed(lib, monkeypatch):
-    monkeypatch.setattr(library_browser, "PAGE_SIZE", 5)
+    monkeypatch.setattr(articles_model, "PAGE_SIZE", 5)
     model = ArticlesModel()
     model.set_library(lib)
     from PySide6.QtCore import QModelIndex

@@ -1,0 +1,224 @@
+"""The library browser's table model: stored reports a page at a time, with their claim counts.
+
+The model holds only the rows it has shown (a page at a time, fetched as the user scrolls,
+like Anki's browser), so a library of 100,000 reports opens as fast as one of ten. Each page
+is two queries (the reports, then their claim counts), never a query while painting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+PAGE_SIZE = 200
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def search_query(text: str) -> str | None:
+    """Typed text as an FTS5 query of plain words (the last one as a prefix, for search-as-you-type).
+
+    Operators and punctuation lose their meaning, so nothing typed can be a syntax error.
+    """
+    words = list(dict.fromkeys(_WORD.findall(text or "")))
+    if not words:
+        return None
+    quoted = ['"{}"'.format(w.replace('"', '""')) for w in words]
+    if not text[-1].isspace():
+        quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """What the table shows of a stored report (its text stays in the library)."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    added_at: str | None
+    url: str | None
+    ext_id: str | None
+
+
+def _added(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value[:16]
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()  # stored in UTC, shown in the user's time
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+class ArticlesModel(QAbstractTableModel):
+    """Stored reports, newest first (best matches first when searching), a page at a time."""
+
+    COLUMNS = ("Title", "Outlet", "Published", "Claims", "Added")
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+    loadFailed = Signal(object)  # the exception, when the library could not be read
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._library: Any = None
+        self._query: str | None = None
+        self._rows: list[ArticleRow] = []
+        self._exhausted = True
+        self._claims: dict[int, int] = {}
+
+    # ---- loading
+
+    def set_library(self, library: Any) -> None:
+        self._library = library
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self._query = search_query(text)
+        self.reload()
+
+    def searching(self) -> bool:
+        return self._query is not None
+
+    def reload(self) -> None:
+        # The first page is read inside the reset: views see one consistent change.
+        self.beginResetModel()
+        self._rows, self._claims = [], {}
+        self._exhausted = self._library is None
+        failure = None
+        try:
+            if self._library is not None:
+                self._rows = self._page(0)
+                self._exhausted = len(self._rows) < PAGE_SIZE
+        except Exception as exc:  # shown by the browser; the table stays usable (empty)
+            self._rows, self._exhausted, failure = [], True, exc
+        finally:
+            self.endResetModel()
+        if failure is not None:
+            self.loadFailed.emit(failure)
+
+    def _page(self, offset: int) -> list[ArticleRow]:
+        """A page of reports and their claim counts: two queries, whatever the page size."""
+        found = self._library.articles(self._query, limit=PAGE_SIZE, offset=offset)
+        self._claims.update(self._library.claim_counts(a.id for a in found))
+        return [_row(a) for a in found]
+
+    def canFetchMore(self, parent: Index) -> bool:  # Qt API
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index) -> None:  # Qt API
+        if parent.isValid() or self._exhausted:
+            return
+        try:
+            rows = self._page(len(self._rows))
+        except Exception as exc:  # called by the view from C++: report, don't raise
+            self._exhausted = True
+            self.loadFailed.emit(exc)
+            return
+        known = {r.id for r in self._rows}
+        rows = [r for r in rows if r.id not in known]  # a report added meanwhile shifts the pages
+        if len(rows) < PAGE_SIZE:
+            self._exhausted = True
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        else:
+            self._exhausted = True
+
+    def all_loaded(self) -> bool:
+        return self._exhausted
+
+    # ---- reading
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API default
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.COLUMNS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == 3:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row(self, row: int) -> ArticleRow:
+        return self._rows[row]
+
+    def row_of(self, article_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == article_id:
+                return i
+        return None
+
+    def _claim_count(self, article_id: int) -> int:
+        """Read with the row's page (never while painting); -1 when unknown."""
+        return self._claims.get(article_id, -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return r.title or r.ext_id or f"Report {r.id}"
+            if col == 1:
+                return r.outlet or ""
+            if col == 2:
+                return r.published or ""
+            if col == 3:
+                n = self._claim_count(r.id)
+                return "" if n < 0 else f"{n:,}"
+            if col == 4:
+                return _added(r.added_at)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            parts = [r.title or "(no title)"]
+            if r.url:
+                parts.append(r.url)
+            if r.ext_id:
+                parts.append(f"Imported as {r.ext_id}")
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.ArticleIdRole:
+            return r.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    # ---- changing (after the library changed)
+
+    def remove_ids(self, ids: set[int]) -> None:
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].id in ids:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+
+    def update_row(self, stored: Any) -> None:
+        """Show a report's new details (a StoredArticle read back by the worker that wrote them)."""
+        i = self.row_of(stored.id)
+        if i is None:
+            return
+        self._rows[i] = _row(stored)
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+
+
+def _row(a: Any) -> ArticleRow:
+    return ArticleRow(a.id, a.title, a.outlet, a.published, a.added_at, a.url, a.ext_id)
+
