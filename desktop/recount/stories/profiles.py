@@ -84,7 +84,7 @@ def placement(conn: sqlite3.Connection, features: Features, exclude: Iterable[in
 
 def new_story(conn: sqlite3.Connection, features: Features, title: str | None = None) -> int:
     """An empty story titled from the report's own names (or `title`, kept as the user's)."""
-    made = make_title({t: 1 for t in features.terms}, features.labels, features.published)
+    made = make_title({t: (1, w) for t, w in features.terms.items()}, features.labels, features.published)
     cur = conn.execute(
         "INSERT INTO stories (title, title_by_user, created_at) VALUES (?, ?, ?)",
         (title or made, 1 if title else 0, now()))
@@ -177,9 +177,10 @@ def retitle(conn: sqlite3.Connection, story_id: int, labels: dict[str, str]) -> 
                        (story_id,)).fetchone()
     if row is None or row[0] or (row[1] > 20 and row[1] % 10):
         return
-    held = dict(conn.execute(
-        "SELECT term, docs FROM story_terms WHERE story_id = ? ORDER BY docs DESC, weight DESC LIMIT ?",
-        (story_id, TITLE_TERMS)).fetchall())
+    held = {t: (int(d), float(w)) for t, d, w in conn.execute(
+        "SELECT term, docs, weight FROM story_terms WHERE story_id = ? "
+        "ORDER BY docs DESC, weight DESC LIMIT ?",
+        (story_id, TITLE_TERMS))}
     if not any(t in labels for t in held):
         return
     conn.execute("UPDATE stories SET title = ? WHERE id = ?", (make_title(held, labels, row[2]), story_id))

@@ -14,18 +14,25 @@ from rapidfuzz import fuzz
 
 MAX_NAMES = 2
 NEAR_DUPLICATE = 85.0  # "Notre-Dame" and "Notre Dame Cathedral" are one name in a title
-PHRASE_PREFERENCE = 1.5  # a phrase most reports give wins over one of its words all of them give
+PHRASE_SHARE = 0.8  # a phrase given by this share of a word's reports stands in for the word
 
 
-def make_title(held: Mapping[str, int], labels: Mapping[str, str], first_date: str | None) -> str:
-    """A title from the terms a story holds (term -> reports holding it) and display labels."""
-    ranked = sorted((t for t in held if t in labels),
-                    key=lambda t: (-held[t] * (PHRASE_PREFERENCE if t[0] == "p" else 1.0), _kind_rank(t), t))
+def make_title(held: Mapping[str, tuple[int, float]], labels: Mapping[str, str],
+               first_date: str | None) -> str:
+    """A title from the terms a story holds (term -> (reports holding it, summed weight)) and
+    display labels: the most shared names first (a phrase in place of its own word when most of
+    those reports give the phrase), then the most shared event word, then the month."""
+    ranked = sorted((t for t in held if t in labels), key=lambda t: (-held[t][0], -held[t][1], t))
+    phrases = [t for t in ranked if t[0] == "p"]
     names: list[str] = []
     covered: set[str] = set()
     for term in ranked:
         if term[0] not in "np" or len(names) >= MAX_NAMES:
             continue
+        if term[0] == "n":
+            word = term[2:]
+            term = next((p for p in phrases if word in p[2:].split()
+                         and held[p][0] >= PHRASE_SHARE * held[term][0]), term)
         words = set(term[2:].split())
         if words <= covered:
             continue
@@ -41,11 +48,6 @@ def make_title(held: Mapping[str, int], labels: Mapping[str, str], first_date: s
         title += f": {word}"
     month = _month(first_date)
     return f"{title} ({month})" if month else title
-
-
-def _kind_rank(term: str) -> int:
-    """On a tie, a phrase reads better than one of its words, a name better than a word."""
-    return {"p": 0, "n": 1, "w": 2}.get(term[0], 3)
 
 
 def _month(value: str | None) -> str | None:
