@@ -137,3 +137,38 @@ def test_lead_with_only_a_country_adjective_places_the_story_in_that_country():
 def test_capital_named_after_a_possessive_country():
     c = one("At least 19 people were killed in fighting near Veskland's capital, Amrel, officials said.", 19)
     assert c.place == "Amrel"
+
+
+def test_vague_sweeps_are_not_figures():
+    text = ("Hundreds of volunteers searched the hills. Voters came out in their millions. "
+            "The toll could be in the thousands, aid workers warned. Scores of people died in the blasts.")
+    assert claims(text) == []
+    assert one("Dozens were injured in the crush.", 24).category == "wounded"
+
+
+def test_the_two_parties_of_a_story_are_not_a_figure():
+    assert claims("The two leaders met for talks while two rival governments claimed the city.") == []
+
+
+def test_headline_figure_is_a_claim_when_it_counts_casualties_or_money():
+    text = ("Flood toll rises to 212 as rain eases\n\nTop 10 pictures of the week\n\n"
+            "The toll from the floods rose to 212 on Friday, the civil defence agency said.")
+    values = [c.value for c in claims(text)]
+    assert values == [212, 212]
+
+
+def test_durations_as_ranges_and_dotted_times_are_not_figures():
+    text = "Rebuilding could take between ten and 15 years, he said at 8.30am, and 15 to 20 years at worst."
+    assert claims(text) == []
+
+
+def test_future_clause_in_a_quote_does_not_hide_the_figure_before_it():
+    text = '"The toll is at least 253, our first estimate was 290 and it will be revised," the official said.'
+    assert [c.value for c in claims(text)][:2] == [253, 290]
+
+
+def test_photo_caption_word_does_not_hide_a_long_paragraph():
+    text = ("Images taken from above show a layer of mud across the lower town, where crews are still "
+            "digging out cars and houses. The floods have displaced at least 7,400 people in the valley, "
+            "according to the migration agency")
+    assert one(text, 7_400).category == "displaced"

@@ -58,7 +58,7 @@ DATE_RE = fast(
 
 # A time of day ("3:42 a.m.", "10 pm") is never a claim either.
 TIME_OF_DAY_RE = leading(
-    r"\d", r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b", re.IGNORECASE
+    r"\d", r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b", re.IGNORECASE
 )
 
 

@@ -76,9 +76,12 @@ AGE_BEFORE = fast(
 PHONE_RE = leading(r"+(\d", r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
 _PAGE_FURNITURE = fast(
     r"^(?:page\s+\d|updated|posted|published|share|comments?|photo|image|video|read\s+more|"
-    r"advertisement|copyright|©|\d+\s+(?:comments?|shares?|views?))",
+    r"advertisement|copyright|©|\d+\s+(?:comments?|shares?|views?))\b",
     re.IGNORECASE,
 )
+# "between ten and 15 years", "15 to 20 years": a duration written as a range
+_RANGE_DURATION = fast(r"^\s*(?:and|to|or|-|\u2013)\s*(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?|hours?|"
+                       r"minutes?|decades?)\b", re.IGNORECASE)
 _OF_THE_BEFORE = fast(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
 _ONE_OK = fast(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
                      r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
@@ -128,6 +131,19 @@ def body_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def headline_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """The title lines before the first prose paragraph ("Death toll rises to 147 as ..."):
+    a figure there is a claim only when it counts casualties or money (the caller checks)."""
+    out: set[int] = set()
+    for i, (ps, pe) in enumerate(paragraphs[:4]):
+        para = text[ps:pe]
+        if _is_prose(para):
+            break
+        if len(para.split()) >= 4 and not _PAGE_FURNITURE.match(para):
+            out.add(i)
+    return out
+
+
 def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list[tuple[int, int]]) -> bool:
     """Numbers that are not claims: dates, ages, durations, identifiers, ordinals ..."""
     before = text[max(s.start, a.start - 40) : a.start]
@@ -136,7 +152,8 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True
     if any(ts <= a.start < te for ts, te in times):
         return True
-    if _HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after) or _MEASURE_AFTER.match(after):
+    if (_HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after) or _MEASURE_AFTER.match(after)
+            or _RANGE_DURATION.match(after)):
         return True
     # scores and votes, "13-0", "passed 52 to 48" (but "fell from 121 to 98" is a change)
     score = _SCORE.match(after)

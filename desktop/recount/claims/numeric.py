@@ -30,6 +30,7 @@ from recount.claims.figures import (
     PHONE_RE,
     Figure,
     body_paragraphs,
+    headline_paragraphs,
     ident_before,
     kept_next_start,
     merge_ranges,
@@ -57,6 +58,12 @@ _CARRIED_SUBJECT = fast(
     r"^\s*(?:[A-Z][\w ]{0,20}?,\s*)?(?:(?i:the|that|this|its|their)\s+(?:\w+\s+)?"
     r"(?P<noun>toll|tally|count|number|total|list|figure|estimate)|(?P<noun2>It|it))\b",
 )
+_HEDGE = fast(r"\b(?:could|may|might|would)\s+(?:be|reach|rise)\b[^.;]{0,15}$|\bin\s+their\s+$", re.IGNORECASE)
+_PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|leaders|countries|nations|governments|"
+                  r"parties|rivals|camps|delegations|presidents|teams|powers|superpowers|koreas|allies|factions)\b",
+                  re.IGNORECASE)
+_OF_AFTER = fast(r"\s+of\b", re.IGNORECASE)
+_CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "missing", "arrested", "evacuated"))
 _HAS_TALLY = fast(r"\b(?:has|had|have|includes|included|contains|contained|totals|totalled|totaled|is|was)\s+"
                   r"(?:now\s+)?$", re.IGNORECASE)
 _MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
@@ -100,6 +107,8 @@ class NumericExtractor:
             find_dates(doc.text, doc.published, s.start, s.end, self._date_pos) for s in doc.sentences
         ]
         self._quotes: list[Quote] = []
+        self._headlines: set[int] = set()
+        self._si = 0
         self._quote_starts: list[int] | None = None
         self.timing = TimeReader(doc, self.dates_by_sentence)
 
@@ -107,8 +116,10 @@ class NumericExtractor:
         doc, text = self.doc, self.doc.text
         out: list[NumericClaim] = []
         prose_paragraphs = body_paragraphs(text, doc.paragraphs)
+        headlines = self._headlines = headline_paragraphs(text, doc.paragraphs)
         for si, s in enumerate(doc.sentences):
-            if s.paragraph not in prose_paragraphs:
+            self._si = si
+            if s.paragraph not in prose_paragraphs and s.paragraph not in headlines:
                 continue
             atoms = find_atoms(text, s.start, s.end, self._num_pos)
             if not atoms:
@@ -139,7 +150,10 @@ class NumericExtractor:
             for fig in merge_ranges(text, kept):
                 next_start = kept_next_start(kept, fig.end, s.end)
                 claim = self._claim(si, s, fig, next_start)
-                if claim is None or self._quoted_aside(fig):
+                if claim is None or self._quoted_aside(fig) or self._not_a_count(fig, claim):
+                    continue
+                if s.paragraph in headlines and s.paragraph not in prose_paragraphs and (
+                        claim.category not in _CASUALTY and claim.category != "money"):
                     continue
                 # "killed 18 people, including six children": a part shares the whole's metric
                 part = _PART_OF.search(text[max(s.start, claim.start - 30) : claim.start])
@@ -181,6 +195,19 @@ class NumericExtractor:
                 return cat
         return None
 
+    def _not_a_count(self, fig: Figure, claim: NumericClaim) -> bool:
+        """Words that name a number without counting anything a reader could check: a vague
+        plural that is not a casualty figure ("hundreds of deputies", "in their millions",
+        "could be in the thousands"), and the two parties of a story ("the two leaders")."""
+        text = self.doc.text
+        if fig.atom is not None and fig.atom.vague:
+            hedged = _HEDGE.search(text[max(0, fig.start - 30) : fig.start])
+            sweep = not text[fig.start : fig.start + 4].lower().startswith("tens") and _OF_AFTER.match(
+                text, fig.atom.end, min(len(text), fig.atom.end + 5)) is not None  # "hundreds of people"
+            headline = self.doc.sentences[self._si].paragraph in self._headlines
+            return hedged is not None or sweep or headline or claim.category not in _CASUALTY
+        return fig.value == 2 and _PAIR_NOUN.match(text, fig.end, min(len(text), fig.end + 30)) is not None
+
     def _quoted_aside(self, fig: Figure) -> bool:
         """A figure inside a direct quote that reports nothing the speaker says is so: a
         hypothesis or a threat ("They can arrest a thousand of us"), a promise ("we will
@@ -194,10 +221,13 @@ class NumericExtractor:
         if i < 0 or fig.start >= self._quotes[i].inner_end:
             return False
         q, text = self._quotes[i], self.doc.text
-        if _RHETORICAL.match(text, fig.start, q.inner_end):
-            return True
-        lo = max(q.inner_start, max(text.rfind(c, q.inner_start, fig.start) for c in ".;!?") + 1)
-        stops = [p for p in (text.find(c, fig.end, q.inner_end) for c in ".;!?") if p >= 0]
+        if _RHETORICAL.match(text, fig.start, q.inner_end) or (fig.atom is not None and fig.atom.vague):
+            return True  # "we have displaced thousands of people": a speaker's sweep, not a count
+        # the clause of the figure: "the toll is at least 253, our first estimates were 290 and it
+        # will be reduced": the future of the last clause does not make the first a promise
+        lo = max(q.inner_start, max(text.rfind(c, q.inner_start, fig.start) for c in ".;!?,") + 1)
+        stops = [p for p in (text.find(c, fig.end, q.inner_end) for c in (".", ";", "!", "?", ",", " and "))
+                 if p >= 0]
         return bool(_HYPOTHETICAL.search(text, lo, min(stops, default=q.inner_end)))
 
     def _claim(self, si: int, s: Sentence, fig: Figure, next_start: int) -> NumericClaim | None:
