@@ -219,6 +219,9 @@ class MainWindow(QMainWindow):
         self.actions_.library.toggled.connect(self.library_dock.setVisible)
         self.browser.articleOpened.connect(self.open_stored)
         self.browser.articlesChanged.connect(self._library_changed)
+        from recount.ui.watch_docks import install_watch
+
+        self.watch = install_watch(self)  # Sources and What changed docks, polling (docs/watching.md)
 
     def _connect(self) -> None:
         a = self.actions_

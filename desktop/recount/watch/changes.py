@@ -25,20 +25,25 @@ def what_changed(lib: Any, article: Article, claims: list[Claim]) -> list[Change
 
     result = check_article(lib, article, claims)
     out: list[Change] = []
+    said: set[tuple] = set()
     for flag in result.flags:
         mine = flag.b if flag.b.claim_id is None else flag.a  # this report's claims have no id yet
         other = flag.a if mine is flag.b else flag.b
-        out.append(Change("flag", flag.type, flag.explanation, other_id=_article_of(lib, other.claim_id),
-                          claim_start=mine.start, claim_end=mine.end))
-    seen: set[str] = set()
-    for index in sorted(result.matches):  # a figure with no earlier match has no estimate to move
+        other_id = _article_of(lib, other.claim_id)
+        if (mine.start, flag.type, other_id) not in said:  # one line per claim, kind and earlier report
+            said.add((mine.start, flag.type, other_id))
+            out.append(Change("flag", flag.type, flag.explanation, other_id=other_id,
+                              claim_start=mine.start, claim_end=mine.end))
+    moved: dict[tuple, Change] = {}
+    # A figure with no earlier match has no estimate to move; one metric's move is said once,
+    # by the figure that names its source when one does (the headline's figure often does not).
+    for index in sorted(result.matches, key=lambda i: (getattr(result.claims[i], "source", None) is None, i)):
         claim = result.claims[index]
         if isinstance(claim, NumericClaim):
             change = moved_estimate(lib, article, claim)
-            if change is not None and change.explanation not in seen:
-                seen.add(change.explanation)
-                out.append(change)
-    return out
+            if change is not None:
+                moved.setdefault(change.explanation.split(" (")[0], change)
+    return out + sorted(moved.values(), key=lambda c: c.claim_start or 0)
 
 
 def moved_estimate(lib: Any, article: Article, claim: NumericClaim) -> Change | None:

@@ -1,0 +1,145 @@
+"""The Sources panel, the What changed list and their docks in the real window (qtbot, offscreen)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from _watch_site import Route, page, rss
+from PySide6.QtCore import Qt
+
+from recount.ui.changes_panel import ChangesPanel
+from recount.ui.sources_panel import SourcesPanel
+from recount.watch.sources import Change, Source
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
+from _window_helpers import temp_settings
+
+from recount.ui.main_window import MainWindow
+
+
+def _source(sid, **kw) -> Source:
+    base = dict(id=sid, kind="feed", location=f"https://news.example.org/{sid}.xml", name=None,
+                every_minutes=15, paused=False, added_at="2025-03-08T12:00:00+00:00", last_poll=None,
+                last_ok=None, status="new", last_error=None, failures=0, etag=None, last_modified=None,
+                polls=0, reports=0, last_new=0)
+    base.update(kw)
+    return Source(**base)
+
+
+def test_sources_panel_shows_status_and_errors_as_plain_text(qtbot):
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    hostile = "<b>bold</b><a href='file:///etc/passwd'>click</a>"
+    panel.set_sources([_source(1, name="Valley <i>News</i>", status="error", last_error=hostile,
+                               last_poll="2025-03-08T12:00:00+00:00"), _source(2, paused=True)])
+    assert panel.table.item(0, 0).text() == "Valley <i>News</i>"
+    assert panel.table.item(0, 5).text() == hostile
+    assert "&lt;b&gt;bold&lt;/b&gt;" in panel.table.item(0, 5).toolTip()
+    assert [panel.table.item(r, 1).text() for r in range(2)] == ["error", "paused"]
+    assert panel.table.item(0, 2).text() == "2025-03-08 12:00"
+    assert not panel.remove_button.isEnabled()
+    panel.table.selectRow(1)
+    assert panel.pause_button.text() == "Res&ume"
+    with qtbot.waitSignal(panel.pauseRequested) as paused:
+        panel.pause_button.click()
+    assert paused.args == [2, False]
+    with qtbot.waitSignal(panel.removeRequested) as removed:
+        panel.remove_button.click()
+    assert removed.args == [2]
+    with qtbot.waitSignal(panel.pollRequested) as polled:
+        panel.poll_all_button.click()
+    assert polled.args == [[]]
+    panel.address.setText("https://news.example.org/feed")
+    with qtbot.waitSignal(panel.addRequested) as added:
+        qtbot.keyClick(panel.address, Qt.Key.Key_Return)
+    assert added.args == ["https://news.example.org/feed"]
+
+
+def test_changes_panel_lists_newest_first_and_opens_a_change(qtbot):
+    panel = ChangesPanel()
+    qtbot.addWidget(panel)
+    assert "Nothing has changed yet" in panel.header.text()
+    changes = [Change("flag", "cumulative_decrease", "The toll fell from 52 to 35.", article_id=3, id=2,
+                      at="2025-03-08T12:05:00+00:00", story="Ardenvale floods"),
+               Change("estimate", "estimate_up", "Ardenvale, killed: best estimate 40 → 52", article_id=2,
+                      id=1, at="2025-03-08T12:00:00+00:00")]
+    panel.set_changes(changes)
+    assert [panel.list.item(i).text() for i in range(2)] == [
+        "⚑ [Ardenvale floods] The toll fell from 52 to 35.", "↕ Ardenvale, killed: best estimate 40 → 52"]
+    assert panel.header.text() == "2 changes, newest first"
+    with qtbot.waitSignal(panel.changeOpened) as opened:
+        panel.list.itemActivated.emit(panel.list.item(1))
+    assert opened.args[0] is changes[1]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(tmp_path / "library.db", temp_settings(tmp_path), first_run=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library_state == "open", timeout=10000)
+    qtbot.waitUntil(lambda: win.watch.scheduler is not None, timeout=5000)
+    return win
+
+
+def test_the_window_follows_a_feed_and_says_what_changed(qtbot, window, site):
+    for key in ("toll-40", "toll-52", "toll-35"):
+        site.routes[f"/news/{key}"] = Route(page(key))
+    site.routes["/feed.xml"] = Route(rss(site, [("Forty", "/news/toll-40", "2025-03-03", None),
+                                                ("Fifty-two", "/news/toll-52", "2025-03-05", None),
+                                                ("Thirty-five", "/news/toll-35", "2025-03-07", None)]),
+                                     content_type="application/rss+xml")
+    watch = window.watch
+    watch.sources_dock.show()
+    assert watch.sources_dock.isVisible() and [a.text() for a in window.menuBar().actions()][-2:] == [
+        "&Sources", "&Help"]
+    with qtbot.waitSignal(watch.polled, timeout=60000) as polled:
+        watch.sources_panel.address.setText(site.url("/feed.xml"))
+        watch.sources_panel.add_button.click()
+    report = polled.args[0]
+    assert [(r.status, r.new) for r in report.sources] == [("ok", 3)]
+    assert len(report.changes) == 4
+    qtbot.waitUntil(lambda: watch.changes_panel.list.count() == 4, timeout=10000)
+    texts = [watch.changes_panel.list.item(i).text() for i in range(4)]
+    assert texts[-1] == "↕ Ardenvale, killed: best estimate 40 → 52 (regional health office, 5 March)"
+    assert sum(t.startswith("⚑") for t in texts) == 2 and "best estimate 52 → 35" in texts[0] + texts[1]
+    assert watch.sources_panel.table.item(0, 1).text() == "ok"
+    assert watch.sources_panel.table.item(0, 3).text() == "3"
+    assert window.report_count() == 3
+    # Opening a change shows its report, checked, with the changed claim selected.
+    flag = next(c for c in watch.changes_panel.changes if c.kind == "flag")
+    with qtbot.waitSignal(window.checkFinished, timeout=30000):
+        watch.open_change(flag)
+    row = window.selected_row()
+    assert row is not None and row.claim.start == flag.claim_start and row.flags
+    assert "35" in window.article_pane.text()
+
+
+def test_a_tray_notice_only_when_the_window_is_in_the_background(qtbot, window):
+    change = Change("flag", "cumulative_decrease", "The toll fell from 52 to 35.", article_id=1)
+    watch = window.watch
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    watch.notify([change])
+    assert watch.last_notice is None
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized, timeout=3000)
+    watch.notify([change, change])
+    assert watch.last_notice == "⚑ The toll fell from 52 to 35.\n…and 1 more"
+
+
+def test_pausing_stops_polling(qtbot, window, site):
+    site.routes["/feed.xml"] = Route(rss(site, []), content_type="application/rss+xml")
+    watch = window.watch
+    watch.pause_action.setChecked(True)
+    assert watch.scheduler.paused
+    with qtbot.waitSignal(watch.refreshed, timeout=10000):
+        watch.add(site.url("/feed.xml"))
+    qtbot.waitUntil(lambda: watch.poll_task is not None and watch.poll_task.done, timeout=10000)
+    assert site.hits("/feed.xml") == 0
+    watch.pause_action.setChecked(False)
+    with qtbot.waitSignal(watch.polled, timeout=10000):
+        watch.poll([])
+    assert site.hits("/feed.xml") == 1
