@@ -58,12 +58,14 @@ _CARRIED_SUBJECT = fast(
     r"^\s*(?:[A-Z][\w ]{0,20}?,\s*)?(?:(?i:the|that|this|its|their)\s+(?:\w+\s+)?"
     r"(?P<noun>toll|tally|count|number|total|list|figure|estimate)|(?P<noun2>It|it))\b",
 )
-_HEDGE = fast(r"\b(?:could|may|might|would)\s+(?:be|reach|rise)\b[^.;]{0,15}$|\bin\s+their\s+$", re.IGNORECASE)
-_PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|leaders|countries|nations|governments|"
-                  r"parties|rivals|camps|delegations|presidents|teams|powers|superpowers|koreas|allies|factions)\b",
-                  re.IGNORECASE)
+_HEDGE = fast(r"\b(?:could|may|might|would)\s+(?:be|reach|rise)\b[^.;]{0,15}$|\bin\s+their\s+$",
+              re.IGNORECASE)
+_PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|leaders|countries|nations|"
+                  r"governments|parties|rivals|camps|delegations|presidents|teams|powers|superpowers|koreas|"
+                  r"allies|factions)\b", re.IGNORECASE)
 _OF_AFTER = fast(r"\s+of\b", re.IGNORECASE)
-_CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "missing", "arrested", "evacuated"))
+_CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "missing", "arrested",
+                       "evacuated"))
 _HAS_TALLY = fast(r"\b(?:has|had|have|includes|included|contains|contained|totals|totalled|totaled|is|was)\s+"
                   r"(?:now\s+)?$", re.IGNORECASE)
 _MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
