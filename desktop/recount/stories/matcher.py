@@ -53,6 +53,15 @@ class Placement:
     runner_up: float = 0.0
     title: str = ""
     shared: tuple[str, ...] = ()  # the terms that weighed most, best first
+    stored: bool = False  # the report is already in the library, in this story
+
+    def describe(self) -> str:
+        """One line for the window: which story, and how sure."""
+        if self.stored:
+            return f"Story: {self.title}"
+        if self.story_id is None:
+            return "Starts a new story"
+        return f"Joins story: {self.title} ({self.confidence}, {self.score:.2f})"
 
     @property
     def confidence(self) -> str:
@@ -68,7 +77,7 @@ class Placement:
     def to_dict(self) -> dict[str, object]:
         return {"story": self.story_id, "title": self.title, "score": round(self.score, 3),
                 "runner_up": round(self.runner_up, 3), "confidence": self.confidence,
-                "shared": list(self.shared)}
+                "shared": list(self.shared), "stored": self.stored}
 
 
 def rarity(docs: int, reports: int) -> float:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from recount.ui import errors
 from recount.ui.articles_model import ArticleRow, ArticlesModel, search_query
 from recount.ui.library_writes import LibraryWrites
 from recount.ui.metadata_dialog import FIELDS, MetadataDialog
+from recount.ui.story_view import StoryView
 from recount.ui.workers import Task
 
 __all__ = ["ArticleRow", "ArticlesModel", "LibraryBrowser", "MetadataDialog", "search_query"]
@@ -125,7 +127,13 @@ class LibraryBrowser(LibraryWrites, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        self.story_view = StoryView()  # the same reports grouped by story (stories/)
+        self.story_view.articleOpened.connect(self.articleOpened)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.view, "Reports")
+        self.tabs.addTab(self.story_view, "Stories")
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
         self._update_actions()
@@ -204,6 +212,7 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.undo_stack.clear()
         self.undo_bar.hide()
         self.model.set_library(library)
+        self.story_view.set_library(library, self._writer)
         self._update_count()
         self._update_actions()
 
@@ -214,6 +223,7 @@ class LibraryBrowser(LibraryWrites, QWidget):
         """Re-read the library (after an import or a save elsewhere), keeping the selection if it can."""
         selected = self.selected_ids()
         self.model.reload()
+        self.story_view.refresh()
         self._reselect(selected)
         self._update_count()
 

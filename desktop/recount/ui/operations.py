@@ -181,3 +181,54 @@ def timed(fn, *args: Any, **kwargs: Any) -> tuple[Any, float]:
     t0 = time.perf_counter()
     out = fn(*args, **kwargs)
     return out, (time.perf_counter() - t0) * 1000
+
+
+# ---------------------------------------------------------------------- stories
+
+
+def stories_list(lib: Any, *, progress=None, cancelled=None) -> list[Any]:
+    """The stories with their reports; reports of a library made before stories are placed first."""
+    from recount.stories import assign_missing, list_stories
+
+    assign_missing(lib, progress=(lambda done, total: progress(done, total, "Placing reports in stories"))
+                   if progress else None)
+    return list_stories(lib)
+
+
+def story_preview(lib: Any, article: Article, *, progress=None, cancelled=None) -> Any:
+    """Which story the article joins (or would join, unsaved), and how sure that is."""
+    from recount import stories
+
+    stored = lib.find_article(text=article.text)
+    if stored is not None:
+        story = stories.story_of(lib, stored)
+        if story is not None:
+            return stories.Placement(story.id, 1.0, 0.0, story.title, stored=True)
+    return stories.preview(lib, article)
+
+
+def story_move(lib: Any, article_ids: list[int], story_id: int | None, title: str | None = None, *,
+               progress=None, cancelled=None) -> int:
+    from recount.stories import move
+
+    return move(lib, article_ids, story_id, title)
+
+
+def story_merge(lib: Any, into: int, others: list[int], *, progress=None, cancelled=None) -> int:
+    from recount.stories import merge
+
+    return merge(lib, into, others)
+
+
+def story_split(lib: Any, story_id: int, article_ids: list[int], title: str | None = None, *,
+                progress=None, cancelled=None) -> int:
+    from recount.stories import split
+
+    return split(lib, story_id, article_ids, title)
+
+
+def story_rename(lib: Any, story_id: int, title: str, *, progress=None, cancelled=None) -> int:
+    from recount.stories import rename
+
+    rename(lib, story_id, title)
+    return story_id
