@@ -34,6 +34,8 @@ from recount.claims.layout import headline_paragraphs, outlet_words
 from recount.claims.model import AttributedClaim
 from recount.claims.numbers import tokens_of
 from recount.claims.quotes import quote_text, quotes_of
+from recount.claims.retrie import fast
+from recount.claims.speakers import COMMON_NOUNS, plain_word
 
 __all__ = ["extract_attributed"]
 
@@ -60,7 +62,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             continue
         last_end = m.end()
         sent = doc.sentence_at(m.start())
-        if sent is None or sent.paragraph in headline_paras:
+        if sent is None:
             continue
         qi = bisect_right(quote_starts, m.start()) - 1
         if qi >= 0 and quotes[qi].end > m.end():
@@ -70,10 +72,14 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
         cue = read_cue(doc, sent, m)
         if cue is None:
             continue
+        if sent.paragraph in headline_paras and not _named_in_headline(cue):
+            continue  # "ministry warns of ...": a headline credits only a named speaker
         if cues and cues[-1].sentence is sent and same_mention(cues[-1], cue):
             continue  # "said ... and warned", "X said on Thursday, when she announced": one claim
         if cues and cues[-1].span_end > cue.span_start and cues[-1].sentence is sent:
             continue
+        if cues and cues[-1].sentence is sent and _inside_reported_clause(text, cues[-1], cue):
+            continue  # "X said that Y had promised ...": Y's words are part of what X said
         cues.append(cue)
     resolve_speakers(doc, index, cues)
     resolve_roles(cues)
@@ -101,3 +107,25 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             )
         )
     return out
+
+
+# What may stand between a reporting verb and a second cue that its reported clause holds.
+_CLAUSE_BREAK = fast(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)\b""")
+
+
+def _inside_reported_clause(text: str, first: Cue, cue: Cue) -> bool:
+    """ "Trump said Kim had promised", "X said that Y warned": the second cue sits in the clause
+    the first one reports, with nothing that would start a new statement in between."""
+    if first.verb == "according to" or first.passive or cue.span_start < first.verb_end:
+        return False
+    between = text[first.span_end : cue.span_start]
+    return len(between) < 120 and _CLAUSE_BREAK.search(between) is None
+
+
+def _named_in_headline(cue: Cue) -> bool:
+    """A headline's "UN says ...", "President X vows ...": a speaker named by a short proper name
+    (headlines drop articles, so "governor says" or "ministry warns" name nobody in particular)."""
+    words = cue.mention.name.split()
+    common = len(words) == 1 and plain_word(words[0]) in COMMON_NOUNS  # "Army says": a headline's capital
+    return (cue.mention.kind in ("person", "org", "other") and 0 < len(words) <= 4 and not common
+            and all(w[:1].isupper() for w in words))

@@ -56,6 +56,11 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
         if verb in PASSIVE_BY and prev in ("was", "were", "been", "be", "is", "are"):
             return _passive_by(doc, sent, vstart, vend, verb)
         return None
+    if verb == "citing":
+        cited = _CITING_AS_SAYING.match(text, vend, sent.end)
+        mention = analyse(cited[1]) if cited else None
+        if cited and mention is not None and mention.kind != "pronoun":
+            return Cue(verb, vstart, vend, vstart, cited.end(), mention, sent)  # the cited speaks
     if m["part"] or (m["call"] and prev in ("", ",")):
         return _main_clause_cue(doc, sent, vstart, vend, verb)
     floor = max(sent.start, vstart - LOOK)
@@ -72,7 +77,14 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
         return _inverted(doc, sent, vstart, vend, verb)
     if tail.endswith((" and", " but")):
         return _main_clause_cue(doc, sent, vstart, vend, verb)
+    relative = _RELATIVE.search(tail)
+    if relative:  # "local leaders who said", "the group, which said": the noun before
+        if verb not in _PLAIN_SPEECH:
+            return None  # "X, who has promised to ...": a description of X, not a claim
+        tail = tail[: relative.start()]
     subject = _subject_before(text, floor, floor + len(tail))
+    if relative and subject is not None and not _relative_antecedent(subject[2], relative[0]):
+        return None
     if subject is None:
         if tail.endswith(","):
             return _inverted(doc, sent, vstart, vend, verb)
@@ -82,6 +94,25 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     cue.date = date_before or fronted_date(text, sent.start, s_start)
     extend_with_date(doc, cue)
     return cue
+
+
+# "..., citing the ministry as saying": the words are the cited body's.
+_CITING_AS_SAYING = fast(r"\s+((?:the\s+)?[A-Z][^,;:.()\"\u201c\u201d]{1,80}?)\s+as\s+(?:saying|stating)\b")
+# "X, who said" / "X which said": a relative pronoun between the speaker and the verb.
+_RELATIVE = fast(r",?\s+(?:who|which)$")
+# "..., with U.S. President Trump saying": the speaker of an absolute clause.
+_WITH_SPEAKER = fast(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
+
+
+_PLAIN_SPEECH = frozenset("said says told tells added stated warned reported confirmed explained noted wrote "
+                          "tweeted insisted".split())
+
+
+def _relative_antecedent(mention: Mention, pronoun: str) -> bool:
+    """ "officials who said" (people), "the group, which said" (a body): a short noun phrase."""
+    if "which" in pronoun:
+        return mention.kind == "org"
+    return mention.kind == "person" or (mention.kind == "group" and len(mention.name.split()) <= 3)
 
 
 def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention, str | None] | None:
@@ -196,6 +227,10 @@ def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb
     """ "X visited the camp and promised", "X defended the plan, saying": the sentence's subject."""
     text = doc.text
     s = sent.start
+    absolute = _WITH_SPEAKER.search(text, max(s, vstart - 80), vstart)
+    named = analyse(absolute[1]) if absolute else None
+    if absolute and named is not None and named.kind in ("person", "org"):
+        return Cue(verb, vstart, vend, absolute.start(1), vend, named, sent, appositive_role=named.role)
     dl = DATELINE.match(text, s, vstart)
     if dl:
         s = dl.end()

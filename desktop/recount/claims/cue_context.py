@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 SKIP_BEFORE_VERB = fast(
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|already|repeatedly|all|then|once|"
     r"further|separately|publicly|privately|recently|immediately|quickly|initially|reportedly|"
-    r"yesterday|today|tonight|just|now|since|long|often|frequently|separately))+\s*$"
+    r"yesterday|today|tonight|just|now|since|long|often|frequently|separately|hours|days|moments|"
+    r"minutes|weeks|months|years|ago|subsequently|finally|first|herself|himself|itself|themselves|"
+    r"personally|officially|formally|openly|earlier|too))+\s*$"
 )
 
 
@@ -48,7 +50,7 @@ _REL_DAY = fast(r"\b(?P<when>yesterday|today|last night)\b", re.I)
 
 
 _BOUNDARY = fast(
-    r"""[;:()"“”]|,|\b(?:"""
+    r"""[;:()"“”\u2013\u2014]|,|\b(?:"""
     + trie(
         "that and but while as because when after before since although though where which who whom if "
         "than so whereas despite until once what how why whether amid with is are was were has have had "

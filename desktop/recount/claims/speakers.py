@@ -70,6 +70,7 @@ GROUP_NOUNS = frozenset(
     scientists researchers campaigners opponents supporters aides ministers governments countries
     nations donors staff spokesmen organisations organizations members""".split()
 )
+COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
 FUNCTION_WORDS = frozenset(
     """the a an this that these those its his her their our your my of for from at in on by with to
     and or but as while when after before since because if than which who whom whose what where
