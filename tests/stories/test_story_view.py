@@ -134,3 +134,30 @@ def test_the_library_browser_has_a_stories_tab_that_opens_reports(qtbot, lib):
     with qtbot.waitSignal(browser.articleOpened, timeout=2000) as opened:
         browser.story_view._double_clicked(item.child(0), 0)
     assert opened.args[0] in next(s.article_ids for s in browser.story_view.stories)
+
+
+def test_a_pasted_article_shows_which_story_it_joins(qtbot, library_file: Path, tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from recount.ui.main_window import MainWindow
+    from recount.ui.settings import Settings
+
+    held_back = "count-courier-2026-03-05"
+    with Library.open(library_file) as lib:
+        import_articles(lib, [(r["id"], _article(r)) for r in REPORTS if r["id"] != held_back])
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(library_file, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.library_state != "opening", timeout=5000)
+    pasted = _article(next(r for r in REPORTS if r["id"] == held_back))
+    with qtbot.waitSignal(window.checkFinished, timeout=30000):
+        window.show_article(pasted)
+    qtbot.waitUntil(lambda: window.story_label.text() != "", timeout=10000)
+    label = window.story_label.text()
+    assert label.startswith("Joins story: ") and ("sure" in label or "likely" in label)
+    with Library.open(library_file) as lib:
+        count_title = stories.story_of(lib, lib.find_article(ext_id="count-ledger-2026-03-02")).title
+    assert count_title in label
+    assert "quorvia" in window.story_label.toolTip()

@@ -177,6 +177,10 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName("Progress")
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.story_label = QLabel()  # which story the checked article joins (stories/)
+        self.story_label.setObjectName("storyLabel")
+        self.story_label.setAccessibleName("Story of this report")
+        self.statusBar().addPermanentWidget(self.story_label)
 
     def _build_menus(self) -> None:
         a = self.actions_
@@ -488,6 +492,7 @@ class MainWindow(QMainWindow):
             if gen != self._generation or task.is_cancelled():
                 return  # the text changed meanwhile; a newer check is on its way
             self._checked(checked, article.text, (time.perf_counter() - started) * 1000)
+            self._show_story(article, gen)
 
         def failed(exc: BaseException) -> None:
             if gen != self._generation or task.is_cancelled():
@@ -500,6 +505,19 @@ class MainWindow(QMainWindow):
                           on_success=done, on_error=failed)
         self._check_task = task
         return task
+
+    def _show_story(self, article: Any, gen: int) -> None:
+        """Say which story the checked article joins, and how sure that is (on a worker)."""
+        self.story_label.clear()
+        if not self.has_library():
+            return
+
+        def shown(placement: Any) -> None:
+            if gen == self._generation:
+                self.story_label.setText(placement.describe())
+                self.story_label.setToolTip(", ".join(t[2:] for t in placement.shared))
+
+        start_task(operations.story_preview, self.work_library, article, name="story", on_success=shown)
 
     def _thresholds(self) -> Any:
         return self.settings.thresholds_object()
