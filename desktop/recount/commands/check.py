@@ -95,9 +95,9 @@ def run(args: argparse.Namespace) -> int:
             result = checked.result
             saved = None
             if args.save and lib is not None:
-                from recount.stories import assigner
+                from recount.compare.stored import on_store
 
-                saved = lib.add_article(article, result.claims, within=assigner(article))
+                saved = lib.add_article(article, result.claims, within=on_store(lib, article))
         finally:
             if lib is not None:
                 lib.close()

@@ -1,8 +1,9 @@
 """`recount discrepancies`: every discrepancy flag across the library (dismissed ones left out).
 
-Claims are grouped by metric before comparing and swept in date order, and the flags are
-printed as they come out of a scratch file (compare/scan.py), so memory stays bounded on large
-libraries.
+The flags are those stored as reports arrived (compare/stored.py), with the user's decisions
+applied (reports reviewed or moved since are checked again first). `--rescan` recomputes
+every flag: claims grouped by metric within each story and swept in date order
+(compare/scan.py), memory bounded on large libraries, and stores them again.
 Exit codes: 0 listed (with or without flags), 2 the library could not be used.
 """
 
@@ -19,12 +20,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", action="append", metavar="TYPE",
                         help="only this type (cumulative_decrease, conflict, revision, attribution_conflict, "
                              "quote_drift); may be repeated")
+    parser.add_argument("--rescan", action="store_true",
+                        help="recompute every flag across the library (and store them again) instead "
+                             "of listing the stored ones")
     add_jobs_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from recount.compare.diff import format_diff
-    from recount.compare.scan import iter_library_discrepancies
+    from recount.compare.stored import listed_flags, rescan
     from recount.library.errors import LibraryError
     from recount.library.store import Library
     from recount.paths import library_path
@@ -33,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     try:
         with Library.open(library_path(args.db), create=False) as lib:
-            jobs = jobs_for(args.jobs, lib.count_claims())
-            flags = (f for f in iter_library_discrepancies(lib, jobs=jobs)
-                     if not args.type or f.type in args.type)
+            if args.rescan:
+                rescan(lib, jobs=jobs_for(args.jobs, lib.count_claims()))
+            flags = (f for f in listed_flags(lib) if not args.type or f.type in args.type)
             if args.json:
                 for piece in json_array("discrepancies", (f.to_dict() for f in flags)):
                     out.write(piece)

@@ -44,7 +44,9 @@ def candidates(lib: Any, ref: Ref, exclude: int | None, cache: dict | None = Non
     story = ref.story
     if isinstance(c, NumericClaim):
         date_from, date_to = lookup_window(c, ref.as_of, for_flags)
-        terms = None if story is not None else (distinctive(c.place, c.source) or None)
+        # Within a story every figure of the window is a candidate; without one, the place or
+        # source words narrow a review (not flags: another report may name the place otherwise).
+        terms = None if story is not None or for_flags else (distinctive(c.place, c.source) or None)
         return _query(lib, cache, kind="numeric", categories=(c.category,), date_from=date_from,
                       date_to=date_to, exclude_article=exclude, terms=tuple(terms) if terms else None,
                       limit=CANDIDATE_LIMIT, story=story)

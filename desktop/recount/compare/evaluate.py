@@ -56,9 +56,8 @@ def _hits(flag: Discrepancy, gold: dict[str, Any], texts: dict[str, str]) -> boo
 def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
                      ) -> tuple[list[Discrepancy], dict[str, str]]:
     """Every flag across a temporary library holding the corpus; also the article texts by id."""
-    from recount.compare.scan import iter_library_discrepancies
+    from recount.compare.stored import listed_flags, on_store
     from recount.library.store import Library
-    from recount.stories import assigner
 
     corpus_dir = Path(corpus_dir)
     texts: dict[str, str] = {}
@@ -76,8 +75,8 @@ def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
                 from recount.claims import extract
 
                 found = extract(text, ann.get("published"))
-            lib.add_article(article, found, within=assigner(article))
-        flags = list(iter_library_discrepancies(lib))
+            lib.add_article(article, found, within=on_store(lib, article))
+        flags = list(listed_flags(lib))
     return flags, texts
 
 

@@ -279,16 +279,21 @@ def metric_key(claim: NumericClaim, published: str | None = None) -> tuple[str, 
 
 def lookup_window(claim: NumericClaim, when: str | None, for_flags: bool = False
                   ) -> tuple[str | None, str | None]:
-    """The as-of dates (from, to) of the figures this one may be compared with: a running
-    total from its start (a day earlier) or at most FLAG_WINDOW_DAYS back, AHEAD_DAYS ahead; a
-    day's or a moment's count at the same moment (for flags) or a few days either way (for
-    matches shown for review)."""
+    """The as-of dates (from, to) of the figures this one may be compared with.
+
+    For review (a report being checked): a running total from its start (a day earlier) or at
+    most 60 days back, AHEAD_DAYS ahead; a day's or a moment's count a few days either way.
+    For flags (a report being stored, whatever the order reports arrive in): a running total
+    60 days either way; any other figure QUOTE_WINDOW_DAYS either way (the same estimate
+    credited to another body is looked for that far; conflicts need the same day)."""
     sc = scope(claim)
-    table = FLAG_WINDOW_DAYS if for_flags else MATCH_WINDOW_DAYS
+    if for_flags:
+        days = FLAG_WINDOW_DAYS["cumulative"] if sc == "cumulative" else QUOTE_WINDOW_DAYS
+        return shift(when, -days), shift(when, days)
     if sc == "cumulative":
-        back = shift(when, -table["cumulative"])
+        back = shift(when, -MATCH_WINDOW_DAYS["cumulative"])
         if claim.time.start:
             back = max(back or "", shift(claim.time.start, -START_TOLERANCE_DAYS) or "") or None
         return back, shift(when, AHEAD_DAYS)
-    days = table.get(sc, MATCH_WINDOW_DAYS["point"])
+    days = MATCH_WINDOW_DAYS.get(sc, MATCH_WINDOW_DAYS["point"])
     return shift(when, -days), shift(when, days)

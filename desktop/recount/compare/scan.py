@@ -394,10 +394,10 @@ def _flag_row(f: Discrepancy) -> tuple:
 
 
 def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | None, floor: float,
-                cancelled: Callable[[], bool] | None = None) -> bool:
+                cancelled: Callable[[], bool] | None = None, keep_dismissed: bool = False) -> bool:
     """The flags of one part of the library into a scratch table; False when cancelled."""
     aliases = aliases_of(lib)
-    dismissed = lib.dismissed_flags()
+    dismissed = {} if keep_dismissed else lib.dismissed_flags()
     rows: list[tuple] = []
     for n, (a, b) in enumerate(library_sweep(lib, kinds=(kind,), cancelled=cancelled, only=category)):
         if cancelled is not None and n % 1000 == 0 and cancelled():
@@ -416,25 +416,28 @@ def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | Non
     return not (cancelled is not None and cancelled())
 
 
-def _part_worker(path: str, kind: str, category: str | None, out: str, floor: float) -> str:
+def _part_worker(path: str, kind: str, category: str | None, out: str, floor: float,
+                 keep_dismissed: bool = False) -> str:
     """One part, in a worker process: its own read-only connection and scratch file."""
     from recount.library.store import Library
 
     with Library.open(path, create=False, read_only=True) as lib:
         db = _scratch(Path(out))
         try:
-            _flags_into(lib, db, kind, category, floor)
+            _flags_into(lib, db, kind, category, floor, keep_dismissed=keep_dismissed)
         finally:
             db.close()
     return out
 
 
 def iter_library_discrepancies(lib: Any, cancelled: Callable[[], bool] | None = None,
-                               thresholds: Thresholds | None = None, jobs: int = 1) -> Iterator[Discrepancy]:
-    """Every flag across the library (dismissed ones left out), streamed: the claims are swept
-    in date order and the flags kept in a scratch SQLite file until sorted, so memory stays
-    bounded whatever the library's size. Same flags as find_discrepancies(library_refs(lib));
-    order by (later report's date, type, earlier article, start), then the other side.
+                               thresholds: Thresholds | None = None, jobs: int = 1,
+                               keep_dismissed: bool = False) -> Iterator[Discrepancy]:
+    """Every flag across the library (dismissed ones left out unless keep_dismissed), streamed:
+    the claims are swept in date order and the flags kept in a scratch SQLite file until
+    sorted, so memory stays bounded whatever the library's size. Same flags as
+    find_discrepancies(library_refs(lib)); order by (later report's date, type, earlier
+    article, start), then the other side.
 
     jobs > 1: the library's parts (kind, category) are scanned in that many worker processes
     (spawned, each with a read-only connection); `cancelled` is then asked between parts."""
@@ -444,11 +447,11 @@ def iter_library_discrepancies(lib: Any, cancelled: Callable[[], bool] | None = 
         db = _scratch(Path(tmp) / "flags.db")
         try:
             if jobs > 1 and len(parts) > 1:
-                if not _parallel(lib, db, parts, floor, Path(tmp), jobs, cancelled):
+                if not _parallel(lib, db, parts, floor, Path(tmp), jobs, cancelled, keep_dismissed):
                     return
             else:
                 for kind, category in parts:
-                    if not _flags_into(lib, db, kind, category, floor, cancelled):
+                    if not _flags_into(lib, db, kind, category, floor, cancelled, keep_dismissed):
                         return
             found = db.execute("SELECT data FROM flags "
                                "ORDER BY b_pub, type, a_art, a_start, b_art, b_start, key")
@@ -467,7 +470,8 @@ def _weight(lib: Any, part: tuple[str, str | None]) -> float:
 
 
 def _parallel(lib: Any, db: sqlite3.Connection, parts: list[tuple[str, str | None]], floor: float,
-              tmp: Path, jobs: int, cancelled: Callable[[], bool] | None) -> bool:
+              tmp: Path, jobs: int, cancelled: Callable[[], bool] | None,
+              keep_dismissed: bool = False) -> bool:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -476,7 +480,8 @@ def _parallel(lib: Any, db: sqlite3.Connection, parts: list[tuple[str, str | Non
     ordered = sorted(parts, key=lambda p: -_weight(lib, p))
     ctx = multiprocessing.get_context("spawn")  # no fork: the caller may hold threads (the window)
     with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=ctx) as pool:
-        futures = {p: pool.submit(_part_worker, str(lib.path), p[0], p[1], str(tmp / f"part{n}.db"), floor)
+        futures = {p: pool.submit(_part_worker, str(lib.path), p[0], p[1], str(tmp / f"part{n}.db"), floor,
+                                  keep_dismissed)
                    for n, p in enumerate(ordered)}
         for p in parts:  # merged in the serial order, so the same flag wins a shared key
             out = futures[p].result()

@@ -224,9 +224,9 @@ def _finish(library: Library, job: _Job, report: ImportReport) -> None:
     except Exception as exc:  # the engine promises not to raise; if it does, keep going
         report.failed.append(ImportItem(name, f"claims could not be extracted ({exc})"))
         return
-    from recount.stories import assigner
+    from recount.compare.stored import on_store  # the report's story, then its flags, in its transaction
 
-    result = library.add_article(article, claims, within=assigner(article))
+    result = library.add_article(article, claims, within=on_store(library, article))
     if result.added:
         report.added.append(ImportItem(name, "", result.article_id, len(claims)))
     else:

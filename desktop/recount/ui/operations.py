@@ -79,9 +79,9 @@ def save(lib: Any, article: Article, claims: list[Claim] | None, *, progress=Non
         from recount.claims import extract
 
         claims = extract(article.text, article.published)
-    from recount.stories import assigner
+    from recount.compare.stored import on_store
 
-    article_id = lib.add_article(article, claims, within=assigner(article)).article_id
+    article_id = lib.add_article(article, claims, within=on_store(lib, article)).article_id
     return article_id, lib.count_articles()
 
 
@@ -96,9 +96,9 @@ def _stored_claim_id(lib, article: Article, claims: list[Claim], claim: Claim) -
     """The library id of this claim, saving the article first when it is not stored yet."""
     article_id = lib.find_article(text=article.text)
     if article_id is None:
-        from recount.stories import assigner
+        from recount.compare.stored import on_store
 
-        article_id = lib.add_article(article, claims, within=assigner(article)).article_id
+        article_id = lib.add_article(article, claims, within=on_store(lib, article)).article_id
     for sc in lib.claims(article_id):
         c = sc.original or sc.claim
         if (c.start, c.end) == (claim.start, claim.end):

@@ -1,0 +1,246 @@
+"""Flags kept as reports arrive (db/005_flags.sql): written when a report is stored, in its
+transaction, and listed by `recount discrepancies` without recomputing anything.
+
+- `flags_within(library, assign)`: the callback for `Library.add_article(..., within=...)`:
+  the report's story first (the stories' assigner), then its claims checked within that story
+  (against each other and against the story's earlier and later reports) and the flags
+  written, so that a report killed mid-import leaves neither report nor flags.
+- `listed_flags(library)`: the stored flags, with the user's decisions applied: dismissed
+  flags, rejected claims and deleted reports left out; reports whose claims were reviewed or
+  whose story the user changed after their check are checked again first.
+- `rescan(library)`: every flag recomputed by the library-wide sweep (compare/scan.py) and
+  stored again (`recount discrepancies --rescan`).
+
+A read-only library is never written: stale reports are checked in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from recount.compare.candidates import candidates
+from recount.compare.flags import Discrepancy
+from recount.compare.match import Thresholds, score_pair
+from recount.compare.refs import Ref, aliases_of, stored_ref, story_of
+from recount.compare.rules import compare
+
+# Above this many reports to check again (an upgraded library, many decisions), a full sweep
+# is cheaper than one check per report.
+RESCAN_FROM = 500
+
+_INSERT = ("INSERT OR REPLACE INTO flags (key, type, a_claim_id, b_claim_id, a_article_id, b_article_id, "
+           "story_id, b_published, data) SELECT ?, ?, ?, ?, a.article_id, b.article_id, ab.story_id, ?, ? "
+           "FROM claims a, claims b JOIN articles ab ON ab.id = b.article_id WHERE a.id = ? AND b.id = ?")
+_CHECKED = ("INSERT INTO flag_checks (article_id, checked_at) VALUES (?, ?) "
+            "ON CONFLICT (article_id) DO UPDATE SET checked_at = excluded.checked_at")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def article_flags(lib: Any, article_id: int, thresholds: Thresholds | None = None) -> list[Discrepancy]:
+    """Every flag the stored report raises within its story: its claims against each other and
+    against the story's other reports (as-of windows both ways, so import order does not
+    matter). Dismissed flags are kept (they are left out when listed)."""
+    from recount.compare.scan import find_discrepancies
+
+    floor = (thresholds or Thresholds()).suggested
+    article = lib.article(article_id)
+    if article is None:
+        return []
+    story = story_of(lib, article_id)
+    aliases = aliases_of(lib)
+    refs = [Ref(sc.claim, sc.article_ref, sc.published, sc.outlet, claim_id=sc.id, article_id=article_id,
+                text=article.text, story=story)
+            for sc in lib.claims(article_id) if sc.review != "rejected"]
+    flags = {f.key: f for f in find_discrepancies(refs, aliases, None, thresholds=thresholds)}
+    texts: dict[int, str | None] = {}
+
+    def loader(other_id: int) -> Callable[[], str | None]:
+        def load() -> str | None:
+            if other_id not in texts:
+                stored = lib.article(other_id)
+                texts[other_id] = stored.text if stored else None
+            return texts[other_id]
+        return load
+
+    asked: dict = {}
+    for ref in refs:
+        for sc in candidates(lib, ref, article_id, asked, for_flags=True):
+            other = stored_ref(sc, loader(sc.article_id), story)
+            flag = compare(ref, other, aliases)
+            if flag is None or flag.key in flags:
+                continue
+            scored = score_pair(ref, other, aliases)
+            if scored is not None and scored[0] >= floor:
+                flags[flag.key] = flag
+    return list(flags.values())
+
+
+def _write(conn: sqlite3.Connection, flags: Iterable[Discrepancy]) -> None:
+    rows = []
+    for f in flags:
+        if f.a.claim_id is None or f.b.claim_id is None:
+            continue
+        rows.append((f.key, f.type, f.a.claim_id, f.b.claim_id, f.b.published or "",
+                     json.dumps(f.to_record(), ensure_ascii=False), f.a.claim_id, f.b.claim_id))
+    conn.executemany(_INSERT, rows)
+
+
+def store_article_flags(lib: Any, conn: sqlite3.Connection, article_id: int) -> int:
+    """Replace the report's stored flags by a fresh check (inside the caller's transaction)."""
+    flags = article_flags(lib, article_id)
+    conn.execute("DELETE FROM flags WHERE a_article_id = ? OR b_article_id = ?", (article_id, article_id))
+    _write(conn, flags)
+    conn.execute(_CHECKED, (article_id, _now()))
+    return len(flags)
+
+
+def flags_within(lib: Any, assign: Callable[[sqlite3.Connection, int], None] | None = None
+                 ) -> Callable[[sqlite3.Connection, int], None]:
+    """The `within` callback of Library.add_article: the report's story (assign), then its flags."""
+    def run(conn: sqlite3.Connection, article_id: int) -> None:
+        if assign is not None:
+            assign(conn, article_id)
+        store_article_flags(lib, conn, article_id)
+    return run
+
+
+def stale_articles(lib: Any) -> list[int]:
+    """Reports (not deleted) never checked, or checked before the user reviewed one of their
+    claims or decided their story."""
+    sql = """
+        SELECT a.id FROM articles a LEFT JOIN flag_checks fc ON fc.article_id = a.id
+        WHERE a.deleted_at IS NULL AND (
+            fc.checked_at IS NULL
+            OR EXISTS (SELECT 1 FROM story_decisions d
+                       WHERE d.article_id = a.id AND d.decided_at >= fc.checked_at)
+            OR EXISTS (SELECT 1 FROM claims c JOIN reviews r ON r.claim_id = c.id
+                       WHERE c.article_id = a.id AND r.at >= fc.checked_at))
+        ORDER BY a.id"""
+    with lib._lock:
+        return [int(r[0]) for r in lib.db.conn.execute(sql)]
+
+
+def refresh(lib: Any, cancelled: Callable[[], bool] | None = None) -> list[Discrepancy]:
+    """Bring the stored flags up to date with the user's decisions. Returns the flags of stale
+    reports when the library cannot be written (they are then listed from memory)."""
+    stale = stale_articles(lib)
+    if not stale:
+        return []
+    if lib.read_only:
+        found: dict[str, Discrepancy] = {}
+        for article_id in stale:
+            for f in article_flags(lib, article_id):
+                found.setdefault(f.key, f)
+        return list(found.values())
+    if len(stale) > RESCAN_FROM:
+        rescan(lib, cancelled=cancelled)
+        return []
+    for article_id in stale:
+        if cancelled is not None and cancelled():
+            break
+        with lib._writing() as conn:
+            store_article_flags(lib, conn, article_id)
+    return []
+
+
+def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1) -> bool:
+    """Every flag recomputed (the library-wide sweep) and stored again, every report marked
+    checked, in one transaction. False when cancelled (the stored flags are left as they were)."""
+    from recount.compare.scan import iter_library_discrepancies
+
+    flags = iter_library_discrepancies(lib, cancelled=cancelled, jobs=jobs, keep_dismissed=True)
+    if lib.read_only:
+        return True
+    try:
+        with lib._writing() as conn:
+            conn.execute("DELETE FROM flags")
+            batch: list[Discrepancy] = []
+            for f in flags:
+                batch.append(f)
+                if len(batch) >= 5000:
+                    _write(conn, batch)
+                    batch.clear()
+            _write(conn, batch)
+            if cancelled is not None and cancelled():
+                raise _Cancelled
+            conn.execute("INSERT INTO flag_checks (article_id, checked_at) SELECT id, ? FROM articles "
+                         "WHERE true ON CONFLICT (article_id) DO UPDATE SET checked_at = excluded.checked_at",
+                         (_now(),))
+    except _Cancelled:
+        return False
+    return True
+
+
+class _Cancelled(Exception):
+    """Rolls a cancelled rescan back."""
+
+
+_LISTED = """
+    SELECT f.data FROM flags f
+    JOIN articles aa ON aa.id = f.a_article_id JOIN articles ab ON ab.id = f.b_article_id
+    WHERE aa.deleted_at IS NULL AND ab.deleted_at IS NULL
+      AND f.key NOT IN (SELECT flag_key FROM dismissed_flags)
+      AND f.a_claim_id NOT IN (SELECT claim_id FROM reviews WHERE decision = 'rejected')
+      AND f.b_claim_id NOT IN (SELECT claim_id FROM reviews WHERE decision = 'rejected')
+      AND (aa.story_id IS ab.story_id)
+      AND {page}
+    ORDER BY f.b_published, f.type"""
+_PAGE = 2000
+
+
+def _order(f: Discrepancy) -> tuple:
+    """The library-wide order (as compare/scan.py sorts): the later report's date, the type, then
+    the earlier side and the other side."""
+    return (f.b.published or "", f.type, f.a.article or "", f.a.start, f.b.article or "", f.b.start, f.key)
+
+
+def _pages(lib: Any) -> Iterator[list[Discrepancy]]:
+    """The listed flags, one (date, type) group or more at a time, each page in _order."""
+    last = ("", "")
+    while True:
+        with lib._lock:
+            sql = _LISTED.format(page="(f.b_published, f.type) > (?, ?)") + f" LIMIT {_PAGE}"
+            rows = lib.db.conn.execute(sql, last).fetchall()
+        if not rows:
+            return
+        flags = [Discrepancy.from_record(json.loads(data)) for (data,) in rows]
+        if len(rows) == _PAGE:
+            tail = (flags[-1].b.published or "", flags[-1].type)
+            flags = [f for f in flags if (f.b.published or "", f.type) != tail]
+            if not flags:  # one group fills the page: read it whole
+                with lib._lock:
+                    rows = lib.db.conn.execute(_LISTED.format(page="f.b_published = ? AND f.type = ?"),
+                                               tail).fetchall()
+                flags = [Discrepancy.from_record(json.loads(data)) for (data,) in rows]
+        yield sorted(flags, key=_order)
+        last = (flags[-1].b.published or "", flags[-1].type)
+
+
+def listed_flags(lib: Any, cancelled: Callable[[], bool] | None = None) -> Iterator[Discrepancy]:
+    """The stored flags as `recount discrepancies` lists them (see the module's docstring)."""
+    extra = refresh(lib, cancelled)
+    dismissed = lib.dismissed_flags() if extra else {}
+    seen: set[str] = set()
+    for page in _pages(lib):  # no long read lock held, memory bounded by a page
+        for flag in page:
+            if extra:
+                seen.add(flag.key)
+            yield flag
+    for flag in sorted(extra, key=_order):
+        if flag.key not in seen and flag.key not in dismissed:
+            yield flag
+
+
+def on_store(lib: Any, article: Any) -> Callable[[sqlite3.Connection, int], None]:
+    """What storing a report runs inside its transaction: its story, then its flags. The one
+    callback every path that stores a report passes to Library.add_article(within=...)."""
+    from recount.stories import assigner
+
+    return flags_within(lib, assigner(article))
