@@ -16,6 +16,7 @@ CREATE TABLE sources (
     failures        INTEGER NOT NULL DEFAULT 0,  -- polls failed in a row (back-off)
     etag            TEXT,                        -- conditional GET
     last_modified   TEXT,
+    body_hash       TEXT,                        -- sha256 of the last feed body: same bytes, nothing to parse
     polls           INTEGER NOT NULL DEFAULT 0,  -- counts
     reports         INTEGER NOT NULL DEFAULT 0,  -- reports imported from it
     last_new        INTEGER NOT NULL DEFAULT 0   -- reports imported by the last poll

@@ -53,6 +53,24 @@ def test_a_feed_is_read_checked_stored_and_what_changed_is_said(site, lib, clock
     assert lib.count_articles() == 3
 
 
+def test_a_feed_served_again_unchanged_without_validators_is_not_parsed_again(site, lib, clock, monkeypatch):
+    _pages(site)
+    add_source(lib, _feed(site))
+    Scheduler(lib, clock=clock).run()
+    import recount.watch.poll as poll
+
+    parsed = []
+    real = poll.parse_feed
+    monkeypatch.setattr(poll, "parse_feed", lambda *a: parsed.append(1) or real(*a))
+    clock.advance(15)
+    assert [(r.status, r.new) for r in Scheduler(lib, clock=clock).run().sources] == [("not modified", 0)]
+    assert parsed == []
+    _feed(site, items=[("Forty", "/news/toll-40", "2025-03-03", "changed words")])
+    clock.advance(15)
+    assert [(r.status, r.new) for r in Scheduler(lib, clock=clock).run().sources] == [("ok", 0)]
+    assert parsed == [1]
+
+
 def test_the_same_report_is_never_stored_twice(site, lib, clock):
     _pages(site)
     add_source(lib, _feed(site))

@@ -24,26 +24,36 @@ def what_changed(lib: Any, article: Article, claims: list[Claim]) -> list[Change
     from recount.compare.check import check_article
 
     result = check_article(lib, article, claims)
-    out: list[Change] = []
-    said: set[tuple] = set()
+    # One line per claim and kind of flag: against the latest earlier report it contradicts
+    # (a toll that fell contradicts every earlier report; the latest says it best).
+    latest: dict[tuple, Any] = {}
     for flag in result.flags:
         mine = flag.b if flag.b.claim_id is None else flag.a  # this report's claims have no id yet
         other = flag.a if mine is flag.b else flag.b
-        other_id = _article_of(lib, other.claim_id)
-        if (mine.start, flag.type, other_id) not in said:  # one line per claim, kind and earlier report
-            said.add((mine.start, flag.type, other_id))
-            out.append(Change("flag", flag.type, flag.explanation, other_id=other_id,
-                              claim_start=mine.start, claim_end=mine.end))
-    moved: dict[tuple, Change] = {}
-    # A figure with no earlier match has no estimate to move; one metric's move is said once,
-    # by the figure that names its source when one does (the headline's figure often does not).
+        key = (mine.start, flag.type)
+        if key not in latest or (other.published or "") > (latest[key][1].published or ""):
+            latest[key] = (flag, other, mine)
+    out = [Change("flag", flag.type, flag.explanation, other_id=_article_of(lib, other.claim_id),
+                  claim_start=mine.start, claim_end=mine.end)
+           for flag, other, mine in sorted(latest.values(), key=lambda t: t[2].start)]
+    # A figure with no earlier match has no estimate to move; each metric is looked at once, by
+    # the figure that names its source when one does (the headline's figure often does not).
+    from recount.compare.metric import metric_label
+
+    looked: set[str] = set()
+    moved: list[Change] = []
     for index in sorted(result.matches, key=lambda i: (getattr(result.claims[i], "source", None) is None, i)):
         claim = result.claims[index]
-        if isinstance(claim, NumericClaim):
-            change = moved_estimate(lib, article, claim)
-            if change is not None:
-                moved.setdefault(change.explanation.split(" (")[0], change)
-    return out + sorted(moved.values(), key=lambda c: c.claim_start or 0)
+        if not isinstance(claim, NumericClaim):
+            continue
+        label = metric_label(claim, article.published)
+        if label in looked:
+            continue
+        looked.add(label)
+        change = moved_estimate(lib, article, claim)
+        if change is not None:
+            moved.append(change)
+    return out + sorted(moved, key=lambda c: c.claim_start or 0)
 
 
 def moved_estimate(lib: Any, article: Article, claim: NumericClaim) -> Change | None:

@@ -61,7 +61,7 @@ def poll_source(lib: Any, source: Source, fetcher: Fetcher, *, now: datetime,
     at = now_iso(now)
     result = PollResult(source.id, source.location, "ok")
     notes: list[str] = []
-    validators: tuple[str | None, str | None] | None = None
+    validators: tuple[str | None, str | None, str | None] | None = None
     try:
         if source.kind == "folder":
             # file times are the file system's wall clock, whatever clock the scheduler runs on
@@ -75,20 +75,24 @@ def poll_source(lib: Any, source: Source, fetcher: Fetcher, *, now: datetime,
         result.status = "partial"
         more = f" (and {len(notes) - MAX_NOTES} more)" if len(notes) > MAX_NOTES else ""
         result.error = "; ".join(notes[:MAX_NOTES]) + more
-    keep = validators is None
+    etag, modified, digest = validators or (None, None, None)
     record_poll(lib, source.id, at=at, status=result.status, error=result.error, new=result.new,
-                etag=validators[0] if validators else None,
-                last_modified=validators[1] if validators else None, keep_validators=keep)
+                etag=etag, last_modified=modified, body_hash=digest, keep_validators=validators is None)
     return result
 
 
 def _poll_feed(lib: Any, source: Source, fetcher: Fetcher, at: str, result: PollResult, notes: list[str],
-               cancelled: Callable[[], bool] | None) -> tuple[str | None, str | None] | None:
+               cancelled: Callable[[], bool] | None) -> tuple[str | None, str | None, str | None] | None:
+    """Poll a feed; the validators to keep (ETag, Last-Modified, body hash), None to keep the old."""
     response = fetcher.get(source.location, etag=source.etag, last_modified=source.last_modified,
                            accept=FEED_ACCEPT)
     if response.not_modified:
         result.status = "not modified"
         return None
+    digest = hashlib.sha256(response.body).hexdigest()
+    if digest == source.body_hash and source.status in ("ok", "not modified"):
+        result.status = "not modified"  # a server without validators sent the same bytes again
+        return response.etag, response.last_modified, digest
     feed = parse_feed(response.body, response.url, response.content_type)
     if feed.problem:
         notes.append(feed.problem)
@@ -116,7 +120,9 @@ def _poll_feed(lib: Any, source: Source, fetcher: Fetcher, at: str, result: Poll
             if read.note:
                 notes.append(f"{_what(entry)}: {read.note}")
             _store(lib, read.article, key, source.id, at, result)
-    return response.etag, response.last_modified
+    if notes:  # something was not stored: read the same bytes again next time
+        digest = None
+    return response.etag, response.last_modified, digest
 
 
 def _poll_folder(lib: Any, source: Source, at: str, now_ts: float, result: PollResult, notes: list[str],

@@ -40,6 +40,7 @@ class Source:
     failures: int
     etag: str | None
     last_modified: str | None
+    body_hash: str | None
     polls: int
     reports: int
     last_new: int
@@ -181,7 +182,7 @@ def edit_source(lib: Any, source_id: int, *, name: str | None = None, every: int
 
 
 def record_poll(lib: Any, source_id: int, *, at: str, status: str, error: str | None, new: int,
-                etag: str | None = None, last_modified: str | None = None,
+                etag: str | None = None, last_modified: str | None = None, body_hash: str | None = None,
                 keep_validators: bool = False) -> None:
     """The outcome of one poll: status, error, counts, back-off, and the validators for next time."""
     failed = status == "error"
@@ -190,8 +191,8 @@ def record_poll(lib: Any, source_id: int, *, at: str, status: str, error: str | 
            "last_ok = CASE WHEN ? THEN last_ok ELSE ? END")
     params: list[Any] = [at, status, error, new, new, int(failed), int(failed), at]
     if not keep_validators:
-        sql += ", etag = ?, last_modified = ?"
-        params += [etag, last_modified]
+        sql += ", etag = ?, last_modified = ?, body_hash = ?"
+        params += [etag, last_modified, body_hash]
     _write(lib, sql + " WHERE id = ?", [*params, source_id])
 
 

@@ -1,0 +1,198 @@
+"""Following sources: how long a poll takes, and how long the window can stall during one.
+
+    .venv/bin/python bench/watch.py [--feeds 200] [--entries 50] [--new 1000] [--gui-reports 200]
+
+Everything is served by a local HTTP server on 127.0.0.1 (tests/watch/_watch_site.py) with
+generated feeds and pages (invented places and figures). Targets (issue 10): 200 feeds of 50
+entries with nothing new, one poll <= 2 s; 1,000 new reports read, checked and stored <= 60 s
+on 2 cores; the longest GUI-thread stall during a poll <= 50 ms. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "watch"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _watch_site import Route, Site, rss  # noqa: E402
+
+PLACES = ["Ardenvale", "Brisk Harbour", "Calder Fen", "Dunmore Rise", "Eskerby", "Fallowmere", "Garnet Bay",
+          "Hollin Cross", "Ironwell", "Juniper Flats", "Kestrel Point", "Larchmont Vale", "Mossgiel",
+          "Northam Weir", "Oakhurst", "Pellmere", "Quarry Down", "Redhaven", "Stonebridge", "Thornbury"]
+OUTLETS = ["Northline", "Valley Post", "Coastal Wire", "Midland Herald", "Daily Ledger"]
+EVENTS = [("flooding", "killed"), ("an earthquake", "killed"), ("fighting", "killed"), ("a storm", "injured")]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+FILLERS = [
+    "Rescue teams worked through the night, and volunteers carried food and blankets to the shelters.",
+    "Roads to the outlying villages remained closed while engineers inspected the bridges.",
+    "Aid agencies said they were sending tents, water purification kits and medical supplies.",
+    "Residents described long queues for fuel and bread in the town centre.",
+    "The regional governor promised compensation for families who lost their homes.",
+]
+
+
+def story_report(rng: random.Random, place: str, n: int, day: int) -> tuple[str, str]:
+    """(published date, text) of one generated report: a running total with the odd revision."""
+    event, what = EVENTS[PLACES.index(place) % len(EVENTS)]
+    month = 1 + (day // 28) % 12
+    dom = 1 + day % 28
+    outlet = rng.choice(OUTLETS)
+    verb = "killed" if what == "killed" else "injured"
+    lead = (f"{place.upper()}, {MONTHS[month - 1]} {dom}, 2025 ({outlet}) - At least {n} people have been "
+            f"{verb} in {event} in {place} since January 1, the regional health office said on report day "
+            f"{day}.")
+    body = " ".join(rng.sample(FILLERS, 3))
+    extra = (f"Officials said {rng.randint(2, 90)} schools were closed and {rng.randint(100, 9000)} people "
+             "had left their homes.")
+    return f"2025-{month:02d}-{dom:02d}", f"{lead}\n\n{body}\n\n{extra}\n\nReport {place} {day} {n}."
+
+
+def page_html(title: str, published: str, text: str) -> bytes:
+    paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (f"<!doctype html><html><head><title>{title}</title><meta property='article:published_time' "
+            f"content='{published}T08:00:00Z'></head><body><nav>Home</nav><article><h1>{title}</h1>{paras}"
+            f"</article><footer>Footer</footer></body></html>").encode()
+
+
+def serve_feeds(site: Site, prefix: str, feeds: int, entries: int, rng: random.Random,
+                etag: bool = False) -> list[str]:
+    """`feeds` feeds of `entries` entries each, with their pages; the feed URLs."""
+    urls = []
+    for f in range(feeds):
+        place = PLACES[f % len(PLACES)]
+        total = rng.randint(5, 30)
+        items = []
+        for e in range(entries):
+            total += rng.randint(0, 12) if rng.random() > 0.08 else -rng.randint(1, 6)
+            published, text = story_report(rng, place, max(total, 1), e + f)
+            path = f"/{prefix}/{f}/{e}"
+            title = f"{place}: toll now {max(total, 1)}"
+            site.routes[path] = Route(page_html(title, published, text))
+            items.append((title, path, published, None))
+        site.routes[f"/{prefix}/{f}.xml"] = Route(rss(site, items), content_type="application/rss+xml",
+                                                  etag=f'"{prefix}{f}"' if etag else None)
+        urls.append(site.url(f"/{prefix}/{f}.xml"))
+    return urls
+
+
+def nothing_new(site: Site, feeds: int, entries: int) -> None:
+    from recount.library.store import Library
+    from recount.watch.feeds import parse_feed
+    from recount.watch.scheduler import Scheduler
+    from recount.watch.sources import add_source, remember_items
+    from recount.watch.urls import url_key
+
+    rng = random.Random(7)
+    for etag in (False, True):
+        prefix = "etag" if etag else "plain"
+        urls = serve_feeds(site, prefix, feeds, entries, rng, etag=etag)
+        with tempfile.TemporaryDirectory() as tmp, Library.open(Path(tmp) / "lib.db") as lib:
+            for url in urls:
+                src = add_source(lib, url)
+                feed = parse_feed(site.routes[url[len(site.base):]].body, url)
+                remember_items(lib, [(url_key(e.link), src.id, None, None, None) for e in feed.entries],
+                               "2025-01-01T00:00:00+00:00")
+            sched = Scheduler(lib)
+            if etag:
+                sched.run(everything=True)  # first poll learns the ETags
+            t0 = time.perf_counter()
+            report = sched.run(everything=True)
+            elapsed = time.perf_counter() - t0
+            statuses = {r.status for r in report.sources}
+            new = sum(r.new for r in report.sources)
+            what = "304 Not Modified (ETag)" if etag else "full feeds, no validators"
+            print(f"nothing new, {feeds} feeds x {entries} entries, {what}: {elapsed:.2f} s "
+                  f"(target <= 2 s); statuses {sorted(statuses)}, new {new}")
+
+
+def new_reports(site: Site, total: int, entries: int = 50) -> None:
+    from recount.library.store import Library
+    from recount.watch.scheduler import Scheduler
+    from recount.watch.sources import add_source
+
+    rng = random.Random(11)
+    feeds = max(1, total // entries)
+    urls = serve_feeds(site, "new", feeds, entries, rng)
+    with tempfile.TemporaryDirectory() as tmp, Library.open(Path(tmp) / "lib.db") as lib:
+        for url in urls:
+            add_source(lib, url)
+        t0 = time.perf_counter()
+        report = Scheduler(lib).run(everything=True)
+        elapsed = time.perf_counter() - t0
+        n = len(report.imported)
+        flags = sum(1 for c in report.changes if c.kind == "flag")
+        moved = sum(1 for c in report.changes if c.kind == "estimate")
+        bad = [r for r in report.sources if r.status not in ("ok",)]
+        print(f"{n} new reports fetched, read, checked and stored: {elapsed:.1f} s "
+              f"({elapsed / max(n, 1) * 1000:.0f} ms each; target <= 60 s for 1,000); "
+              f"{flags} new flags, {moved} moved estimates; sources not ok: {len(bad)}")
+
+
+def gui_stall(site: Site, reports: int) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from gui_stall import StallMeter
+    from recount.ui.automation import wait_for
+    from recount.ui.main_window import MainWindow
+    from recount.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    rng = random.Random(13)
+    urls = serve_feeds(site, "gui", max(1, reports // 25), 25, rng)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(Path(tmp) / "lib.db", settings, first_run=False)
+        window.show()
+        wait_for(window.libraryReady, 10000)
+        from recount.watch.sources import add_source
+
+        for url in urls:
+            add_source(window.work_library, url)
+        watch = window.watch
+        watch.sources_dock.show()
+        watch.changes_dock.show()
+        meter = StallMeter()
+        meter.start()
+        t0 = time.perf_counter()
+        watch.poll([])
+        ok = wait_for(watch.polled, 600_000)
+        wait_for(watch.refreshed, 10_000)
+        elapsed = time.perf_counter() - t0
+        worst, p99, over = meter.stop()
+        print(f"GUI stall while the window polls {len(urls)} feeds ({reports} new reports, {elapsed:.1f} s, "
+              f"{'done' if ok else 'TIMED OUT'}): longest {worst:.1f} ms, p99 {p99:.1f} ms, "
+              f"{over} stalls over 50 ms (target: longest <= 50 ms); "
+              f"{watch.changes_panel.list.count()} changes listed")
+        window.close()
+        app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--entries", type=int, default=50)
+    parser.add_argument("--new", type=int, default=1000)
+    parser.add_argument("--gui-reports", type=int, default=200)
+    args = parser.parse_args()
+    site = Site().start()
+    try:
+        nothing_new(site, args.feeds, args.entries)
+        new_reports(site, args.new)
+        if args.gui_reports:
+            gui_stall(site, args.gui_reports)
+    finally:
+        site.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
