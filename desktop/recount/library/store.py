@@ -436,9 +436,13 @@ class Library:
         return [StoredArticle(*r) for r in rows]
 
     def count_articles(self, include_deleted: bool = False) -> int:
-        where = "" if include_deleted else " WHERE deleted_at IS NULL"
+        """All articles less the deleted ones: two index counts, never a scan of the texts."""
         with self._reading() as conn:
-            return int(conn.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0])
+            total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+            if include_deleted:
+                return total
+            return total - int(conn.execute(
+                "SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL").fetchone()[0])
 
     def count_claims(self) -> int:
         with self._reading() as conn:

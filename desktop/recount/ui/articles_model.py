@@ -204,11 +204,19 @@ class ArticlesModel(QAbstractTableModel):
     # ---- changing (after the library changed)
 
     def remove_ids(self, ids: set[int]) -> None:
-        for i in range(len(self._rows) - 1, -1, -1):
-            if self._rows[i].id in ids:
-                self.beginRemoveRows(QModelIndex(), i, i)
-                del self._rows[i]
-                self.endRemoveRows()
+        """Drop rows, one removal per run of neighbouring rows (the view relays out once per run)."""
+        i = len(self._rows) - 1
+        while i >= 0:
+            if self._rows[i].id not in ids:
+                i -= 1
+                continue
+            last = i
+            while i > 0 and self._rows[i - 1].id in ids:
+                i -= 1
+            self.beginRemoveRows(QModelIndex(), i, last)
+            del self._rows[i : last + 1]
+            self.endRemoveRows()
+            i -= 1
 
     def update_row(self, stored: Any) -> None:
         """Show a report's new details (a StoredArticle read back by the worker that wrote them)."""

@@ -74,9 +74,9 @@ class LibraryWrites:
     task: Task | None
 
     def _write(self, fn: Any, *args: Any, doing: str, done: Any, failed: Any = None) -> Task:
-        """Run one write of ui.operations on a worker: progress here, errors in a dialog."""
+        """Run one write of ui.operations on a worker: a busy bar here, errors in a dialog."""
         self.progress.setRange(0, 0)  # busy until the worker reports
-        self.progress.setFormat(f"{doing.capitalize()}…")
+        self.progress.setToolTip(f"{doing.capitalize()}…")
         self.progress.show()
 
         def finish() -> None:
@@ -95,12 +95,8 @@ class LibraryWrites:
             if failed is not None:
                 failed()
 
-        def progressed(step: int, total: int, message: str) -> None:
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(step)
-
-        self.task = start_task(fn, self._writer, *args, name=doing, on_success=succeeded, on_error=errored,
-                               on_progress=progressed)
+        # One transaction has no steps to count: a busy bar, never a repaint per step.
+        self.task = start_task(fn, self._writer, *args, name=doing, on_success=succeeded, on_error=errored)
         self._update_actions()
         self.busyChanged.emit(True)
         return self.task
