@@ -172,3 +172,46 @@ def test_photo_caption_word_does_not_hide_a_long_paragraph():
             "digging out cars and houses. The floods have displaced at least 7,400 people in the valley, "
             "according to the migration agency")
     assert one(text, 7_400).category == "displaced"
+
+
+def test_restated_figures_take_the_toll_they_restate():
+    text = ("Officials on Friday revised the toll from the mine blast down to 61, "
+            "from the previous figure of 88. "
+            "The new figure is 61. The ministry said the total death toll was 64 and not 88.")
+    assert {c.category for c in claims(text)} == {"killed"}
+
+
+def test_change_of_a_tally_from_one_figure_to_another():
+    text = ("The list of people unaccounted for stood at 90 on Monday. "
+            "He said the list grew from around 90 to more than 400 overnight.")
+    assert [c.category for c in claims(text)] == ["missing", "missing", "missing"]
+
+
+def test_pronoun_in_the_same_sentence_takes_the_previous_figure():
+    text = "By Monday the list of missing had as many as 310 people on it before it was cut to 122 people."
+    assert [c.category for c in claims(text)] == ["missing", "missing"]
+
+
+def test_apposition_between_figure_and_verb():
+    apposed = one("At least 52 people, including children, had been killed, medics said.", 52)
+    assert apposed.category == "killed"
+
+
+def test_part_among_a_whole():
+    text = "The agency reported that 9 medics are among the 212 killed so far in the fighting."
+    assert one(text, 9).category == "killed"
+    assert one("Of those killed, 4 were aid workers.", 4).category == "killed"
+
+
+def test_still_in_hospital_counts_the_wounded():
+    assert one("Some 300 were treated, but only 41 remained in hospital on Monday.", 41).category == "wounded"
+
+
+def test_found_missing_people_are_not_missing():
+    assert one("Deputies had accounted for 1,204 missing people by Friday.", 1_204).category == "count"
+
+
+def test_things_counted_do_not_take_a_casualty_word_before_them():
+    text = "The police gave no breakdown of casualties from the four mosques and two markets that were hit."
+    assert {c.category for c in claims(text)} == {"count"}
+    assert one("The 9,300-acre fire has killed 12 people.", 9_300).category == "count"

@@ -17,7 +17,8 @@ from recount.claims.retrie import fast, rx
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
            r"slain|toll")
-_WOUNDED = r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed"
+_WOUNDED = (r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed|"
+            r"(?:remained|remain|remains|still)\s+in\s+hospital")
 _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
               r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
               r"left\s+the\s+(?:city|town|area|region|country)|"
@@ -89,7 +90,7 @@ CHANGE_VERBS = (
     r"rose|rises|risen|rising|soared|soars|soaring|climbed|climbs|climbing|jumped|jumps|increased|increases|"
     r"reached|reaches|stood|stands|exceeds?|exceeded|passed|passes|topped|tops|surpassed|surpasses|"
     r"hit|hits|dropped|drops|fell|falls|fallen|declined|declines|reduced|revised(?:\s+(?:up|down)(?:wards?)?)?|"
-    r"lowered|raised|swelled|swells|swollen|grew|grows|grown|culled|shrank|shrunk|increased|went\s+up|"
+    r"lowered|raised|cut|slashed|trimmed|upped|swelled|swells|swollen|grew|grows|grown|culled|shrank|shrunk|increased|went\s+up|"
     r"went\s+down|down|now|put|puts|placed|climb|rise|reach|exceed"
 )
 _QUALIFIER_TAIL = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|"
@@ -117,6 +118,26 @@ _CROSS_BORDER = fast(
 _RETURN = fast(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
                      re.IGNORECASE)
 _CORRIDOR = fast(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
+
+
+_APPOSITION = fast(r"^((?:\s+[a-z]+){0,2}),\s+(?:(?:including|among\s+them|mostly|among\s+whom)\s+"
+                   r"[^,;.()]{1,40},|"
+                   r"(?:one|two|three|some|many|most|all|none|several)\s+of\s+(?:whom|them|which)\b[^,;.()]{0,40}"
+                   r"(?:,|$))", re.IGNORECASE)
+# a figure whose own noun names things, not people ("three churches", "11,713 homes") never
+# takes a casualty word said before it
+_THING_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+of\b)")
+PEOPLE_NOUNS = frozenset(
+    SUBJECT_NOUNS + "others more persons individuals bodies dead victims pilgrims worshippers tourists "
+    "foreigners nationals citizens members employees guests firefighters medics rescuers militants troops "
+    "policemen gunmen insurgents rebels fatalities deaths casualties injuries lives refugees evacuees "
+    "migrants inmates hostages crew teenagers youths minors".split()
+)
+_AMONG = fast(r"^\s*(?:[a-z]+\s+)?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+              r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",
+              re.IGNORECASE)
+_OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$", re.IGNORECASE)
+_FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
 
 
 def is_percent(after: str) -> bool:
@@ -163,7 +184,24 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     `before` runs from the clause start to the number; `after` from the number to the
     clause end. Both are short slices (bounded by the caller).
     """
+    # an apposition between the figure and its verb: "at least 41 people, including civilians,
+    # had been killed"
+    after = _APPOSITION.sub(r"\1", after, count=1)
     subject = subject_of(after)
+    among = _AMONG.match(after)
+    if among:  # "13 civilians are among the 146 killed"
+        what = among.group("what")
+        if not _ANY_CATEGORY.search(what):  # the whole's figure cut the clause: read the sentence on
+            at = sentence.find("among " + what.strip())
+            what = sentence[at : at + 80] if at >= 0 else what
+        cat, _pos = _match_category(what)
+        if cat:
+            return _fold(cat, sentence), subject
+    those = _OF_THOSE.search(before[-40:])
+    if those:  # "Of those killed, 3 were health workers"
+        cat, _pos = _match_category(those.group("what"))
+        if cat:
+            return _fold(cat, sentence), subject
     # 0. people going home are returnees, not a displacement figure ("5,000 displaced people
     #    have been able to return home")
     brk = _CLAUSE_BREAK.search(after[:110])
@@ -173,6 +211,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     stop = _HEAD_STOP.search(after[:40])
     head_zone = after[: stop.start() if stop else 40]
     cat, _pos = _match_category(head_zone)
+    if cat == "missing" and _FOUND_MISSING.search(before[-30:]):
+        return "count", subject  # "had accounted for 2,146 missing people": found, not missing
     if cat:
         return _fold(cat, sentence), subject
     # 2. governing verb after the number, within the clause ("people who left had been
@@ -186,6 +226,9 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         return _fold(after_cat, sentence), subject
     if troops:
         return "troops", subject
+    thing = _THING_HEAD.match(after)
+    if thing and thing.group("noun").lower() not in PEOPLE_NOUNS and not _ANY_CATEGORY.search(thing.group()):
+        return "count", subject
     # 3. a verb or toll word just before ("killed 174 people", "the toll rose to 17",
     #    "the number of people killed ... rose to 121")
     tail = before[-60:]

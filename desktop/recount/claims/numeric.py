@@ -66,6 +66,22 @@ _PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|lead
 _OF_AFTER = fast(r"\s+of\b", re.IGNORECASE)
 _CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "missing", "arrested",
                        "evacuated"))
+# a tally word governing the figure: "the previous figure of", "The new figure is", "lowering the
+# total from", "the death toll ... by", "our first estimates were"
+_TALLY_NEAR = fast(
+    r"\b(?:the|a|its|their|our|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>figure|toll|tally|total|count|"
+    r"estimates?|number|list)\b(?:\s+(?:of|is|was|were|stood|stands|from|to|at|by|now|had|has|have)|"
+    r"[^,;.\d]{0,90}?\s+(?:by|to|from|at|of|has|had))?\s*(?:(?:at\s+least|more\s+than|over|nearly|about|around|"
+    r"almost|some|roughly|as\s+many\s+as|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = fast(r"\b(?P<noun2>it|that|this)\s+(?:was|is|had\s+been|has\s+been|will\s+be)?\s*"
+                        r"(?:\w+\s+)?"
+                        r"(?:\w+\s+)?$", re.IGNORECASE)
+_COORDINATED = fast(r"\s*(?:\w+\s+)?(?:and\s+not|not|to|and\s+then|then)\s+"
+                    r"(?:(?:more\s+than|at\s+least|about|"
+                    r"around|nearly|over|almost|some|roughly)\s+)?$", re.IGNORECASE)
+_AREA = fast(r"-?\s*(?P<unit>acres?|hectares?)\b", re.IGNORECASE)  # "146,000 acres", "a 151,272-acre blaze"
 _HAS_TALLY = fast(r"\b(?:has|had|have|includes|included|contains|contained|totals|totalled|totaled|is|was)\s+"
                   r"(?:now\s+)?$", re.IGNORECASE)
 _MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
@@ -110,6 +126,7 @@ class NumericExtractor:
         ]
         self._quotes: list[Quote] = []
         self._headlines: set[int] = set()
+        self._previous: NumericClaim | None = None
         self._si = 0
         self._quote_starts: list[int] | None = None
         self.timing = TimeReader(doc, self.dates_by_sentence)
@@ -149,6 +166,7 @@ class NumericExtractor:
                 prev_ident = None
                 kept.append(a)
             previous: NumericClaim | None = None
+            self._previous = None
             for fig in merge_ranges(text, kept):
                 next_start = kept_next_start(kept, fig.end, s.end)
                 claim = self._claim(si, s, fig, next_start)
@@ -164,25 +182,43 @@ class NumericExtractor:
                     if claim.category == "count":
                         claim.category, claim.place = previous.category, previous.place
                 out.append(claim)
-                previous = claim
+                previous = self._previous = claim
         return out
 
-    def _carried_category(self, si: int, lead: str) -> str | None:
+    def _carried_category(self, si: int, lead: str, previous: NumericClaim | None, at: int) -> str | None:
         """A tally named earlier and taken up again: "The list of people unaccounted for has
         1,011 entries. ... That list soon swelled to 1,200"; "The toll rose to 359. It was
-        later revised to 253". Only when a verb of change leads the figure and its subject
-        is a bare tally word or a pronoun."""
+        later revised to 253"; "the previous figure of 359"; "lowering the total from 359 to
+        253"; "the toll was 290 and not 359". Only when a tally word, a pronoun subject or a
+        coordinated figure leads this one."""
+        text = self.doc.text
         bare = lead.lstrip()
         bare = bare[4:] if bare[:4].lower() == "the " else bare
         if _HAS_TALLY.search(lead[-45:]) and TALLY_SUBJECT.match(bare):
             return tally_category(lead)  # "The list of people unaccounted for has 1,011 entries"
-        if not CHANGE_TO.search(lead[-45:]):
+        if (previous is not None and previous.category != "count" and at - previous.end < 40
+                and _COORDINATED.match(text, previous.end, at)):
+            return previous.category  # "was 290 and not 359", "from 359 to 253"
+        window = lead[-130:]
+        near = _TALLY_NEAR.search(window)
+        noun: str | None = None
+        if near is not None:
+            named = tally_category(window[near.start() :])
+            if named:
+                return named  # "the death toll ... by more than 100", "total death toll was 290"
+            if previous is not None and previous.category != "count":
+                return previous.category  # "down to 61, from the previous figure of 88"
+            noun = near.group("noun").lower()
+        elif CHANGE_TO.search(lead[-45:]):
+            subject = _CARRIED_SUBJECT.match(lead) or _PRONOUN_SUBJECT.search(lead[-60:])
+            if subject is None:
+                return None
+            groups = subject.groupdict()
+            noun = (groups.get("noun") or groups["noun2"]).lower()
+            if noun in ("it", "that", "this") and previous is not None and previous.category != "count":
+                return previous.category  # "as many as 1,276 people before it was culled to 605"
+        else:
             return None
-        subject = _CARRIED_SUBJECT.match(lead)
-        if subject is None:
-            return None
-        text = self.doc.text
-        noun = (subject.group("noun") or subject.group("noun2")).lower()
         # the same tally word named earlier, else the nearest earlier tally that names a category
         earlier = [self.doc.sentences[i] for i in range(si - 1, max(-1, si - 6), -1)]
         for sent in earlier:
@@ -238,7 +274,7 @@ class NumericExtractor:
         assert a is not None
         after_raw = text[fig.end : min(s.end, fig.end + 200)]
         after_clause = text[fig.end : min(next_start, fig.end + 200)]
-        clause_start = max(s.start, fig.start - 120)
+        clause_start = max(s.start, fig.start - 200)
         before = text[clause_start : fig.start]
 
         qualifier, q_start = (None, fig.start) if fig.is_range else qualifier_before(text, fig.start)
@@ -260,10 +296,13 @@ class NumericExtractor:
         elif money:
             category = "money"
             unit = _currency_unit(a.currency, after_raw)
+        elif _AREA.match(after_raw):
+            category, unit = "count", _AREA.match(after_raw).group("unit").lower().rstrip("s") + "s"
         else:
             category, subject = categorize(before, after_clause, text[s.start : s.end])
             if category == "count":
-                category = self._carried_category(si, text[s.start : fig.start]) or category
+                category = self._carried_category(si, text[s.start : fig.start], self._previous,
+                                                             fig.start) or category
 
         # value, interval
         if fig.is_range:
