@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from recount.claims.body_names import BodyNames
+from recount.claims.countries import COUNTRY_OF
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import (
+    COMMON_NOUNS,
     FUNCTION_WORDS,
     KNOWN_BODIES,
     ORG_HEADS,
@@ -37,12 +39,13 @@ _MINISTER = fast(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
 # "Francois-Henri Pinault"; a possessive ends it ("Trump's").
 _NAME_RUN = fast(
     r"(?<![\w'\u2019.-])([A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*(?:(?:\s+(?:de|da|do|dos|das|du|del|della|van|von|"
-    r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,3})"
+    r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,6})"
 )
 # Role words that refer to the person last spoken of whatever their title.
 _GENERIC_ROLES = frozenset(("official", "politician", "leader", "source"))
 # Nouns that refer back to a body: "the organization said", "the UN body said".
 _BODY_WORDS = frozenset(("body", "organization", "organisation", "agency", "office"))
+COUNTRIES = frozenset(COUNTRY_OF.values())
 _NOT_IN_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
@@ -64,6 +67,7 @@ class SpeakerIndex(BodyNames):
     people: dict[str, Speaker] = field(default_factory=dict)
     _by_surname: dict[str, Speaker] = field(default_factory=dict)
     _names: dict[str, str] | None = None
+    _roles: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
 
     # ------------------------------------------------------------ whole-article lookups
 
@@ -73,11 +77,16 @@ class SpeakerIndex(BodyNames):
         if self._names is None:
             self._names = {}
             firsts: dict[str, str] = {}
+            titled = _title_case_head(self.text)
             for m in _NAME_RUN.finditer(self.text):
-                words = _name_words(m[1].split())
-                if len(words) < 2:
+                run = m[1].split()
+                words = _name_words(run)
+                if len(words) < 2 or len(words) > 4 or m.start(1) < titled:
                     continue
                 name = " ".join(words)
+                role = _roles_around(self.text, m.start(1), m.end(1), run[: len(run) - len(words)])
+                if role:
+                    self._roles.append((m.start(1), name, role))
                 last, first = words[-1], words[0]
                 if len(name) > len(self._names.get(last, "")):
                     self._names[last] = name
@@ -134,6 +143,11 @@ class SpeakerIndex(BodyNames):
             full = self.full_name(word)
             if full:
                 return self.resolve(Mention("person", full, None, mention.text))
+            if word[:1].isupper() and word[1:2].islower() and word not in COUNTRIES and (
+                plain_word(word) not in COMMON_NOUNS
+            ):
+                # "Honea said" with no first name anywhere: a surname, a person he/she can mean.
+                return self.resolve(Mention("person", word, None, mention.text))
             return Speaker(word, "other")
         if mention.kind == "org":
             name = mention.name
@@ -163,23 +177,43 @@ class SpeakerIndex(BodyNames):
                 return sp
         return None
 
-    def _person_by_role(self, words: list[str]) -> Speaker | None:
+    def _person_by_role(self, words: list[str], definite: bool = True) -> Speaker | None:
         """ "the sheriff", "the U.S. president", "the former vice president", "the official": the
         latest person whose role has the phrase's role word; a bare "official" or "politician"
         is the latest person spoken of."""
+        words = [w for word in words for w in _ROLE_SYNONYMS.get(word, (word,))]
         roles = [w for w in words if w in ROLE_WORDS and w not in ("former", "vice", "deputy")]
         if not roles:
             return None
         head = roles[-1]
+        vice = "vice" in words
         for sp in reversed(self.recent[-12:]):
             if sp.kind == "person" and sp.role and head in plain_role(sp.role):
-                if "vice" in words and "vice" not in plain_role(sp.role):
+                if vice != ("vice" in plain_role(sp.role)):
                     continue
                 return sp
-        if head in _GENERIC_ROLES:
-            for sp in reversed(self.recent[-4:]):
-                if sp.kind == "person":
+        named = self._named_with_role(head, vice, definite)
+        if named is not None:
+            return self.resolve(Mention("person", named, None, named))
+        if definite:
+            # "Atiku said ... The former Vice President said": a definite role right after a
+            # named speaker is that speaker, when the article gives the role to nobody.
+            for sp in reversed(self.recent[-3:]):
+                if sp.kind == "person" and (head in _GENERIC_ROLES or not sp.role):
                     return sp
+        return None
+
+    def _named_with_role(self, head: str, vice: bool, definite: bool) -> str | None:
+        """The person the article names with a role word ("Police spokesman Ruwan Gunasekera",
+        "Maria Lind, the UN envoy"): the latest before the mention when it is definite, else
+        (and for "a police spokesman said", named a little later) the next one after it."""
+        self.full_name("")
+        before = [r for r in self._roles if r[0] < self.position]
+        after = [r for r in self._roles if self.position <= r[0] < self.position + 1500]
+        ordered = [*reversed(before), *after] if definite else after
+        for _, name, words in ordered:
+            if head in words and vice == ("vice" in words):
+                return name
         return None
 
     def _person(self, name: str) -> Speaker | None:
@@ -203,8 +237,8 @@ class SpeakerIndex(BodyNames):
                 if m and sp.kind == "person":
                     return Speaker(f"{m[1]} Ministry", "org")
         definite = low_text.startswith(("the ", "its ", "his ", "her ", "their "))
-        if low_text.startswith("the ") and head in ROLE_WORDS:
-            person = self._person_by_role(words)
+        if low_text.startswith(("the ", "a ", "an ")) and (head in ROLE_WORDS or head in _ROLE_SYNONYMS):
+            person = self._person_by_role(words, low_text.startswith("the "))
             if person is not None:
                 return person
         un = any(w in ("un", "u.n", "united") for w in words)
@@ -290,6 +324,30 @@ def _gender_of(role: str | None) -> str:
     return ""
 
 
+_ROLE_AFTER = fast(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d()]{3,80})")
+
+
+def _roles_around(text: str, start: int, end: int, inside: list[str]) -> frozenset[str]:
+    """The role words a name is introduced with: before it ("former vice president Alhaji
+    Atiku Abubakar", "Police spokesman Ruwan Gunasekera") or in an apposition after it."""
+    before = text[max(0, start - 40) : start].split()[-4:]
+    words = [plain_word(w) for w in (*before, *inside)]
+    after = _ROLE_AFTER.match(text, end, min(len(text), end + 90))
+    if after:
+        words += [plain_word(w) for w in after[1].split()]
+    return frozenset(p for w in words for p in w.replace("co-", "co").split("-") if p in ROLE_WORDS)
+
+
+def _title_case_head(text: str) -> int:
+    """Where the headline ends when it is set in Title Case ("Atiku Rejects Election Results"):
+    its capitalised words are no personal name."""
+    end = text.find("\n")
+    line = text[: end if end >= 0 else min(len(text), 200)]
+    words = line.split()
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(line) if len(words) >= 4 and caps >= 0.7 * len(words) else 0
+
+
 def _name_words(words: list[str]) -> list[str]:
     """The personal name inside a capitalised run: without the role, title or body before it
     ("Butte County Sheriff Kory Honea" -> "Kory Honea"), and not a body's name at all."""
@@ -307,7 +365,13 @@ def _name_words(words: list[str]) -> list[str]:
 
 def plain_role(role: str) -> set[str]:
     """The words of a role, lowercased, hyphens split: "U.S. Vice-President" -> {..., vice, president}."""
-    return {plain_word(w) for w in role.replace("-", " ").split()}
+    return {plain_word(w) for w in role.replace("co-", "co").replace("-", " ").split()}
+
+
+# Short forms news uses for a role: "the former VP", "FM Ri".
+_ROLE_SYNONYMS = {"vp": ("vice", "president"), "fm": ("foreign", "minister"),
+                  "co-ordinator": ("coordinator",),
+                  "pm": ("prime", "minister")}
 
 
 def _is_role_only(sp: Speaker) -> bool:
