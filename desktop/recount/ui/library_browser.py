@@ -113,9 +113,6 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.progress.setAccessibleName("Library change in progress")
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
-        keep = self.progress.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)  # showing it never relays out the table
-        self.progress.setSizePolicy(keep)
         self.progress.hide()
 
         top = QHBoxLayout()
