@@ -42,7 +42,9 @@ _NAME_RUN = fast(
     r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,6})"
 )
 # Role words that refer to the person last spoken of whatever their title.
-_GENERIC_ROLES = frozenset(("official", "politician", "leader", "source"))
+_GENERIC_ROLES = frozenset(("official", "politician", "leader"))
+# Words that qualify a role without naming another one: "the former vice president".
+_ROLE_QUALIFIERS = frozenset(("former", "vice", "deputy", "acting", "interim", "u.s", "us", "senior", "top"))
 # Nouns that refer back to a body: "the organization said", "the UN body said".
 _BODY_WORDS = frozenset(("body", "organization", "organisation", "agency", "office"))
 COUNTRIES = frozenset(COUNTRY_OF.values())
@@ -130,6 +132,7 @@ class SpeakerIndex(BodyNames):
             return known
         if mention.kind == "other":
             word = mention.name.removesuffix("'s").removesuffix("\u2019s")
+            the_name = mention.text.lower().startswith("the ")  # "The Guardian": a title, not a surname
             adjective = self._adjective_of(word)
             if adjective:
                 return Speaker(f"{adjective} government", "org")  # "Tavrenia says"
@@ -143,7 +146,7 @@ class SpeakerIndex(BodyNames):
             full = self.full_name(word)
             if full:
                 return self.resolve(Mention("person", full, None, mention.text))
-            if word[:1].isupper() and word[1:2].islower() and word not in COUNTRIES and (
+            if word[:1].isupper() and word[1:2].islower() and word not in COUNTRIES and not the_name and (
                 plain_word(word) not in COMMON_NOUNS
             ):
                 # "Honea said" with no first name anywhere: a surname, a person he/she can mean.
@@ -198,8 +201,9 @@ class SpeakerIndex(BodyNames):
         if definite:
             # "Atiku said ... The former Vice President said": a definite role right after a
             # named speaker is that speaker, when the article gives the role to nobody.
+            plain_phrase = all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS for w in words)
             for sp in reversed(self.recent[-3:]):
-                if sp.kind == "person" and (head in _GENERIC_ROLES or not sp.role):
+                if sp.kind == "person" and plain_phrase and (head in _GENERIC_ROLES or not sp.role):
                     return sp
         return None
 
@@ -330,8 +334,13 @@ _ROLE_AFTER = fast(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d()]{3,8
 def _roles_around(text: str, start: int, end: int, inside: list[str]) -> frozenset[str]:
     """The role words a name is introduced with: before it ("former vice president Alhaji
     Atiku Abubakar", "Police spokesman Ruwan Gunasekera") or in an apposition after it."""
-    before = text[max(0, start - 40) : start].split()[-4:]
-    words = [plain_word(w) for w in (*before, *inside)]
+    before: list[str] = []
+    for w in reversed(text[max(0, start - 50) : start].split()[-5:]):
+        p = plain_word(w)
+        if not (p in ROLE_WORDS or p in _ROLE_QUALIFIERS or (w[:1].isupper() and p not in FUNCTION_WORDS)):
+            break  # "Police spokesman Ruwan ..." yes; "a source told Channel ..." no
+        before.append(p)
+    words = [*before, *(plain_word(w) for w in inside)]
     after = _ROLE_AFTER.match(text, end, min(len(text), end + 90))
     if after:
         words += [plain_word(w) for w in after[1].split()]
