@@ -324,9 +324,10 @@ def test_future_weekday_and_years_ago():
     assert (c.time.scope, c.time.start) == ("period", "2022-01-01")
 
 
-def test_camp_population_has_no_dates():
+def test_camp_population_holds_on_the_day_of_the_report():
     c = one("The camps, home to about 400,000 people who fled the east, are full.")
-    assert (c.time.scope, c.time.start) == ("point", None)
+    assert (c.time.scope, c.time.start) == ("point", c.time.end)
+    assert c.time.start is not None
 
 
 @pytest.mark.parametrize(

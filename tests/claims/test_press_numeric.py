@@ -215,3 +215,28 @@ def test_things_counted_do_not_take_a_casualty_word_before_them():
     text = "The police gave no breakdown of casualties from the four mosques and two markets that were hit."
     assert {c.category for c in claims(text)} == {"count"}
     assert one("The 9,300-acre fire has killed 12 people.", 9_300).category == "count"
+
+
+def test_month_abbreviation_with_a_dot_is_a_date():
+    text = "By Nov. 17, the list of the missing had 1,276 names on it."
+    assert [c.value for c in claims(text, date(2024, 12, 1))] == [1_276]
+
+
+def test_opening_day_of_a_said_clause_dates_the_running_total():
+    c = one("On Tuesday, the agency's spokesman said that clinics had recorded 47 deaths.", 47)
+    assert (c.time.scope, c.time.end) == ("cumulative", "2024-03-12")
+
+
+def test_as_of_a_day_dates_a_list():
+    c = one("As of Friday, the number of people unaccounted for had dropped to 605.", 605)
+    assert (c.category, c.time.scope, c.time.start) == ("missing", "point", "2024-03-08")
+
+
+def test_with_also_shares_the_time_of_the_figure_before():
+    found = claims("The toll had been put at 321 on Tuesday, with about 500 people also wounded.")
+    assert found[1].time == found[0].time
+
+
+def test_population_now_and_before_the_war():
+    assert one("The port, home to 90,000 people, was flooded.", 90_000).time.start == "2024-03-14"
+    assert one("Before the war, the town was home to some 80,000 people.", 80_000).time.start is None

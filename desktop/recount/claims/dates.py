@@ -50,7 +50,7 @@ DATE_RE = fast(
     | (?P<ago>(?P<an>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+
          (?P<aunit>days?|weeks?|months?|years?)\s+ago)\b
     | (?P<monthonly>(?:in|since|by|from|until|early|late|mid-?)\s*{_MONTH2.replace("month2", "month3")})
-          (?!\s+\d{{1,2}}\b)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
+          (?!\.?\s+\d{{1,2}}\b)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
     | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?!\d|,\d|\s*(?:people|percent|%))
     """,
     re.IGNORECASE | re.VERBOSE,

@@ -106,6 +106,8 @@ _RHETORICAL = fast(
 )
 _PART_OF = fast(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+those\s+\w+,)\s+$",
                 re.IGNORECASE)
+_WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
+             re.IGNORECASE)
 _OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "58 dead (6 of them civilians)"
 
 class NumericExtractor:
@@ -177,8 +179,9 @@ class NumericExtractor:
                     continue
                 # "killed 18 people, including six children": a part shares the whole's metric
                 part = _PART_OF.search(text[max(s.start, claim.start - 30) : claim.start])
-                if previous is not None and (part or _OF_THEM.match(text, fig.end, s.end)):
-                    claim.time = previous.time
+                if previous is not None and (part or _OF_THEM.match(text, fig.end, s.end)
+                                             or _WITH.match(text, previous.end, claim.start)):
+                    claim.time = previous.time  # "put at 321 on Tuesday, with about 500 also wounded"
                     if claim.category == "count":
                         claim.category, claim.place = previous.category, previous.place
                 out.append(claim)

@@ -213,7 +213,10 @@ class TimeReader:
         hit = self._said_ref_cache.get(d.start)
         if hit is None:
             text = self.doc.text
-            hit = bool(_REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start]))
+            hit = bool(_REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start])) or (
+                # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
+                rx(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE).fullmatch(text[sentence_start : d.start])
+                is not None and _SAID_AFTER_DAY.match(text, d.end, min(len(text), d.end + 100)) is not None)
             self._said_ref_cache[d.start] = hit
         return hit
 
@@ -240,7 +243,9 @@ class TimeReader:
         if _POPULATION.search(text[max(s.start, fig.start - 45) : fig.start]) or (
             category == "count" and _BEFORE_WAR.search(after_full[:60])
         ):
-            return TimeSpan(None, None, "point")
+            if _BEFORE_WAR.search(text[max(s.start, fig.start - 80) : fig.start] + after_full[:60]):
+                return TimeSpan(None, None, "point")  # "before the war, home to 80,000": undated
+            return TimeSpan(iso(pub), iso(pub), "point")  # "a city home to 100,000": as the report stands
         if _RATE.match(after_full[:50].lstrip()):
             return TimeSpan(None, None, "unknown")
 
@@ -274,9 +279,12 @@ class TimeReader:
         perfect = bool(_PERFECT.search(after_full[:80]))
         still = bool(_STILL.search(after_full[:60]))
 
-        by_ref = next((d for d in dates if d.kind == "day" and d.start >= fig.end
+        by_ref = next((d for d in dates if d.kind == "day"
                        and _BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
-        if by_ref is not None and category in (*_CASUALTY_CATS, "count", "money"):
+        if by_ref is not None and category == "missing" or (still and by_ref is not None):
+            return TimeSpan(iso(by_ref.first), iso(by_ref.first), "point")  # "As of Friday, ... dropped to"
+        if by_ref is not None and category in (*_CASUALTY_CATS, "count", "money") and (
+                by_ref.start >= fig.end or _TOLL_BEFORE.search(tail) or perfect):
             return TimeSpan(iso(start), iso(by_ref.first), "cumulative")  # "killed ... by 28 April"
         near = text[max(s.start, fig.start - 80) : min(s.end, fig.end + 40)]
         if (self.polling_day is not None and category in ("count", "percent") and day_ref is None
@@ -291,7 +299,7 @@ class TimeReader:
                 return TimeSpan(iso(d), iso(d), "day")  # "said Tuesday it will donate"
         if category == "arrested" and _NOW_HELD.search(sentence):
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
-        if category == "missing" or (still and category in ("displaced", "count", "troops")):
+        if category == "missing" or (still and category in ("displaced", "count", "troops", "wounded")):
             d = att or pub
             return TimeSpan(iso(d), iso(d), "point")
         if category in _CASUALTY_CATS:
