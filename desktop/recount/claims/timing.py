@@ -281,7 +281,7 @@ class TimeReader:
 
         by_ref = next((d for d in dates if d.kind == "day"
                        and _BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
-        if by_ref is not None and category == "missing" or (still and by_ref is not None):
+        if by_ref is not None and (category == "missing" or still):
             return TimeSpan(iso(by_ref.first), iso(by_ref.first), "point")  # "As of Friday, ... dropped to"
         if by_ref is not None and category in (*_CASUALTY_CATS, "count", "money") and (
                 by_ref.start >= fig.end or _TOLL_BEFORE.search(tail) or perfect):
