@@ -190,12 +190,13 @@ class SpeakerIndex(BodyNames):
             return None
         head = roles[-1]
         vice = "vice" in words
+        at = words.index(head)
+        # "a police spokesman" is not the government's: a noun right before the role must fit too.
+        modifier = words[at - 1] if at > 0 and words[at - 1] not in _ROLE_QUALIFIERS else None
         for sp in reversed(self.recent[-12:]):
-            if sp.kind == "person" and sp.role and head in plain_role(sp.role):
-                if vice != ("vice" in plain_role(sp.role)):
-                    continue
+            if sp.kind == "person" and sp.role and _role_fits(plain_role(sp.role), head, vice, modifier):
                 return sp
-        named = self._named_with_role(head, vice, definite)
+        named = self._named_with_role(head, vice, modifier, definite)
         if named is not None:
             return self.resolve(Mention("person", named, None, named))
         if definite:
@@ -207,7 +208,7 @@ class SpeakerIndex(BodyNames):
                     return sp
         return None
 
-    def _named_with_role(self, head: str, vice: bool, definite: bool) -> str | None:
+    def _named_with_role(self, head: str, vice: bool, modifier: str | None, definite: bool) -> str | None:
         """The person the article names with a role word ("Police spokesman Ruwan Gunasekera",
         "Maria Lind, the UN envoy"): the latest before the mention when it is definite, else
         (and for "a police spokesman said", named a little later) the next one after it."""
@@ -216,7 +217,7 @@ class SpeakerIndex(BodyNames):
         after = [r for r in self._roles if self.position <= r[0] < self.position + 1500]
         ordered = [*reversed(before), *after] if definite else after
         for _, name, words in ordered:
-            if head in words and vice == ("vice" in words):
+            if _role_fits(words, head, vice, modifier):
                 return name
         return None
 
@@ -344,7 +345,12 @@ def _roles_around(text: str, start: int, end: int, inside: list[str]) -> frozens
     after = _ROLE_AFTER.match(text, end, min(len(text), end + 90))
     if after:
         words += [plain_word(w) for w in after[1].split()]
-    return frozenset(p for w in words for p in w.replace("co-", "co").split("-") if p in ROLE_WORDS)
+    return frozenset(p for w in words for p in w.replace("co-", "co").split("-") if p not in FUNCTION_WORDS)
+
+
+def _role_fits(words: set[str] | frozenset[str], head: str, vice: bool, modifier: str | None) -> bool:
+    """Whether a person's role words fit a role phrase's head word, its "vice" and its modifier."""
+    return head in words and vice == ("vice" in words) and (modifier is None or modifier in words)
 
 
 def _title_case_head(text: str) -> int:
