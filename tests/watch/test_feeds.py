@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _watch_site import Site, atom, json_feed, rss
 
-from recount.watch.feeds import NotAFeed, parse_feed
+from recount.watch.feeds import NotAFeed, parse_feed, quick_links
 
 SITE = Site.__new__(Site)
 SITE.base = "http://127.0.0.1:9"
@@ -58,3 +58,14 @@ def test_entries_without_link_or_date_and_with_unsafe_links():
     assert [(e.link, e.published) for e in entries] == [
         (None, None), (None, "2025-03-03"), (None, "2025-03-03")]
     assert "Only a summary." in entries[0].summary
+
+
+def test_quick_links_only_when_each_entry_has_exactly_one_link():
+    items = [("A", "/a?x=1&y=2", "2025-03-03", "s"), ("B", "/b", "2025-03-04", "s")]
+    assert quick_links(rss(SITE, items)) == [SITE.base + "/a?x=1&y=2", SITE.base + "/b"]
+    assert quick_links(atom(SITE, [("A", "/a", "2025-03-03")])) == [SITE.base + "/a"]
+    assert quick_links(rss(SITE, [("A", "/a", "2025-03-03", "s"), ("No link", "", None, "s")])) is None
+    assert quick_links(rss(SITE, [])) is None
+    assert quick_links(json_feed(SITE, [("A", "/a", "2025-03-03")])) is None
+    relative = b"<rss><channel><item><link>/rel</link></item></channel></rss>"
+    assert quick_links(relative, "http://127.0.0.1:9/feed.xml") == ["http://127.0.0.1:9/rel"]

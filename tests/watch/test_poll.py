@@ -65,9 +65,16 @@ def test_a_feed_served_again_unchanged_without_validators_is_not_parsed_again(si
     clock.advance(15)
     assert [(r.status, r.new) for r in Scheduler(lib, clock=clock).run().sources] == [("not modified", 0)]
     assert parsed == []
-    _feed(site, items=[("Forty", "/news/toll-40", "2025-03-03", "changed words")])
+    # New bytes, but every entry's link is known: still nothing to parse.
+    _feed(site, items=[("Forty", "/news/toll-40?utm_campaign=x", "2025-03-03", "changed words")])
     clock.advance(15)
     assert [(r.status, r.new) for r in Scheduler(lib, clock=clock).run().sources] == [("ok", 0)]
+    assert parsed == []
+    site.routes["/news/more"] = Route(page("toll-52").replace(b"Rescue", b"Later, rescue"))
+    _feed(site, items=[("Forty", "/news/toll-40", "2025-03-03", None),
+                       ("More", "/news/more", "2025-03-06", None)])
+    clock.advance(15)
+    assert [(r.status, r.new) for r in Scheduler(lib, clock=clock).run().sources] == [("ok", 1)]
     assert parsed == [1]
 
 

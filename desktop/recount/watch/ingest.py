@@ -9,12 +9,18 @@ finds its text stored, and only records the key.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from recount.claims.model import Article
 from recount.watch.changes import story_of, what_changed
 from recount.watch.sources import Change, add_changes, remember_items
+
+# Reports are read, checked and stored one at a time, whichever source thread brings them: the
+# work is pure Python (one core's worth under the GIL anyway), and fewer threads competing for
+# the GIL keeps the window's own thread responsive during a poll.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -27,6 +33,12 @@ class Ingested:
 def ingest(lib: Any, article: Article, *, key: str, source_id: int | None, at: str,
            size: int | None = None, mtime_ns: int | None = None, compare: bool = True) -> Ingested:
     """Store `article` (unless its text is stored) and return what it changed."""
+    with _ONE_AT_A_TIME:
+        return _ingest(lib, article, key, source_id, at, size, mtime_ns, compare)
+
+
+def _ingest(lib: Any, article: Article, key: str, source_id: int | None, at: str, size: int | None,
+            mtime_ns: int | None, compare: bool) -> Ingested:
     existing = lib.find_article(text=article.text)
     if existing is not None:
         remember_items(lib, [(key, source_id, existing, size, mtime_ns)], at)

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from recount.watch import folders
-from recount.watch.feeds import Entry, NotAFeed, parse_feed
+from recount.watch.feeds import Entry, NotAFeed, parse_feed, quick_links
 from recount.watch.fetch import Fetcher, FetchError
 from recount.watch.ingest import ingest
 from recount.watch.pages import Read, entry_article
@@ -31,7 +31,7 @@ from recount.watch.sources import (
     record_poll,
     remember_items,
 )
-from recount.watch.urls import url_key
+from recount.watch.urls import UnsafeURL, check_url, url_key
 
 PAGE_WORKERS = 4
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, " \
@@ -93,6 +93,11 @@ def _poll_feed(lib: Any, source: Source, fetcher: Fetcher, at: str, result: Poll
     if digest == source.body_hash and source.status in ("ok", "not modified"):
         result.status = "not modified"  # a server without validators sent the same bytes again
         return response.etag, response.last_modified, digest
+    quick = quick_links(response.body, response.url)
+    if quick and all(_safe(link) for link in quick):
+        keys = [url_key(link) for link in quick]
+        if len(known_keys(lib, keys)) == len(set(keys)):
+            return response.etag, response.last_modified, digest  # every entry known: nothing to parse
     feed = parse_feed(response.body, response.url, response.content_type)
     if feed.problem:
         notes.append(feed.problem)
@@ -160,6 +165,14 @@ def entry_key(source_id: int, entry: Entry) -> str | None:
     if not basis:
         return None
     return f"entry:{source_id}:{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:20]}"
+
+
+def _safe(link: str) -> bool:
+    try:
+        check_url(link)
+    except UnsafeURL:
+        return False
+    return True
 
 
 def _what(entry: Entry) -> str:
