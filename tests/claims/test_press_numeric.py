@@ -240,3 +240,10 @@ def test_with_also_shares_the_time_of_the_figure_before():
 def test_population_now_and_before_the_war():
     assert one("The port, home to 90,000 people, was flooded.", 90_000).time.start == "2024-03-14"
     assert one("Before the war, the town was home to some 80,000 people.", 80_000).time.start is None
+
+
+def test_almost_is_approximate_and_exceeds_is_a_lower_bound():
+    almost = one("The fund has raised almost $700 million.", 700_000_000)
+    assert (almost.lower, almost.upper) == (None, None)
+    exceeds = one("Flood toll exceeds 300 in the delta", 300)
+    assert (exceeds.lower, exceeds.upper, exceeds.lower_inclusive) == (300, None, False)

@@ -232,9 +232,12 @@ def find_atoms(
 _QUALIFIERS: list[tuple[str, str]] = [
     (r"at\s+least", "at_least"),
     (r"no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than", "at_least"),
-    (r"upwards\s+of|in\s+excess\s+of|more\s+than|over|above|just\s+over|well\s+over", "more_than"),
-    (r"nearly|almost|close\s+to|just\s+under|approaching", "nearly"),
-    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate|"
+    (r"upwards\s+of|in\s+excess\s+of|more\s+than|over|above|just\s+over|well\s+over|exceeds?|exceeded|"
+     r"exceeding|tops|topped|surpasse[sd]|surpassing", "more_than"),
+    (r"just\s+under", "nearly"),
+    # "almost 4m", "nearly 300,000": the press means about that much, not a ceiling
+    (r"about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate|nearly|almost|"
+     r"close\s+to|approaching|nearing|heading\s+for(?:\s+the)?|"
      r"circa|ca\.|about\s+an?|more\s+or\s+less|or\s+so", "about"),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of",
      "up_to"),
