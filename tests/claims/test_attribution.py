@@ -324,3 +324,103 @@ def test_it_said_refers_to_the_body_last_named() -> None:
 def test_a_day_after_publication_is_last_year_for_words_said() -> None:
     found = claims("The mayor of Pellan, Ivo Restak, said on Dec. 24 that the bridge would reopen.")
     assert found[0].date == "2023-12-24"
+
+
+# ---------------------------------------------------------------- constructions of real news
+
+
+def test_unquoted_words_with_the_cue_after_them_go_to_the_surname() -> None:
+    text = (
+        "County Sheriff Lena Marsh said Friday the search would go on.\n\n"
+        "Marsh said crews had checked 300 homes. Most of the list would be cleared by Sunday, she said.\n\n"
+        "She said the count grew as calls came in."
+    )
+    got = [(c.speaker, c.span) for c in claims(text)]
+    assert got == [
+        ("Lena Marsh", "County Sheriff Lena Marsh said Friday"),
+        ("Lena Marsh", "Marsh said"),
+        ("Lena Marsh", "she said"),
+        ("Lena Marsh", "She said"),
+    ]
+
+
+def test_a_bare_surname_is_a_person_that_he_can_mean() -> None:
+    text = "Dorsey said the river was falling. The levee held overnight, he said."
+    assert [c.speaker for c in claims(text)] == ["Dorsey", "Dorsey"]
+
+
+def test_relative_clause_credits_the_noun_before_it() -> None:
+    text = "The figure came from village elders who said 40 houses were lost."
+    assert [(c.speaker, c.verb) for c in claims(text)] == [("village elders", "said")]
+
+
+def test_with_x_saying_credits_x() -> None:
+    text = "The talks ended early, with Prime Minister Oskar Lund saying no deal was possible."
+    found = claims(text)
+    assert [(c.speaker, c.verb) for c in found] == [("Oskar Lund", "saying")]
+
+
+def test_citing_x_as_saying_credits_x() -> None:
+    text = "The broadcaster put the toll at 70, citing the Coast Guard as saying more were missing."
+    assert [c.speaker for c in claims(text)] == ["Coast Guard"]
+
+
+def test_a_cue_inside_the_reported_clause_is_not_a_new_claim() -> None:
+    text = "Mayor Ida Fenn said the governor had promised 200 new tents."
+    assert [c.speaker for c in claims(text)] == ["Ida Fenn"]
+
+
+def test_named_speakers_in_a_headline_are_claims_and_common_nouns_are_not() -> None:
+    named = "UN says flood left 9,000 homeless\n\nThe floods hit the valley on Monday."
+    assert [c.speaker for c in claims(named)] == ["United Nations"]
+    common = "Ministry warns of shortages\n\nThe floods hit the valley on Monday."
+    assert claims(common) == []
+
+
+def test_definite_role_after_a_named_speaker_is_that_speaker() -> None:
+    text = (
+        "Ruth Amadi, who lost the vote, said the count was flawed. "
+        "The former governor said she would go to court."
+    )
+    assert [c.speaker for c in claims(text)] == ["Ruth Amadi", "Ruth Amadi"]
+
+
+def test_role_goes_to_the_person_named_with_it() -> None:
+    text = (
+        "Harbour police chief Tomas Reyes met reporters on Monday. The boats left at dawn. "
+        "The chief said 12 crew members were rescued."
+    )
+    assert [c.speaker for c in claims(text)] == ["Tomas Reyes"]
+
+
+def test_a_role_with_another_modifier_is_someone_else() -> None:
+    text = (
+        "Government spokesman Arvo Penn said the roads were open. "
+        "A police spokesman said 30 people had been detained."
+    )
+    assert [c.speaker for c in claims(text)] == ["Arvo Penn", "police spokesman"]
+
+
+def test_acronyms_that_are_english_words_still_speak() -> None:
+    text = ("The World Health Organization (WHO) said 12 clinics were shut. "
+            "WHO added on Twitter that staff were safe.")
+    assert [c.speaker for c in claims(text)] == ["World Health Organization", "World Health Organization"]
+
+
+def test_un_agencies_named_by_what_they_do() -> None:
+    text = "The UN refugee agency said 4,000 people had crossed. The UN health agency said clinics were full."
+    assert [c.speaker for c in claims(text)] == ["UNHCR", "World Health Organization"]
+
+
+def test_full_names_with_particles_and_family_name_first() -> None:
+    text = (
+        "Envoy Joana da Costa Mendes arrived on Monday. Mendes said aid would follow.\n\n"
+        "Minister Park Ji Hoon also spoke. Park said the border stayed open."
+    )
+    assert [c.speaker for c in claims(text)] == ["Joana da Costa Mendes", "Park Ji Hoon"]
+
+
+def test_a_title_case_headline_gives_no_names() -> None:
+    text = ("Kell Rejects Vote Count, Heads To Court\n\n"
+            "Marta Kell said the count was wrong. Kell said she would appeal.")
+    assert [c.speaker for c in claims(text)] == ["Marta Kell", "Marta Kell"]

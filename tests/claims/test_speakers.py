@@ -89,3 +89,34 @@ def test_list_of_speakers_expands_known_acronyms() -> None:
     m = analyse("The UN, the EU, and Russia")
     assert m is not None and m.kind == "org"
     assert SpeakerIndex("").resolve(m).name == "United Nations, the European Union, and Russia"
+
+
+def test_company_descriptor_and_legal_suffix_are_not_the_name() -> None:
+    assert analyse("Paint maker Verolux").name == "Verolux"
+    assert analyse("Paint maker Verolux").kind == "org"
+    assert analyse("Banque Ostral SA").name == "Banque Ostral"
+
+
+def test_role_name_and_affiliation() -> None:
+    found = analyse("Chief Executive Ilse Varga of shipping group Nordlane")
+    assert (found.kind, found.name, found.role) == ("person", "Ilse Varga", "Chief Executive")
+
+
+def test_a_place_after_a_preposition_is_not_a_name() -> None:
+    found = analyse("the UN envoy to Kessaria")
+    assert found is None or found.kind != "person"
+
+
+def test_object_pronoun_after_according_to() -> None:
+    assert analyse("him").name == "he"
+
+
+def test_titles_of_honour_are_dropped() -> None:
+    assert analyse("Alhaji Musa Danjuma").name == "Musa Danjuma"
+
+
+def test_body_names_keep_the_acronym_the_report_defines() -> None:
+    index = SpeakerIndex("The Harbour Safety Board (HSB) said on Monday that 3 ships were lost.")
+    assert index.body_name("Harbour Safety Board") == "Harbour Safety Board (HSB)"
+    assert index.body_name("United Nations Office for Ports") == "UN Office for Ports"
+    assert index.body_name("World Health Organisation") == "World Health Organization"

@@ -32,6 +32,7 @@ from recount.claims.document import Document, Sentence
 from recount.claims.layout import DATELINE
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import (
+    FUNCTION_WORDS,
     GROUP_NOUNS,
     ORG_HEADS,
     ROLE_WORDS,
@@ -82,9 +83,14 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
         if verb not in _PLAIN_SPEECH:
             return None  # "X, who has promised to ...": a description of X, not a claim
         tail = tail[: relative.start()]
+        np_start = _noun_phrase_start(tail)
+        mention = analyse(tail[np_start:])
+        if mention is None or not _relative_antecedent(mention, relative[0]):
+            return None
+        cue = Cue(verb, vstart, vend, floor + np_start, vend, mention, sent)
+        extend_with_date(doc, cue)
+        return cue
     subject = _subject_before(text, floor, floor + len(tail))
-    if relative and subject is not None and not _relative_antecedent(subject[2], relative[0]):
-        return None
     if subject is None:
         if tail.endswith(","):
             return _inverted(doc, sent, vstart, vend, verb)
@@ -106,6 +112,21 @@ _WITH_SPEAKER = fast(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-
 
 _PLAIN_SPEECH = frozenset("said says told tells added stated warned reported confirmed explained noted wrote "
                           "tweeted insisted".split())
+
+
+def _noun_phrase_start(tail: str) -> int:
+    """Where the noun phrase that ends `tail` starts: after the last verb or preposition
+    ("figures came from village elders" -> "village elders"; "the group" keeps its article)."""
+    words = list(TOKEN.finditer(tail))
+    start = len(tail)
+    for w in reversed(words[-6:]):
+        low = w.group().lower()
+        if low in ("the", "a", "an"):
+            return w.start()
+        if low in FUNCTION_WORDS or low.endswith(","):
+            break
+        start = w.start()
+    return start
 
 
 def _relative_antecedent(mention: Mention, pronoun: str) -> bool:

@@ -68,7 +68,8 @@ GROUP_NOUNS = frozenset(
     observers monitors medics rescuers volunteers officers soldiers troops forces fighters leaders
     people families parents teachers students neighbours neighbors locals citizens voters economists
     scientists researchers campaigners opponents supporters aides ministers governments countries
-    nations donors staff spokesmen organisations organizations members""".split()
+    nations donors staff spokesmen organisations organizations members elders clerics chiefs
+    commanders leaders officials""".split()
 )
 COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
 FUNCTION_WORDS = frozenset(
