@@ -161,12 +161,21 @@ class WatchController(QObject):
     def _polled(self, report: Any) -> None:
         self.busy = set()
         if report.imported:
-            self.window.browser.refresh()
-            self.window._library_changed()
+            self._announce()
         self.refresh()
         if report.changes:
             self.notify(report.changes)
         self.polled.emit(report)
+
+    def _announce(self) -> None:
+        """New reports are in the library: the window's views re-read it (its change signal when
+        it has one, ui/changes.py; else the library browser and the current check directly)."""
+        changes = getattr(self.window, "changes", None)
+        if changes is not None and hasattr(changes, "announce"):
+            changes.announce({"reports", "claims", "flags", "stories", "sources"}, self)
+        else:
+            self.window.browser.refresh()
+            self.window._library_changed()
 
     def notify(self, changes: list[Any]) -> None:
         """A tray message when the window is not in front; the list itself says it otherwise."""
