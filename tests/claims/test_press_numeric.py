@@ -247,3 +247,14 @@ def test_almost_is_approximate_and_exceeds_is_a_lower_bound():
     assert (almost.lower, almost.upper) == (None, None)
     exceeds = one("Flood toll exceeds 300 in the delta", 300)
     assert (exceeds.lower, exceeds.upper, exceeds.lower_inclusive) == (300, None, False)
+
+
+def test_named_site_is_the_place_of_the_figure():
+    c = one("Pledges to rebuild the St Aldric cathedral in Marlow have reached €90 million.", 90_000_000)
+    assert c.place == "St Aldric"
+
+
+def test_country_named_in_the_headline_places_a_lead_without_places():
+    text = ("Kenya raises blast toll to 88\n\n"
+            "The death toll from the series of blasts around the coast rose to 88 on Monday, the police said.")
+    assert [c.place for c in claims(text)] == ["Kenya", "Kenya"]

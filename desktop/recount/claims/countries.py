@@ -49,6 +49,20 @@ COUNTRY_OF: dict[str, str] = {
 ADJECTIVES: tuple[str, ...] = tuple(sorted(COUNTRY_OF, key=len, reverse=True))
 
 
+COUNTRIES: frozenset[str] = frozenset(COUNTRY_OF.values())
+_NAME_ENDS = ("", " ", "-", ",", ".", "'", "\u2019", ":", ";")
+_BY_LENGTH = tuple(sorted(COUNTRIES | set(COUNTRY_OF), key=len, reverse=True))
+
+
+def country_at(words: str) -> str | None:
+    """The country named or qualified at the start of `words` ("Sri Lanka lowers …",
+    "Nigerian voters …"), if any."""
+    for name in _BY_LENGTH:
+        if words.startswith(name) and words[len(name) : len(name) + 1] in _NAME_ENDS:
+            return COUNTRY_OF.get(name, name)
+    return None
+
+
 def country_adjective(words: str) -> str | None:
     """The country whose adjective `words` starts with ("Sri Lankan police" -> "Sri Lanka")."""
     for adjective in ADJECTIVES:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from itertools import compress
 
-from recount.claims.countries import COUNTRY_OF, country_adjective
+from recount.claims.countries import COUNTRY_OF, country_at
 from recount.claims.document import Document
 from recount.claims.numbers import tokens_of
 from recount.claims.retrie import fast, leading, rx, trie
@@ -35,6 +35,12 @@ PART_OF_RE = fast(
     rf"\b(?:in|on|at|near|across|around|to|from)\s+(?:the\s+|[A-Z][\w-]+(?:'s|\u2019s)\s+)(?:[A-Za-z-]+\s+){{0,3}}?(?:part|parts|outskirts|edge|"
     rf"suburbs?|centre|center|north|south|east|west|heart|districts?|areas?|region|province|city|town|"
     rf"villages?|valley)\s+of\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
+)
+# "the Notre Dame cathedral", "Ain Zara detention centre": a named site is where a figure is
+LANDMARK_RE = fast(
+    r"(?=[A-Z])\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+(?:cathedral|church|mosque|temple|"
+    r"synagogue|shrine|hospital|airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|"
+    r"hotel|university|school|palace|square|detention\s+cent(?:re|er)|camp)\b"
 )
 # "Kessel province", "Pellmouth district": a name with a place word is a place wherever it stands.
 SUFFIXED_RE = fast(
@@ -96,23 +102,27 @@ def _clean(place: str) -> str | None:
 # Literal words every PART_OF_RE / SUFFIXED_RE match contains: where a range has none,
 # the (slow to scan) pattern cannot match there and is not tried.
 _PART_OF_HINT = fast(r"(?<=\s)of\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")  # at the "of"
+_LANDMARK_HINT = fast(r"(?<=[A-Za-z'\u2019-]\s)(?:cathedral|church|mosque|temple|synagogue|shrine|hospital|"
+                      r"airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|hotel|"
+                      r"university|school|palace|square|detention|camp)\b")
 _SUFFIX_HINT = fast(
     trie("district province region valley county governorate oblast prefecture".split())
 )
 
 
 def hints(text: str, tokenized: tuple[list[int], list[str]] | None = None
-          ) -> tuple[list[int], list[int], list[int] | None]:
-    """Offsets of the PART_OF_RE and SUFFIXED_RE hints in the whole text, and (from the
-    article's tokens, when given) of the prepositions LOCATIVE_RE starts with (for `locatives`)."""
+          ) -> tuple[list[int], list[int], list[int] | None, list[int]]:
+    """Offsets of the PART_OF_RE, SUFFIXED_RE and LANDMARK_RE hints in the whole text, and (from
+    the article's tokens, when given) of the prepositions LOCATIVE_RE starts with (for `locatives`)."""
+    landmarks = [m.start() for m in _LANDMARK_HINT.finditer(text)]
     if tokenized is None:
         return ([m.start() for m in _PART_OF_HINT.finditer(text)],
-                [m.start() for m in _SUFFIX_HINT.finditer(text)], None)
+                [m.start() for m in _SUFFIX_HINT.finditer(text)], None, landmarks)
     starts, words = tokenized
     # a SUFFIXED_RE match ends in one of these words as a whole token
     suffixes = list(compress(starts, map(_SUFFIX_WORDS.__contains__, words)))
     preps = list(compress(starts, map(_PREP_WORDS.__contains__, words)))
-    return [m.start() for m in _PART_OF_HINT.finditer(text)], suffixes, preps
+    return [m.start() for m in _PART_OF_HINT.finditer(text)], suffixes, preps, landmarks
 
 
 _SUFFIX_WORDS = frozenset(
@@ -152,16 +162,21 @@ def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
 
 
 def locatives(
-    text: str, start: int, end: int, hint: tuple[list[int], list[int], list[int] | None] | None = None
+    text: str, start: int, end: int,
+    hint: tuple[list[int], list[int], list[int] | None, list[int]] | None = None
 ) -> list[tuple[int, str, int]]:
     """(offset, name, rank) of places named in text[start:end]; rank 0 is the most reliable.
 
     `hint` (from `hints(text)`) lets a range skip the patterns that cannot match in it."""
     out: list[tuple[int, str, int]] = []
-    part_pos, suffix_pos, prep_pos = hint if hint is not None else (None, None, None)
+    part_pos, suffix_pos, prep_pos, landmark_pos = hint if hint is not None else (None, None, None, None)
     for m in PART_OF_RE.finditer(text, start, end) if _any_in(part_pos, start, end) else ():
         name = _clean(m.group("place"))
         if name:
+            out.append((m.start(), name, 0))
+    for m in LANDMARK_RE.finditer(text, start, end) if _any_in(landmark_pos, start, end) else ():
+        name = _clean(m.group("place"))
+        if name and name.strip() not in COUNTRY_OF:
             out.append((m.start(), name, 0))
     for m in SUFFIXED_RE.finditer(text, start, end) if _any_in(suffix_pos, start, end) else ():
         name = _clean(m.group("place"))
@@ -277,14 +292,25 @@ class PlaceFinder:
             found = self.in_span(body_start, first_sentence_end)
             if not found:
                 found = self.in_span(body_start, pe)
-            return found or self._first_region() or self._lead_country(body_start, pe) or self.dateline
-        return self._first_region() or self.dateline
+            return (found or self._first_region() or self._lead_country(body_start, pe)
+                    or self._headline_country(ps) or self.dateline)
+        return self._first_region() or self._headline_country(len(text)) or self.dateline
+
+    def _headline_country(self, before: int) -> str | None:
+        """The country a title line names ("Quake toll in Veskland rises"), for a lead that names none."""
+        for ps, pe in self.doc.paragraphs[:3]:
+            if ps >= before:
+                break
+            found = self._lead_country(ps, pe)
+            if found:
+                return found
+        return None
 
     def _lead_country(self, start: int, end: int) -> str | None:
         """"Sri Lankan authorities revised the toll": a lead that names no place but a
-        country's adjective is about that country."""
+        country, or a country's adjective, is about that country."""
         for m in _CAPITALISED.finditer(self.doc.text, start, end):
-            country = country_adjective(self.doc.text[m.start() : m.start() + 40])
+            country = country_at(self.doc.text[m.start() : m.start() + 40])
             if country:
                 return country
         return None
