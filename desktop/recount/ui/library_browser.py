@@ -59,6 +59,7 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self._writer: Any = None  # writes (worker threads): the window's second connection
         self.task: Task | None = None  # the write running now, if any
         self._replaying = False  # moving the undo stack back after a failed undo/redo
+        self.changes: Any = None  # the window's ui.changes.Changes: writes announce there
         self.undo_stack = QUndoStack(self)
         self.model = ArticlesModel(self)
         self.model.loadFailed.connect(lambda exc: errors.report(self, exc, "read the library"))
@@ -226,6 +227,11 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.story_view.refresh()
         self._reselect(selected)
         self._update_count()
+
+    def library_changed(self, kinds: frozenset[str], source: object = None) -> None:
+        """A change announced elsewhere (import, save, a story edit): re-read what it touched."""
+        if source is not self and kinds & {"reports", "claims", "stories"}:
+            self.refresh()
 
     def busy(self) -> bool:
         return self.task is not None

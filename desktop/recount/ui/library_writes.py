@@ -71,6 +71,7 @@ class LibraryWrites:
 
     _writer: Any
     _replaying: bool
+    changes: Any
     task: Task | None
 
     def _write(self, fn: Any, *args: Any, doing: str, done: Any, failed: Any = None) -> Task:
@@ -88,6 +89,8 @@ class LibraryWrites:
         def succeeded(value: Any) -> None:
             finish()
             done(value)
+            if self.changes is not None:  # the other views refresh themselves from this
+                self.changes.after(fn, source=self)
 
         def errored(exc: BaseException) -> None:
             finish()
