@@ -86,6 +86,10 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
     note_bodies(index, cues)
     attach_quotes(doc, cues, quotes)
     resolve_dates(doc, cues)
+    # Who speaks each quotation: a figure inside one is that speaker's (sources.py reads this).
+    doc.memo["quote_speakers"] = [
+        (q.start, q.end, c.speaker.name) for c in cues if c.speaker is not None for q in c.quotes
+    ]
     out = []
     outlet = outlet_words(text)
     for c in cues:

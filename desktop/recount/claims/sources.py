@@ -1,18 +1,21 @@
 """Who a figure is attributed to: NumericClaim.source from the attributed claims around it.
 
 News attributes a figure in its own sentence ("..., the ministry said", "according to
-UNICEF", "X told AP 40 people died") and carries that attribution to the sentences that
-continue the same count ("At least 85 people are still missing, the agency said. More than
-1,600 people have been injured."). A figure with neither is the outlet's own: source None.
-The outlet citing its own tally ("according to a Reuters tally") is not a source either.
+UNICEF", "X told AP 40 people died"), by quoting the words that hold it ('"The toll is now
+147," the agency said'), and carries that attribution to the sentences that continue the
+same count ("At least 85 people are still missing, the agency said. More than 1,600 people
+have been injured."). A headline's figure is the one the lead attributes. A pledge names its
+giver ("EUR 20m from the Harbour Trust"). A figure with none of these is the outlet's own:
+source None. The outlet citing its own tally ("according to a Reuters tally") is not a source.
 """
 
 from __future__ import annotations
 
 from recount.claims.document import Document, Sentence
-from recount.claims.layout import outlet_name
+from recount.claims.layout import headline_paragraphs, outlet_name
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.claims.retrie import fast
+from recount.claims.speakers import analyse
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
 # figure (a population, buildings, money) usually start a new, unattributed statement.
@@ -34,12 +37,24 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
         if sent is not None:
             by_sentence.setdefault(sent.start, []).append(claim)
     index = {s.start: i for i, s in enumerate(doc.sentences)}
+    quoted = doc.memo.get("quote_speakers") or []
+    headline = headline_paragraphs(doc)
     for figure in numeric:
         if figure.source:
             continue
         sent = doc.sentence_at(figure.start)
         if sent is None:
             continue
+        speaker = next((name for qs, qe, name in quoted if qs <= figure.start < qe), None)  # type: ignore[misc]
+        if speaker is not None and not (outlet and outlet.lower() in speaker.lower()):
+            figure.source = speaker  # '"The toll is now 147," the agency said'
+            continue
+        if figure.category == "money":
+            giver = _GIVER.match(doc.text, figure.end, sent.end)
+            mention = analyse(giver[1]) if giver else None
+            if mention is not None and mention.kind in ("person", "org"):
+                figure.source = mention.name  # "EUR 20m from the Harbour Trust"
+                continue
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
         if here:
             figure.source = _nearest(figure, here).speaker
@@ -48,6 +63,28 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             prev = _previous(doc, index, sent)
             if prev is not None and prev.start in by_sentence:
                 figure.source = by_sentence[prev.start][-1].speaker
+                continue
+        if sent.paragraph in headline:
+            figure.source = _lead_source(doc, figure, numeric, attributed, headline)
+
+
+def _lead_source(doc: Document, figure: NumericClaim, numeric: list[NumericClaim],
+                 attributed: list[AttributedClaim], headline: set[int]) -> str | None:
+    """A headline's figure: the source of the same figure in the body, else of the lead."""
+    for other in numeric:
+        if other is not figure and other.value == figure.value and other.source and other.start > figure.end:
+            return other.source
+    for claim in attributed:
+        sent = doc.sentence_at(claim.start)
+        if sent is not None and sent.paragraph not in headline:
+            lead = min(i for i in range(len(doc.paragraphs)) if i not in headline)
+            return claim.speaker if sent.paragraph == lead else None
+    return None
+
+
+# "EUR 100m from French billionaire Ana Ruiz", "$5 million from the Harbour Trust": the giver.
+_GIVER = fast(r"\s+(?:[a-z]+\s+){0,2}?from\s+((?:the\s+)?(?:[\w'\u2019.-]+\s+){0,5}?[A-Z][\w'\u2019.-]+)"
+              r"(?=\s*(?:[,;:.()]|\band\b|\bwho\b|$))")
 
 
 # An attribution after the figure speaks for it unless a new clause starts in between:
