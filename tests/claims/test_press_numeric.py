@@ -250,7 +250,8 @@ def test_almost_is_approximate_and_exceeds_is_a_lower_bound():
 
 
 def test_named_site_is_the_place_of_the_figure():
-    c = one("Pledges to rebuild the St Aldric cathedral in Marlow have reached €90 million.", 90_000_000)
+    c = one("Pledges to rebuild the St Aldric cathedral in Marlow have reached €90 million.",
+            90_000_000)
     assert c.place == "St Aldric"
 
 

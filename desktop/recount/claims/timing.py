@@ -10,20 +10,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from recount.claims.cues import REPORTING_VERBS, SAID_BEFORE
 from recount.claims.dates import DateRef, iso
 from recount.claims.document import Document
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
-from recount.claims.retrie import fast, rx
+from recount.claims.retrie import fast, rx, trie
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
 LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
 
-_REPORT_VERB = fast(
-    r"\b(?:said|says|told|announced|reported|stated|confirmed|estimated|added|warned|statement|bulletin|"
-    r"conference|briefing|published|released|announcement)\b[^.;\d]{0,40}$",
-    re.IGNORECASE,
-)
+_REPORT_VERB = SAID_BEFORE  # "the ministry said on Sunday": the one list, in claims/cues.py
 _TOLL_BEFORE = fast(
     r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
     r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
@@ -88,8 +85,7 @@ _REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\
 # "by 28 April": a running total up to that day
 _BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
-_SAID_AFTER_DAY = fast(r"[^.;]{0,90}?\b(?:said|says|told|reported|announced|stated|added|confirmed|"
-                       r"tweeted|wrote)\b", re.IGNORECASE)
+_SAID_AFTER_DAY = fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
 _NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
                  re.IGNORECASE)
 _SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
