@@ -20,7 +20,7 @@ from typing import Any
 from recount.claims.model import Article, Claim
 from recount.compare.candidates import candidates
 from recount.compare.match import Match, Thresholds, score_pair, status_of
-from recount.compare.refs import Ref, aliases_of, stored_ref, story_map, story_of
+from recount.compare.refs import Ref, aliases_of, claims_cache, stored_ref, story_map, story_of
 from recount.compare.rules import Discrepancy, compare
 from recount.compare.scan import find_discrepancies
 
@@ -86,8 +86,10 @@ def check_article(library: Any, article: Article, claims: list[Claim] | None = N
         result.article_id = exclude
         if story is None:
             story = story_of(library, exclude)
+    own = list(claims)
     refs = [Ref(c, article.id, article.published, article.outlet, current=True, text=article.text,
-                story=story) for c in claims]
+                story=story, siblings=lambda: own) for c in claims]
+    siblings = claims_cache(library)
     flags: dict[str, Discrepancy] = {}
     # Within the article: headline against body, two figures for one thing.
     for f in find_discrepancies(refs, aliases, dismissed):
@@ -113,7 +115,7 @@ def check_article(library: Any, article: Article, claims: list[Claim] | None = N
                 progress(i, total, f"claim {i + 1} of {total}")
             found: list[Match] = []
             for sc in candidates(library, ref, exclude, asked):
-                other = stored_ref(sc, loader(sc.article_id), story)
+                other = stored_ref(sc, loader(sc.article_id), story, siblings(sc.article_id))
                 scored = score_pair(ref, other, aliases)
                 if scored is None:
                     continue

@@ -53,6 +53,29 @@ def _hits(flag: Discrepancy, gold: dict[str, Any], texts: dict[str, str]) -> boo
         _overlaps(flag.a, b, texts) and _overlaps(flag.b, a, texts))
 
 
+def annotated_claims(ann: dict[str, Any], text: str) -> list[Claim]:
+    """The annotated claims of a report, each given the sentence around it when the annotation
+    has none (the rules read a figure's sentence, as they do the engine's claims)."""
+    from datetime import date
+
+    from recount.claims.document import Document
+
+    claims = [claim_from_dict(c, text) for c in ann["claims"]]
+    if all(c.sentence for c in claims):
+        return claims
+    try:
+        day = date.fromisoformat((ann.get("published") or "")[:10])
+    except ValueError:
+        day = date.today()
+    doc = Document.from_text(text, day)
+    for c in claims:
+        if not c.sentence and 0 <= c.start < len(text):
+            found = doc.sentence_at(c.start)
+            if found is not None:
+                c.sentence = found.text(doc)
+    return claims
+
+
 def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
                      ) -> tuple[list[Discrepancy], dict[str, str]]:
     """Every flag across a temporary library holding the corpus; also the article texts by id."""
@@ -70,7 +93,7 @@ def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
                               published_from="metadata")
             found: list[Claim]
             if claims == "annotated":
-                found = [claim_from_dict(c, text) for c in ann["claims"]]
+                found = annotated_claims(ann, text)
             else:
                 from recount.claims import extract
 

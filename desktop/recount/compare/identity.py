@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from recount.claims.model import NumericClaim
-from recount.compare.names import fold, place_relation
+from recount.compare.names import GENERIC, fold, names_match, place_relation
 from recount.wording import unit_of as unit
 
 # Running totals from different outlets may start a day apart ("since April 4" / "April 5").
@@ -169,7 +169,8 @@ def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[s
     tokens = re.findall(r"[\w$€£.,]+", text.replace("-", " "))
     seen_number = False
     words: list[str] = []
-    for tok in tokens:
+    for raw in tokens:
+        tok = raw.strip(".,") or raw
         low = tok.lower()
         if _NUMBERISH.match(low) or low in _NUMBER_WORDS:
             seen_number = True
@@ -206,8 +207,59 @@ def several_places(place: str | None) -> bool:
     return sum(1 for p in parts if any(w[:1].isupper() for w in p.split())) >= 2
 
 
+# Capitalised words before a figure that name no one: sentence openers, months, titles.
+_NOT_HOLDERS = frozenset(
+    "the a an in on at it he she they we this that these those but and also meanwhile however according "
+    "after before since while when as of for by with from to its his her their our some about around "
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof president minister chief "
+    "officials official".split()) | GENERIC
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:\w+)?")
+_CAPITAL = re.compile(r"\b[A-Z][\w'\u2019.-]*[A-Za-z]")
+
+
+@lru_cache(maxsize=65536)
+def _holder(span: str, sentence: str | None, source: str | None) -> frozenset[str]:
+    if not sentence:
+        return frozenset()
+    pos = sentence.find(span)
+    if pos < 0:
+        return frozenset()
+    before = sentence[:pos]
+    cut = 0
+    for m in _FIGURE.finditer(before):  # another figure before this one has its own holder
+        cut = m.end()
+    clause = before[cut:] + words_before_number(span)
+    told = set(fold(source).split()) if source else set()
+    words = {fold(w) for w in _CAPITAL.findall(clause)}
+    return frozenset(w for w in words if w and w not in _NOT_HOLDERS and w not in told and len(w) > 1)
+
+
+def words_before_number(span: str) -> str:
+    m = re.search(r"[\d$\u20ac\u00a3]", span)
+    return span[: m.start()] if m else span
+
+
+# A sum someone gives: its source is the giver, and two givers' sums are two things.
+_GIVING = re.compile(r"\b(?:donat\w*|pledg\w*|give[ns]?|gave|giving|contribut\w*|offer\w*|grant\w*|"
+                     r"gift\w*|promis\w*|commit\w*|from the|from)\b", re.IGNORECASE)
+
+
+def given(claim: NumericClaim) -> bool:
+    """A sum given by someone (a pledge, a donation, a grant), not an estimate of one."""
+    return bool(claim.sentence and _GIVING.search(claim.sentence))
+
+
+def holder(claim: NumericClaim) -> frozenset[str]:
+    """Whose figure a count is, when the clause names someone before it other than its source:
+    "Buhari polled 15,191,847 votes" -> {buhari}; "LVMH will give $200m" -> {lvmh}."""
+    return _holder(claim.span, claim.sentence, claim.source)
+
+
 def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
-    """Why two figures do not count the same thing (category, unit, group, thing counted), or None."""
+    """Why two figures do not count the same thing (category, unit, group, thing counted, whose
+    it is), or None. A pledge or any other sum that is not a running total is someone's: its
+    source (the giver) must be named on both sides and be the same."""
     if a.category != b.category:
         return "different category"
     if unit(a) != unit(b):
@@ -220,6 +272,13 @@ def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
             return "different things counted"
     elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):
         return "different things counted"
+    if a.category in SUBJECT_CATEGORIES:
+        ha, hb = holder(a), holder(b)
+        if ha and hb and not (ha & hb):
+            return "someone else's figure"
+    if a.category == "money" and not (scope(a) == scope(b) == "cumulative") and (given(a) or given(b)) \
+            and not (a.source and b.source and names_match(a.source, b.source)):
+        return "someone else's gift"
     return None
 
 

@@ -6,13 +6,13 @@ and the series (compare/reconcile.py), so that none of them imports another for 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from recount.claims.model import Claim, NumericClaim
-from recount.compare.identity import as_of
+from recount.compare.identity import as_of, ordinal, same_metric
 from recount.compare.names import fold
 
 
@@ -30,7 +30,9 @@ class Ref:
     text: str | None = None  # the article's text, when at hand
     text_loader: Callable[[], str | None] | None = None  # else how to fetch it (only when needed)
     story: int | None = None  # the story of its report (None: not known)
+    siblings: Callable[[], Sequence[Claim]] | None = field(default=None, repr=False)  # its report's claims
     _folded: str | None = field(default=None, repr=False)
+    _superseded: bool | None = field(default=None, repr=False)
 
     def folded_text(self) -> str:
         """The article's text folded as names are (computed once), padded for word search."""
@@ -56,6 +58,27 @@ class Ref:
         return ("current",) if self.current else ("lib", self.article_id, self.article)
 
 
+def superseded(ref: Ref) -> bool:
+    """A figure its own report gives a later figure of the same metric for: history the report
+    tells ("on Monday the toll stood at 207; it has risen to 290"), not the report's current
+    figure, so never set against another report's figures."""
+    if ref._superseded is None:
+        c = ref.claim
+        found = False
+        if isinstance(c, NumericClaim) and ref.siblings is not None:
+            mine = ordinal(as_of(c, ref.published))
+            for o in ref.siblings():
+                if not isinstance(o, NumericClaim) or (o.start, o.span) == (c.start, c.span) or mine is None:
+                    continue
+                day = ordinal(as_of(o, ref.published))
+                if day is not None and day > mine and same_metric(c, ref.published, o, ref.published,
+                                                                  None, True)[0]:
+                    found = True
+                    break
+        ref._superseded = found
+    return ref._superseded
+
+
 def same_story(a: Ref, b: Ref) -> bool:
     """Both reports are known to be in one story."""
     return a.story is not None and a.story == b.story
@@ -66,10 +89,26 @@ def other_story(a: Ref, b: Ref) -> bool:
     return a.story is not None and b.story is not None and a.story != b.story
 
 
-def stored_ref(sc: Any, text_loader: Callable[[], str | None] | None = None, story: int | None = None) -> Ref:
+def stored_ref(sc: Any, text_loader: Callable[[], str | None] | None = None, story: int | None = None,
+               siblings: Callable[[], Sequence[Claim]] | None = None) -> Ref:
     """A library claim (StoredClaim) as a Ref."""
     return Ref(sc.claim, sc.article_ref, sc.published, sc.outlet, claim_id=sc.id, article_id=sc.article_id,
-               text_loader=text_loader, story=story)
+               text_loader=text_loader, story=story, siblings=siblings)
+
+
+def claims_cache(lib: Any, keep: int = 4096) -> Callable[[int | None], Callable[[], Sequence[Claim]]]:
+    """Article id -> a loader of its (not rejected) claims, the last `keep` articles cached:
+    what `superseded` reads, only for the few pairs that would raise a flag."""
+    @lru_cache(maxsize=keep)
+    def claims(article_id: int | None) -> tuple[Claim, ...]:
+        if lib is None or article_id is None:
+            return ()
+        return tuple(sc.claim for sc in lib.claims(article_id) if sc.review != "rejected")
+
+    def loader(article_id: int | None) -> Callable[[], Sequence[Claim]]:
+        return lambda: claims(article_id)
+
+    return loader
 
 
 def aliases_of(lib: Any) -> dict[str, dict[str, str]]:
@@ -128,8 +167,9 @@ def text_cache(lib: Any, keep: int = 1024) -> Callable[[int | None], tuple[str, 
     return texts
 
 
-def library_ref(sc: Any, texts: Callable[[int | None], tuple[str, str]], story: int | None = None) -> Ref:
+def library_ref(sc: Any, texts: Callable[[int | None], tuple[str, str]], story: int | None = None,
+                siblings: Callable[[], Sequence[Claim]] | None = None) -> Ref:
     ref = LibraryRef(sc.claim, sc.article_ref, sc.published, sc.outlet, claim_id=sc.id,
-                     article_id=sc.article_id, story=story)
+                     article_id=sc.article_id, story=story, siblings=siblings)
     ref._texts = texts
     return ref

@@ -46,6 +46,7 @@ from recount.compare.identity import (
     day_gap,
     same_metric,
     scope,
+    words_before_number,
 )
 from recount.compare.metric import format_date, format_figure, interval, metric_label
 from recount.compare.names import GENERIC, fold, names_match, words_of
@@ -56,7 +57,7 @@ from recount.compare.quotes import (  # noqa: F401
     quote_similarity,
     shared_words,
 )
-from recount.compare.refs import Ref, other_story
+from recount.compare.refs import Ref, other_story, superseded
 from recount.compare.refs import same_story as in_one_story
 
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
@@ -85,6 +86,21 @@ _EARLIER_AFTER = re.compile(
 )
 
 
+# Words before a figure that make it a forecast, not a count: "heading for the 1,000 mark",
+# "expected to reach 500", "could top 2,000", "feared to rise above 100".
+_PROJECTION = re.compile(
+    r"\b(?:heading (?:for|towards?)|on course (?:for|to)|expected to|could|may|might|set to|likely to|"
+    r"feared to|projected to|forecast to|predicted to|aims? to|target(?:s|ed)? of|goal of|hopes? to)\b"
+    r"[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
+# A figure less than this share of another of the same metric is more likely a part of it (a
+# district's toll, the day's dead, one hospital's wounded) than a contradiction of it; within one
+# report the share is higher still, unless the digits are the same ("880" against "880 million").
+PART_SHARE = 0.3
+PART_SHARE_SAME_REPORT = 0.5
+
+
 def compare(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = None) -> Discrepancy | None:
     """The flag two claims raise, if any. `aliases`: {"speaker": {...}, "place": {...}}."""
     if a.claim.kind != b.claim.kind or other_story(a, b):
@@ -97,7 +113,7 @@ def compare(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = No
 
 @lru_cache(maxsize=65536)
 def _restated(span: str, sentence: str | None) -> bool:
-    lead = _words_before_number(span)  # the span may start with the cue ("the previous figure of 359")
+    lead = words_before_number(span)  # the span may start with the cue ("the previous figure of 359")
     pos = sentence.find(span) if sentence else -1
     if sentence and pos >= 0:
         head, tail = sentence[max(0, pos - 80):pos] + lead, sentence[pos + len(span):]
@@ -106,9 +122,38 @@ def _restated(span: str, sentence: str | None) -> bool:
     return bool(_EARLIER_BEFORE.search(head) or _EARLIER_AFTER.match(tail))
 
 
-def _words_before_number(span: str) -> str:
-    m = re.search(r"[\d$€£]", span)
-    return span[: m.start()] if m else span
+@lru_cache(maxsize=65536)
+def _projected(span: str, sentence: str | None) -> bool:
+    lead = words_before_number(span)
+    pos = sentence.find(span) if sentence else -1
+    head = (sentence[max(0, pos - 60):pos] if sentence and pos >= 0 else "") + lead
+    return bool(_PROJECTION.search(head))
+
+
+def projected(claim: NumericClaim) -> bool:
+    """The figure is a forecast or a target ("heading for the 1,000 mark"), not a count."""
+    return _projected(claim.span, claim.sentence)
+
+
+def _digits(x: float) -> str:
+    return f"{x:f}".rstrip("0").rstrip(".").replace(".", "").rstrip("0")
+
+
+def part_of_whole(ca: NumericClaim, cb: NumericClaim, same_article: bool) -> bool:
+    """One figure is so much smaller than the other that it is more likely a part of it."""
+    lo, hi = sorted((abs(float(ca.value)), abs(float(cb.value))))
+    if hi <= 0:
+        return False
+    if same_article and _digits(lo) == _digits(hi):
+        return False  # the same digits: a dropped "million" is a conflict, not a part
+    return lo / hi < (PART_SHARE_SAME_REPORT if same_article else PART_SHARE)
+
+
+def apart(a: NumericClaim, b: NumericClaim) -> bool:
+    """The two figures cannot both be right: their intervals do not meet, even at a bound
+    ("more than 18,000" and "18,000" are one figure in news wording)."""
+    ia, ib = interval(a), interval(b)
+    return ia.hi < ib.lo or ib.hi < ia.lo
 
 
 def restated(claim: NumericClaim) -> bool:
@@ -152,15 +197,22 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     ra, rb = restated(ca), restated(cb)
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
-    if not same_figure(a, b, aliases):
+    if projected(ca) or projected(cb) or not same_figure(a, b, aliases):
         return None
     if ra or rb:
         # a restated older figure is set only against its own report's current figure
         if not same_article or (ra and rb):
             return None
         return _restatement_rule(a if ra else b, b if ra else a)
-    if not interval(ca).disjoint(interval(cb)):
-        return None if same_article else _same_estimate_rule(a, b, speakers)
+    # History a report tells ("on Monday the toll stood at 207") is not its current figure: it
+    # may contradict another report's figure for that day, never be set against later ones.
+    history = not same_article and (superseded(a) or superseded(b))
+    if not apart(ca, cb):
+        return None if same_article or history else _same_estimate_rule(a, b, speakers)
+    if part_of_whole(ca, cb, same_article):
+        return None
+    if history and day_gap(a.as_of, b.as_of) != 0:
+        return None
     return _interval_rule(a, b, same_article, speakers)
 
 
@@ -198,7 +250,7 @@ def _restatement_rule(old: Ref, new: Ref) -> Discrepancy | None:
     when the current figure is lower (a running total only grows unless revised)."""
     co, cn = old.claim, new.claim
     assert isinstance(co, NumericClaim) and isinstance(cn, NumericClaim)
-    if not interval(cn).below(interval(co)):
+    if not interval(cn).hi < interval(co).lo:
         return None
     what = what_counted(cn)
     src = cn.source or co.source or report_name(new)
@@ -219,10 +271,12 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
     label = metric_label(cl, later.published)
     what = what_counted(cl)
     if gap == 0:
-        if not i_first.disjoint(i_later):
-            return None
-        if same_article and cf.start == cl.start:
-            return None
+        if same_article and (cf.start == cl.start or scope(cl) != "cumulative"):
+            return None  # within one report only running totals: its day's counts may be parts
+        later_higher = (first.published or "") < (later.published or "") and float(cl.value) > float(cf.value)
+        if not same_article and scope(cl) == "cumulative" and later_higher:
+            return None  # a later report's higher total for that day: the day's count went on
+
         place = f" in {cl.place or cf.place}" if (cl.place or cf.place) else ""
         when = {"day": "on", "point": "as of", "cumulative": "as of", "period": "up to"}.get(scope(cl), "on")
         since = f" since {format_date(cl.time.start)}" if scope(cl) == "cumulative" and cl.time.start else ""
@@ -232,7 +286,7 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
         return make_flag("conflict", label, first, later, text)
     if same_article or scope(cl) != "cumulative":
         return None  # a day's or a moment's count may differ on another day; a total may grow
-    if not i_later.below(i_first):
+    if not i_later.hi < i_first.lo:
         return None
     since = f" since {format_date(cl.time.start)}" if cl.time.start else ""
     revised = bool(_REVISION.search(cl.sentence or "") or _REVISION.search(cl.span))

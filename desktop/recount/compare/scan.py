@@ -35,7 +35,7 @@ from recount.compare.identity import (
 from recount.compare.match import Thresholds, score_pair
 from recount.compare.names import apply_alias, skeleton, words_of
 from recount.compare.quotes import fragments
-from recount.compare.refs import Ref, aliases_of, library_ref, stored_ref, story_map, text_cache
+from recount.compare.refs import Ref, aliases_of, claims_cache, library_ref, stored_ref, story_map, text_cache
 from recount.compare.rules import compare
 
 SHINGLE = 4
@@ -133,6 +133,17 @@ def candidate_pairs(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | 
                 yield pair
 
 
+def _share_siblings(refs: list[Ref]) -> None:
+    """Refs given without their report's claims get those among `refs` (same report)."""
+    by_report: dict[tuple, list] = defaultdict(list)
+    for r in refs:
+        by_report[r.same_article_token].append(r.claim)
+    for r in refs:
+        if r.siblings is None:
+            claims = by_report[r.same_article_token]
+            r.siblings = lambda claims=claims: claims
+
+
 def find_discrepancies(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | None = None,
                        dismissed: Mapping[str, str] | None = None,
                        cancelled: Callable[[], bool] | None = None,
@@ -142,6 +153,7 @@ def find_discrepancies(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]]
     As in check_article, a flag needs the rules' identity tests and a match score of at least
     the suggested threshold."""
     floor = (thresholds or Thresholds()).suggested
+    _share_siblings(refs)
     flags: dict[str, Discrepancy] = {}
     for n, (i, j) in enumerate(candidate_pairs(refs, aliases)):
         if cancelled is not None and n % 1000 == 0 and cancelled():
@@ -292,6 +304,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
     corrected = {r.claim_id for r in lib.reviews() if r.decision == "corrected"}
     texts = text_cache(lib)
     stories = story_map(lib)
+    siblings = claims_cache(lib)
     for kind in kinds:
         if only != "*" and (only is None) != (kind == "attributed"):
             continue
@@ -320,7 +333,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                 for _d, cid, sc in sorted(same_day, key=lambda t: t[1]):
                     if every is not None:
                         every(sc)
-                    ref = library_ref(sc, texts, stories.get(sc.article_id))
+                    ref = library_ref(sc, texts, stories.get(sc.article_id), siblings(sc.article_id))
                     yield from sweep.add(day, cid, ref, memberships(ref, speakers, common))
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from recount.compare.candidates import candidates
 from recount.compare.flags import Discrepancy
 from recount.compare.match import Thresholds, score_pair
-from recount.compare.refs import Ref, aliases_of, stored_ref, story_of
+from recount.compare.refs import Ref, aliases_of, claims_cache, stored_ref, story_of
 from recount.compare.rules import compare
 
 # Above this many reports to check again (an upgraded library, many decisions), a full sweep
@@ -55,9 +55,11 @@ def article_flags(lib: Any, article_id: int, thresholds: Thresholds | None = Non
         return []
     story = story_of(lib, article_id)
     aliases = aliases_of(lib)
+    own = [sc for sc in lib.claims(article_id) if sc.review != "rejected"]
+    own_claims = [sc.claim for sc in own]
     refs = [Ref(sc.claim, sc.article_ref, sc.published, sc.outlet, claim_id=sc.id, article_id=article_id,
-                text=article.text, story=story)
-            for sc in lib.claims(article_id) if sc.review != "rejected"]
+                text=article.text, story=story, siblings=lambda: own_claims) for sc in own]
+    siblings = claims_cache(lib)
     flags = {f.key: f for f in find_discrepancies(refs, aliases, None, thresholds=thresholds)}
     texts: dict[int, str | None] = {}
 
@@ -72,7 +74,7 @@ def article_flags(lib: Any, article_id: int, thresholds: Thresholds | None = Non
     asked: dict = {}
     for ref in refs:
         for sc in candidates(lib, ref, article_id, asked, for_flags=True):
-            other = stored_ref(sc, loader(sc.article_id), story)
+            other = stored_ref(sc, loader(sc.article_id), story, siblings(sc.article_id))
             flag = compare(ref, other, aliases)
             if flag is None or flag.key in flags:
                 continue
@@ -191,7 +193,7 @@ _LISTED = """
       AND f.b_claim_id NOT IN (SELECT claim_id FROM reviews WHERE decision = 'rejected')
       AND (aa.story_id IS ab.story_id)
       AND {page}
-    ORDER BY f.b_published, f.type"""
+    ORDER BY f.b_published"""
 _PAGE = 2000
 
 
@@ -202,25 +204,25 @@ def _order(f: Discrepancy) -> tuple:
 
 
 def _pages(lib: Any) -> Iterator[list[Discrepancy]]:
-    """The listed flags, one (date, type) group or more at a time, each page in _order."""
-    last = ("", "")
+    """The listed flags, one day of later reports or more at a time, each page in _order (a
+    day's flags are never split between pages)."""
+    last = ""
     while True:
         with lib._lock:
-            sql = _LISTED.format(page="(f.b_published, f.type) > (?, ?)") + f" LIMIT {_PAGE}"
-            rows = lib.db.conn.execute(sql, last).fetchall()
+            sql = _LISTED.format(page="f.b_published > ?") + f" LIMIT {_PAGE}"
+            rows = lib.db.conn.execute(sql, (last,)).fetchall()
         if not rows:
             return
         flags = [Discrepancy.from_record(json.loads(data)) for (data,) in rows]
         if len(rows) == _PAGE:
-            tail = (flags[-1].b.published or "", flags[-1].type)
-            flags = [f for f in flags if (f.b.published or "", f.type) != tail]
-            if not flags:  # one group fills the page: read it whole
+            tail = flags[-1].b.published or ""
+            flags = [f for f in flags if (f.b.published or "") != tail]
+            if not flags:  # one day fills the page: read it whole
                 with lib._lock:
-                    rows = lib.db.conn.execute(_LISTED.format(page="f.b_published = ? AND f.type = ?"),
-                                               tail).fetchall()
+                    rows = lib.db.conn.execute(_LISTED.format(page="f.b_published = ?"), (tail,)).fetchall()
                 flags = [Discrepancy.from_record(json.loads(data)) for (data,) in rows]
+        last = flags[-1].b.published or ""
         yield sorted(flags, key=_order)
-        last = (flags[-1].b.published or "", flags[-1].type)
 
 
 def listed_flags(lib: Any, cancelled: Callable[[], bool] | None = None) -> Iterator[Discrepancy]:
