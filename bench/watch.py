@@ -1,6 +1,7 @@
 """Following sources: how long a poll takes, and how long the window can stall during one.
 
     .venv/bin/python bench/watch.py [--feeds 200] [--entries 50] [--new 1000] [--gui-reports 200]
+    xvfb-run -s "-screen 0 1280x900x24" .venv/bin/python bench/watch.py --screenshot OUT.png
 
 Everything is served by a local HTTP server on 127.0.0.1 (tests/watch/_watch_site.py) with
 generated feeds and pages (invented places and figures). Targets (issue 10): 200 feeds of 50
@@ -176,15 +177,77 @@ def gui_stall(site: Site, reports: int) -> None:
         app.processEvents()
 
 
+def screenshot(site: Site, out: Path) -> int:
+    """The window following three feeds and a folder, with a flag opened from What changed."""
+    from _watch_site import page
+    from PySide6.QtCore import QSettings, Qt, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from recount.ui.automation import settle, wait_for
+    from recount.ui.main_window import MainWindow
+    from recount.ui.settings import Settings
+    from recount.watch.sources import add_source, edit_source
+
+    app = QApplication.instance() or QApplication([])
+    for key in ("toll-40", "toll-52", "toll-35"):
+        site.routes[f"/news/{key}"] = Route(page(key))
+    site.routes["/valley.xml"] = Route(rss(site, [("Floods in Ardenvale kill at least 40", "/news/toll-40",
+                                                   "2025-03-03", None),
+                                                  ("Ardenvale flood toll rises to 52", "/news/toll-52",
+                                                   "2025-03-05", None)]), content_type="application/rss+xml")
+    post = rss(site, [("Ardenvale counts its dead", "/news/toll-35", "2025-03-07", None)],
+               title="Valley Post")
+    site.routes["/post.xml"] = Route(post, content_type="application/rss+xml")
+    site.routes["/wire.xml"] = Route(b"Service unavailable", status=503)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "Ardenvale desk"
+        folder.mkdir()
+        settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(Path(tmp) / "lib.db", settings, first_run=False)
+        window.resize(1280, 900)
+        window.show()
+        wait_for(window.libraryReady, 10000)
+        lib = window.work_library
+        ids = [add_source(lib, site.url("/valley.xml"), name="Valley News").id,
+               add_source(lib, site.url("/post.xml"), name="Valley Post", every=30).id,
+               add_source(lib, site.url("/wire.xml"), name="Coastal Wire").id]
+        edit_source(lib, add_source(lib, str(folder), name="Ardenvale desk (folder)").id, paused=True)
+        watch = window.watch
+        watch.sources_dock.show()
+        watch.changes_dock.show()
+        window.resizeDocks([watch.sources_dock], [330], Qt.Orientation.Vertical)
+        for sid in ids:  # one after the other: the reports arrive in the order they were published
+            watch.poll([sid])
+            wait_for(watch.polled, 120_000)
+            wait_for(watch.refreshed, 10_000)
+        flag = next((c for c in watch.changes_panel.changes if c.kind == "flag"), None)
+        if flag is not None:
+            row = watch.changes_panel.changes.index(flag)
+            watch.changes_panel.list.setCurrentRow(row)
+            watch.open_change(flag)
+            wait_for(window.checkFinished, 30_000)
+        settle(400)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(out))
+        window.close()
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(5000)
+    print(f"screenshot: {out}" if ok else f"could not write {out}")
+    return 0 if ok else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--entries", type=int, default=50)
     parser.add_argument("--new", type=int, default=1000)
     parser.add_argument("--gui-reports", type=int, default=200)
+    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="only take the docs' screenshot")
     args = parser.parse_args()
     site = Site().start()
     try:
+        if args.screenshot:
+            return screenshot(site, args.screenshot)
         nothing_new(site, args.feeds, args.entries)
         new_reports(site, args.new)
         if args.gui_reports:

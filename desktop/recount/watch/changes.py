@@ -8,6 +8,7 @@ raises no flag and moves no estimate changes nothing, and nothing is said about 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 from typing import Any
@@ -24,13 +25,14 @@ def what_changed(lib: Any, article: Article, claims: list[Claim]) -> list[Change
     from recount.compare.check import check_article
 
     result = check_article(lib, article, claims)
-    # One line per claim and kind of flag: against the latest earlier report it contradicts
-    # (a toll that fell contradicts every earlier report; the latest says it best).
+    # One line per figure and kind of flag: against the latest other report it contradicts (a
+    # toll that fell contradicts every earlier report; the latest says it best), and one for a
+    # figure the report gives twice (headline and body).
     latest: dict[tuple, Any] = {}
     for flag in result.flags:
         mine = flag.b if flag.b.claim_id is None else flag.a  # this report's claims have no id yet
         other = flag.a if mine is flag.b else flag.b
-        key = (mine.start, flag.type)
+        key = (re.sub(r"\D", "", mine.span) or mine.start, flag.type)
         if key not in latest or (other.published or "") > (latest[key][1].published or ""):
             latest[key] = (flag, other, mine)
     out = [Change("flag", flag.type, flag.explanation, other_id=_article_of(lib, other.claim_id),
