@@ -257,5 +257,5 @@ def test_named_site_is_the_place_of_the_figure():
 
 def test_country_named_in_the_headline_places_a_lead_without_places():
     text = ("Kenya raises blast toll to 88\n\n"
-            "The death toll from the series of blasts around the coast rose to 88 on Monday, the police said.")
+            "The death toll from the blasts around the coast rose to 88 on Monday, the police said.")
     assert [c.place for c in claims(text)] == ["Kenya", "Kenya"]

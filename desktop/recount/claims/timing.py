@@ -211,7 +211,8 @@ class TimeReader:
             text = self.doc.text
             hit = bool(_REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start])) or (
                 # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
-                rx(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE).fullmatch(text[sentence_start : d.start])
+                d.kind == "day"
+                and rx(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE).fullmatch(text[sentence_start : d.start])
                 is not None and _SAID_AFTER_DAY.match(text, d.end, min(len(text), d.end + 100)) is not None)
             self._said_ref_cache[d.start] = hit
         return hit
