@@ -86,6 +86,7 @@ _REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\
 _BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
 _SAID_AFTER_DAY = fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
+_OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
 _NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
                  re.IGNORECASE)
 _SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
@@ -212,7 +213,7 @@ class TimeReader:
             hit = bool(_REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start])) or (
                 # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
                 d.kind == "day"
-                and rx(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE).fullmatch(text[sentence_start : d.start])
+                and _OPENING.fullmatch(text[sentence_start : d.start])
                 is not None and _SAID_AFTER_DAY.match(text, d.end, min(len(text), d.end + 100)) is not None)
             self._said_ref_cache[d.start] = hit
         return hit
