@@ -18,7 +18,7 @@ from bisect import bisect_right
 from itertools import compress
 
 from recount.claims.attribution_dates import resolve_dates
-from recount.claims.attribution_frames import read_cue
+from recount.claims.attribution_frames import nominal_cue, read_cue
 from recount.claims.attribution_links import (
     attach_quotes,
     note_bodies,
@@ -33,7 +33,7 @@ from recount.claims.document import Document
 from recount.claims.layout import headline_paragraphs, outlet_words
 from recount.claims.model import AttributedClaim
 from recount.claims.numbers import tokens_of
-from recount.claims.quotes import quote_text, quotes_of
+from recount.claims.quotes import Quote, quote_text, quotes_of
 from recount.claims.retrie import fast
 from recount.claims.speakers import COMMON_NOUNS, plain_word
 
@@ -81,6 +81,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
         if cues and cues[-1].sentence is sent and _inside_reported_clause(text, cues[-1], cue):
             continue  # "X said that Y had promised ...": Y's words are part of what X said
         cues.append(cue)
+    cues = _with_nominal_cues(doc, cues, starts, words, quotes, headline_paras)
     resolve_speakers(doc, index, cues)
     resolve_roles(cues)
     note_bodies(index, cues)
@@ -124,6 +125,32 @@ def _inside_reported_clause(text: str, first: Cue, cue: Cue) -> bool:
         return False
     between = text[first.span_end : cue.span_start]
     return len(between) < 120 and _CLAUSE_BREAK.search(between) is None
+
+
+def _with_nominal_cues(doc: Document, cues: list[Cue], starts: list[int], words: list[str],
+                       quotes: list[Quote], headline: set[int]) -> list[Cue]:
+    """Add "a report by X" / "a statement from X" where no verb already credits the sentence's
+    words to the same phrase ("A report from the agency said" is one claim, not two)."""
+    found = []
+    for at in compress(starts, map(_REPORT_WORDS.__contains__, words)):
+        sent = doc.sentence_at(at)
+        if sent is None or sent.paragraph in headline or any(q.start < at < q.end for q in quotes):
+            continue
+        cue = nominal_cue(doc, sent, at)
+        if cue is None:
+            continue
+        if any(c.sentence is sent and c.span_start < cue.span_end and cue.span_start < c.span_end
+               for c in cues):
+            continue
+        found.append(cue)
+    if not found:
+        return cues
+    return sorted([*cues, *found], key=lambda c: c.span_start)
+
+
+_REPORT_WORDS = frozenset(
+    ("report", "statement", "bulletin", "communique", "communiqu\u00e9", "announcement", "update")
+)
 
 
 def _named_in_headline(cue: Cue) -> bool:

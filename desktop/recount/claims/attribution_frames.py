@@ -350,3 +350,31 @@ def _passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str
     cue = Cue(verb, vstart, vend, vstart, vend + m.end(1), mention, sent, passive=True)
     extend_with_date(doc, cue)
     return cue
+
+
+# "a revised report by the Health Ministry", "Tuesday's statement by a police spokesman": a
+# published statement credited to its author, with no verb of saying.
+_NOMINAL = fast(
+    r"(?:report|statement|bulletin|communiqu[eé]|announcement|update)\s+(?:(?:issued|released|published)\s+)?"
+    r"(?:by|from)\s+((?:the|a|an)\s+[^,;:.()\"\u201c\u201d]{2,90}?|[A-Z][^,;:.()\"\u201c\u201d]{1,90}?)"
+    r"(?=\s*[,;:.()\"\u201c\u201d]|\s+(?:on|in|said|says|that|which|who|was|were|is|are|has|had|showed|"
+    r"shows|put|puts|late|earlier|also)\b|$)"
+)
+_NOMINAL_LEAD = fast(r"(?:\b(?:a|an|the|its|their)\s+|\b[A-Z][a-z]+day(?:'s|\u2019s)\s+)(?:[a-z]+\s+){0,2}$")
+
+
+def nominal_cue(doc: Document, sent: Sentence, at: int) -> Cue | None:
+    """The cue of a report noun at `at` when it names its author with "by" or "from"."""
+    text = doc.text
+    m = _NOMINAL.match(text, at, sent.end)
+    if m is None:
+        return None
+    mention = analyse(m[1])
+    if mention is None or mention.kind == "pronoun":
+        return None
+    lead = _NOMINAL_LEAD.search(text, max(sent.start, at - 40), at)
+    start = lead.start() if lead else at
+    noun = text[at : text.find(" ", at, m.end())]
+    cue = Cue(noun, at, at + len(noun), start, m.end(1), mention, sent, passive=True)
+    extend_with_date(doc, cue)
+    return cue

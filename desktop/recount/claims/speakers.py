@@ -101,6 +101,10 @@ _POSSESSOR_SAYS = fast(
 _BODY_IN_PLACE = fast(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
+_REPORT_BY = fast(
+    r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:report|statement|bulletin|update|communiqu[eé]|"
+    r"announcement|tally|count|figures|data|estimate|post|message)\s+(?:by|from|of)\s+(.+)$"
+)
 _ACRONYM = fast(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
 _CAP = fast(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
 # Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
@@ -131,7 +135,8 @@ def _is_role(word: str) -> bool:
 
 
 def plain_word(word: str) -> str:
-    return word.lower().strip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
+    low = word.lower().strip(".,'\u2019").removesuffix("'s").removesuffix("\u2019s")
+    return low.replace("co-", "co", 1) if low.startswith("co-") else low
 
 
 _DETERMINER = fast(r"^(?:the|a|an)\s+", re.I)
@@ -199,6 +204,14 @@ def _analyse(phrase: str) -> Mention | None:
     for i in range(1, len(plain)):
         if plain[i] in ("the", "a", "an") and plain[i - 1] not in _PREPOSITIONS:
             return None
+    # "a revised report by the Health Ministry", "a statement from the agency": the body's words.
+    m = _REPORT_BY.match(body)
+    if m:
+        return _analyse(m[1])
+    # "the UN humanitarian coordinator in Kessaria": a role, with the place it serves.
+    m = rx(r"^(.+?)\s+(?:in|for|to|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+$").match(body)
+    if m and _is_role(m[1].split()[-1]) and not is_capitalised(m[1].split()[-1]):
+        return Mention("group", body, None, raw)
     # "Pompeo's statement said": the words are the possessor's.
     m = _POSSESSOR_SAYS.match(body)
     if m:
@@ -249,6 +262,8 @@ def _analyse(phrase: str) -> Mention | None:
         name, owner = _drop_possessive_country(body)
         name = rx(r"\s+in\s+[A-Z][\w-]+$").sub("", name)  # "the Health Ministry in Sarvana"
         return Mention("org", name, f"{owner} {name}" if owner else None, raw)
+    if _is_role(words[-1]) and head not in ORG_HEADS:
+        return Mention("group", body, None, raw)  # "Colombo police spokesman": a role, not a body
     if any(p in ORG_HEADS for p in plain) and is_capitalised(words[0]):
         return Mention("org", body, None, raw)
     inner = range(1, len(words) - 1)
