@@ -44,7 +44,7 @@ def entry_article(entry: Entry, fetcher: Fetcher, outlet: str | None = None) -> 
         except (FetchError, UnreadableFile) as exc:
             note = f"page: {exc}"
         if article is not None and looks_like_error_page(article):
-            note, article = "page: reads as an error page, not a report", None
+            note, article = "page: reads as an error page or holds too few words for a report", None
     if article is None:
         article = summary_article(entry)
         if article is None:
