@@ -259,3 +259,16 @@ def test_country_named_in_the_headline_places_a_lead_without_places():
     text = ("Kenya raises blast toll to 88\n\n"
             "The death toll from the blasts around the coast rose to 88 on Monday, the police said.")
     assert [c.place for c in claims(text)] == ["Kenya", "Kenya"]
+
+
+def test_people_are_never_places():
+    text = ("It was a crushing defeat for Chief Emeka Obi, who said the count was flawed. "
+            "Obi won 4,100,000 votes.")
+    assert one(text, 4_100_000).place is None
+
+
+def test_story_country_when_the_lead_names_no_place():
+    text = ("The opposition leader rejected the results of last weekend's vote and said he would go "
+            "to court.\n\nTurnout was 61 percent, the commission said.\n\n"
+            "Ghana's parliament meets on Monday, and Ghana's courts sit on Tuesday.")
+    assert one(text, 61).place == "Ghana"

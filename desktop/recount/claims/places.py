@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left
 from itertools import compress
 
-from recount.claims.countries import COUNTRY_OF, country_at
+from recount.claims.countries import COUNTRIES, COUNTRY_OF, country_at
+from recount.claims.cues import REPORTING_VERBS
 from recount.claims.document import Document
 from recount.claims.numbers import tokens_of
 from recount.claims.retrie import fast, leading, rx, trie
@@ -67,7 +68,7 @@ _NOT_PLACE = frozenset(
         "president minister prime governor general colonel spokesman spokeswoman secretary director "
         "mr mrs ms dr the a an this that these those it he she they we i his her their its our "
         "state security league group operation affairs red no nos number easter christmas ramadan eid "
-        "passover diwali thanksgiving"
+        "passover diwali thanksgiving alhaji sir chief sheikh imam prof gen col capt sgt lt"
     ).split()
 )
 _TIME_WORDS = frozenset(
@@ -239,6 +240,31 @@ def _is_part_or_org(text: str, pos: int, name: str) -> bool:
                    r"district|island)(?:\s+of|,)?\s+[A-Z]").match(after))
 
 
+# "President Ana Ruiz", "Alhaji Ibrahim Sule", "Ana Ruiz said": people, whose names are never
+# places ("a crushing defeat for Sule" names no location)
+_TITLED = fast(
+    r"\b(?:President|Vice\s+President|Prime\s+Minister|Minister|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Alhaji|Chief|"
+    r"General|Gen|Colonel|Col|Sheriff|Governor|Gov|Mayor|Senator|Sen|Rep|Pope|King|Queen|Prince|Princess|"
+    r"Judge|Justice|Bishop|Rev|Imam|Rabbi|Sheikh|Commander|Captain|Capt|Lieutenant|Lt|Sergeant|Sgt|"
+    r"Secretary|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|chairman|director)\.?"
+    r"\s+((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
+)
+_NAMED_SPEAKER = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?(?:" + trie(
+    [w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called")]) + r")\b")
+
+
+def _people_words(text: str) -> frozenset[str]:
+    """Surnames of the people an article names (after a title, or as the subject of a
+    reporting verb with a first and last name); countries stay places ("Russia said")."""
+    names: set[str] = set()
+    for pattern in (_TITLED, _NAMED_SPEAKER):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            if words and words[-1] not in COUNTRIES and words[-1].lower() not in _NOT_PLACE:
+                names.add(words[-1])
+    return frozenset(names)
+
+
 class PlaceFinder:
     """Places of one document: known names, the story's main place, per-sentence lookups."""
 
@@ -261,12 +287,14 @@ class PlaceFinder:
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
         self._hints = hints(text, tokens_of(doc))
+        self.people = _people_words(text)
         self._loc_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
         self._span_cache: dict[tuple[int, int], str | None] = {}
         for s in doc.sentences:
             for _pos, name, _rank in self._locatives(s.start, s.end):
                 for word in rx(r"[A-Z][\w-]+").findall(name):
-                    if word.lower() not in _NOT_PLACE and word.lower() not in ROAD_WORDS:
+                    if (word.lower() not in _NOT_PLACE and word.lower() not in ROAD_WORDS
+                            and word not in self.people):
                         known.setdefault(word.lower(), word)
         self.known = known
         # behind a lookahead on the names' first letters (see retrie.leading): scanned per claim
@@ -293,8 +321,21 @@ class PlaceFinder:
             if not found:
                 found = self.in_span(body_start, pe)
             return (found or self._first_region() or self._lead_country(body_start, pe)
-                    or self._headline_country(ps) or self.dateline)
-        return self._first_region() or self._headline_country(len(text)) or self.dateline
+                    or self._headline_country(ps) or self.dateline or self._article_country())
+        return (self._first_region() or self._headline_country(len(text)) or self.dateline
+                or self._article_country())
+
+    def _article_country(self) -> str | None:
+        """The country the article names most often (by name or adjective, twice at least): the
+        story's country when neither the lead nor the dateline names a place."""
+        counts: dict[str, int] = {}
+        text = self.doc.text
+        for m in _CAPITALISED.finditer(text):
+            country = country_at(text[m.start() : m.start() + 40])
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        return best[0] if best[1] >= 2 else None
 
     def _headline_country(self, before: int) -> str | None:
         """The country a title line names ("Quake toll in Veskland rises"), for a lead that names none."""
@@ -348,7 +389,8 @@ class PlaceFinder:
                 if nxt and not any(c[0] <= m.start() < c[0] + len(c[1]) for c in cands):
                     continue
                 cands.append((m.start(), m.group(1), 1))
-        cands = [c for c in cands if not _is_part_or_org(text, c[0], c[1])]
+        cands = [c for c in cands if not _is_part_or_org(text, c[0], c[1])
+                 and c[1].split()[-1] not in self.people]
         if not cands:
             return None
         cands.sort(key=lambda c: (c[2], c[0], -len(c[1])))
