@@ -60,6 +60,10 @@ from recount.compare.quotes import (  # noqa: F401
 from recount.compare.refs import Ref, other_story, superseded
 from recount.compare.refs import same_story as in_one_story
 
+# Words that say which branch of government, not which body: "health officials" and "the
+# ministry" may be one body.
+_SECTORS = frozenset("health interior defence defense foreign finance security civil protection emergency "
+                     "local state federal national regional provincial municipal public".split())
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
 # two sources is a coincidence, "11,300 dead" is not).
 ATTRIBUTION_MIN_VALUE = 20
@@ -75,7 +79,7 @@ _EARLIER_BEFORE = re.compile(
     r"\b(?:previous(?:ly)?|initial(?:ly)?|original(?:ly)?|(?:earlier|first|prior) (?:estimate|count|"
     r"figure|toll|tally|report|number)s?|had (?:earlier |previously |initially |first )?(?:put|given|said|"
     r"reported|stood)|(?:down|up|revised|lowered|reduced|cut|corrected) from|from an? (?:earlier|previous|"
-    r"initial))\b[^.;]{0,40}$|\bfrom\s*$",
+    r"initial))\b[^.;\d]{0,40}$|\bfrom\s*$",
     re.IGNORECASE,
 )
 # ...or after it: "290, before being revised", "359, a figure later reduced".
@@ -172,8 +176,8 @@ def _distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] 
     may be one body)."""
     if not x or not y or names_match(x, y, speakers):
         return False
-    wx = {w for w in words_of(x) if w not in GENERIC and len(w) > 1}
-    wy = {w for w in words_of(y) if w not in GENERIC and len(w) > 1}
+    wx = {w for w in words_of(x) if w not in GENERIC and w not in _SECTORS and len(w) > 1}
+    wy = {w for w in words_of(y) if w not in GENERIC and w not in _SECTORS and len(w) > 1}
     return bool(wx or wy) and not (wx & wy)
 
 

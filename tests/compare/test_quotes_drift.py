@@ -1,0 +1,38 @@
+"""quote_drift finds the same speaker's words however each outlet phrased the cue (issue 9)."""
+
+from __future__ import annotations
+
+from recount.claims.model import AttributedClaim
+from recount.compare.quotes import shared_words, word_root
+from recount.compare.rules import compare
+
+
+def _said(span: str, speaker: str, quote: str, verb: str, date: str | None) -> AttributedClaim:
+    return AttributedClaim(span=span, start=0, end=len(span), sentence=f"{span} “{quote}”.", speaker=speaker,
+                           speaker_role=None, verb=verb, quote=quote, date=date)
+
+
+def test_the_cue_wording_does_not_matter(ref) -> None:
+    a = _said("In a short speech at the harbour on Monday night, she said", "Ilena Drask",
+              "the harbour is the heart of our lives", "said", "2024-06-03")
+    b = _said("She described it as", "Ilena Drask", "the heart of our life", "described", None)
+    flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian"))
+    assert flag is not None and flag.type == "quote_drift"
+
+
+def test_inflections_count_as_the_same_word() -> None:
+    assert word_root("lives") == word_root("life") and word_root("rebuilt") == word_root("rebuild")
+    assert shared_words("we will rebuild the old bridge", "the old bridge will be rebuilt") == 1.0
+
+
+def test_two_statements_of_one_speaker_are_not_a_drift(ref) -> None:
+    a = _said("Drask said", "Ilena Drask", "we will not negotiate with the smugglers", "said", "2024-06-03")
+    b = _said("Drask added", "Ilena Drask", "the port will reopen on Friday morning", "added", "2024-06-03")
+    assert compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian")) is None
+
+
+def test_quotes_of_two_stories_never_meet(ref) -> None:
+    a = _said("Drask said", "Ilena Drask", "the harbour is the heart of our lives", "said", "2024-06-03")
+    b = _said("Drask said", "Ilena Drask", "the harbour is the heart of our life", "said", "2024-06-03")
+    assert compare(ref(a, "x", "2024-06-04", "N", story=1), ref(b, "y", "2024-06-04", "M", story=1))
+    assert compare(ref(a, "x", "2024-06-04", "N", story=1), ref(b, "y", "2024-06-04", "M", story=2)) is None
