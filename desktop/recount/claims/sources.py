@@ -116,4 +116,17 @@ def _previous(doc: Document, index: dict[int, int], sent: Sentence) -> Sentence 
     if i == 0:
         return None
     prev = doc.sentences[i - 1]
-    return prev if prev.paragraph == sent.paragraph else None
+    if prev.paragraph == sent.paragraph:
+        return prev
+    # A new paragraph continues the last one's attribution when it says so ("And in the city
+    # alone, ...") or when the last one introduced the words that follow ("..., the agency said
+    # on Twitter:", "... confirmed via Twitter." then the post itself).
+    if prev.paragraph == sent.paragraph - 1 and (
+        _CONTINUES.match(doc.text, sent.start, sent.end) or _INTRODUCES.search(doc.text, prev.start, prev.end)
+    ):
+        return prev
+    return None
+
+
+_CONTINUES = fast(r"(?:And|Also|Of\s+those|Of\s+them|Among\s+them|In\s+addition)\b")
+_INTRODUCES = fast(r"(?::|\b(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|social\s+media)\.?)\s*$")
