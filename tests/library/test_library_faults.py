@@ -71,7 +71,7 @@ def test_damaged_page_found_on_read_is_a_corrupt_library(library_file: Path, mon
     for offset in range(2 * page, len(data) - page, page):  # scribble over every page but the first two
         data[offset + 8: offset + 200] = os.urandom(192)
     library_file.write_bytes(bytes(data))
-    monkeypatch.setattr("recount.library.store.QUICK_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr("recount.library.connection.QUICK_CHECK_MAX_BYTES", 0)
     with pytest.raises(errors.CorruptLibrary):
         lib = Library.open(library_file)
         try:

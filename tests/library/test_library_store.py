@@ -305,7 +305,7 @@ def test_fields_a_newer_engine_adds_are_kept(lib: Library) -> None:
 
 
 def test_words_in_too_many_claims_do_not_filter(lib: Library, monkeypatch) -> None:
-    monkeypatch.setattr("recount.library.store.TERM_CEILING", 3)
+    monkeypatch.setattr("recount.library.search.TERM_CEILING", 3)
     for i, place in enumerate(["Vardo", "Vardo", "Vardo", "Vardo", "Kessel"]):
         lib.add_article(Article(f"Report {i} from {place}."),
                         [_numeric(10 + i, place=place, sentence=f"{10 + i} people were killed in {place}.")])

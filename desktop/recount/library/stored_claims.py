@@ -1,0 +1,98 @@
+"""Stored claims: an article's claims, one claim, and library-wide streams (by id, or by
+category in date order for the scan). A mixin of `Library` (store.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from recount.library.rows import _ISO_GLOB, _NOT_DELETED, _SELECT_CLAIMS, StoredClaim, _stored_claim
+
+
+class ClaimsMixin:
+    """Reading claims back, with their article's date, outlet and the user's review."""
+
+    def claims(self, article_id: int) -> list[StoredClaim]:
+        """An article's claims in text order (rejected ones included, with their review)."""
+        return self._claims_where("c.article_id = ?", (article_id,), 'ORDER BY c.start, c."end", c.id')
+
+    def claim(self, claim_id: int) -> StoredClaim | None:
+        found = self._claims_where("c.id = ?", (claim_id,))
+        return found[0] if found else None
+
+    def iter_claims(self, kind: str | None = None, include_rejected: bool = False,
+                    batch: int = 2000) -> Iterator[StoredClaim]:
+        """Every claim of the articles not deleted, in id order, fetched in batches (no long read lock)."""
+        last = 0
+        while True:
+            where = ["c.id > ?", _NOT_DELETED]
+            params: list[Any] = [last]
+            if kind is not None:
+                where.append("c.kind = ?")
+                params.append(kind)
+            if not include_rejected:
+                where.append("(r.decision IS NULL OR r.decision != 'rejected')")
+            rows = self._claims_where(" AND ".join(where), params, f"ORDER BY c.id LIMIT {int(batch)}")
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1].id
+
+    def claim_categories(self, kind: str) -> list[str | None]:
+        """The distinct categories of a kind's stored claims (None: no category), read from the
+        (kind, category, as_of) index; lets a library-wide scan go one category at a time."""
+        with self._reading() as conn:
+            rows = conn.execute("SELECT DISTINCT category FROM claims WHERE kind = ? ORDER BY category",
+                                (kind,)).fetchall()
+        return [r[0] for r in rows]
+
+    def count_claims_by_category(self, kind: str) -> dict[str | None, int]:
+        """How many claims of a kind each category has (deleted and rejected ones included): a
+        cheap size estimate (index only) for sharing a library-wide scan between workers."""
+        with self._reading() as conn:
+            rows = conn.execute("SELECT category, count(*) FROM claims WHERE kind = ? GROUP BY category",
+                                (kind,)).fetchall()
+        return {r[0]: int(r[1]) for r in rows}
+
+    def iter_claims_by_date(self, kind: str, category: str | None, *, dated: bool = True,
+                            batch: int = 2000) -> Iterator[StoredClaim]:
+        """One kind and category of claims (None: those without a category), not rejected, of
+        articles not deleted, in batches (no long read lock), so that a library-wide scan holds
+        only a sliding window of dates in memory.
+
+        dated=True: the claims whose as_of is an ISO date, in (as_of, id) order, through the
+        (kind, category, as_of) index. dated=False: the others (no or odd as_of), in id order.
+        A corrected claim comes with its correction applied but is ordered by its stored as_of.
+        """
+        base = ["c.kind = ?", "c.category IS ?", _NOT_DELETED,
+                "(r.decision IS NULL OR r.decision != 'rejected')"]
+        select = _SELECT_CLAIMS.replace("SELECT ", "SELECT c.as_of, ", 1)
+        if dated:
+            base.append(f"c.as_of GLOB '{_ISO_GLOB}'")
+            last: tuple[str, int] | None = None
+            while True:
+                where, params = list(base), [kind, category]
+                if last is not None:  # keyset: after (as_of, id) of the last row
+                    where.append("c.as_of >= ? AND NOT (c.as_of = ? AND c.id <= ?)")
+                    params += [last[0], last[0], last[1]]
+                sql = f"{select} WHERE {' AND '.join(where)} ORDER BY c.as_of, c.id LIMIT {int(batch)}"
+                with self._reading() as conn:
+                    rows = conn.execute(sql, params).fetchall()
+                if not rows:
+                    return
+                for row in rows:
+                    yield _stored_claim(row[1:])
+                last = (rows[-1][0], rows[-1][1])
+        else:
+            base.append(f"(c.as_of IS NULL OR c.as_of NOT GLOB '{_ISO_GLOB}')")
+            last_id = 0
+            while True:
+                sql = (f"{select} WHERE {' AND '.join(base)} AND c.id > ? "
+                       f"ORDER BY c.id LIMIT {int(batch)}")
+                with self._reading() as conn:
+                    rows = conn.execute(sql, [kind, category, last_id]).fetchall()
+                if not rows:
+                    return
+                for row in rows:
+                    yield _stored_claim(row[1:])
+                last_id = rows[-1][1]
