@@ -272,3 +272,13 @@ def test_story_country_when_the_lead_names_no_place():
             "to court.\n\nTurnout was 61 percent, the commission said.\n\n"
             "Ghana's parliament meets on Monday, and Ghana's courts sit on Tuesday.")
     assert one(text, 61).place == "Ghana"
+
+
+def test_place_in_the_closing_attribution_is_the_speaker_s():
+    text = "Some 1,900 people have fled fighting over Amrel, the UN co-ordinator in Veskland said."
+    assert one(text, 1_900).place == "Amrel"
+
+
+def test_capital_named_after_a_comma_beats_the_country():
+    text = "Aid agencies are stretched in Kenya as fighting around the capital, Nairobi, has displaced 5,200."
+    assert one(text, 5_200).place == "Nairobi"

@@ -48,7 +48,9 @@ SUFFIXED_RE = fast(
     r"(?=[A-Z])\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+(?:district|districts|province|region|"
     r"valley|county|governorate|oblast|prefecture))\b"
 )
-STRONG_PREPS = frozenset("in at near across around outside inside throughout toward towards".split())
+STRONG_PREPS = frozenset(
+    "in at near across around outside inside throughout toward towards capital, city,".split()
+)
 # "OSTRELO, Tavrenia, March 17 (Wire) -", "SARVANA, March 10 -", "KHARIV, Ostland (AP) --"
 DATELINE_RE = fast(
     r"(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)"
@@ -227,6 +229,17 @@ _PART_BEFORE = fast(
 )
 
 
+_ATTRIBUTION_TAIL = fast(r"[^,;.\d]{0,50}?\b(?:" + trie(list(REPORTING_VERBS)) + r")\b[^,;\d]{0,30}[.;]?\s*$")
+_ATTRIBUTION_HEAD = fast(r",\s+(?:the|a|an)\s+[^,;\d]{0,60}$")
+
+
+def _in_attribution(text: str, pos: int, end: int) -> bool:
+    """A place inside the closing attribution ("..., the UN co-ordinator in Libya said"): where
+    the speaker sits, not what the figure is about."""
+    return bool(_ATTRIBUTION_HEAD.search(text, max(0, pos - 70), pos)) and bool(
+        _ATTRIBUTION_TAIL.match(text, pos, min(len(text), end + 1)))
+
+
 def _is_part_or_org(text: str, pos: int, name: str) -> bool:
     """A sub-location of the figure ("most of them in Oberkell") or a body's country
     ("Velmora's Civil Protection Agency", "Libya's UN-backed government")."""
@@ -390,10 +403,11 @@ class PlaceFinder:
                     continue
                 cands.append((m.start(), m.group(1), 1))
         cands = [c for c in cands if not _is_part_or_org(text, c[0], c[1])
-                 and c[1].split()[-1] not in self.people]
+                 and c[1].split()[-1] not in self.people and not _in_attribution(text, c[0], end)]
         if not cands:
             return None
-        cands.sort(key=lambda c: (c[2], c[0], -len(c[1])))
+        # the more specific place first: "in Libya as fighting around the capital, Tripoli"
+        cands.sort(key=lambda c: (c[2], c[1] in COUNTRIES, c[0], -len(c[1])))
         return cands[0][1]
 
     def for_claim(self, sentence_index: int, start: int, end: int) -> str | None:
