@@ -25,7 +25,7 @@ _SUFFIX = (r"(?:\s+(?:district|districts|province|region|valley|county|state|cit
            r"highway|camp|river|basin|delta|checkpoint|suburbs?|quarter|governorate|oblast|prefecture))?")
 # factored by prefix: one word followed by whitespace matches the same either way
 _PREPS = trie(
-    "in at near across from around outside inside into toward towards throughout of for "
+    "in at near across from around outside inside into toward towards throughout of for over "
     "capital, city,".split()
 )
 LOCATIVE_RE = fast(
@@ -134,7 +134,8 @@ _SUFFIX_WORDS = frozenset(
 
 
 _PREP_WORDS = frozenset(
-    "in at near across from around outside inside into toward towards throughout of for capital city".split()
+    "in at near across from around outside inside into toward towards throughout of for over capital "
+    "city".split()
 )
 
 
