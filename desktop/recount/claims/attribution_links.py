@@ -79,7 +79,7 @@ _NATIONAL_BODY = fast(r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Agency)(?:\s+(?:of|for)\
 
 
 _ROLE_OF_BODY = fast(
-    r"^(?:(?:the\s+)?(?:group|agency|ministry|organisation|organization)(?:'s|\u2019s)|[Ii]ts|[Rr]ebel)\s+(\w+)$"
+    r"^(?:(?:the\s+)?(?:group|agency|ministry|organisation|organization)(?:'s|\u2019s)?|[Ii]ts|[Rr]ebel)\s+(\w+)$"
 )
 
 

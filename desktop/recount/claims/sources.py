@@ -11,11 +11,13 @@ source None. The outlet citing its own tally ("according to a Reuters tally") is
 
 from __future__ import annotations
 
+import re
+
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import headline_paragraphs, outlet_name
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.claims.retrie import fast
-from recount.claims.speakers import analyse
+from recount.claims.speakers import KNOWN_BODIES, analyse
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
 # figure (a population, buildings, money) usually start a new, unattributed statement.
@@ -26,7 +28,7 @@ CARRIED_CATEGORIES = frozenset(
 
 def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[AttributedClaim]) -> None:
     """Fill `source` on each numeric claim in place (leaves a source already set alone)."""
-    if not numeric or not attributed:
+    if not numeric:
         return
     outlet = outlet_name(doc.text)
     by_sentence: dict[int, list[AttributedClaim]] = {}
@@ -39,6 +41,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
     index = {s.start: i for i, s in enumerate(doc.sentences)}
     quoted = doc.memo.get("quote_speakers") or []
     headline = headline_paragraphs(doc)
+    carried: dict[int, str] = {}  # sentence start -> the source a toll there carried on
     for figure in numeric:
         if figure.source:
             continue
@@ -51,21 +54,47 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             continue
         if figure.category == "money":
             giver = _GIVER.match(doc.text, figure.end, sent.end)
-            mention = analyse(giver[1]) if giver else None
+            mention = analyse(giver[1].rstrip(".")) if giver else None
             if mention is not None and mention.kind in ("person", "org"):
                 figure.source = mention.name  # "EUR 20m from the Harbour Trust"
                 continue
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
         if here:
-            figure.source = _nearest(figure, here).speaker
+            figure.source = credited(_nearest(figure, here))
             continue
         if figure.category in CARRIED_CATEGORIES:
             prev = _previous(doc, index, sent)
             if prev is not None and prev.start in by_sentence:
-                figure.source = by_sentence[prev.start][-1].speaker
+                figure.source = credited(by_sentence[prev.start][-1])
+            elif prev is not None and prev.start in carried:
+                figure.source = carried[prev.start]  # a run of sentences continuing one toll
+            if figure.source:
+                carried[sent.start] = figure.source
                 continue
         if sent.paragraph in headline:
             figure.source = _lead_source(doc, figure, numeric, attributed, headline)
+
+
+# "WHO spokesman", "spokeswoman for the Harbour Trust", "the agency's spokesperson".
+_SPOKES_FOR = fast(
+    r"^(?:the\s+)?(?:(?P<before>.+?)(?:'s|\u2019s)?\s+spokes(?:man|woman|person)|"
+    r"spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?P<after>.+))$",
+    re.I,
+)
+
+
+def credited(claim: AttributedClaim) -> str | None:
+    """Who a figure from this claim belongs to: a spokesman speaks for his body, so a figure he
+    gives is the body's, written "Body (Spokesman Name)" so that both can be matched."""
+    role = claim.speaker_role or ""
+    m = _SPOKES_FOR.match(role) if "spokes" in role.lower() else None
+    if m is None or not claim.speaker or " " not in claim.speaker:
+        return claim.speaker
+    body = (m["before"] or m["after"] or "").strip()
+    if not body or body.lower() in ("a", "an", "the", "its", "his", "her", "their", "government"):
+        return claim.speaker
+    body = KNOWN_BODIES.get(body.lower(), body) if body.isupper() else body
+    return f"{body} ({claim.speaker})"
 
 
 def _lead_source(doc: Document, figure: NumericClaim, numeric: list[NumericClaim],
@@ -78,7 +107,7 @@ def _lead_source(doc: Document, figure: NumericClaim, numeric: list[NumericClaim
         sent = doc.sentence_at(claim.start)
         if sent is not None and sent.paragraph not in headline:
             lead = min(i for i in range(len(doc.paragraphs)) if i not in headline)
-            return claim.speaker if sent.paragraph == lead else None
+            return credited(claim) if sent.paragraph == lead else None
     return None
 
 
