@@ -74,11 +74,14 @@ _MONEY_UNITS = {"$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "â‚
 
 
 def unit_of(claim: Any) -> str | None:
-    """The figure's unit in capitals ("USD", "%"), read from the span for money without one."""
-    if claim.unit:
-        return claim.unit.upper()
-    if claim.category == "money":
-        m = _MONEY.search(claim.span)
+    """The figure's unit in capitals ("USD", "%"), read from the span for money without one.
+
+    Reads by attribute with defaults, so a timeline observation (no unit) is worded too."""
+    unit = getattr(claim, "unit", None)
+    if unit:
+        return unit.upper()
+    if getattr(claim, "category", None) == "money":
+        m = _MONEY.search(getattr(claim, "span", "") or "")
         if m:
             sym = (m.group(1) or m.group(2) or "").lower()
             return _MONEY_UNITS.get(sym, sym.upper())
@@ -87,12 +90,12 @@ def unit_of(claim: Any) -> str | None:
 
 def _with_unit(text: str, claim: Any) -> str:
     unit = unit_of(claim)
-    if unit == "%" or (unit is None and claim.category == "percent"):
+    if unit == "%" or (unit is None and getattr(claim, "category", None) == "percent"):
         return f"{text}%"
     if not unit:
         return text
     symbol = CURRENCY.get(unit)
-    return f"{symbol}{text}" if symbol else f"{text} {claim.unit or unit.lower()}"
+    return f"{symbol}{text}" if symbol else f"{text} {getattr(claim, 'unit', None) or unit.lower()}"
 
 
 def interval(claim: Any) -> str:
@@ -123,10 +126,10 @@ def figure_in_prose(claim: Any) -> str:
     if q == "about":
         return f"nearly {n(hi)}" if lo is None and hi is not None else f"about {n(v)}"
     if q in ("at_least", "more_than") or (lo is not None and hi is None):
-        more = not claim.lower_inclusive or q == "more_than"
+        more = not getattr(claim, "lower_inclusive", True) or q == "more_than"
         return f"{'more than' if more else 'at least'} {n(lo)}"
     if q in ("up_to", "fewer_than") or (hi is not None and lo is None):
-        fewer = not claim.upper_inclusive or q == "fewer_than"
+        fewer = not getattr(claim, "upper_inclusive", True) or q == "fewer_than"
         return f"{'fewer than' if fewer else 'up to'} {n(hi)}"
     return n(v)
 

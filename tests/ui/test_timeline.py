@@ -115,7 +115,7 @@ def test_tooltip_names_outlet_date_figure_source(timeline):
     assert "Continental Wire" in tip and "12 Mar 2025" in tip
     assert "at least 192" in tip and "United Nations" in tip
     assert "about 200" in timeline.tooltip_text(4)
-    assert "150–170" in timeline.tooltip_text(3)
+    assert "between 150 and 170" in timeline.tooltip_text(3)
 
 
 def test_one_point_and_huge_values(timeline):

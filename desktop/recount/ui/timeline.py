@@ -9,129 +9,44 @@ library id of its report (and `claimActivated(claim_id)`).
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QFontMetricsF,
     QKeyEvent,
-    QLinearGradient,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPalette,
-    QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from recount.ui.theme import blend, is_dark
+from recount.ui.theme import blend
+from recount.ui.timeline_data import (
+    _article_id,
+    _dates,
+    _esc,
+    _figure,
+    _float,
+    _Point,
+    _points,
+    _series_title,
+    date_ticks,
+    format_value,
+    nice_ticks,
+)
+from recount.ui.timeline_paint import TimelinePainting
+
+__all__ = ["EMPTY_TEXT", "TimelineWidget", "date_ticks", "format_value", "nice_ticks"]
 
 EMPTY_TEXT = "Select a figure to see its history"
 _HIT_RADIUS = 9.0  # pixels: how near the pointer must be to a point to pick it
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
-@dataclass(slots=True)
-class _Point:
-    """One observation, resolved to numbers the painter can use."""
-
-    day: float  # proleptic ordinal of the publication date
-    value: float
-    lower: float | None
-    upper: float | None
-    about: bool
-    key: str  # legend entry (source, else outlet)
-    obs: Any
-    current: bool = False
-    article_id: int | None = None  # library id of the report, for pointActivated
-    pos: QPointF | None = None  # where it was last drawn
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _float(value: Any) -> float | None:
-    try:
-        f = float(value)
-    except (TypeError, ValueError):
-        return None
-    return f if math.isfinite(f) else None
-
-
-def format_value(value: float, step: float | None = None) -> str:
-    """Thousands separators; decimals only when the axis step needs them."""
-    if step is not None and step < 1:
-        decimals = min(6, max(1, -math.floor(math.log10(step))))
-        return f"{value:,.{decimals}f}"
-    if abs(value - round(value)) < 1e-9 or abs(value) >= 1000:
-        return f"{round(value):,}"
-    return f"{value:,.1f}"
-
-
-def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Round tick values (1, 2, 5 × 10^k steps) covering lo..hi."""
-    if hi <= lo:
-        hi = lo + 1
-    raw = (hi - lo) / max(1, count)
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    first = math.floor(lo / step + 1e-9)
-    last = math.ceil(hi / step - 1e-9)
-    return [round(i * step, 10) for i in range(first, last + 1)]
-
-
-def _add_months(d: dt.date, months: int) -> dt.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    return dt.date(d.year + y, m + 1, 1)
-
-
-def date_ticks(first: dt.date, last: dt.date, max_ticks: int) -> list[dt.date]:
-    """Readable date ticks: days, weeks, months or years, at most `max_ticks` of them."""
-    span = max(1, (last - first).days)
-    for days in (1, 2, 7, 14):
-        if span / days <= max_ticks:
-            start = first if days < 7 else first + dt.timedelta(days=(7 - first.weekday()) % 7)
-            return [start + dt.timedelta(days=i * days) for i in range(span // days + 2)
-                    if start + dt.timedelta(days=i * days) <= last]
-    for months in (1, 3, 6, 12, 24, 60, 120):
-        if span / (30.4 * months) <= max_ticks:
-            d = _add_months(first, 0 if first.day == 1 else 1)
-            while (d.month - 1) % min(months, 12):
-                d = _add_months(d, 1)
-            out = []
-            while d <= last:
-                out.append(d)
-                d = _add_months(d, months)
-            return out
-    return [first, last]
-
-
-def _date_label(d: dt.date, with_year: bool, monthly: bool) -> str:
-    if monthly:
-        return f"{_MONTHS[d.month - 1]} {d.year}" if with_year or d.month == 1 else _MONTHS[d.month - 1]
-    text = f"{d.day} {_MONTHS[d.month - 1]}"
-    return f"{text} {d.year}" if with_year else text
-
-
-class TimelineWidget(QWidget):
+class TimelineWidget(TimelinePainting, QWidget):
     """Reported figures over time by source, with the reconciled low/best/high band."""
 
     pointActivated = Signal(int)  # the library id of the article the point comes from
@@ -410,271 +325,3 @@ class TimelineWidget(QWidget):
                                   focused=i == self._focus and self.hasFocus())
         painter.restore()
         painter.end()
-
-    def _key_colours(self, pal: QPalette) -> dict[str, QColor]:
-        dark = is_dark(pal)
-        out = {}
-        for i, key in enumerate(self._keys):
-            hue = int((205 + i * 137.508) % 360)  # golden angle: neighbours differ clearly
-            out[key] = QColor.fromHsl(hue, 170, 165 if dark else 105)
-        return out
-
-    def _paint_title_and_legend(self, painter: QPainter, fm: QFontMetricsF, text: QColor, muted: QColor,
-                                colours: dict[str, QColor]) -> None:
-        font = painter.font()
-        bold = painter.font()
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(text)
-        title = QFontMetricsF(bold).elidedText(self._title or "Reported figures", Qt.TextElideMode.ElideRight,
-                                               self.width() - 20)
-        painter.drawText(QPointF(10, fm.ascent() + 6), title)
-        painter.setFont(font)
-        x, y = 10.0, fm.height() * 1.6 + fm.ascent() - 2
-        for key in self._keys:
-            label = fm.elidedText(key, Qt.TextElideMode.ElideRight, 180)
-            w = 14 + fm.horizontalAdvance(label) + 16
-            if x + w > self.width() - 10 and x > 10:
-                painter.setPen(muted)
-                painter.drawText(QPointF(x, y), "…")
-                break
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colours[key])
-            painter.drawEllipse(QPointF(x + 5, y - fm.ascent() / 2 + 1), 4.5, 4.5)
-            painter.setPen(text)
-            painter.drawText(QPointF(x + 14, y), label)
-            x += w
-
-    def _paint_axes(self, painter: QPainter, fm: QFontMetricsF, plot: QRectF, d0: float, d1: float,
-                    v0: float, v1: float, vticks: Sequence[float], text: QColor, muted: QColor) -> None:
-        base = self.palette().color(QPalette.ColorRole.Base)
-        grid = blend(base, text, 0.12)
-        step = vticks[1] - vticks[0] if len(vticks) > 1 else None
-        for t in vticks:
-            y = self._y(t, plot, v0, v1)
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(muted)
-            label = format_value(t, step)
-            painter.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 8, fm.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-        first = dt.date.fromordinal(math.ceil(d0))
-        last = dt.date.fromordinal(math.floor(d1))
-        widest = fm.horizontalAdvance("30 Sep") + 28
-        ticks = date_ticks(first, last, max(2, int(plot.width() // widest)))
-        monthly = len(ticks) > 1 and (ticks[1] - ticks[0]).days >= 28
-        painter.setPen(QPen(blend(base, text, 0.35), 1))
-        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        previous_year = None
-        for d in ticks:
-            x = self._x(d.toordinal(), plot, d0, d1)
-            painter.setPen(QPen(blend(base, text, 0.35), 1))
-            painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
-            painter.setPen(muted)
-            label = _date_label(d, d.year != previous_year, monthly)
-            previous_year = d.year
-            w = fm.horizontalAdvance(label)
-            left = min(max(x - w / 2, 4.0), self.width() - w - 4)
-            painter.drawText(QPointF(left, plot.bottom() + 6 + fm.ascent()), label)
-
-    def _paint_band(self, painter: QPainter, fm: QFontMetricsF, plot: QRectF, v0: float, v1: float,
-                    pal: QPalette) -> None:
-        low, best, high = self._band
-        if low is None and best is None and high is None:
-            return
-        accent = pal.color(QPalette.ColorRole.Highlight)
-        if is_dark(pal):  # a dark theme's highlight is too dim for a thin line and small text
-            accent = blend(accent, pal.color(QPalette.ColorRole.Text), 0.4)
-        if low is not None and high is not None and high >= low:
-            y_hi, y_lo = self._y(high, plot, v0, v1), self._y(low, plot, v0, v1)
-            band = QColor(accent)
-            band.setAlphaF(0.13)
-            painter.fillRect(QRectF(plot.left(), y_hi, plot.width(), max(1.5, y_lo - y_hi)), band)
-        if best is not None:
-            y = self._y(best, plot, v0, v1)
-            pen = QPen(accent, 1.6, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            label = f"best estimate {format_value(best)}"
-            if low is not None and high is not None and high > low:
-                label += f"  (range {format_value(low)}–{format_value(high)})"
-            painter.setPen(accent)
-            w = fm.horizontalAdvance(label)
-            top = self._y(high, plot, v0, v1) if high is not None and high >= best else y
-            painter.drawText(QPointF(plot.right() - w - 4, max(plot.top() + fm.ascent(), top - 4)), label)
-
-    def _paint_point(self, painter: QPainter, p: _Point, plot: QRectF, v0: float, v1: float, colour: QColor,
-                     pal: QPalette, hovered: bool, focused: bool = False) -> None:
-        assert p.pos is not None
-        x, y = p.pos.x(), p.pos.y()
-        if getattr(p.obs, "superseded", False) and not p.current and not hovered:
-            colour = QColor(colour)  # an older figure a later one replaced: drawn fainter
-            colour.setAlphaF(0.5)
-        bar = QPen(colour, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        if p.about:
-            # "about N": a short translucent band, ±5% of the figure (at least a few pixels).
-            half = max(5.0, abs(self._y(p.value * 1.05, plot, v0, v1) - y))
-            fill = QColor(colour)
-            fill.setAlphaF(0.28)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(QRectF(x - 6, y - half, 12, 2 * half), 4, 4)
-        elif p.lower is not None and p.upper is not None and p.upper > p.lower:
-            y_lo, y_hi = self._y(p.lower, plot, v0, v1), self._y(p.upper, plot, v0, v1)
-            painter.setPen(bar)
-            painter.drawLine(QPointF(x, y_lo), QPointF(x, y_hi))
-            for yy in (y_lo, y_hi):
-                painter.drawLine(QPointF(x - 4, yy), QPointF(x + 4, yy))
-        elif p.lower is not None and p.upper is None:
-            self._open_end(painter, x, self._y(p.lower, plot, v0, v1), -1, colour)  # "at least": upward
-        elif p.upper is not None and p.lower is None:
-            self._open_end(painter, x, self._y(p.upper, plot, v0, v1), +1, colour)  # "up to": downward
-        radius = 5.0 + (1.5 if hovered else 0)
-        if focused:
-            ring = QColor(pal.color(QPalette.ColorRole.Highlight))
-            painter.setPen(QPen(ring, 2, Qt.PenStyle.DotLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(x, y), radius + 7, radius + 7)
-        if p.current:
-            # This article: a larger diamond with a ring in the palette's text colour.
-            ring = pal.color(QPalette.ColorRole.Text)
-            path = QPainterPath()
-            r = radius + 3
-            path.moveTo(x, y - r)
-            path.lineTo(x + r, y)
-            path.lineTo(x, y + r)
-            path.lineTo(x - r, y)
-            path.closeSubpath()
-            painter.setPen(QPen(ring, 2))
-            painter.setBrush(colour)
-            painter.drawPath(path)
-            painter.setPen(ring)
-            label = "this article"
-            w = QFontMetricsF(painter.font()).horizontalAdvance(label)
-            lx = x + r + 4 if x + r + 4 + w <= plot.right() else x - r - 4 - w
-            painter.drawText(QPointF(lx, y + r + 12 if y + r + 14 < plot.bottom() else y - r - 4), label)
-        else:
-            painter.setPen(QPen(pal.color(QPalette.ColorRole.Base), 1.5))
-            painter.setBrush(colour)
-            painter.drawEllipse(QPointF(x, y), radius, radius)
-
-    @staticmethod
-    def _open_end(painter: QPainter, x: float, y: float, direction: int, colour: QColor) -> None:
-        """An open-ended interval: a bar fading away from the bound, with an arrow head."""
-        length = 34.0
-        end = y + direction * length
-        gradient = QLinearGradient(QPointF(x, y), QPointF(x, end))
-        faded = QColor(colour)
-        faded.setAlphaF(0.0)
-        gradient.setColorAt(0.0, colour)
-        gradient.setColorAt(1.0, faded)
-        painter.setPen(QPen(QBrush(gradient), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-        painter.drawLine(QPointF(x, y), QPointF(x, end))
-        tip = y + direction * (length * 0.55)
-        head = QColor(colour)
-        head.setAlphaF(0.7)
-        painter.setPen(QPen(head, 2))
-        painter.drawLine(QPointF(x - 4, tip - direction * 4), QPointF(x, tip))
-        painter.drawLine(QPointF(x + 4, tip - direction * 4), QPointF(x, tip))
-
-
-# ---------------------------------------------------------------------- reading the series
-
-
-def _esc(text: Any) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-def _long_date(value: Any) -> str:
-    d = _date(value)
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}" if d else "date unknown"
-
-
-def _dates(o: Any) -> str:
-    published, as_of = getattr(o, "published", None), getattr(o, "as_of", None)
-    if as_of and published and as_of[:10] != published[:10]:
-        return f"as of {_long_date(as_of)} · reported {_long_date(published)}"
-    return _long_date(published or as_of)
-
-
-def _figure(p: _Point) -> str:
-    if p.about:
-        return f"about {format_value(p.value)}"
-    if p.lower is not None and p.upper is not None and p.upper > p.lower:
-        return f"{format_value(p.lower)}–{format_value(p.upper)}"
-    if p.lower is not None and p.upper is None:
-        return f"at least {format_value(p.lower)}"
-    if p.upper is not None and p.lower is None:
-        return f"up to {format_value(p.upper)}"
-    return format_value(p.value)
-
-
-def _series_title(series: Any) -> str:
-    for name in ("label", "title", "metric"):
-        value = getattr(series, name, None)
-        if value is None:
-            continue
-        if isinstance(value, str):
-            return value
-        label = getattr(value, "label", None)
-        return str(label() if callable(label) else (label or value))
-    return ""
-
-
-def _is_current(obs: Any, current: Any) -> bool:
-    if current is None:
-        return False
-    if obs is current:
-        return True
-    claim_id = getattr(current, "claim_id", None) or getattr(current, "id", None)
-    if claim_id is not None and getattr(obs, "claim_id", None) == claim_id and getattr(obs, "claim_id", None):
-        return True
-    if claim_id is not None:
-        return False
-    # A claim of the article being checked is not stored: its observation has no claim id.
-    value = _float(getattr(current, "value", None))
-    return (
-        getattr(obs, "claim_id", None) is None
-        and value is not None
-        and _float(getattr(obs, "value", None)) == value
-    )
-
-
-def _article_id(obs: Any, library: Any) -> int | None:
-    """The library id of the observation's report: carried by it, or looked up by claim id."""
-    value = getattr(obs, "article_id", None)
-    if isinstance(value, int):
-        return value
-    claim_id = getattr(obs, "claim_id", None)
-    if claim_id is not None and library is not None:
-        try:
-            stored = library.claim(int(claim_id))
-        except Exception:  # a lookup for a click target is not worth an error dialog
-            stored = None
-        if stored is not None:
-            return int(stored.article_id)
-    article = getattr(obs, "article", None)
-    if isinstance(article, str) and article.isdigit() and claim_id is not None:
-        return int(article)  # stored without an import id: the library's own id
-    return None
-
-
-def _points(series: Any, current: Any) -> list[_Point]:
-    out: list[_Point] = []
-    for obs in getattr(series, "observations", None) or []:
-        # Placed at the day the figure holds for ("98 on Saturday"), else the day it was published.
-        day = _date(getattr(obs, "as_of", None)) or _date(getattr(obs, "published", None))
-        lower, upper = _float(getattr(obs, "lower", None)), _float(getattr(obs, "upper", None))
-        value = _float(getattr(obs, "value", None))
-        if value is None:
-            value = lower if lower is not None else upper
-        if day is None or value is None:
-            continue  # nothing to place on a time axis
-        qualifier = getattr(obs, "qualifier", None)
-        about = qualifier == "about" or (lower is None and upper is None and qualifier != "exact")
-        is_current = _is_current(obs, current)
-        key = (getattr(obs, "source", None) or getattr(obs, "outlet", None)
-               or ("This article" if is_current else "Unknown source"))
-        out.append(_Point(day.toordinal(), value, lower, upper, about, str(key), obs, current=is_current))
-    out.sort(key=lambda p: (p.day, p.value))
-    return out
