@@ -38,6 +38,7 @@ class Features:
     terms: dict[str, float]
     labels: dict[str, str] = field(default_factory=dict)
     published: str | None = None
+    title_names: tuple[str, ...] = ()  # the n: terms the title gives: what the report is about
 
     def names(self) -> list[str]:
         return [t for t in self.terms if t.startswith("n:")]
@@ -59,11 +60,14 @@ def features_of(text: str, title: str | None = None, published: str | None = Non
     capital_mid = {_key(t.text) for t in body if t.text[0].isupper() and not t.initial}
     raw: Counter[str] = Counter()
     labels: dict[str, str] = {}
+    title_names: list[str] = []
     for tokens, where in ((head, "title"), (body, "body")):
         in_names: set[int] = set()
         for phrase in _name_phrases(tokens, capital_mid, where == "title"):
             boost = 3.0 if where == "title" else 2.0 if phrase[0].start < LEAD_CHARS else 1.0
-            _add_name(phrase, boost, raw, labels)
+            keys = _add_name(phrase, boost, raw, labels)
+            if where == "title":
+                title_names.extend("n:" + k for k in keys)
             in_names.update(t.start for t in phrase)
         for token in tokens:
             if token.start in in_names:
@@ -80,7 +84,8 @@ def features_of(text: str, title: str | None = None, published: str | None = Non
             terms[key] = round(terms[key] * GENERIC_WEIGHT, 4)
     strongest = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     kept = dict(strongest)
-    return Features(kept, {k: v for k, v in labels.items() if k in kept}, published)
+    return Features(kept, {k: v for k, v in labels.items() if k in kept}, published,
+                    tuple(t for t in dict.fromkeys(title_names) if t in kept and t[2:] not in GENERIC))
 
 
 def _weight(key: str, amount: float) -> float:
@@ -143,7 +148,10 @@ def _name_phrases(tokens: list[_Token], capital_mid: set[str],
     return phrases
 
 
-def _add_name(phrase: list[_Token], boost: float, raw: Counter[str], labels: dict[str, str]) -> None:
+def _add_name(phrase: list[_Token], boost: float, raw: Counter[str], labels: dict[str, str]) -> list[str]:
+    """One mention of a name weighs the same however many words it has: a name of k words gives
+    each word 1/k (so "Emmanuel Macron" still meets a bare "Macron"), the whole name as a phrase,
+    and the skeleton of its last word (the surname, the distinctive part of a body's name)."""
     words = [t for t in phrase if t.text.casefold() not in NAME_JOINERS]
     keys = []
     for token in words:
@@ -152,16 +160,21 @@ def _add_name(phrase: list[_Token], boost: float, raw: Counter[str], labels: dic
             if not part[:1].isupper() or len(key) < 2 or key in NOT_NAMES or key in ("al", "el"):
                 continue
             keys.append(key)
-            raw["n:" + key] += boost
-            skel = skeleton(key)
-            if len(skel) >= SKELETON_MIN and key not in GENERIC:
-                raw["k:" + skel] += boost
+    if not keys:
+        return keys
+    share = boost / len(keys)
+    for key in keys:
+        raw["n:" + key] += share
+    skel = skeleton(keys[-1])
+    if len(skel) >= SKELETON_MIN and keys[-1] not in GENERIC:
+        raw["k:" + skel] += share
     if len(keys) >= 2:
         phrase_key = "p:" + " ".join(keys)
         raw[phrase_key] += boost
         labels.setdefault(phrase_key, " ".join(t.text for t in phrase).rstrip("'\u2019s"))
-    elif len(keys) == 1:
+    else:
         labels.setdefault("n:" + keys[0], words[0].text.removesuffix("'s").removesuffix("\u2019s"))
+    return keys
 
 
 def word_stem(word: str) -> str | None:

@@ -11,8 +11,11 @@ share_s(t) is the part of the story's reports that hold the term (so the story's
 count, a word one report of fifty used hardly does), rarity(t) is an inverse document
 frequency over the whole library (a word in every report says nothing). The score is the
 coverage times a closeness of dates: a report weeks away from every report of a story is
-unlikely to follow the same event, however alike the words. The best story above JOIN wins;
-otherwise the report starts a story. Plain Python: the storage module feeds it profiles.
+unlikely to follow the same event, however alike the words. Half the coverage is counted over
+the names alone (places, people, bodies: what tells one event from another), and a story of a
+few reports that never gives the names of the report's headline keeps only TITLE_MISS of its
+score (two events of one week may share a source, not a place). The best story at or above
+JOIN wins; otherwise the report starts a story. Plain Python: the storage module feeds it.
 """
 
 from __future__ import annotations
@@ -24,12 +27,14 @@ from datetime import date
 
 from recount.stories.features import Features
 
-JOIN = 0.06  # below this best score a report starts a new story
+JOIN = 0.075  # below this best score a report starts a new story
 SURE = 3.0  # a join scoring SURE x JOIN, twice the next story's score, is "sure"
 DATE_SLACK_DAYS = 5  # reports this close to a story's dates lose nothing
 DATE_SCALE_DAYS = 21  # the gap past the slack at which the date factor has fallen to a half
 PRIOR_REPORTS = 8  # pseudo-reports holding no term: keeps rarity sane in a small library
-NAME_SHARE = 0.5  # part of the score given by the names alone (places, people, bodies)
+NAME_SHARE = 0.5  # part of the report's coverage given by the names alone (places, people, bodies)
+TITLE_MISS = 0.35  # the score of a story that never gives the names of the report's headline...
+ESTABLISHED = 3  # ...once it has this many reports (its first may name little) is cut to this share
 
 
 @dataclass(slots=True)
@@ -109,8 +114,8 @@ def score(features: Features, profile: Profile, docs: Mapping[str, int], reports
         if is_name:
             names_total += mass
         held = profile.terms.get(term)
-        if held:
-            part = mass * min(1.0, held / size)
+        part = mass * min(1.0, held / size) if held else 0.0
+        if part:
             shared.append((part, term))
             if is_name:
                 names_shared += part
@@ -119,6 +124,9 @@ def score(features: Features, profile: Profile, docs: Mapping[str, int], reports
     covered = sum(part for part, _ in shared) / total
     if names_total > 0:
         covered = (1 - NAME_SHARE) * covered + NAME_SHARE * names_shared / names_total
+    if (profile.size >= ESTABLISHED and features.title_names
+            and not any(t in profile.terms for t in features.title_names)):
+        covered *= TITLE_MISS  # the names the headline gives, none known to an established story
     factor = date_factor(features.published, profile.first_date, profile.last_date)
     shared.sort(reverse=True)
     return covered * factor, shared
