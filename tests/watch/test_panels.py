@@ -103,9 +103,11 @@ def test_the_window_follows_a_feed_and_says_what_changed(qtbot, window, site):
     assert len(report.changes) == 3
     qtbot.waitUntil(lambda: watch.changes_panel.list.count() == 3, timeout=10000)
     texts = [watch.changes_panel.list.item(i).text() for i in range(3)]
-    assert texts[0] == "↕ Ardenvale, killed: best estimate 52 → 35 (regional health office, 7 March)"
-    assert texts[1].startswith("⚑ Regional health office (Northline) gave 52 killed")  # the latest one
-    assert texts[2] == "↕ Ardenvale, killed: best estimate 40 → 52 (regional health office, 5 March)"
+    story = f"[{watch.changes_panel.changes[0].story}] "  # the reports' story as titled now (db/003)
+    assert {c.story for c in watch.changes_panel.changes} == {story[1:-2]} and "Ardenvale" in story
+    assert texts[0] == f"↕ {story}Ardenvale, killed: best estimate 52 → 35 (regional health office, 7 March)"
+    assert texts[1].startswith(f"⚑ {story}Regional health office (Northline) gave 52 killed")  # the latest
+    assert texts[2] == f"↕ {story}Ardenvale, killed: best estimate 40 → 52 (regional health office, 5 March)"
     assert watch.sources_panel.table.item(0, 1).text() == "ok"
     assert watch.sources_panel.table.item(0, 3).text() == "3"
     assert window.report_count() == 3

@@ -43,6 +43,8 @@ def test_a_feed_is_read_checked_stored_and_what_changed_is_said(site, lib, clock
     flag = next(c for c in report.changes if c.kind == "flag")
     assert flag.article_id == report.imported[2] and flag.other_id in report.imported[:2]
     assert {c.id for c in recent_changes(lib)} == {c.id for c in report.changes}
+    stories = {c.story for c in recent_changes(lib)}  # the story's title as it is now
+    assert len(stories) == 1 and "Ardenvale" in stories.pop()
     assert recent_changes(lib)[0].article_id == report.imported[2]  # newest first
     assert get_source(lib, source.id).reports == 3
 

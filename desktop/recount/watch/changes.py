@@ -1,71 +1,109 @@
-"""What a new report changes: the flags it raises and the best estimates it moves.
+"""What a new report changed: the flags it raised and the best estimates it moved.
 
-Worked out before the report is stored, with the same checker the window uses
-(compare/check.py) and the same reconciliation the timeline uses (compare/reconcile.py): the
-estimate of a metric without this report against the estimate with it. A report that
-raises no flag and moves no estimate changes nothing, and nothing is said about it.
+Worked out once the report is stored. Its flags are the ones stored with it, in its
+transaction, by the checker within its story (compare/stored.py: the same rules as
+`recount check`); a library without stored flags is checked with compare/check.py instead.
+Its estimates come from compare/reconcile.py (the timeline's rule): each metric it reports is
+reconciled without this report's figures and with them. A report that raises no flag and
+moves no estimate changed nothing, and nothing is said about it.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from datetime import date
 from typing import Any
 
-from recount.claims.model import Article, Claim, NumericClaim
 from recount.watch.sources import Change
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
 
-def what_changed(lib: Any, article: Article, claims: list[Claim]) -> list[Change]:
-    """New flags and moved estimates of an article not yet stored (ids filled in by the caller)."""
+def what_changed(lib: Any, article_id: int) -> list[Change]:
+    """New flags and moved estimates of a stored report (its ids filled in by the caller)."""
+    return _flags(lib, article_id) + _estimates(lib, article_id)
+
+
+def _flags(lib: Any, article_id: int) -> list[Change]:
+    """One line per figure and kind of flag, against the latest other report it contradicts (a
+    toll that fell contradicts every earlier report; the latest says it best); a figure given
+    twice (headline and body) is said once."""
+    dismissed = lib.dismissed_flags()
+    latest: dict[tuple, tuple[Any, Any, Any, int | None]] = {}
+    for flag, a_id, b_id in _raised(lib, article_id):
+        if flag.key in dismissed:
+            continue
+        mine, other, other_id = (flag.b, flag.a, a_id) if b_id == article_id else (flag.a, flag.b, b_id)
+        if other_id == article_id:
+            other_id = None  # within the report: headline against body
+        key = (re.sub(r"\D", "", mine.span) or mine.start, flag.type)
+        if key not in latest or (other.published or "") > (latest[key][2].published or ""):
+            latest[key] = (flag, mine, other, other_id)
+    return [Change("flag", flag.type, flag.explanation, other_id=other_id, claim_start=mine.start,
+                   claim_end=mine.end)
+            for flag, mine, _other, other_id in sorted(latest.values(), key=lambda t: t[1].start)]
+
+
+def _raised(lib: Any, article_id: int) -> list[tuple[Any, int | None, int | None]]:
+    """(flag, a's report id, b's report id) for the flags the report takes part in."""
+    from recount.compare.flags import Discrepancy
+
+    try:
+        with lib._lock:
+            rows = lib.db.conn.execute("SELECT data, a_article_id, b_article_id FROM flags "
+                                       "WHERE a_article_id = ? OR b_article_id = ?",
+                                       (article_id, article_id)).fetchall()
+    except sqlite3.OperationalError:  # no stored flags in this library: check the report now
+        return _checked(lib, article_id)
+    return [(Discrepancy.from_record(json.loads(data)), a, b) for data, a, b in rows]
+
+
+def _checked(lib: Any, article_id: int) -> list[tuple[Any, int | None, int | None]]:
     from recount.compare.check import check_article
 
-    result = check_article(lib, article, claims)
-    # One line per figure and kind of flag: against the latest other report it contradicts (a
-    # toll that fell contradicts every earlier report; the latest says it best), and one for a
-    # figure the report gives twice (headline and body).
-    latest: dict[tuple, Any] = {}
-    for flag in result.flags:
-        mine = flag.b if flag.b.claim_id is None else flag.a  # this report's claims have no id yet
-        other = flag.a if mine is flag.b else flag.b
-        key = (re.sub(r"\D", "", mine.span) or mine.start, flag.type)
-        if key not in latest or (other.published or "") > (latest[key][1].published or ""):
-            latest[key] = (flag, other, mine)
-    out = [Change("flag", flag.type, flag.explanation, other_id=_article_of(lib, other.claim_id),
-                  claim_start=mine.start, claim_end=mine.end)
-           for flag, other, mine in sorted(latest.values(), key=lambda t: t[2].start)]
-    # A figure with no earlier match has no estimate to move; each metric is looked at once, by
-    # the figure that names its source when one does (the headline's figure often does not).
+    stored = lib.article(article_id)
+    if stored is None:
+        return []
+    claims = [sc.claim for sc in lib.claims(article_id)]
+    out = []
+    for flag in check_article(lib, stored.to_article(), claims).flags:
+        ids = [_article_of(lib, end.claim_id) or article_id for end in (flag.a, flag.b)]
+        out.append((flag, ids[0], ids[1]))
+    return out
+
+
+def _estimates(lib: Any, article_id: int) -> list[Change]:
+    """Each metric the report gives a figure for, looked at once (by its figure that names a
+    source, when one does: a headline's figure often does not)."""
+    from recount.claims.model import NumericClaim
     from recount.compare.metric import metric_label
 
+    stored = [sc for sc in lib.claims(article_id)
+              if isinstance(sc.claim, NumericClaim) and sc.review != "rejected"]
+    stored.sort(key=lambda sc: (sc.claim.source is None, sc.claim.start))
     looked: set[str] = set()
-    moved: list[Change] = []
-    for index in sorted(result.matches, key=lambda i: (getattr(result.claims[i], "source", None) is None, i)):
-        claim = result.claims[index]
-        if not isinstance(claim, NumericClaim):
-            continue
-        label = metric_label(claim, article.published)
+    out = []
+    for sc in stored:
+        label = metric_label(sc.claim, sc.published)
         if label in looked:
             continue
         looked.add(label)
-        change = moved_estimate(lib, article, claim)
+        change = moved_estimate(lib, sc, article_id)
         if change is not None:
-            moved.append(change)
-    return out + sorted(moved, key=lambda c: c.claim_start or 0)
+            out.append(change)
+    return sorted(out, key=lambda c: c.claim_start or 0)
 
 
-def moved_estimate(lib: Any, article: Article, claim: NumericClaim) -> Change | None:
-    """The metric's best estimate without this figure and with it, when they differ."""
+def moved_estimate(lib: Any, sc: Any, article_id: int) -> Change | None:
+    """The metric's best estimate without this report's figures and with them, when they differ."""
     from recount.compare.reconcile import reconcile, series_for_claim
 
-    series = series_for_claim(lib, claim, article.published, article)
-    mine = [o for o in series.observations if o.claim_id is None]
-    others = [o for o in series.observations if o.claim_id is not None]
-    if not mine or not others or series.best is None:
+    series = series_for_claim(lib, sc)
+    others = [o for o in series.observations if o.article_id != article_id]
+    if not others or series.best is None:
         return None
     cumulative = series.scope == "cumulative"
     before = reconcile(others, cumulative=cumulative).best
@@ -73,8 +111,10 @@ def moved_estimate(lib: Any, article: Article, claim: NumericClaim) -> Change | 
     if before is None or after is None or before == after:
         return None
     latest_other = max(others, key=lambda o: (o.as_of or "", o.published or ""))
-    who = claim.source or article.outlet or "this report"
-    when = _day(mine[0].as_of or article.published)
+    claim = sc.claim
+    who = claim.source or sc.outlet or "this report"
+    mine = next((o for o in series.observations if o.claim_id == sc.id), None)
+    when = _day(mine.as_of if mine is not None else sc.published)
     said = f"{who}, {when}" if when else who
     return Change("estimate", "estimate_up" if after > before else "estimate_down",
                   f"{_label(claim)}: best estimate {_n(before)} → {_n(after)} ({said})",
@@ -99,7 +139,7 @@ def _article_of(lib: Any, claim_id: int | None) -> int | None:
     return stored.article_id if stored is not None else None
 
 
-def _label(claim: NumericClaim) -> str:
+def _label(claim: Any) -> str:
     """"Tripoli, killed": where, then what is counted."""
     from recount.compare.metric import category_label
 

@@ -1,7 +1,8 @@
 """Store one report that arrived from a source, and record what it changed.
 
-The same path as `recount import`: the claims engine, then `Library.add_article` (one
-transaction: the report and all its claims, or nothing). The same text already stored is not
+The same path as `recount import`: the claims engine, then `Library.add_article` with
+`compare.stored.on_store` (one transaction: the report, its claims, its story and its flags,
+or nothing); what it changed is read after (changes.py). The same text already stored is not
 stored again (the library's text hash) and costs no extraction. The item's key is recorded
 after the report is stored; if Recount stops in between, the next poll reads the item again,
 finds its text stored, and only records the key.
@@ -44,13 +45,14 @@ def _ingest(lib: Any, article: Article, key: str, source_id: int | None, at: str
         remember_items(lib, [(key, source_id, existing, size, mtime_ns)], at)
         return Ingested(existing, False)
     from recount.claims import extract
+    from recount.compare.stored import on_store  # its story, then its flags, in its transaction
 
     claims = extract(article.text, article.published)
-    changes = what_changed(lib, article, claims) if compare else []
-    result = lib.add_article(article, claims)
+    result = lib.add_article(article, claims, within=on_store(lib, article))
     remember_items(lib, [(key, source_id, result.article_id, size, mtime_ns)], at)
     if not result.added:  # stored meanwhile by another poll or the window
         return Ingested(result.article_id, False)
+    changes = what_changed(lib, result.article_id) if compare else []
     story = story_of(lib, result.article_id)
     for change in changes:
         change.article_id, change.source_id, change.story = result.article_id, source_id, story

@@ -8,6 +8,7 @@ scheduler's clock), so tests control them.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -259,7 +260,14 @@ def add_changes(lib: Any, changes: list[Change], at: str) -> None:
 
 
 def recent_changes(lib: Any, limit: int = 200) -> list[Change]:
-    """Newest first."""
-    rows = _read(lib, "SELECT kind, type, explanation, article_id, other_id, story, claim_start, claim_end, "
-                      "source_id, at, id FROM source_changes ORDER BY at DESC, id DESC LIMIT ?", (limit,))
+    """Newest first, each with its report's story as titled now (titles follow their reports)."""
+    sql = ("SELECT c.kind, c.type, c.explanation, c.article_id, c.other_id, {story}, c.claim_start, "
+           "c.claim_end, c.source_id, c.at, c.id FROM source_changes c {join} "
+           "ORDER BY c.at DESC, c.id DESC LIMIT ?")
+    try:
+        rows = _read(lib, sql.format(story="COALESCE(s.title, c.story)",
+                                     join="LEFT JOIN articles a ON a.id = c.article_id "
+                                          "LEFT JOIN stories s ON s.id = a.story_id"), (limit,))
+    except sqlite3.OperationalError:  # a library without stories
+        rows = _read(lib, sql.format(story="c.story", join=""), (limit,))
     return [Change(*r) for r in rows]
