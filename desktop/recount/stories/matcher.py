@@ -101,29 +101,42 @@ def date_factor(published: str | None, first: str | None, last: str | None) -> f
     return 1.0 / (1.0 + (gap / DATE_SCALE_DAYS) ** 2)
 
 
+@dataclass(frozen=True, slots=True)
+class Weighing:
+    """A report's term masses (weight x rarity) and their totals: the same for every story."""
+
+    masses: dict[str, float]
+    total: float
+    names_total: float
+
+
+def weigh(features: Features, docs: Mapping[str, int], reports: int) -> Weighing:
+    masses = {t: w * rarity(docs.get(t, 0), reports) for t, w in features.terms.items()}
+    names_total = sum(m for t, m in masses.items() if t[0] != "w")
+    return Weighing(masses, sum(masses.values()), names_total)
+
+
 def score(features: Features, profile: Profile, docs: Mapping[str, int], reports: int,
-          ) -> tuple[float, list[tuple[float, str]]]:
+          weighing: Weighing | None = None) -> tuple[float, list[tuple[float, str]]]:
     """The report's coverage by the story, times the date factor; and each shared term's part."""
-    total = names_total = names_shared = 0.0
-    shared: list[tuple[float, str]] = []
-    size = max(1, profile.size)
-    for term, weight in features.terms.items():
-        mass = weight * rarity(docs.get(term, 0), reports)
-        total += mass
-        is_name = term[0] != "w"
-        if is_name:
-            names_total += mass
-        held = profile.terms.get(term)
-        part = mass * min(1.0, held / size) if held else 0.0
-        if part:
-            shared.append((part, term))
-            if is_name:
-                names_shared += part
-    if total <= 0:
+    w = weighing or weigh(features, docs, reports)
+    if w.total <= 0:
         return 0.0, []
-    covered = sum(part for part, _ in shared) / total
-    if names_total > 0:
-        covered = (1 - NAME_SHARE) * covered + NAME_SHARE * names_shared / names_total
+    size = max(1, profile.size)
+    shared: list[tuple[float, str]] = []
+    all_shared = names_shared = 0.0
+    for term, held in profile.terms.items():
+        mass = w.masses.get(term)
+        if not mass or not held:
+            continue
+        part = mass * min(1.0, held / size)
+        shared.append((part, term))
+        all_shared += part
+        if term[0] != "w":
+            names_shared += part
+    covered = all_shared / w.total
+    if w.names_total > 0:
+        covered = (1 - NAME_SHARE) * covered + NAME_SHARE * names_shared / w.names_total
     if (profile.size >= ESTABLISHED and features.title_names
             and not any(t in profile.terms for t in features.title_names)):
         covered *= TITLE_MISS  # the names the headline gives, none known to an established story
@@ -136,8 +149,9 @@ def place(features: Features, profiles: Iterable[Profile], docs: Mapping[str, in
           join: float = JOIN) -> Placement:
     """The story the report joins (the best score at or above `join`), else a new story."""
     ranked = []
+    weighing = weigh(features, docs, reports)
     for profile in profiles:
-        value, shared = score(features, profile, docs, reports)
+        value, shared = score(features, profile, docs, reports, weighing)
         ranked.append((value, -profile.story_id, profile, shared))
     ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
     if not ranked:
