@@ -282,3 +282,13 @@ def test_place_in_the_closing_attribution_is_the_speaker_s():
 def test_capital_named_after_a_comma_beats_the_country():
     text = "Aid agencies are stretched in Kenya as fighting around the capital, Nairobi, has displaced 5,200."
     assert one(text, 5_200).place == "Nairobi"
+
+
+def test_figure_after_a_toll_in_another_clause_has_its_own_day():
+    c = one("The death toll from the fire is now 71 after eight bodies were found on Wednesday.", 8)
+    assert (c.time.scope, c.time.start) == ("day", "2024-03-13")
+
+
+def test_period_inside_a_reported_clause_belongs_to_the_figure():
+    c = one("The agency added on Twitter that in the past week its teams handled 89 surgeries.", 89)
+    assert c.time.scope == "period"

@@ -86,6 +86,10 @@ _REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\
 _BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
 _SAID_AFTER_DAY = fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
+_DIGIT = fast(r"\d")
+_FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
+                     re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
+_THAT = fast(r"\bthat\b", re.IGNORECASE)
 _OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
 _NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
                  re.IGNORECASE)
@@ -210,7 +214,9 @@ class TimeReader:
         hit = self._said_ref_cache.get(d.start)
         if hit is None:
             text = self.doc.text
-            hit = bool(_REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start])) or (
+            said = _REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start])
+            # "added that in the past week ...": a date inside the reported clause is the figure's
+            hit = (said is not None and not _THAT.search(said.group())) or (
                 # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
                 d.kind == "day"
                 and _OPENING.fullmatch(text[sentence_start : d.start])
@@ -273,7 +279,10 @@ class TimeReader:
                 period_ref = DateRef(following.start, following.end, self.story_start, until, "period")
         start = since_date if has_since and since_date else self.story_start
         tail = text[max(s.start, fig.start - 60) : fig.start]
-        toll = bool(_TOLL_BEFORE.search(tail)) and category == "killed"
+        toll_at = _TOLL_BEFORE.search(tail)
+        # "The toll is now 71 after eight sets of remains were found": the toll is the other figure's
+        toll = toll_at is not None and category == "killed" and (
+            not _DIGIT.search(tail, toll_at.end()) or _FROM_TO_TAIL.search(tail) is not None)
         perfect = bool(_PERFECT.search(after_full[:80]))
         still = bool(_STILL.search(after_full[:60]))
 
