@@ -212,10 +212,14 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
             "hits": tp, "predicted": n_pred, "gold": n_gold}
 
 
-def corpus_articles(corpus_dir: str | Path) -> Iterable[tuple[Path, str, dict[str, Any]]]:
-    """(txt path, text, annotation) for every annotated article in a corpus folder."""
+def corpus_articles(corpus_dir: str | Path, texts_dir: str | Path | None = None
+                    ) -> Iterable[tuple[Path, str, dict[str, Any]]]:
+    """(txt path, text, annotation) for every annotated article in a corpus folder.
+
+    `texts_dir`: where NAME.txt lives when it is kept apart from the annotations (real reports'
+    texts stay out of every repository); default, beside the annotation."""
     for ann_path in sorted(Path(corpus_dir).glob("*.json")):
-        txt = ann_path.with_suffix(".txt")
+        txt = (Path(texts_dir) / ann_path.name if texts_dir else ann_path).with_suffix(".txt")
         if not txt.exists():
             continue
         try:
@@ -232,6 +236,7 @@ def score_extraction(
     extractor: Callable[[str, date | None], list[Claim]] | None = None,
     *,
     keep_errors: bool = False,
+    texts_dir: str | Path | None = None,
 ) -> dict[str, Any]:
     """Precision/recall/F1 per kind and field accuracy over hits, for the whole corpus.
 
@@ -247,7 +252,7 @@ def score_extraction(
     }
     errors: list[dict[str, Any]] = []
     n_articles = 0
-    for path, text, ann in corpus_articles(corpus_dir):
+    for path, text, ann in corpus_articles(corpus_dir, texts_dir):
         n_articles += 1
         published = date.fromisoformat(ann["published"]) if ann.get("published") else None
         predicted = extractor(text, published)

@@ -62,3 +62,23 @@ def test_eval_small_corpus_scores(tmp_path):
     assert r.returncode == 0, r.stderr
     num = json.loads(r.stdout)["extraction"]["numeric"]
     assert num["hits"] == 1 and num["fields"]["category"] == 1.0 and num["fields"]["dates"] == 1.0
+
+
+def test_eval_reads_texts_kept_apart_from_the_annotations(corpus_dir, tmp_path):
+    import shutil
+
+    notes, texts = tmp_path / "annotations", tmp_path / "texts"
+    notes.mkdir()
+    texts.mkdir()
+    for ann in sorted(corpus_dir.glob("ostrelo-*.json")):
+        shutil.copy(ann, notes / ann.name)
+        shutil.copy(ann.with_suffix(".txt"), texts / ann.with_suffix(".txt").name)
+    alone = _run("eval", str(notes), "--json")
+    assert alone.returncode == 2 and "no annotated articles" in alone.stderr
+    r = _run("eval", str(notes), "--texts", str(texts), "--json")
+    assert r.returncode == 0, r.stderr
+    ext = json.loads(r.stdout)["extraction"]
+    assert ext["articles"] == len(list(notes.glob("*.json")))
+    assert ext["numeric"]["f1"] > 0.9 and ext["numeric"]["fields"]["place"] is not None
+    missing = _run("eval", str(notes), "--texts", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "not a folder" in missing.stderr

@@ -1,4 +1,4 @@
-"""`recount eval DIR`: score extraction (and, when available, discrepancy flags) on a corpus."""
+"""`recount eval DIR [--texts TEXTDIR]`: score extraction (and discrepancy flags) on a corpus."""
 
 from __future__ import annotations
 
@@ -11,17 +11,19 @@ from typing import Any
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("corpus", metavar="DIR", help="annotated corpus folder (NAME.txt + NAME.json)")
+    parser.add_argument("--texts", metavar="TEXTDIR",
+                        help="read NAME.txt from TEXTDIR instead of DIR (texts kept apart from annotations)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="also list every miss, spurious claim and wrong field")
 
 
-def _flag_scores(corpus: Path) -> tuple[dict[str, Any] | None, str | None]:
+def _flag_scores(corpus: Path, texts: Path | None) -> tuple[dict[str, Any] | None, str | None]:
     try:
         from recount.compare.evaluate import format_flag_scores, score_flags
     except ImportError:
         return None, None
-    scores = score_flags(corpus)
+    scores = score_flags(corpus, texts)
     return scores, format_flag_scores(scores)
 
 
@@ -41,18 +43,21 @@ def run(args: argparse.Namespace) -> int:
     from recount.evaluation import CorpusError, corpus_articles, format_extraction_scores, score_extraction
 
     corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        print(f"recount eval: {corpus} is not a folder", file=sys.stderr)
-        return 2
-    try:
-        if not any(True for _ in corpus_articles(corpus)):
-            print(f"recount eval: no annotated articles (NAME.txt + NAME.json) in {corpus}", file=sys.stderr)
+    texts = Path(args.texts) if args.texts else None
+    for folder in (corpus, texts):
+        if folder is not None and not folder.is_dir():
+            print(f"recount eval: {folder} is not a folder", file=sys.stderr)
             return 2
-        scores = score_extraction(corpus, keep_errors=args.verbose)
+    try:
+        if not any(True for _ in corpus_articles(corpus, texts)):
+            where = f"{corpus} with texts in {texts}" if texts else str(corpus)
+            print(f"recount eval: no annotated articles (NAME.txt + NAME.json) in {where}", file=sys.stderr)
+            return 2
+        scores = score_extraction(corpus, keep_errors=args.verbose, texts_dir=texts)
     except CorpusError as exc:
         print(f"recount eval: {exc}", file=sys.stderr)
         return 2
-    flags, flags_text = _flag_scores(corpus)
+    flags, flags_text = _flag_scores(corpus, texts)
     if args.json:
         out = {"extraction": scores}
         if flags is not None:

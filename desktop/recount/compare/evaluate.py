@@ -25,14 +25,11 @@ from recount.compare.rules import Discrepancy, FlagEnd
 FLAG_TYPES = ("cumulative_decrease", "conflict", "revision", "attribution_conflict", "quote_drift")
 
 
-def _corpus(corpus_dir: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for ann_path in sorted(corpus_dir.glob("*.json")):
-        txt = ann_path.with_suffix(".txt")
-        if not txt.is_file():
-            continue
-        ann = json.loads(ann_path.read_text(encoding="utf-8"))
-        if isinstance(ann, dict) and "claims" in ann:
-            yield ann.get("id") or txt.stem, txt.read_text(encoding="utf-8"), ann
+def _corpus(corpus_dir: Path, texts_dir: Path | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    from recount.evaluation import corpus_articles
+
+    for txt, text, ann in corpus_articles(corpus_dir, texts_dir):
+        yield ann.get("id") or txt.stem, text, ann
 
 
 def _overlaps(end: FlagEnd, gold: dict[str, Any], texts: dict[str, str]) -> bool:
@@ -76,7 +73,7 @@ def annotated_claims(ann: dict[str, Any], text: str) -> list[Claim]:
     return claims
 
 
-def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
+def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine", texts_dir: str | Path | None = None
                      ) -> tuple[list[Discrepancy], dict[str, str]]:
     """Every flag across a temporary library holding the corpus; also the article texts by id."""
     from recount.compare.stored import listed_flags, on_store
@@ -86,7 +83,7 @@ def flags_for_corpus(corpus_dir: str | Path, claims: str = "engine"
     texts: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="recount-eval-") as tmp, \
             Library.open(Path(tmp) / "eval.db", create=True) as lib:
-        for ext_id, text, ann in _corpus(corpus_dir):
+        for ext_id, text, ann in _corpus(corpus_dir, Path(texts_dir) if texts_dir else None):
             texts[ext_id] = text
             article = Article(text=text, published=ann.get("published"), title=ann.get("title"),
                               outlet=ann.get("outlet"), url=ann.get("url"), id=ext_id,
@@ -143,11 +140,11 @@ def score_flag_list(flags: list[Discrepancy], gold: list[dict[str, Any]], texts:
     }
 
 
-def score_flags(corpus_dir: str | Path) -> dict[str, Any]:
+def score_flags(corpus_dir: str | Path, texts_dir: str | Path | None = None) -> dict[str, Any]:
     """Flag scores with the engine's claims (top level) and with the annotated claims ("annotated")."""
     corpus_dir = Path(corpus_dir)
     gold_path = corpus_dir / "discrepancies.json"
-    flags, texts = flags_for_corpus(corpus_dir, "engine")
+    flags, texts = flags_for_corpus(corpus_dir, "engine", texts_dir)
     if not gold_path.is_file():  # nothing to score against: say so, do not print a recall
         out = score_flag_list(flags, [], texts)
         out.update(claims="engine", gold=None, false_alarms=None, type_accuracy=None,
@@ -157,7 +154,7 @@ def score_flags(corpus_dir: str | Path) -> dict[str, Any]:
     out = score_flag_list(flags, gold, texts)
     out["gold"] = str(gold_path)
     out["claims"] = "engine"
-    flags_a, texts_a = flags_for_corpus(corpus_dir, "annotated")
+    flags_a, texts_a = flags_for_corpus(corpus_dir, "annotated", texts_dir)
     out["annotated"] = score_flag_list(flags_a, gold, texts_a)
     return out
 
