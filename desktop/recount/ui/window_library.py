@@ -136,10 +136,10 @@ class LibraryMixin:
             self._refresh_count()
         if self.article_pane.is_empty():
             return
-        if kinds & {"reviews", "flags"}:
-            self.check_now()  # the user's own decision: show its effect at once
+        if "reviews" in kinds or kinds == {"flags"}:
+            self.check_now()  # the user's decision on this check (review, dismissal): at once
         elif kinds & STORED:
-            self._schedule_check()
+            self._schedule_check()  # what it is compared against changed: after a pause
 
     def _offer_samples(self) -> None:
         if self.library is None or self.settings.samples_offered or self.report_count() > 0:
