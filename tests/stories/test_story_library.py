@@ -193,3 +193,22 @@ def test_deleted_reports_are_left_out_of_the_list(library_file: Path):
         (story,) = stories.list_stories(lib)
         assert gone not in story.article_ids and len(story.article_ids) == 2
         assert gone in stories.list_stories(lib, include_deleted=True)[0].article_ids
+
+
+def test_the_invented_corpus_falls_into_its_story_threads(library_file: Path, corpus_dir: Path):
+    """Every expected discrepancy of tests/corpus compares two reports of one story (the checker
+    compares only within a story), and the threads of different events stay apart."""
+    import json
+
+    from recount.library.importer import import_paths
+
+    with Library.open(library_file) as lib:
+        report = import_paths(lib, sorted(corpus_dir.glob("*.txt")))
+        assert not report.failed
+        story = {ref: s.id for s in stories.list_stories(lib) for ref in s.refs}
+    expected = json.loads((corpus_dir / "discrepancies.json").read_text(encoding="utf-8"))
+    for item in expected:
+        assert story[item["a"]["article"]] == story[item["b"]["article"]], item
+    threads = {story_of(ref): sid for ref, sid in story.items()}
+    assert threads["ostrelo"] == threads["talks"]  # the talks are about the siege: one story
+    assert len({threads["ostrelo"], threads["ambra"], threads["durmak"], threads["seed"]}) == 4

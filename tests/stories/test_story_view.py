@@ -63,7 +63,9 @@ def test_reports_are_grouped_by_story(view, lib):
     item, story = _story_item(view, "flood")
     assert item.childCount() == 0  # filled when expanded
     item.setExpanded(True)
-    assert [item.child(i).text(0) for i in range(item.childCount())] == story.refs
+    assert [item.child(i).toolTip(0) for i in range(item.childCount())] == story.refs
+    assert item.child(0).text(0) == "Floodwater cuts Varnessa off as Keldor dam gives way"
+    assert item.child(0).text(1) == "Tidewire" and item.child(0).text(2) == "2025-09-11"
     assert {story_of(r) for r in story.refs} == {"flood"}
     assert item.text(1) == "3" and item.text(2) == "2025-09-11 – 2025-09-16"
 
@@ -89,7 +91,7 @@ def test_rename_merge_split_move_run_on_workers(qtbot, view, lib):
     item, _ = _story_item(view, "flood")
     item.setExpanded(True)
     rows = [item.child(i) for i in range(item.childCount())]
-    bridge_rows = [row for row in rows if story_of(row.text(0)) == "bridge"]
+    bridge_rows = [row for row in rows if story_of(row.toolTip(0)) == "bridge"]
     _select(view, bridge_rows)
     assert view.split_button.isEnabled() and view.move_button.isEnabled()
     with qtbot.waitSignal(view.loaded, timeout=10000):

@@ -23,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "(default: the first flagged claim)")
     parser.add_argument("--library-panel", action="store_true",
                         help="show the library panel in the screenshot")
+    parser.add_argument("--stories", action="store_true",
+                        help="show the library panel's Stories tab in the screenshot (first stories opened)")
     parser.add_argument("--dark", action="store_true", help="screenshot with a dark palette")
     parser.add_argument("--smoke", action="store_true",
                         help="start the full app offscreen, check a sample report, print one line, exit")
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         return screenshot(args.screenshot, library_path(args.db), args.article, _size(args.size),
                           tab=args.tab, claim=args.claim, library_dock=args.library_panel,
-                          dark=args.dark)
+                          dark=args.dark, stories=args.stories)
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         print(f"recount: {missing[0]}: no such file")

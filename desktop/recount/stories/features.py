@@ -171,10 +171,16 @@ def _add_name(phrase: list[_Token], boost: float, raw: Counter[str], labels: dic
     if len(keys) >= 2:
         phrase_key = "p:" + " ".join(keys)
         raw[phrase_key] += boost
-        labels.setdefault(phrase_key, " ".join(t.text for t in phrase).rstrip("'\u2019s"))
+        labels.setdefault(phrase_key, _label(" ".join(t.text for t in phrase)))
     else:
-        labels.setdefault("n:" + keys[0], words[0].text.removesuffix("'s").removesuffix("\u2019s"))
+        labels.setdefault("n:" + keys[0], _label(words[0].text))
     return keys
+
+
+def _label(text: str) -> str:
+    """A name as a title shows it: no possessive, a dateline's capitals as a name ("TRIPOLI")."""
+    text = text.removesuffix("'s").removesuffix("\u2019s")
+    return text.title() if text.isupper() and len(text) > 5 else text
 
 
 def word_stem(word: str) -> str | None:

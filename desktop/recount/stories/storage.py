@@ -35,6 +35,8 @@ class Story:
     last_date: str | None
     article_ids: list[int] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
+    # each report's title, outlet and date, for the window
+    details: list[tuple[str | None, str | None, str | None]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "articles": list(self.refs),
@@ -87,17 +89,20 @@ def list_stories(lib: Any, ids: Iterable[int] | None = None, include_deleted: bo
         wanted = list(ids)
         where = f" AND s.id IN ({', '.join('?' * len(wanted))})" if wanted else " AND 0"
         params = wanted
-    sql = ("SELECT s.id, s.title, s.title_by_user, s.first_date, s.last_date, a.id, a.ext_id "
+    sql = ("SELECT s.id, s.title, s.title_by_user, s.first_date, s.last_date, a.id, a.ext_id, "
+           "a.title, a.outlet, a.published "
            f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE 1{alive}{where} "
            "ORDER BY s.last_date DESC, s.id DESC, a.published, a.id")
     stories: dict[int, Story] = {}
     with lib._reading() as conn:
-        for sid, title, by_user, first, last, aid, ext in conn.execute(sql, params):
+        for row in conn.execute(sql, params):
+            sid, aid, ext = row[0], row[5], row[6]
             story = stories.get(sid)
             if story is None:
-                story = stories[sid] = Story(sid, title, bool(by_user), first, last)
+                story = stories[sid] = Story(sid, row[1], bool(row[2]), row[3], row[4])
             story.article_ids.append(int(aid))
             story.refs.append(ext or str(aid))
+            story.details.append((row[7], row[8], row[9]))
     return list(stories.values())
 
 

@@ -62,7 +62,7 @@ def _check_file(window, article: Path, timeout_ms: int) -> bool:
 
 def screenshot(out: Path, db: Path, article: Path | None, size: tuple[int, int], tab: str = "comparison",
                claim: str | None = None, library_dock: bool = False, dark: bool = False,
-               timeout_ms: int = 60000) -> int:
+               timeout_ms: int = 60000, stories: bool = False) -> int:
     from recount.ui.app import make_app
     from recount.ui.main_window import MainWindow
 
@@ -78,8 +78,15 @@ def screenshot(out: Path, db: Path, article: Path | None, size: tuple[int, int],
         window.show()
         if window.library_state == "opening":
             wait_for(window.libraryReady, timeout_ms)
-        if library_dock:
+        if library_dock or stories:
             window.library_dock.show()
+        if stories:  # the reports grouped by story, the first two stories opened
+            view = window.browser.story_view
+            window.browser.tabs.setCurrentWidget(view)
+            if not view.stories:
+                wait_for(view.loaded, timeout_ms)
+            for i in range(min(2, view.tree.topLevelItemCount())):
+                view.tree.topLevelItem(i).setExpanded(True)
         settle(100)
         if article is not None:
             if not _check_file(window, article, timeout_ms):

@@ -48,11 +48,11 @@ class StoryView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("storyTree")
         self.tree.setAccessibleName("Stories and their reports")
-        self.tree.setHeaderLabels(["Story / report", "Reports", "Dates"])
+        self.tree.setHeaderLabels(["Story / report", "Reports / outlet", "Dates"])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
-        self.tree.header().resizeSection(0, 420)
+        self.tree.header().resizeSection(0, 320)
         self.tree.itemExpanded.connect(self._fill)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.tree.itemSelectionChanged.connect(self._update_actions)
@@ -135,9 +135,11 @@ class StoryView(QWidget):
         story = next((s for s in self.stories if s.id == self._story_id(item)), None)
         if story is None:
             return
-        for article_id, ref in zip(story.article_ids, story.refs, strict=True):
-            child = QTreeWidgetItem([ref, "", ""])
+        for article_id, ref, (title, outlet, published) in zip(story.article_ids, story.refs, story.details,
+                                                               strict=True):
+            child = QTreeWidgetItem([title or ref, outlet or "", published or ""])
             child.setData(0, ARTICLE_ROLE, article_id)
+            child.setToolTip(0, ref)
             item.addChild(child)
 
     # ------------------------------------------------------------------ selection
