@@ -424,3 +424,27 @@ def test_a_title_case_headline_gives_no_names() -> None:
     text = ("Kell Rejects Vote Count, Heads To Court\n\n"
             "Marta Kell said the count was wrong. Kell said she would appeal.")
     assert [c.speaker for c in claims(text)] == ["Marta Kell", "Marta Kell"]
+
+
+def test_a_quote_then_a_bare_attribution_sentence() -> None:
+    text = "\u201cThe count will rise as crews reach the hills.\u201d The Relief Office said."
+    assert [(c.speaker, c.quote) for c in claims(text)] == [
+        ("Relief Office", "The count will rise as crews reach the hills")
+    ]
+
+
+def test_a_quote_then_words_then_the_cue() -> None:
+    text = "\u201cMost of those names will be found\u201d within days, the sheriff, Omar Tull, said."
+    expected = [("Omar Tull", "Most of those names will be found")]
+    assert [(c.speaker, c.quote) for c in claims(text)] == expected
+
+
+def test_a_quote_the_verb_runs_into_belongs_to_that_speaker() -> None:
+    text = "Ana Pell decried what she called \u201ca count nobody can trust,\u201d she added."
+    found = claims(text)
+    assert found[0].speaker == "Ana Pell" and found[0].quote == "a count nobody can trust"
+
+
+def test_according_to_a_person_keeps_the_quote() -> None:
+    text = "Ivo Brandt said the count was slow. According to him, the vote was \u2018rigged\u2019."
+    assert [(c.speaker, c.quote) for c in claims(text)] == [("Ivo Brandt", None), ("Ivo Brandt", "rigged")]

@@ -51,3 +51,13 @@ def test_thousands_of_marks_in_one_paragraph() -> None:
     text = '"x" ' * 5000 + '"unclosed'
     found = find_quotes(text, split_paragraphs(text))
     assert len(found) == 5001
+
+
+def test_straight_single_marks_in_headline_style() -> None:
+    text = "Mayor vows to reopen the bridge 'within a month' as repairs begin"
+    assert words(text) == ["within a month"]
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    assert words("The boys' team won, and the coach's plan didn't change.") == []
+    assert words('He said "the \'old\' bridge held" today.') == ["the 'old' bridge held"]

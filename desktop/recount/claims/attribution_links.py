@@ -7,7 +7,7 @@ quotation to the claim it belongs to.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue
@@ -138,27 +138,54 @@ def attach_quotes(doc: Document, cues: list[Cue], quotes: list[Quote]) -> None:
     for c in cues:
         by_para.setdefault(c.sentence.paragraph, []).append(c)
     starts = {p: [c.span_start for c in cs] for p, cs in by_para.items()}
-    verb_ends = {p: [c.verb_end for c in cs] for p, cs in by_para.items()}
     for q in quotes:
         same = by_para.get(q.paragraph, [])
         owner = None
-        if same and _open_ended(text, q):
-            # '"...," said X' / '"...," X told reporters': the claim right after the closing mark.
+        before = [c for c in same if c.verb_end <= q.start]
+        last_before = max(before, key=lambda c: c.verb_end) if before else None
+        if last_before is not None and _introduces(text, last_before, q):
+            owner = last_before  # 'X decried what he termed "...," he added': X's own words
+        if owner is None and same and (_open_ended(text, q) or _cue_follows(text, q, same)):
+            # '"...," said X' / '"...," X told reporters' / '"...." OCHA said.' / '"..." as safe,
+            # he said': the claim right after the closing mark.
             i = bisect_left(starts[q.paragraph], q.end - 1)
-            if i < len(same) and _same_sentence(text, q.end, same[i].span_start):
+            inner = text[q.inner_start : q.inner_end].rstrip()
+            capital_next = text[q.end : q.end + 2].strip()[:1].isupper()
+            ended = inner.endswith(".") or (inner.endswith(("!", "?")) and capital_next)
+            if i < len(same) and ((not ended and _same_sentence(text, q.end, same[i].span_start))
+                                  or _bare_attribution(text, q, same[i])):
                 owner = same[i]
         if owner is None and same:
             # 'X said the plan was "a gesture"', or a quote continued after '"...," she said.':
             # the nearest claim before it in the paragraph.
-            i = bisect_right(verb_ends[q.paragraph], q.start)
-            owner = same[i - 1] if i > 0 else None
+            owner = last_before
         if owner is None and not same:
             pstart = doc.paragraphs[q.paragraph][0]
             if text[pstart : q.start].strip() == "" and q.paragraph > 0:
                 prev = by_para.get(q.paragraph - 1)
                 owner = prev[-1] if prev and prev[-1].quotes else None
-        if owner is not None and owner.verb != "according to":
-            owner.quotes.append(q)
+        personal = owner is not None and owner.mention.kind in ("person", "pronoun")
+        if owner is not None and (owner.verb != "according to" or personal):
+            owner.quotes.append(q)  # "according to him, ... 'impossible'"; not to a body's figures
+
+
+def _introduces(text: str, cue: Cue, q: Quote) -> bool:
+    """A cue whose clause runs straight into the quote ('decried what he termed "...'): the quote
+    is that speaker's even when another cue follows it."""
+    between = text[cue.verb_end : q.start]
+    return len(between) < 40 and not any(ch in between for ch in ".;:!?") and between.count(",") == 0
+
+
+def _bare_attribution(text: str, q: Quote, cue: Cue) -> bool:
+    """'"...." OCHA said.': the next sentence is only the attribution, right after the quote
+    ('"...." She said the agency was ...' is a new statement, and the quote the one before's)."""
+    return text[q.end : cue.span_start].strip() == "" and cue.sentence.end - cue.span_end <= 2
+
+
+def _cue_follows(text: str, q: Quote, same: list[Cue]) -> bool:
+    """'"...." OCHA said.', '"..." as safe, he said.': a quote whose sentence has no claim before
+    it and a claim right after, in the same sentence or as the next short one."""
+    return not any(c.verb_end <= q.start and c.sentence.end > q.start for c in same)
 
 
 def _open_ended(text: str, q: Quote) -> bool:

@@ -71,6 +71,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             out.append(Quote(open_at, pend, open_at + 1, pend, index, False))
         if text.find("\u2018", pstart, pend) >= 0:
             _single_quotes(text, pstart, pend, index, out)
+        if text.find(" '", pstart, pend) >= 0 or text.startswith("'", pstart):
+            _straight_single_quotes(text, pstart, pend, index, out)
     out.sort(key=lambda q: q.start)
     return [q for q in out if q.words(text)]
 
@@ -95,6 +97,20 @@ def _single_quotes(text: str, pstart: int, pend: int, index: int, out: list[Quot
         elif open_at >= 0 and at > open_at + 1:
             out.append(Quote(open_at, at + 1, open_at + 1, at, index, True))
             open_at = -1
+
+
+# Headline style with straight single marks: "vows to rebuild it 'even more beautifully'". An
+# opening mark follows a space and precedes a letter; the closing one is followed by no letter;
+# no apostrophe in between (so "the boys' team" and "don't" are never quotes).
+_STRAIGHT_SINGLE = fast(r"(?<![\w'])'([A-Za-z][^'\n]{0,120}?[\w.!?,])'(?![\w])")
+
+
+def _straight_single_quotes(text: str, pstart: int, pend: int, index: int, out: list[Quote]) -> None:
+    inside = [(q.start, q.end) for q in out if q.paragraph == index]
+    for m in _STRAIGHT_SINGLE.finditer(text, pstart, pend):
+        if any(s <= m.start() < e for s, e in inside):
+            continue  # a quote within a quote is part of it
+        out.append(Quote(m.start(), m.end(), m.start(1), m.end(1), index, True))
 
 
 def _looks_opening(text: str, i: int, pstart: int) -> bool:
