@@ -112,6 +112,31 @@ def test_a_moved_report_stays_where_the_user_put_it(library_file: Path):
         assert stories.story_of(lib, moved).id == count_story.id
 
 
+def _assert_counts_agree(lib: Library) -> None:
+    """term_stats holds, per term, the reports and stories that story_terms holds; sizes agree."""
+    with lib._reading() as conn:
+        rows = conn.execute(
+            "SELECT t.docs, t.stories, (SELECT sum(docs) FROM story_terms s WHERE s.term = t.term), "
+            "(SELECT count(*) FROM story_terms s WHERE s.term = t.term) FROM term_stats t").fetchall()
+        sizes = conn.execute("SELECT size, (SELECT count(*) FROM articles a WHERE a.story_id = s.id) "
+                             "FROM stories s").fetchall()
+        orphans = conn.execute("SELECT count(*) FROM story_terms WHERE term NOT IN "
+                               "(SELECT term FROM term_stats)").fetchone()[0]
+    assert rows and all((docs, n) == (summed, counted) for docs, n, summed, counted in rows)
+    assert all(size == counted for size, counted in sizes) and orphans == 0
+
+
+def test_a_report_edited_after_it_was_placed_moves_cleanly(library_file: Path):
+    with Library.open(library_file) as lib:
+        import_articles(lib, [(r["id"], _article(r)) for r in REPORTS[:6]])
+        edited = lib.find_article(ext_id="flood-meridian-2025-09-13")
+        lib.update_article(edited, title="Pumps requested for Lowmarsh", published="2025-09-20")
+        count_story = stories.story_of(lib, lib.find_article(ext_id="count-ledger-2026-03-02"))
+        stories.move(lib, [edited], count_story.id)
+        stories.move(lib, [edited], None, title="On its own")
+        _assert_counts_agree(lib)
+
+
 def test_moving_every_report_out_removes_the_empty_story_and_its_profile(library_file: Path):
     with Library.open(library_file) as lib:
         import_articles(lib, [(r["id"], _article(r)) for r in REPORTS[:6]])
@@ -122,11 +147,7 @@ def test_moving_every_report_out_removes_the_empty_story_and_its_profile(library
         with lib._reading() as conn:
             left = conn.execute("SELECT count(*) FROM story_terms WHERE story_id = ?", (flood.id,))
             assert left.fetchone()[0] == 0
-            # the counts match the profiles again: per term, reports and stories holding it
-            rows = conn.execute(
-                "SELECT t.docs, t.stories, (SELECT sum(docs) FROM story_terms s WHERE s.term = t.term), "
-                "(SELECT count(*) FROM story_terms s WHERE s.term = t.term) FROM term_stats t").fetchall()
-        assert rows and all((docs, n) == (summed, counted) for docs, n, summed, counted in rows)
+        _assert_counts_agree(lib)
 
 
 def test_merge_split_and_rename(library_file: Path):
@@ -146,6 +167,7 @@ def test_merge_split_and_rename(library_file: Path):
         import_articles(lib, [(REPORTS[9]["id"], _article(REPORTS[9]))])
         titles = {s.id: s.title for s in stories.list_stories(lib)}
         assert titles[museum.id] == "The Halvik fire" and titles[new_id] == "Quorvia count"
+        _assert_counts_agree(lib)
 
 
 def test_bad_decisions_are_refused_with_a_reason_and_change_nothing(library_file: Path):

@@ -130,9 +130,14 @@ def remove_report(conn: sqlite3.Connection, article_id: int) -> int | None:
         return None
     story_id = int(row[0])
     features = features_of(row[1], row[2], row[3])
-    terms = list(features.terms)
+    held: set[str] = set()  # only what the story holds (the report's details may have been edited since)
+    for chunk in _chunks(list(features.terms)):
+        marks = ", ".join("?" * len(chunk))
+        held.update(r[0] for r in conn.execute(
+            f"SELECT term FROM story_terms WHERE story_id = ? AND term IN ({marks})", (story_id, *chunk)))
+    terms = [t for t in features.terms if t in held]
     conn.executemany("UPDATE story_terms SET weight = weight - ?, docs = docs - 1 "
-                     "WHERE term = ? AND story_id = ?", [(w, t, story_id) for t, w in features.terms.items()])
+                     "WHERE term = ? AND story_id = ?", [(features.terms[t], t, story_id) for t in terms])
     gone = []
     for chunk in _chunks(terms):
         marks = ", ".join("?" * len(chunk))
