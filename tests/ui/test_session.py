@@ -120,3 +120,15 @@ def test_a_save_in_the_window_refreshes_the_browser_by_the_change_signal(qtbot, 
     assert window.browser.model.rowCount() == before + 1  # nobody called browser.refresh()
     qtbot.waitUntil(lambda: window.reports == before + 1, timeout=5000)
     window.close()
+
+
+def test_a_story_decision_is_announced_to_the_other_views(qtbot, tmp_path):
+    from recount.ui.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "library.db", temp_settings(tmp_path), first_run=False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.library_state == "open", timeout=5000)
+    with qtbot.waitSignal(window.changes.changed) as heard:
+        window.browser.story_view.storiesChanged.emit()  # what the story view emits after a write
+    assert heard.args == [frozenset({"stories"}), window.browser]
+    window.close()

@@ -28,6 +28,10 @@ OPERATION_CHANGES: dict[str, frozenset[str]] = {
     "update_report": frozenset({"reports"}),
     "review": STORED | {"reviews"},  # a review stores the article first when it is not stored
     "dismiss": frozenset({"flags"}),
+    "story_rename": frozenset({"stories"}),
+    "story_merge": frozenset({"stories"}),
+    "story_split": frozenset({"stories"}),
+    "story_move": frozenset({"stories"}),
 }
 
 

@@ -130,6 +130,7 @@ class LibraryBrowser(LibraryWrites, QWidget):
         layout.addLayout(top)
         self.story_view = StoryView()  # the same reports grouped by story (stories/)
         self.story_view.articleOpened.connect(self.articleOpened)
+        self.story_view.storiesChanged.connect(self._stories_changed)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.view, "Reports")
@@ -232,6 +233,11 @@ class LibraryBrowser(LibraryWrites, QWidget):
         """A change announced elsewhere (import, save, a story edit): re-read what it touched."""
         if source is not self and kinds & {"reports", "claims", "stories"}:
             self.refresh()
+
+    def _stories_changed(self) -> None:
+        """A story decision was written (the story view shows it): tell the other views."""
+        if self.changes is not None:
+            self.changes.announce({"stories"}, source=self)
 
     def busy(self) -> bool:
         return self.task is not None
