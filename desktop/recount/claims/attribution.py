@@ -114,6 +114,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
     return out
 
 
+_SOURCE_VERBS = frozenset(("reported", "announced", "estimated", "confirmed", "recorded", "counted"))
 # What may stand between a reporting verb and a second cue that its reported clause holds.
 _CLAUSE_BREAK = fast(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)\b""")
 
@@ -123,6 +124,8 @@ def _inside_reported_clause(text: str, first: Cue, cue: Cue) -> bool:
     the first one reports, with nothing that would start a new statement in between."""
     if first.verb == "according to" or first.passive or cue.span_start < first.verb_end:
         return False
+    if cue.verb in _SOURCE_VERBS and cue.mention.kind == "org":
+        return False  # "X said that the agency reported 13 dead": the agency is a source of its own
     between = text[first.span_end : cue.span_start]
     return len(between) < 120 and _CLAUSE_BREAK.search(between) is None
 

@@ -57,6 +57,11 @@ _UN_WORK = {"health": "who", "migration": "iom", "refugee": "unhcr", "children's
             "relief": "ocha", "food": "wfp"}
 
 
+# Bodies news names with their acronym even where a report spells out only the name.
+_KNOWN_ACRONYM = {full: key.upper() for key, full in KNOWN_BODIES.items()
+                  if key.upper() not in _HOUSEHOLD and key not in ("icrc", "unicef", "unhcr", "nato", "imf")}
+
+
 @dataclass(slots=True)
 class BodyNames:
     """The bodies of one report: acronyms, descriptions, the country. Built lazily, once."""
@@ -97,7 +102,7 @@ class BodyNames:
         canonical = {v.lower().replace("organization", "organisation"): v for v in KNOWN_BODIES.values()}
         name = canonical.get(name.lower().replace("organization", "organisation"), name)
         name = rx(r"^(?:United Nations|U\.N\.)(?:'s|\u2019s)?\s+(?=[A-Z])").sub("UN ", name)
-        acronym = self._acronym_of(name)
+        acronym = self._acronym_of(name) or _KNOWN_ACRONYM.get(name)
         if acronym and acronym not in _HOUSEHOLD and f"({acronym})" not in name:
             return f"{name} ({acronym})"
         return name

@@ -20,6 +20,7 @@ from recount.claims.speakers import (
     KNOWN_BODIES,
     ORG_HEADS,
     PRONOUNS,
+    REPORT_NOUNS,
     ROLE_WORDS,
     TITLES,
     Kind,
@@ -41,7 +42,13 @@ _NAME_RUN = fast(
     r"(?<![\w'\u2019.-])([A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*(?:(?:\s+(?:de|da|do|dos|das|du|del|della|van|von|"
     r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,6})"
 )
+# "the Secretary General of the group": a role of the body last spoken of.
+_ROLE_OF_THE_BODY = fast(
+    r"^((?:[A-Z][\w-]*\s+){0,2}(?:[Ss]ecretary[- ][Gg]eneral|[Hh]ead|[Cc]hief|[Dd]irector|[Pp]resident|"
+    r"[Cc]hairman|[Ss]pokes(?:man|woman|person)))\s+(?:of|for)\s+the\s+(?:group|organi[sz]ation|agency|society)$"
+)
 # Role words that refer to the person last spoken of whatever their title.
+_UN_GENERIC = fast(r"^(?:UN|U\.N\.|United Nations)(?:'s|\u2019s)?\s+(?:agency|body|organi[sz]ation|office)$")
 _GENERIC_ROLES = frozenset(("official", "politician", "leader"))
 # Words that qualify a role without naming another one: "the former vice president".
 _ROLE_QUALIFIERS = frozenset(("former", "vice", "deputy", "acting", "interim", "u.s", "us", "senior", "top"))
@@ -146,6 +153,8 @@ class SpeakerIndex(BodyNames):
             full = self.full_name(word)
             if full:
                 return self.resolve(Mention("person", full, None, mention.text))
+            if the_name and plain_word(word) not in COMMON_NOUNS:
+                return Speaker(f"The {word}", "org")  # "The Guardian reported": a title keeps its article
             if word[:1].isupper() and word[1:2].islower() and word not in COUNTRIES and not the_name and (
                 plain_word(word) not in COMMON_NOUNS
             ):
@@ -160,6 +169,10 @@ class SpeakerIndex(BodyNames):
                 return self._group(mention)
             if name.replace(".", "").isupper():
                 name = self.expand_acronym(name) or name
+            if _UN_GENERIC.match(name):  # "the United Nations agency wrote": the UN body last named
+                body = self._body_like(["un"])
+                if body is not None:
+                    return body
             return Speaker(self.body_name(name), "org", mention.role)
         return self._group(mention)
 
@@ -251,9 +264,21 @@ class SpeakerIndex(BodyNames):
             body = self._body_like(words)
             if body is not None:
                 return body
+        of_body = _ROLE_OF_THE_BODY.match(mention.name)
+        if of_body and self.recent:
+            body = next((sp for sp in reversed(self.recent) if sp.kind == "org"), None)
+            if body is not None:  # "the Secretary General of the group" -> "... of the Red Crescent"
+                return Speaker(f"{of_body[1]} of the {body.name}", "group")
+        if definite and head in REPORT_NOUNS and len(words) <= 2:
+            body = next((sp for sp in reversed(self.recent[-6:]) if sp.kind == "org"), None)
+            if body is not None:
+                return body  # "the report added": the body whose report it is
         if definite and len(words) <= 2:
+            modifier = words[0] if len(words) == 2 else None
             for sp in reversed(self.recent):
                 low = sp.name.lower()
+                if modifier and modifier not in low.split():
+                    continue  # "the health ministry" is not the foreign ministry
                 if head == "agency" and sp.kind == "org" and any(w in low for w in _AGENCY_WORDS):
                     return sp
                 if head in low.split() or (head == "group" and sp.kind == "org" and "front" in low):

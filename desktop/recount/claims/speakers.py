@@ -72,6 +72,8 @@ GROUP_NOUNS = frozenset(
     commanders leaders officials""".split()
 )
 COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
+# A report speaking for its author: "the report added", "the statement said".
+REPORT_NOUNS = frozenset(("report", "statement", "bulletin", "update", "communique"))
 FUNCTION_WORDS = frozenset(
     """the a an this that these those its his her their our your my of for from at in on by with to
     and or but as while when after before since because if than which who whom whose what where
@@ -104,6 +106,9 @@ _BODY_IN_PLACE = fast(
 _REPORT_BY = fast(
     r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:report|statement|bulletin|update|communiqu[eé]|"
     r"announcement|tally|count|figures|data|estimate|post|message)\s+(?:by|from|of)\s+(.+)$"
+)
+_OUTLET_PERSON = fast(
+    r"^((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)(?:'s|\u2019s)\s+((?:[A-Z][\w'-]+\s+){1,2}[A-Z][\w'-]+)$"
 )
 _ACRONYM = fast(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
 _CAP = fast(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
@@ -204,6 +209,16 @@ def _analyse(phrase: str) -> Mention | None:
     for i in range(1, len(plain)):
         if plain[i] in ("the", "a", "an") and plain[i - 1] not in _PREPOSITIONS:
             return None
+    # "Al Jazeera's Mahmoud Abdelwahed": a reporter of an outlet, named after it.
+    m = _OUTLET_PERSON.match(body)
+    if m and not any(plain_word(w) in COMMON_NOUNS for w in m[2].split()):
+        return Mention("person", m[2], m[1], raw)
+    # "the self-styled Libyan National Army", "the Red Crescent aid organization": the name.
+    m = rx(r"^(?:(?:self-styled|so-called|[a-z]+-based|influential|powerful)\s+)?"
+           r"((?:[A-Z][\w'-]+\s+){1,5}[A-Z][\w'-]+)(?:\s+(?:aid|rights|relief|humanitarian|militant|"
+           r"charity|opposition)\s+(?:organi[sz]ation|group|agency|society))?$").match(body)
+    if m and m[1] != body and plain_word(m[1].split()[-1]) in ORG_HEADS:
+        return _analyse(m[1])
     # "a revised report by the Health Ministry", "a statement from the agency": the body's words.
     m = _REPORT_BY.match(body)
     if m:
@@ -243,8 +258,12 @@ def _analyse(phrase: str) -> Mention | None:
             break
     if 0 < run < len(words) and run <= 4 and plain[len(words) - run - 1] in _PREPOSITIONS:
         run = 0  # "the UN envoy to Libya": a place after a preposition, not the envoy's name
-    if 0 < run < len(words) and run <= 4:
-        role = " ".join(words[: len(words) - run])
+    titled = 0
+    while run > 1 and plain_word(words[len(words) - run]) in TITLES:
+        run -= 1  # "former vice president Alhaji Atiku Abubakar": the title is no part of the name
+        titled += 1
+    if 0 < run < len(words) - titled and run <= 4:
+        role = " ".join(words[: len(words) - run - titled])
         prefix = role.split()
         if plain[len(words) - run - 1] in COMPANY_NOUNS and not any(_is_role(w) for w in prefix):
             return Mention("org", " ".join(words[-run:]), None, raw)  # "French advertiser JCDecaux"
