@@ -8,6 +8,8 @@ before a noun is never itself a place ("French prosecutors" is not a location).
 
 from __future__ import annotations
 
+from recount.claims.retrie import fast, trie
+
 # "Country:Adjective[/Adjective]" — the common English forms used in news copy.
 _PAIRS = (
     "Afghanistan:Afghan Albania:Albanian Algeria:Algerian Angola:Angolan Argentina:Argentine/Argentinian "
@@ -45,27 +47,19 @@ COUNTRY_OF: dict[str, str] = {
     for country, adjectives in [pair.split(":")]
     for adjective in adjectives.split("/")
 }
-# longest first, so "South Sudanese" wins over "Sudanese"
-ADJECTIVES: tuple[str, ...] = tuple(sorted(COUNTRY_OF, key=len, reverse=True))
 
 
 COUNTRIES: frozenset[str] = frozenset(COUNTRY_OF.values())
-_NAME_ENDS = ("", " ", "-", ",", ".", "'", "\u2019", ":", ";")
-_BY_LENGTH = tuple(sorted(COUNTRIES | set(COUNTRY_OF), key=len, reverse=True))
+# every country's name and adjective, factored by prefix: one search finds the first of them
+COUNTRY_RE = fast(r"(?<![\w-])(?:" + trie(COUNTRIES | set(COUNTRY_OF)) + r")(?![\w])")
 
 
-def country_at(words: str) -> str | None:
-    """The country named or qualified at the start of `words` ("Sri Lanka lowers …",
-    "Nigerian voters …"), if any."""
-    for name in _BY_LENGTH:
-        if words.startswith(name) and words[len(name) : len(name) + 1] in _NAME_ENDS:
-            return COUNTRY_OF.get(name, name)
-    return None
+def first_country(text: str, start: int = 0, end: int | None = None) -> tuple[int, str] | None:
+    """(offset, country) of the first country named or qualified in text[start:end]."""
+    m = COUNTRY_RE.search(text, start, len(text) if end is None else end)
+    return (m.start(), COUNTRY_OF.get(m.group(), m.group())) if m else None
 
 
-def country_adjective(words: str) -> str | None:
-    """The country whose adjective `words` starts with ("Sri Lankan police" -> "Sri Lanka")."""
-    for adjective in ADJECTIVES:
-        if words.startswith(adjective) and words[len(adjective) : len(adjective) + 1] in ("", " ", "-"):
-            return COUNTRY_OF[adjective]
-    return None
+def countries_in(text: str) -> list[str]:
+    """Every country named or qualified in `text`, in order (repeats kept)."""
+    return [COUNTRY_OF.get(m.group(), m.group()) for m in COUNTRY_RE.finditer(text)]

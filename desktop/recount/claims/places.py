@@ -12,11 +12,11 @@ import re
 from bisect import bisect_left
 from itertools import compress
 
-from recount.claims.countries import COUNTRIES, COUNTRY_OF, country_at
+from recount.claims.countries import COUNTRIES, COUNTRY_OF, countries_in, first_country
 from recount.claims.cues import REPORTING_VERBS
 from recount.claims.document import Document
 from recount.claims.numbers import tokens_of
-from recount.claims.retrie import fast, leading, rx, trie
+from recount.claims.retrie import fast, initials, leading, rx, trie
 
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
               r"(?:ern)?\s+)")
@@ -77,7 +77,6 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_CAPITALISED = fast(r"(?<![\w'\u2019-])[A-Z][a-z]")
 _ADJ_NOUN = fast(r"^[A-Z][a-z]+(?:an|ian|ese|ish)$")
 _DEMONYM = fast(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
@@ -256,26 +255,34 @@ def _is_part_or_org(text: str, pos: int, name: str) -> bool:
 
 # "President Ana Ruiz", "Alhaji Ibrahim Sule", "Ana Ruiz said": people, whose names are never
 # places ("a crushing defeat for Sule" names no location)
+_TITLES = (
+    "President Vice President Prime Minister Minister Mr Mrs Ms Dr Prof Sir Dame Alhaji Chief General Gen "
+    "Colonel Col Sheriff Governor Gov Mayor Senator Sen Rep Pope King Queen Prince Princess Judge Justice "
+    "Bishop Rev Imam Rabbi Sheikh Commander Captain Capt Lieutenant Lt Sergeant Sgt Secretary Spokesman "
+    "Spokeswoman spokesman spokeswoman spokesperson chairman director"
+).split()
 _TITLED = fast(
-    r"\b(?:President|Vice\s+President|Prime\s+Minister|Minister|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Alhaji|Chief|"
-    r"General|Gen|Colonel|Col|Sheriff|Governor|Gov|Mayor|Senator|Sen|Rep|Pope|King|Queen|Prince|Princess|"
-    r"Judge|Justice|Bishop|Rev|Imam|Rabbi|Sheikh|Commander|Captain|Capt|Lieutenant|Lt|Sergeant|Sgt|"
-    r"Secretary|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|chairman|director)\.?"
+    "(?=[" + initials(_TITLES) + r"])\b(?:" + trie(_TITLES) + r")\.?"
     r"\s+((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
 )
-_NAMED_SPEAKER = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?(?:" + trie(
+_SPEECH_VERB = fast(r"(?<=\s)(?:" + trie(
     [w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called")]) + r")\b")
+_NAME_BEFORE = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$")
 
 
 def _people_words(text: str) -> frozenset[str]:
     """Surnames of the people an article names (after a title, or as the subject of a
     reporting verb with a first and last name); countries stay places ("Russia said")."""
+    found = [m.group(1) for m in _TITLED.finditer(text)]
+    for verb in _SPEECH_VERB.finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, verb.start() - 70), verb.start())
+        if m:
+            found.append(m.group(1))
     names: set[str] = set()
-    for pattern in (_TITLED, _NAMED_SPEAKER):
-        for m in pattern.finditer(text):
-            words = m.group(1).split()
-            if words and words[-1] not in COUNTRIES and words[-1].lower() not in _NOT_PLACE:
-                names.add(words[-1])
+    for name in found:
+        last = name.split()[-1]
+        if last not in COUNTRIES and last.lower() not in _NOT_PLACE:
+            names.add(last)
     return frozenset(names)
 
 
@@ -343,11 +350,8 @@ class PlaceFinder:
         """The country the article names most often (by name or adjective, twice at least): the
         story's country when neither the lead nor the dateline names a place."""
         counts: dict[str, int] = {}
-        text = self.doc.text
-        for m in _CAPITALISED.finditer(text):
-            country = country_at(text[m.start() : m.start() + 40])
-            if country:
-                counts[country] = counts.get(country, 0) + 1
+        for country in countries_in(self.doc.text):
+            counts[country] = counts.get(country, 0) + 1
         best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
         return best[0] if best[1] >= 2 else None
 
@@ -364,11 +368,8 @@ class PlaceFinder:
     def _lead_country(self, start: int, end: int) -> str | None:
         """"Sri Lankan authorities revised the toll": a lead that names no place but a
         country, or a country's adjective, is about that country."""
-        for m in _CAPITALISED.finditer(self.doc.text, start, end):
-            country = country_at(self.doc.text[m.start() : m.start() + 40])
-            if country:
-                return country
-        return None
+        found = first_country(self.doc.text, start, end)
+        return found[1] if found else None
 
     def _first_region(self) -> str | None:
         """The first 'X province/region/district' of the article: the story's area."""
