@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from recount.claims.countries import COUNTRY_OF
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import KNOWN_BODIES, has_word, strip_determiner, word_count
 
@@ -57,6 +58,12 @@ _UN_WORK = {"health": "who", "migration": "iom", "refugee": "unhcr", "children's
             "relief": "ocha", "food": "wfp"}
 
 
+_COUNTRY_NAMES = frozenset(COUNTRY_OF.values())
+_ADJECTIVE: dict[str, str] = {}
+for _adj, _country in COUNTRY_OF.items():
+    _ADJECTIVE.setdefault(_country, _adj)
+_NATIONAL_GROUPS = frozenset(("authorities", "officials"))
+_MINISTRY = fast(r"^(?:[a-z]+\s+ministry|ministry\s+of\s+[a-z]+)$")
 # Bodies news names with their acronym even where a report spells out only the name.
 _KNOWN_ACRONYM = {full: key.upper() for key, full in KNOWN_BODIES.items()
                   if key.upper() not in _HOUSEHOLD and key not in ("icrc", "unicef", "unhcr", "nato", "imf")}
@@ -122,6 +129,39 @@ class BodyNames:
             if full and (f == low or (len(f) > 12 and low.endswith(f))):
                 return acronym
         return None
+
+    def report_country(self) -> str | None:
+        """The real country a report is about: the one it names most (name or adjective) in
+        its opening, at least twice. None for a story about no country of the closed list."""
+        if "country" not in self._cache:
+            head = self.text[:4000]
+            counts: dict[str, int] = {}
+            for adjective, country in COUNTRY_OF.items():
+                n = word_count(head, adjective) if adjective in head else 0
+                if n:
+                    counts[country] = counts.get(country, 0) + n
+            for country in _COUNTRY_NAMES:
+                n = word_count(head, country) if country in head else 0
+                if n:
+                    counts[country] = counts.get(country, 0) + n
+            best = max(counts, key=lambda k: counts[k]) if counts else None
+            self._cache["country"] = best if best and counts[best] >= 2 else None
+        return self._cache["country"]
+
+    def national(self, name: str) -> str | None:
+        """ "the health ministry", "Police", "authorities" in a report about one country: that
+        country's ("Sri Lanka Health Ministry", "Sri Lanka police", "Sri Lankan authorities")."""
+        low = name.lower()
+        if not (low in _NATIONAL_GROUPS or low == "police" or _MINISTRY.match(low)):
+            return None
+        country = self.report_country()
+        if country is None:
+            return None
+        if low in _NATIONAL_GROUPS:
+            return f"{_ADJECTIVE[country]} {low}"
+        if low == "police":
+            return f"{country} police"
+        return f"{country} {name.title() if name.islower() else name}"
 
     def _adjective_of(self, word: str) -> str | None:
         """ "Tavrenia" -> "Tavrenian" when the article uses that adjective: the word is a country."""

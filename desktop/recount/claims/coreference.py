@@ -169,6 +169,9 @@ class SpeakerIndex(BodyNames):
                 return self._group(mention)
             if name.replace(".", "").isupper():
                 name = self.expand_acronym(name) or name
+            national = self.national(name) if " " not in mention.text.strip() or name.islower() else None
+            if national is not None:
+                return Speaker(national, "org")  # "Police said" in a report about one country
             if _UN_GENERIC.match(name):  # "the United Nations agency wrote": the UN body last named
                 body = self._body_like(["un"])
                 if body is not None:
@@ -292,6 +295,9 @@ class SpeakerIndex(BodyNames):
             adjective = self.demonym()
             if adjective:
                 return Speaker(f"{adjective} {head}", "org")
+        national = self.national(mention.name)
+        if national is not None:
+            return Speaker(national, "org")
         return Speaker(mention.name, "group")
 
     def _body_like(self, words: list[str]) -> Speaker | None:
