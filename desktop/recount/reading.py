@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from recount.claims.dates import MONTHS as _MONTHS  # month numbers by 3-letter key
+from recount.claims.dates import written_day
 from recount.claims.model import Article
 
 __all__ = ["UnreadableFile", "find_dateline", "read_bytes", "read_html", "read_path", "read_text"]
@@ -300,12 +300,6 @@ def strip_markdown(text: str) -> str:
 
 # --------------------------------------------------------------------------- headline and dateline
 
-_MONTH = (
-    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
-    r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?")
-_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4})\b)?")
 # "CARROW, Lusara, Aug. 9 (Eastwatch Daily) -", "SARVANA, March 10 -", "LONDON (Reuters) -"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:/[A-Z][A-Za-z .'-]{1,30})?,?"
@@ -318,21 +312,8 @@ _BYLINE = re.compile(r"^By\s+[A-Z][^,\n]{1,60},\s*(?P<outlet>[A-Z][^,\n]{1,60})$
 
 def _written_date(text: str, year: int | None, today: date | None) -> date | None:
     """The first "April 8, 2019" / "8 April" in `text`; a missing year from `year` or the past year."""
-    m = _MONTH_DAY.search(text) or _DAY_MONTH.search(text)
-    if not m:
-        return None
-    month = _MONTHS[m["month"].lower()[:3]]
-    day = int(m["day"])
-    try:
-        if m["year"]:
-            return date(int(m["year"]), month, day)
-        if year:
-            return date(year, month, day)
-        ref = today or date.today()
-        candidate = date(ref.year, month, day)
-        return candidate if candidate <= ref else date(ref.year - 1, month, day)
-    except ValueError:
-        return None
+    found = written_day(text, year, today)
+    return found[0] if found else None
 
 
 def find_dateline(
@@ -354,11 +335,9 @@ def find_dateline(
         line = para.strip()
         # A short line that is mostly a date: "Published April 8, 2019", "8 April 2019 10:15".
         if len(line) <= 60:
-            m = _MONTH_DAY.search(line) or _DAY_MONTH.search(line)
-            if m and m["year"]:
-                when = _written_date(line, year, today)
-                if when:
-                    return when, None
+            found = written_day(line, year, today)
+            if found and found[1]:
+                return found[0], None
     return None
 
 

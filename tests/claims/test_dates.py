@@ -72,3 +72,14 @@ def test_resolve_day_is_the_one_resolver_for_short_phrases():
     assert resolve_day("last night", published) == date(2025, 4, 9)
     assert resolve_day("Monday night", published) == date(2025, 4, 7)
     assert resolve_day("next week", published) is None  # a period, not a day
+
+
+def test_written_day_is_read_with_the_same_patterns_as_every_date():
+    from recount.claims.dates import written_day
+
+    today = date(2025, 4, 10)
+    assert written_day("SARVANA, Monday, April 8 -", today=today) == (date(2025, 4, 8), False)
+    assert written_day("Published 8 April 2019 10:15", today=today) == (date(2019, 4, 8), True)
+    assert written_day("Aug. 9 (Wire)", today=today) == (date(2024, 8, 9), False)  # never ahead of today
+    assert written_day("Aug. 9 (Wire)", year=2023, today=today) == (date(2023, 8, 9), False)
+    assert written_day("no date here", today=today) is None

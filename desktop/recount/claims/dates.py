@@ -85,13 +85,14 @@ class DateRef:
     kind: str  # "day" | "period" | "year" | "month" | "start" (of this week/month/year) | "following:N"
 
 
-def _infer_year(month: int, day: int, published: date) -> date | None:
+def _infer_year(month: int, day: int, published: date, ahead: int = 120) -> date | None:
     try:
         d = date(published.year, month, day)
     except ValueError:
         return None
-    # A date without a year is the nearest one: news looks back more than forward.
-    if d > published + timedelta(days=120):
+    # A date without a year is the nearest one: news looks back more than forward (a
+    # dateline, `ahead=0`, never looks forward: a report is not published in the future).
+    if d > published + timedelta(days=ahead):
         try:
             d = date(published.year - 1, month, day)
         except ValueError:
@@ -247,6 +248,30 @@ def resolve_day(phrase: str, published: date) -> date | None:
     m = DATE_RE.search(phrase)
     ref = _resolve(m, published) if m else None
     return ref.first if ref is not None and ref.kind == "day" else None
+
+
+def written_day(text: str, year: int | None = None, today: date | None = None) -> tuple[date, bool] | None:
+    """The first written calendar date in `text` ("April 8, 2019", "8 April", "Aug. 9") and
+    whether its year was written; a missing year is `year`, else the latest such day not
+    after `today`. For datelines and metadata, with the same patterns as every other date."""
+    ref = today or date.today()
+    for m in DATE_RE.finditer(text):
+        month_word = m.group("month") or m.group("month2")
+        if not month_word:
+            continue
+        written = m.group("year") or m.group("year2")
+        month = MONTHS[month_word.lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        try:
+            if written:
+                return date(int(written), month, day), True
+            if year:
+                return date(year, month, day), False
+        except ValueError:
+            return None
+        found = _infer_year(month, day, ref, ahead=0)
+        return (found, False) if found else None
+    return None
 
 
 def iso(d: date | None) -> str | None:
