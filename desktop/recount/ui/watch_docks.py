@@ -147,7 +147,11 @@ class WatchController(QObject):
 
     def poll(self, ids: list[int] | None) -> Task | None:
         """Poll `ids` ([]: every source; None: the due ones) unless a poll is already running."""
-        if self.scheduler is None or (self.poll_task is not None and not self.poll_task.done):
+        if self.scheduler is None:
+            return None
+        if self.poll_task is not None and not self.poll_task.done:
+            if ids is not None:  # the user asked: say why nothing starts
+                self.sources_panel.show_message("A poll is under way; try again when it has finished.")
             return None
         everything = ids == []
         self.busy = {s.id for s in self.sources_panel.sources} if everything else set(ids or [])
@@ -197,8 +201,12 @@ class WatchController(QObject):
         if change.article_id is None:
             return None
 
-        def select() -> None:
+        def failed() -> None:
             window.checkFinished.disconnect(select)
+            window.checkFailed.disconnect(failed)
+
+        def select() -> None:
+            failed()
             target = next((r.index for r in window.rows if r.claim.start == change.claim_start), None)
             if target is not None:
                 window.claims_panel.select_claim(target)
@@ -206,6 +214,7 @@ class WatchController(QObject):
                 window.select_flag(+1)
 
         window.checkFinished.connect(select)
+        window.checkFailed.connect(failed)
         return window.open_stored(change.article_id)
 
 
