@@ -110,6 +110,10 @@ def test_the_window_follows_a_feed_and_says_what_changed(qtbot, window, site):
     assert texts[2] == f"↕ {story}Ardenvale, killed: best estimate 40 → 52 (regional health office, 5 March)"
     assert watch.sources_panel.table.item(0, 1).text() == "ok"
     assert watch.sources_panel.table.item(0, 3).text() == "3"
+    watch.sources_panel.table.selectRow(0)
+    with qtbot.waitSignal(watch.refreshed, timeout=10000):
+        watch.sources_panel.pause_button.click()
+    assert watch.sources_panel.table.item(0, 1).text() == "paused" and watch.sources_panel.sources[0].paused
     assert window.report_count() == 3
     # Opening a change shows its report, checked, with the changed claim selected.
     flag = next(c for c in watch.changes_panel.changes if c.kind == "flag")

@@ -68,3 +68,24 @@ def test_sources_are_polled_in_parallel_within_the_limit(site, lib, clock):
     report = sched.run()
     assert [r.status for r in report.sources] == ["ok"] * 6
     assert sched.most_running == 2
+
+
+def test_pausing_during_a_poll_stops_it_at_the_next_step_and_loses_nothing(site, lib, clock):
+    import threading
+
+    from _watch_site import page, rss
+
+    for n in range(8):
+        site.routes[f"/slow/{n}"] = Route(page("toll-40").replace(b"Rescue teams", f"Team {n}".encode()),
+                                          delay=0.4)
+    site.routes["/many.xml"] = Route(rss(site, [(f"Report {n}", f"/slow/{n}", "2025-03-03", None)
+                                                for n in range(8)]), content_type="application/rss+xml")
+    add_source(lib, site.url("/many.xml"))
+    sched = Scheduler(lib, clock=clock)
+    threading.Timer(0.2, sched.pause).start()
+    (paused,) = sched.run().sources
+    assert paused.status == "partial" and "paused" in paused.error
+    assert paused.new < 8 and lib.count_articles() == paused.new
+    sched.resume()
+    (rest,) = sched.run(everything=True).sources
+    assert paused.new + rest.new == 8 and lib.count_articles() == 8
