@@ -81,6 +81,8 @@ def _estimates(lib: Any, article_id: int) -> list[Change]:
     from recount.claims.model import NumericClaim
     from recount.compare.metric import metric_label
 
+    if _alone_in_story(lib, article_id):
+        return []  # figures are compared within a story: the first report of one moves nothing
     stored = [sc for sc in lib.claims(article_id)
               if isinstance(sc.claim, NumericClaim) and sc.review != "rejected"]
     stored.sort(key=lambda sc: (sc.claim.source is None, sc.claim.start))
@@ -119,6 +121,17 @@ def moved_estimate(lib: Any, sc: Any, article_id: int) -> Change | None:
     return Change("estimate", "estimate_up" if after > before else "estimate_down",
                   f"{_label(claim)}: best estimate {_n(before)} → {_n(after)} ({said})",
                   other_id=latest_other.article_id, claim_start=claim.start, claim_end=claim.end)
+
+
+def _alone_in_story(lib: Any, article_id: int) -> bool:
+    try:
+        with lib._lock:
+            row = lib.db.conn.execute(
+                "SELECT COUNT(*) FROM articles o JOIN articles a ON a.story_id = o.story_id "
+                "WHERE a.id = ? AND o.deleted_at IS NULL", (article_id,)).fetchone()
+    except sqlite3.OperationalError:  # a library without stories
+        return False
+    return row is not None and row[0] == 1
 
 
 def story_of(lib: Any, article_id: int) -> str | None:
