@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.identity import (  # noqa: F401  (the one home of metric identity)
@@ -54,9 +55,15 @@ class Interval:
 
 def interval(claim: NumericClaim) -> Interval:
     """The interval of "at least 23", "more than 30", "about 2,800", "fewer than 40", "12-15"."""
-    v = float(claim.value)
-    lo, hi = claim.lower, claim.upper
-    if claim.qualifier == "about" or (lo is None and hi is None and claim.qualifier != "exact"):
+    return _interval(claim.value, claim.lower, claim.upper, claim.qualifier, claim.lower_inclusive,
+                     claim.upper_inclusive)
+
+
+@lru_cache(maxsize=65536)
+def _interval(value: float, lo: float | None, hi: float | None, qualifier: str, lower_inclusive: bool,
+              upper_inclusive: bool) -> Interval:
+    v = float(value)
+    if qualifier == "about" or (lo is None and hi is None and qualifier != "exact"):
         lo_v = float(lo) if lo is not None else v * (1 - ABOUT_TOLERANCE)
         hi_v = float(hi) if hi is not None else v * (1 + ABOUT_TOLERANCE)
         return Interval(lo_v, hi_v)
@@ -64,8 +71,8 @@ def interval(claim: NumericClaim) -> Interval:
         return Interval(v, v)
     lo_v = float(lo) if lo is not None else 0.0
     hi_v = float(hi) if hi is not None else math.inf
-    return Interval(lo_v, hi_v, lo_open=lo is not None and not claim.lower_inclusive,
-                    hi_open=hi is not None and not claim.upper_inclusive)
+    return Interval(lo_v, hi_v, lo_open=lo is not None and not lower_inclusive,
+                    hi_open=hi is not None and not upper_inclusive)
 
 
 def metric_label(claim: NumericClaim, published: str | None = None) -> str:

@@ -71,6 +71,7 @@ def word_root(word: str) -> str:
     return w.rstrip("e")[:5]
 
 
+@lru_cache(maxsize=32768)
 def content_roots(q: str) -> frozenset[str]:
     return frozenset(word_root(w) for f in fragments(q) for w in f.split() if w not in _FUNCTION_WORDS)
 
@@ -101,13 +102,15 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
         return None
     if a.same_article_token == b.same_article_token or other_story(a, b):
         return None
+    if shared_words(ca.quote, cb.quote) < DRIFT_SHARED_WORDS:
+        return None  # about other things: neither a drift nor the same words (cheap, asked first)
     speakers = aliases.get("speaker")
     sim, contained = quote_similarity(ca.quote, cb.quote)
     first, later = ordered(a, b)
     cf, cl = first.claim, later.claim
     assert isinstance(cf, AttributedClaim) and isinstance(cl, AttributedClaim)
     if names_match(ca.speaker, cb.speaker, speakers):
-        if contained or sim < DRIFT_MIN or shared_words(ca.quote, cb.quote) < DRIFT_SHARED_WORDS:
+        if contained or sim < DRIFT_MIN:
             return None
         if ca.date and cb.date:
             if ca.date != cb.date:

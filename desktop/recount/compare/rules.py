@@ -193,10 +193,30 @@ def same_figure(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> boo
     return ok
 
 
+def _may_flag(a: Ref, b: Ref) -> bool:
+    """A cheap first look at two reports' figures (most pairs of a story are a total that grew):
+    only the same value (credited to two bodies), figures of one day that cannot both be
+    right, or a later figure below an earlier one can raise a flag."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    gap = day_gap(a.as_of, b.as_of)
+    if gap is None:
+        return False
+    ia, ib = interval(ca), interval(cb)
+    if not (ia.hi < ib.lo or ib.hi < ia.lo):
+        return float(ca.value) == float(cb.value)
+    if gap == 0:
+        return True
+    first, later = ordered(a, b)
+    return interval(later.claim).hi < interval(first.claim).lo  # type: ignore[arg-type]
+
+
 def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     same_article = a.same_article_token == b.same_article_token
+    if not same_article and not _may_flag(a, b):
+        return None
     speakers = aliases.get("speaker")
     ra, rb = restated(ca), restated(cb)
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
@@ -209,15 +229,19 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
             return None
         return _restatement_rule(a if ra else b, b if ra else a)
     # History a report tells ("on Monday the toll stood at 207") is not its current figure: it
-    # may contradict another report's figure for that day, never be set against later ones.
-    history = not same_article and (superseded(a) or superseded(b))
+    # may contradict another report's figure for that day, never be set against later ones nor
+    # credited to someone else. (Asked last: it reads the reports' other claims.)
     if not apart(ca, cb):
-        return None if same_article or history else _same_estimate_rule(a, b, speakers)
+        if same_article:
+            return None
+        flag = _same_estimate_rule(a, b, speakers)
+        return None if flag is None or superseded(a) or superseded(b) else flag
     if part_of_whole(ca, cb, same_article):
         return None
-    if history and day_gap(a.as_of, b.as_of) != 0:
+    flag = _interval_rule(a, b, same_article, speakers)
+    if flag is not None and not same_article and flag.type != "conflict" and (superseded(a) or superseded(b)):
         return None
-    return _interval_rule(a, b, same_article, speakers)
+    return flag
 
 
 def _mentions(folded: str, place: str | None) -> bool:
