@@ -292,3 +292,17 @@ def test_figure_after_a_toll_in_another_clause_has_its_own_day():
 def test_period_inside_a_reported_clause_belongs_to_the_figure():
     c = one("The agency added on Twitter that in the past week its teams handled 89 surgeries.", 89)
     assert c.time.scope == "period"
+
+
+def test_event_verb_far_before_its_day_starts_the_story():
+    text = ("The clashes, which raised fears of a wider war in the region, began after the commander of a "
+            "rebel coalition in the hills ordered his units to seize the valley from the government "
+            "on March 4. "
+            "At least 64 people have been killed, the agency said.")
+    assert one(text, 64).time.start == "2024-03-04"
+
+
+def test_day_an_event_verb_was_reported_is_not_the_event_s_day():
+    text = ("At least 174 people have been killed since the rebels launched their offensive on the city, "
+            "the agency said on Tuesday.")
+    assert one(text, 174).time.start != "2024-03-12"

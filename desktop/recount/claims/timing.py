@@ -48,7 +48,7 @@ _SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGN
 _SINCE = fast(r"\bsince\b", re.IGNORECASE)
 _EVENT = fast(
     r"\b(?:struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|"
-    r"made\s+landfall|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{0,70}?$",
+    r"made\s+landfall|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{0,240}?$",
     re.IGNORECASE,
 )
 _EVENT_POSSESSIVE = fast(
@@ -137,10 +137,13 @@ class TimeReader:
                     continue
                 if not (_minus(self.pub, STORY_WINDOW) <= d.first <= self.pub):
                     continue
-                before = text[max(s.start, d.start - 90) : d.start]
+                before = text[max(s.start, d.start - 260) : d.start]
                 after = text[d.end : d.end + 40]
-                is_since = bool(rx(r"\bsince\b[^.;,]{0,70}$", re.IGNORECASE).search(before))
-                is_event = (bool(_EVENT.search(before)) or bool(_EVENT_POSSESSIVE.match(after))
+                is_since = bool(rx(r"\bsince\b[^.;,]{0,70}$", re.IGNORECASE).search(before[-90:]))
+                # "since X launched its offensive, the agency said on Tuesday": the verb's event is
+                # not on the day the words were said
+                is_event = ((bool(_EVENT.search(before)) and not self._is_said(d, s.start))
+                            or bool(_EVENT_POSSESSIVE.match(after))
                             or bool(_WHEN_EVENT.match(text, d.end, min(s.end, d.end + 90))))
                 if (is_since or is_event) and (best is None or d.first < best):
                     best = d.first
