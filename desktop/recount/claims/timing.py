@@ -89,7 +89,7 @@ _SAID_AFTER_DAY = fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re
 _DIGIT = fast(r"\d")
 _FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
-_THAT = fast(r"\bthat\b", re.IGNORECASE)
+_THAT = fast(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
 _OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
 _NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
                  re.IGNORECASE)
@@ -217,9 +217,9 @@ class TimeReader:
         hit = self._said_ref_cache.get(d.start)
         if hit is None:
             text = self.doc.text
-            said = _REPORT_VERB.search(text[max(sentence_start, d.start - 45) : d.start])
+            window = text[max(sentence_start, d.start - 45) : d.start]
             # "added that in the past week ...": a date inside the reported clause is the figure's
-            hit = (said is not None and not _THAT.search(said.group())) or (
+            hit = (_REPORT_VERB.search(window) and not _THAT.search(window)) or (
                 # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
                 d.kind == "day"
                 and _OPENING.fullmatch(text[sentence_start : d.start])
