@@ -166,3 +166,25 @@ def test_failing_feeds_get_a_status_and_do_not_stop_the_others(site, lib, clock)
         s = get_source(lib, sid)
         assert (s.status, s.failures, s.last_error) == ("error", 1, by_id[sid].error)
     assert lib.count_articles() == 3
+
+
+def test_an_engine_failure_on_one_report_is_its_note_and_the_rest_is_stored(site, lib, clock, monkeypatch):
+    import recount.claims
+
+    _pages(site)
+    add_source(lib, _feed(site))
+    real = recount.claims.extract
+
+    def failing(text, published=None):
+        if "52" in text:
+            raise RuntimeError("engine fault")
+        return real(text, published)
+
+    monkeypatch.setattr(recount.claims, "extract", failing)
+    (result,) = Scheduler(lib, clock=clock).run().sources
+    assert (result.status, result.new) == ("partial", 2)
+    assert "rises to 52: could not be stored (RuntimeError: engine fault)" in result.error
+    monkeypatch.setattr(recount.claims, "extract", real)
+    clock.advance(15)
+    (again,) = Scheduler(lib, clock=clock).run().sources
+    assert (again.status, again.new) == ("ok", 1) and lib.count_articles() == 3

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from recount.library.errors import LibraryError
 from recount.watch import folders
 from recount.watch.feeds import Entry, NotAFeed, parse_feed, quick_links
 from recount.watch.fetch import Fetcher, FetchError
@@ -124,7 +125,7 @@ def _poll_feed(lib: Any, source: Source, fetcher: Fetcher, at: str, result: Poll
                 continue
             if read.note:
                 notes.append(f"{_what(entry)}: {read.note}")
-            _store(lib, read.article, key, source.id, at, result)
+            _store(lib, read.article, key, source.id, at, result, notes, _what(entry))
     if notes:  # something was not stored: read the same bytes again next time
         digest = None
     return response.etag, response.last_modified, digest
@@ -145,12 +146,21 @@ def _poll_folder(lib: Any, source: Source, at: str, now_ts: float, result: PollR
                     notes.append(f"{item.path.name}: {why}")
                     remember_items(lib, [(item.key, source.id, None, item.size, item.mtime_ns)], at)
                 continue
-            _store(lib, article, item.key, source.id, at, result, item.size, item.mtime_ns)
+            _store(lib, article, item.key, source.id, at, result, notes, item.path.name, item.size,
+                   item.mtime_ns)
 
 
-def _store(lib: Any, article: Any, key: str, source_id: int, at: str, result: PollResult,
-           size: int | None = None, mtime_ns: int | None = None) -> None:
-    done = ingest(lib, article, key=key, source_id=source_id, at=at, size=size, mtime_ns=mtime_ns)
+def _store(lib: Any, article: Any, key: str, source_id: int, at: str, result: PollResult, notes: list[str],
+           what: str, size: int | None = None, mtime_ns: int | None = None) -> None:
+    """Store one report. A library problem (disk full, locked) stops the source's poll; anything
+    else (the claims engine failing on one text) is that report's note, and the rest goes on."""
+    try:
+        done = ingest(lib, article, key=key, source_id=source_id, at=at, size=size, mtime_ns=mtime_ns)
+    except LibraryError:
+        raise
+    except Exception as exc:
+        notes.append(f"{what}: could not be stored ({type(exc).__name__}: {exc})")
+        return
     if done.added:
         result.new += 1
         result.imported.append(done.article_id)
