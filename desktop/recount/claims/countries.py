@@ -8,6 +8,9 @@ before a noun is never itself a place ("French prosecutors" is not a location).
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from recount.claims.retrie import fast, trie
 
 # "Country:Adjective[/Adjective]" — the common English forms used in news copy.
@@ -50,16 +53,21 @@ COUNTRY_OF: dict[str, str] = {
 
 
 COUNTRIES: frozenset[str] = frozenset(COUNTRY_OF.values())
-# every country's name and adjective, factored by prefix: one search finds the first of them
-COUNTRY_RE = fast(r"(?<![\w-])(?:" + trie(COUNTRIES | set(COUNTRY_OF)) + r")(?![\w])")
+
+
+@cache
+def country_re() -> re.Pattern[str]:
+    """Every country's name and adjective, factored by prefix (compiled on first use: the
+    engine's import stays fast)."""
+    return fast(r"(?<![\w-])(?:" + trie(COUNTRIES | set(COUNTRY_OF)) + r")(?![\w])")
 
 
 def first_country(text: str, start: int = 0, end: int | None = None) -> tuple[int, str] | None:
     """(offset, country) of the first country named or qualified in text[start:end]."""
-    m = COUNTRY_RE.search(text, start, len(text) if end is None else end)
+    m = country_re().search(text, start, len(text) if end is None else end)
     return (m.start(), COUNTRY_OF.get(m.group(), m.group())) if m else None
 
 
 def countries_in(text: str) -> list[str]:
     """Every country named or qualified in `text`, in order (repeats kept)."""
-    return [COUNTRY_OF.get(m.group(), m.group()) for m in COUNTRY_RE.finditer(text)]
+    return [COUNTRY_OF.get(m.group(), m.group()) for m in country_re().finditer(text)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from itertools import compress
 
 from recount.claims.countries import COUNTRIES, COUNTRY_OF, countries_in, first_country
@@ -229,7 +230,10 @@ _PART_BEFORE = fast(
 )
 
 
-_ATTRIBUTION_TAIL = fast(r"[^,;.\d]{0,50}?\b(?:" + trie(list(REPORTING_VERBS)) + r")\b[^,;\d]{0,30}[.;]?\s*$")
+@cache
+def _attribution_tail() -> re.Pattern[str]:
+    """A reporting verb closing the sentence after a place (compiled on first use)."""
+    return fast(r"[^,;.\d]{0,50}?\b(?:" + trie(list(REPORTING_VERBS)) + r")\b[^,;\d]{0,30}[.;]?\s*$")
 _ATTRIBUTION_HEAD = fast(r",\s+(?:the|a|an)\s+[^,;\d]{0,60}$")
 
 
@@ -237,7 +241,7 @@ def _in_attribution(text: str, pos: int, end: int) -> bool:
     """A place inside the closing attribution ("..., the UN co-ordinator in Libya said"): where
     the speaker sits, not what the figure is about."""
     return bool(_ATTRIBUTION_HEAD.search(text, max(0, pos - 70), pos)) and bool(
-        _ATTRIBUTION_TAIL.match(text, pos, min(len(text), end + 1)))
+        _attribution_tail().match(text, pos, min(len(text), end + 1)))
 
 
 def _is_part_or_org(text: str, pos: int, name: str) -> bool:
@@ -265,8 +269,11 @@ _TITLED = fast(
     "(?=[" + initials(_TITLES) + r"])\b(?:" + trie(_TITLES) + r")\.?"
     r"\s+((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
 )
-_SPEECH_VERB = fast(r"(?<=\s)(?:" + trie(
-    [w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called")]) + r")\b")
+@cache
+def _speech_verb() -> re.Pattern[str]:
+    """A reporting verb (compiled on first use: the engine's import stays fast)."""
+    return fast(r"(?<=\s)(?:" + trie(
+        [w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called")]) + r")\b")
 _NAME_BEFORE = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$")
 
 
@@ -274,7 +281,7 @@ def _people_words(text: str) -> frozenset[str]:
     """Surnames of the people an article names (after a title, or as the subject of a
     reporting verb with a first and last name); countries stay places ("Russia said")."""
     found = [m.group(1) for m in _TITLED.finditer(text)]
-    for verb in _SPEECH_VERB.finditer(text):
+    for verb in _speech_verb().finditer(text):
         m = _NAME_BEFORE.search(text, max(0, verb.start() - 70), verb.start())
         if m:
             found.append(m.group(1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from recount.claims.cues import REPORTING_VERBS, SAID_BEFORE
 from recount.claims.dates import DateRef, iso
@@ -85,7 +86,10 @@ _REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\
 # "by 28 April": a running total up to that day
 _BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
-_SAID_AFTER_DAY = fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
+@cache
+def _said_after_day() -> re.Pattern[str]:
+    """A reporting verb within the clause after an opening day (compiled on first use)."""
+    return fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
 _DIGIT = fast(r"\d")
 _FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
@@ -223,7 +227,7 @@ class TimeReader:
                 # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
                 d.kind == "day"
                 and _OPENING.fullmatch(text[sentence_start : d.start])
-                is not None and _SAID_AFTER_DAY.match(text, d.end, min(len(text), d.end + 100)) is not None)
+                is not None and _said_after_day().match(text, d.end, min(len(text), d.end + 100)) is not None)
             self._said_ref_cache[d.start] = hit
         return hit
 
@@ -365,7 +369,7 @@ class TimeReader:
                 return d
             # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
             if d.end <= fig.start:
-                if _SAID_AFTER_DAY.match(text, d.end, fig.start):
+                if _said_after_day().match(text, d.end, fig.start):
                     continue  # "On Tuesday, the spokesman said that ... 47 deaths": when it was said
                 if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s.start : d.start]):
                     return d
