@@ -62,3 +62,18 @@ def test_said_before_a_date_uses_the_same_verbs() -> None:
     assert SAID_BEFORE.search("the port authority disclosed on ")
     assert SAID_BEFORE.search("Ms Farrow tweeted late on ")
     assert not SAID_BEFORE.search("the flood reached the town on ")
+
+
+def test_said_before_equals_the_pattern_it_replaces() -> None:
+    import random
+    import re
+
+    from recount.claims.cues import SAID_WORDS
+
+    words = "|".join(sorted(SAID_WORDS, key=len, reverse=True))
+    pattern = re.compile(r"\b(?:" + words + r")\b[^.;\d]{0,40}$", re.IGNORECASE)
+    rng = random.Random(11)
+    pieces = ["said", "Said ", " on ", "statement", "x", ".", ";", "7", " ", "_", "saidx", "warned", "\u00e9"]
+    for _ in range(4000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) + " " * rng.randint(0, 45)
+        assert SAID_BEFORE.search(s) == bool(pattern.search(s)), repr(s)

@@ -14,6 +14,7 @@ around it, so the cost is linear in the text: see tests/claims/test_extract_prop
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import compress
 
@@ -34,7 +35,6 @@ from recount.claims.layout import headline_paragraphs, outlet_words
 from recount.claims.model import AttributedClaim
 from recount.claims.numbers import tokens_of
 from recount.claims.quotes import Quote, quote_text, quotes_of
-from recount.claims.retrie import fast
 from recount.claims.speakers import COMMON_NOUNS, plain_word
 
 __all__ = ["extract_attributed"]
@@ -116,7 +116,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
 
 _SOURCE_VERBS = frozenset(("reported", "announced", "estimated", "confirmed", "recorded", "counted"))
 # What may stand between a reporting verb and a second cue that its reported clause holds.
-_CLAUSE_BREAK = fast(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)\b""")
+_CLAUSE_BREAK = re.compile(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)\b""")
 
 
 def _inside_reported_clause(text: str, first: Cue, cue: Cue) -> bool:

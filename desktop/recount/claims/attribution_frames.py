@@ -30,7 +30,7 @@ from recount.claims.cue_context import (
 from recount.claims.cues import NOT_AFTER, PASSIVE_BY
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import DATELINE
-from recount.claims.retrie import fast, rx
+from recount.claims.retrie import rx
 from recount.claims.speakers import (
     FUNCTION_WORDS,
     GROUP_NOUNS,
@@ -103,11 +103,13 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
 
 
 # "..., citing the ministry as saying": the words are the cited body's.
-_CITING_AS_SAYING = fast(r"\s+((?:the\s+)?[A-Z][^,;:.()\"\u201c\u201d]{1,80}?)\s+as\s+(?:saying|stating)\b")
+_CITING_AS_SAYING = re.compile(
+    r"\s+((?:the\s+)?[A-Z][^,;:.()\"\u201c\u201d]{1,80}?)\s+as\s+(?:saying|stating)\b"
+)
 # "X, who said" / "X which said": a relative pronoun between the speaker and the verb.
-_RELATIVE = fast(r",?\s+(?:who|which)$")
+_RELATIVE = re.compile(r",?\s+(?:who|which)$")
 # "..., with U.S. President Trump saying": the speaker of an absolute clause.
-_WITH_SPEAKER = fast(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
+_WITH_SPEAKER = re.compile(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
 
 
 _PLAIN_SPEECH = frozenset("said says told tells added stated warned reported confirmed explained noted wrote "
@@ -302,13 +304,13 @@ def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Lt))|(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov))|(?<=\bProf))\."
 
 
-_ACCORDING_PHRASE = fast(
+_ACCORDING_PHRASE = re.compile(
     rf"\s+((?:the\s+)?(?:[^,;:.()\"“”]|{_ABBR_DOT}){{2,140}}?)"
     rf"(?=\s*(?:[,;:()\"“”]|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$))"
 )
 
 
-_ABBR_THEN_CLAUSE = fast(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
+_ABBR_THEN_CLAUSE = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
 
 
 def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue | None:
@@ -354,13 +356,15 @@ def _passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str
 
 # "a revised report by the Health Ministry", "Tuesday's statement by a police spokesman": a
 # published statement credited to its author, with no verb of saying.
-_NOMINAL = fast(
+_NOMINAL = re.compile(
     r"(?:report|statement|bulletin|communiqu[eé]|announcement|update)\s+(?:(?:issued|released|published)\s+)?"
     r"(?:by|from)\s+((?:the|a|an)\s+[^,;:.()\"\u201c\u201d]{2,90}?|[A-Z][^,;:.()\"\u201c\u201d]{1,90}?)"
     r"(?=\s*[,;:.()\"\u201c\u201d]|\s+(?:on|in|said|says|that|which|who|was|were|is|are|has|had|showed|"
     r"shows|put|puts|late|earlier|also)\b|$)"
 )
-_NOMINAL_LEAD = fast(r"(?:\b(?:a|an|the|its|their)\s+|\b[A-Z][a-z]+day(?:'s|\u2019s)\s+)(?:[a-z]+\s+){0,2}$")
+_NOMINAL_LEAD = re.compile(
+    r"(?:\b(?:a|an|the|its|their)\s+|\b[A-Z][a-z]+day(?:'s|\u2019s)\s+)(?:[a-z]+\s+){0,2}$"
+)
 
 
 def nominal_cue(doc: Document, sent: Sentence, at: int) -> Cue | None:

@@ -25,7 +25,7 @@ _NATIONAL_ADJECTIVE = fast(
     r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
     r"Health|Interior|Foreign|Defence|Defense|Finance)\b"
 )
-_GROUP_BODY = fast(
+_GROUP_BODY = re.compile(
     r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
     r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
 )
@@ -33,7 +33,7 @@ _NAMED_BODY = fast(
     r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
     r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
 )
-_GROUP_BODY = fast(
+_GROUP_BODY = re.compile(
     r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
     r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
 )
@@ -47,7 +47,7 @@ _ACRONYM_PAREN = fast(r" \([A-Z]{2,8}\)")
 # Bodies whose acronym every reader knows: named in full, without it ("World Health Organization").
 _HOUSEHOLD = frozenset(("UN", "WHO", "EU", "NATO", "US", "UK"))
 # "the UN health agency", "the U.N. refugee agency": the UN body news means by that description.
-_UN_DESCRIBED = fast(
+_UN_DESCRIBED = re.compile(
     r"^(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:'s|\u2019s)?\s+(health|migration|refugee|children's|"
     r"children\u2019s|humanitarian|food|aid|humanitarian\s+aid|relief)\s+(?:agency|office|body|organi[sz]ation|"
     r"coordination\s+office|arm)$",
@@ -63,7 +63,7 @@ _ADJECTIVE: dict[str, str] = {}
 for _adj, _country in COUNTRY_OF.items():
     _ADJECTIVE.setdefault(_country, _adj)
 _NATIONAL_GROUPS = frozenset(("authorities", "officials"))
-_MINISTRY = fast(r"^(?:[a-z]+\s+ministry|ministry\s+of\s+[a-z]+)$")
+_MINISTRY = re.compile(r"^(?:[a-z]+\s+ministry|ministry\s+of\s+[a-z]+)$")
 # Bodies news names with their acronym even where a report spells out only the name.
 _KNOWN_ACRONYM = {full: key.upper() for key, full in KNOWN_BODIES.items()
                   if key.upper() not in _HOUSEHOLD and key not in ("icrc", "unicef", "unhcr", "nato", "imf")}

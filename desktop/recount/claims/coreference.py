@@ -30,12 +30,12 @@ from recount.claims.speakers import (
 
 _NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
 _ARMED_BODY = r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Army|Front|Movement|Forces|Brigades?|Militia))"
-_FORCES_OF = fast(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
-_REBELS = fast(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
+_FORCES_OF = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
+_REBELS = re.compile(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
 _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
 )
-_MINISTER = fast(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
+_MINISTER = re.compile(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
 # A personal name as reports write it: "Kory Honea", "Maria do Valle Ribeiro", "Kim Jong Un",
 # "Francois-Henri Pinault"; a possessive ends it ("Trump's").
 _NAME_RUN = fast(
@@ -43,12 +43,15 @@ _NAME_RUN = fast(
     r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,6})"
 )
 # "the Secretary General of the group": a role of the body last spoken of.
-_ROLE_OF_THE_BODY = fast(
+_ROLE_OF_THE_BODY = re.compile(
     r"^((?:[A-Z][\w-]*\s+){0,2}(?:[Ss]ecretary[- ][Gg]eneral|[Hh]ead|[Cc]hief|[Dd]irector|[Pp]resident|"
     r"[Cc]hairman|[Ss]pokes(?:man|woman|person)))\s+(?:of|for)\s+the\s+(?:group|organi[sz]ation|agency|society)$"
 )
+# "the United Nations agency": a UN body the report has named.
+_UN_GENERIC = re.compile(
+    r"^(?:UN|U\.N\.|United Nations)(?:'s|\u2019s)?\s+(?:agency|body|organi[sz]ation|office)$"
+)
 # Role words that refer to the person last spoken of whatever their title.
-_UN_GENERIC = fast(r"^(?:UN|U\.N\.|United Nations)(?:'s|\u2019s)?\s+(?:agency|body|organi[sz]ation|office)$")
 _GENERIC_ROLES = frozenset(("official", "politician", "leader"))
 # Words that qualify a role without naming another one: "the former vice president".
 _ROLE_QUALIFIERS = frozenset(("former", "vice", "deputy", "acting", "interim", "u.s", "us", "senior", "top"))
@@ -360,7 +363,7 @@ def _gender_of(role: str | None) -> str:
     return ""
 
 
-_ROLE_AFTER = fast(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d()]{3,80})")
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d()]{3,80})")
 
 
 def _roles_around(text: str, start: int, end: int, inside: list[str]) -> frozenset[str]:

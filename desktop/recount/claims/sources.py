@@ -16,7 +16,6 @@ import re
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import headline_paragraphs, outlet_name
 from recount.claims.model import AttributedClaim, NumericClaim
-from recount.claims.retrie import fast
 from recount.claims.speakers import KNOWN_BODIES, analyse
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
@@ -76,7 +75,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
 
 
 # "WHO spokesman", "spokeswoman for the Harbour Trust", "the agency's spokesperson".
-_SPOKES_FOR = fast(
+_SPOKES_FOR = re.compile(
     r"^(?:the\s+)?(?:(?P<before>.+?)(?:'s|\u2019s)?\s+spokes(?:man|woman|person)|"
     r"spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?P<after>.+))$",
     re.I,
@@ -112,13 +111,15 @@ def _lead_source(doc: Document, figure: NumericClaim, numeric: list[NumericClaim
 
 
 # "EUR 100m from French billionaire Ana Ruiz", "$5 million from the Harbour Trust": the giver.
-_GIVER = fast(r"\s+(?:[a-z]+\s+){0,2}?from\s+((?:the\s+)?(?:[\w'\u2019.-]+\s+){0,5}?[A-Z][\w'\u2019.-]+)"
-              r"(?=\s*(?:[,;:.()]|\band\b|\bwho\b|$))")
+_GIVER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?from\s+((?:the\s+)?(?:[\w'\u2019.-]+\s+){0,5}?[A-Z][\w'\u2019.-]+)"
+    r"(?=\s*(?:[,;:.()]|\band\b|\bwho\b|$))"
+)
 
 
 # An attribution after the figure speaks for it unless a new clause starts in between:
 # "N were killed, the ministry said" but not "N were killed in 1987, which critics say ...".
-_NEW_CLAUSE = fast(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
+_NEW_CLAUSE = re.compile(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
 
 
 def _covers(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:
@@ -157,5 +158,5 @@ def _previous(doc: Document, index: dict[int, int], sent: Sentence) -> Sentence 
     return None
 
 
-_CONTINUES = fast(r"(?:And|Also|Of\s+those|Of\s+them|Among\s+them|In\s+addition)\b")
-_INTRODUCES = fast(r"(?::|\b(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|social\s+media)\.?)\s*$")
+_CONTINUES = re.compile(r"(?:And|Also|Of\s+those|Of\s+them|Among\s+them|In\s+addition)\b")
+_INTRODUCES = re.compile(r"(?::|\b(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|social\s+media)\.?)\s*$")

@@ -59,7 +59,7 @@ COMPANY_NOUNS = frozenset(
     chain supplier holding""".split()
 )
 # "Credit Agricole SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
-_COMPANY_SUFFIX = fast(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
+_COMPANY_SUFFIX = re.compile(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
     """officials residents diplomats critics analysts doctors witnesses relatives agencies groups
@@ -96,22 +96,22 @@ KNOWN_BODIES = {
     "imf": "International Monetary Fund",
 }
 _PREPOSITIONS = frozenset("of for from at in by with to on".split())
-_POSSESSOR_SAYS = fast(
+_POSSESSOR_SAYS = re.compile(
     r"^([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:'s|\u2019s) (?:statement|office|spokesman|spokeswoman|"
     r"spokesperson|letter|message|post|website|account|aides?)$"
 )
-_BODY_IN_PLACE = fast(
+_BODY_IN_PLACE = re.compile(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
-_REPORT_BY = fast(
+_REPORT_BY = re.compile(
     r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:report|statement|bulletin|update|communiqu[eé]|"
     r"announcement|tally|count|figures|data|estimate|post|message)\s+(?:by|from|of)\s+(.+)$"
 )
-_OUTLET_PERSON = fast(
+_OUTLET_PERSON = re.compile(
     r"^((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)(?:'s|\u2019s)\s+((?:[A-Z][\w'-]+\s+){1,2}[A-Z][\w'-]+)$"
 )
-_ACRONYM = fast(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
-_CAP = fast(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
+_CAP = re.compile(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
 # Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
     "de da di do du del della van von der den ter la le bin ibn al el ben abu dos das".split()
@@ -144,7 +144,7 @@ def plain_word(word: str) -> str:
     return low.replace("co-", "co", 1) if low.startswith("co-") else low
 
 
-_DETERMINER = fast(r"^(?:the|a|an)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def strip_determiner(phrase: str) -> str:
@@ -336,7 +336,7 @@ def role_like(phrase: str) -> bool:
     return roleish and len(words) <= 12
 
 
-_PERSON_SUBJECT = fast(
+_PERSON_SUBJECT = re.compile(
     r"((?:[A-Z][\w.'-]*\s+){0,4}(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+){0,1}[A-Z][\w'-]+)"
     r"(?=(?P<apposed>,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)|\s+[a-z]+\b)"
 )
@@ -349,10 +349,10 @@ _APPOSED_PERSON = fast(
 
 
 # "the UN envoy for Tavrenia, Henrik Falde": the role a person is introduced with.
-_ROLE_BEFORE = fast(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
 
 
-_BODY_SUBJECT = fast(
+_BODY_SUBJECT = re.compile(
     r"The\s+((?:(?:[A-Z][\w'-]+|of|for|the|and)\s+){0,7}[A-Z][\w'-]+)(?=\s+(?:\([A-Z]{2,8}\)\s+)?[a-z])"
 )
 
