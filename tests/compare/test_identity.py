@@ -187,3 +187,14 @@ def test_figures_of_two_stories_never_meet(num, ref) -> None:
                                ref(b, "b", "2024-06-05", "Two", story=1)])
     assert find_discrepancies([ref(a, "a", "2024-06-05", "One", story=1),
                                ref(b, "b", "2024-06-05", "Two", story=2)]) == []
+
+
+def test_one_estimate_given_for_two_spans_of_time_is_still_one_estimate(num, ref) -> None:
+    week = num("about $2.1 billion", 2.1e9, qualifier="about", category="money", scope="period",
+               start="2024-06-01", end="2024-06-07", source="Treasury Office", place="Kessel",
+               sentence="The Treasury Office estimated this week's damage at about $2.1 billion.")
+    day = num("$2.1 billion", 2.1e9, category="money", scope="point", start="2024-06-09", end="2024-06-09",
+              source="Harbor Development Bank", place="Kessel",
+              sentence="Harbor Development Bank put the cost of rebuilding at $2.1 billion.")
+    flags = find_discrepancies([ref(week, "a", "2024-06-08", "One"), ref(day, "b", "2024-06-09", "Two")])
+    assert [f.type for f in flags] == ["attribution_conflict"]

@@ -46,6 +46,8 @@ from recount.compare.identity import (
     day_gap,
     same_metric,
     scope,
+    what_differs,
+    where_differs,
     words_before_number,
 )
 from recount.compare.metric import format_date, format_figure, interval, metric_label
@@ -64,6 +66,8 @@ from recount.compare.refs import same_story as in_one_story
 # ministry" may be one body.
 _SECTORS = frozenset("health interior defence defense foreign finance security civil protection emergency "
                      "local state federal national regional provincial municipal public".split())
+# Categories where a figure is one body's estimate rather than a tally everyone repeats.
+ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
 # two sources is a coincidence, "11,300 dead" is not).
 ATTRIBUTION_MIN_VALUE = 20
@@ -193,6 +197,18 @@ def same_figure(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> boo
     return ok
 
 
+def one_estimate(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> bool:
+    """An estimate (troops, money, a count, a per cent) given for two spans of time ("$4.5 billion"
+    of a week's damage, "$4.5 billion" on the day of an assessment) is still one estimate when
+    the figure is the same: only what, whose and where must agree."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    if ca.category not in ESTIMATE_CATEGORIES or float(ca.value) != float(cb.value):
+        return False
+    places = aliases.get("place")
+    return what_differs(ca, cb) is None and where_differs(ca, cb, places, in_one_story(a, b)) is None
+
+
 def _may_flag(a: Ref, b: Ref) -> bool:
     """A cheap first look at two reports' figures (most pairs of a story are a total that grew):
     only the same value (credited to two bodies), figures of one day that cannot both be
@@ -221,7 +237,11 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     ra, rb = restated(ca), restated(cb)
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
-    if projected(ca) or projected(cb) or not same_figure(a, b, aliases):
+    if projected(ca) or projected(cb):
+        return None
+    if not same_figure(a, b, aliases):
+        if not same_article and not (ra or rb) and one_estimate(a, b, aliases):
+            return _same_estimate_rule(a, b, speakers)
         return None
     if ra or rb:
         # a restated older figure is set only against its own report's current figure
