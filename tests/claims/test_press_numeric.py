@@ -306,3 +306,16 @@ def test_day_an_event_verb_was_reported_is_not_the_event_s_day():
     text = ("At least 174 people have been killed since the rebels launched their offensive on the city, "
             "the agency said on Tuesday.")
     assert one(text, 174).time.start != "2024-03-12"
+
+
+def test_votes_belong_to_polling_day_even_when_announced_later():
+    text = ("Yesterday, the president was re-elected after the March 9 presidential election "
+            "with almost 2m votes more than his rival.")
+    c = one(text, 2_000_000)
+    assert (c.time.scope, c.time.start) == ("day", "2024-03-09")
+
+
+def test_polling_day_across_a_hard_line_break():
+    text = ("The commission declared the winner after the count of the 9 March\n\n"
+            "election. He polled 5,191,804 votes in all.")
+    assert one(text, 5_191_804).time.start == "2024-03-09"

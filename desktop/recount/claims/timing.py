@@ -163,7 +163,7 @@ class TimeReader:
             for d in dates:
                 if d.kind != "day" or d.first is None or d.first > self.pub:
                     continue
-                if _ELECTION_AFTER.match(text, d.end, min(s.end, d.end + 40)) or _ELECTION_BEFORE.search(
+                if _ELECTION_AFTER.match(text, d.end, min(len(text), d.end + 40)) or _ELECTION_BEFORE.search(
                         text[max(s.start, d.start - 70) : d.start]):
                     return d.first
         return None
@@ -301,8 +301,10 @@ class TimeReader:
                 by_ref.start >= fig.end or _TOLL_BEFORE.search(tail) or perfect):
             return TimeSpan(iso(start), iso(by_ref.first), "cumulative")  # "killed ... by 28 April"
         near = text[max(s.start, fig.start - 80) : min(s.end, fig.end + 40)]
-        if (self.polling_day is not None and category in ("count", "percent") and day_ref is None
-                and period_ref is None and _VOTE_RESULT.search(near)):
+        # votes are cast on polling day, whenever the count was announced ("yesterday ... re-elected
+        # with almost 4m votes")
+        if (self.polling_day is not None and category in ("count", "percent") and period_ref is None
+                and _VOTE_RESULT.search(near)):
             return TimeSpan(iso(self.polling_day), iso(self.polling_day), "day")
         if category == "money" and not has_since and period_ref is None:
             lead = text[max(s.start, fig.start - 60) : fig.start]
