@@ -319,3 +319,16 @@ def test_polling_day_across_a_hard_line_break():
     text = ("The commission declared the winner after the count of the 9 March\n\n"
             "election. He polled 5,191,804 votes in all.")
     assert one(text, 5_191_804).time.start == "2024-03-09"
+
+
+def test_bodies_and_outlets_are_not_places():
+    c = one("The family will give €40 million from the Harlan fund to the rebuilding.", 40_000_000)
+    assert c.place != "Harlan"
+    c = one("The envoy told broadcaster France-Info that €88 million had been raised.", 88_000_000)
+    assert c.place != "France"
+
+
+def test_the_only_country_an_article_names_is_its_story_s_place():
+    text = ("The incumbent polled 9,100,233 votes, the electoral body said.\n\n"
+            "Observers from Ghana's neighbours praised the calm.")
+    assert one(text, 9_100_233).place == "Ghana"

@@ -59,7 +59,8 @@ COUNTRIES: frozenset[str] = frozenset(COUNTRY_OF.values())
 def country_re() -> re.Pattern[str]:
     """Every country's name and adjective, factored by prefix (compiled on first use: the
     engine's import stays fast)."""
-    return fast(r"(?<![\w-])(?:" + trie(COUNTRIES | set(COUNTRY_OF)) + r")(?![\w])")
+    # "France-Info" is an outlet, not a country
+    return fast(r"(?<![\w-])(?:" + trie(COUNTRIES | set(COUNTRY_OF)) + r")(?![\w]|-[A-Z])")
 
 
 def first_country(text: str, start: int = 0, end: int | None = None) -> tuple[int, str] | None:

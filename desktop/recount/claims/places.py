@@ -244,12 +244,19 @@ def _in_attribution(text: str, pos: int, end: int) -> bool:
         _attribution_tail().match(text, pos, min(len(text), end + 1)))
 
 
+_ORG_NOUN_AFTER = fast(r"\s+(?:fund|funds|group|company|companies|foundation|family|holding|firm|bank|"
+                       r"agency|ministry|council|party|fans?|brand|chain|charity|trust|institute|network)\b")
+
+
 def _is_part_or_org(text: str, pos: int, name: str) -> bool:
-    """A sub-location of the figure ("most of them in Oberkell") or a body's country
-    ("Velmora's Civil Protection Agency", "Libya's UN-backed government")."""
+    """A sub-location of the figure ("most of them in Oberkell"), a body's country
+    ("Velmora's Civil Protection Agency", "Libya's UN-backed government") or a body itself
+    ("from the Harlan fund", "of the Ostrel group")."""
     if _PART_BEFORE.search(text[max(0, pos - 70) : pos]):
         return True
     after = text[pos + len(name) : pos + len(name) + 30]
+    if _ORG_NOUN_AFTER.match(after):
+        return True
     if rx(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)").match(after):
         return True
     # "Libya's eastern coastal city of Derna": the country frames the place the figure is about
@@ -360,7 +367,7 @@ class PlaceFinder:
         for country in countries_in(self.doc.text):
             counts[country] = counts.get(country, 0) + 1
         best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        return best[0] if best[1] >= 2 else None
+        return best[0] if best[1] >= 2 or len(counts) == 1 else None
 
     def _headline_country(self, before: int) -> str | None:
         """The country a title line names ("Quake toll in Veskland rises"), for a lead that names none."""
