@@ -59,6 +59,8 @@ _UN_WORK = {"health": "who", "migration": "iom", "refugee": "unhcr", "children's
 
 
 _COUNTRY_NAMES = frozenset(COUNTRY_OF.values())
+# "World Health Organisation" -> the spelling the body itself uses
+_CANONICAL = {v.lower().replace("organization", "organisation"): v for v in KNOWN_BODIES.values()}
 _ADJECTIVE: dict[str, str] = {}
 for _adj, _country in COUNTRY_OF.items():
     _ADJECTIVE.setdefault(_country, _adj)
@@ -106,8 +108,7 @@ class BodyNames:
         if described:
             key = _UN_WORK[described[1].lower()]
             name = self._full_of(key.upper()) or KNOWN_BODIES[key]
-        canonical = {v.lower().replace("organization", "organisation"): v for v in KNOWN_BODIES.values()}
-        name = canonical.get(name.lower().replace("organization", "organisation"), name)
+        name = _CANONICAL.get(name.lower().replace("organization", "organisation"), name)
         name = rx(r"^(?:United Nations|U\.N\.)(?:'s|\u2019s)?\s+(?=[A-Z])").sub("UN ", name)
         acronym = self._acronym_of(name) or _KNOWN_ACRONYM.get(name)
         if acronym and acronym not in _HOUSEHOLD and f"({acronym})" not in name:

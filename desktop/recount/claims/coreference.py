@@ -79,7 +79,8 @@ class SpeakerIndex(BodyNames):
     people: dict[str, Speaker] = field(default_factory=dict)
     _by_surname: dict[str, Speaker] = field(default_factory=dict)
     _names: dict[str, str] | None = None
-    _roles: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
+    _runs: list[tuple[int, int, str, int]] = field(default_factory=list)  # start, end, name, words before it
+    _roles: list[tuple[int, str, frozenset[str]]] | None = None
 
     # ------------------------------------------------------------ whole-article lookups
 
@@ -96,9 +97,7 @@ class SpeakerIndex(BodyNames):
                 if len(words) < 2 or len(words) > 4 or m.start(1) < titled:
                     continue
                 name = " ".join(words)
-                role = _roles_around(self.text, m.start(1), m.end(1), run[: len(run) - len(words)])
-                if role:
-                    self._roles.append((m.start(1), name, role))
+                self._runs.append((m.start(1), m.end(1), name, len(run) - len(words)))
                 last, first = words[-1], words[0]
                 if len(name) > len(self._names.get(last, "")):
                     self._names[last] = name
@@ -232,6 +231,12 @@ class SpeakerIndex(BodyNames):
         "Maria Lind, the UN envoy"): the latest before the mention when it is definite, else
         (and for "a police spokesman said", named a little later) the next one after it."""
         self.full_name("")
+        if self._roles is None:  # read only when a role phrase needs it
+            self._roles = []
+            for start, end, name, prefix in self._runs:
+                role = _roles_around(self.text, start, end, self.text[start:end].split()[:prefix])
+                if role:
+                    self._roles.append((start, name, role))
         before = [r for r in self._roles if r[0] < self.position]
         after = [r for r in self._roles if self.position <= r[0] < self.position + 1500]
         ordered = [*reversed(before), *after] if definite else after
