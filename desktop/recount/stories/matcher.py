@@ -35,6 +35,7 @@ PRIOR_REPORTS = 8  # pseudo-reports holding no term: keeps rarity sane in a smal
 NAME_SHARE = 0.5  # part of the report's coverage given by the names alone (places, people, bodies)
 TITLE_MISS = 0.35  # the score of a story that never gives the names of the report's headline...
 ESTABLISHED = 3  # ...once it has this many reports (its first may name little) is cut to this share
+TITLE_KNOWN = 0.1  # a name this part of a story's reports give is one the story gives
 
 
 @dataclass(slots=True)
@@ -138,7 +139,7 @@ def score(features: Features, profile: Profile, docs: Mapping[str, int], reports
     if w.names_total > 0:
         covered = (1 - NAME_SHARE) * covered + NAME_SHARE * names_shared / w.names_total
     if (profile.size >= ESTABLISHED and features.title_names
-            and not any(t in profile.terms for t in features.title_names)):
+            and not any(profile.terms.get(t, 0) >= TITLE_KNOWN * size for t in features.title_names)):
         covered *= TITLE_MISS  # the names the headline gives, none known to an established story
     factor = date_factor(features.published, profile.first_date, profile.last_date)
     shared.sort(reverse=True)
