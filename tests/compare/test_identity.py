@@ -198,3 +198,11 @@ def test_one_estimate_given_for_two_spans_of_time_is_still_one_estimate(num, ref
               sentence="Harbor Development Bank put the cost of rebuilding at $2.1 billion.")
     flags = find_discrepancies([ref(week, "a", "2024-06-08", "One"), ref(day, "b", "2024-06-09", "Two")])
     assert [f.type for f in flags] == ["attribution_conflict"]
+
+
+def test_a_later_verb_of_the_sentence_does_not_make_a_figure_a_part(num) -> None:
+    whole = num("at least 9,200", 9200, qualifier="at_least",
+                sentence="The toll has risen to at least 9,200, according to a report released on Monday.")
+    part = num("1,400", 1400, sentence="Of the injured, 1,400 have been discharged from hospital.")
+    assert subject_group(whole) is None
+    assert subject_group(part) == "subset:discharged"

@@ -64,8 +64,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 # Words right after a figure that make it a subset: "5,000 displaced people have been able to
 # return home", "40 were rescued alive", "12 were released".
 _SUBSET = re.compile(
-    r"^\W*(?:\w+\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|discharged|recovered|"
-    r"treated|identified|buried)\b", re.IGNORECASE)
+    r"^\W*(?:(?:people|persons|residents|displaced|of|them|who|that|were|was|have|has|had|been|are|is|being|"
+    r"later|since|already|now|so|far|able|to|be|safely|alive)\W+){0,6}?(?:return\w*|rescued|found alive|"
+    r"released|freed|discharged|recovered|treated|identified|buried)\b", re.IGNORECASE)
 # "of them", "among them", "including": the figure right after is part of one just given.
 _PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|including|includes?)\W*$",
                       re.IGNORECASE)
@@ -272,7 +273,7 @@ def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
             return "different things counted"
     elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):
         return "different things counted"
-    if a.category in SUBJECT_CATEGORIES:
+    if a.category in SUBJECT_CATEGORIES and not (scope(a) == scope(b) == "cumulative"):
         ha, hb = holder(a), holder(b)
         if ha and hb and not (ha & hb):
             return "someone else's figure"

@@ -249,13 +249,12 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
             return None
         return _restatement_rule(a if ra else b, b if ra else a)
     # History a report tells ("on Monday the toll stood at 207") is not its current figure: it
-    # may contradict another report's figure for that day, never be set against later ones nor
-    # credited to someone else. (Asked last: it reads the reports' other claims.)
+    # may contradict another report's figure for that day, or be credited to someone else, but
+    # is never set against later figures. (Asked last: it reads the reports' other claims.)
     if not apart(ca, cb):
         if same_article:
             return None
-        flag = _same_estimate_rule(a, b, speakers)
-        return None if flag is None or superseded(a) or superseded(b) else flag
+        return _same_estimate_rule(a, b, speakers)
     if part_of_whole(ca, cb, same_article):
         return None
     flag = _interval_rule(a, b, same_article, speakers)
