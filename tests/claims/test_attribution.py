@@ -448,3 +448,25 @@ def test_a_quote_the_verb_runs_into_belongs_to_that_speaker() -> None:
 def test_according_to_a_person_keeps_the_quote() -> None:
     text = "Ivo Brandt said the count was slow. According to him, the vote was \u2018rigged\u2019."
     assert [(c.speaker, c.quote) for c in claims(text)] == [("Ivo Brandt", None), ("Ivo Brandt", "rigged")]
+
+
+def test_a_modifier_before_the_role_after_the_verb() -> None:
+    text = ("\u201cWe will appeal,\u201d said defence lawyer Nina Ostrova after the hearing. "
+            "She said the ruling was wrong.")
+    assert [(c.speaker, c.speaker_role) for c in claims(text)] == [
+        ("Nina Ostrova", "defence lawyer"), ("Nina Ostrova", "defence lawyer")
+    ]
+
+
+def test_the_firm_is_the_company_named_before() -> None:
+    text = (
+        "Kestrel Mining said on Monday that output fell 12 percent. The firm said prices were weak. "
+        "The Perth-based company said it would cut 40 jobs."
+    )
+    assert [c.speaker for c in claims(text)] == ["Kestrel Mining"] * 3
+
+
+def test_commented_and_testified_are_cues() -> None:
+    text = ("Juror Ema Falk commented that the evidence was thin. "
+            "Detective Ole Brun testified that he saw no weapon.")
+    assert [c.speaker for c in claims(text)] == ["Ema Falk", "Ole Brun"]

@@ -202,19 +202,23 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
     date_first = BARE_DATE.match(right)
     offset = date_first.end() if date_first and date_first["when"] else 0
     words: list[tuple[int, int, str]] = []
-    for t in TOKEN.finditer(right, offset):
+    tokens = list(TOKEN.finditer(right, offset))[:14]
+    for k, t in enumerate(tokens):
         w = t.group()
         core = w.rstrip(",.;:\"”")
         low = core.lower()
         if not words and low in ("the", "a", "an"):
             words.append((t.start(), t.start() + len(core), core))
             continue
+        following = tokens[k + 1].group().lower().rstrip(",.;:") if k + 1 < len(tokens) else ""
         ok = (
             is_capitalised(core)
             or (words and low in ("of", "for", "the", "at", "from") and not w.endswith(","))
             or low in ROLE_WORDS
             or low in GROUP_NOUNS
             or (words and low in ORG_HEADS)
+            # "said defense lawyer Ann Moss", "said police spokesman Ivo Lenz": a modifier of the role
+            or (w == core and following in ROLE_WORDS and low.isalpha())
         )
         if not ok:
             break

@@ -16,6 +16,7 @@ from recount.claims.countries import COUNTRY_OF
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import (
     COMMON_NOUNS,
+    COMPANY_NOUNS,
     FUNCTION_WORDS,
     KNOWN_BODIES,
     ORG_HEADS,
@@ -169,6 +170,8 @@ class SpeakerIndex(BodyNames):
                 name = rx(r"\b[A-Z]{2,6}\b").sub(lambda m: KNOWN_BODIES.get(m[0].lower(), m[0]), name)
             if name.islower() and len(name.split()) <= 2:  # "the ministry", "the agency"
                 return self._group(mention)
+            if "-based " in name and plain_word(name.split()[-1]) in COMPANY_NOUNS:
+                return self._group(mention)  # "the Ontario-based firm": the company named before
             if name.replace(".", "").isupper():
                 name = self.expand_acronym(name) or name
             national = self.national(name) if " " not in mention.text.strip() or name.islower() else None
@@ -265,7 +268,7 @@ class SpeakerIndex(BodyNames):
                 m = _MINISTER.search(sp.role or "")
                 if m and sp.kind == "person":
                     return Speaker(f"{m[1]} Ministry", "org")
-        definite = low_text.startswith(("the ", "its ", "his ", "her ", "their "))
+        definite = low_text.startswith(("the ", "its ", "his ", "her ", "their ")) or "-based " in low_text
         if low_text.startswith(("the ", "a ", "an ")) and (head in ROLE_WORDS or head in _ROLE_SYNONYMS):
             person = self._person_by_role(words, low_text.startswith("the "))
             if person is not None:
@@ -284,6 +287,15 @@ class SpeakerIndex(BodyNames):
             body = next((sp for sp in reversed(self.recent[-6:]) if sp.kind == "org"), None)
             if body is not None:
                 return body  # "the report added": the body whose report it is
+        if definite and head in COMPANY_NOUNS and head not in ("group", "house"):
+            # "the firm said", "the Ontario-based company said": the company last spoken of (a
+            # two-word name read as a person's, with no role or he/she, may be that company)
+            recent = self.recent[-6:]
+            body = next((sp for sp in reversed(recent) if sp.kind == "org"), None) or next(
+                (sp for sp in reversed(recent) if sp.kind == "person" and not sp.role and not sp.gender), None
+            )
+            if body is not None:
+                return body
         if definite and len(words) <= 2:
             modifier = words[0] if len(words) == 2 else None
             for sp in reversed(self.recent):

@@ -42,7 +42,7 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
         "explained explains noted notes wrote writes argued argues predicted vowed vows pledged pledges "
         "asserted alleged revealed cautioned demanded demands replied responded countered conceded "
         "complained revised stressed stresses emphasised emphasized decried queried disclosed discloses "
-        "tweeted cited observed remarked lamented recalled reiterated maintained "
+        "tweeted cited observed commented testified remarked lamented recalled reiterated maintained "
         "put puts placed called dismissed dismisses rejected rejects described describes"
     ).split()
 )

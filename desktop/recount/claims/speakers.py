@@ -37,7 +37,8 @@ ROLE_WORDS = frozenset(
     shopkeeper owner fisherman economist journalist reporter observer monitor official
     protester protestor demonstrator organiser organizer refugee passenger bystander patient mourner
     trader vendor commuter neighbour neighbor rescuer sheriff coroner executive chairperson politician
-    businessman businesswoman billionaire tycoon magnate heir president-elect vp fm
+    businessman businesswoman billionaire tycoon magnate heir president-elect vp fm juror defendant
+    plaintiff detective deputy-sheriff trooper ranger warden
     gov sen rep gen col lt sgt capt maj adm pres atty supt insp cmdr amb""".split()
 )
 # Words that make a capitalised phrase the name of a body, not a person.
@@ -333,7 +334,9 @@ def _word_char(ch: str) -> bool:
 def role_like(phrase: str) -> bool:
     words = [w.lower().strip(",.").removesuffix("'s").removesuffix("’s") for w in phrase.split()]
     roleish = any(w in ROLE_WORDS or w in ORG_HEADS or w in ("group", "member") for w in words)
-    return roleish and len(words) <= 12
+    # "Stumbled upon at Union Station, juror X": a fronted participle clause is no role
+    verbal = bool(words) and words[0].endswith(("ed", "ing")) and words[0] not in ROLE_WORDS
+    return roleish and not verbal and len(words) <= 12
 
 
 _PERSON_SUBJECT = re.compile(
