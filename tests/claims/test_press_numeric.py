@@ -332,3 +332,18 @@ def test_the_only_country_an_article_names_is_its_story_s_place():
     text = ("The incumbent polled 9,100,233 votes, the electoral body said.\n\n"
             "Observers from Ghana's neighbours praised the calm.")
     assert one(text, 9_100_233).place == "Ghana"
+
+
+def test_crowd_sizes_of_an_order_of_magnitude_stay_figures():
+    c = one("Tens of thousands of people marched through the capital on Sunday.", 20_000)
+    assert c.lower == 20_000
+
+
+def test_event_possessive_period_dates_the_event_not_the_figure():
+    text = "The ministry estimated on Friday that this week's floods caused about $2.1 billion in damage."
+    assert one(text, 2_100_000_000).time.scope == "point"
+
+
+def test_money_appealed_for_keeps_the_appeal_s_period():
+    text = "The agency said it had received a quarter of the $12 million it appealed for last week."
+    assert one(text, 12_000_000).time.scope == "period"

@@ -63,6 +63,7 @@ _HEDGE = fast(r"\b(?:could|may|might|would)\s+(?:be|reach|rise)\b[^.;]{0,15}$|\b
 _PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|leaders|countries|nations|"
                   r"governments|parties|rivals|camps|delegations|presidents|teams|powers|superpowers|koreas|"
                   r"allies|factions)\b", re.IGNORECASE)
+_ORDER_OF = fast(r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)", re.IGNORECASE)
 _OF_AFTER = fast(r"\s+of\b", re.IGNORECASE)
 _CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "missing", "arrested",
                        "evacuated"))
@@ -243,9 +244,10 @@ class NumericExtractor:
         text = self.doc.text
         if fig.atom is not None and fig.atom.vague:
             hedged = _HEDGE.search(text[max(0, fig.start - 30) : fig.start])
-            sweep = not text[fig.start : fig.start + 4].lower().startswith("tens") and _OF_AFTER.match(
-                text, fig.atom.end, min(len(text), fig.atom.end + 5)) is not None  # "hundreds of people"
             headline = self.doc.sentences[self._si].paragraph in self._headlines
+            if _ORDER_OF.match(text, fig.atom.start, fig.atom.end):
+                return hedged is not None or headline  # "tens of thousands marched": a crowd's size
+            sweep = _OF_AFTER.match(text, fig.atom.end, min(len(text), fig.atom.end + 5)) is not None
             return hedged is not None or sweep or headline or claim.category not in _CASUALTY
         return fig.value == 2 and _PAIR_NOUN.match(text, fig.end, min(len(text), fig.end + 30)) is not None
 

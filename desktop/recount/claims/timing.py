@@ -271,8 +271,11 @@ class TimeReader:
 
         att = self._attribution_date(si)
         day_ref = self._day_ref(si, fig, since_ref)
+        # "this week's earthquake" dates the event, not the figure; "the $12 million it appealed
+        # for last week" is dated by its appeal
         period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
-                           and not self._is_said(d, s.start)
+                           and (category == "money" or not self._is_said(d, s.start))
+                           and not _EVENT_POSSESSIVE.match(text[d.end : d.end + 30])
                            and not _figure_between(text, fig, d)), None)
         if period_ref is None and self.story_start is not None:
             # "over the following day": from the event the story is about
