@@ -163,3 +163,21 @@ def test_a_pasted_article_shows_which_story_it_joins(qtbot, library_file: Path, 
         count_title = stories.story_of(lib, lib.find_article(ext_id="count-ledger-2026-03-02")).title
     assert count_title in label
     assert "quorvia" in window.story_label.toolTip()
+
+
+def test_reports_stored_without_a_story_are_placed_when_the_view_opens(qtbot, library_file: Path):
+    """A library from before stories: the view places its reports on a worker, then lists them."""
+    with Library.open(library_file) as lib:
+        for r in REPORTS:
+            lib.add_article(_article(r), [])  # no story step, as an old library's reports
+        assert stories.list_stories(lib) == []
+        w = StoryView()
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        seen: list[str] = []
+        with qtbot.waitSignal(w.loaded, timeout=20000):
+            task = w.set_library(lib) or w.task
+            task.progressed.connect(lambda done, total, message: seen.append(message))
+        assert w.tree.topLevelItemCount() == 4
+        assert seen and seen[-1] == "Placing reports in stories"

@@ -102,7 +102,12 @@ class StoryView(QWidget):
             self._update_actions()
             return None
         self.summary.setText("Reading stories…")
-        return self._run(operations.stories_list, self._writer, doing="read the stories", done=self._show)
+        return self._run(operations.stories_list, self._writer, doing="read the stories", done=self._show,
+                         progress=self._progress)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        """Reports of a library made before stories are placed first: say how far that is."""
+        self.summary.setText(f"{message}: {done:,} of {total:,}…" if total else "Reading stories…")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -226,7 +231,7 @@ class StoryView(QWidget):
 
         return self._run(fn, self._writer, *args, doing=doing, done=done)
 
-    def _run(self, fn: Any, *args: Any, doing: str, done: Any) -> Task:
+    def _run(self, fn: Any, *args: Any, doing: str, done: Any, progress: Any = None) -> Task:
         def failed(exc: BaseException) -> None:
             from recount.stories import StoryError
 
@@ -237,7 +242,7 @@ class StoryView(QWidget):
                 self.error_dialog = errors.report(self, exc, doing)
             self._update_actions()
 
-        self.task = start_task(fn, *args, name=doing, on_success=done, on_error=failed)
+        self.task = start_task(fn, *args, name=doing, on_success=done, on_error=failed, on_progress=progress)
         self.task.finished.connect(self._update_actions)
         self._update_actions()
         return self.task
