@@ -36,3 +36,9 @@ def test_quotes_of_two_stories_never_meet(ref) -> None:
     b = _said("Drask said", "Ilena Drask", "the harbour is the heart of our life", "said", "2024-06-03")
     assert compare(ref(a, "x", "2024-06-04", "N", story=1), ref(b, "y", "2024-06-04", "M", story=1))
     assert compare(ref(a, "x", "2024-06-04", "N", story=1), ref(b, "y", "2024-06-04", "M", story=2)) is None
+
+
+def test_a_fragment_too_short_to_say_which_statement_is_no_drift(ref) -> None:
+    a = _said("Drask announces", "Ilena Drask", "will be reopened", "announces", "2024-06-03")
+    b = _said("Drask said", "Ilena Drask", "the bridge will be reopened before winter", "said", "2024-06-03")
+    assert compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian")) is None

@@ -29,6 +29,8 @@ DRIFT_MIN = 72.0
 # different sentences of one speaker ("we will not negotiate with terrorists" / "... under
 # fire") differ in what they are about, a drifted quote mostly in how it is put.
 DRIFT_SHARED_WORDS = 0.55
+# ...and the shorter quote must hold this many content words ("the heart of our lives" does).
+DRIFT_MIN_CONTENT_WORDS = 2
 _FUNCTION_WORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this "
     "that these those we you they he she i our your their his her my me us them not no will would "
@@ -104,6 +106,8 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
         return None
     if shared_words(ca.quote, cb.quote) < DRIFT_SHARED_WORDS:
         return None  # about other things: neither a drift nor the same words (cheap, asked first)
+    if min(len(content_roots(ca.quote)), len(content_roots(cb.quote))) < DRIFT_MIN_CONTENT_WORDS:
+        return None  # "will be rebuilt": too few words to say which statement it is
     speakers = aliases.get("speaker")
     sim, contained = quote_similarity(ca.quote, cb.quote)
     first, later = ordered(a, b)
