@@ -259,7 +259,6 @@ def test_a_locked_library_never_holds_up_the_window(qtbot, lib, library_file):
     """Another program holds the write lock: the delete waits on a worker, the window stays
     responsive, and the user is told the library is busy; nothing changes."""
     import sqlite3
-    import time
 
     writer = Library.open(library_file, timeout=0.5)
     blocker = sqlite3.connect(str(library_file), isolation_level=None)
@@ -272,10 +271,10 @@ def test_a_locked_library_never_holds_up_the_window(qtbot, lib, library_file):
         article_id = _select(w, 0)
         blocker.execute("BEGIN IMMEDIATE")
         box = w.delete_selected()
-        started = time.perf_counter()
         next(b for b in box.buttons() if b.text() == "Delete").click()
-        assert time.perf_counter() - started < 0.2  # the click returned before the lock timed out
-        assert w.busy() and w.progress.isVisible() and not w.delete_button.isEnabled()
+        # The click returned while the write still waits for the lock on a worker (on the GUI
+        # thread it would have failed before returning): the window stays usable meanwhile.
+        assert w.busy() and not w.task.done and w.progress.isVisible() and not w.delete_button.isEnabled()
         qtbot.waitUntil(lambda: not w.busy(), timeout=5000)
         messages = [m for m in w.findChildren(QMessageBox) if m.objectName() == "recountMessage"]
         assert messages and "busy" in messages[-1].text().lower()
