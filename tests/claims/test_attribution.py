@@ -470,3 +470,13 @@ def test_commented_and_testified_are_cues() -> None:
     text = ("Juror Ema Falk commented that the evidence was thin. "
             "Detective Ole Brun testified that he saw no weapon.")
     assert [c.speaker for c in claims(text)] == ["Ema Falk", "Ole Brun"]
+
+
+def test_a_name_with_two_appositions_before_the_verb() -> None:
+    text = ("Ilka Varrow, mayor of the river town of Esk, standing by the levee, told reporters that "
+            "40 homes were lost. The official said more rain was due.")
+    assert [c.speaker for c in claims(text)] == ["Ilka Varrow", "Ilka Varrow"]
+
+
+def test_according_to_a_kind_of_number_credits_nobody() -> None:
+    assert claims("At least 90 homes were destroyed, according to preliminary assessments.") == []

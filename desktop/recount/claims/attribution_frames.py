@@ -142,6 +142,9 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
     """The noun phrase ending at `end`: the last clause chunk, with comma appositions handled."""
     chunk_end = end
     role: str | None = None
+    stacked = _stacked_appositions(text, floor, end)
+    if stacked is not None:
+        return stacked
     # "Marek Toland, a spokesman for the Front, said": skip an apposition between commas.
     if text[floor:chunk_end].rstrip().endswith(","):
         inner_end = floor + len(text[floor:chunk_end].rstrip()) - 1
@@ -192,6 +195,33 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
         if prev and not any(ch.isdigit() for ch in prev) and role_like(prev):
             role = strip_determiner(prev)
     return start + lead, start + lead + len(phrase), mention, role or mention.role
+
+
+def _stacked_appositions(text: str, floor: int, end: int) -> tuple[int, int, Mention, str | None] | None:
+    """ "Aroldo Brand, governor of the northern department, bordering the coast, told": a name
+    at the start of the sentence followed by two or more appositions between commas."""
+    window = text[floor:end].rstrip()
+    if not window.endswith(",") or window.count(",") < 3:
+        return None
+    before = text[max(0, floor - 3) : floor].rstrip()
+    if before and before[-1] not in ".!?\"\u201d":
+        return None  # the window does not start at the start of a sentence
+    dl = DATELINE.match(text, floor, end)
+    start = dl.end() if dl else floor
+    parts = text[start : floor + len(window) - 1].split(",")
+    if len(parts) < 3:
+        return None
+    head = parts[0].strip()
+    if not head or not is_capitalised(head.split()[0]) or head.lower().startswith("the "):
+        return None
+    mention = analyse(head)
+    if mention is None or mention.kind not in ("person", "org"):
+        return None
+    if not all(p.strip()[:1].islower() for p in parts[1:]):
+        return None  # each apposition starts in lower case: "governor of ...", "bordering ..."
+    s_start = start + (len(parts[0]) - len(parts[0].lstrip()))
+    role = strip_determiner(parts[1].strip()) if role_like(parts[1]) else None
+    return s_start, s_start + len(head), mention, role or mention.role
 
 
 def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
@@ -317,6 +347,15 @@ _ACCORDING_PHRASE = re.compile(
 _ABBR_THEN_CLAUSE = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
 
 
+# What "according to" may name without naming anyone: the report's own sources of numbers.
+_NO_AGENT = re.compile(
+    r"^(?:(?:the|some|initial|early|preliminary|latest|new|official|unofficial|local|media|press|news)\s+)*"
+    r"(?:assessments?|estimates?|figures|data|statistics|records|calculations|counts?|tallies|"
+    r"projections|results)$",
+    re.I,
+)
+
+
 def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue | None:
     text = doc.text
     limit = min(sent.end, vend + 160)
@@ -336,6 +375,8 @@ def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue 
         r"spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$").match(phrase)
     if via:
         phrase = via[1]
+    if _NO_AGENT.match(phrase):
+        return None  # "according to preliminary assessments": nobody is credited
     mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
     cue = Cue("according to", vstart, vend, vstart, n_end, mention, sent)
     return cue
