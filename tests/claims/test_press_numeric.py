@@ -347,3 +347,9 @@ def test_event_possessive_period_dates_the_event_not_the_figure():
 def test_money_appealed_for_keeps_the_appeal_s_period():
     text = "The agency said it had received a quarter of the $12 million it appealed for last week."
     assert one(text, 12_000_000).time.scope == "period"
+
+
+def test_a_change_by_some_amount_is_not_a_running_total():
+    text = "The official toll was reduced by 106 after autopsy reports were reconciled, the ministry said."
+    c = one(text, 106)
+    assert (c.category, c.time.scope) == ("killed", "unknown")

@@ -90,7 +90,12 @@ _BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 def _said_after_day() -> re.Pattern[str]:
     """A reporting verb within the clause after an opening day (compiled on first use)."""
     return fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
+
+
 _DIGIT = fast(r"\d")
+_CHANGE_BY = fast(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
+                  r"decreased|rose|risen|fell|fallen|dropped|grew|less|more|higher|lower|up|down)\b[^.;:\d]{0,80}?\bby\s+"
+                  r"(?:(?:more\s+than|at\s+least|about|around|nearly|almost|over|some)\s+)?$", re.IGNORECASE)
 _FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
 _THAT = fast(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
@@ -259,6 +264,9 @@ class TimeReader:
             return TimeSpan(iso(pub), iso(pub), "point")  # "a city home to 100,000": as the report stands
         if _RATE.match(after_full[:50].lstrip()):
             return TimeSpan(None, None, "unknown")
+        if _CHANGE_BY.search(text[max(s.start, fig.start - 120) : fig.start]):
+            # "the toll was reduced by 106", "less by more than 100": a difference, not a total
+            return TimeSpan(None, iso(self._attribution_date(si) or pub), "unknown")
 
         has_since, since_date, since_ref = self._since(si)
         # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed"
