@@ -480,3 +480,20 @@ def test_a_name_with_two_appositions_before_the_verb() -> None:
 
 def test_according_to_a_kind_of_number_credits_nobody() -> None:
     assert claims("At least 90 homes were destroyed, according to preliminary assessments.") == []
+
+
+def test_name_then_role_apposition_without_closing_comma() -> None:
+    text = "Talks stalled, Rosa Imre, the UN's deputy envoy to Kessaria said on Monday."
+    expected = [("Rosa Imre", "UN's deputy envoy to Kessaria")]
+    assert [(c.speaker, c.speaker_role) for c in claims(text)] == expected
+
+
+def test_outlet_reports_at_the_end_and_rejected_results() -> None:
+    text = ("The toll rose to 80, Harbour Radio reports.\n\n"
+            "Opposition leader Ivan Lusk has rejected the results of the vote.")
+    expected = [("Harbour Radio", "reports"), ("Ivan Lusk", "rejected")]
+    assert [(c.speaker, c.verb) for c in claims(text)] == expected
+
+
+def test_a_ticker_in_brackets_belongs_to_the_company() -> None:
+    assert [c.speaker for c in claims("Brava Foods SA (BRF.PA) said sales fell.")] == ["Brava Foods"]

@@ -188,6 +188,14 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
     mention = analyse(phrase)
     if mention is None:
         return None
+    if mention.kind == "group" and phrase.lower().startswith(("the ", "a ", "an ")) and role_like(phrase):
+        # "Ana Ruiz, the UN's deputy envoy to Kessaria said": the name before the apposition
+        comma = text.rfind(",", floor, start + lead)
+        named_start = clause_start(text, floor, comma) if comma > floor else -1
+        named = analyse(text[named_start:comma].strip()) if named_start >= 0 else None
+        if named is not None and named.kind == "person" and text[comma + 1 : start + lead].strip() == "":
+            n_start = named_start + (len(text[named_start:comma]) - len(text[named_start:comma].lstrip()))
+            return n_start, start + lead + len(phrase), named, strip_determiner(phrase)
     if role is None and mention.kind == "person" and text[floor:start].rstrip().endswith(","):
         # "The EU's foreign-policy chief, Federica Mogherini, on April 8 called for"
         comma = floor + len(text[floor:start].rstrip()) - 1

@@ -225,7 +225,8 @@ class SpeakerIndex(BodyNames):
             # named speaker is that speaker, when the article gives the role to nobody.
             plain_phrase = all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS for w in words)
             for sp in reversed(self.recent[-3:]):
-                if sp.kind == "person" and plain_phrase and (head in _GENERIC_ROLES or not sp.role):
+                no_clash = not sp.role or head not in plain_role(sp.role)  # the role fits or is not known
+                if sp.kind == "person" and plain_phrase and (head in _GENERIC_ROLES or no_clash):
                     return sp
         return None
 

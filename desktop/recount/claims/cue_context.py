@@ -162,7 +162,7 @@ def clause_start(text: str, floor: int, end: int) -> int:
     window = text[floor:end]
     for b in _BOUNDARY.finditer(window):
         # "(OCHA)" right before the verb belongs to the name before it.
-        if b.group() in "()" and rx(r"\([A-Z]{2,8}\)\s*$").match(window[b.start() :]):
+        if b.group() in "()" and rx(r"\([A-Z][A-Z.]{1,10}\)\s*$").match(window[b.start() :]):
             break
         # "Residents and rebel officials", "the Ministry of Social Affairs": keep noun coordinations.
         if b.group() == "and" and _nominal_and(window, b.start()):

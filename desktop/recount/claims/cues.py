@@ -36,7 +36,7 @@ __all__ = [
 # Finite reporting verbs. Present and past forms: news writes "says" in headlines and leads.
 REPORTING_VERBS: tuple[str, ...] = tuple(
     (
-        "said says say told tells added adds stated states announced announces reported warned warns "
+        "said says say told tells added adds stated states reports announced announces reported warned warns "
         "denied denies confirmed confirms urged urges appealed estimated accused accuses declared "
         "declares promised promises blamed blames insisted insists claimed claims acknowledged admitted "
         "explained explains noted notes wrote writes argued argues predicted vowed vows pledged pledges "
@@ -104,7 +104,7 @@ SAYING_AFTER = re.compile(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
 # speech only when what follows is a clause or a quotation.
 _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
-                            "claims", "states", "notes", "demands"))
+                            "claims", "states", "notes", "demands", "reports"))
 _CONTENT_AFTER = re.compile(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
 # "cited the ministry", "citing the agency as saying", "citing figures from": a source named.
 # "cited health reasons" is an act.
@@ -134,7 +134,7 @@ _CALLED = re.compile(
 _DISMISSED = re.compile(
     _VERDICT_OBJECT + r"\s+as\b|\s+(?:the|these|those|such|all|any)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:claims?|allegations?|reports?|criticism|accusations?|charges?|suggestions?|concerns?|figures?|"
-    r"toll|estimates?|calls?|demands?|findings)\b"
+    r"toll|estimates?|calls?|demands?|findings|results?|outcome|verdict|ruling|decision|offer|proposals?)\b"
 )
 # "described the scene as chaos", "described the situation as catastrophic", "described how ...".
 _DESCRIBED = re.compile(_VERDICT_OBJECT + r"\s+as\b|\s+(?:how|what|the\s+scene|the\s+situation)\b")
@@ -154,5 +154,7 @@ def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
     if cue in _NEEDS_CONTENT:
         if cue.startswith("cit"):
             return bool(_CITED_SOURCE.match(text, end, sentence_end))
+        if cue == "reports" and text[end:sentence_end].strip() in ("", ".", "!"):
+            return True  # "..., Channel NewsAsia reports.": the inverted attribution at the end
         return bool(_CONTENT_AFTER.match(text, end, sentence_end))
     return True
