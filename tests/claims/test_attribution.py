@@ -497,3 +497,9 @@ def test_outlet_reports_at_the_end_and_rejected_results() -> None:
 
 def test_a_ticker_in_brackets_belongs_to_the_company() -> None:
     assert [c.speaker for c in claims("Brava Foods SA (BRF.PA) said sales fell.")] == ["Brava Foods"]
+
+
+def test_known_as_names_the_body_and_a_city_speaks() -> None:
+    text = ("The relief office, known as ORA, estimated that 9,000 people need shelter. "
+            "The city of Lindau announced a fund for the victims.")
+    assert [c.speaker for c in claims(text)] == ["ORA", "city of Lindau"]

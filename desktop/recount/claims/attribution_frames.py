@@ -106,6 +106,9 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
 _CITING_AS_SAYING = re.compile(
     r"\s+((?:the\s+)?[A-Z][^,;:.()\"\u201c\u201d]{1,80}?)\s+as\s+(?:saying|stating)\b"
 )
+_KNOWN_AS = re.compile(
+    r"^(?:also\s+|better\s+|widely\s+)?known\s+as\s+(?:the\s+)?([A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,5})$"
+)
 # "X, who said" / "X which said": a relative pronoun between the speaker and the verb.
 _RELATIVE = re.compile(r",?\s+(?:who|which)$")
 # "..., with U.S. President Trump saying": the speaker of an absolute clause.
@@ -163,6 +166,14 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
                 role = strip_determiner(prev)
             s_start = seg_start + (len(text[seg_start:inner_end]) - len(text[seg_start:inner_end].lstrip()))
             return s_start, inner_end, named, role or named.role
+        known_as = _KNOWN_AS.match(segment)
+        if known_as and comma >= 0:
+            # "The humanitarian office, known as OCHA, estimated": the name the report gives it
+            named = analyse(known_as[1])
+            if named is not None and named.kind in ("org", "other", "person"):
+                start_at = clause_start(text, floor, comma)
+                lead_ws = len(text[start_at:comma]) - len(text[start_at:comma].lstrip())
+                return start_at + lead_ws, inner_end, named, strip_determiner(text[start_at:comma].strip())
         if comma < 0:
             return None
         role = strip_determiner(segment) if role_like(segment) else None

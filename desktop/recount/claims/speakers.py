@@ -108,6 +108,9 @@ _REPORT_BY = re.compile(
     r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:report|statement|bulletin|update|communiqu[eé]|"
     r"announcement|tally|count|figures|data|estimate|post|message)\s+(?:by|from|of)\s+(.+)$"
 )
+_PLACE_BODY = re.compile(
+    r"^(?:city|region|province|state|county|municipality|town)\s+of\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$"
+)
 _OUTLET_PERSON = re.compile(
     r"^((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)(?:'s|\u2019s)\s+((?:[A-Z][\w'-]+\s+){1,2}[A-Z][\w'-]+)$"
 )
@@ -220,6 +223,10 @@ def _analyse(phrase: str) -> Mention | None:
            r"charity|opposition)\s+(?:organi[sz]ation|group|agency|society))?$").match(body)
     if m and m[1] != body and plain_word(m[1].split()[-1]) in ORG_HEADS:
         return _analyse(m[1])
+    # "the city of Paris", "the region of Kessa": a local government named after its place.
+    m = _PLACE_BODY.match(body)
+    if m:
+        return Mention("org", body, None, raw)
     # "a revised report by the Health Ministry", "a statement from the agency": the body's words.
     m = _REPORT_BY.match(body)
     if m:
