@@ -194,9 +194,15 @@ def library_writes(window, meter: StallMeter, rounds: int) -> Phase:
     """Delete, restore (Undo), edit and undo the edit through the library browser, as a user would."""
     from PySide6.QtWidgets import QApplication
 
+    from recount.ui.workers import running_tasks
+
     app = QApplication.instance()
     browser = window.browser
     window.library_dock.show()
+    deadline = time.perf_counter() + 300
+    while running_tasks() and time.perf_counter() < deadline:  # the start-up warm-up, a re-check
+        app.processEvents()
+        time.sleep(0.01)
     app.processEvents()
     meter.start()
     started = time.perf_counter()
