@@ -69,3 +69,11 @@ def test_quick_links_only_when_each_entry_has_exactly_one_link():
     assert quick_links(json_feed(SITE, [("A", "/a", "2025-03-03")])) is None
     relative = b"<rss><channel><item><link>/rel</link></item></channel></rss>"
     assert quick_links(relative, "http://127.0.0.1:9/feed.xml") == ["http://127.0.0.1:9/rel"]
+
+
+def test_an_entry_keeps_the_day_its_publisher_wrote():
+    data = (b"<rss version='2.0'><channel><title>t</title><item><title>Late</title>"
+            b"<link>http://127.0.0.1:9/late</link><pubDate>Tue, 04 Mar 2025 23:30:00 -0500</pubDate>"
+            b"</item><item><title>Odd</title><link>http://127.0.0.1:9/odd</link>"
+            b"<pubDate>2025-03-06T01:00:00+09:00</pubDate></item></channel></rss>")
+    assert [e.published for e in parse_feed(data).entries] == ["2025-03-04", "2025-03-06"]

@@ -57,8 +57,9 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> Feed:
     feed = Feed(parsed.feed.get("title"))
     for e in parsed.entries:
         summary = _feed_content(e) or e.get("summary")
-        feed.entries.append(Entry(_link(e.get("link")), e.get("id"), e.get("title"), summary,
-                                  _date(e.get("published_parsed") or e.get("updated_parsed"))))
+        published = _local_date(e.get("published") or e.get("updated")) or \
+            _date(e.get("published_parsed") or e.get("updated_parsed"))
+        feed.entries.append(Entry(_link(e.get("link")), e.get("id"), e.get("title"), summary, published))
     if parsed.get("bozo"):
         feed.problem = f"malformed feed, {len(feed.entries)} entries read ({_bozo(parsed)})"
     return feed
@@ -110,6 +111,23 @@ def _link(value: Any) -> str | None:
         return check_url(value)
     except UnsafeURL:
         return None  # javascript:, file:, mailto: ... are never followed
+
+
+def _local_date(raw: Any) -> str | None:
+    """The day as the publisher wrote it ("Tue, 04 Mar 2025 23:30:00 -0500" is the 4th, though
+    it is the 5th in UTC): a report's "on Monday" counts from its own day."""
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(raw.strip()).date().isoformat()  # RSS (RFC 822)
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).date().isoformat()  # Atom
+    except ValueError:
+        return None  # another wording: feedparser's reading (in UTC)
 
 
 def _date(struct: Any) -> str | None:
