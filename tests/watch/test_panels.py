@@ -57,6 +57,21 @@ def test_sources_panel_shows_status_and_errors_as_plain_text(qtbot):
     assert added.args == ["https://news.example.org/feed"]
 
 
+def test_the_edit_dialog_gives_the_new_name_and_interval(qtbot):
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    panel.set_sources([_source(7, name="Old name", every_minutes=15)])
+    panel.table.selectRow(0)
+    panel.edit_button.click()
+    dialog = panel.edit_dialog
+    assert dialog.name.text() == "Old name" and dialog.every.value() == 15
+    dialog.name.setText("Valley News")
+    dialog.every.setValue(45)
+    with qtbot.waitSignal(panel.editRequested) as edited:
+        dialog.accept()
+    assert edited.args == [7, "Valley News", 45]
+
+
 def test_changes_panel_lists_newest_first_and_opens_a_change(qtbot):
     panel = ChangesPanel()
     qtbot.addWidget(panel)
