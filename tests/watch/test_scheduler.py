@@ -77,12 +77,12 @@ def test_pausing_during_a_poll_stops_it_at_the_next_step_and_loses_nothing(site,
 
     for n in range(8):
         site.routes[f"/slow/{n}"] = Route(page("toll-40").replace(b"Rescue teams", f"Team {n}".encode()),
-                                          delay=0.4)
+                                          delay=1.0)
     site.routes["/many.xml"] = Route(rss(site, [(f"Report {n}", f"/slow/{n}", "2025-03-03", None)
                                                 for n in range(8)]), content_type="application/rss+xml")
     add_source(lib, site.url("/many.xml"))
     sched = Scheduler(lib, clock=clock)
-    threading.Timer(0.2, sched.pause).start()
+    threading.Timer(0.1, sched.pause).start()  # while the first pages are on their way
     (paused,) = sched.run().sources
     assert paused.status == "partial" and "paused" in paused.error
     assert paused.new < 8 and lib.count_articles() == paused.new
