@@ -353,3 +353,23 @@ def test_a_change_by_some_amount_is_not_a_running_total():
     text = "The official toll was reduced by 106 after autopsy reports were reconciled, the ministry said."
     c = one(text, 106)
     assert (c.category, c.time.scope) == ("killed", "unknown")
+
+
+def test_subjects_joined_by_and_share_the_verb_after_both():
+    found = claims("At least 19 pupils and three teachers died when the school collapsed.")
+    assert [(c.value, c.category) for c in found] == [(19, "killed"), (3, "killed")]
+
+
+def test_forecasts_are_not_figures():
+    found = claims("The death count was expected to climb past 90, with 250 people still missing.")
+    assert [c.value for c in found] == [250]
+
+
+def test_thousands_separated_by_spaces():
+    assert one("Roads to Amrel, a coastal city of about 100 000, were cut.", 100_000).lower is None
+    assert [c.value for c in claims("In 2019 300 families moved.")] == [300]
+
+
+def test_function_word_never_heads_a_figure_s_noun():
+    c = one("Quake toll in the valley rises above 300 as search goes on", 300)
+    assert c.span == "above 300"

@@ -35,7 +35,9 @@ MAX_DIGITS = 15  # longer digit runs are identifiers or noise, never a reported 
 
 _NW = r"(?:" + "|".join(sorted(UNITS + TENS, key=len, reverse=True)) + r")"
 _WORD_NUM = rf"{_NW}(?:-{_NW})?(?:(?:\s+|\s+and\s+|-)(?:{_NW}(?:-{_NW})?|hundred|thousand|million|billion))*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "2,800", "100 000" (a space, no-break or thin space between thousands), "4.5"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[,.]\d)|"
+           r"\d+(?:\.\d+)?")
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(?:bn|mn|m|k)\b)"
 _CURRENCY_SYM = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|INR|Rs\.?)(?=\s?\d))"
 
@@ -89,8 +91,11 @@ def _word_value(s: str) -> float | None:
         return None
 
 
+_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+
+
 def _digits_value(s: str) -> float | None:
-    raw = s.replace(",", "")
+    raw = s.replace(",", "").translate(_THOUSANDS_SPACES)
     if len(raw.replace(".", "")) > MAX_DIGITS:
         return None
     try:

@@ -60,10 +60,17 @@ _CARRIED_SUBJECT = fast(
 )
 _HEDGE = fast(r"\b(?:could|may|might|would)\s+(?:be|reach|rise)\b[^.;]{0,15}$|\bin\s+their\s+$",
               re.IGNORECASE)
+# "expected to climb past 90", "likely to exceed 1,000": a forecast, not a figure anyone gave
+_FORECAST = fast(r"\b(?:expected|likely|set|forecast|projected|predicted|feared)\s+to\s+(?:climb|rise|reach|"
+                 r"exceed|top|pass|surpass|hit|go|grow|increase)\b(?:\s+(?:past|above|beyond|over|to))?\s*$",
+                 re.IGNORECASE)
 _PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|leaders|countries|nations|"
                   r"governments|parties|rivals|camps|delegations|presidents|teams|powers|superpowers|koreas|"
                   r"allies|factions)\b", re.IGNORECASE)
 _ORDER_OF = fast(r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)", re.IGNORECASE)
+_AND_NEXT = fast(r"((?:\s+[a-z-]+){1,2})\s+and\s+"
+                 r"(?:(?:at\s+least|about|some|nearly|another|more\s+than)\s+)?", re.IGNORECASE)
+_NEXT_SUBJECT = fast(r"\S+(?:\s+(?:other|more))?\s+[a-z-]+")
 _OF_AFTER = fast(r"\s+of\b", re.IGNORECASE)
 _CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "missing", "arrested",
                        "evacuated"))
@@ -90,7 +97,7 @@ _CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
 _CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
 _HEAD_FUNCTION_WORD = fast(
     r"\b(?:of|the|and|or|were|are|was|is|be|been|have|had|has|to|for|in|on|at|from|by|with|a|an|it|"
-    r"could|would|will|may|might|said|who|that|which)\b",
+    r"could|would|will|may|might|said|who|that|which|as|when|while|after|before|because|if)\b",
     re.IGNORECASE,
 )
 # "up from about 800", "down from nearly 2,000", "compared with 40", "than 300 a year earlier"
@@ -242,6 +249,8 @@ class NumericExtractor:
         plural that is not a casualty figure ("hundreds of deputies", "in their millions",
         "could be in the thousands"), and the two parties of a story ("the two leaders")."""
         text = self.doc.text
+        if _FORECAST.search(text, max(0, fig.start - 60), fig.start):
+            return True
         if fig.atom is not None and fig.atom.vague:
             hedged = _HEDGE.search(text[max(0, fig.start - 30) : fig.start])
             headline = self.doc.sentences[self._si].paragraph in self._headlines
@@ -279,6 +288,12 @@ class NumericExtractor:
         assert a is not None
         after_raw = text[fig.end : min(s.end, fig.end + 200)]
         after_clause = text[fig.end : min(next_start, fig.end + 200)]
+        joined = _AND_NEXT.fullmatch(after_clause) if next_start < s.end else None
+        if joined:
+            # "19 pupils and three teachers died": subjects joined by "and" share the verb after both
+            nxt = _NEXT_SUBJECT.match(text, next_start, s.end)
+            if nxt:
+                after_clause = joined.group(1) + text[nxt.end() : min(s.end, nxt.end() + 150)]
         clause_start = max(s.start, fig.start - 200)
         before = text[clause_start : fig.start]
 
