@@ -313,3 +313,25 @@ def test_words_in_too_many_claims_do_not_filter(lib: Library, monkeypatch) -> No
     assert {c.claim.place for c in lib.candidate_claims(kind="numeric", terms="Kessel")} == {"Kessel"}
     assert {c.id for c in lib.candidate_claims(kind="numeric", terms="Vardo")} == every  # in 4 > 3 claims
     assert {c.claim.place for c in lib.candidate_claims(kind="numeric", terms="Vardo Kessel")} == {"Kessel"}
+
+
+def test_browser_reads_pages_without_texts_and_counts_claims_in_one_query(filled: Library) -> None:
+    full = filled.articles(limit=50)
+    light = filled.articles(limit=50, with_text=False)
+    assert [a.id for a in light] == [a.id for a in full] and all(a.text == "" for a in light)
+    assert [a.title for a in filled.articles("Ostrelo", with_text=False)] == [
+        a.title for a in filled.articles("Ostrelo")]
+    counts = filled.claim_counts(a.id for a in full)
+    assert counts == {a.id: len(filled.claims(a.id)) for a in full}
+    assert filled.claim_counts([]) == {}
+
+
+def test_several_reports_are_deleted_and_restored_at_once(filled: Library) -> None:
+    ids = [a.id for a in filled.articles(limit=3)]
+    before = filled.count_articles()
+    assert filled.delete_articles(ids) == ids
+    assert filled.delete_articles(ids) == []  # already deleted: nothing hidden again
+    assert filled.count_articles() == before - 3 and filled.count_articles(include_deleted=True) == before
+    filled.restore_articles(ids)
+    assert filled.count_articles() == before
+    assert all(filled.article(i).deleted_at is None for i in ids)

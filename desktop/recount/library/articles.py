@@ -91,16 +91,18 @@ class ArticlesMixin:
         return None if row is None else StoredArticle(*row)
 
     def articles(self, query: str | None = None, limit: int = 200, offset: int = 0,
-                 include_deleted: bool = False) -> list[StoredArticle]:
+                 include_deleted: bool = False, with_text: bool = True) -> list[StoredArticle]:
         """Newest first; with `query`, best full-text matches first. A query that is not valid
-        FTS5 syntax ("WHO's", "a AND", unbalanced quotes) is searched as plain words."""
+        FTS5 syntax ("WHO's", "a AND", unbalanced quotes) is searched as plain words.
+        with_text=False leaves `text` empty: a list of reports (the browser) need not read them."""
         alive = "" if include_deleted else "a.deleted_at IS NULL"
+        select = _SELECT_ARTICLES if with_text else _SELECT_ARTICLES.replace("a.text", "'' AS text", 1)
         if not query or not query.strip():
             where = f"WHERE {alive}" if alive else ""
-            sql = f"{_SELECT_ARTICLES} {where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
+            sql = f"{select} {where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
             with self._reading() as conn:
                 return [StoredArticle(*r) for r in conn.execute(sql, (limit, offset))]
-        sql = (f"{_SELECT_ARTICLES} JOIN articles_fts f ON f.rowid = a.id WHERE articles_fts MATCH ? "
+        sql = (f"{select} JOIN articles_fts f ON f.rowid = a.id WHERE articles_fts MATCH ? "
                f"{'AND ' + alive if alive else ''} ORDER BY f.rank LIMIT ? OFFSET ?")
         with self._lock:
             try:

@@ -106,7 +106,7 @@ class ArticlesModel(QAbstractTableModel):
 
     def _page(self, offset: int) -> list[ArticleRow]:
         """A page of reports and their claim counts: two queries, whatever the page size."""
-        found = self._library.articles(self._query, limit=PAGE_SIZE, offset=offset)
+        found = self._library.articles(self._query, limit=PAGE_SIZE, offset=offset, with_text=False)
         self._claims.update(self._library.claim_counts(a.id for a in found))
         return [_row(a) for a in found]
 
