@@ -120,7 +120,7 @@ _CLAUSE_BREAK = re.compile(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)
 
 
 def _inside_reported_clause(text: str, first: Cue, cue: Cue) -> bool:
-    """ "Trump said Kim had promised", "X said that Y warned": the second cue sits in the clause
+    """ "Lund said Vask had promised", "X said that Y warned": the second cue sits in the clause
     the first one reports, with nothing that would start a new statement in between."""
     if first.verb == "according to" or first.passive or cue.span_start < first.verb_end:
         return False

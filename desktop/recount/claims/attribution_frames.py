@@ -111,7 +111,7 @@ _KNOWN_AS = re.compile(
 )
 # "X, who said" / "X which said": a relative pronoun between the speaker and the verb.
 _RELATIVE = re.compile(r",?\s+(?:who|which)$")
-# "..., with U.S. President Trump saying": the speaker of an absolute clause.
+# "..., with Prime Minister Oskar Lund saying": the speaker of an absolute clause.
 _WITH_SPEAKER = re.compile(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
 
 

@@ -151,7 +151,7 @@ class BodyNames:
 
     def national(self, name: str) -> str | None:
         """ "the health ministry", "Police", "authorities" in a report about one country: that
-        country's ("Sri Lanka Health Ministry", "Sri Lanka police", "Sri Lankan authorities")."""
+        country's ("Chile Health Ministry", "Chile police", "Chilean authorities")."""
         low = name.lower()
         if not (low in _NATIONAL_GROUPS or low == "police" or _MINISTRY.match(low)):
             return None

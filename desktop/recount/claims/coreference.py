@@ -37,8 +37,8 @@ _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
 )
 _MINISTER = re.compile(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
-# A personal name as reports write it: "Kory Honea", "Maria do Valle Ribeiro", "Kim Jong Un",
-# "Francois-Henri Pinault"; a possessive ends it ("Trump's").
+# A personal name as reports write it: "Lena Marsh", "Joana da Costa Mendes", "Park Ji Hoon",
+# "Jean-Luc Varenne"; a possessive ends it ("Lund's").
 _NAME_RUN = fast(
     r"(?<![\w'\u2019.-])([A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*(?:(?:\s+(?:de|da|do|dos|das|du|del|della|van|von|"
     r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,6})"
@@ -87,7 +87,7 @@ class SpeakerIndex(BodyNames):
 
     def full_name(self, word: str) -> str | None:
         """The fullest personal name the article gives that ends with `word` (a surname), else
-        one that starts with it ("Atiku" -> "Atiku Abubakar", "Kim" -> "Kim Jong Un")."""
+        one that starts with it ("Musa" -> "Musa Danjuma", "Park" -> "Park Ji Hoon")."""
         if self._names is None:
             self._names = {}
             firsts: dict[str, str] = {}
@@ -131,7 +131,7 @@ class SpeakerIndex(BodyNames):
             name = mention.name
             fuller = self.full_name(name.split()[-1])
             if fuller and fuller.endswith(" " + name):
-                name = fuller  # "Valle Ribeiro" -> "Maria do Valle Ribeiro"
+                name = fuller  # "Costa Mendes" -> "Joana da Costa Mendes"
             known = self._person(name)
             if known is None:
                 known = Speaker(name, "person", mention.role, _gender_of(mention.role))
@@ -142,7 +142,7 @@ class SpeakerIndex(BodyNames):
             return known
         if mention.kind == "other":
             word = mention.name.removesuffix("'s").removesuffix("\u2019s")
-            the_name = mention.text.lower().startswith("the ")  # "The Guardian": a title, not a surname
+            the_name = mention.text.lower().startswith("the ")  # "The Courier": a title, not a surname
             adjective = self._adjective_of(word)
             if adjective:
                 return Speaker(f"{adjective} government", "org")  # "Tavrenia says"
@@ -157,11 +157,11 @@ class SpeakerIndex(BodyNames):
             if full:
                 return self.resolve(Mention("person", full, None, mention.text))
             if the_name and plain_word(word) not in COMMON_NOUNS:
-                return Speaker(f"The {word}", "org")  # "The Guardian reported": a title keeps its article
+                return Speaker(f"The {word}", "org")  # "The Courier reported": a title keeps its article
             if word[:1].isupper() and word[1:2].islower() and word not in COUNTRIES and not the_name and (
                 plain_word(word) not in COMMON_NOUNS
             ):
-                # "Honea said" with no first name anywhere: a surname, a person he/she can mean.
+                # "Dorsey said" with no first name anywhere: a surname, a person he/she can mean.
                 return self.resolve(Mention("person", word, None, mention.text))
             return Speaker(word, "other")
         if mention.kind == "org":
@@ -221,7 +221,7 @@ class SpeakerIndex(BodyNames):
         if named is not None:
             return self.resolve(Mention("person", named, None, named))
         if definite:
-            # "Atiku said ... The former Vice President said": a definite role right after a
+            # "Amadi said ... The former governor said": a definite role right after a
             # named speaker is that speaker, when the article gives the role to nobody.
             plain_phrase = all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS for w in words)
             for sp in reversed(self.recent[-3:]):
@@ -253,7 +253,7 @@ class SpeakerIndex(BodyNames):
         if name in self.people:
             return self.people[name]
         known = self._by_surname.get(name.split()[-1])
-        # "Francois Pinault" is not "Francois-Henri Pinault": a longer mention must fit.
+        # "Jean Varenne" is not "Jean-Luc Varenne": a longer mention must fit.
         if known is not None and (" " not in name or known.name.endswith(name)):
             return known
         return None
@@ -386,7 +386,7 @@ _ROLE_AFTER = re.compile(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d(
 
 def _roles_around(text: str, start: int, end: int, inside: list[str]) -> frozenset[str]:
     """The role words a name is introduced with: before it ("former vice president Alhaji
-    Atiku Abubakar", "Police spokesman Ruwan Gunasekera") or in an apposition after it."""
+    Musa Danjuma", "Police spokesman Ivo Lenz") or in an apposition after it."""
     before: list[str] = []
     for w in reversed(text[max(0, start - 50) : start].split()[-5:]):
         p = plain_word(w)
@@ -406,7 +406,7 @@ def _role_fits(words: set[str] | frozenset[str], head: str, vice: bool, modifier
 
 
 def _title_case_head(text: str) -> int:
-    """Where the headline ends when it is set in Title Case ("Atiku Rejects Election Results"):
+    """Where the headline ends when it is set in Title Case ("Kell Rejects Vote Count"):
     its capitalised words are no personal name."""
     end = text.find("\n")
     line = text[: end if end >= 0 else min(len(text), 200)]
@@ -417,7 +417,7 @@ def _title_case_head(text: str) -> int:
 
 def _name_words(words: list[str]) -> list[str]:
     """The personal name inside a capitalised run: without the role, title or body before it
-    ("Butte County Sheriff Kory Honea" -> "Kory Honea"), and not a body's name at all."""
+    ("Esk County Sheriff Lena Marsh" -> "Lena Marsh"), and not a body's name at all."""
     out = list(words)
     for i in range(len(out) - 1, -1, -1):
         p = plain_word(out[i])

@@ -136,8 +136,8 @@ _DISMISSED = re.compile(
     r"(?:claims?|allegations?|reports?|criticism|accusations?|charges?|suggestions?|concerns?|figures?|"
     r"toll|estimates?|calls?|demands?|findings|results?|outcome|verdict|ruling|decision|offer|proposals?)\b"
 )
-# "described the scene as chaos", "described the situation as catastrophic", "described how ...".
-_DESCRIBED = re.compile(_VERDICT_OBJECT + r"\s+as\b|\s+(?:how|what|the\s+scene|the\s+situation)\b")
+# "described the situation as catastrophic", "described how ..."; "described the scene" is an act.
+_DESCRIBED = re.compile(_VERDICT_OBJECT + r"\s+as\b|\s+(?:how|what)\b")
 _JUDGEMENT = {
     "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "called": _CALLED,
     "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
@@ -155,6 +155,6 @@ def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
         if cue.startswith("cit"):
             return bool(_CITED_SOURCE.match(text, end, sentence_end))
         if cue == "reports" and text[end:sentence_end].strip() in ("", ".", "!"):
-            return True  # "..., Channel NewsAsia reports.": the inverted attribution at the end
+            return True  # "..., Harbour Radio reports.": the inverted attribution at the end
         return bool(_CONTENT_AFTER.match(text, end, sentence_end))
     return True

@@ -59,7 +59,7 @@ COMPANY_NOUNS = frozenset(
     carrier airline conglomerate major operator developer broadcaster publisher brand house label
     chain supplier holding""".split()
 )
-# "Credit Agricole SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
+# "Brava Foods SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
 _COMPANY_SUFFIX = re.compile(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
@@ -213,11 +213,11 @@ def _analyse(phrase: str) -> Mention | None:
     for i in range(1, len(plain)):
         if plain[i] in ("the", "a", "an") and plain[i - 1] not in _PREPOSITIONS:
             return None
-    # "Al Jazeera's Mahmoud Abdelwahed": a reporter of an outlet, named after it.
+    # "Harbour Radio's Lena Marsh": a reporter of an outlet, named after it.
     m = _OUTLET_PERSON.match(body)
     if m and not any(plain_word(w) in COMMON_NOUNS for w in m[2].split()):
         return Mention("person", m[2], m[1], raw)
-    # "the self-styled Libyan National Army", "the Red Crescent aid organization": the name.
+    # "the self-styled Kessan National Army", "the Vell Relief aid organization": the name.
     m = rx(r"^(?:(?:self-styled|so-called|[a-z]+-based|influential|powerful)\s+)?"
            r"((?:[A-Z][\w'-]+\s+){1,5}[A-Z][\w'-]+)(?:\s+(?:aid|rights|relief|humanitarian|militant|"
            r"charity|opposition)\s+(?:organi[sz]ation|group|agency|society))?$").match(body)
@@ -265,10 +265,10 @@ def _analyse(phrase: str) -> Mention | None:
         else:
             break
     if 0 < run < len(words) and run <= 4 and plain[len(words) - run - 1] in _PREPOSITIONS:
-        run = 0  # "the UN envoy to Libya": a place after a preposition, not the envoy's name
+        run = 0  # "the UN envoy to Kessaria": a place after a preposition, not the envoy's name
     titled = 0
     while run > 1 and plain_word(words[len(words) - run]) in TITLES:
-        run -= 1  # "former vice president Alhaji Atiku Abubakar": the title is no part of the name
+        run -= 1  # "former vice president Alhaji Musa Danjuma": the title is no part of the name
         titled += 1
     if 0 < run < len(words) - titled and run <= 4:
         role = " ".join(words[: len(words) - run - titled])
