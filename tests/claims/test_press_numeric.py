@@ -373,3 +373,14 @@ def test_thousands_separated_by_spaces():
 def test_function_word_never_heads_a_figure_s_noun():
     c = one("Quake toll in the valley rises above 300 as search goes on", 300)
     assert c.span == "above 300"
+
+
+def test_what_a_story_has_done_so_far_is_a_running_total():
+    assert one("Crews have carried out at least 38 rescues.", 38).time.scope == "cumulative"
+    found = claims("The fire has destroyed about 9,700 homes and scorched 146,000 acres.")
+    assert [c.time.scope for c in found] == ["cumulative", "cumulative"]
+    assert one("He said the fire destroyed 30 homes on Monday.", 30).time.scope == "day"
+
+
+def test_people_in_shelters_are_displaced():
+    assert one("More than 2,000 residents were still in emergency shelters.", 2_000).category == "displaced"

@@ -22,7 +22,8 @@ _WOUNDED = (r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|ho
 _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
               r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
               r"left\s+the\s+(?:city|town|area|region|country)|"
-              r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|spent\s+[\w\s]{0,20}?outdoors|"
+              r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|"
+              r"(?:still\s+)?in\s+(?:emergency\s+|temporary\s+|evacuation\s+)?shelters|spent\s+[\w\s]{0,20}?outdoors|"
               r"sleeping\s+outdoors|unsafe\s+to\s+return")
 _MISSING = r"missing|unaccounted\s+for"
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"

@@ -116,6 +116,8 @@ _PART_OF = fast(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+those\
                 re.IGNORECASE)
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
+_AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
+                 r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
 _OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "58 dead (6 of them civilians)"
 
 class NumericExtractor:
@@ -192,6 +194,9 @@ class NumericExtractor:
                     claim.time = previous.time  # "put at 321 on Tuesday, with about 500 also wounded"
                     if claim.category == "count":
                         claim.category, claim.place = previous.category, previous.place
+                elif (previous is not None and claim.time.scope == "point" and previous.time.scope != "point"
+                      and _AND_VERB.match(text, previous.end, claim.start)):
+                    claim.time = previous.time  # "has destroyed 9,700 homes and scorched 146,000 acres"
                 out.append(claim)
                 previous = self._previous = claim
         return out

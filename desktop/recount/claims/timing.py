@@ -93,6 +93,14 @@ def _said_after_day() -> re.Pattern[str]:
 
 
 _DIGIT = fast(r"\d")
+# "crews have carried out at least 38 rescues", "has destroyed about 9,700 homes and scorched":
+# what a story has done so far
+_PERFECT_BEFORE = fast(
+    r"\b(?:have|has)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:\w+ed|\w+en|made|built|found|brought|taken)"
+    r"(?:\s+(?:out|up|off|in))?(?:\s+[a-z]+ed\s+and)?[^.;\d]{0,40}?\b(?:and\s+\w+ed\s+)?"
+    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|roughly)\s+)?$",
+    re.IGNORECASE,
+)
 _CHANGE_BY = fast(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
                   r"decreased|rose|risen|fell|fallen|dropped|grew|less|more|higher|lower|up|down)\b[^.;:\d]{0,80}?\bby\s+"
                   r"(?:(?:more\s+than|at\s+least|about|around|nearly|almost|over|some)\s+)?$", re.IGNORECASE)
@@ -345,7 +353,8 @@ class TimeReader:
         if category in ("count",):
             if day_ref and not perfect:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
-            if has_since or _SO_FAR.search(sentence) or (perfect and _ACCUMULATING.search(after_full[:80])):
+            if (has_since or _SO_FAR.search(sentence) or (perfect and _ACCUMULATING.search(after_full[:80]))
+                    or _PERFECT_BEFORE.search(tail)):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")
             if period_ref:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
