@@ -120,3 +120,26 @@ def test_body_names_keep_the_acronym_the_report_defines() -> None:
     assert index.body_name("Harbour Safety Board") == "Harbour Safety Board (HSB)"
     assert index.body_name("United Nations Office for Ports") == "UN Office for Ports"
     assert index.body_name("World Health Organisation") == "World Health Organization"
+
+
+def test_national_bodies_in_a_report_about_one_real_country() -> None:
+    text = "LIMA - Peru's health ministry said 30 people died in Peru after the storm."
+    index = SpeakerIndex(text)
+    assert index.resolve(analyse("the health ministry")).name == "Peru Health Ministry"
+    assert index.resolve(analyse("Police")).name == "Peru police"
+    assert index.resolve(analyse("the government")).name == "Government of Peru"
+    assert index.resolve(analyse("Peru's foreign ministry")).name == "Peru foreign ministry"
+
+
+def test_no_country_for_an_invented_place() -> None:
+    index = SpeakerIndex("OSTRELO, Tavrenia - The health ministry said the toll rose.")
+    assert index.resolve(analyse("the health ministry")).name == "health ministry"
+
+
+def test_the_source_stays_anonymous_and_the_official_is_the_role_just_named() -> None:
+    index = SpeakerIndex("Government spokesman Arvo Penn spoke. A government source said more.")
+    index.note(index.resolve(analyse("Government spokesman Arvo Penn")))
+    assert index.resolve(analyse("the source")).name == "source"
+    director = index.resolve(analyse("the director general"))
+    index.note(director)
+    assert index.resolve(analyse("The official")) is director

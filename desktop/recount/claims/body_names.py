@@ -65,6 +65,9 @@ _ADJECTIVE: dict[str, str] = {}
 for _adj, _country in COUNTRY_OF.items():
     _ADJECTIVE.setdefault(_country, _adj)
 _NATIONAL_GROUPS = frozenset(("authorities", "officials"))
+_OWNED = re.compile(
+    r"^((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s|\u2019s)\s+((?:[a-z]+\s+)?(?:ministry|government|police))$"
+)
 _MINISTRY = re.compile(r"^(?:[a-z]+\s+ministry|ministry\s+of\s+[a-z]+)$")
 # Bodies news names with their acronym even where a report spells out only the name.
 _KNOWN_ACRONYM = {full: key.upper() for key, full in KNOWN_BODIES.items()
@@ -133,7 +136,8 @@ class BodyNames:
 
     def report_country(self) -> str | None:
         """The real country a report is about: the one it names most (name or adjective) in
-        its opening, at least twice. None for a story about no country of the closed list."""
+        its opening, at least twice (once, in the lead, when it names no other). None for a
+        story about no country of the closed list."""
         if "country" not in self._cache:
             head = self.text[:4000]
             counts: dict[str, int] = {}
@@ -146,18 +150,27 @@ class BodyNames:
                 if n:
                     counts[country] = counts.get(country, 0) + n
             best = max(counts, key=lambda k: counts[k]) if counts else None
-            self._cache["country"] = best if best and counts[best] >= 2 else None
+            # named twice, or the only country the opening names at all
+            lead = best is not None and (best in self.text[:400] or any(
+                adjective in self.text[:400] for adjective, c in COUNTRY_OF.items() if c == best))
+            sure = best is not None and (counts[best] >= 2 or (len(counts) == 1 and lead))
+            self._cache["country"] = best if sure else None
         return self._cache["country"]
 
     def national(self, name: str) -> str | None:
         """ "the health ministry", "Police", "authorities" in a report about one country: that
         country's ("Chile Health Ministry", "Chile police", "Chilean authorities")."""
         low = name.lower()
-        if not (low in _NATIONAL_GROUPS or low == "police" or _MINISTRY.match(low)):
+        owned = _OWNED.match(name)
+        if owned and owned[1] in _COUNTRY_NAMES:
+            return f"{owned[1]} {owned[2]}"  # "Sri Lanka's foreign ministry" -> "... foreign ministry"
+        if not (low in _NATIONAL_GROUPS or low in ("police", "government") or _MINISTRY.match(low)):
             return None
         country = self.report_country()
         if country is None:
             return None
+        if low == "government":
+            return f"Government of {country}"
         if low in _NATIONAL_GROUPS:
             return f"{_ADJECTIVE[country]} {low}"
         if low == "police":

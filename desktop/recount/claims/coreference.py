@@ -174,7 +174,7 @@ class SpeakerIndex(BodyNames):
                 return self._group(mention)  # "the Ontario-based firm": the company named before
             if name.replace(".", "").isupper():
                 name = self.expand_acronym(name) or name
-            national = self.national(name) if " " not in mention.text.strip() or name.islower() else None
+            national = self.national(name)
             if national is not None:
                 return Speaker(national, "org")  # "Police said" in a report about one country
             if _UN_GENERIC.match(name):  # "the United Nations agency wrote": the UN body last named
@@ -207,8 +207,8 @@ class SpeakerIndex(BodyNames):
         is the latest person spoken of."""
         words = [w for word in words for w in _ROLE_SYNONYMS.get(word, (word,))]
         roles = [w for w in words if w in ROLE_WORDS and w not in ("former", "vice", "deputy")]
-        if not roles:
-            return None
+        if not roles or roles[-1] in ("source", "sources", "witness", "resident"):
+            return None  # "the source said": anonymous by definition
         head = roles[-1]
         vice = "vice" in words
         at = words.index(head)
@@ -220,6 +220,11 @@ class SpeakerIndex(BodyNames):
         named = self._named_with_role(head, vice, modifier, definite)
         if named is not None:
             return self.resolve(Mention("person", named, None, named))
+        if definite and head in _GENERIC_ROLES:
+            # "The official added" after "the director general said": the role-only speaker
+            for sp in reversed(self.recent[-2:]):
+                if _is_role_only(sp):
+                    return sp
         if definite:
             # "Amadi said ... The former governor said": a definite role right after a
             # named speaker is that speaker, when the article gives the role to nobody.
@@ -312,6 +317,9 @@ class SpeakerIndex(BodyNames):
             for sp in reversed(self.recent):
                 if head == "agency" and sp.kind == "org" and "ministry" not in sp.name.lower():
                     return sp
+        national = self.national(mention.name) if definite or mention.name[:1].isupper() else None
+        if national is not None:
+            return Speaker(national, "org")
         if definite and len(words) == 1 and head in _NATIONAL:
             adjective = self.demonym()
             if adjective:
@@ -449,5 +457,5 @@ def _is_role_only(sp: Speaker) -> bool:
 
 _SINGULAR_ROLES = frozenset(
     "spokesman spokeswoman spokesperson minister official president governor mayor sheriff chief "
-    "director envoy commander".split()
+    "director envoy commander general".split()
 )
