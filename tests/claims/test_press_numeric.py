@@ -384,3 +384,9 @@ def test_what_a_story_has_done_so_far_is_a_running_total():
 
 def test_people_in_shelters_are_displaced():
     assert one("More than 2,000 residents were still in emergency shelters.", 2_000).category == "displaced"
+
+
+def test_headline_takes_the_place_the_body_gives_its_figure():
+    text = ("Quake toll rises to 147\n\n"
+            "The toll from the quake in the mountain town of Orvak rose to 147 on Sunday, the agency said.")
+    assert [c.place for c in claims(text)] == ["Orvak", "Orvak"]

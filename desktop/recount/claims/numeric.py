@@ -199,6 +199,8 @@ class NumericExtractor:
                     claim.time = previous.time  # "has destroyed 9,700 homes and scorched 146,000 acres"
                 out.append(claim)
                 previous = self._previous = claim
+        if headlines:
+            _headline_as_body(out, headlines, doc)
         return out
 
     def _carried_category(self, si: int, lead: str, previous: NumericClaim | None, at: int) -> str | None:
@@ -404,6 +406,19 @@ def _currency_unit(symbol: str | None, after: str) -> str | None:
     if code:
         return code.group().strip()
     return None
+
+
+def _headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Document) -> None:
+    """A title restates its report's figure: it takes the place the body gives the same
+    figure ("Death toll rises to 147" ... "the toll rose to 147 in the capital")."""
+    spans = [doc.paragraphs[i] for i in sorted(headlines)]
+    for claim in claims:
+        if not any(ps <= claim.start < pe for ps, pe in spans):
+            continue
+        body = next((c for c in claims if c is not claim and c.value == claim.value
+                     and c.category == claim.category and c.start > claim.end), None)
+        if body is not None:
+            claim.place = body.place or claim.place
 
 
 def extract_numeric(doc: Document) -> list[NumericClaim]:
