@@ -139,3 +139,21 @@ def test_a_new_paragraph_that_continues_keeps_the_source() -> None:
 def test_a_nominal_report_credits_the_figures_after_it() -> None:
     text = "The toll was lowered after a revised report by the Health Office. The new toll is 41."
     assert sources(text, ("new toll is 41", "killed")) == ["Health Office"]
+
+
+def test_a_headline_figure_waits_for_the_body_figure() -> None:
+    text = (
+        "Toll reaches 52 in valley floods\n\n"
+        "Rain fell for a third day.\n\n"
+        "The Civil Defence Office said on Friday that 52 people had died."
+    )
+    assert sources(text, ("reaches 52", "killed"), ("52 people", "killed")) == ["Civil Defence Office"] * 2
+
+
+def test_vote_counts_are_the_electoral_authoritys() -> None:
+    text = (
+        "The Independent Electoral Board (IEB) declared the result on Sunday.\n\n"
+        "Ana Ruiz won with 1,204,331 votes against 998,120 for her rival."
+    )
+    got = sources(text, ("1,204,331 votes", "count"), ("998,120", "count"))
+    assert got == ["Independent Electoral Board (IEB)"] * 2

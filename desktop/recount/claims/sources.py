@@ -41,6 +41,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
     quoted = doc.memo.get("quote_speakers") or []
     headline = headline_paragraphs(doc)
     carried: dict[int, str] = {}  # sentence start -> the source a toll there carried on
+    pending: list[NumericClaim] = []  # headline figures
     for figure in numeric:
         if figure.source:
             continue
@@ -71,7 +72,11 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
                 carried[sent.start] = figure.source
                 continue
         if sent.paragraph in headline:
-            figure.source = _lead_source(doc, figure, numeric, attributed, headline)
+            pending.append(figure)
+        elif _ELECTION.search(doc.text, sent.start, sent.end):
+            figure.source = _electoral_body(doc, attributed)  # vote counts are the count's
+    for figure in pending:  # after the body's figures have theirs
+        figure.source = _lead_source(doc, figure, numeric, attributed, headline)
 
 
 # "WHO spokesman", "spokeswoman for the Harbour Trust", "the agency's spokesperson".
@@ -94,6 +99,26 @@ def credited(claim: AttributedClaim) -> str | None:
         return claim.speaker
     body = KNOWN_BODIES.get(body.lower(), body) if body.isupper() else body
     return f"{body} ({claim.speaker})"
+
+
+# Election results: a sentence of votes won or polled is the electoral authority's count.
+_ELECTION = re.compile(r"\b(?:votes?|polled|ballots)\b", re.I)
+_ELECTORAL_BODY = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){0,4}(?:Electoral|Election|Elections)\s+(?:Commission|Board|Council|Authority|"
+    r"Tribunal|Institute|Court)\b(?:\s+\([A-Z][A-Za-z]{1,8}\))?"
+)
+
+
+def _electoral_body(doc: Document, attributed: list[AttributedClaim]) -> str | None:
+    """The electoral authority the report names ("the Independent Electoral Board (IEB)")."""
+    m = _ELECTORAL_BODY.search(doc.text, 0, min(len(doc.text), 20000))
+    if m is None:
+        return None
+    name = m[0].removeprefix("The ").removeprefix("the ")
+    for claim in attributed:
+        if claim.speaker and claim.speaker.split(" (")[0] == name.split(" (")[0]:
+            return claim.speaker
+    return name
 
 
 def _lead_source(doc: Document, figure: NumericClaim, numeric: list[NumericClaim],
