@@ -503,3 +503,9 @@ def test_known_as_names_the_body_and_a_city_speaks() -> None:
     text = ("The relief office, known as ORA, estimated that 9,000 people need shelter. "
             "The city of Lindau announced a fund for the victims.")
     assert [c.speaker for c in claims(text)] == ["ORA", "city of Lindau"]
+
+
+def test_according_to_a_report_names_its_owner_or_nobody() -> None:
+    owned = claims("At least 300 homes were lost, according to a Relief Office report released Saturday.")
+    assert [c.speaker for c in owned] == ["Relief Office"]
+    assert claims("Some 40 people are missing, according to a revised report updated on Sunday.") == []

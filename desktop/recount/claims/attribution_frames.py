@@ -375,6 +375,16 @@ _NO_AGENT = re.compile(
 )
 
 
+_OWNER_REPORT = re.compile(
+    r"^(?:the|a|an)\s+(?:(?:new|latest|revised|updated|initial|preliminary|final)\s+)?((?:[A-Z][\w.'-]*\s+){1,4}?)"
+    r"(?:report|statement|tally|count|estimates?|figures|data|bulletin)\b"
+)
+_AUTHORLESS_REPORT = re.compile(
+    r"^(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:report|statement|tally|count|bulletin|update)\b"
+    r"(?!.*\b(?:by|from|of|for)\s+(?:the\s+)?[A-Z])"
+)
+
+
 def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue | None:
     text = doc.text
     limit = min(sent.end, vend + 160)
@@ -394,6 +404,11 @@ def _according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue 
         r"spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$").match(phrase)
     if via:
         phrase = via[1]
+    owned = _OWNER_REPORT.match(phrase) if not via else None
+    if owned:  # "according to a UN report released Saturday": the UN's
+        phrase = owned[1]
+    elif not via and _AUTHORLESS_REPORT.match(phrase):
+        return None  # "according to a revised report updated on Sunday": nobody named
     if _NO_AGENT.match(phrase):
         return None  # "according to preliminary assessments": nobody is credited
     mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
