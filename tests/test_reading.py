@@ -185,3 +185,19 @@ def test_json_ld_metadata() -> None:
     assert (article.title, article.outlet) == ("Dam holds after week of rain", "Valley Post")
     assert (article.published, article.published_from) == ("2023-09-14", "metadata")
     assert article.text == "The dam held, engineers said."
+
+
+def test_html_story_in_divs_under_a_heading_is_read_and_comments_are_dropped():
+    from recount.reading import read_html
+
+    page = (
+        "<html><body><h1>Flood toll rises</h1><div class='story'>"
+        "<div>The toll from the floods rose to 41 on Monday, officials said.</div>"
+        "<div>Another 12 people are missing in the valley, the agency said.</div></div>"
+        "<div class='comments'><p>Great article!</p><p>I disagree with 2 points.</p></div>"
+        "<div id='related-links'><p>More floods: 9 photos</p></div></body></html>"
+    )
+    article = read_html(page)
+    assert "rose to 41" in article.text and "missing in the valley" in article.text
+    assert "Great article" not in article.text and "photos" not in article.text
+    assert article.title == "Flood toll rises"

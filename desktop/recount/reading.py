@@ -81,6 +81,11 @@ def read_html(html: str, *, today: date | None = None) -> Article:
     tree = LexborHTMLParser(html)
     meta = _html_metadata(tree)
     tree.strip_tags(list(_DROP_TAGS))
+    for node in tree.css("[class], [id]"):
+        # page furniture by name: comment threads, related links, share bars, newsletters
+        label = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _FURNITURE_NAME.search(label) and node.tag not in ("html", "body", "article", "main"):
+            node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     text = _blocks_text(root) if root is not None else ""
     article = Article(text=text, title=meta.get("title"), outlet=meta.get("outlet"), url=meta.get("url"))
@@ -94,7 +99,8 @@ def read_html(html: str, *, today: date | None = None) -> Article:
     if not article.outlet and found and found[1]:
         article.outlet = found[1]
     if not article.title:
-        article.title = _headline(text)
+        h1 = root.css_first("h1") if root is not None else None
+        article.title = (_SPACE.sub(" ", h1.text()).strip() or None) if h1 is not None else _headline(text)
     return article
 
 
@@ -160,6 +166,11 @@ _DROP_TAGS = (
     "button", "select", "input", "textarea", "iframe", "svg", "canvas", "figure", "menu", "dialog",
 )  # fmt: skip
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dt, dd, figcaption, td"
+_FURNITURE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|related|share|sharing|social|newsletter|promo|sidebar|"
+    r"advert|advertisement|ads?|cookie|cookies|subscribe|recommended|most-read|breadcrumbs?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -181,14 +192,19 @@ def _blocks_text(root) -> str:
         chunk = _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
         if chunk:
             parts.append(chunk)
-    if not parts:
-        # No paragraph markup: innermost <div>s are the paragraphs ("<div>Text <a>link</a></div>"
-        # stays one line); else the raw text, split where the source had line breaks.
+    total = len(_SPACE.sub(" ", root.text(deep=True, separator="")).strip())
+    if not parts or sum(map(len, parts)) * 3 < total:
+        # No paragraph markup, or most of the words outside it ("<h1>Title</h1><div>Story…</div>"):
+        # innermost <div>s are the paragraphs ("<div>Text <a>link</a></div>" stays one line);
+        # else the raw text, split where the source had line breaks.
+        divs: list[str] = []
         for node in root.css("div"):
             if len(node.css("div")) == 1:  # lexbor's css() includes the node itself
                 chunk = _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
                 if chunk:
-                    parts.append(chunk)
+                    divs.append(chunk)
+        if sum(map(len, divs)) > sum(map(len, parts)):
+            parts = divs
     if not parts:
         raw = root.text(deep=True, separator="")
         parts = [_SPACE.sub(" ", line).strip() for line in raw.split("\n")]
