@@ -111,3 +111,23 @@ def test_titles_prefer_a_shared_phrase_and_give_the_month():
     assert title.endswith("(September 2025)")
     assert "Ilse Marrow" in title and "Varnessa" in title and ": flood" in title
     assert make_title({}, {}, None) == "Untitled story"
+
+
+def test_two_events_of_one_day_that_share_a_source_stay_apart():
+    """A new story's first report names a place the other story's headlines never give: sharing
+    the relief agency and the casualty words is not enough to join it."""
+    flood = features_of("The Red Lantern Society said 40 people were killed when the Sallow river flooded "
+                        "Varnessa. Red Lantern Society teams handed out blankets, a spokesman said.",
+                        title="Floods in Varnessa", published="2025-09-11")
+    quake = features_of("An earthquake shook Dernholt on Thursday, killing 12 people, the Red Lantern "
+                        "Society said. Mayor Oskar Venn said the old grain market and two schools in "
+                        "the Harbek quarter had collapsed. Seismologists at the Lindqvist Observatory "
+                        "measured the tremor at magnitude 6.1 and warned of aftershocks along the "
+                        "Morrow fault. Dernholt's hospital treated 80 injured.",
+                        title="Earthquake hits Dernholt", published="2025-09-11")
+    assert quake.title_names == ("n:dernholt",)
+    docs = {t: 1 for t in flood.terms}
+    assert place(quake, [_profile(1, flood)], docs, 1).story_id is None
+    untitled = features_of("An earthquake shook Dernholt on Thursday, killing 12 people, the "
+                           "Red Lantern Society said.", published="2025-09-11")
+    assert untitled.title_names == ()

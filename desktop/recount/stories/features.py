@@ -24,6 +24,8 @@ LEAD_CHARS = 600  # the lead: where a report says what happened
 NAME_WEIGHT = 1.6
 PHRASE_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.3
+TITLED = "t:*"  # a term every report whose headline gives a name holds
+TITLED_WEIGHT = 0.001  # weighs nothing in a score: it only says the headline named someone
 SKELETON_WEIGHT = 0.4
 SKELETON_MIN = 4  # shorter skeletons ("dn") join unrelated names
 
@@ -84,8 +86,10 @@ def features_of(text: str, title: str | None = None, published: str | None = Non
             terms[key] = round(terms[key] * GENERIC_WEIGHT, 4)
     strongest = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     kept = dict(strongest)
-    return Features(kept, {k: v for k, v in labels.items() if k in kept}, published,
-                    tuple(t for t in dict.fromkeys(title_names) if t in kept and t[2:] not in GENERIC))
+    heads = tuple(t for t in dict.fromkeys(title_names) if t in kept and t[2:] not in GENERIC)
+    if heads:
+        kept[TITLED] = TITLED_WEIGHT  # marks the story as one whose reports' headlines give names
+    return Features(kept, {k: v for k, v in labels.items() if k in kept}, published, heads)
 
 
 def _weight(key: str, amount: float) -> float:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from recount.stories.features import Features
+from recount.stories.features import TITLED, Features
 
 JOIN = 0.075  # below this best score a report starts a new story
 SURE = 3.0  # a join scoring SURE x JOIN, twice the next story's score, is "sure"
@@ -138,7 +138,8 @@ def score(features: Features, profile: Profile, docs: Mapping[str, int], reports
     covered = all_shared / w.total
     if w.names_total > 0:
         covered = (1 - NAME_SHARE) * covered + NAME_SHARE * names_shared / w.names_total
-    if (profile.size >= ESTABLISHED and features.title_names
+    titled = profile.terms.get(TITLED, 0) > 0  # some of its reports' headlines give names
+    if ((profile.size >= ESTABLISHED or titled) and features.title_names
             and not any(profile.terms.get(t, 0) >= TITLE_KNOWN * size for t in features.title_names)):
         covered *= TITLE_MISS  # the names the headline gives, none known to an established story
     factor = date_factor(features.published, profile.first_date, profile.last_date)

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from recount.stories.features import Features, features_of
+from recount.stories.features import TITLED, Features, features_of
 from recount.stories.matcher import Placement, Profile, place
 from recount.stories.titles import make_title
 
@@ -55,7 +55,7 @@ def candidates(conn: sqlite3.Connection, features: Features,
     terms = list(features.terms)
     stats = term_docs(conn, terms)
     docs = {t: d for t, (d, _) in stats.items()}
-    lookup = [t for t, (_, stories) in stats.items() if stories <= STORY_CEILING]
+    lookup = [t for t, (_, stories) in stats.items() if stories <= STORY_CEILING and t != TITLED]
     held: dict[int, dict[str, int]] = {}
     for chunk in _chunks(lookup):
         marks = ", ".join("?" * len(chunk))
@@ -69,6 +69,10 @@ def candidates(conn: sqlite3.Connection, features: Features,
     for i in range(0, len(ids), _BATCH):
         chunk_ids = ids[i:i + _BATCH]
         marks = ", ".join("?" * len(chunk_ids))
+        if TITLED in features.terms:  # held by most stories: read for these ones only
+            for sid, n in conn.execute(f"SELECT story_id, docs FROM story_terms WHERE term = ? "
+                                       f"AND story_id IN ({marks})", (TITLED, *chunk_ids)):
+                held[int(sid)][TITLED] = int(n)
         for sid, size, first, last, title in conn.execute(
                 f"SELECT id, size, first_date, last_date, title FROM stories WHERE id IN ({marks})",
                 chunk_ids):
