@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date, timedelta
 
 from recount.claims.categories import (
     CHANGE_TO,
@@ -373,20 +372,6 @@ class NumericExtractor:
             source=None,
             **iv,
         )
-
-
-def _minus(d: date, delta: timedelta) -> date:
-    """d - delta, clamped at the first representable date (any publication date is accepted)."""
-    try:
-        return d - delta
-    except OverflowError:
-        return date.min
-
-
-def _figure_between(text: str, fig: Figure, d: DateRef) -> bool:
-    """Another figure stands between this one and a time phrase: the phrase is the other's."""
-    between = text[fig.end : d.start] if d.start >= fig.end else text[d.end : fig.start]
-    return bool(rx(r"\d|\b(?:dozen|hundreds|thousands|millions)\b").search(between))
 
 
 def _currency_unit(symbol: str | None, after: str) -> str | None:

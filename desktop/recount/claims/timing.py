@@ -47,11 +47,10 @@ _FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|followin
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
 _SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
 _SINCE = fast(r"\bsince\b", re.IGNORECASE)
-_EVENT = fast(
-    r"\b(?:struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|"
-    r"made\s+landfall|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{0,240}?$",
-    re.IGNORECASE,
-)
+# The verbs of an event's onset, one list for the patterns below
+_ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
+          r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
+_EVENT = fast(rf"\b(?:{_ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$", re.IGNORECASE)
 _EVENT_POSSESSIVE = fast(
     r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
     r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive|"
@@ -60,15 +59,11 @@ _EVENT_POSSESSIVE = fast(
     re.IGNORECASE,
 )
 # "on Sunday night when two dams collapsed": the day of the event itself
-_WHEN_EVENT = fast(
-    r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{0,60}?\b(?:collapsed|burst|struck|hit|"
-    r"erupted|exploded|began|started|broke\s+out|swept|opened\s+fire|attacked|stormed|crashed|landed)\b",
-    re.IGNORECASE,
-)
+_WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,60}}?\b(?:{_ONSET})\b",
+                   re.IGNORECASE)
 _INTERVAL_AFTER = fast(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+"
-    r"[^.;]{0,60}?\b(?:hit|struck|began|started|erupted|broke\s+out|made\s+landfall|launched|swept|collapsed|"
-    r"burst)\b",
+    rf"[^.;]{{0,60}}?\b(?:{_ONSET})\b",
     re.IGNORECASE,
 )
 # the results of a vote belong to polling day
@@ -402,7 +397,6 @@ class TimeReader:
                     return d
         return None
 
-    # ---------------------------------------------------------------- claims
 
 def _minus(d: date, delta: timedelta) -> date:
     """d - delta, clamped at the first representable date (any publication date is accepted)."""
