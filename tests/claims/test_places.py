@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from recount.claims.document import Document
-from recount.claims.places import PlaceFinder, locatives
+from recount.claims.locatives import locatives
+from recount.claims.places import PlaceFinder
 
 
 def names(text: str) -> list[str]:

@@ -195,8 +195,8 @@ def test_locatives_from_preposition_tokens_equal_the_scan():
     from pathlib import Path
 
     from recount.claims.document import Document
+    from recount.claims.locatives import hints, locatives
     from recount.claims.numbers import tokens
-    from recount.claims.places import hints, locatives
 
     corpus = Path(__file__).resolve().parents[1] / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]

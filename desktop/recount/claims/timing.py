@@ -9,121 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
 
-from recount.claims.cues import REPORTING_VERBS, SAID_BEFORE
+from recount.claims import time_words as tw
 from recount.claims.dates import DateRef, iso
 from recount.claims.document import Document
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
-from recount.claims.retrie import fast, rx, trie
+from recount.claims.retrie import rx
 
-STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
-LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
-
-_REPORT_VERB = SAID_BEFORE  # "the ministry said on Sunday": the one list, in claims/cues.py
-_TOLL_BEFORE = fast(
-    r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
-    r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
-    r"\bdown\s+to\s*$|\bwas\s*$|\bthe\s*$",
-    re.IGNORECASE,
-)
-_PERFECT = fast(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
-                      r"(?:now\s+)?(?:died|fled|left|lost|risen|reached|crossed|returned)\b", re.IGNORECASE)
-_ACCUMULATING = fast(
-    r"\b(?:been|were|was)\s+(?:\w+\s+)?(?:destroyed|damaged|reported|recorded|registered|counted|affected|"
-    r"confirmed|detained|arrested|killed|wounded|injured|displaced|evacuated|rescued)\b",
-    re.IGNORECASE,
-)
-_STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
-_RATE = fast(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
-                   r"(?!\s+(?:earlier|ago|later|before|after|on))|"
-                   r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
-_POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
-                         r"home\s+to)\b", re.IGNORECASE)
-_BEFORE_WAR = fast(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
-                         re.IGNORECASE)
-_FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
-                            r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
-_SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
-_SINCE = fast(r"\bsince\b", re.IGNORECASE)
-# The verbs of an event's onset, one list for the patterns below
-_ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
-          r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
-_EVENT = fast(rf"\b(?:{_ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$", re.IGNORECASE)
-_EVENT_POSSESSIVE = fast(
-    r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
-    r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive|"
-    r"bombings?|blasts?|explosions?|raids?|massacre|assault|clashes|election|elections|polls?|vote|referendum|"
-    r"collapse|derailment|eruption|outbreak|riots?|protests?|flooding|wildfire|blaze)\b",
-    re.IGNORECASE,
-)
-# "on Sunday night when two dams collapsed": the day of the event itself
-_WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,60}}?\b(?:{_ONSET})\b",
-                   re.IGNORECASE)
-_INTERVAL_AFTER = fast(
-    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+"
-    rf"[^.;]{{0,60}}?\b(?:{_ONSET})\b",
-    re.IGNORECASE,
-)
-# the results of a vote belong to polling day
-_VOTE_RESULT = fast(r"\b(?:votes?|polled|ballots?|turn-?out|electorate|re-?elected|won|win|winning|"
-                    r"victorious|states|constituencies|seats|margin)\b", re.IGNORECASE)
-_ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:elections?|polls?|vote|referendum|run-?off)\b",
-                       re.IGNORECASE)
-_ELECTION_BEFORE = fast(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]{0,40}?\b"
-                        r"(?:held|took\s+place|was|were)\s+(?:on\s+)?$", re.IGNORECASE)
-# a pledge is made on a day; a fund that "has reached" a sum is a running total
-_PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|announc\w*|"
-               r"offer\w*|put\s+up|release|grant\w*)\b", re.IGNORECASE)
-_REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|heading\s+for|"
-                r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
-# "by 28 April": a running total up to that day
-_BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
-# "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
-@cache
-def _said_after_day() -> re.Pattern[str]:
-    """A reporting verb within the clause after an opening day (compiled on first use)."""
-    return fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
-
-
-_DIGIT = fast(r"\d")
-# "crews have carried out at least 38 rescues", "has destroyed about 9,700 homes and scorched":
-# what a story has done so far
-_PERFECT_BEFORE = fast(
-    r"\b(?:have|has)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:\w+ed|\w+en|made|built|found|brought|taken)"
-    r"(?:\s+(?:out|up|off|in))?(?:\s+[a-z]+ed\s+and)?[^.;\d]{0,40}?\b(?:and\s+\w+ed\s+)?"
-    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|roughly)\s+)?$",
-    re.IGNORECASE,
-)
-_CHANGE_BY = fast(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
-                  r"decreased|rose|risen|fell|fallen|dropped|grew|less|more|higher|lower|up|down)\b[^.;:\d]{0,80}?\bby\s+"
-                  r"(?:(?:more\s+than|at\s+least|about|around|nearly|almost|over|some)\s+)?$", re.IGNORECASE)
-_FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
-                     re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
-_THAT = fast(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
-_OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
-_NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
-                 re.IGNORECASE)
-_SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
-                                               start=1)}
-_CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
-_PARTICIPLE = fast(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
-                         re.IGNORECASE)
-_PARTICIPLE_END = fast(
-    r"\b(?:killing|wounding|injuring|leaving|displacing)\s+"
-    r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|another\s+)?$",
-    re.IGNORECASE,
-)
-_COMPARED_FIGURE = fast(
-    r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:(?:about|around|some|nearly|almost|roughly|"
-    r"more\s+than|less\s+than|fewer\s+than|over|under|just|an\s+estimated|at\s+least)\s+)*"
-    r"(?:\S*\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+(?:dozen|hundred|thousand|million)|"
-    r"dozens|hundreds|thousands|millions)",
-    re.IGNORECASE,
-)
-# In a quotation: wording that makes a figure a hypothesis or a promise, and wording that
-# makes it a report of what happened.
 
 class TimeReader:
     """The time phrases of one document and what they say of each figure (caches per sentence)."""
@@ -147,16 +40,16 @@ class TimeReader:
             for d in dates:
                 if d.kind not in ("day",) or d.first is None:
                     continue
-                if not (_minus(self.pub, STORY_WINDOW) <= d.first <= self.pub):
+                if not (_minus(self.pub, tw.STORY_WINDOW) <= d.first <= self.pub):
                     continue
                 before = text[max(s.start, d.start - 260) : d.start]
                 after = text[d.end : d.end + 40]
                 is_since = bool(rx(r"\bsince\b[^.;,]{0,70}$", re.IGNORECASE).search(before[-90:]))
                 # "since X launched its offensive, the agency said on Tuesday": the verb's event is
                 # not on the day the words were said
-                is_event = ((bool(_EVENT.search(before)) and not self._is_said(d, s.start))
-                            or bool(_EVENT_POSSESSIVE.match(after))
-                            or bool(_WHEN_EVENT.match(text, d.end, min(s.end, d.end + 90))))
+                is_event = ((bool(tw.EVENT.search(before)) and not self._is_said(d, s.start))
+                            or bool(tw.EVENT_POSSESSIVE.match(after))
+                            or bool(tw.WHEN_EVENT.match(text, d.end, min(s.end, d.end + 90))))
                 if (is_since or is_event) and (best is None or d.first < best):
                     best = d.first
         if best is None:
@@ -171,8 +64,8 @@ class TimeReader:
             for d in dates:
                 if d.kind != "day" or d.first is None or d.first > self.pub:
                     continue
-                if _ELECTION_AFTER.match(text, d.end, min(len(text), d.end + 40)) or _ELECTION_BEFORE.search(
-                        text[max(s.start, d.start - 70) : d.start]):
+                after = tw.ELECTION_AFTER.match(text, d.end, min(len(text), d.end + 40))
+                if after or tw.ELECTION_BEFORE.search(text[max(s.start, d.start - 70) : d.start]):
                     return d.first
         return None
 
@@ -181,11 +74,11 @@ class TimeReader:
         from the day the sentence speaks of (its said-date, else publication)."""
         text = self.doc.text
         for si, s in enumerate(self.doc.sentences):
-            m = _INTERVAL_AFTER.search(text, s.start, s.end)
+            m = tw.INTERVAL_AFTER.search(text, s.start, s.end)
             if m is None:
                 continue
             raw = m.group("n").lower()
-            n = int(raw) if raw.isdigit() else _SMALL_NUMBERS.get(raw, 1)
+            n = int(raw) if raw.isdigit() else tw.SMALL_NUMBERS.get(raw, 1)
             days = n * (7 if m.group("unit").lower().startswith("week") else 1)
             anchor = self._said_date(si) or self.pub
             return _minus(anchor, timedelta(days=days))
@@ -203,7 +96,7 @@ class TimeReader:
     def _find_since(self, si: int) -> tuple[bool, date | None, DateRef | None]:
         s = self.doc.sentences[si]
         text = self.doc.text
-        for m in _SINCE.finditer(text, s.start, s.end):
+        for m in tw.SINCE.finditer(text, s.start, s.end):
             comma = text.find(",", m.end(), s.end)
             limit = min(m.end() + 80, comma if comma >= 0 else s.end)
             for d in self.dates_by_sentence[si]:
@@ -217,7 +110,7 @@ class TimeReader:
         sents = self.doc.sentences
         i = si
         # a bounded look back (news paragraphs are short; a pasted wall of text must stay linear)
-        while i >= max(0, si - LOOK_BACK) and sents[i].paragraph == sents[si].paragraph:
+        while i >= max(0, si - tw.LOOK_BACK) and sents[i].paragraph == sents[si].paragraph:
             said = self._said_date(i)
             if said is not None:
                 return said
@@ -231,11 +124,11 @@ class TimeReader:
             text = self.doc.text
             window = text[max(sentence_start, d.start - 45) : d.start]
             # "added that in the past week ...": a date inside the reported clause is the figure's
-            hit = (_REPORT_VERB.search(window) and not _THAT.search(window)) or (
+            hit = (tw.REPORT_VERB.search(window) and not tw.THAT.search(window)) or (
                 # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
                 d.kind == "day"
-                and _OPENING.fullmatch(text[sentence_start : d.start])
-                is not None and _said_after_day().match(text, d.end, min(len(text), d.end + 100)) is not None)
+                and tw.OPENING.fullmatch(text[sentence_start : d.start]) is not None
+                and tw.said_after_day().match(text, d.end, min(len(text), d.end + 100)) is not None)
             self._said_ref_cache[d.start] = hit
         return hit
 
@@ -259,15 +152,15 @@ class TimeReader:
         dates = self.dates_by_sentence[si]
         pub = self.pub
 
-        if _POPULATION.search(text[max(s.start, fig.start - 45) : fig.start]) or (
-            category == "count" and _BEFORE_WAR.search(after_full[:60])
+        if tw.POPULATION.search(text[max(s.start, fig.start - 45) : fig.start]) or (
+            category == "count" and tw.BEFORE_WAR.search(after_full[:60])
         ):
-            if _BEFORE_WAR.search(text[max(s.start, fig.start - 80) : fig.start] + after_full[:60]):
+            if tw.BEFORE_WAR.search(text[max(s.start, fig.start - 80) : fig.start] + after_full[:60]):
                 return TimeSpan(None, None, "point")  # "before the war, home to 80,000": undated
             return TimeSpan(iso(pub), iso(pub), "point")  # "a city home to 100,000": as the report stands
-        if _RATE.match(after_full[:50].lstrip()):
+        if tw.RATE.match(after_full[:50].lstrip()):
             return TimeSpan(None, None, "unknown")
-        if _CHANGE_BY.search(text[max(s.start, fig.start - 120) : fig.start]):
+        if tw.CHANGE_BY.search(text[max(s.start, fig.start - 120) : fig.start]):
             # "the toll was reduced by 106", "less by more than 100": a difference, not a total
             return TimeSpan(None, iso(self._attribution_date(si) or pub), "unknown")
 
@@ -286,7 +179,7 @@ class TimeReader:
         # for last week" is dated by its appeal
         period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
                            and (category == "money" or not self._is_said(d, s.start))
-                           and not _EVENT_POSSESSIVE.match(text[d.end : d.end + 30])
+                           and not tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30])
                            and not _figure_between(text, fig, d)), None)
         if period_ref is None and self.story_start is not None:
             # "over the following day": from the event the story is about
@@ -300,39 +193,39 @@ class TimeReader:
                 period_ref = DateRef(following.start, following.end, self.story_start, until, "period")
         start = since_date if has_since and since_date else self.story_start
         tail = text[max(s.start, fig.start - 60) : fig.start]
-        toll_at = _TOLL_BEFORE.search(tail)
+        toll_at = tw.TOLL_BEFORE.search(tail)
         # "The toll is now 71 after eight sets of remains were found": the toll is the other figure's
         toll = toll_at is not None and category == "killed" and (
-            not _DIGIT.search(tail, toll_at.end()) or _FROM_TO_TAIL.search(tail) is not None)
-        perfect = bool(_PERFECT.search(after_full[:80]))
-        still = bool(_STILL.search(after_full[:60]))
+            not tw.DIGIT.search(tail, toll_at.end()) or tw.FROM_TO_TAIL.search(tail) is not None)
+        perfect = bool(tw.PERFECT.search(after_full[:80]))
+        still = bool(tw.STILL.search(after_full[:60]))
 
         by_ref = next((d for d in dates if d.kind == "day"
-                       and _BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
+                       and tw.BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
         if by_ref is not None and (category == "missing" or still):
             return TimeSpan(iso(by_ref.first), iso(by_ref.first), "point")  # "As of Friday, ... dropped to"
-        if by_ref is not None and category in (*_CASUALTY_CATS, "count", "money") and (
-                by_ref.start >= fig.end or _TOLL_BEFORE.search(tail) or perfect):
+        if by_ref is not None and category in (*tw.CASUALTY_CATS, "count", "money") and (
+                by_ref.start >= fig.end or tw.TOLL_BEFORE.search(tail) or perfect):
             return TimeSpan(iso(start), iso(by_ref.first), "cumulative")  # "killed ... by 28 April"
         near = text[max(s.start, fig.start - 80) : min(s.end, fig.end + 40)]
         # votes are cast on polling day, whenever the count was announced ("yesterday ... re-elected
         # with almost 4m votes")
         if (self.polling_day is not None and category in ("count", "percent") and period_ref is None
-                and _VOTE_RESULT.search(near)):
+                and tw.VOTE_RESULT.search(near)):
             return TimeSpan(iso(self.polling_day), iso(self.polling_day), "day")
         if category == "money" and not has_since and period_ref is None:
             lead = text[max(s.start, fig.start - 60) : fig.start]
-            if _REACHED.search(lead) or _SO_FAR.search(after_full[:60]):
+            if tw.REACHED.search(lead) or tw.SO_FAR.search(after_full[:60]):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")  # "pledges have reached"
-            if _PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
+            if tw.PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
                 d = day_ref.first if day_ref else (att or pub)
                 return TimeSpan(iso(d), iso(d), "day")  # "said Tuesday it will donate"
-        if category == "arrested" and _NOW_HELD.search(sentence):
+        if category == "arrested" and tw.NOW_HELD.search(sentence):
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
         if category == "missing" or (still and category in ("displaced", "count", "troops", "wounded")):
             d = att or pub
             return TimeSpan(iso(d), iso(d), "point")
-        if category in _CASUALTY_CATS:
+        if category in tw.CASUALTY_CATS:
             if toll:
                 end = day_ref.first if day_ref else (att or pub)
                 return TimeSpan(iso(start), iso(end), "cumulative")
@@ -341,15 +234,15 @@ class TimeReader:
             if period_ref and not has_since:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
-        if category == "money" and _FUTURE_PERIOD.search(after_full):
+        if category == "money" and tw.FUTURE_PERIOD.search(after_full):
             return TimeSpan(iso(att or pub), None, "period")
         if period_ref and not has_since and category not in ("count",):
             return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
         if category in ("count",):
             if day_ref and not perfect:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
-            if (has_since or _SO_FAR.search(sentence) or (perfect and _ACCUMULATING.search(after_full[:80]))
-                    or _PERFECT_BEFORE.search(tail)):
+            so_far = tw.SO_FAR.search(sentence) or (perfect and tw.ACCUMULATING.search(after_full[:80]))
+            if has_since or so_far or tw.PERFECT_BEFORE.search(tail):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")
             if period_ref:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
@@ -361,7 +254,7 @@ class TimeReader:
         text = self.doc.text
         s = self.doc.sentences[si]
         since_pos = None
-        m = _SINCE.search(text, fig.end, s.end)
+        m = tw.SINCE.search(text, fig.end, s.end)
         if m:
             since_pos = m.start()
         for d in self.dates_by_sentence[si]:
@@ -369,7 +262,7 @@ class TimeReader:
                 continue
             if self._is_said(d, s.start):
                 continue
-            if _EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.start : d.end].endswith(
+            if tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.start : d.end].endswith(
                 ("'s", "\u2019s")
             ):
                 continue
@@ -379,20 +272,20 @@ class TimeReader:
                 between = text[fig.end : d.start]
                 # "rose to 121 from 98 on Saturday", "1,200 now, up from about 800 on Monday":
                 # the day belongs to the nearer figure, the one it is compared with
-                if rx(r"\bfrom\s+\S*\d").search(between) or _COMPARED_FIGURE.search(between):
+                if rx(r"\bfrom\s+\S*\d").search(between) or tw.COMPARED_FIGURE.search(between):
                     continue
                 if rx(r"[;]|\b(?:when|after|before|because|while)\b").search(between):
                     continue
                 return d
             # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
             if d.end <= fig.start:
-                if _said_after_day().match(text, d.end, fig.start):
+                if tw.said_after_day().match(text, d.end, fig.start):
                     continue  # "On Tuesday, the spokesman said that ... 47 deaths": when it was said
                 if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s.start : d.start]):
                     return d
                 between = text[d.end : fig.start]
-                if len(between) <= 120 and _PARTICIPLE.search(between) and (
-                    not rx(r"\d").search(between) or _PARTICIPLE_END.search(between)
+                if len(between) <= 120 and tw.PARTICIPLE.search(between) and (
+                    not rx(r"\d").search(between) or tw.PARTICIPLE_END.search(between)
                 ):
                     return d
         return None
