@@ -141,6 +141,42 @@ _OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$"
 _FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
 
 
+_MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
+_CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
+_CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
+
+
+def is_money(symbol: str | None, after: str) -> bool:
+    """A sum of money: a currency sign before, a currency word or code after."""
+    return bool(symbol or is_currency_word(after) or _MONEY_PAREN.match(after) or _CURRENCY_CODE.match(after))
+
+
+def currency_tail(after: str) -> int:
+    """Where "15 million euros" ends after the number (the words the span takes)."""
+    m = _CURRENCY_TAIL.match(after)
+    return m.end() if m else 0
+
+
+def currency_unit(symbol: str | None, after: str) -> str | None:
+    """ISO code of the currency a money figure is in: its sign, a currency word or code after it."""
+    sym = (symbol or "").replace(" ", "")
+    table = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+             "C$": "CAD", "A$": "AUD", "Rs": "INR", "Rs.": "INR",
+             **{c: c for c in ("USD", "EUR", "GBP", "JPY", "CHF", "INR")}}
+    if sym in table:
+        return table[sym]
+    words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",
+             "ruble": "RUB", "rupee": "INR"}
+    for word in after.lower().split()[:2]:
+        for k, v in words.items():
+            if word.startswith(k):
+                return v
+    code = _CURRENCY_CODE.match(after)
+    if code:
+        return code.group().strip()
+    return None
+
+
 def is_percent(after: str) -> bool:
     return bool(_PERCENT.match(after))
 

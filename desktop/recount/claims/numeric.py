@@ -18,7 +18,10 @@ from recount.claims.categories import (
     CHANGE_TO,
     TALLY_SUBJECT,
     categorize,
+    currency_tail,
+    currency_unit,
     is_currency_word,
+    is_money,
     is_percent,
     tally_category,
 )
@@ -91,9 +94,6 @@ _COORDINATED = fast(r"\s*(?:\w+\s+)?(?:and\s+not|not|to|and\s+then|then)\s+"
 _AREA = fast(r"-?\s*(?P<unit>acres?|hectares?)\b", re.IGNORECASE)  # "146,000 acres", "a 151,272-acre blaze"
 _HAS_TALLY = fast(r"\b(?:has|had|have|includes|included|contains|contained|totals|totalled|totaled|is|was)\s+"
                   r"(?:now\s+)?$", re.IGNORECASE)
-_MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)
-_CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
-_CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
 _HEAD_FUNCTION_WORD = fast(
     r"\b(?:of|the|and|or|were|are|was|is|be|been|have|had|has|to|for|in|on|at|from|by|with|a|an|it|"
     r"could|would|will|may|might|said|who|that|which|as|when|while|after|before|because|if)\b",
@@ -311,17 +311,12 @@ class NumericExtractor:
         category: str
         subject: str | None = None
         pct = is_percent(after_raw) or a.fraction or fig.ratio
-        money = bool(
-            a.currency
-            or is_currency_word(after_raw)
-            or _MONEY_PAREN.match(after_raw)
-            or _CURRENCY_CODE.match(after_raw)
-        )
+        money = is_money(a.currency, after_raw)
         if pct:
             category, unit = "percent", "%"
         elif money:
             category = "money"
-            unit = _currency_unit(a.currency, after_raw)
+            unit = currency_unit(a.currency, after_raw)
         elif _AREA.match(after_raw):
             category, unit = "count", _AREA.match(after_raw).group("unit").lower().rstrip("s") + "s"
         else:
@@ -345,7 +340,7 @@ class NumericExtractor:
             span_end += m.end()
         elif category == "money" and is_currency_word(after_raw):
             # "15 million euros", "2.3 trillion yen"
-            span_end += _CURRENCY_TAIL.match(after_raw).end()
+            span_end += currency_tail(after_raw)
         head = rx(r"\s+(?:of\s+)?((?:[A-Za-z][\w-]*\s+){0,2}?)"
                         r"(people|civilians|children|soldiers|troops|fighters|residents|families|"
                         r"dead|wounded|injured|deaths|casualties|refugees|homes|villages|buildings|"
@@ -372,25 +367,6 @@ class NumericExtractor:
             source=None,
             **iv,
         )
-
-
-def _currency_unit(symbol: str | None, after: str) -> str | None:
-    sym = (symbol or "").replace(" ", "")
-    table = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-             "C$": "CAD", "A$": "AUD", "Rs": "INR", "Rs.": "INR",
-             **{c: c for c in ("USD", "EUR", "GBP", "JPY", "CHF", "INR")}}
-    if sym in table:
-        return table[sym]
-    words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",
-             "ruble": "RUB", "rupee": "INR"}
-    for word in after.lower().split()[:2]:
-        for k, v in words.items():
-            if word.startswith(k):
-                return v
-    code = _CURRENCY_CODE.match(after)
-    if code:
-        return code.group().strip()
-    return None
 
 
 def _headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Document) -> None:
