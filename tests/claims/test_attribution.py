@@ -509,3 +509,24 @@ def test_according_to_a_report_names_its_owner_or_nobody() -> None:
     owned = claims("At least 300 homes were lost, according to a Relief Office report released Saturday.")
     assert [c.speaker for c in owned] == ["Relief Office"]
     assert claims("Some 40 people are missing, according to a revised report updated on Sunday.") == []
+
+
+def test_a_phrase_between_the_name_and_the_verb() -> None:
+    text = "Meanwhile, Lund during a news conference on Friday said the border would stay shut."
+    assert [c.speaker for c in claims(text)] == ["Lund"]
+
+
+def test_reporters_visiting_and_a_present_claim_inside_their_words() -> None:
+    text = "Harbour Radio reporters visiting the port have said the Kessan Army claims it shelled the docks."
+    assert [c.speaker for c in claims(text)] == ["Harbour Radio reporters", "Kessan Army"]
+
+
+def test_who_after_a_bare_surname() -> None:
+    text = "The minister's words contradicted Lund, who hours earlier told reporters the talks had failed."
+    assert [c.speaker for c in claims(text)] == ["Lund"]
+
+
+def test_stating_released_and_a_pronoun_clause_after_claims() -> None:
+    text = ("The Port Authority released a statement on Monday stating that 12 ships sank. "
+            "Police spokesman Ivo Lenz released the toll. The Kessan Army claims it holds the bridge.")
+    assert [c.speaker for c in claims(text)] == ["Port Authority", "Ivo Lenz", "Kessan Army"]

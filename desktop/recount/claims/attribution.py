@@ -114,6 +114,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
     return out
 
 
+_PRESENT = frozenset(("says", "claims", "insists", "denies", "maintains", "reports", "states"))
 _SOURCE_VERBS = frozenset(("reported", "announced", "estimated", "confirmed", "recorded", "counted"))
 # What may stand between a reporting verb and a second cue that its reported clause holds.
 _CLAUSE_BREAK = re.compile(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)\b""")
@@ -126,6 +127,8 @@ def _inside_reported_clause(text: str, first: Cue, cue: Cue) -> bool:
         return False
     if cue.verb in _SOURCE_VERBS and cue.mention.kind == "org":
         return False  # "X said that the agency reported 13 dead": the agency is a source of its own
+    if cue.verb in _PRESENT and cue.mention.kind in ("org", "other"):
+        return False  # "reporters said the army claims it ...": the report's own present attribution
     between = text[first.span_end : cue.span_start]
     return len(between) < 120 and _CLAUSE_BREAK.search(between) is None
 

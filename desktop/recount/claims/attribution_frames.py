@@ -94,7 +94,7 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     if subject is None:
         if tail.endswith(","):
             return _inverted(doc, sent, vstart, vend, verb)
-        return None
+        return _subject_then_phrase(doc, sent, vstart, vend, verb)
     s_start, _s_end, mention, role = subject
     cue = Cue(verb, vstart, vend, s_start, vend, mention, sent, appositive_role=role)
     cue.date = date_before or fronted_date(text, sent.start, s_start)
@@ -138,7 +138,7 @@ def _relative_antecedent(mention: Mention, pronoun: str) -> bool:
     """ "officials who said" (people), "the group, which said" (a body): a short noun phrase."""
     if "which" in pronoun:
         return mention.kind == "org"
-    return mention.kind == "person" or (mention.kind == "group" and len(mention.name.split()) <= 3)
+    return mention.kind in ("person", "other") or (mention.kind == "group" and len(mention.name.split()) <= 3)
 
 
 def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention, str | None] | None:
@@ -214,6 +214,23 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
         if prev and not any(ch.isdigit() for ch in prev) and role_like(prev):
             role = strip_determiner(prev)
     return start + lead, start + lead + len(phrase), mention, role or mention.role
+
+
+# "Lund during a news conference on Thursday said": a name, a time or place phrase, the verb.
+_NAME_THEN_PHRASE = re.compile(
+    r"(?:[A-Z][a-z]+,\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+"
+    r"(?:during|at|in|after|before|following|on)\s+"
+    r"[^,;:\"\u201c\u201d]{3,70}?\s*$"
+)
+
+
+def _subject_then_phrase(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
+    text = doc.text
+    m = _NAME_THEN_PHRASE.fullmatch(text, sent.start, vstart)
+    mention = analyse(m[1]) if m else None
+    if m is None or mention is None or mention.kind not in ("person", "org", "other"):
+        return None
+    return Cue(verb, vstart, vend, m.start(1), vend, mention, sent, appositive_role=mention.role)
 
 
 def _stacked_appositions(text: str, floor: int, end: int) -> tuple[int, int, Mention, str | None] | None:

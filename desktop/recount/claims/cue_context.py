@@ -53,6 +53,7 @@ _BOUNDARY = fast(
     r"""[;:()"“”\u2013\u2014]|,|\b(?:"""
     + trie(
         "that and but while as because when after before since although though where which who whom if "
+        "said says told added stated "
         "than so whereas despite until once what how why whether amid with is are was were has have had "
         "will would could can may might should".split()
     )

@@ -42,14 +42,15 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
         "explained explains noted notes wrote writes argued argues predicted vowed vows pledged pledges "
         "asserted alleged revealed cautioned demanded demands replied responded countered conceded "
         "complained revised stressed stresses emphasised emphasized decried queried disclosed discloses "
-        "tweeted cited observed commented testified remarked lamented recalled reiterated maintained "
+        "tweeted cited observed commented testified released remarked lamented recalled reiterated "
+        "maintained "
         "put puts placed called dismissed dismisses rejected rejects described describes"
     ).split()
 )
 # "X visited the camp, saying ...": the words belong to the main clause's subject.
 PARTICIPLES: tuple[str, ...] = (
     "saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling",
-    "explaining", "stressing", "citing", "describing", "claiming", "urging", "telling",
+    "explaining", "stressing", "citing", "describing", "claiming", "urging", "telling", "stating",
 )
 # Nouns for a published statement: "a statement by the ministry", "the agency's report said".
 REPORT_NOUNS = frozenset(
@@ -105,7 +106,10 @@ SAYING_AFTER = re.compile(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 # speech only when what follows is a clause or a quotation.
 _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
                             "claims", "states", "notes", "demands", "reports"))
-_CONTENT_AFTER = re.compile(r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c])""")
+_CONTENT_AFTER = re.compile(
+    r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c]|"""
+    r"""(?:it|they|he|she|we)\s+[a-z]+\b)"""
+)
 # "cited the ministry", "citing the agency as saying", "citing figures from": a source named.
 # "cited health reasons" is an act.
 _CITED_SOURCE = re.compile(
@@ -138,10 +142,15 @@ _DISMISSED = re.compile(
 )
 # "described the situation as catastrophic", "described how ..."; "described the scene" is an act.
 _DESCRIBED = re.compile(_VERDICT_OBJECT + r"\s+as\b|\s+(?:how|what)\b")
+# "released the toll", "released figures showing": a body publishing its numbers.
+_RELEASED = re.compile(
+    r"\s+(?:the|its|their|new|updated|revised|a|an)?\s*(?:[a-z]+\s+){0,2}?(?:toll|figures?|statement|data|"
+    r"numbers|list|tally|estimates?|report|statistics)\b"
+)
 _JUDGEMENT = {
     "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "called": _CALLED,
     "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
-    "described": _DESCRIBED, "describes": _DESCRIBED, "describing": _DESCRIBED,
+    "described": _DESCRIBED, "describes": _DESCRIBED, "describing": _DESCRIBED, "released": _RELEASED,
 }
 
 

@@ -69,7 +69,8 @@ GROUP_NOUNS = frozenset(
     observers monitors medics rescuers volunteers officers soldiers troops forces fighters leaders
     people families parents teachers students neighbours neighbors locals citizens voters economists
     scientists researchers campaigners opponents supporters aides ministers governments countries
-    nations donors staff spokesmen organisations organizations members elders clerics chiefs
+    nations donors staff spokesmen organisations organizations members elders clerics chiefs reporters
+    journalists correspondents
     commanders leaders officials""".split()
 )
 COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
@@ -209,6 +210,11 @@ def _analyse(phrase: str) -> Mention | None:
         parts = [strip_determiner(p) for p in rx(r",\s*(?:and\s+)?|\s+and\s+").split(body) if p.strip()]
         if len(parts) > 1 and all(is_capitalised(p.split()[0]) and len(p.split()) <= 4 for p in parts):
             return Mention("org", body, None, raw)
+    # "Residents reached by telephone": the head noun, without a participle clause after it.
+    m = rx(r"^((?:[A-Z][\w-]*\s+){0,2}[A-Za-z]+) (?:reached|contacted|interviewed|speaking|living|quoted|"
+           r"cited|visiting|working|based)\b").match(body)
+    if m and plain_word(m[1].split()[-1]) in GROUP_NOUNS:
+        return Mention("group", m[1] if m[1][:1].isupper() and " " in m[1] else m[1].lower(), None, raw)
     # "an accusation the Defence Ministry": a determiner inside means two phrases, not a name.
     for i in range(1, len(plain)):
         if plain[i] in ("the", "a", "an") and plain[i - 1] not in _PREPOSITIONS:
@@ -239,10 +245,6 @@ def _analyse(phrase: str) -> Mention | None:
     m = _POSSESSOR_SAYS.match(body)
     if m:
         return analyse(m[1]) or Mention("other", m[1], None, raw)
-    # "Residents reached by telephone": the head noun, without a participle clause after it.
-    m = rx(r"^([A-Za-z]+) (?:reached|contacted|interviewed|speaking|living|quoted|cited)\b").match(body)
-    if m and plain_word(m[1]) in GROUP_NOUNS:
-        return Mention("group", m[1].lower(), None, raw)
     # "Mila Hartung of the Social Union party": a person, with an affiliation.
     m = rx(r"^((?:[A-Z][\w'-]+ ){1,2}[A-Z][\w'-]+) (?:of|from) (?:the )?(.+)$").match(body)
     if m and not any(plain_word(w) in ORG_HEADS or plain_word(w) in ROLE_WORDS for w in m[1].split()):
