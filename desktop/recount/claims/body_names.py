@@ -163,7 +163,9 @@ class BodyNames:
         low = name.lower()
         owned = _OWNED.match(name)
         if owned and owned[1] in _COUNTRY_NAMES:
-            return f"{owned[1]} {owned[2]}"  # "Sri Lanka's foreign ministry" -> "... foreign ministry"
+            if owned[2] == "government":
+                return f"Government of {owned[1]}"
+            return f"{owned[1]} {owned[2]}"  # "Chile's foreign ministry" -> "Chile foreign ministry"
         if not (low in _NATIONAL_GROUPS or low in ("police", "government") or _MINISTRY.match(low)):
             return None
         country = self.report_country()
