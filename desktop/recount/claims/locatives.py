@@ -100,9 +100,11 @@ def clean_place(place: str) -> str | None:
 # Literal words every PART_OF_RE / SUFFIXED_RE match contains: where a range has none,
 # the (slow to scan) pattern cannot match there and is not tried.
 _PART_OF_HINT = fast(r"(?<=\s)of\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")  # at the "of"
-_LANDMARK_HINT = fast(r"(?<=[A-Za-z'\u2019-]\s)(?:cathedral|church|mosque|temple|synagogue|shrine|hospital|"
-                      r"airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|hotel|"
-                      r"university|school|palace|square|detention|camp)\b")
+_LANDMARK_WORDS = frozenset(
+    "cathedral church mosque temple synagogue shrine hospital airport stadium bridge dam prison jail "
+    "refinery mine plant factory market hotel university school palace square detention camp".split()
+)
+_LANDMARK_HINT = fast(r"(?<=[A-Za-z'\u2019-]\s)(?:" + "|".join(sorted(_LANDMARK_WORDS)) + r")\b")
 _SUFFIX_HINT = fast(
     trie("district province region valley county governorate oblast prefecture".split())
 )
@@ -112,13 +114,14 @@ def hints(text: str, tokenized: tuple[list[int], list[str]] | None = None
           ) -> tuple[list[int], list[int], list[int] | None, list[int]]:
     """Offsets of the PART_OF_RE, SUFFIXED_RE and LANDMARK_RE hints in the whole text, and (from
     the article's tokens, when given) of the prepositions LOCATIVE_RE starts with (for `locatives`)."""
-    landmarks = [m.start() for m in _LANDMARK_HINT.finditer(text)]
     if tokenized is None:
         return ([m.start() for m in _PART_OF_HINT.finditer(text)],
-                [m.start() for m in _SUFFIX_HINT.finditer(text)], None, landmarks)
+                [m.start() for m in _SUFFIX_HINT.finditer(text)], None,
+                [m.start() for m in _LANDMARK_HINT.finditer(text)])
     starts, words = tokenized
-    # a SUFFIXED_RE match ends in one of these words as a whole token
+    # a SUFFIXED_RE / LANDMARK_RE match ends in one of these words as a whole token
     suffixes = list(compress(starts, map(_SUFFIX_WORDS.__contains__, words)))
+    landmarks = list(compress(starts, map(_LANDMARK_WORDS.__contains__, words)))
     preps = list(compress(starts, map(_PREP_WORDS.__contains__, words)))
     return [m.start() for m in _PART_OF_HINT.finditer(text)], suffixes, preps, landmarks
 
