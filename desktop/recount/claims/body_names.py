@@ -64,6 +64,32 @@ _CANONICAL = {v.lower().replace("organization", "organisation"): v for v in KNOW
 _ADJECTIVE: dict[str, str] = {}
 for _adj, _country in COUNTRY_OF.items():
     _ADJECTIVE.setdefault(_country, _adj)
+_COUNTRY_WORDS = {**COUNTRY_OF, **{c: c for c in _COUNTRY_NAMES}}  # name or adjective -> country
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z]*")
+
+
+def _country_counts(head: str) -> dict[str, int]:
+    """How often each country of the closed list is named in `head` (by name or adjective, as
+    whole words, the longest name first: "Sri Lankan" is not "Sri Lanka"); one scan of its
+    capitalised words instead of a search per country."""
+    words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(head)]
+    counts: dict[str, int] = {}
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            run = words[i : i + n]
+            if len(run) < n or any(run[k + 1][0] != run[k][1] + 1 or head[run[k][1]] != " "
+                                   for k in range(n - 1)):
+                continue
+            country = _COUNTRY_WORDS.get(" ".join(w for _, _, w in run))
+            if country is not None:
+                counts[country] = counts.get(country, 0) + 1
+                i += n - 1
+                break
+        i += 1
+    return counts
+
+
 _NATIONAL_GROUPS = frozenset(("authorities", "officials"))
 _OWNED = re.compile(
     r"^((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s|\u2019s)\s+((?:[a-z]+\s+)?(?:ministry|government|police))$"
@@ -88,13 +114,19 @@ class BodyNames:
     _cache: dict[str, str | None] = field(default_factory=dict)
     _named: list[tuple[int, str]] | None = None
 
-    def expand_acronym(self, acronym: str) -> str | None:
+    def _definitions(self) -> dict[str, str]:
+        """Acronym -> the name the article spells out for it, read once."""
         if self._acronyms is None:
             self._acronyms = {}
             # most articles define no acronym: a cheap scan for "(ABC)" settles that first
             if _ACRONYM_PAREN.search(self.text):
                 for m in _ACRONYM_DEF.finditer(self.text):
                     self._acronyms.setdefault(m[2], strip_determiner(m[1]))
+        return self._acronyms
+
+    def expand_acronym(self, acronym: str) -> str | None:
+        self._definitions()
+        assert self._acronyms is not None
         key = acronym.replace(".", "")
         if key in self._acronyms:
             return self._acronyms[key]
@@ -125,10 +157,11 @@ class BodyNames:
 
     def _acronym_of(self, name: str) -> str | None:
         """The acronym the report defines for `name` ("... (OCHA)"), if any."""
-        self.expand_acronym("")
-        assert self._acronyms is not None
+        definitions = self._definitions()
+        if not definitions:
+            return None
         low = name.lower().removeprefix("un ").removeprefix("united nations ")
-        for acronym, full in self._acronyms.items():
+        for acronym, full in definitions.items():
             f = full.lower().removeprefix("un ").removeprefix("united nations ").removeprefix("the ")
             if full and (f == low or (len(f) > 12 and low.endswith(f))):
                 return acronym
@@ -139,20 +172,10 @@ class BodyNames:
         its opening, at least twice (once, in the lead, when it names no other). None for a
         story about no country of the closed list."""
         if "country" not in self._cache:
-            head = self.text[:4000]
-            counts: dict[str, int] = {}
-            for adjective, country in COUNTRY_OF.items():
-                n = word_count(head, adjective) if adjective in head else 0
-                if n:
-                    counts[country] = counts.get(country, 0) + n
-            for country in _COUNTRY_NAMES:
-                n = word_count(head, country) if country in head else 0
-                if n:
-                    counts[country] = counts.get(country, 0) + n
+            counts = _country_counts(self.text[:4000])
             best = max(counts, key=lambda k: counts[k]) if counts else None
             # named twice, or the only country the opening names at all
-            lead = best is not None and (best in self.text[:400] or any(
-                adjective in self.text[:400] for adjective, c in COUNTRY_OF.items() if c == best))
+            lead = best is not None and best in _country_counts(self.text[:400])
             sure = best is not None and (counts[best] >= 2 or (len(counts) == 1 and lead))
             self._cache["country"] = best if sure else None
         return self._cache["country"]
