@@ -143,3 +143,11 @@ def test_the_source_stays_anonymous_and_the_official_is_the_role_just_named() ->
     director = index.resolve(analyse("the director general"))
     index.note(director)
     assert index.resolve(analyse("The official")) is director
+
+
+def test_a_role_of_the_group_names_the_group() -> None:
+    index = SpeakerIndex("")
+    index.note(index.resolve(analyse("The Vell Relief Society")))
+    assert index.resolve(analyse("The Secretary General of the society")).name == (
+        "Secretary General of the Vell Relief Society"
+    )

@@ -170,6 +170,8 @@ class SpeakerIndex(BodyNames):
                 name = rx(r"\b[A-Z]{2,6}\b").sub(lambda m: KNOWN_BODIES.get(m[0].lower(), m[0]), name)
             if name.islower() and len(name.split()) <= 2:  # "the ministry", "the agency"
                 return self._group(mention)
+            if _ROLE_OF_THE_BODY.match(name):
+                return self._group(mention)  # "the Secretary General of the group"
             if "-based " in name and plain_word(name.split()[-1]) in COMPANY_NOUNS:
                 return self._group(mention)  # "the Ontario-based firm": the company named before
             if name.replace(".", "").isupper():
