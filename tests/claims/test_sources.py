@@ -157,3 +157,14 @@ def test_vote_counts_are_the_electoral_authoritys() -> None:
     )
     got = sources(text, ("1,204,331 votes", "count"), ("998,120", "count"))
     assert got == ["Independent Electoral Board (IEB)"] * 2
+
+
+def test_the_subject_that_gives_asks_for_or_revises_a_figure() -> None:
+    text = "Yesterday, shipowner Lida Varn stepped forward with a pledge of EUR 40 million for the port."
+    assert sources(text, ("EUR 40 million", "money")) == ["Lida Varn"]
+    text = "The Coastal Relief Agency issued an emergency appeal for $9 million on Monday."
+    assert sources(text, ("$9 million", "money")) == ["Coastal Relief Agency"]
+    text = "The Harbour Office lowered the death toll to 41 on Friday."
+    assert sources(text, ("41", "killed")) == ["Harbour Office"]
+    text = "The storm lowered the river by 2 metres."  # no one to credit
+    assert sources(text, ("2 metres", "count")) == [None]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from recount.claims.body_names import BodyNames
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import headline_paragraphs, outlet_name
 from recount.claims.model import AttributedClaim, NumericClaim
@@ -42,6 +43,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
     headline = headline_paragraphs(doc)
     carried: dict[int, str] = {}  # sentence start -> the source a toll there carried on
     pending: list[NumericClaim] = []  # headline figures
+    bodies = BodyNames(doc.text)
     for figure in numeric:
         if figure.source:
             continue
@@ -61,6 +63,10 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
         if here:
             figure.source = credited(_nearest(figure, here))
+            continue
+        actor = _actor(doc, sent, figure, bodies)
+        if actor is not None:
+            figure.source = actor
             continue
         if figure.category in CARRIED_CATEGORIES:
             prev = _previous(doc, index, sent)
@@ -99,6 +105,38 @@ def credited(claim: AttributedClaim) -> str | None:
         return claim.speaker
     body = KNOWN_BODIES.get(body.lower(), body) if body.isupper() else body
     return f"{body} ({claim.speaker})"
+
+
+# The subject of a sentence that gives, asks for or revises a figure: "X stepped forward with a
+# pledge of EUR 100 million", "the UN office issued an appeal for $7 million", "Authorities
+# lowered the death toll to 253". A fronted phrase ("Yesterday,", "In an appeal last week,") may
+# come first; dateline furniture ("April 25 (Wire) --") is skipped.
+_SUBJECT_ACTS = re.compile(
+    r"(?:[^\n]{0,60}?\s--?\s+)?(?:(?:[A-Z][a-z]+|In\s[^,]{3,40}|On\s[^,]{3,30}),\s+)?"
+    r"((?:[\w'\u2019.()-]+\s+){0,7}?[\w'\u2019.()-]+)\s+(?:(?:has|have|had|also|on\s+\w+)\s+)*"
+    r"(?P<act>pledged|donated|gave|promised|offered|committed|asked\s+for|appealed\s+for|requested|"
+    r"issued\s+an?\s+(?:\w+\s+)?appeal|stepped\s+forward|earmarked|lowered|raised|revised|cut|"
+    r"reduced|updated|increased)\b"
+)
+_TOLL_ACTS = frozenset(("lowered", "raised", "revised", "cut", "reduced", "updated", "increased"))
+
+
+def _actor(doc: Document, sent: Sentence, figure: NumericClaim, bodies: BodyNames) -> str | None:
+    """Money given or asked for, or a toll revised, by the sentence's subject: that subject."""
+    if figure.category != "money" and figure.category not in CARRIED_CATEGORIES:
+        return None
+    m = _SUBJECT_ACTS.match(doc.text, sent.start, figure.start)
+    if m is None:
+        return None
+    act = m["act"].split()[0]
+    if (act in _TOLL_ACTS) != (figure.category != "money"):
+        return None  # money is given; a toll is revised
+    mention = analyse(m[1])
+    if mention is None or mention.kind not in ("person", "org", "group"):
+        return None
+    if mention.kind == "group":
+        return bodies.national(mention.name) or mention.name
+    return bodies.body_name(mention.name) if mention.kind == "org" else mention.name
 
 
 # Election results: a sentence of votes won or polled is the electoral authority's count.
