@@ -168,3 +168,8 @@ def test_the_subject_that_gives_asks_for_or_revises_a_figure() -> None:
     assert sources(text, ("41", "killed")) == ["Harbour Office"]
     text = "The storm lowered the river by 2 metres."  # no one to credit
     assert sources(text, ("2 metres", "count")) == [None]
+
+
+def test_a_headline_subject_that_revises_the_toll() -> None:
+    text = "Officials lower storm toll in Chile to 61\n\nThe storm hit Chile on Monday."
+    assert sources(text, ("to 61", "killed")) == ["Chilean officials"]

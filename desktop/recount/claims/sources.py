@@ -17,7 +17,7 @@ from recount.claims.body_names import BodyNames
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import headline_paragraphs, outlet_name
 from recount.claims.model import AttributedClaim, NumericClaim
-from recount.claims.speakers import KNOWN_BODIES, analyse
+from recount.claims.speakers import GROUP_NOUNS, KNOWN_BODIES, analyse, plain_word
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
 # figure (a population, buildings, money) usually start a new, unattributed statement.
@@ -115,10 +115,13 @@ _SUBJECT_ACTS = re.compile(
     r"(?:[^\n]{0,60}?\s--?\s+)?(?:(?:[A-Z][a-z]+|In\s[^,]{3,40}|On\s[^,]{3,30}),\s+)?"
     r"((?:[\w'\u2019.()-]+\s+){0,7}?[\w'\u2019.()-]+)\s+(?:(?:has|have|had|also|on\s+\w+)\s+)*"
     r"(?P<act>pledged|donated|gave|promised|offered|committed|asked\s+for|appealed\s+for|requested|"
-    r"issued\s+an?\s+(?:\w+\s+)?appeal|stepped\s+forward|earmarked|lowered|raised|revised|cut|"
-    r"reduced|updated|increased)\b"
+    r"issued\s+an?\s+(?:\w+\s+)?appeal|stepped\s+forward|earmarked|lower(?:ed|s)?|raise[sd]?|revise[sd]?|"
+    r"cuts?|reduce[sd]?|update[sd]|increased)\b"
 )
-_TOLL_ACTS = frozenset(("lowered", "raised", "revised", "cut", "reduced", "updated", "increased"))
+_TOLL_ACTS = frozenset(
+    "lowered lower lowers raised raise raises revised revise revises cut cuts reduced reduce reduces updated "
+    "updates increased".split()
+)
 
 
 def _actor(doc: Document, sent: Sentence, figure: NumericClaim, bodies: BodyNames) -> str | None:
@@ -132,6 +135,8 @@ def _actor(doc: Document, sent: Sentence, figure: NumericClaim, bodies: BodyName
     if (act in _TOLL_ACTS) != (figure.category != "money"):
         return None  # money is given; a toll is revised
     mention = analyse(m[1])
+    if mention is not None and mention.kind == "other" and plain_word(mention.name) in GROUP_NOUNS:
+        mention.kind = "group"  # "Officials lower death toll": a headline's capital, not a name
     if mention is None or mention.kind not in ("person", "org", "group"):
         return None
     if mention.kind == "group":
