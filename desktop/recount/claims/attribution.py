@@ -19,7 +19,7 @@ from bisect import bisect_right
 from itertools import compress
 
 from recount.claims.attribution_dates import resolve_dates
-from recount.claims.attribution_frames import nominal_cue, read_cue
+from recount.claims.attribution_frames import read_cue
 from recount.claims.attribution_links import (
     attach_quotes,
     note_bodies,
@@ -27,6 +27,7 @@ from recount.claims.attribution_links import (
     resolve_speakers,
     role_of,
 )
+from recount.claims.attribution_phrases import nominal_cue
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue, same_mention
 from recount.claims.cues import CUE, CUE_WORDS, is_speech

@@ -13,9 +13,10 @@ from bisect import bisect_left
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue
 from recount.claims.document import Document
+from recount.claims.person_names import subject_people
 from recount.claims.quotes import Quote
 from recount.claims.retrie import rx
-from recount.claims.speakers import ROLE_WORDS, has_word, is_capitalised, subject_people
+from recount.claims.speakers import ROLE_WORDS, has_word, is_capitalised
 
 
 def resolve_speakers(doc: Document, index: SpeakerIndex, cues: list[Cue]) -> None:

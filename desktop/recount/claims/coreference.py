@@ -13,17 +13,16 @@ from dataclasses import dataclass, field
 
 from recount.claims.body_names import BodyNames
 from recount.claims.countries import COUNTRY_OF
-from recount.claims.retrie import fast, rx
+from recount.claims.person_names import ROLE_QUALIFIERS as _ROLE_QUALIFIERS
+from recount.claims.person_names import name_runs, plain_role, role_fits, roles_of_runs
+from recount.claims.retrie import rx
 from recount.claims.speakers import (
     COMMON_NOUNS,
     COMPANY_NOUNS,
-    FUNCTION_WORDS,
     KNOWN_BODIES,
-    ORG_HEADS,
     PRONOUNS,
     REPORT_NOUNS,
     ROLE_WORDS,
-    TITLES,
     Kind,
     Mention,
     plain_word,
@@ -37,12 +36,6 @@ _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
 )
 _MINISTER = re.compile(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
-# A personal name as reports write it: "Lena Marsh", "Joana da Costa Mendes", "Park Ji Hoon",
-# "Jean-Luc Varenne"; a possessive ends it ("Lund's").
-_NAME_RUN = fast(
-    r"(?<![\w'\u2019.-])([A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*(?:(?:\s+(?:de|da|do|dos|das|du|del|della|van|von|"
-    r"der|den|bin|ibn|al|el|la|le))*\s+[A-Z][a-z\u00e0-\u00ff][\w\u00e0-\u00ff-]*){1,6})"
-)
 # "the Secretary General of the group": a role of the body last spoken of.
 _ROLE_OF_THE_BODY = re.compile(
     r"^((?:[A-Z][\w-]*\s+){0,2}(?:[Ss]ecretary[- ][Gg]eneral|[Hh]ead|[Cc]hief|[Dd]irector|[Pp]resident|"
@@ -54,15 +47,9 @@ _UN_GENERIC = re.compile(
 )
 # Role words that refer to the person last spoken of whatever their title.
 _GENERIC_ROLES = frozenset(("official", "politician", "leader"))
-# Words that qualify a role without naming another one: "the former vice president".
-_ROLE_QUALIFIERS = frozenset(("former", "vice", "deputy", "acting", "interim", "u.s", "us", "senior", "top"))
 # Nouns that refer back to a body: "the organization said", "the UN body said".
 _BODY_WORDS = frozenset(("body", "organization", "organisation", "agency", "office"))
 COUNTRIES = frozenset(COUNTRY_OF.values())
-_NOT_IN_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
 
 
 @dataclass(slots=True)
@@ -89,23 +76,7 @@ class SpeakerIndex(BodyNames):
         """The fullest personal name the article gives that ends with `word` (a surname), else
         one that starts with it ("Musa" -> "Musa Danjuma", "Park" -> "Park Ji Hoon")."""
         if self._names is None:
-            self._names = {}
-            firsts: dict[str, str] = {}
-            titled = _title_case_head(self.text)
-            for m in _NAME_RUN.finditer(self.text):
-                run = m[1].split()
-                words = _name_words(run)
-                if len(words) < 2 or len(words) > 4 or m.start(1) < titled:
-                    continue
-                name = " ".join(words)
-                self._runs.append((m.start(1), m.end(1), name, len(run) - len(words)))
-                last, first = words[-1], words[0]
-                if len(name) > len(self._names.get(last, "")):
-                    self._names[last] = name
-                if len(name) > len(firsts.get(first, "")):
-                    firsts[first] = name
-            for first, name in firsts.items():
-                self._names.setdefault(first, name)
+            self._names, self._runs = name_runs(self.text)
         found = self._names.get(word)
         return found if found and found != word else None
 
@@ -217,7 +188,7 @@ class SpeakerIndex(BodyNames):
         # "a police spokesman" is not the government's: a noun right before the role must fit too.
         modifier = words[at - 1] if at > 0 and words[at - 1] not in _ROLE_QUALIFIERS else None
         for sp in reversed(self.recent[-12:]):
-            if sp.kind == "person" and sp.role and _role_fits(plain_role(sp.role), head, vice, modifier):
+            if sp.kind == "person" and sp.role and role_fits(plain_role(sp.role), head, vice, modifier):
                 return sp
         named = self._named_with_role(head, vice, modifier, definite)
         if named is not None:
@@ -243,16 +214,12 @@ class SpeakerIndex(BodyNames):
         (and for "a police spokesman said", named a little later) the next one after it."""
         self.full_name("")
         if self._roles is None:  # read only when a role phrase needs it
-            self._roles = []
-            for start, end, name, prefix in self._runs:
-                role = _roles_around(self.text, start, end, self.text[start:end].split()[:prefix])
-                if role:
-                    self._roles.append((start, name, role))
+            self._roles = roles_of_runs(self.text, self._runs)
         before = [r for r in self._roles if r[0] < self.position]
         after = [r for r in self._roles if self.position <= r[0] < self.position + 1500]
         ordered = [*reversed(before), *after] if definite else after
         for _, name, words in ordered:
-            if _role_fits(words, head, vice, modifier):
+            if role_fits(words, head, vice, modifier):
                 return name
         return None
 
@@ -369,8 +336,6 @@ class SpeakerIndex(BodyNames):
             del self.recent[:10]
 
 
-
-
 def _name_gender(name: str) -> str:
     """A weak prior used only to break ties: many European women's given names end in -a."""
     first = name.split()[0].lower() if name else ""
@@ -389,60 +354,6 @@ def _gender_of(role: str | None) -> str:
     if rx(r"\b(?:spokesman|chairman|king|mr)\b").search(low):
         return "m"
     return ""
-
-
-_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d()]{3,80})")
-
-
-def _roles_around(text: str, start: int, end: int, inside: list[str]) -> frozenset[str]:
-    """The role words a name is introduced with: before it ("former vice president Alhaji
-    Musa Danjuma", "Police spokesman Ivo Lenz") or in an apposition after it."""
-    before: list[str] = []
-    for w in reversed(text[max(0, start - 50) : start].split()[-5:]):
-        p = plain_word(w)
-        if not (p in ROLE_WORDS or p in _ROLE_QUALIFIERS or (w[:1].isupper() and p not in FUNCTION_WORDS)):
-            break  # "Police spokesman Ruwan ..." yes; "a source told Channel ..." no
-        before.append(p)
-    words = [*before, *(plain_word(w) for w in inside)]
-    after = _ROLE_AFTER.match(text, end, min(len(text), end + 90))
-    if after:
-        words += [plain_word(w) for w in after[1].split()]
-    return frozenset(p for w in words for p in w.replace("co-", "co").split("-") if p not in FUNCTION_WORDS)
-
-
-def _role_fits(words: set[str] | frozenset[str], head: str, vice: bool, modifier: str | None) -> bool:
-    """Whether a person's role words fit a role phrase's head word, its "vice" and its modifier."""
-    return head in words and vice == ("vice" in words) and (modifier is None or modifier in words)
-
-
-def _title_case_head(text: str) -> int:
-    """Where the headline ends when it is set in Title Case ("Kell Rejects Vote Count"):
-    its capitalised words are no personal name."""
-    end = text.find("\n")
-    line = text[: end if end >= 0 else min(len(text), 200)]
-    words = line.split()
-    caps = sum(1 for w in words if w[:1].isupper())
-    return len(line) if len(words) >= 4 and caps >= 0.7 * len(words) else 0
-
-
-def _name_words(words: list[str]) -> list[str]:
-    """The personal name inside a capitalised run: without the role, title or body before it
-    ("Esk County Sheriff Lena Marsh" -> "Lena Marsh"), and not a body's name at all."""
-    out = list(words)
-    for i in range(len(out) - 1, -1, -1):
-        p = plain_word(out[i])
-        role = any(part in ROLE_WORDS for part in p.split("-"))
-        if role or p in ORG_HEADS or p in FUNCTION_WORDS or p in TITLES or p in _NOT_IN_NAMES:
-            if i == len(out) - 1:
-                return []
-            out = out[i + 1 :]
-            break
-    return out
-
-
-def plain_role(role: str) -> set[str]:
-    """The words of a role, lowercased, hyphens split: "U.S. Vice-President" -> {..., vice, president}."""
-    return {plain_word(w) for w in role.replace("co-", "co").replace("-", " ").split()}
 
 
 # Short forms news uses for a role: "the former VP", "FM Ri".

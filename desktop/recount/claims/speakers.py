@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from recount.claims.document import Document
-from recount.claims.retrie import fast, rx
+from recount.claims.retrie import rx
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
 
@@ -121,7 +120,6 @@ _CAP = re.compile(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\
 NAME_PARTICLES = frozenset(
     "de da di do du del della van von der den ter la le bin ibn al el ben abu dos das".split()
 )
-
 
 
 @dataclass(slots=True)
@@ -348,67 +346,3 @@ def role_like(phrase: str) -> bool:
     return roleish and not verbal and len(words) <= 12
 
 
-_PERSON_SUBJECT = re.compile(
-    r"((?:[A-Z][\w.'-]*\s+){0,4}(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+){0,1}[A-Z][\w'-]+)"
-    r"(?=(?P<apposed>,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)|\s+[a-z]+\b)"
-)
-
-
-# "a 72-year-old woman, Halina Brosk, who had been trapped": a person named in apposition.
-_APPOSED_PERSON = fast(
-    r"(?<=, )([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})(?=,\s+(?:who|a|an|the|\d{1,3})\b|[.,])"
-)
-
-
-# "the UN envoy for Tavrenia, Henrik Falde": the role a person is introduced with.
-_ROLE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
-
-
-_BODY_SUBJECT = re.compile(
-    r"The\s+((?:(?:[A-Z][\w'-]+|of|for|the|and)\s+){0,7}[A-Z][\w'-]+)(?=\s+(?:\([A-Z]{2,8}\)\s+)?[a-z])"
-)
-
-
-_NOT_A_NAME_START = frozenset(
-    "the a an in on at it its this that these those there he she they we i but and as after before "
-    "since when while if more most at least about some many several nearly almost".split()
-)
-
-
-def subject_people(doc: Document) -> list[tuple[int, Mention]]:
-    """People introduced in passing ("Halina Brosk, a survivor, ..."): antecedents for he/she."""
-    out: list[tuple[int, Mention]] = []
-    text = doc.text
-    for sent in doc.sentences:
-        first = text[sent.start : sent.start + 12].split(" ", 1)[0]
-        if first == "The":
-            # "The Harbour Agency closed the port.": a body that "it said" may refer to next.
-            om = _BODY_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 120))
-            body = analyse(om[1]) if om else None
-            if body is not None and body.kind == "org":
-                out.append((om.start(1), body))  # type: ignore[union-attr]
-            continue
-        if not first[:1].isupper() or first.lower() in _NOT_A_NAME_START:
-            continue
-        m = _PERSON_SUBJECT.match(text, sent.start, min(sent.end, sent.start + 200))
-        if not m:
-            continue
-        mention = analyse(m[1])
-        if mention is None or mention.kind not in ("person", "other"):
-            continue
-        # "Mayor Oda Strand visited the camp": a subject with a role is a person; a bare
-        # capitalised phrase before a verb ("Heavy Rain fell") is not evidence enough.
-        if m["apposed"] or (mention.kind == "person" and mention.role):
-            out.append((m.start(1), mention))
-    for m in _APPOSED_PERSON.finditer(text):
-        mention = analyse(m[1])
-        if mention is None or mention.kind != "person":
-            continue
-        before = _ROLE_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
-        if before and role_like(before[1]):
-            mention.role = mention.role or before[1].strip()
-        elif not rx(r",\s+(?:who|a|an|the|\d)").match(text[m.end(1) : m.end(1) + 6]):
-            continue  # "…, Henrik Falde." needs a role before it to be a person
-        out.append((m.start(1), mention))
-    out.sort(key=lambda item: item[0])
-    return out
