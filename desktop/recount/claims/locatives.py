@@ -156,6 +156,24 @@ def _locative_matches(text: str, start: int, end: int, preps: list[int] | None):
             yield m
 
 
+_NAME_BEFORE_SITE = fast(r"(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+$")
+
+
+def _landmarks(text: str, start: int, end: int, positions: list[int] | None):
+    """LANDMARK_RE.finditer(text, start, end), read back from each site word found among the
+    article's tokens (a name right before "cathedral", "hospital" ...) when those are known."""
+    if positions is None:
+        yield from LANDMARK_RE.finditer(text, start, end)
+        return
+    for i in range(bisect_left(positions, start), len(positions)):
+        at = positions[i]
+        if at >= end:
+            break
+        m = _NAME_BEFORE_SITE.search(text, max(start, at - 90), at)
+        if m is not None and LANDMARK_RE.match(text, m.start(), end):
+            yield m
+
+
 def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
     if positions is None:
         return True
@@ -176,7 +194,7 @@ def locatives(
         name = clean_place(m.group("place"))
         if name:
             out.append((m.start(), name, 0))
-    for m in LANDMARK_RE.finditer(text, start, end) if _any_in(landmark_pos, start, end) else ():
+    for m in _landmarks(text, start, end, landmark_pos):
         name = clean_place(m.group("place"))
         if name and name.strip() not in COUNTRY_OF:
             out.append((m.start(), name, 0))
