@@ -67,7 +67,7 @@ def test_reports_are_grouped_by_story(view, lib):
     assert item.child(0).text(0) == "Floodwater cuts Varnessa off as Keldor dam gives way"
     assert item.child(0).text(1) == "Tidewire" and item.child(0).text(2) == "2025-09-11"
     assert {story_of(r) for r in story.refs} == {"flood"}
-    assert item.text(1) == "3" and item.text(2) == "2025-09-11 – 2025-09-16"
+    assert item.text(0) == f"{story.title} · 3 reports" and item.text(2) == "2025-09-11 – 2025-09-16"
 
 
 def test_rename_merge_split_move_run_on_workers(qtbot, view, lib):

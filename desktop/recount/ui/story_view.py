@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -48,11 +49,15 @@ class StoryView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("storyTree")
         self.tree.setAccessibleName("Stories and their reports")
-        self.tree.setHeaderLabels(["Story / report", "Reports / outlet", "Dates"])
+        self.tree.setHeaderLabels(["Story / report", "Outlet", "Dates"])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().resizeSection(0, 320)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # titles take what is left
+        for column, chars in ((1, 14), (2, 12)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance("M" * chars) * 7 // 10 + 12)
         self.tree.itemExpanded.connect(self._fill)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.tree.itemSelectionChanged.connect(self._update_actions)
@@ -60,7 +65,7 @@ class StoryView(QWidget):
         self.summary.setObjectName("storySummary")
         self.rename_button = QPushButton("&Rename…")
         self.merge_button = QPushButton("&Merge")
-        self.split_button = QPushButton("&Split into new story")
+        self.split_button = QPushButton("&Split off")
         self.move_button = QPushButton("Mo&ve to…")
         for button, tip, slot in (
                 (self.rename_button, "Give the selected story a title of your own", self.rename_selected),
@@ -71,10 +76,10 @@ class StoryView(QWidget):
                 (self.move_button, "Put the selected reports in another story", self.move_selected)):
             button.setToolTip(tip)
             button.clicked.connect(slot)
-        buttons = QHBoxLayout()
-        for button in (self.rename_button, self.merge_button, self.split_button, self.move_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two by two: the library dock may be narrow
+        for i, button in enumerate((self.rename_button, self.merge_button, self.move_button,
+                                    self.split_button)):
+            buttons.addWidget(button, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
@@ -109,6 +114,12 @@ class StoryView(QWidget):
         """Reports of a library made before stories are placed first: say how far that is."""
         self.summary.setText(f"{message}: {done:,} of {total:,}…" if total else "Reading stories…")
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow dock the titles keep the room: outlet and dates go first."""
+        super().resizeEvent(event)
+        self.tree.setColumnHidden(2, self.width() < 420)
+        self.tree.setColumnHidden(1, self.width() < 340)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
@@ -121,7 +132,8 @@ class StoryView(QWidget):
         self.tree.clear()
         for story in stories:
             dates = " – ".join(dict.fromkeys(d for d in (story.first_date, story.last_date) if d))
-            item = QTreeWidgetItem([story.title, str(len(story.article_ids)), dates])
+            n = len(story.article_ids)
+            item = QTreeWidgetItem([f"{story.title} · {n} report{'s' if n != 1 else ''}", "", dates])
             item.setData(0, STORY_ROLE, story.id)
             item.setToolTip(0, f"Story {story.id}" + (" (title given by you)" if story.title_by_user else ""))
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
