@@ -124,7 +124,7 @@ class TimeReader:
             text = self.doc.text
             window = text[max(sentence_start, d.start - 45) : d.start]
             # "added that in the past week ...": a date inside the reported clause is the figure's
-            hit = (tw.REPORT_VERB.search(window) and not tw.THAT.search(window)) or (
+            hit = (tw.report_verb().search(window) is not None and not tw.THAT.search(window)) or (
                 # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
                 d.kind == "day"
                 and tw.OPENING.fullmatch(text[sentence_start : d.start]) is not None
