@@ -390,3 +390,9 @@ def test_headline_takes_the_place_the_body_gives_its_figure():
     text = ("Quake toll rises to 147\n\n"
             "The toll from the quake in the mountain town of Orvak rose to 147 on Sunday, the agency said.")
     assert [c.place for c in claims(text)] == ["Orvak", "Orvak"]
+
+
+def test_holiday_naming_an_event_is_not_the_day_words_were_said():
+    text = "Authorities on Wednesday revised the toll from the Easter bombings down to 188, officials said."
+    c = one(text, 188, date(2024, 4, 4))  # Easter Sunday fell on 31 March 2024
+    assert (c.time.scope, c.time.end) == ("cumulative", "2024-04-03")

@@ -81,6 +81,12 @@ REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s
 # "by 28 April": a running total up to that day
 BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
+# "authorities on Thursday revised the toll", "the ministry on Friday said": a day, then its words
+SAID_RIGHT_AFTER = fast(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|announced|revised|raised|"
+                        r"lowered|reported|confirmed|stated|told|put|released|updated|issued|gave|published)\b",
+                        re.IGNORECASE)
+
+
 @cache
 def said_after_day() -> re.Pattern[str]:
     """A reporting verb within the clause after an opening day (compiled on first use)."""

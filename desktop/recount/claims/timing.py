@@ -124,11 +124,16 @@ class TimeReader:
             text = self.doc.text
             window = text[max(sentence_start, d.start - 45) : d.start]
             # "added that in the past week ...": a date inside the reported clause is the figure's
-            hit = (tw.report_verb().search(window) is not None and not tw.THAT.search(window)) or (
-                # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
-                d.kind == "day"
-                and tw.OPENING.fullmatch(text[sentence_start : d.start]) is not None
-                and tw.said_after_day().match(text, d.end, min(len(text), d.end + 100)) is not None)
+            after = text[d.end : d.end + 30]
+            if tw.EVENT_POSSESSIVE.match(after):
+                hit = False  # "revised the toll from Easter bombings": the event's day, not the words'
+            else:
+                hit = (tw.report_verb().search(window) is not None and not tw.THAT.search(window)) or (
+                    # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
+                    d.kind == "day"
+                    and tw.OPENING.fullmatch(text[sentence_start : d.start]) is not None
+                    and tw.said_after_day().match(text, d.end, min(len(text), d.end + 100)) is not None
+                ) or (d.kind == "day" and tw.SAID_RIGHT_AFTER.match(after) is not None)
             self._said_ref_cache[d.start] = hit
         return hit
 
