@@ -396,3 +396,25 @@ def test_holiday_naming_an_event_is_not_the_day_words_were_said():
     text = "Authorities on Wednesday revised the toll from the Easter bombings down to 188, officials said."
     c = one(text, 188, date(2024, 4, 4))  # Easter Sunday fell on 31 March 2024
     assert (c.time.scope, c.time.end) == ("cumulative", "2024-04-03")
+
+
+def test_a_day_s_statement_is_when_it_was_said():
+    c = one("The figure of 359 came from Tuesday's statement by a police spokesman.", 359)
+    assert c.time.scope != "day"
+
+
+def test_a_period_in_a_clause_of_its_own_or_of_an_onset_does_not_date_the_figure():
+    c = one("The fire grew to more than 90,000 acres before it was contained last week.", 90_000)
+    assert c.time.scope != "period"
+    c = one("Fighting that began last week has displaced 2,800 people so far, the agency said.", 2_800)
+    assert c.time.scope == "cumulative"
+
+
+def test_a_parenthetical_figure_keeps_its_own_day():
+    text = "The fire has destroyed about 9,700 homes (an increase of 500 homes on Friday)."
+    assert one(text, 9_700).time.scope == "cumulative"
+
+
+def test_pledges_that_total_a_sum_are_a_running_total():
+    assert one("Pledges to rebuild the library already total almost $70 million.", 70_000_000).time.scope == \
+        "cumulative"

@@ -77,10 +77,18 @@ ELECTION_BEFORE = fast(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]
 PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|announc\w*|"
                r"offer\w*|put\s+up|release|grant\w*)\b", re.IGNORECASE)
 REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|heading\s+for|"
+               r"total(?:s|led|ed)?(?:\s+to)?|"
                 r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
 # "by 28 April": a running total up to that day
 BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
+# "Tuesday's statement by a police spokesman": the day of the words
+STATEMENT_OF_DAY = fast(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|update|bulletin|announcement|"
+                        r"press\s+conference|figures?|tally|count)\b", re.IGNORECASE)
+# "began last week": the period dates the event's onset, not a figure
+ONSET_BEFORE = fast(rf"\b(?:{ONSET})\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+# a clause of its own between a figure and a time phrase
+CLAUSE_TURN = fast(r"[;(]|\b(?:when|after|before|because|while|until|as|since)\b", re.IGNORECASE)
 # "authorities on Thursday revised the toll", "the ministry on Friday said": a day, then its words
 SAID_RIGHT_AFTER = fast(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|announced|revised|raised|"
                         r"lowered|reported|confirmed|stated|told|put|released|updated|issued|gave|published)\b",

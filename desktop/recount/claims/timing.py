@@ -125,7 +125,9 @@ class TimeReader:
             window = text[max(sentence_start, d.start - 45) : d.start]
             # "added that in the past week ...": a date inside the reported clause is the figure's
             after = text[d.end : d.end + 30]
-            if tw.EVENT_POSSESSIVE.match(after):
+            if tw.STATEMENT_OF_DAY.match(after):
+                hit = True  # "Tuesday's statement by a police spokesman"
+            elif tw.EVENT_POSSESSIVE.match(after):
                 hit = False  # "revised the toll from Easter bombings": the event's day, not the words'
             else:
                 hit = (tw.report_verb().search(window) is not None and not tw.THAT.search(window)) or (
@@ -185,6 +187,8 @@ class TimeReader:
         period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
                            and (category == "money" or not self._is_said(d, s.start))
                            and not tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30])
+                           and not tw.ONSET_BEFORE.search(text, max(s.start, d.start - 25), d.start)
+                           and not _other_clause(text, fig, d)
                            and not _figure_between(text, fig, d)), None)
         if period_ref is None and self.story_start is not None:
             # "over the following day": from the event the story is about
@@ -267,6 +271,8 @@ class TimeReader:
                 continue
             if self._is_said(d, s.start):
                 continue
+            if tw.STATEMENT_OF_DAY.match(text, d.end, min(len(text), d.end + 40)):
+                continue  # "Tuesday's statement by the police": when it was said
             if tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.start : d.end].endswith(
                 ("'s", "\u2019s")
             ):
@@ -279,7 +285,7 @@ class TimeReader:
                 # the day belongs to the nearer figure, the one it is compared with
                 if rx(r"\bfrom\s+\S*\d").search(between) or tw.COMPARED_FIGURE.search(between):
                     continue
-                if rx(r"[;]|\b(?:when|after|before|because|while)\b").search(between):
+                if rx(r"[;(]|\b(?:when|after|before|because|while)\b").search(between):
                     continue
                 return d
             # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
@@ -302,6 +308,12 @@ def _minus(d: date, delta: timedelta) -> date:
         return d - delta
     except OverflowError:
         return date.min
+
+
+def _other_clause(text: str, fig: Figure, d: DateRef) -> bool:
+    """A time phrase after the figure, in a clause of its own ("grew to 150,000 acres before it was
+    contained last week"): the phrase dates that clause."""
+    return d.start >= fig.end and tw.CLAUSE_TURN.search(text, fig.end, d.start) is not None
 
 
 def _figure_between(text: str, fig: Figure, d: DateRef) -> bool:
