@@ -418,3 +418,9 @@ def test_a_parenthetical_figure_keeps_its_own_day():
 def test_pledges_that_total_a_sum_are_a_running_total():
     assert one("Pledges to rebuild the library already total almost $70 million.", 70_000_000).time.scope == \
         "cumulative"
+
+
+def test_a_country_s_adjective_never_becomes_a_known_place():
+    text = ("Shelling hit the Libyan capital again, officials said.\n\n"
+            "Libyan medical facilities reported 47 deaths on Tuesday.")
+    assert one(text, 47).place != "Libyan"

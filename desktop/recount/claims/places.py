@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from recount.claims.countries import COUNTRIES, countries_in, first_country
+from recount.claims.countries import COUNTRIES, COUNTRY_OF, countries_in, first_country
 from recount.claims.cues import REPORTING_VERBS
 from recount.claims.document import Document
 from recount.claims.locatives import (
@@ -32,6 +32,9 @@ _PART_BEFORE = fast(
     r"|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$",
     re.IGNORECASE,
 )
+
+
+_ADJECTIVES = frozenset(COUNTRY_OF) - COUNTRIES  # "Libyan", never a place by itself
 
 
 @cache
@@ -133,7 +136,7 @@ class PlaceFinder:
             for _pos, name, _rank in self._locatives(s.start, s.end):
                 for word in rx(r"[A-Z][\w-]+").findall(name):
                     if (word.lower() not in NOT_PLACE and word.lower() not in ROAD_WORDS
-                            and word not in self.people):
+                            and word not in self.people and word not in _ADJECTIVES):
                         known.setdefault(word.lower(), word)
         self.known = known
         # behind a lookahead on the names' first letters (see retrie.leading): scanned per claim
