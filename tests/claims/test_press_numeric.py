@@ -424,3 +424,15 @@ def test_a_country_s_adjective_never_becomes_a_known_place():
     text = ("Shelling hit the Libyan capital again, officials said.\n\n"
             "Libyan medical facilities reported 47 deaths on Tuesday.")
     assert one(text, 47).place != "Libyan"
+
+
+def test_a_previous_figure_was_given_before_the_new_one():
+    text = "Officials on Thursday revised the toll down to 61, from the previous figure of 88."
+    old = one(text, 88)
+    assert (old.time.scope, old.time.end) == ("cumulative", "2024-03-13")
+
+
+def test_one_running_total_restated_in_a_report_holds_for_one_day():
+    text = ("Death toll reaches at least 345 in the siege\n\n"
+            "The agency said on Tuesday that 345 people were killed in the city by 28 February.")
+    assert {c.time.end for c in claims(text)} == {"2024-02-28"}

@@ -200,6 +200,7 @@ class NumericExtractor:
                 previous = self._previous = claim
         if headlines:
             _headline_as_body(out, headlines, doc)
+        _one_figure_one_day(out, self.pub.isoformat())
         return out
 
     def _carried_category(self, si: int, lead: str, previous: NumericClaim | None, at: int) -> str | None:
@@ -380,6 +381,19 @@ def _headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Docu
                      and c.category == claim.category and c.start > claim.end), None)
         if body is not None:
             claim.place = body.place or claim.place
+
+
+def _one_figure_one_day(claims: list[NumericClaim], published: str) -> None:
+    """The same running total restated in one report is one figure: where one mention says
+    when it held ("345 killed ... by 28 April"), the mentions left at publication day take it."""
+    dated: dict[tuple[float, str], NumericClaim] = {}
+    for c in claims:
+        if c.time.scope == "cumulative" and c.time.end not in (None, published):
+            dated.setdefault((c.value, c.category), c)
+    for c in claims:
+        src = dated.get((c.value, c.category))
+        if src is not None and c.time.scope == "cumulative" and c.time.end == published:
+            c.time = src.time
 
 
 def extract_numeric(doc: Document) -> list[NumericClaim]:

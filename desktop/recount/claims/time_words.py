@@ -79,6 +79,13 @@ PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commi
 REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|heading\s+for|"
                r"total(?:s|led|ed)?(?:\s+to)?|"
                 r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
+# a figure restated as an older one: "the previous figure of", "our first estimates were"
+PREVIOUS_FIGURE = fast(
+    r"\b(?:previous|earlier|initial|original|first|old|prior|last)\s+(?:\w+\s+)?(?:figures?|tolls?|tally|count|"
+    r"estimates?|totals?|numbers?)\s+(?:of|was|were|is|stood\s+at|had\s+been)\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
 # "by 28 April": a running total up to that day
 BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths

@@ -234,6 +234,11 @@ class TimeReader:
         if category == "missing" or (still and category in ("displaced", "count", "troops", "wounded")):
             d = att or pub
             return TimeSpan(iso(d), iso(d), "point")
+        if category in tw.CASUALTY_CATS and tw.PREVIOUS_FIGURE.search(text, max(s.start, fig.start - 60),
+                                                                     fig.start):
+            # "from the previous figure of 359", "our first estimates were 290": given before the new one
+            end = _minus(att or pub, timedelta(days=1))
+            return TimeSpan(iso(start), iso(end), "cumulative")
         if category in tw.CASUALTY_CATS:
             if toll:
                 end = day_ref.first if day_ref else (att or pub)
