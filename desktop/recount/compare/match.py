@@ -68,7 +68,7 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     if not same_figure(a, b, aliases) and not one_estimate(a, b, aliases):
         return None  # never a figure of another thing, place, group or kind of time
     comp: dict[str, float] = {"category": 1.0}
-    if scope(ca) == "cumulative":
+    if scope(ca) == scope(cb) == "cumulative":
         start_gap = day_gap(ca.time.start, cb.time.start)
         comp["time"] = 1.0 if start_gap == 0 else 0.85 if start_gap == 1 else 0.6
     else:
