@@ -50,6 +50,7 @@ from recount.claims.numbers import (
 )
 from recount.claims.places import PlaceFinder
 from recount.claims.quotes import Quote, quotes_of
+from recount.claims.restated import headline_as_body, one_figure_one_day
 from recount.claims.retrie import fast, rx
 from recount.claims.timing import TimeReader
 
@@ -199,8 +200,8 @@ class NumericExtractor:
                 out.append(claim)
                 previous = self._previous = claim
         if headlines:
-            _headline_as_body(out, headlines, doc)
-        _one_figure_one_day(out, self.pub.isoformat())
+            headline_as_body(out, headlines, doc)
+        one_figure_one_day(out, self.pub.isoformat())
         return out
 
     def _carried_category(self, si: int, lead: str, previous: NumericClaim | None, at: int) -> str | None:
@@ -368,32 +369,6 @@ class NumericExtractor:
             source=None,
             **iv,
         )
-
-
-def _headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Document) -> None:
-    """A title restates its report's figure: it takes the place the body gives the same
-    figure ("Death toll rises to 147" ... "the toll rose to 147 in the capital")."""
-    spans = [doc.paragraphs[i] for i in sorted(headlines)]
-    for claim in claims:
-        if not any(ps <= claim.start < pe for ps, pe in spans):
-            continue
-        body = next((c for c in claims if c is not claim and c.value == claim.value
-                     and c.category == claim.category and c.start > claim.end), None)
-        if body is not None:
-            claim.place = body.place or claim.place
-
-
-def _one_figure_one_day(claims: list[NumericClaim], published: str) -> None:
-    """The same running total restated in one report is one figure: where one mention says
-    when it held ("345 killed ... by 28 April"), the mentions left at publication day take it."""
-    dated: dict[tuple[float, str], NumericClaim] = {}
-    for c in claims:
-        if c.time.scope == "cumulative" and c.time.end not in (None, published):
-            dated.setdefault((c.value, c.category), c)
-    for c in claims:
-        src = dated.get((c.value, c.category))
-        if src is not None and c.time.scope == "cumulative" and c.time.end == published:
-            c.time = src.time
 
 
 def extract_numeric(doc: Document) -> list[NumericClaim]:
