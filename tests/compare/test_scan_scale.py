@@ -26,10 +26,10 @@ from recount.compare.scan import (
     _ordinal,
     _runs,
     candidate_pairs,
-    iter_library_discrepancies,
     library_sweep,
     memberships,
 )
+from recount.compare.scan_parallel import iter_library_discrepancies
 from recount.library.store import Library
 
 CORPUS = Path(__file__).parent.parent / "corpus"

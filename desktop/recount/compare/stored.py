@@ -155,7 +155,7 @@ def refresh(lib: Any, cancelled: Callable[[], bool] | None = None) -> list[Discr
 def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1) -> bool:
     """Every flag recomputed (the library-wide sweep) and stored again, every report marked
     checked, in one transaction. False when cancelled (the stored flags are left as they were)."""
-    from recount.compare.scan import iter_library_discrepancies
+    from recount.compare.scan_parallel import iter_library_discrepancies
 
     flags = iter_library_discrepancies(lib, cancelled=cancelled, jobs=jobs, keep_dismissed=True)
     if lib.read_only:
