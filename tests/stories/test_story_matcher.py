@@ -131,3 +131,9 @@ def test_two_events_of_one_day_that_share_a_source_stay_apart():
     untitled = features_of("An earthquake shook Dernholt on Thursday, killing 12 people, the "
                            "Red Lantern Society said.", published="2025-09-11")
     assert untitled.title_names == ()
+
+
+def test_title_names_no_country_adjective_and_no_holiday():
+    held = {"n:libyan": (6, 9.0), "n:easter": (5, 8.0), "n:amrel": (5, 7.0), "w:floods": (5, 4.0)}
+    labels = {"n:libyan": "Libyan", "n:easter": "Easter", "n:amrel": "Amrel", "w:floods": "floods"}
+    assert make_title(held, labels, "2025-09-11") == "Amrel: floods (September 2025)"

@@ -12,7 +12,11 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from recount.claims.countries import COUNTRIES, COUNTRY_OF
+
 MAX_NAMES = 2
+_NOT_A_NAME = frozenset(COUNTRY_OF) - COUNTRIES  # a country's adjective
+_HOLIDAYS = frozenset(("easter", "christmas", "ramadan", "eid", "passover", "diwali", "thanksgiving"))
 NEAR_DUPLICATE = 85.0  # "Notre-Dame" and "Notre Dame Cathedral" are one name in a title
 PHRASE_SHARE = 0.8  # a phrase given by this share of a word's reports stands in for the word
 
@@ -37,6 +41,8 @@ def make_title(held: Mapping[str, tuple[int, float]], labels: Mapping[str, str],
         if words <= covered:
             continue
         label = labels[term]
+        if label in _NOT_A_NAME or label.casefold() in _HOLIDAYS:
+            continue  # "Libyan", "French", "Easter" qualify a story; they do not name it
         if any(fuzz.token_set_ratio(label.casefold(), n.casefold()) >= NEAR_DUPLICATE for n in names):
             covered |= words
             continue
