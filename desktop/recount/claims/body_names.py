@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from recount.claims.countries import COUNTRY_OF
+from recount.claims.countries import COUNTRY_OF, countries_in
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import KNOWN_BODIES, has_word, strip_determiner, word_count
 
@@ -64,29 +64,15 @@ _CANONICAL = {v.lower().replace("organization", "organisation"): v for v in KNOW
 _ADJECTIVE: dict[str, str] = {}
 for _adj, _country in COUNTRY_OF.items():
     _ADJECTIVE.setdefault(_country, _adj)
-_COUNTRY_WORDS = {**COUNTRY_OF, **{c: c for c in _COUNTRY_NAMES}}  # name or adjective -> country
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z]*")
 
 
 def _country_counts(head: str) -> dict[str, int]:
     """How often each country of the closed list is named in `head` (by name or adjective, as
-    whole words, the longest name first: "Sri Lankan" is not "Sri Lanka"); one scan of its
-    capitalised words instead of a search per country."""
-    words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(head)]
+    whole words, the longest name first: "Sri Lankan" is not "Sri Lanka"): one C-level scan
+    with claims/countries.py's pattern."""
     counts: dict[str, int] = {}
-    i = 0
-    while i < len(words):
-        for n in (3, 2, 1):
-            run = words[i : i + n]
-            if len(run) < n or any(run[k + 1][0] != run[k][1] + 1 or head[run[k][1]] != " "
-                                   for k in range(n - 1)):
-                continue
-            country = _COUNTRY_WORDS.get(" ".join(w for _, _, w in run))
-            if country is not None:
-                counts[country] = counts.get(country, 0) + 1
-                i += n - 1
-                break
-        i += 1
+    for country in countries_in(head):
+        counts[country] = counts.get(country, 0) + 1
     return counts
 
 
