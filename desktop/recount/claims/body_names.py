@@ -33,14 +33,6 @@ _NAMED_BODY = fast(
     r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
     r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
 )
-_GROUP_BODY = re.compile(
-    r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
-    r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
-)
-_NAMED_BODY = fast(
-    r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
-    r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
-)
 _ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
 _ACRONYM_DEF = fast(rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) \(([A-Z]{{2,8}})\)")
 _ACRONYM_PAREN = fast(r" \([A-Z]{2,8}\)")
