@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from recount.claims.retrie import fast, rx
+from recount.claims.retrie import rx
 
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
@@ -34,7 +34,7 @@ _EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pas
 _CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
 
 CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (name, fast(rf"\b(?:{pat})\b", re.IGNORECASE))
+    (name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE))
     for name, pat in (
         ("injured_or_killed", _CASUALTIES),
         ("killed", _KILLED),
@@ -48,41 +48,41 @@ CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Any category phrase at all: most texts tested have none, and one search settles that
 # before the per-category patterns are tried.
-_ANY_CATEGORY = fast(
+_ANY_CATEGORY = re.compile(
     r"\b(?:" + "|".join((_CASUALTIES, _KILLED, _WOUNDED, _MISSING, _ARRESTED, _EVACUATED, _DISPLACED))
     + r")\b",
     re.IGNORECASE,
 )
 
-_TROOP_NOUNS = fast(
+_TROOP_NOUNS = re.compile(
     r"^(?:[\w-]+\s+){0,2}?(?:troops|soldiers|fighters|police(?:\s+officers)?|policemen|officers|militants|"
     r"militiamen|peacekeepers|personnel|reservists|marines|paratroopers|gunmen|insurgents|rebels)\b",
     re.IGNORECASE,
 )
-_CURRENCY_WORDS = fast(
+_CURRENCY_WORDS = re.compile(
     r"^(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?(?:dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
     r"shekels|dinars|dirhams|riyals|lira|liras|pesos|reais|rand|hryvnias?|naira|shillings|kroner|kronor|"
     r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?)\b",
     re.IGNORECASE,
 )
-_PERCENT = fast(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
 SUBJECT_NOUNS = (
     "people persons civilians children adults women men residents villagers families households "
     "soldiers troops fighters police officers militants rebels migrants refugees students patients "
     "workers protesters journalists prisoners detainees victims survivors passengers pupils babies "
     "infants girls boys elderly volunteers staff doctors nurses"
 ).split()
-_SUBJECT_RE = fast(
+_SUBJECT_RE = re.compile(
     r"^(?:(?:more|other|of\s+them|of\s+whom|(?!(?:for|to|of|in|on|at|from|by|with|and|or|who|that|which|"
     r"were|was|are|is|have|has|had|a|an|the)\b)[a-z-]+)\s+){0,2}?(" + "|".join(SUBJECT_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 # Verbs that take a count of people out of the troops category ("captured 12 soldiers").
-_NOT_TROOPS = fast(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
+_NOT_TROOPS = re.compile(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
                          re.IGNORECASE)
-_HEAD_STOP = fast(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has|had|are|is|in|on|at|"
+_HEAD_STOP = re.compile(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has|had|are|is|in|on|at|"
                         r"from|by|since|to|for|with|after|when|of)\b", re.IGNORECASE)
-_CLAUSE_BREAK = fast(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
+_CLAUSE_BREAK = re.compile(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
                            re.IGNORECASE)
 # A figure led by a verb of change or state: "the toll has soared to", "climbed to at least",
 # "stood at", "exceeds", "was reduced to", "is now". The one list of these verbs: the
@@ -96,12 +96,12 @@ CHANGE_VERBS = (
 )
 _QUALIFIER_TAIL = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|"
                    r"an\s+estimated)\s+)?")
-CHANGE_TO = fast(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{_QUALIFIER_TAIL}$", re.IGNORECASE)
+CHANGE_TO = re.compile(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{_QUALIFIER_TAIL}$", re.IGNORECASE)
 _RISE_TO = CHANGE_TO
 # What a change verb's subject names when it is a tally: "the death toll", "the number of
 # missing", "the list of people unaccounted for"
 _TALLY = r"\b(?:toll|tally|count|number|total|list|figure|estimate)\b"
-TALLY_SUBJECT = fast(rf"{_TALLY}(?![^,;:]*{_TALLY})", re.IGNORECASE)  # the last one
+TALLY_SUBJECT = re.compile(rf"{_TALLY}(?![^,;:]*{_TALLY})", re.IGNORECASE)  # the last one
 
 
 def tally_category(text: str) -> str | None:
@@ -112,38 +112,38 @@ def tally_category(text: str) -> str | None:
         return None
     cat, _pos = _match_category(text[max(0, m.start() - 25) : m.end() + 60])
     return cat
-_CROSS_BORDER = fast(
+_CROSS_BORDER = re.compile(
     r"\b(?:crossed|fled|poured)\s+(?:into|over\s+the\s+border|the\s+border|across\s+the\s+border)\b",
     re.IGNORECASE,
 )
-_RETURN = fast(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
+_RETURN = re.compile(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
                      re.IGNORECASE)
-_CORRIDOR = fast(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
+_CORRIDOR = re.compile(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
 
 
-_APPOSITION = fast(r"^((?:\s+[a-z]+){0,2}),\s+(?:(?:including|among\s+them|mostly|among\s+whom)\s+"
+_APPOSITION = re.compile(r"^((?:\s+[a-z]+){0,2}),\s+(?:(?:including|among\s+them|mostly|among\s+whom)\s+"
                    r"[^,;.()]{1,40},|"
                    r"(?:one|two|three|some|many|most|all|none|several)\s+of\s+(?:whom|them|which)\b[^,;.()]{0,40}"
                    r"(?:,|$))", re.IGNORECASE)
 # a figure whose own noun names things, not people ("three churches", "11,713 homes") never
 # takes a casualty word said before it
-_THING_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+of\b)")
+_THING_HEAD = re.compile(r"^\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+of\b)")
 PEOPLE_NOUNS = frozenset(
     SUBJECT_NOUNS + "others more persons individuals bodies dead victims pilgrims worshippers tourists "
     "foreigners nationals citizens members employees guests firefighters medics rescuers militants troops "
     "policemen gunmen insurgents rebels fatalities deaths casualties injuries lives refugees evacuees "
     "migrants inmates hostages crew teenagers youths minors".split()
 )
-_AMONG = fast(r"^\s*(?:[a-z]+\s+)?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+_AMONG = re.compile(r"^\s*(?:[a-z]+\s+)?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
               r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",
               re.IGNORECASE)
-_OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$", re.IGNORECASE)
-_FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
+_OF_THOSE = re.compile(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$", re.IGNORECASE)
+_FOUND_MISSING = re.compile(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
 
 
-_MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
-_CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
-_CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
+_MONEY_PAREN = re.compile(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
+_CURRENCY_CODE = re.compile(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
+_CURRENCY_TAIL = re.compile(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
 
 
 def is_money(symbol: str | None, after: str) -> bool:

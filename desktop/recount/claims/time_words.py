@@ -1,5 +1,8 @@
 """The words of time in news copy: the patterns the time pass (timing.py) reads.
 
+Compiled plainly (not retrie.fast): each is tried on a short window at a known place, where a
+first-character lookahead saves nothing and its second parse costs import time.
+
 One vocabulary per idea: an event's onset verbs, verbs of a vote, a pledge, a running total's
 "so far", "by <date>", "as of", a change "by" some amount. Kept apart from the logic so that
 each list has one home and the logic reads as rules.
@@ -12,7 +15,7 @@ from datetime import timedelta
 from functools import cache
 
 from recount.claims.cues import REPORTING_VERBS, SAID_WORDS
-from recount.claims.retrie import fast, trie
+from recount.claims.retrie import trie
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
 LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
@@ -21,37 +24,38 @@ LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or
 def report_verb() -> re.Pattern[str]:
     """A cue word and at most 40 characters (no stop, no digit) before a date: "the ministry said
     on Sunday". The words are cues.SAID_WORDS; compiled on first use, searched in C."""
-    return fast(r"\b(?:" + trie(SAID_WORDS) + r")\b[^.;\d]{0,40}$", re.IGNORECASE)
-TOLL_BEFORE = fast(
+    return re.compile(r"\b(?:" + trie(SAID_WORDS) + r")\b[^.;\d]{0,40}$", re.IGNORECASE)
+TOLL_BEFORE = re.compile(
     r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
     r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
     r"\bdown\s+to\s*$|\bwas\s*$|\bthe\s*$",
     re.IGNORECASE,
 )
-PERFECT = fast(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
+PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
                       r"(?:now\s+)?(?:died|fled|left|lost|risen|reached|crossed|returned)\b", re.IGNORECASE)
-ACCUMULATING = fast(
+ACCUMULATING = re.compile(
     r"\b(?:been|were|was)\s+(?:\w+\s+)?(?:destroyed|damaged|reported|recorded|registered|counted|affected|"
     r"confirmed|detained|arrested|killed|wounded|injured|displaced|evacuated|rescued)\b",
     re.IGNORECASE,
 )
-STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
-RATE = fast(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
+STILL = re.compile(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
+RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
-POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
+POPULATION = re.compile(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
                          r"home\s+to)\b", re.IGNORECASE)
-BEFORE_WAR = fast(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
+BEFORE_WAR = re.compile(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
                          re.IGNORECASE)
-FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
+FUTURE_PERIOD = re.compile(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
-SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
-SINCE = fast(r"\bsince\b", re.IGNORECASE)
+SO_FAR = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
+SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # The verbs of an event's onset, one list for the patterns below
 ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
           r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
-EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$", re.IGNORECASE)
-EVENT_POSSESSIVE = fast(
+EVENT = re.compile(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
+                   re.IGNORECASE)
+EVENT_POSSESSIVE = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
     r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive|"
     r"bombings?|blasts?|explosions?|raids?|massacre|assault|clashes|election|elections|polls?|vote|referendum|"
@@ -59,45 +63,50 @@ EVENT_POSSESSIVE = fast(
     re.IGNORECASE,
 )
 # "on Sunday night when two dams collapsed": the day of the event itself
-WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,60}}?\b(?:{ONSET})\b",
+WHEN_EVENT = re.compile(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,60}}?"
+                        rf"\b(?:{ONSET})\b",
                    re.IGNORECASE)
-INTERVAL_AFTER = fast(
+INTERVAL_AFTER = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+"
     rf"[^.;]{{0,60}}?\b(?:{ONSET})\b",
     re.IGNORECASE,
 )
 # the results of a vote belong to polling day
-VOTE_RESULT = fast(r"\b(?:votes?|polled|ballots?|turn-?out|electorate|re-?elected|won|win|winning|"
+VOTE_RESULT = re.compile(r"\b(?:votes?|polled|ballots?|turn-?out|electorate|re-?elected|won|win|winning|"
                     r"victorious|states|constituencies|seats|margin)\b", re.IGNORECASE)
-ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:elections?|polls?|vote|referendum|run-?off)\b",
+ELECTION_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
+                            r"(?:elections?|polls?|vote|referendum|run-?off)\b",
                        re.IGNORECASE)
-ELECTION_BEFORE = fast(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]{0,40}?\b"
+ELECTION_BEFORE = re.compile(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]{0,40}?\b"
                         r"(?:held|took\s+place|was|were)\s+(?:on\s+)?$", re.IGNORECASE)
 # a pledge is made on a day; a fund that "has reached" a sum is a running total
-PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|announc\w*|"
+PLEDGE = re.compile(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|"
+                    r"announc\w*|"
                r"offer\w*|put\s+up|release|grant\w*)\b", re.IGNORECASE)
-REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|heading\s+for|"
+REACHED = re.compile(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|"
+                     r"heading\s+for|"
                r"total(?:s|led|ed)?(?:\s+to)?|"
                 r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
 # a figure restated as an older one: "the previous figure of", "our first estimates were"
-PREVIOUS_FIGURE = fast(
+PREVIOUS_FIGURE = re.compile(
     r"\b(?:previous|earlier|initial|original|first|old|prior|last)\s+(?:\w+\s+)?(?:figures?|tolls?|tally|count|"
     r"estimates?|totals?|numbers?)\s+(?:of|was|were|is|stood\s+at|had\s+been)\s+"
     r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
     re.IGNORECASE,
 )
 # "by 28 April": a running total up to that day
-BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
+BY_DATE = re.compile(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
 # "Tuesday's statement by a police spokesman": the day of the words
-STATEMENT_OF_DAY = fast(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|update|bulletin|announcement|"
+STATEMENT_OF_DAY = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|update|bulletin|"
+                              r"announcement|"
                         r"press\s+conference|figures?|tally|count)\b", re.IGNORECASE)
 # "began last week": the period dates the event's onset, not a figure
-ONSET_BEFORE = fast(rf"\b(?:{ONSET})\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+ONSET_BEFORE = re.compile(rf"\b(?:{ONSET})\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # a clause of its own between a figure and a time phrase
-CLAUSE_TURN = fast(r"[;(]|\b(?:when|after|before|because|while|until|as|since)\b", re.IGNORECASE)
+CLAUSE_TURN = re.compile(r"[;(]|\b(?:when|after|before|because|while|until|as|since)\b", re.IGNORECASE)
 # "authorities on Thursday revised the toll", "the ministry on Friday said": a day, then its words
-SAID_RIGHT_AFTER = fast(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|announced|revised|raised|"
+SAID_RIGHT_AFTER = re.compile(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|announced|revised|raised|"
                         r"lowered|reported|confirmed|stated|told|put|released|updated|issued|gave|published)\b",
                         re.IGNORECASE)
 
@@ -105,38 +114,38 @@ SAID_RIGHT_AFTER = fast(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|ann
 @cache
 def said_after_day() -> re.Pattern[str]:
     """A reporting verb within the clause after an opening day (compiled on first use)."""
-    return fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
+    return re.compile(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
 
 
-DIGIT = fast(r"\d")
+DIGIT = re.compile(r"\d")
 # "crews have carried out at least 38 rescues", "has destroyed about 9,700 homes and scorched":
 # what a story has done so far
-PERFECT_BEFORE = fast(
+PERFECT_BEFORE = re.compile(
     r"\b(?:have|has)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:\w+ed|\w+en|made|built|found|brought|taken)"
     r"(?:\s+(?:out|up|off|in))?(?:\s+[a-z]+ed\s+and)?[^.;\d]{0,40}?\b(?:and\s+\w+ed\s+)?"
     r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|roughly)\s+)?$",
     re.IGNORECASE,
 )
-CHANGE_BY = fast(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
+CHANGE_BY = re.compile(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
                   r"decreased|rose|risen|fell|fallen|dropped|grew|less|more|higher|lower|up|down)\b[^.;:\d]{0,80}?\bby\s+"
                   r"(?:(?:more\s+than|at\s+least|about|around|nearly|almost|over|some)\s+)?$", re.IGNORECASE)
-FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
+FROM_TO_TAIL = re.compile(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
-THAT = fast(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
-OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
-NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
+THAT = re.compile(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
+OPENING = re.compile(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
+NOW_HELD = re.compile(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
                  re.IGNORECASE)
 SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
                                                start=1)}
 CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
-PARTICIPLE = fast(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
+PARTICIPLE = re.compile(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
                          re.IGNORECASE)
-PARTICIPLE_END = fast(
+PARTICIPLE_END = re.compile(
     r"\b(?:killing|wounding|injuring|leaving|displacing)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|another\s+)?$",
     re.IGNORECASE,
 )
-COMPARED_FIGURE = fast(
+COMPARED_FIGURE = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:(?:about|around|some|nearly|almost|roughly|"
     r"more\s+than|less\s+than|fewer\s+than|over|under|just|an\s+estimated|at\s+least)\s+)*"
     r"(?:\S*\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+(?:dozen|hundred|thousand|million)|"
