@@ -253,15 +253,15 @@ def readers() -> None:
 def screenshot(site: Site, out: Path) -> int:
     """The window following three feeds and a folder, with a flag opened from What changed."""
     from _watch_site import page
-    from PySide6.QtCore import QSettings, Qt, QThreadPool
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    from recount.ui.automation import settle, wait_for
+    from recount.ui.automation import save_and_close, wait_for
     from recount.ui.main_window import MainWindow
     from recount.ui.settings import Settings
     from recount.watch.sources import add_source, edit_source
 
-    app = QApplication.instance() or QApplication([])
+    QApplication.instance() or QApplication([])
     for key in ("toll-40", "toll-52", "toll-35"):
         site.routes[f"/news/{key}"] = Route(page(key))
     site.routes["/valley.xml"] = Route(rss(site, [("Floods in Ardenvale kill at least 40", "/news/toll-40",
@@ -299,12 +299,7 @@ def screenshot(site: Site, out: Path) -> int:
             watch.changes_panel.list.setCurrentRow(row)
             watch.open_change(flag)
             wait_for(window.checkFinished, 30_000)
-        settle(400)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(out))
-        window.close()
-        app.processEvents()
-        QThreadPool.globalInstance().waitForDone(5000)
+        ok = save_and_close(window, out, 400)
     print(f"screenshot: {out}" if ok else f"could not write {out}")
     return 0 if ok else 1
 

@@ -44,6 +44,20 @@ def settle(ms: int = 150) -> None:
     loop.exec()
 
 
+def save_and_close(window, out: Path, settle_ms: int = 300) -> bool:
+    """Let the window finish painting, save a picture of it to `out`, then close it and wait for
+    its background work (the one ending every headless picture: --screenshot, the benches)."""
+    settle(settle_ms)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(out))
+    window.close()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    QThreadPool.globalInstance().waitForDone(5000)
+    return ok
+
+
 def temporary_settings(folder: Path) -> Settings:
     """Settings in a throwaway file: automated runs never touch the user's preferences."""
     return Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
@@ -104,12 +118,7 @@ def screenshot(out: Path, db: Path, article: Path | None, size: tuple[int, int],
                 window.lower_tabs.setCurrentWidget(window.timeline)
             if row is not None and row.claim.kind == "numeric":
                 wait_for(window.seriesShown, 5000)
-        settle(300)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(out))
-        window.close()
-        app.processEvents()
-        QThreadPool.globalInstance().waitForDone(5000)
+        ok = save_and_close(window, out, 300)
     if not ok:
         print(f"recount: could not write {out}", file=sys.stderr)
         return 1
