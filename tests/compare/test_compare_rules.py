@@ -230,3 +230,20 @@ def test_two_different_statements_of_one_speaker_are_not_drift(quote, ref) -> No
     b = ref(quote("Ekdal said", "Jonas Ekdal", "We will not negotiate while the port burns"),
             "g", "2024-06-03", "G")
     assert compare(a, b) is None  # 81 % alike by characters, but about different things
+
+
+def test_explanation_of_a_flag_in_the_checked_report_has_no_doubled_comma():
+    from recount.claims.model import NumericClaim, TimeSpan
+    from recount.compare.refs import Ref
+    from recount.compare.rules import compare
+
+    def ref(value, end, current):
+        claim = NumericClaim(span=f"{value} people", start=0, end=9, sentence=f"{value} people died.",
+                             value=value, lower=value, upper=value, category="killed",
+                             time=TimeSpan("2025-03-01", end, "cumulative"), place="Ardenvale",
+                             source="regional health office")
+        return Ref(claim, "new" if current else "old", end, "Valley Post" if current else "Northline",
+                   current=current)
+
+    flag = compare(ref(40, "2025-03-03", False), ref(35, "2025-03-07", True))
+    assert flag is not None and ",," not in flag.explanation and "(this report)" in flag.explanation

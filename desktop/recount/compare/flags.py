@@ -113,7 +113,7 @@ def gave(ref: Ref) -> str:
     c = ref.claim
     src = c.source if isinstance(c, NumericClaim) else c.speaker
     if src:
-        return f"{src} ({report_name(ref)})" if not ref.current else f"{src}, in this report,"
+        return f"{src} ({report_name(ref)})"
     return report_name(ref)
 
 
