@@ -131,19 +131,6 @@ def body_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-def headline_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
-    """The title lines before the first prose paragraph ("Death toll rises to 147 as ..."):
-    a figure there is a claim only when it counts casualties or money (the caller checks)."""
-    out: set[int] = set()
-    for i, (ps, pe) in enumerate(paragraphs[:4]):
-        para = text[ps:pe]
-        if _is_prose(para):
-            break
-        if len(para.split()) >= 4 and not _PAGE_FURNITURE.match(para):
-            out.add(i)
-    return out
-
-
 def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list[tuple[int, int]]) -> bool:
     """Numbers that are not claims: dates, ages, durations, identifiers, ordinals ..."""
     before = text[max(s.start, a.start - 40) : a.start]

@@ -22,7 +22,7 @@ def headline_paragraphs(doc: Document) -> set[int]:
     out: set[int] = set()
     for i, (s, e) in enumerate(doc.paragraphs[:3]):
         line = doc.text[s:e]
-        if len(doc.paragraphs) > 1 and len(line) < 160 and line[-1] not in '.!?"”':
+        if len(line) < 160 and line[-1:] not in '.!?"”':
             out.add(i)
         else:
             break

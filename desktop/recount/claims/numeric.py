@@ -32,12 +32,12 @@ from recount.claims.figures import (
     PHONE_RE,
     Figure,
     body_paragraphs,
-    headline_paragraphs,
     ident_before,
     kept_next_start,
     merge_ranges,
     skip_atom,
 )
+from recount.claims.layout import headline_paragraphs
 from recount.claims.model import NumericClaim
 from recount.claims.numbers import (
     WORD_TRIGGERS,
@@ -147,7 +147,7 @@ class NumericExtractor:
         doc, text = self.doc, self.doc.text
         out: list[NumericClaim] = []
         prose_paragraphs = body_paragraphs(text, doc.paragraphs)
-        headlines = self._headlines = headline_paragraphs(text, doc.paragraphs)
+        headlines = self._headlines = headline_paragraphs(doc)
         for si, s in enumerate(doc.sentences):
             self._si = si
             if s.paragraph not in prose_paragraphs and s.paragraph not in headlines:
