@@ -137,3 +137,12 @@ def test_title_names_no_country_adjective_and_no_holiday():
     held = {"n:libyan": (6, 9.0), "n:easter": (5, 8.0), "n:amrel": (5, 7.0), "w:floods": (5, 4.0)}
     labels = {"n:libyan": "Libyan", "n:easter": "Easter", "n:amrel": "Amrel", "w:floods": "floods"}
     assert make_title(held, labels, "2025-09-11") == "Amrel: floods (September 2025)"
+
+
+def test_the_outlet_in_a_dateline_is_not_a_name_of_the_story():
+    from recount.stories.features import features_of
+
+    text = ("ARDENVALE, March 7 (Valley Post) - The regional health office said on Friday that 35 people "
+            "have been killed in flooding in Ardenvale since Saturday.")
+    terms = set(features_of(text, "Ardenvale counts its dead", "2025-03-07").terms)
+    assert not any("post" in t or "valley" in t for t in terms) and "n:ardenvale" in terms

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from recount.claims.layout import outlet_words
 from recount.compare.names import fold, skeleton
 from recount.stories.words import CALENDAR, COMMON, GENERIC, NAME_JOINERS, NOT_NAMES
 
@@ -54,18 +55,26 @@ class _Token:
     initial: bool  # first word of a sentence, a line or a quotation
 
 
+_DATELINE_CHARS = 300  # where a dateline's "(Outlet) -" stands
+
+
 def features_of(text: str, title: str | None = None, published: str | None = None) -> Features:
     """The terms of a report (title and text). The title counts most; a Title-Cased headline's
     words are names only when the text also writes them with a capital mid-sentence."""
     body = _tokens(text)
     head = _tokens(title) if title else []
     capital_mid = {_key(t.text) for t in body if t.text[0].isupper() and not t.initial}
+    outlet = outlet_words(text)
     raw: Counter[str] = Counter()
     labels: dict[str, str] = {}
     title_names: list[str] = []
     for tokens, where in ((head, "title"), (body, "body")):
         in_names: set[int] = set()
         for phrase in _name_phrases(tokens, capital_mid, where == "title"):
+            if where == "body" and outlet and all(t.text in outlet for t in phrase):
+                # "(Valley Post)" in the dateline: who tells the story, not what it is about
+                in_names.update(t.start for t in phrase)
+                continue
             boost = 3.0 if where == "title" else 2.0 if phrase[0].start < LEAD_CHARS else 1.0
             keys = _add_name(phrase, boost, raw, labels)
             if where == "title":
@@ -74,6 +83,8 @@ def features_of(text: str, title: str | None = None, published: str | None = Non
         for token in tokens:
             if token.start in in_names:
                 continue  # counted as a name
+            if where == "body" and token.start < _DATELINE_CHARS and token.text in outlet:
+                continue  # the dateline's outlet
             boost = 3.0 if where == "title" else 2.0 if token.start < LEAD_CHARS else 1.0
             for part in token.text.split("-"):
                 stem = word_stem(part)
