@@ -137,7 +137,53 @@ def new_reports(site: Site, total: int, entries: int = 50) -> None:
               f"{flags} new flags, {moved} moved estimates; sources not ok: {len(bad)}")
 
 
-def gui_stall(site: Site, reports: int) -> None:
+class SiteProcess:
+    """The site of the GUI phase served from a process of its own. The server's threads in the
+    window's process would compete with the window's thread for the interpreter lock, which no
+    real news site does; `--site-in-process` measures it that way all the same."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(theirs,), daemon=True)
+        self.proc.start()
+        self.base = self.conn.recv()
+        self.routes: dict[str, Route] = {}
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def publish(self) -> None:
+        """Send the routes set so far; returns once the server has them."""
+        self.conn.send(self.routes)
+        self.conn.recv()
+
+    def stop(self) -> None:
+        self.conn.send(None)
+        self.proc.join(10)
+
+
+def _serve(conn) -> None:
+    site = Site().start()
+    conn.send(site.base)
+    while (routes := conn.recv()) is not None:
+        site.routes.update(routes)
+        conn.send(True)
+    site.stop()
+
+
+def worst_gaps(meter, n: int = 6) -> list[tuple[float, float, float]]:
+    """The meter's n longest gaps in time order: (ms since it started, stall ms, the GUI thread's CPU ms)."""
+    at, stamped = 0.0, []
+    for gap, cpu in zip(meter.gaps, meter.busy, strict=False):
+        at += gap + 5
+        stamped.append((at, gap, cpu))
+    return sorted(sorted(stamped, key=lambda t: -t[1])[:n])
+
+
+def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_once: bool = False) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -145,10 +191,13 @@ def gui_stall(site: Site, reports: int) -> None:
     from recount.ui.automation import wait_for
     from recount.ui.main_window import MainWindow
     from recount.ui.settings import Settings
+    from recount.ui.workers import running_tasks
 
     app = QApplication.instance() or QApplication([])
     rng = random.Random(13)
     urls = serve_feeds(site, "gui", max(1, reports // 25), 25, rng)
+    if isinstance(site, SiteProcess):
+        site.publish()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         window = MainWindow(Path(tmp) / "lib.db", settings, first_run=False)
@@ -161,6 +210,12 @@ def gui_stall(site: Site, reports: int) -> None:
         watch = window.watch
         watch.sources_dock.show()
         watch.changes_dock.show()
+        if not at_once:  # as the window does: its first poll comes 2 s after the library opens,
+            for task in [t for t in running_tasks() if t.name == "warm up"]:  # once the engine is loaded
+                if not task.done:
+                    wait_for(task.finished, 30_000)
+        got: list = []
+        watch.polled.connect(got.append)
         meter = StallMeter()
         meter.start()
         t0 = time.perf_counter()
@@ -173,6 +228,13 @@ def gui_stall(site: Site, reports: int) -> None:
               f"{'done' if ok else 'TIMED OUT'}): longest {worst:.1f} ms, p99 {p99:.1f} ms, "
               f"{over} stalls over 50 ms (target: longest <= 50 ms); "
               f"{watch.changes_panel.list.count()} changes listed")
+        imported = sum(len(r.imported) for r in got)
+        errors = sorted({f"{s.status}: {s.error}" for r in got for s in r.sources if s.status != "ok"})
+        if imported != reports or errors:
+            print(f"  {imported} reports imported; " + "; ".join(errors[:3]))
+        if verbose:
+            print("  longest stalls (ms after the poll started: stall ms, GUI thread's own CPU ms): "
+                  + ", ".join(f"{at:.0f}: {gap:.0f} ({cpu:.0f})" for at, gap, cpu in worst_gaps(meter)))
         window.close()
         app.processEvents()
 
@@ -310,6 +372,14 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=50)
     parser.add_argument("--new", type=int, default=1000)
     parser.add_argument("--gui-reports", type=int, default=200)
+    parser.add_argument("--gui-only", action="store_true", help="only measure the GUI-thread stall")
+    parser.add_argument("--stalls", action="store_true", help="list the longest stalls, when they happened")
+    parser.add_argument("--site-in-process", action="store_true",
+                        help="serve the GUI phase's site from the window's process (its threads then "
+                             "compete with the window for the interpreter lock)")
+    parser.add_argument("--at-once", action="store_true",
+                        help="poll as soon as the library is open, while the window still loads the claims "
+                             "engine (the window's own first poll comes 2 s later)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="only take the docs' screenshot")
     parser.add_argument("--readers", action="store_true",
                         help="only compare recount.reading with trafilatura (if installed) on written pages")
@@ -321,10 +391,16 @@ def main() -> int:
     try:
         if args.screenshot:
             return screenshot(site, args.screenshot)
-        nothing_new(site, args.feeds, args.entries)
-        new_reports(site, args.new)
+        if not args.gui_only:
+            nothing_new(site, args.feeds, args.entries)
+            new_reports(site, args.new)
         if args.gui_reports:
-            gui_stall(site, args.gui_reports)
+            apart = None if args.site_in_process else SiteProcess()
+            try:
+                gui_stall(apart or site, args.gui_reports, args.stalls, args.at_once)
+            finally:
+                if apart is not None:
+                    apart.stop()
     finally:
         site.stop()
     return 0

@@ -1,17 +1,17 @@
 """Following sources in the window: the Sources and What changed docks, the poll timer, the tray.
 
 `install_watch(window)` is the whole hook into the main window. Every library access runs on a
-worker (`workers.start_task` with `recount.watch.actions`); polling runs on a worker too, its
-sources a few at a time on threads of its own (watch/scheduler.py), so the window never waits
-for the network. When a poll finds changes while the window is in the background, the
-system tray says so.
+worker (`workers.start_task` with `recount.watch.actions`); a poll's worker waits for a
+process of its own (watch/poll_process.py), where the sources are polled a few at a time
+(watch/scheduler.py), so the window waits neither for the network nor for the interpreter
+lock. When a poll finds changes while the window is in the background, the system tray says so.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QSystemTrayIcon
 
@@ -68,6 +68,7 @@ class WatchController(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         window.libraryReady.connect(self._library_ready)
+        window.installEventFilter(self)  # its Close stops the polling process
 
     def _dock(self, title: str, name: str, widget: Any) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -82,18 +83,29 @@ class WatchController(QObject):
         return self.window.work_library if self.window.has_library() else None
 
     def _library_ready(self, ok: bool) -> None:
-        from recount.watch.scheduler import Scheduler
+        from recount.watch.poll_process import PollProcess
 
+        self.close()
         if not ok or self._lib() is None:
-            self.scheduler = None
-            self.timer.stop()
             return
-        self.scheduler = Scheduler(self._lib())
+        self.scheduler = PollProcess(self._lib())  # polls in a process of its own (poll_process.py)
         if self.pause_action.isChecked():
             self.scheduler.pause()
         self.refresh()
         self.timer.start()
         QTimer.singleShot(2000, self.tick)  # what fell due while Recount was closed
+
+    def close(self) -> None:
+        """Stop polling: the window or its library closes."""
+        self.timer.stop()
+        if self.scheduler is not None:
+            self.scheduler.close()
+            self.scheduler = None
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.close()
+        return False
 
     def refresh(self) -> Task | None:
         lib = self._lib()

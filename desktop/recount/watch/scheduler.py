@@ -62,6 +62,18 @@ def is_due(source: Source, now: datetime) -> bool:
     return when is not None and when <= now
 
 
+def choose(lib: Any, now: datetime, *, ids: Iterable[int] | None = None,
+           everything: bool = False) -> list[Source]:
+    """The sources a run polls: exactly `ids` when given, else every unpaused one with
+    `everything`, else the due ones."""
+    if ids is not None:
+        wanted = set(ids)
+        return [s for s in list_sources(lib) if s.id in wanted]
+    if everything:
+        return [s for s in list_sources(lib) if not s.paused]
+    return [s for s in list_sources(lib) if is_due(s, now)]
+
+
 @dataclass(slots=True)
 class RunReport:
     sources: list[PollResult] = field(default_factory=list)
@@ -105,20 +117,13 @@ class Scheduler:
         self._paused.clear()
 
     def due(self) -> list[Source]:
-        now = self.clock()
-        return [s for s in list_sources(self.lib) if is_due(s, now)]
+        return choose(self.lib, self.clock())
 
     def run(self, *, everything: bool = False, ids: Iterable[int] | None = None,
             cancelled: Callable[[], bool] | None = None,
             progress: Callable[[int, int, str], None] | None = None) -> RunReport:
         """Poll the due sources (every unpaused one with `everything`, or exactly `ids`)."""
-        if ids is not None:
-            wanted = set(ids)
-            chosen = [s for s in list_sources(self.lib) if s.id in wanted]
-        elif everything:
-            chosen = [s for s in list_sources(self.lib) if not s.paused]
-        else:
-            chosen = self.due()
+        chosen = choose(self.lib, self.clock(), ids=ids, everything=everything)
         report = RunReport()
         if not chosen or self.paused:
             return report

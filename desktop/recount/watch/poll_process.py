@@ -1,0 +1,158 @@
+"""The window's polls, run in a process of their own, so the window's thread never waits on them.
+
+Why a process: a poll is seconds of Python work (feedparser, the page reader, the claims
+engine, the checker, sqlite rows), and the first one also imports feedparser and its XML
+modules. On threads of the window's process all of it holds the interpreter lock that the
+window's thread needs for every event it handles: measured with bench/watch.py --stalls and
+py-spy, the window stalled 60-160 ms at the start of each poll while four threads imported
+and parsed feeds and sixteen read pages (docs/watching.md, "Speed"). In a process of its own
+the poll competes only for a core, which the operating system shares in far smaller slices.
+
+The child runs exactly what `recount watch run` runs: `Scheduler.run` on the library file.
+The window's worker thread first chooses the sources on its own connection (a tick with
+nothing due starts no process), then waits for the child's RunReport. One child serves the
+window's library: started by its first poll (so imports are paid once, off the window's
+process), stopped by close() with the window or the library, and by a watchdog thread when
+the window's process goes away without closing it. Spawned, never forked (the window has
+threads); the frozen app calls multiprocessing.freeze_support() first (packaging/recount_main.py).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+from recount.watch.scheduler import Clock, RunReport, Scheduler, choose, system_clock
+
+WAIT_SECONDS = 0.1  # how often the waiting thread looks at cancelled() while the child polls
+
+
+class PollProcessFailed(Exception):
+    """The polling process stopped in the middle of a poll (killed, or crashed twice)."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+class PollProcess:
+    """What the window uses as its scheduler: Scheduler's run / pause / resume, the polling
+    itself in a child process. `child_pid` is the process that ran the last poll."""
+
+    def __init__(self, lib: Any, *, clock: Clock = system_clock) -> None:
+        self.lib = lib  # the window's worker connection: it chooses the sources
+        self.path = str(lib.path)
+        self.timeout = float(getattr(lib, "timeout", 5.0))
+        self.clock = clock
+        self._ctx = multiprocessing.get_context("spawn")
+        self._stop = self._ctx.Event()  # set: the child stops its poll at the next step
+        self._paused = False
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self.child_pid: int | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        self._paused = True
+        self._stop.set()
+
+    def resume(self) -> None:
+        self._paused = False
+        self._stop.clear()
+
+    def run(self, *, everything: bool = False, ids: Iterable[int] | None = None,
+            cancelled: Callable[[], bool] | None = None, progress: Any = None) -> RunReport:
+        """Poll the due sources (every unpaused one with `everything`, or exactly `ids`) in the
+        child; returns its RunReport. `progress` is not reported: the window shows the end."""
+        if self._paused:
+            return RunReport()
+        chosen = [s.id for s in choose(self.lib, self.clock(), ids=ids, everything=everything)]
+        if not chosen:
+            return RunReport()
+        self._stop.clear()
+        if self._paused:  # paused meanwhile
+            self._stop.set()
+        for attempt in (1, 2):
+            pool = self._ensure_pool()
+            try:
+                future = pool.submit(_poll_in_child, self.path, self.timeout, chosen)
+                self.child_pid, report = self._wait(future, cancelled)
+                return report
+            except BrokenExecutor:  # the child died (killed, out of memory): a new one, once
+                self._drop(pool)
+                if attempt == 2:
+                    raise PollProcessFailed("The process that polls the sources stopped unexpectedly; "
+                                            "the next poll starts a new one.") from None
+        return RunReport()
+
+    def _wait(self, future: Any, cancelled: Callable[[], bool] | None) -> tuple[int, RunReport]:
+        while True:
+            try:
+                return future.result(timeout=WAIT_SECONDS)
+            except FutureTimeout:
+                if cancelled is not None and cancelled():
+                    self._stop.set()
+
+    def close(self, wait: bool = False) -> None:
+        """Stop the child (after the poll under way reaches its next step)."""
+        self._stop.set()
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
+
+    def _ensure_pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=self._ctx,
+                                                 initializer=_start_child, initargs=(self._stop,))
+            return self._pool
+
+    def _drop(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+# ---------------------------------------------------------------- in the child
+
+_stop_event: Any = None
+_library: Any = None  # the child's connection, kept between polls
+
+
+def _start_child(stop: Any) -> None:
+    global _stop_event
+    _stop_event = stop
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal is the window's to handle
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="watch parent", daemon=True).start()
+
+
+def _exit_with(parent: Any) -> None:
+    """The window's process is gone (killed, crashed): go too. A report being stored is rolled
+    back by SQLite, as when any program stops mid-transaction."""
+    parent.join()
+    os._exit(0)
+
+
+def _poll_in_child(path: str, timeout: float, ids: list[int]) -> tuple[int, RunReport]:
+    global _library
+    from recount.library.store import Library
+
+    if _library is None or str(_library.path) != path:
+        if _library is not None:
+            _library.close()
+            _library = None
+        _library = Library.open(path, create=False, timeout=timeout)
+    return os.getpid(), Scheduler(_library).run(ids=ids, cancelled=_stop_event.is_set)
