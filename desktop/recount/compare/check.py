@@ -19,6 +19,7 @@ from typing import Any
 
 from recount.claims.model import Article, Claim
 from recount.compare.candidates import candidates
+from recount.compare.fold import fold_flags
 from recount.compare.match import Match, Thresholds, score_pair, status_of
 from recount.compare.refs import Ref, aliases_of, claims_cache, stored_ref, story_map, story_of
 from recount.compare.rules import Discrepancy, compare
@@ -135,7 +136,13 @@ def check_article(library: Any, article: Article, claims: list[Claim] | None = N
                 result.matches[i] = found[:MAX_MATCHES]
         if progress is not None and not result.cancelled:
             progress(total, total, "done")
-    result.flags = sorted(flags.values(),
+    kept = fold_flags(flags.values(), story)  # one flag per change (compare/fold.py)
+    keys = {f.key for f in kept}
+    for found_matches in result.matches.values():
+        for m in found_matches:
+            if m.discrepancy is not None and m.discrepancy.key not in keys:
+                m.discrepancy = None
+    result.flags = sorted(kept,
                           key=lambda f: (f.b.start if f.b.article == article.id else f.a.start, f.type))
     result.elapsed_ms = (time.perf_counter() - t0) * 1000
     return result

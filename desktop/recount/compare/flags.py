@@ -17,6 +17,8 @@ from recount.claims.model import NumericClaim
 from recount.compare.refs import Ref
 from recount.wording import CATEGORY_LABELS as CATEGORY_WORDS
 
+# A sentence ending otherwise is a headline or a caption ("Toll rises to 147: WHO").
+_FINAL_PUNCTUATION = '.!?"”'
 _SMALL = "zero one two three four five six seven eight nine ten".split()
 
 
@@ -32,6 +34,12 @@ class FlagEnd:
     outlet: str | None
     who: str | None  # the figure's source or the quote's speaker
     claim_id: int | None = None
+    # What compare/fold.py needs to tell one change from another (figures only): the value,
+    # its category, its as-of day, and whether it stands in a headline (no final punctuation).
+    value: float | None = None
+    category: str | None = None
+    as_of: str | None = None
+    headline: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "span": self.span, "start": self.start, "end": self.end,
@@ -40,17 +48,27 @@ class FlagEnd:
     @classmethod
     def of(cls, ref: Ref) -> FlagEnd:
         c = ref.claim
-        who = c.source if isinstance(c, NumericClaim) else c.speaker
-        return cls(ref.article, c.span, c.start, c.end, ref.published, ref.outlet, who, ref.claim_id)
+        if isinstance(c, NumericClaim):
+            sentence = (c.sentence or "").rstrip()
+            return cls(ref.article, c.span, c.start, c.end, ref.published, ref.outlet, c.source, ref.claim_id,
+                       float(c.value), c.category, ref.as_of,
+                       bool(sentence) and sentence[-1] not in _FINAL_PUNCTUATION)
+        return cls(ref.article, c.span, c.start, c.end, ref.published, ref.outlet, c.speaker, ref.claim_id)
 
     def to_record(self) -> dict[str, Any]:
         """Everything, for the stored flags (to_dict is the public JSON)."""
-        return {**self.to_dict(), "outlet": self.outlet, "who": self.who, "claim_id": self.claim_id}
+        out = {**self.to_dict(), "outlet": self.outlet, "who": self.who, "claim_id": self.claim_id}
+        if self.value is not None:
+            out.update(value=self.value, category=self.category, as_of=self.as_of, headline=self.headline)
+        return out
 
     @classmethod
     def from_record(cls, d: dict[str, Any]) -> FlagEnd:
+        value = d.get("value")
         return cls(d.get("article"), d.get("span") or "", int(d.get("start") or 0), int(d.get("end") or 0),
-                   d.get("published"), d.get("outlet"), d.get("who"), d.get("claim_id"))
+                   d.get("published"), d.get("outlet"), d.get("who"), d.get("claim_id"),
+                   float(value) if value is not None else None, d.get("category"), d.get("as_of"),
+                   bool(d.get("headline")))
 
 
 @dataclass(slots=True)

@@ -189,6 +189,25 @@ def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[s
     return frozenset(words)
 
 
+# A count that follows a share and "in" counts where that share holds: "25 percent in 34 states"
+# (states where a candidate reached a quarter of the vote) is not "won in 19 states".
+_CONDITION = re.compile(r"(\d[\d,.]*)\s*(?:%|per ?cent\b|percent\b)(?:\W+\w+){0,4}?\W+(?:in|across)\W+$",
+                        re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def condition(span: str, sentence: str | None) -> str | None:
+    """The figure a count is counted under ("25" for "25% of the vote in 32 states"), or None."""
+    if not sentence:
+        return None
+    pos = sentence.find(span)
+    if pos < 0:
+        return None
+    before = sentence[max(0, pos - 60):pos] + words_before_number(span)
+    m = _CONDITION.search(before)
+    return m.group(1).rstrip(".,").replace(",", "") if m else None
+
+
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands "
     "millions".split())
@@ -271,6 +290,8 @@ def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
         wa, wb = counted(a.subject, a.span, a.sentence), counted(b.subject, b.span, b.sentence)
         if not wa or not wb or not (wa & wb):
             return "different things counted"
+        if a.category == "count" and condition(a.span, a.sentence) != condition(b.span, b.sentence):
+            return "different things counted"  # "25% in 34 states" is not "won in 19 states"
     elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):
         return "different things counted"
     if a.category in SUBJECT_CATEGORIES and not (scope(a) == scope(b) == "cumulative"):

@@ -66,6 +66,9 @@ from recount.compare.refs import same_story as in_one_story
 # ministry" may be one body.
 _SECTORS = frozenset("health interior defence defense foreign finance security civil protection emergency "
                      "local state federal national regional provincial municipal public".split())
+# The last word of a credit that names no particular body: "Sri Lankan authorities", "officials".
+_VAGUE = frozenset("authorities authority officials official government sources source administration"
+                   .split())
 # Categories where a figure is one body's estimate rather than a tally everyone repeats.
 ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
@@ -174,15 +177,37 @@ def _same_source(x: str | None, y: str | None, speakers: Mapping[str, str] | Non
     return bool(x and y and names_match(x, y, speakers))
 
 
+def _body_words(name: str) -> set[str]:
+    return {w for w in words_of(name) if w not in GENERIC and w not in _SECTORS and len(w) > 1}
+
+
+def _within(x: str, y: str) -> bool:
+    """One body is the other or a part of it: "United Nations" / "UN migration agency", "Red
+    Crescent" / "Secretary General of the Libyan Red Crescent"."""
+    wx, wy = words_of(x), words_of(y)
+    sx, sy = _body_words(x), _body_words(y)
+    initials_x = "".join(w[0] for w in wx if w not in GENERIC) if len(wx) > 1 else ""
+    initials_y = "".join(w[0] for w in wy if w not in GENERIC) if len(wy) > 1 else ""
+    return (bool(sx and sy) and (sx <= sy or sy <= sx)) or (len(initials_x) > 1 and initials_x in wy) \
+        or (len(initials_y) > 1 and initials_y in wx)
+
+
 def _distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] | None) -> bool:
-    """Two named bodies that are not one another, nor one relaying the other ("WHO, via the
-    ministry"), at least one named by more than a kind of body ("officials" / "the ministry"
-    may be one body)."""
+    """Two named bodies that are not one another, nor one part of the other ("the UN" and "the UN
+    migration agency"), nor one relaying the other ("WHO, via the ministry"). One at least must be
+    named by more than a kind of body, and a kind of body is not told from a body of that kind
+    ("the police" / "the Colombo police spokesman"); neither may be only a country's authorities
+    ("Sri Lankan officials", "the Kessel government"): that names no particular body."""
     if not x or not y or names_match(x, y, speakers):
         return False
-    wx = {w for w in words_of(x) if w not in GENERIC and w not in _SECTORS and len(w) > 1}
-    wy = {w for w in words_of(y) if w not in GENERIC and w not in _SECTORS and len(w) > 1}
-    return bool(wx or wy) and not (wx & wy)
+    wx, wy = _body_words(x), _body_words(y)
+    if not (wx or wy) or (wx & wy):
+        return False
+    if not (wx and wy) and set(words_of(x)) & set(words_of(y)):
+        return False  # "the police" and "the Colombo police spokesman" may be one body
+    if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
+        return False
+    return not _within(x, y)
 
 
 def same_figure(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> bool:
@@ -200,13 +225,18 @@ def same_figure(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> boo
 def one_estimate(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> bool:
     """An estimate (troops, money, a count, a per cent) given for two spans of time ("$4.5 billion"
     of a week's damage, "$4.5 billion" on the day of an assessment) is still one estimate when
-    the figure is the same: only what, whose and where must agree."""
+    the figure is the same: only what, whose and where must agree (two places of one story
+    agree when each report names the other's)."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     if ca.category not in ESTIMATE_CATEGORIES or float(ca.value) != float(cb.value):
         return False
     places = aliases.get("place")
-    return what_differs(ca, cb) is None and where_differs(ca, cb, places, in_one_story(a, b)) is None
+    if what_differs(ca, cb) is not None:
+        return False
+    # one story seen at two scales: each report names the other's place ("Kessel" / "Velmora")
+    return where_differs(ca, cb, places, in_one_story(a, b)) is None or (
+        in_one_story(a, b) and _mentions(b.folded_text(), ca.place) and _mentions(a.folded_text(), cb.place))
 
 
 def _may_flag(a: Ref, b: Ref) -> bool:

@@ -162,6 +162,7 @@ def find_discrepancies(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]]
             continue
         scored = score_pair(refs[i], refs[j], aliases)
         if scored is not None and scored[0] >= floor:
+            flag.extra["story"] = refs[j].story  # for compare/fold.py
             flags.setdefault(flag.key, flag)
     return sorted(flags.values(), key=lambda f: (f.b.published or "", f.type, f.a.article or "", f.a.start))
 

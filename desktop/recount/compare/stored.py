@@ -24,6 +24,7 @@ from typing import Any
 
 from recount.compare.candidates import candidates
 from recount.compare.flags import Discrepancy
+from recount.compare.fold import Folder
 from recount.compare.match import Thresholds, score_pair
 from recount.compare.refs import Ref, aliases_of, claims_cache, stored_ref, story_of
 from recount.compare.rules import compare
@@ -81,6 +82,8 @@ def article_flags(lib: Any, article_id: int, thresholds: Thresholds | None = Non
             scored = score_pair(ref, other, aliases)
             if scored is not None and scored[0] >= floor:
                 flags[flag.key] = flag
+    for flag in flags.values():
+        flag.extra["story"] = story
     return list(flags.values())
 
 
@@ -185,10 +188,9 @@ class _Cancelled(Exception):
 
 
 _LISTED = """
-    SELECT f.data FROM flags f
+    SELECT f.data, ab.story_id, f.key IN (SELECT flag_key FROM dismissed_flags) FROM flags f
     JOIN articles aa ON aa.id = f.a_article_id JOIN articles ab ON ab.id = f.b_article_id
     WHERE aa.deleted_at IS NULL AND ab.deleted_at IS NULL
-      AND f.key NOT IN (SELECT flag_key FROM dismissed_flags)
       AND f.a_claim_id NOT IN (SELECT claim_id FROM reviews WHERE decision = 'rejected')
       AND f.b_claim_id NOT IN (SELECT claim_id FROM reviews WHERE decision = 'rejected')
       AND (aa.story_id IS ab.story_id)
@@ -203,9 +205,19 @@ def _order(f: Discrepancy) -> tuple:
     return (f.b.published or "", f.type, f.a.article or "", f.a.start, f.b.article or "", f.b.start, f.key)
 
 
+def _read(rows: list) -> list[Discrepancy]:
+    flags = []
+    for data, story, dismissed in rows:
+        flag = Discrepancy.from_record(json.loads(data))
+        flag.extra.update(story=story, dismissed=bool(dismissed))
+        flags.append(flag)
+    return flags
+
+
 def _pages(lib: Any) -> Iterator[list[Discrepancy]]:
-    """The listed flags, one day of later reports or more at a time, each page in _order (a
-    day's flags are never split between pages)."""
+    """The stored flags (dismissed ones marked, not left out: a dismissed flag still stands for
+    its change when flags are folded), one day of later reports or more at a time, each page in
+    _order (a day's flags are never split between pages)."""
     last = ""
     while True:
         with lib._lock:
@@ -213,29 +225,32 @@ def _pages(lib: Any) -> Iterator[list[Discrepancy]]:
             rows = lib.db.conn.execute(sql, (last,)).fetchall()
         if not rows:
             return
-        flags = [Discrepancy.from_record(json.loads(data)) for (data,) in rows]
+        flags = _read(rows)
         if len(rows) == _PAGE:
             tail = flags[-1].b.published or ""
             flags = [f for f in flags if (f.b.published or "") != tail]
             if not flags:  # one day fills the page: read it whole
                 with lib._lock:
                     rows = lib.db.conn.execute(_LISTED.format(page="f.b_published = ?"), (tail,)).fetchall()
-                flags = [Discrepancy.from_record(json.loads(data)) for (data,) in rows]
+                flags = _read(rows)
         last = flags[-1].b.published or ""
         yield sorted(flags, key=_order)
 
 
 def listed_flags(lib: Any, cancelled: Callable[[], bool] | None = None) -> Iterator[Discrepancy]:
-    """The stored flags as `recount discrepancies` lists them (see the module's docstring)."""
+    """The stored flags as `recount discrepancies` lists them (see the module's docstring),
+    folded to one flag per change (compare/fold.py)."""
     extra = refresh(lib, cancelled)
     dismissed = lib.dismissed_flags() if extra else {}
     seen: set[str] = set()
+    folder = Folder()
     for page in _pages(lib):  # no long read lock held, memory bounded by a page
-        for flag in page:
-            if extra:
-                seen.add(flag.key)
-            yield flag
-    for flag in sorted(extra, key=_order):
+        if extra:
+            seen.update(flag.key for flag in page)
+        for flag in folder.fold(page):
+            if not flag.extra.get("dismissed"):
+                yield flag
+    for flag in folder.fold(sorted(extra, key=_order)):
         if flag.key not in seen and flag.key not in dismissed:
             yield flag
 

@@ -1,0 +1,133 @@
+"""One flag per change: the flags a careful fact-checker keeps out of every pair the rules raise.
+
+The rules (rules.py, quotes.py) judge two claims at a time, so one change shows up many times:
+a report that gives its figure in the headline, the lede and a quote raises one flag per
+mention; a toll revised down is "lower" than every earlier report that carried a higher
+figure; and once the lower figure is out, every later report that repeats it is "lower"
+again. A fact-checker lists the change once, against the figure it revises. Folding works on
+the flags alone (their ends carry value, category, as-of day and whether they stand in a
+headline), so the stored flags and a rescan fold the same way:
+
+1. **one flag per pair of figures**: flags of one type between the same two reports for the
+   same two values (and category) are one flag; the one kept names the body's mention
+   rather than the headline's, and within one report the two figures nearest each other
+   (the restated older figure and the current one of its sentence);
+2. **a decrease once**: a later figure already set below an earlier one in an earlier
+   report (the same story, category and value) is a repetition when a later report
+   gives it again, not a new fall;
+3. **against the figure it revises**: a fall is set against the latest earlier report giving
+   a higher figure, not every earlier one; a revision a body states in so many words
+   ("revised down to", "counted twice") withdraws each of its earlier figures, and is set
+   against each;
+4. **a figure credited twice, once per credit**: the same figure credited to different
+   bodies is set against the first report that gave it, not every pair of its repeaters.
+
+`Folder` keeps what rules 2 and 4 need from one batch of flags to the next, so the stored
+flags can be listed a page at a time in the order of their later report's date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from recount.compare.flags import Discrepancy, FlagEnd
+
+DECREASES = frozenset({"cumulative_decrease", "revision"})
+
+
+def _day(end: FlagEnd) -> tuple[str, str]:
+    return (end.as_of or end.published or "", end.published or "")
+
+
+def _story(flag: Discrepancy) -> Any:
+    return flag.extra.get("story")
+
+
+def _across(flag: Discrepancy) -> bool:
+    return flag.a.article != flag.b.article or flag.a.published != flag.b.published
+
+
+def _preference(flag: Discrepancy) -> tuple:
+    """Which of several flags for one change names it best: body mentions before headlines;
+    within one report the two figures nearest each other; else the first mentions."""
+    nearness = 0 if _across(flag) else abs(flag.a.start - flag.b.start)
+    return (flag.a.headline + flag.b.headline, nearness, flag.b.start, flag.a.start, flag.key)
+
+
+def one_per_pair(flags: Iterable[Discrepancy]) -> list[Discrepancy]:
+    """Rule 1: one flag per type, pair of reports and pair of figures (order kept)."""
+    flags = list(flags)
+    best: dict[tuple, Discrepancy] = {}
+    keys: list[tuple] = []
+    for f in flags:
+        if f.a.value is None or f.b.value is None:
+            key: tuple = ("key", f.key)
+        else:
+            key = (f.type, f.a.article, f.a.published, f.b.article, f.b.published,
+                   f.a.value, f.b.value, f.b.category)
+        if key not in best:
+            keys.append(key)
+            best[key] = f
+        elif _preference(f) < _preference(best[key]):
+            best[key] = f
+    kept = {id(best[k]) for k in keys}
+    return [f for f in flags if id(f) in kept]
+
+
+class Folder:
+    """Folds flags given in batches ordered by their later report's date (see the module)."""
+
+    def __init__(self) -> None:
+        # (story, category, value) -> the earliest later-report day a decrease to it was flagged
+        self.lowered: dict[tuple, tuple[str, str]] = {}
+        # (story, category, value) -> the earliest report day a figure credited twice was given
+        self.credited: dict[tuple, tuple[str, str]] = {}
+
+    def fold(self, flags: list[Discrepancy]) -> list[Discrepancy]:
+        """The flags of one batch a fact-checker keeps, in the order given."""
+        flags = one_per_pair(flags)
+        by_day: dict[str, list[Discrepancy]] = defaultdict(list)
+        for f in flags:
+            by_day[f.b.published or ""].append(f)
+        kept: set[int] = set()
+        for day in sorted(by_day):
+            kept.update(id(f) for f in self._fold_day(by_day[day]))
+        return [f for f in flags if id(f) in kept]
+
+    def _fold_day(self, flags: list[Discrepancy]) -> list[Discrepancy]:
+        out: list[Discrepancy] = []
+        falls: dict[tuple, list[Discrepancy]] = defaultdict(list)
+        for f in flags:
+            if f.type in DECREASES and _across(f) and f.b.value is not None:
+                what = (_story(f), f.b.category, f.b.value)
+                seen = self.lowered.get(what)
+                if seen is not None and seen[1] < (f.b.published or ""):
+                    continue  # rule 2: the lower figure repeated, not a new fall
+                falls[(f.b.article, f.b.published, what)].append(f)
+            elif f.type == "attribution_conflict" and f.a.value is not None:
+                what = (_story(f), f.a.category, f.a.value)
+                first = self.credited.get(what)
+                if first is None or _day(f.a) < first:
+                    self.credited[what] = first = _day(f.a)
+                if _day(f.a) == first:  # rule 4: against the first report that gave it
+                    out.append(f)
+            else:
+                out.append(f)
+        for (_article, published, what), group in falls.items():
+            latest = max(_day(f.a) for f in group)
+            out.extend(f for f in group if f.type == "revision" or _day(f.a) == latest)  # rule 3
+            seen = self.lowered.get(what)
+            mark = (_day(group[0].b)[0], published or "")
+            if seen is None or mark < seen:
+                self.lowered[what] = mark
+        return out
+
+
+def fold_flags(flags: Iterable[Discrepancy], story: Any = None) -> list[Discrepancy]:
+    """One batch folded on its own (a report being checked: `story` is its story)."""
+    flags = list(flags)
+    for f in flags:
+        f.extra.setdefault("story", story)
+    return Folder().fold(flags)
