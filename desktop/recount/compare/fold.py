@@ -11,14 +11,15 @@ headline), so the stored flags and a rescan fold the same way:
 1. **one flag per pair of figures**: flags of one type between the same two reports for the
    same two values (and category) are one flag; the one kept names the body's mention
    rather than the headline's, and within one report the two figures nearest each other
-   (the restated older figure and the current one of its sentence);
+   (the restated older figure and the current one of its sentence), and there a restated
+   figure is revised once and a current figure revises once;
 2. **a decrease once**: a later figure already set below an earlier one in an earlier
    report (the same story, category and value) is a repetition when a later report
    gives it again, not a new fall;
 3. **against the figure it revises**: a fall is set against the latest earlier report giving
-   a higher figure, not every earlier one; a revision a body states in so many words
-   ("revised down to", "counted twice") withdraws each of its earlier figures, and is set
-   against each;
+   a higher figure, not every earlier one; but a body's revision of its own figures, stated
+   in so many words ("revised down to", "counted twice") and credited to it on both sides,
+   withdraws each of its earlier figures, and is set against each;
 4. **a figure credited twice, once per credit**: the same figure credited to different
    bodies is set against the first report that gave it, not every pair of its repeaters.
 
@@ -33,6 +34,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from recount.compare.flags import Discrepancy, FlagEnd
+from recount.compare.names import names_match
 
 DECREASES = frozenset({"cumulative_decrease", "revision"})
 
@@ -56,6 +58,11 @@ def _preference(flag: Discrepancy) -> tuple:
     return (flag.a.headline + flag.b.headline, nearness, flag.b.start, flag.a.start, flag.key)
 
 
+def _own_revision(flag: Discrepancy) -> bool:
+    """A body revising its own earlier figure in so many words (both ends credited to it)."""
+    return flag.type == "revision" and names_match(flag.a.who, flag.b.who)
+
+
 def one_per_pair(flags: Iterable[Discrepancy]) -> list[Discrepancy]:
     """Rule 1: one flag per type, pair of reports and pair of figures (order kept)."""
     flags = list(flags)
@@ -73,7 +80,25 @@ def one_per_pair(flags: Iterable[Discrepancy]) -> list[Discrepancy]:
         elif _preference(f) < _preference(best[key]):
             best[key] = f
     kept = {id(best[k]) for k in keys}
-    return [f for f in flags if id(f) in kept]
+    return _one_revision_each([f for f in flags if id(f) in kept])
+
+
+def _one_revision_each(flags: list[Discrepancy]) -> list[Discrepancy]:
+    """Within one report, a restated older figure is revised once, and a current figure revises
+    once: of several such pairs, the two figures nearest each other in the text."""
+    for end in ("a", "b"):
+        best: dict[tuple, Discrepancy] = {}
+        for f in flags:
+            if f.type != "revision" or _across(f) or f.a.value is None:
+                continue
+            side = getattr(f, end)
+            key = (f.a.article, f.a.published, end, side.start, side.span)
+            if key not in best or _preference(f) < _preference(best[key]):
+                best[key] = f
+        chosen = {id(f) for f in best.values()}
+        flags = [f for f in flags
+                 if f.type != "revision" or _across(f) or f.a.value is None or id(f) in chosen]
+    return flags
 
 
 class Folder:
@@ -117,7 +142,7 @@ class Folder:
                 out.append(f)
         for (_article, published, what), group in falls.items():
             latest = max(_day(f.a) for f in group)
-            out.extend(f for f in group if f.type == "revision" or _day(f.a) == latest)  # rule 3
+            out.extend(f for f in group if _day(f.a) == latest or _own_revision(f))  # rule 3
             seen = self.lowered.get(what)
             mark = (_day(group[0].b)[0], published or "")
             if seen is None or mark < seen:

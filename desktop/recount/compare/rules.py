@@ -97,6 +97,9 @@ _EARLIER_AFTER = re.compile(
 )
 
 
+# "... and not 359", "rather than 400", "instead of 40": the figure after is denied.
+_DENIAL = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:the\s+|a\s+)?(?:figure of\s+)?$",
+                     re.IGNORECASE)
 # Words before a figure that make it a forecast, not a count: "heading for the 1,000 mark",
 # "expected to reach 500", "could top 2,000", "feared to rise above 100".
 _PROJECTION = re.compile(
@@ -210,6 +213,27 @@ def _distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] 
     return not _within(x, y)
 
 
+def _place_credit(c: NumericClaim) -> bool:
+    """The figure is credited to its own place ("Kessel says 40 died"): a country or a town
+    speaks through some body the report does not name."""
+    src, place = set(words_of(c.source or "")), set(words_of(c.place or ""))
+    return bool(src) and bool(place) and src <= place
+
+
+@lru_cache(maxsize=65536)
+def _denied(span: str, sentence: str | None) -> bool:
+    lead = words_before_number(span)
+    pos = sentence.find(span) if sentence else -1
+    head = (sentence[max(0, pos - 30):pos] if sentence and pos >= 0 else "") + lead
+    return bool(_DENIAL.search(head))
+
+
+def denied(claim: NumericClaim) -> bool:
+    """The report says the figure is wrong ("the toll was 290 and not 359 as reported"): it is
+    no one's claim in this report, so it raises nothing."""
+    return _denied(claim.span, claim.sentence)
+
+
 def same_figure(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> bool:
     """Whether two figures measure the same thing (compare/identity.py), allowing two place
     names for one metric when one body's running total is meant, or when each report names
@@ -267,7 +291,7 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     ra, rb = restated(ca), restated(cb)
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
-    if projected(ca) or projected(cb):
+    if projected(ca) or projected(cb) or denied(ca) or denied(cb):
         return None
     if not same_figure(a, b, aliases):
         if not same_article and not (ra or rb) and one_estimate(a, b, aliases):
@@ -394,6 +418,8 @@ def _same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None) -> D
     gap = day_gap(a.as_of, b.as_of)
     if gap is None or gap > ATTRIBUTION_DAYS:
         return None
+    if any(_place_credit(c) for c in (ca, cb)):
+        return None  # "Sri Lanka lowers toll to 253": a country's word, not a body's
     if not _distinct_sources(ca.source, cb.source, speakers):
         return None
     first, later = ordered(a, b)

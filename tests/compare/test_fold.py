@@ -1,0 +1,135 @@
+"""One flag per change (compare/fold.py) and the identity and credit rules that keep flags few:
+hand-written cases about a fictional storm in Port Amsel (June 2024) and a fictional vote."""
+
+from __future__ import annotations
+
+from recount.compare.fold import Folder, fold_flags
+from recount.compare.identity import condition, what_differs
+from recount.compare.rules import _distinct_sources, compare, denied
+from recount.compare.scan import find_discrepancies
+
+
+def _toll(num, ref, span, value, day, outlet, article, *, source=None, sentence=None, offset=0, **kw):
+    claim = num(span, value, end=day, source=source, sentence=sentence, offset=offset, **kw)
+    return ref(claim, article, day, outlet)
+
+
+def _pairs(flags):
+    return sorted((f.type, f.a.article, f.b.article) for f in flags)
+
+
+def test_a_figure_given_in_headline_and_body_is_flagged_once_by_its_body_mention(num, ref) -> None:
+    earlier = _toll(num, ref, "96 people", 96, "2024-06-04", "Harbour Post", "post", source="Red Cross")
+    head = _toll(num, ref, "90", 90, "2024-06-05", "Amsel Courier", "courier", offset=20,
+                 sentence="Port Amsel storm toll put at 90: coast guard")
+    body = _toll(num, ref, "90 people", 90, "2024-06-05", "Amsel Courier", "courier", offset=120,
+                 source="coast guard", sentence="The coast guard said 90 people had died in Port Amsel.")
+    raw = find_discrepancies([earlier, head, body])
+    assert len(raw) == 2  # the rules see two falls
+    kept = fold_flags(raw)
+    assert len(kept) == 1 and kept[0].b.span == "90 people" and not kept[0].b.headline
+
+
+def test_a_fall_is_set_against_the_latest_earlier_report_only(num, ref) -> None:
+    reports = [
+        _toll(num, ref, "120 people", 120, "2024-06-03", "Harbour Post", "post", source="Red Cross"),
+        _toll(num, ref, "135 people", 135, "2024-06-04", "Bay Times", "bay", source="police"),
+        _toll(num, ref, "128 people", 128, "2024-06-05", "Coast Wire", "wire", source="Red Cross"),
+    ]
+    later = _toll(num, ref, "101 people", 101, "2024-06-07", "Amsel Courier", "courier", source="coast guard")
+    raw = find_discrepancies([*reports, later])
+    assert len(raw) == 3 + 1  # each earlier report against the later one, and 135 -> 128
+    assert _pairs(fold_flags(raw)) == [("cumulative_decrease", "bay", "wire"),
+                                       ("cumulative_decrease", "wire", "courier")]
+
+
+def test_a_lower_figure_repeated_by_a_later_report_is_not_a_new_fall(num, ref) -> None:
+    high = _toll(num, ref, "140 people", 140, "2024-06-04", "Harbour Post", "post", source="police")
+    low = _toll(num, ref, "101 people", 101, "2024-06-06", "Amsel Courier", "courier", source="coast guard")
+    again = _toll(num, ref, "101 people", 101, "2024-06-07", "Bay Times", "bay", source="coast guard")
+    raw = find_discrepancies([high, low, again])
+    assert _pairs(raw) == [("cumulative_decrease", "post", "bay"), ("cumulative_decrease", "post", "courier")]
+    assert _pairs(fold_flags(raw)) == [("cumulative_decrease", "post", "courier")]
+    # The same holds when the flags come a day at a time (the stored flags are listed so).
+    folder = Folder()
+    days = sorted({f.b.published for f in raw})
+    kept = [f for day in days for f in folder.fold([f for f in raw if f.b.published == day])]
+    assert _pairs(kept) == [("cumulative_decrease", "post", "courier")]
+
+
+def test_a_body_revising_its_own_figures_is_set_against_each_of_them(num, ref) -> None:
+    first = _toll(num, ref, "312 people", 312, "2024-06-03", "Harbour Post", "post", source="Civil Defence")
+    second = _toll(num, ref, "347 people", 347, "2024-06-05", "Bay Times", "bay", source="Civil Defence")
+    revised = _toll(num, ref, "289 people", 289, "2024-06-08", "Amsel Courier", "courier",
+                    source="Civil Defence",
+                    sentence="The Civil Defence revised its toll down to 289 people, some counted twice.")
+    kept = fold_flags(find_discrepancies([first, second, revised]))
+    assert _pairs(kept) == [("revision", "bay", "courier"), ("revision", "post", "courier")]
+
+
+def test_a_report_restating_two_older_figures_revises_its_current_one_once(num, ref) -> None:
+    text = ("Officials cut the toll from 212 to 180 people on Friday. \"Our first estimates were 196 and the "
+            "toll is now 180,\" the director said.")
+    claims = [num("212", 212, end="2024-06-05", sentence=text.split(". ")[0] + ".", offset=text.index("212")),
+              num("180 people", 180, end="2024-06-07", sentence=text.split(". ")[0] + ".",
+                  offset=text.index("180 people")),
+              num("196", 196, end="2024-06-05", sentence=text.split(". ")[1], offset=text.index("196")),
+              num("180", 180, end="2024-06-07", sentence=text.split(". ")[1], offset=text.index("180,"))]
+    refs = [ref(c, "courier", "2024-06-07", "Amsel Courier", text=text) for c in claims]
+    raw = [f for f in find_discrepancies(refs) if f.type == "revision"]
+    assert len(raw) >= 3
+    kept = fold_flags(raw)
+    # each restated figure once, each current figure once: the two figures nearest each other
+    assert sorted((f.a.span, f.b.span) for f in kept) == [("196", "180"), ("212", "180 people")]
+
+
+def test_a_figure_credited_twice_is_set_against_the_first_report_that_gave_it(num, ref) -> None:
+    def displaced(outlet, article, day, source):
+        claim = num("18,000 people", 18000, category="displaced", end=day, source=source,
+                    sentence=f"{source} said 18,000 people had fled their homes.")
+        return ref(claim, article, day, outlet)
+
+    first = displaced("Harbour Post", "post", "2024-06-04", "Red Cross")
+    second = displaced("Bay Times", "bay", "2024-06-05", "World Health Organization")
+    third = displaced("Coast Wire", "wire", "2024-06-06", "International Organization for Migration")
+    raw = find_discrepancies([first, second, third])
+    assert len(raw) == 3
+    assert _pairs(fold_flags(raw)) == [("attribution_conflict", "post", "bay"),
+                                       ("attribution_conflict", "post", "wire")]
+
+
+def test_a_count_under_a_share_is_not_a_plain_count(num) -> None:
+    def states(span, value, sentence):
+        return num(span, value, category="count", scope="day", start="2024-03-02", end="2024-03-02",
+                        place="Varnia", sentence=sentence)
+
+    won = states("21 states", 21, "Linde won in 21 states, the commission said.")
+    share = states("33 states", 33, "Linde also reached 25 per cent of the vote in 33 states.")
+    share2 = states("31 states", 31, "She secured 25% in 31 states, failing only in the north.")
+    assert condition(share.span, share.sentence) == "25" and condition(won.span, won.sentence) is None
+    assert what_differs(won, share) == "different things counted"
+    assert what_differs(share, share2) is None  # two tallies of one thing: a conflict when they differ
+
+
+def test_credits_that_name_no_distinct_body() -> None:
+    assert not _distinct_sources("United Nations", "UN refugee agency", None)  # a body and its part
+    assert not _distinct_sources("police", "Amsel police spokesman", None)  # a kind of body, one of that kind
+    assert not _distinct_sources("Varnian authorities", "Red Cross", None)  # a country's authorities
+    assert not _distinct_sources("health officials", "the ministry", None)
+    assert _distinct_sources("Red Cross", "World Health Organization", None)
+    assert _distinct_sources("Finance Ministry", "World Bank", None)
+
+
+def test_a_denied_figure_raises_nothing(num, ref) -> None:
+    sentence = "The ministry said the toll was 140 and not 171 as some outlets had reported."
+    denial = num("171", 171, end="2024-06-05", sentence=sentence, source="Health Ministry")
+    assert denied(denial) and not denied(num("140", 140, end="2024-06-05", sentence=sentence))
+    earlier = _toll(num, ref, "171 people", 171, "2024-06-04", "Harbour Post", "post", source="police")
+    assert compare(earlier, ref(denial, "bay", "2024-06-05", "Bay Times")) is None
+
+
+def test_a_figure_credited_to_its_own_place_is_no_credit(num, ref) -> None:
+    a = _toll(num, ref, "253", 253, "2024-06-05", "Harbour Post", "post", source="Port Amsel",
+              sentence="Port Amsel lowers storm toll to 253")
+    b = _toll(num, ref, "253 people", 253, "2024-06-05", "Bay Times", "bay", source="Red Cross")
+    assert find_discrepancies([a, b]) == []
