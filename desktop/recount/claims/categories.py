@@ -46,6 +46,11 @@ CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )
 ]
 
+_KILLED_WORDS = dict(CATEGORY_PATTERNS)["killed"]
+# "the current tally of 84 victims": the victims a tally counts
+_TALLY_OF = re.compile(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
+                       r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
+
 # Any category phrase at all: most texts tested have none, and one search settles that
 # before the per-category patterns are tried.
 _ANY_CATEGORY = re.compile(
@@ -252,6 +257,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         return "count", subject  # "had accounted for 2,146 missing people": found, not missing
     if cat:
         return _fold(cat, sentence), subject
+    if subject == "victims" and _TALLY_OF.search(before[-40:]) and _KILLED_WORDS.search(sentence):
+        return "killed", subject  # "the death toll ... than the current tally of 84 victims"
     # 2. governing verb after the number, within the clause ("people who left had been
     #    detained": the last category phrase before the clause ends is the main verb;
     #    `brk` is the clause break found in step 0)

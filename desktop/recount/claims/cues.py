@@ -78,7 +78,7 @@ PASSIVE_BY = frozenset("reported announced confirmed estimated stated declared c
 # "in a statement on Sunday"), not the day of the figure.
 SAID_WORDS = frozenset(
     [*_DEDUPED, *PARTICIPLES, "statement", "bulletin", "conference", "briefing", "published", "released",
-     "announcement"]
+     "announcement", "correction"]
 )
 _WORD = re.compile(r"\w+")
 

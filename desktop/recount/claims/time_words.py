@@ -43,7 +43,9 @@ RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month
                    r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
 POPULATION = re.compile(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
-                         r"home\s+to)\b", re.IGNORECASE)
+                         r"home\s+to)\b|"
+                         r"\b(?:nation|country|island|state|city|town)\s+of\s+(?:some\s+|about\s+|around\s+|"
+                         r"nearly\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 BEFORE_WAR = re.compile(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
                          re.IGNORECASE)
 FUTURE_PERIOD = re.compile(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
@@ -85,8 +87,48 @@ PLEDGE = re.compile(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*
                r"offer\w*|put\s+up|release|grant\w*)\b", re.IGNORECASE)
 REACHED = re.compile(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|"
                      r"heading\s+for|"
-               r"total(?:s|led|ed)?(?:\s+to)?|"
+               r"(?-i:total(?:s|led|ed)?)(?:\s+to)?|(?-i:Total(?:s|led|ed)?)\s+to|"
                 r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
+# a promise of money made on the day it is announced, whatever it adds up to ("will contribute a
+# total of", "would also give")
+FUTURE_PLEDGE = re.compile(r"\b(?:will|would|\w+['\u2019]ll|plans?\s+to|intends?\s+to)\s+(?:\w+\s+){0,2}?"
+                           r"(?:donate|pledge|give|contribute|commit|offer|provide|put\s+up|release|grant)\b",
+                           re.IGNORECASE)
+# the figure an amount changed from: "lowering the total from 359 to 253", "rose from 98 to 121"
+CHANGED_FROM = re.compile(r"\b(?:lower\w*|reduc\w*|revis\w*|cut(?:ting)?|rais\w*|increas\w*|decreas\w*|"
+                          r"rose|risen|rising|fell|fallen|falling|dropp\w*|climb\w*|jump\w*|correct\w*)\b"
+                          r"[^.;\d]{0,50}\bfrom\s+(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
+                          re.IGNORECASE)
+CHANGED_TO = re.compile(r"^(?:\s+[a-z]+)?\s+to\s+"
+                        r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?\d", re.IGNORECASE)
+# a point-in-time list told as a past change ("the list swelled to 1,200", "grew from 200 to"): when
+# it held is not said
+LIST_CHANGE = re.compile(r"\b(?:swelled|grew|culled|shrank|dropped|fell|shot\s+up|climbed|rose|jumped|soared|"
+                         r"(?:was|were)\s+down|(?:was|were)\s+up)\s+(?:to|from)\s+"
+                         r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|as\s+many\s+as)\s+)?$|"
+                         r"\bfrom\s+(?:(?:about|around|some|nearly|more\s+than|over)\s+)?\d[\d,]*\s+to\s+"
+                         r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
+PRESENT = re.compile(r"\b(?:has|have|is|are|now)\b")
+# the parts a country is made of ("all 36 states", "four of the country's six zones"): not a result
+ADMIN_WHOLE_BEFORE = re.compile(r"\b(?:all|of\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?)\s*$", re.IGNORECASE)
+ADMIN_UNITS = re.compile(r"^\s+(?:[\w-]+\s+)?(?:states|provinces|regions|zones|districts|counties|"
+                         r"governorates|constituencies|municipalities)\b", re.IGNORECASE)
+# "had previously put the toll at": an earlier figure whose day is not said
+EARLIER_GIVEN = re.compile(r"\b(?:(?:previously|earlier)\s+(?:had\s+)?|had\s+(?:previously|earlier)\s+)"
+                           r"(?:put|given|placed|reported|estimated|said)\b[^.;\d]{0,60}$", re.IGNORECASE)
+# the counted parts of the event itself: "the churches hit by the bombers", "carried out by seven
+# attackers", "after two dams burst"
+EVENT_PART_AFTER = re.compile(r"^[^.;\d]{0,50}?\b(?:hit|struck|targeted|attacked|bombed|stormed)\s+by\b|"
+                              r"^\s+(?:[\w-]+\s+){1,3}?(?:collapsed|burst|broke|gave\s+way|exploded|detonated)\b(?!\s+[a-z]+s\b)",
+                              re.IGNORECASE)
+EVENT_PART_BEFORE = re.compile(r"\b(?:carried\s+out|committed|perpetrated|staged)\s+by\s+"
+                               r"(?:(?:at\s+least|about|some)\s+)?$", re.IGNORECASE)
+# an area a fire burned is a running total ("the 150,000-acre blaze", "grew to 20,000 hectares")
+AREA = re.compile(r"^\s*-?(?:acres?|hectares?|square\s+(?:miles?|kilomet(?:re|er)s?|km))\b", re.IGNORECASE)
+FIRE = re.compile(r"\b(?:fire|fires|blaze|wildfire|wildfires|burn\w*|scorch\w*|flames)\b", re.IGNORECASE)
+# the year a figure is compared with is not the figure's time ("50 per cent less than that of 2015")
+COMPARISON_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to))\s+"
+                             r"(?:(?:that|those|what\s+\w+\s+(?:was|were))\s+)?(?:of|in)\s+$", re.IGNORECASE)
 # a figure restated as an older one: "the previous figure of", "our first estimates were"
 PREVIOUS_FIGURE = re.compile(
     r"\b(?:previous|earlier|initial|original|first|old|prior|last)\s+(?:\w+\s+)?(?:figures?|tolls?|tally|count|"
@@ -131,6 +173,12 @@ CHANGE_BY = re.compile(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:war
                   r"(?:(?:more\s+than|at\s+least|about|around|nearly|almost|over|some)\s+)?$", re.IGNORECASE)
 FROM_TO_TAIL = re.compile(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
+# An embedded social-media post ends with its signature line: "— Agency name (@handle) May 2, 2024".
+# The post's words (the line before) and a report of it ("said on Twitter") are of that day.
+POST_SIGNATURE = re.compile(r"[\u2014\u2013-]{1,2}\s*[^\n]{1,120}?\(@\w{1,30}\)\s+"
+                            r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
+VIA_POST = re.compile(r"\b(?:via|on|in\s+a\s+post\s+on)\s+(?:Twitter|X|Facebook|Telegram|Instagram)\b|"
+                      r"\btweet(?:ed|s)?\b|\bin\s+a\s+(?:tweet|post)\b")
 THAT = re.compile(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
 OPENING = re.compile(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
 NOW_HELD = re.compile(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",

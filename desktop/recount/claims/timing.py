@@ -16,6 +16,7 @@ from recount.claims.document import Document
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
 from recount.claims.retrie import rx
+from recount.claims.social_posts import post_days
 
 
 class TimeReader:
@@ -28,8 +29,10 @@ class TimeReader:
         self._said_cache: dict[int, date | None] = {}
         self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
         self._said_ref_cache: dict[int, bool] = {}
+        self._fire: bool | None = None
         self.story_start = self._story_start()
         self.polling_day = self._polling_day()
+        self.post_days = post_days(doc, dates_by_sentence) if "(@" in doc.text else {}
 
     # ---------------------------------------------------------------- story
     def _story_start(self) -> date | None:
@@ -68,6 +71,12 @@ class TimeReader:
                 if after or tw.ELECTION_BEFORE.search(text[max(s.start, d.start - 70) : d.start]):
                     return d.first
         return None
+
+    def _fire_story(self) -> bool:
+        """A report about a fire: the acres it names are the area burned so far."""
+        if self._fire is None:
+            self._fire = bool(tw.FIRE.search(self.doc.text))
+        return self._fire
 
     def _event_by_interval(self) -> date | None:
         """"a week after the storm hit", "three days after the quake struck": counted back
@@ -115,6 +124,12 @@ class TimeReader:
             if said is not None:
                 return said
             i -= 1
+        s = sents[si]
+        if s.paragraph in self.post_days:
+            return self.post_days[s.paragraph]  # the words of an embedded post
+        days = set(self.post_days.values())
+        if len(days) == 1 and tw.VIA_POST.search(self.doc.text, s.start, s.end):
+            return days.pop()  # "the agency confirmed via Twitter": the day of its one post
         return None
 
     def _is_said(self, d: DateRef, sentence_start: int) -> bool:
@@ -176,6 +191,8 @@ class TimeReader:
         for d in dates:
             if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
                 continue
+            if _comparison_base(text, s.start, d):
+                continue  # "50 per cent less than that of 2015": the year compared with
             if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]):
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
@@ -189,6 +206,7 @@ class TimeReader:
                            and not tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30])
                            and not tw.ONSET_BEFORE.search(text, max(s.start, d.start - 25), d.start)
                            and not _other_clause(text, fig, d)
+                           and not _comparison_base(text, s.start, d)
                            and not _figure_between(text, fig, d)), None)
         if period_ref is None and self.story_start is not None:
             # "over the following day": from the event the story is about
@@ -213,9 +231,17 @@ class TimeReader:
                        and tw.BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
         if by_ref is not None and (category == "missing" or still):
             return TimeSpan(iso(by_ref.first), iso(by_ref.first), "point")  # "As of Friday, ... dropped to"
+        if (by_ref is not None and category == "money" and by_ref.first is not None and by_ref.first > pub
+                and not text[max(s.start, by_ref.start - 12) : by_ref.start].lower().rstrip().endswith("by")):
+            # "to cover the response up to May 18": a budget for a period ahead, not a total so far
+            return TimeSpan(iso(att or pub), iso(by_ref.first), "period")
         if by_ref is not None and category in (*tw.CASUALTY_CATS, "count", "money") and (
                 by_ref.start >= fig.end or tw.TOLL_BEFORE.search(tail) or perfect):
             return TimeSpan(iso(start), iso(by_ref.first), "cumulative")  # "killed ... by 28 April"
+        if (category == "count" and tw.ADMIN_UNITS.match(after_full)
+                and tw.ADMIN_WHOLE_BEFORE.search(tail[-30:])):
+            d = self.polling_day or att or pub
+            return TimeSpan(iso(d), iso(d), "point")  # "from all 36 states": the country's parts
         near = text[max(s.start, fig.start - 80) : min(s.end, fig.end + 40)]
         # votes are cast on polling day, whenever the count was announced ("yesterday ... re-elected
         # with almost 4m votes")
@@ -224,6 +250,9 @@ class TimeReader:
             return TimeSpan(iso(self.polling_day), iso(self.polling_day), "day")
         if category == "money" and not has_since and period_ref is None:
             lead = text[max(s.start, fig.start - 60) : fig.start]
+            if tw.FUTURE_PLEDGE.search(text, max(s.start, fig.start - 100), fig.start):
+                d = day_ref.first if day_ref else (att or pub)
+                return TimeSpan(iso(d), iso(d), "day")  # "will contribute a total of": promised that day
             if tw.REACHED.search(lead) or tw.SO_FAR.search(after_full[:60]):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")  # "pledges have reached"
             if tw.PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
@@ -231,11 +260,20 @@ class TimeReader:
                 return TimeSpan(iso(d), iso(d), "day")  # "said Tuesday it will donate"
         if category == "arrested" and tw.NOW_HELD.search(sentence):
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
+        if (category == "missing" and day_ref is None and period_ref is None
+                and tw.LIST_CHANGE.search(tail) and not tw.PRESENT.search(tail[-40:])):
+            return TimeSpan(None, iso(att or pub), "unknown")  # "the list swelled to 1,200": when, unsaid
         if category == "missing" or (still and category in ("displaced", "count", "troops", "wounded")):
             d = att or pub
             return TimeSpan(iso(d), iso(d), "point")
-        if category in tw.CASUALTY_CATS and tw.PREVIOUS_FIGURE.search(text, max(s.start, fig.start - 60),
-                                                                     fig.start):
+        if category in tw.CASUALTY_CATS and tw.EARLIER_GIVEN.search(text, max(s.start, fig.start - 120),
+                                                                   fig.start) and not dates:
+            return TimeSpan(iso(start), None, "cumulative")  # "had previously put the toll at": undated
+        if category in tw.CASUALTY_CATS and (
+            tw.PREVIOUS_FIGURE.search(text, max(s.start, fig.start - 60), fig.start)
+            or (tw.CHANGED_FROM.search(text, max(s.start, fig.start - 90), fig.start)
+                and tw.CHANGED_TO.match(after_full))
+        ):
             # "from the previous figure of 359", "our first estimates were 290": given before the new one
             end = _minus(att or pub, timedelta(days=1))
             return TimeSpan(iso(start), iso(end), "cumulative")
@@ -248,6 +286,13 @@ class TimeReader:
             if period_ref and not has_since:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
+        if category == "count" and day_ref is None and self.story_start is not None and (
+            tw.EVENT_PART_AFTER.match(after_full) or tw.EVENT_PART_BEFORE.search(tail)
+        ):
+            # "the three churches hit by the bombers", "carried out by seven attackers": the event's day
+            return TimeSpan(iso(self.story_start), iso(self.story_start), "day")
+        if category == "count" and tw.AREA.match(after_full) and self._fire_story() and not day_ref:
+            return TimeSpan(iso(start), iso(att or pub), "cumulative")  # the area a fire has burned
         if category == "money" and tw.FUTURE_PERIOD.search(after_full):
             return TimeSpan(iso(att or pub), None, "period")
         if period_ref and not has_since and category not in ("count",):
@@ -312,6 +357,13 @@ class TimeReader:
         return None
 
 
+_COORDINATED = rx(r"\d[\d,.]*(?:\s+[a-z-]+)?\s+(?:and|or)\s+$")
+
+
+def _comparison_base(text: str, sentence_start: int, d: DateRef) -> bool:
+    return tw.COMPARISON_BASE.search(text, max(sentence_start, d.start - 40), d.start) is not None
+
+
 def _minus(d: date, delta: timedelta) -> date:
     """d - delta, clamped at the first representable date (any publication date is accepted)."""
     try:
@@ -329,6 +381,8 @@ def _other_clause(text: str, fig: Figure, d: DateRef) -> bool:
 def _figure_between(text: str, fig: Figure, d: DateRef) -> bool:
     """Another figure stands between this one and a time phrase: the phrase is the other's."""
     between = text[fig.end : d.start] if d.start >= fig.end else text[d.end : fig.start]
+    if d.start < fig.start:
+        between = _COORDINATED.sub("", between)  # "in the past week ... 89 major and 63 minor"
     return bool(rx(r"\d|\b(?:dozen|hundreds|thousands|millions)\b").search(between))
 
 

@@ -1,0 +1,128 @@
+"""When a figure holds, in constructions of real news copy (sentences written by the team)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from recount.claims.document import Document
+from recount.claims.numeric import extract_numeric
+
+PUBLISHED = date(2024, 3, 14)  # a Thursday
+
+
+def one(text: str, value: float, published: date = PUBLISHED):
+    found = [c for c in extract_numeric(Document.from_text(text, published)) if c.value == value]
+    assert found, f"no claim of {value} in {text!r}"
+    return found[0]
+
+
+def when(text: str, value: float) -> tuple[str | None, str | None, str]:
+    t = one(text, value).time
+    return t.start, t.end, t.scope
+
+
+def test_an_embedded_post_dates_its_figures_and_the_report_of_it():
+    text = ("At least 61 people have been killed and more than 300 wounded in the siege of Tarvik, the "
+            "relief agency confirmed via Twitter.\n"
+            "Fighting began on March 2 when the northern army moved on the city.\n"
+            "Siege of Tarvik: 61 dead and 302 wounded so far. Our teams are at three hospitals.\n"
+            "\u2014 Relief Agency Veskland (@ReliefVesk) March 12, 2024\n"
+            "The agency said it was sending more surgeons.")
+    assert when(text, 302) == ("2024-03-02", "2024-03-12", "cumulative")
+    assert when(text, 61)[1] == "2024-03-12"  # "confirmed via Twitter": the day of its one post
+
+
+def test_a_signature_line_without_a_handle_is_not_a_post():
+    text = ("Fighting began on March 2 when the northern army moved on the city.\n"
+            "Siege of Tarvik: 61 dead so far.\n"
+            "\u2014 the editors, March 12, 2024")
+    assert when(text, 61)[1] == "2024-03-14"
+
+
+def test_the_figure_a_toll_was_lowered_from_ended_the_day_before():
+    text = ("The bombings struck the capital on Sunday, March 10, and the death toll climbed for two days. "
+            "The health director issued the correction on Wednesday, lowering the death toll "
+            "from 212 to 164.")
+    assert when(text, 212) == ("2024-03-10", "2024-03-12", "cumulative")
+    assert when(text, 164)[1] == "2024-03-13"
+
+
+def test_a_toll_given_earlier_on_an_unsaid_day_has_no_end():
+    text = ("The flood hit the valley on Sunday, March 10. "
+            "The regional office previously had put the death toll in the town at 1,800.")
+    assert when(text, 1800) == ("2024-03-10", None, "cumulative")
+
+
+def test_the_area_a_fire_burned_is_a_running_total():
+    text = "The Ridge Fire broke out on March 1. It grew to more than 30,000 acres before crews contained it."
+    assert when(text, 30_000) == ("2024-03-01", "2024-03-14", "cumulative")
+    assert when("The Ridge Fire broke out on March 1. The 23,400-acre blaze has killed nine people.",
+                23_400)[2] == "cumulative"
+
+
+def test_counted_parts_of_the_event_are_of_the_event_day():
+    text = ("Bombers struck two mosques and three hotels on Sunday, March 10. "
+            "The spokesman gave no breakdown of casualties from the two mosques and three hotels hit by "
+            "the bombers. The group said the blasts were carried out by six attackers.")
+    assert when(text, 3) == ("2024-03-10", "2024-03-10", "day")
+    assert when(text, 6) == ("2024-03-10", "2024-03-10", "day")
+
+
+def test_an_adjective_of_collapse_does_not_date_the_count():
+    text = ("The quake struck before dawn on Tuesday, March 12. Our reporters counted at least 40 "
+            "collapsed buildings along the main road.")
+    assert when(text, 40)[2] == "point"
+
+
+def test_a_nation_of_millions_is_its_population():
+    text = ("The attacks of Sunday, March 10, were the worst in the island nation of 8 million people "
+            "since the war ended.")
+    assert when(text, 8_000_000) == ("2024-03-14", "2024-03-14", "point")
+
+
+def test_coordinated_figures_share_a_period():
+    text = ("The agency added that in the past week its field surgeons carried out 41 major and 27 minor "
+            "operations.")
+    assert when(text, 41) == when(text, 27)
+    assert when(text, 27)[2] == "period"
+
+
+def test_the_year_compared_with_is_not_the_figures_time():
+    text = "How can turnout in the province be 40 per cent lower than that of 2019, the candidate asked."
+    assert when(text, 40)[2] != "period"
+
+
+def test_a_promise_to_give_a_total_is_made_that_day():
+    text = "Two industrialists said on Tuesday they will contribute a total of EUR150 million to the abbey."
+    assert when(text, 150_000_000) == ("2024-03-12", "2024-03-12", "day")
+    text = "Separately, the head of the oil major Total said his company will also give EUR90 million."
+    assert when(text, 90_000_000)[2] == "day"  # a company called Total is not a running total
+
+
+def test_pledges_that_have_reached_a_sum_are_a_running_total():
+    text = "Pledges To Rebuild The Abbey Total To Almost $500 Million"
+    assert when(text, 500_000_000)[2] == "cumulative"
+
+
+def test_a_budget_up_to_a_day_ahead_is_a_period():
+    text = "The agency said on Tuesday it needed $8.4m to cover the aid response up to April 30."
+    assert when(text, 8_400_000) == ("2024-03-12", "2024-04-30", "period")
+
+
+def test_a_missing_list_told_as_a_past_change_is_undated():
+    text = ("The list of people unaccounted for after the mudslide has 640 names, the mayor said. "
+            "He said the list grew from around 90 to more than 600 as calls came in.")
+    assert when(text, 600)[2] == "unknown"
+    assert when(text, 90)[2] == "unknown"
+    assert when(text, 640)[2] == "point"  # the list as it stands
+
+
+def test_the_states_a_country_is_made_of_are_not_a_result():
+    text = ("Voters went to the polls in Saturday's presidential election, held on March 9. "
+            "Results were collated from all 28 states before the winner was declared.")
+    assert when(text, 28) == ("2024-03-09", "2024-03-09", "point")
+
+
+def test_a_tally_of_victims_in_a_death_toll_sentence_is_the_dead():
+    c = one("Could the death toll from the fire end up far higher than the current tally of 52 victims?", 52)
+    assert c.category == "killed"
