@@ -165,3 +165,23 @@ def test_pausing_stops_polling(qtbot, window, site):
     with qtbot.waitSignal(watch.polled, timeout=10000):
         watch.poll([])
     assert site.hits("/feed.xml") == 1
+
+
+def test_the_window_polls_in_a_process_of_its_own_and_stops_it_on_closing(qtbot, window, site):
+    import os
+
+    from test_poll_process import process_gone
+
+    site.routes["/news/toll-40"] = Route(page("toll-40"))
+    site.routes["/feed.xml"] = Route(rss(site, [("Forty", "/news/toll-40", "2025-03-03", None)]),
+                                     content_type="application/rss+xml")
+    watch = window.watch
+    with qtbot.waitSignal(watch.polled, timeout=60000) as polled:
+        watch.add(site.url("/feed.xml"))
+    assert [(r.status, r.new) for r in polled.args[0].sources] == [("ok", 1)]
+    child = watch.scheduler.child_pid
+    assert child is not None and child != os.getpid()  # the window's process did not parse or check
+    qtbot.waitUntil(lambda: window.report_count() == 1, timeout=10000)
+    window.close()
+    assert watch.scheduler is None and not watch.timer.isActive()
+    assert process_gone(child)
