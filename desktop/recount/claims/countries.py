@@ -54,6 +54,57 @@ COUNTRY_OF: dict[str, str] = {
 
 COUNTRIES: frozenset[str] = frozenset(COUNTRY_OF.values())
 
+# Short forms news copy uses for a country (dots dropped: "U.S." is "US").
+ALIASES: dict[str, str] = {
+    "US": "United States", "USA": "United States", "UK": "United Kingdom", "UAE": "United Arab Emirates",
+    "DPRK": "North Korea", "ROK": "South Korea", "PRC": "China", "DRC": "Congo",
+}
+
+# "Country:Capital" — the seat of government news copy calls "the capital".
+_CAPITALS = (
+    "Afghanistan:Kabul Albania:Tirana Algeria:Algiers Angola:Luanda Argentina:Buenos_Aires Armenia:Yerevan "
+    "Australia:Canberra Austria:Vienna Azerbaijan:Baku Bahrain:Manama Bangladesh:Dhaka Belarus:Minsk "
+    "Belgium:Brussels Benin:Porto-Novo Bolivia:La_Paz Bosnia:Sarajevo Botswana:Gaborone Brazil:Brasilia "
+    "Bulgaria:Sofia Burkina_Faso:Ouagadougou Burundi:Gitega Cambodia:Phnom_Penh Cameroon:Yaounde "
+    "Canada:Ottawa Chad:N'Djamena Chile:Santiago China:Beijing Colombia:Bogota Congo:Kinshasa Croatia:Zagreb "
+    "Cuba:Havana Cyprus:Nicosia Czech_Republic:Prague Denmark:Copenhagen Ecuador:Quito Egypt:Cairo "
+    "Eritrea:Asmara Estonia:Tallinn Ethiopia:Addis_Ababa Fiji:Suva Finland:Helsinki France:Paris "
+    "Gabon:Libreville Gambia:Banjul Georgia:Tbilisi Germany:Berlin Ghana:Accra Greece:Athens "
+    "Guatemala:Guatemala_City Guinea:Conakry Haiti:Port-au-Prince Honduras:Tegucigalpa Hungary:Budapest "
+    "Iceland:Reykjavik India:New_Delhi Indonesia:Jakarta Iran:Tehran Iraq:Baghdad Ireland:Dublin "
+    "Israel:Jerusalem Italy:Rome Jamaica:Kingston Japan:Tokyo Jordan:Amman Kazakhstan:Astana Kenya:Nairobi "
+    "Kosovo:Pristina Kuwait:Kuwait_City Kyrgyzstan:Bishkek Laos:Vientiane Latvia:Riga Lebanon:Beirut "
+    "Liberia:Monrovia Libya:Tripoli Lithuania:Vilnius Madagascar:Antananarivo Malawi:Lilongwe "
+    "Malaysia:Kuala_Lumpur Mali:Bamako Malta:Valletta Mauritania:Nouakchott Mexico:Mexico_City "
+    "Moldova:Chisinau Mongolia:Ulaanbaatar Montenegro:Podgorica Morocco:Rabat Mozambique:Maputo "
+    "Myanmar:Naypyidaw Namibia:Windhoek Nepal:Kathmandu Netherlands:Amsterdam New_Zealand:Wellington "
+    "Nicaragua:Managua Niger:Niamey Nigeria:Abuja North_Korea:Pyongyang Norway:Oslo Oman:Muscat "
+    "Pakistan:Islamabad Panama:Panama_City Paraguay:Asuncion Peru:Lima Philippines:Manila Poland:Warsaw "
+    "Portugal:Lisbon Qatar:Doha Romania:Bucharest Russia:Moscow Rwanda:Kigali Saudi_Arabia:Riyadh "
+    "Senegal:Dakar Serbia:Belgrade Sierra_Leone:Freetown Singapore:Singapore Slovakia:Bratislava "
+    "Slovenia:Ljubljana Somalia:Mogadishu South_Africa:Pretoria South_Korea:Seoul South_Sudan:Juba "
+    "Spain:Madrid Sri_Lanka:Colombo Sudan:Khartoum Sweden:Stockholm Switzerland:Bern Syria:Damascus "
+    "Taiwan:Taipei Tajikistan:Dushanbe Tanzania:Dodoma Thailand:Bangkok Togo:Lome Tunisia:Tunis "
+    "Turkey:Ankara Turkmenistan:Ashgabat Uganda:Kampala Ukraine:Kyiv United_Kingdom:London "
+    "United_States:Washington Uruguay:Montevideo Uzbekistan:Tashkent Venezuela:Caracas Vietnam:Hanoi "
+    "Yemen:Sanaa Zambia:Lusaka Zimbabwe:Harare"
+)
+CAPITAL_OF: dict[str, str] = {
+    country.replace("_", " "): capital.replace("_", " ")
+    for pair in _CAPITALS.split() for country, capital in [pair.split(":")]
+}
+COUNTRY_OF_CAPITAL: dict[str, str] = {capital: country for country, capital in CAPITAL_OF.items()}
+
+
+def demonym_plural(word: str) -> str | None:
+    """The country of a people named in the plural ("Libyans", "Iraqis"): a figure counting
+    them is about that country, where the adjective alone ("Libyan officials") is not."""
+    if len(word) > 3 and word.endswith("s"):
+        country = COUNTRY_OF.get(word[:-1])
+        if country and country != word[:-1]:
+            return country
+    return None
+
 
 @cache
 def country_re() -> re.Pattern[str]:

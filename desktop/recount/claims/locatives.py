@@ -11,12 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import compress
 
-from recount.claims.countries import COUNTRY_OF
+from recount.claims.countries import ALIASES, COUNTRY_OF
 from recount.claims.retrie import fast, rx, trie
 
+# capitals with accents too ("Île-de-France region"): `re` has no \p{Lu}
+UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
               r"(?:ern)?\s+)")
-_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|de|al|el|la|upon|on)\s+)?[A-Z][\w'\u2019-]*){0,3}"
+_NAME = rf"[{UP}][\w'\u2019-]*(?:\s+(?:(?:of|de|al|el|la|upon|on)\s+)?[{UP}][\w'\u2019-]*){{0,3}}"
 _SUFFIX = (r"(?:\s+(?:district|districts|province|region|valley|county|state|city|town|village|area|"
            r"highway|camp|river|basin|delta|checkpoint|suburbs?|quarter|governorate|oblast|prefecture))?")
 # factored by prefix: one word followed by whitespace matches the same either way
@@ -34,14 +36,26 @@ PART_OF_RE = fast(
     rf"villages?|valley)\s+of\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )
 # "the Notre Dame cathedral", "Ain Zara detention centre": a named site is where a figure is
+# "the Camp Fire", "the Harlow fire", "the Esk blaze": a named fire is where its toll is
 LANDMARK_RE = fast(
-    r"(?=[A-Z])\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+(?:cathedral|church|mosque|temple|"
-    r"synagogue|shrine|hospital|airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|"
-    r"hotel|university|school|palace|square|detention\s+cent(?:re|er)|camp)\b"
+    rf"(?=[{UP}])\b(?P<place>(?:[{UP}][\w'\u2019-]*\s+){{0,3}}[{UP}][\w'\u2019-]*)\s+(?:cathedral|church|mosque|"
+    r"temple|synagogue|shrine|hospital|airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|"
+    r"hotel|university|school|palace|square|detention\s+cent(?:re|er)|camp|[Ff]ire|blaze)\b"
+)
+# "to rebuild the Esk Abbey", "fire-ravaged Saint Aubin": the object of a repair or a ruin is a site
+SITE_OBJECT_RE = fast(
+    rf"\b(?:rebuild(?:ing)?|restor(?:e|ing)|reconstruct(?:ing)?|repair(?:ing)?|ravaged|gutted|engulfed)\s+"
+    rf"(?:the\s+)?(?P<place>[{UP}][\w'\u2019-]*(?:\s+[{UP}][\w'\u2019-]*){{0,3}})"
+)
+# "the storm hit northeastern Arlen", "an assault on Esk": what a disaster or an attack strikes is a place
+STRUCK_RE = fast(
+    rf"\b(?:hit|struck|battered|lashed|pounded|swept\s+(?:through|across)|(?:assault|attacks?|offensive|advance|"
+    rf"march|push|raids?|strikes?)\s+(?:on|against))\s+(?:the\s+)?"
+    rf"(?P<place>{_DIRECTION}?[{UP}][\w'\u2019-]*(?:\s+[{UP}][\w'\u2019-]*){{0,2}})"
 )
 # "Kessel province", "Pellmouth district": a name with a place word is a place wherever it stands.
 SUFFIXED_RE = fast(
-    r"(?=[A-Z])\b(?P<place>(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+(?:district|districts|province|region|"
+    rf"(?=[{UP}])\b(?P<place>(?:[{UP}][\w'\u2019-]*\s+){{0,2}}[{UP}][\w'\u2019-]*\s+(?:district|districts|province|region|"
     r"valley|county|governorate|oblast|prefecture))\b"
 )
 STRONG_PREPS = frozenset(
@@ -85,6 +99,8 @@ def clean_place(place: str) -> str | None:
         low = w.lower().strip("'\u2019")
         if any(ch.isdigit() for ch in w):
             break  # "EUR5", "Route 9" is handled by the caller: digits end a place name
+        if w.isupper() and w.replace(".", "") not in ALIASES and (len(w) > 1 or not words):
+            break  # "Tarn LNA", "of OSCO": an acronym names a body (countries' are in ALIASES)
         if w[:1].isupper() and low in NOT_PLACE:
             if low in _TIME_WORDS:
                 break  # "Marlow on Monday": the name ended before the day
@@ -92,7 +108,7 @@ def clean_place(place: str) -> str | None:
         words.append(w)
     while words and words[-1].lower() in ("of", "de", "al", "el", "la", "upon", "on"):
         words.pop()
-    if not any(w[:1].isupper() for w in words):
+    if not any(w[:1].isupper() for w in words) or words == [words[0][:1]]:
         return None
     return " ".join(words)
 
@@ -100,11 +116,12 @@ def clean_place(place: str) -> str | None:
 # Literal words every PART_OF_RE / SUFFIXED_RE match contains: where a range has none,
 # the (slow to scan) pattern cannot match there and is not tried.
 _PART_OF_HINT = fast(r"(?<=\s)of\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")  # at the "of"
-_LANDMARK_WORDS = frozenset(
+LANDMARK_WORDS = _LANDMARK_WORDS = frozenset(
     "cathedral church mosque temple synagogue shrine hospital airport stadium bridge dam prison jail "
-    "refinery mine plant factory market hotel university school palace square detention camp".split()
+    "refinery mine plant factory market hotel university school palace square detention camp fire Fire "
+    "blaze".split()
 )
-_LANDMARK_HINT = fast(r"(?<=[A-Za-z'\u2019-]\s)(?:" + "|".join(sorted(_LANDMARK_WORDS)) + r")\b")
+_LANDMARK_HINT = fast(r"(?<=[\w'\u2019-]\s)(?:" + "|".join(sorted(_LANDMARK_WORDS)) + r")\b")
 _SUFFIX_HINT = fast(
     trie("district province region valley county governorate oblast prefecture".split())
 )
@@ -181,6 +198,14 @@ def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
+def _site_name(raw: str) -> str:
+    """"The Camp", "Velmar's Saint Aubin": a site's name without an article or an owner city."""
+    return rx(rf"^(?:The\s+|[{UP}][\w-]*(?:'s?|\u2019s?)\s+)+(?=[{UP}])").sub("", raw)
+
+
+SITE = -1  # the rank of a named site or event ("the Esk cathedral", "the Camp Fire"): the most specific
+
+
 def locatives(
     text: str, start: int, end: int,
     hint: tuple[list[int], list[int], list[int] | None, list[int]] | None = None
@@ -195,9 +220,22 @@ def locatives(
         if name:
             out.append((m.start(), name, 0))
     for m in _landmarks(text, start, end, landmark_pos):
-        name = clean_place(m.group("place"))
+        # "Velmar's Saint Aubin cathedral": the city owning a site is not part of its name
+        raw = _site_name(m.group("place"))
+        site = rx(r"\s+([A-Z][a-z]+)\b").match(text, m.end("place"), end)
+        if site:
+            raw = f"{raw} {site[1]}"  # "the Camp Fire", "Saint Aubin Cathedral": the site word is in the name
+        name = clean_place(raw)
         if name and name.strip() not in COUNTRY_OF:
-            out.append((m.start(), name, 0))
+            out.append((m.start(), name, SITE))
+    for m in SITE_OBJECT_RE.finditer(text, start, end):
+        name = clean_place(_site_name(m.group("place")))
+        if name and name not in COUNTRY_OF and name not in COUNTRY_OF.values():
+            out.append((m.start("place"), name, SITE))
+    for m in STRUCK_RE.finditer(text, start, end):
+        name = clean_place(m.group("place"))
+        if name and name not in COUNTRY_OF:
+            out.append((m.start("place"), name, 1))
     for m in SUFFIXED_RE.finditer(text, start, end) if _any_in(suffix_pos, start, end) else ():
         name = clean_place(m.group("place"))
         if name and not _DEMONYM.match(m.group("place")):

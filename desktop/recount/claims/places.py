@@ -1,180 +1,206 @@
 """Where a figure is about: the relation pass over the places an article names.
 
-The places themselves come from locatives.py. Here: the figure's clause first, then earlier in
-its paragraph, then the story's main place (the lead, a headline's country, the dateline, the
-country the article names most); never a body, a person, a speaker's seat or a sub-location.
+The places themselves come from locatives.py (what is not a place: place_filters.py). Here:
+the figure's clause first, then earlier in its paragraph, then the story's main place (a
+named site the story is about, the lead, a headline's place, the dateline, the country the
+article names most).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left
+from functools import cached_property
 
-from recount.claims.countries import COUNTRIES, COUNTRY_OF, countries_in, first_country
-from recount.claims.cues import REPORTING_VERBS
+from recount.claims.countries import (
+    ALIASES,
+    CAPITAL_OF,
+    COUNTRIES,
+    COUNTRY_OF,
+    COUNTRY_OF_CAPITAL,
+    country_re,
+    demonym_plural,
+    first_country,
+)
 from recount.claims.document import Document
+from recount.claims.layout import headline_paragraphs, lead_paragraphs
 from recount.claims.locatives import (
     DATELINE_RE,
+    LANDMARK_WORDS,
     NOT_PLACE,
     ROAD_WORDS,
+    SITE,
     SUFFIXED_RE,
     clean_place,
     hints,
     locatives,
 )
 from recount.claims.numbers import tokens_of
-from recount.claims.retrie import fast, initials, leading, rx, trie
+from recount.claims.place_filters import (
+    ADJECTIVES,
+    in_attribution,
+    is_donor,
+    is_part_or_org,
+    list_spans,
+    people_words,
+    spoken_at,
+)
+from recount.claims.retrie import fast, leading, rx
 
 _CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
-                   r"except|but)\b")
-_PART_BEFORE = fast(
-    r"\b(?:most|many|some|all|several|one|two|three|dozens|hundreds)\s+of\s+(?:them|whom)\b[^,;.]{0,40}$"
-    r"|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$",
-    re.IGNORECASE,
-)
+                   r"except|but)\b|\s[\u2013\u2014-]\s+(?:but|while|whereas|as)\b")
 
-
-_ADJECTIVES = frozenset(COUNTRY_OF) - COUNTRIES  # "Libyan", never a place by itself
-
-
-@cache
-def _attribution_tail() -> re.Pattern[str]:
-    """A reporting verb closing the sentence after a place (compiled on first use)."""
-    return fast(r"[^,;.\d]{0,50}?\b(?:" + trie(list(REPORTING_VERBS)) + r")\b[^,;\d]{0,30}[.;]?\s*$")
-_ATTRIBUTION_HEAD = fast(r",\s+(?:the|a|an)\s+[^,;\d]{0,60}$")
-
-
-def _in_attribution(text: str, pos: int, end: int) -> bool:
-    """A place inside the closing attribution ("..., the UN co-ordinator in Libya said"): where
-    the speaker sits, not what the figure is about."""
-    return bool(_ATTRIBUTION_HEAD.search(text, max(0, pos - 70), pos)) and bool(
-        _attribution_tail().match(text, pos, min(len(text), end + 1)))
-
-
-_ORG_NOUN_AFTER = fast(r"\s+(?:fund|funds|group|company|companies|foundation|family|holding|firm|bank|"
-                       r"agency|ministry|council|party|fans?|brand|chain|charity|trust|institute|network)\b")
-
-
-def _is_part_or_org(text: str, pos: int, name: str) -> bool:
-    """A sub-location of the figure ("most of them in Oberkell"), a body's country
-    ("Velmora's Civil Protection Agency", "Libya's UN-backed government") or a body itself
-    ("from the Harlan fund", "of the Ostrel group")."""
-    if _PART_BEFORE.search(text[max(0, pos - 70) : pos]):
-        return True
-    after = text[pos + len(name) : pos + len(name) + 30]
-    if _ORG_NOUN_AFTER.match(after):
-        return True
-    if rx(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)").match(after):
-        return True
-    # "Libya's eastern coastal city of Derna": the country frames the place the figure is about
-    return bool(rx(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,3}(?:city|town|village|port|capital|province|region|"
-                   r"district|island)(?:\s+of|,)?\s+[A-Z]").match(after))
-
-
-# "President Ana Ruiz", "Alhaji Ibrahim Sule", "Ana Ruiz said": people, whose names are never
-# places ("a crushing defeat for Sule" names no location)
-_TITLES = (
-    "President Vice President Prime Minister Minister Mr Mrs Ms Dr Prof Sir Dame Alhaji Chief General Gen "
-    "Colonel Col Sheriff Governor Gov Mayor Senator Sen Rep Pope King Queen Prince Princess Judge Justice "
-    "Bishop Rev Imam Rabbi Sheikh Commander Captain Capt Lieutenant Lt Sergeant Sgt Secretary Spokesman "
-    "Spokeswoman spokesman spokeswoman spokesperson chairman director"
-).split()
-_TITLED = fast(
-    "(?=[" + initials(_TITLES) + r"])\b(?:" + trie(_TITLES) + r")\.?"
-    r"\s+((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
-)
-@cache
-def _speech_verb() -> re.Pattern[str]:
-    """A reporting verb (compiled on first use: the engine's import stays fast)."""
-    return fast(r"(?<=\s)(?:" + trie(
-        [w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called")]) + r")\b")
-_NAME_BEFORE = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$")
-
-
-def _people_words(text: str) -> frozenset[str]:
-    """Surnames of the people an article names (after a title, or as the subject of a
-    reporting verb with a first and last name); countries stay places ("Russia said")."""
-    found = [m.group(1) for m in _TITLED.finditer(text)]
-    for verb in _speech_verb().finditer(text):
-        m = _NAME_BEFORE.search(text, max(0, verb.start() - 70), verb.start())
-        if m:
-            found.append(m.group(1))
-    names: set[str] = set()
-    for name in found:
-        last = name.split()[-1]
-        if last not in COUNTRIES and last.lower() not in NOT_PLACE:
-            names.add(last)
-    return frozenset(names)
+Candidate = tuple[int, str, int]  # (offset, name, rank): rank SITE < 0 < 1, the lower the surer
 
 
 class PlaceFinder:
-    """Places of one document: known names, the story's main place, per-sentence lookups."""
+    """Places of one document: the names it uses, the story's main place, per-figure lookups.
+
+    Everything but the dateline is computed on first use: a report whose figures need no
+    place (or that has none) costs no place scan."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         text = doc.text
         self.dateline: str | None = None
-        self.main: str | None = None
-        self._by_sentence: dict[int, str | None] = {}
-        known: dict[str, str] = {}
+        self._dateline_cities: list[str] = []
         self.dateline_span: tuple[int, int] = (0, 0)
         for ps, pe in doc.paragraphs[:8]:
             m = DATELINE_RE.match(text, ps, pe)
             if m:
-                cities = [c.strip().title() for c in m.group("city").split("/") if c.strip()]
-                self.dateline = cities[0]
-                for c in cities:
-                    known[c.lower()] = c
+                self._dateline_cities = [c.strip().title() for c in m.group("city").split("/") if c.strip()]
+                self.dateline = self._dateline_cities[0]
                 dash = rx(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s").search(text[m.end() : m.end() + 80])
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
-        self._hints = hints(text, tokens_of(doc))
-        self.people = _people_words(text)
-        self._loc_cache: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
-        self._span_cache: dict[tuple[int, int], str | None] = {}
-        for s in doc.sentences:
-            for _pos, name, _rank in self._locatives(s.start, s.end):
-                for word in rx(r"[A-Z][\w-]+").findall(name):
-                    if (word.lower() not in NOT_PLACE and word.lower() not in ROAD_WORDS
-                            and word not in self.people and word not in _ADJECTIVES):
-                        known.setdefault(word.lower(), word)
-        self.known = known
-        # behind a lookahead on the names' first letters (see retrie.leading): scanned per claim
-        self._known_re = (
-            leading("".join(sorted({re.escape(k[0]) for k in known.values()})),
-                    r"\b(" + "|".join(re.escape(k) for k in sorted(known.values(), key=len, reverse=True))
-                    + r")\b")
-            if known else None
-        )
-        self.main = self._main_place()
+        self._span_cache: dict[tuple[int, int], list[Candidate]] = {}
 
-    def _main_place(self) -> str | None:
-        """The first place of the lead (the first prose paragraph), else the dateline city."""
+    # -- mentions, once per document -------------------------------------------------------
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        return people_words(self.doc.text)
+
+    @cached_property
+    def _mentions(self) -> list[Candidate]:
+        """Every locative mention, sentence by sentence (a name never runs over a sentence end)."""
+        text = self.doc.text
+        hint = hints(text, tokens_of(self.doc))
+        out: list[Candidate] = []
+        for s in self.doc.sentences:
+            out.extend(sorted(locatives(text, s.start, s.end, hint)))
+        text_len = len(text)
+        for m in _capital_phrases().finditer(text):
+            country = m.group("c") or COUNTRY_OF.get(m.group("a") or "", "")
+            capital = CAPITAL_OF.get(ALIASES.get(country, country))
+            if capital and rx(r"\b" + re.escape(capital) + r"\b").search(text, 0, text_len):
+                out.append((m.start(), capital, 0))  # "over Velmora's capital" is the city the article names
+        for m in _demonyms().finditer(text):
+            out.append((m.start(), demonym_plural(m.group()) or m.group(), 1))
+        out.sort()
+        return out
+
+    @cached_property
+    def _mention_pos(self) -> list[int]:
+        return [c[0] for c in self._mentions]
+
+    @cached_property
+    def _lists(self) -> list[tuple[int, int]]:
+        return list_spans(self.doc.text)
+
+    @cached_property
+    def _headline_spans(self) -> list[tuple[int, int]]:
+        return [self.doc.paragraphs[i] for i in sorted(headline_paragraphs(self.doc))]
+
+    @cached_property
+    def known(self) -> dict[str, str]:
+        """Names the article uses as places (whole and word by word), found again anywhere."""
+        known = {c.lower(): c for c in self._dateline_cities}
+        text = self.doc.text
+        for m in rx(r"\b([A-Z][a-z]+)-based\b").finditer(text):
+            known.setdefault(m.group(1).lower(), m.group(1))  # "the Velmar-based agency": Velmar is a place
+        for pos, name, _rank in self._mentions:
+            if (name in COUNTRIES and name not in text) or is_part_or_org(text, pos, name):
+                continue  # "Libyans" counts Libya's people; "the Harlan fund" is a body
+            good = [w for w in rx(r"[A-Z\u00c0-\u00de][\w-]+").findall(name)
+                    if w.lower() not in NOT_PLACE and w.lower() not in ROAD_WORDS
+                    and w not in self.people and w not in ADJECTIVES and w.lower() not in LANDMARK_WORDS]
+            for word in good:
+                known.setdefault(word.lower(), word)
+            if len(good) > 1 and " ".join(good) == name:
+                known.setdefault(name.lower(), name)
+        return known
+
+    @cached_property
+    def _known_re(self) -> re.Pattern[str] | None:
+        names = sorted(self.known.values(), key=len, reverse=True)
+        if not names:
+            return None
+        # "Saint Aubin" is also "Saint-Aubin"; "Velmora-Info" is an outlet, not the country
+        alts = "|".join(re.escape(k).replace(r"\ ", r"[\s-]") for k in names)
+        return leading("".join(sorted({re.escape(k[0]) for k in names})), r"\b(" + alts + r")\b(?!-[A-Z])")
+
+    # -- the story's main place -----------------------------------------------------------
+
+    @cached_property
+    def main(self) -> str | None:
+        """A site the story is about, else the first place of the lead, else the headline's, a
+        region, the lead's country, the dateline city, the article's country."""
+        site = self.subject_site
+        if site:
+            return site
         text = self.doc.text
         for ps, pe in self.doc.paragraphs:
             para = text[ps:pe]
             if len(para.split()) < 12 or para.rstrip()[-1:] not in (".", "!", "?", '"', "\u201d"):
                 continue
-            body_start = ps
-            if self.dateline_span[0] == ps:
-                body_start = self.dateline_span[1]
+            body_start = self.dateline_span[1] if self.dateline_span[0] == ps else ps
             first_sentence_end = next((s.end for s in self.doc.sentences if s.end > body_start), pe)
-            found = self.in_span(body_start, first_sentence_end)
-            if not found:
-                found = self.in_span(body_start, pe)
+            found = self.in_span(body_start, first_sentence_end) or self.in_span(body_start, pe)
             return (found or self._first_region() or self._lead_country(body_start, pe)
-                    or self._headline_country(ps) or self.dateline or self._article_country())
-        return (self._first_region() or self._headline_country(len(text)) or self.dateline
-                or self._article_country())
+                    or self._headline_place(ps) or self._headline_country(ps) or self.dateline
+                    or self._article_country())
+        return (self._first_region() or self._headline_place(len(text)) or self._headline_country(len(text))
+                or self.dateline or self._article_country())
+
+    @cached_property
+    def subject_site(self) -> str | None:
+        """"Pledges to rebuild the Saint Aubin cathedral …": a named site or event (a
+        landmark, a named fire or storm) in the headline or lead, named again later, is what
+        the story is about; its figures (tolls, pledges, the missing) are the site's."""
+        lead = [self.doc.paragraphs[i] for i in lead_paragraphs(self.doc)] + self._headline_spans
+        text = self.doc.text
+        for pos, name, rank in self._mentions:
+            if rank != SITE or not any(ps <= pos < pe for ps, pe in lead):
+                continue
+            pattern = rx(r"\b" + re.escape(name).replace(r"\ ", r"[\s-]") + r"\b")
+            if len(pattern.findall(text)) >= 2 and not is_part_or_org(text, pos, name):
+                return name
+        return None
+
+    def _headline_place(self, before: int) -> str | None:
+        """A title line's place ("Aid alarm as Velmar clashes intensify"), the city first."""
+        found = [c for ps, pe in self._headline_spans if ps < before for c in self._candidates(ps, pe)]
+        found.sort(key=lambda c: (c[1] in COUNTRIES, c[0]))
+        return found[0][1] if found else None
 
     def _article_country(self) -> str | None:
-        """The country the article names most often (by name or adjective, twice at least): the
-        story's country when neither the lead nor the dateline names a place."""
+        """The country the article names most often (by name or adjective, twice at least; not
+        in a list of parts), else the country of the capital it names: the story's country
+        when neither the lead nor the dateline names a place."""
         counts: dict[str, int] = {}
-        for country in countries_in(self.doc.text):
-            counts[country] = counts.get(country, 0) + 1
+        for m in country_re().finditer(self.doc.text):
+            if not self._in_list(m.start()):
+                country = COUNTRY_OF.get(m.group(), m.group())
+                counts[country] = counts.get(country, 0) + 1
         best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        return best[0] if best[1] >= 2 or len(counts) == 1 else None
+        if best[1] >= 2 or len(counts) == 1:
+            return best[0]
+        if not counts:
+            for capital, country in COUNTRY_OF_CAPITAL.items():
+                if capital in self.doc.text and capital not in COUNTRIES:
+                    return country
+        return None
 
     def _headline_country(self, before: int) -> str | None:
         """The country a title line names ("Quake toll in Veskland rises"), for a lead that names none."""
@@ -190,65 +216,126 @@ class PlaceFinder:
         """"Sri Lankan authorities revised the toll": a lead that names no place but a
         country, or a country's adjective, is about that country."""
         found = first_country(self.doc.text, start, end)
-        return found[1] if found else None
+        return found[1] if found and not self._in_list(found[0]) else None
 
     def _first_region(self) -> str | None:
         """The first 'X province/region/district' of the article: the story's area."""
         m = SUFFIXED_RE.search(self.doc.text)
         return clean_place(m.group("place")) if m else None
 
+    # -- places in a stretch of text ------------------------------------------------------
+
+    def _in_list(self, pos: int) -> bool:
+        return any(ls <= pos < le for ls, le in self._lists)
+
     def in_span(self, start: int, end: int) -> str | None:
         """The first place named in text[start:end]: a locative phrase or a known name."""
+        found = self._candidates(start, end)
+        return found[0][1] if found else None
+
+    def _candidates(self, start: int, end: int) -> list[Candidate]:
+        """Places named in text[start:end], the most specific first."""
         ds, de = self.dateline_span
         if ds <= start < de:
             start = de
         key = (start, end)
-        if key in self._span_cache:
-            return self._span_cache[key]
-        found = self._in_span(start, end)
-        self._span_cache[key] = found
+        found = self._span_cache.get(key)
+        if found is None:
+            found = self._span_cache[key] = self._find(start, end)
         return found
 
-    def _locatives(self, start: int, end: int) -> list[tuple[int, str, int]]:
-        key = (start, end)
-        if key not in self._loc_cache:
-            self._loc_cache[key] = locatives(self.doc.text, start, end, self._hints)
-        return self._loc_cache[key]
-
-    def _in_span(self, start: int, end: int) -> str | None:
+    def _find(self, start: int, end: int) -> list[Candidate]:
         text = self.doc.text
-        cands = list(self._locatives(start, end))
+        mentions, pos = self._mentions, self._mention_pos
+        cands = mentions[bisect_left(pos, start) : bisect_left(pos, end)]
         if self._known_re:
+            headline = any(ps <= start < pe for ps, pe in self._headline_spans)
             for m in self._known_re.finditer(text, start, end):
-                # skip names inside organisations ("Ostrelo Liberation Front")
-                nxt = rx(r"\s+([A-Z]\w+)").match(text[m.end() : m.end() + 40])
+                # skip names inside organisations ("Ostrelo Liberation Front"), but not in a
+                # title-case headline ("Pledges To Rebuild Saint Aubin Reach …")
+                nxt = None if headline else rx(r"\s+([A-Z]\w+)").match(text[m.end() : m.end() + 40])
                 if nxt and not any(c[0] <= m.start() < c[0] + len(c[1]) for c in cands):
                     continue
-                cands.append((m.start(), m.group(1), 1))
-        cands = [c for c in cands if not _is_part_or_org(text, c[0], c[1])
-                 and c[1].split()[-1] not in self.people and not _in_attribution(text, c[0], end)]
-        if not cands:
-            return None
+                cands.append((m.start(), self.known.get(m.group(1).lower(), m.group(1)), 1))
+        people = self.people
+        out = []
+        for c in cands:
+            name = ALIASES.get(c[1].replace(".", ""), c[1])
+            name = demonym_plural(name) or name
+            if (is_part_or_org(text, c[0], c[1]) or c[1].split()[-1] in people
+                    or in_attribution(text, c[0], end) or spoken_at(text, c[0]) or self._in_list(c[0])):
+                continue
+            out.append((c[0], name, c[2]))
         # the more specific place first: "in Libya as fighting around the capital, Tripoli"
-        cands.sort(key=lambda c: (c[2], c[1] in COUNTRIES, c[0], -len(c[1])))
-        return cands[0][1]
+        out.sort(key=lambda c: (c[2], c[1] in COUNTRIES, c[0], -len(c[1])))
+        return out
 
     def for_claim(self, sentence_index: int, start: int, end: int) -> str | None:
-        """Place of a figure: its clause, else earlier in its paragraph, else the lead/dateline.
+        """Place of a figure: its clause, else earlier in its paragraph, else the main place.
 
         The clause ends where a subordinate clause after a comma begins (", when government
-        forces advanced into Verdal"): places there belong to another event.
+        forces advanced into Verdal"): places there belong to another event. A place that
+        gives the figure ("the city of Arlen pledged €5m") is the donor, not where it goes.
         """
+        text = self.doc.text
         sents = self.doc.sentences
         s = sents[sentence_index]
-        cut = _CLAUSE_END.search(self.doc.text, end, s.end)
-        here = self.in_span(s.start, cut.start() if cut else s.end)
+        cut = _CLAUSE_END.search(text, end, s.end)
+        here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
+                if not is_donor(text, c[0])]
+        if here and _WHOLE.search(text, max(s.start, start - 40), end):
+            return _widest(here) or self._article_country() or here[0][1]
         if here:
-            return here
+            return here[0][1]
         i = sentence_index - 1
+        if self.subject_site:
+            i = -1  # a story about a site: its figures are the site's, whatever place came before
         while i >= max(0, sentence_index - 4) and sents[i].paragraph == s.paragraph:
             p = self.in_span(sents[i].start, sents[i].end)
             if p:
                 return p
             i -= 1
         return self.main
+
+
+# "the statewide death toll", "nationwide": the figure is the whole's, not the place of its part
+_WHOLE = fast(r"\b(?:statewide|state-wide|nationwide|countrywide|across\s+the\s+(?:state|country))\b")
+_DIRECTION_WORD = fast(r"^(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orthern|[Ss]outhern|[Ee]astern|"
+                       r"[Ww]estern)(?:-?(?:east|west)(?:ern)?)?\s+")
+
+
+def _widest(cands: list[Candidate]) -> str | None:
+    """The country among the places, else a region without its direction ("Southern Arlen" is in Arlen)."""
+    for c in cands:
+        if c[1] in COUNTRIES:
+            return c[1]
+    for c in cands:
+        m = _DIRECTION_WORD.match(c[1])
+        if m:
+            return c[1][m.end() :]
+    return None
+
+
+_CAPITAL_RE: list[re.Pattern[str]] = []
+
+
+def _capital_phrases() -> re.Pattern[str]:
+    """"Velmora's capital", "the Velmoran capital" not followed by its name (compiled on first use)."""
+    if not _CAPITAL_RE:
+        from recount.claims.retrie import trie
+        _CAPITAL_RE.append(fast(
+            r"\b(?:(?P<c>" + trie(COUNTRIES | set(ALIASES)) + r")(?:'s|\u2019s)\s+capital"
+            r"|the\s+(?P<a>" + trie(ADJECTIVES) + r")\s+capital)\b(?!,?\s+[A-Z\u00c0-\u00de])"))
+    return _CAPITAL_RE[0]
+
+
+_DEMONYM_RE: list[re.Pattern[str]] = []
+
+
+def _demonyms() -> re.Pattern[str]:
+    """Peoples named in the plural ("250,000 Velmorans"): compiled on first use."""
+    if not _DEMONYM_RE:
+        from recount.claims.retrie import trie
+        words = [a + "s" for a in COUNTRY_OF if demonym_plural(a + "s")]
+        _DEMONYM_RE.append(fast(r"\b(?:" + trie(words) + r")\b"))
+    return _DEMONYM_RE[0]

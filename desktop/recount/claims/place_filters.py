@@ -1,0 +1,145 @@
+"""What a place mention near a figure is *not*: the figure's place (read by places.py).
+
+A sub-location of the figure, a body's seat or country, a person, the speaker's seat, the
+room where words were spoken, a donor, one item of a list of parts. Each test reads a few
+words around the mention; none knows any place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from recount.claims.countries import COUNTRIES, COUNTRY_OF
+from recount.claims.cues import REPORTING_VERBS
+from recount.claims.locatives import NOT_PLACE
+from recount.claims.retrie import fast, initials, rx, trie
+
+ADJECTIVES = frozenset(COUNTRY_OF) - COUNTRIES  # "Libyan", never a place by itself
+
+_PART_BEFORE = fast(
+    r"\b(?:most|many|some|all|several|one|two|three|dozens|hundreds)\s+of\s+(?:them|whom)\b[^,;.]{0,40}$"
+    r"|\b(?:including|among\s+them|such\s+as)\s+[^,;.]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _attribution_tail() -> re.Pattern[str]:
+    """A reporting verb closing the sentence after a place (compiled on first use)."""
+    return fast(r"[^,;.\d]{0,50}?\b(?:" + trie(list(REPORTING_VERBS)) + r")\b[^,;\d]{0,30}[.;]?\s*$")
+
+
+_ATTRIBUTION_HEAD = fast(r",\s+(?:the|a|an)\s+[^,;\d]{0,60}$")
+
+
+def in_attribution(text: str, pos: int, end: int) -> bool:
+    """A place inside the closing attribution ("..., the UN co-ordinator in Libya said"): where
+    the speaker sits, not what the figure is about."""
+    return bool(_ATTRIBUTION_HEAD.search(text, max(0, pos - 70), pos)) and bool(
+        _attribution_tail().match(text, pos, min(len(text), end + 1)))
+
+
+# "told reporters in Geneva", "a news conference held in Arlen", "via video link from Esk":
+# where words were spoken, not what their figures are about
+_SPOKEN_AT = fast(
+    r"(?:\b(?:told|telling|briefed|briefing|addressed|addressing)\s+(?:[\w-]+\s+){0,3}?"
+    r"|\b(?:conference|briefing|interview|speech|video\s+link|speaking|spoke|monitored|broadcast|aired|televised)"
+    r"\s+(?:[\w-]+\s+){0,2}?)"
+    r"(?:in|at|from)\s+(?:the\s+)?$"
+)
+
+
+def spoken_at(text: str, pos: int) -> bool:
+    return bool(_SPOKEN_AT.search(text, max(0, pos - 60), pos))
+
+
+_ORG_NOUN_AFTER = fast(
+    r"\s+(?:fund|funds|group|company|companies|foundation|family|holding|firm|bank|agency|ministry|council|"
+    r"party|fans?|brand|chain|charity|trust|institute|network|police|spokes(?:man|woman|person)|officials?|"
+    r"mayor|governor)\b"
+)
+# "Velmora's richest businessmen", "in Kordan's bloody assault": the country or person that
+# owns an actor or an action is not where the figure is
+_OWNER_OF = fast(
+    r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}?(?:assault|offensive|attacks?|campaign|forces|troops|army|militias?|"
+    r"fighters|men|push|advance|bid|businessm[ae]n|billionaires?|tycoons?|companies|firms|envoy|ambassador)\b"
+)
+
+
+def is_part_or_org(text: str, pos: int, name: str) -> bool:
+    """A sub-location of the figure ("most of them in Oberkell"), a body's country
+    ("Velmora's Civil Protection Agency", "Libya's UN-backed government"), a body itself
+    ("from the Harlan fund", "a Velmar police spokesman") or an owner ("Kordan's assault")."""
+    if _PART_BEFORE.search(text[max(0, pos - 70) : pos]):
+        return True
+    after = text[pos + len(name) : pos + len(name) + 40]
+    if _ORG_NOUN_AFTER.match(after) or _OWNER_OF.match(after):
+        return True
+    if rx(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)").match(after):
+        return True
+    # "Libya's eastern coastal city of Derna": the country frames the place the figure is about
+    return bool(rx(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,3}(?:city|town|village|port|capital|province|region|"
+                   r"district|island)(?:\s+of|,)?\s+[A-Z]").match(after))
+
+
+# "The city of Arlen immediately pledged €5m", "the region that includes Arlen promised €1m":
+# a place that is the subject of a verb of giving is the donor, not where the money goes
+_DONOR_AFTER = fast(
+    r"[^,;.\d]{0,60}?\b(?:announced|pledged|promised|donated|gave|contribute[ds]?|offered|committed|put\s+up)\b"
+)
+
+
+def is_donor(text: str, pos: int) -> bool:
+    return bool(_DONOR_AFTER.match(text, pos, pos + 90))
+
+# "won in 19 states – Arvo, Belk, Corran, …": the items of a list of parts are not where the
+# figure is (nor, being parts, the article's country)
+_LIST = fast(
+    r"\b(?:states|provinces|regions|districts|counties|countries|cities|towns|villages|constituencies)\b"
+    r"[^.\n:\u2013\u2014]{0,40}?(?::|\s[\u2013\u2014-]\s?)\s*(?:[A-Z\u00c0-\u00de][^,.\n]{0,30},\s*){2,}[^.\n]*"
+)
+
+
+def list_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LIST.finditer(text)]
+
+
+# "President Ana Ruiz", "Alhaji Ibrahim Sule", "Ana Ruiz said": people, whose names are never
+# places ("a crushing defeat for Sule" names no location)
+_TITLES = (
+    "President Vice President Prime Minister Minister Mr Mrs Ms Dr Prof Sir Dame Alhaji Chief General Gen "
+    "Colonel Col Sheriff Governor Gov Mayor Senator Sen Rep Pope King Queen Prince Princess Judge Justice "
+    "Bishop Rev Imam Rabbi Sheikh Commander Captain Capt Lieutenant Lt Sergeant Sgt Secretary Spokesman "
+    "Spokeswoman spokesman spokeswoman spokesperson chairman director"
+).split()
+_TITLED = fast(
+    "(?=[" + initials(_TITLES) + r"])\b(?:" + trie(_TITLES) + r")\.?"
+    r"\s+((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
+)
+
+
+@cache
+def _speech_verb() -> re.Pattern[str]:
+    """A reporting verb (compiled on first use: the engine's import stays fast)."""
+    return fast(r"(?<=\s)(?:" + trie(
+        [w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called")]) + r")\b")
+
+
+_NAME_BEFORE = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$")
+
+
+def people_words(text: str) -> frozenset[str]:
+    """Surnames of the people an article names (after a title, or as the subject of a
+    reporting verb with a first and last name); countries stay places ("Russia said")."""
+    found = [m.group(1) for m in _TITLED.finditer(text)]
+    for verb in _speech_verb().finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, verb.start() - 70), verb.start())
+        if m:
+            found.append(m.group(1))
+    names: set[str] = set()
+    for name in found:
+        last = name.split()[-1]
+        if last not in COUNTRIES and last.lower() not in NOT_PLACE:
+            names.add(last)
+    return frozenset(names)
