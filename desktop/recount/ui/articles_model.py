@@ -17,6 +17,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 PAGE_SIZE = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# Qt asks data() for about eight roles of every visible cell at each repaint: the roles and
+# flags as plain ints, worked out once (a PySide enum lookup or `|` costs microseconds each).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -73,6 +83,7 @@ class ArticlesModel(QAbstractTableModel):
         self._rows: list[ArticleRow] = []
         self._exhausted = True
         self._claims: dict[int, int] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # each row's five cells, worked out once
 
     # ---- loading
 
@@ -90,7 +101,7 @@ class ArticlesModel(QAbstractTableModel):
     def reload(self) -> None:
         # The first page is read inside the reset: views see one consistent change.
         self.beginResetModel()
-        self._rows, self._claims = [], {}
+        self._rows, self._claims, self._texts = [], {}, {}
         self._exhausted = self._library is None
         failure = None
         try:
@@ -145,12 +156,12 @@ class ArticlesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API default
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 return self.COLUMNS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == 3:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == _ALIGNMENT and section == 3:
+                return _RIGHT
         return None
 
     def row(self, row: int) -> ArticleRow:
@@ -162,46 +173,42 @@ class ArticlesModel(QAbstractTableModel):
                 return i
         return None
 
-    def _claim_count(self, article_id: int) -> int:
-        """Read with the row's page (never while painting); -1 when unknown."""
-        return self._claims.get(article_id, -1)
+    def _cells(self, r: ArticleRow) -> tuple[str, ...]:
+        """The row's five texts, worked out the first time it is painted (claim counts come
+        with the row's page: never a query while painting)."""
+        texts = self._texts.get(r.id)
+        if texts is None:
+            n = self._claims.get(r.id, -1)
+            texts = (r.title or r.ext_id or f"Report {r.id}", r.outlet or "", r.published or "",
+                     "" if n < 0 else f"{n:,}", _added(r.added_at))
+            self._texts[r.id] = texts
+        return texts
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return r.title or r.ext_id or f"Report {r.id}"
-            if col == 1:
-                return r.outlet or ""
-            if col == 2:
-                return r.published or ""
-            if col == 3:
-                n = self._claim_count(r.id)
-                return "" if n < 0 else f"{n:,}"
-            if col == 4:
-                return _added(r.added_at)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell at each repaint: cheap tests first.
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= col < len(self.COLUMNS)):
+            return None  # an invalid index has row -1
+        r = self._rows[row]
+        if role == _DISPLAY:
+            return self._cells(r)[col]
+        if role == _ALIGNMENT:
+            return _RIGHT if col == 3 else None
+        if role == _TOOLTIP and col == 0:
             parts = [r.title or "(no title)"]
             if r.url:
                 parts.append(r.url)
             if r.ext_id:
                 parts.append(f"Imported as {r.ext_id}")
             return "\n".join(parts)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.ArticleIdRole:
+        if role == _ID_ROLE:
             return r.id
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
-    # ---- changing (after the library changed)
+    # ---- changing (after the library changed): only the rows that changed, never a reset
 
     def remove_ids(self, ids: set[int]) -> None:
         """Drop rows, one removal per run of neighbouring rows (the view relays out once per run)."""
@@ -218,13 +225,49 @@ class ArticlesModel(QAbstractTableModel):
             self.endRemoveRows()
             i -= 1
 
+    def insert_rows(self, rows: list[ArticleRow], claims: dict[int, int] | None = None) -> None:
+        """Show reports that are back in the library (a restore) where the list orders them,
+        newest first, without reading the list again; one past the loaded pages comes with its
+        page. While searching the order is the search's rank, unknown here: read again."""
+        if self._query is not None:
+            self.reload()
+            return
+        self._claims.update(claims or {})
+        known = {r.id for r in self._rows}
+        for new in sorted((r for r in rows if r.id not in known), key=_order, reverse=True):
+            self._texts.pop(new.id, None)
+            at = self._place(new)
+            if at == len(self._rows) and not self._exhausted:
+                continue  # beyond the rows shown so far: fetchMore reads it in its place
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, new)
+            self.endInsertRows()
+
+    def _place(self, new: ArticleRow) -> int:
+        """Where `new` goes in the list, ordered as Library.articles lists (published, id: newest first)."""
+        key = _order(new)
+        lo, hi = 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _order(self._rows[mid]) > key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def update_row(self, stored: Any) -> None:
         """Show a report's new details (a StoredArticle read back by the worker that wrote them)."""
         i = self.row_of(stored.id)
         if i is None:
             return
         self._rows[i] = _row(stored)
+        self._texts.pop(stored.id, None)
         self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+
+
+def _order(r: ArticleRow) -> tuple[bool, str, int]:
+    """The library's list order as a key (SQLite puts reports without a date last)."""
+    return (r.published is not None, r.published or "", r.id)
 
 
 def _row(a: Any) -> ArticleRow:

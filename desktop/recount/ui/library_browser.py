@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -113,7 +114,11 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.progress.setObjectName("libraryProgress")
         self.progress.setAccessibleName("Library change in progress")
         self.progress.setMaximumWidth(180)
+        self.progress.setMinimumWidth(1)  # shrinks to nothing in a narrow dock
         self.progress.setTextVisible(False)
+        keep = self.progress.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # showing it changes no size: nothing else is laid out again
+        self.progress.setSizePolicy(keep)
         self.progress.hide()
 
         top = QHBoxLayout()
@@ -174,6 +179,8 @@ class LibraryBrowser(LibraryWrites, QWidget):
         bar.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
         self.undo_label = QLabel()
         self.undo_label.setForegroundRole(self.palette().ColorRole.ToolTipText)
+        # A long title never widens the dock (that would lay the whole window out again).
+        self.undo_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.undo_button = QPushButton("&Undo")
         self.undo_button.setObjectName("undoButton")
         self.undo_button.setToolTip("Put the deleted reports back (Ctrl+Z)")

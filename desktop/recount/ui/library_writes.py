@@ -131,9 +131,9 @@ class LibraryWrites:
                            done=done, failed=(lambda: self._step_back(undo=False)) if replay else None)
 
     def _start_restore(self, rows: list[ArticleRow]) -> Task:
-        def done(_restored: list[int]) -> None:
+        def done(claims: dict[int, int]) -> None:
             self.undo_bar.hide()
-            self.model.reload()
+            self.model.insert_rows(rows, claims)  # only these rows: no re-read, no reset
             self._reselect([r.id for r in rows])
             self._update_count()
             self.articlesChanged.emit()

@@ -144,13 +144,16 @@ def delete_reports(lib: Any, ids: list[int], *, progress=None, cancelled=None) -
     return deleted
 
 
-def restore_reports(lib: Any, ids: list[int], *, progress=None, cancelled=None) -> list[int]:
+def restore_reports(lib: Any, ids: list[int], *, progress=None, cancelled=None) -> dict[int, int]:
+    """Bring deleted reports back in one transaction; their claim counts, read here, so the
+    library browser shows the rows again without reading its list on the GUI thread."""
     if progress:
         progress(0, 1, "Restoring")
     lib.restore_articles(ids)
+    counts = lib.claim_counts(ids)
     if progress:
         progress(1, 1, "Restored")
-    return list(ids)
+    return counts
 
 
 def update_report(lib: Any, article_id: int, fields: dict[str, Any], *, progress=None,
