@@ -89,6 +89,66 @@ def test_changes_panel_lists_newest_first_and_opens_a_change(qtbot):
     assert opened.args[0] is changes[1]
 
 
+def _mark(item) -> None:
+    item.setData(Qt.ItemDataRole.UserRole + 1, "drawn before")
+
+
+def _marked(item) -> bool:
+    return item.data(Qt.ItemDataRole.UserRole + 1) == "drawn before"
+
+
+def test_the_changes_list_adds_only_the_new_lines(qtbot):
+    panel = ChangesPanel()
+    qtbot.addWidget(panel)
+    old = [Change("flag", "cumulative_decrease", f"Line {n}.", article_id=n, id=n,
+                  at=f"2025-03-08T12:0{n}:00") for n in (3, 2, 1)]
+    panel.set_changes(old)
+    for i in range(3):
+        _mark(panel.list.item(i))
+    new = [Change("estimate", "estimate_up", f"Line {n}.", article_id=n, id=n, at=f"2025-03-08T12:0{n}:00")
+           for n in (5, 4)]
+    panel.set_changes(new + old[:2])  # two new lines; the oldest leaves (recent_changes' limit)
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == [
+        "↕ Line 5.", "↕ Line 4.", "⚑ Line 3.", "⚑ Line 2."]
+    assert [_marked(panel.list.item(i)) for i in range(4)] == [False, False, True, True]
+    assert panel.header.text() == "4 changes, newest first"
+    with qtbot.waitSignal(panel.changeOpened) as opened:
+        panel.list.itemActivated.emit(panel.list.item(2))
+    assert opened.args[0] is old[0]
+    renamed = [Change(c.kind, c.type, c.explanation, article_id=c.article_id, id=c.id, at=c.at,
+                      story="Floods") for c in new + old[:2]]
+    panel.set_changes(renamed)  # a story renamed: every line says so
+    assert [panel.list.item(i).text() for i in range(4)] == [
+        "↕ [Floods] Line 5.", "↕ [Floods] Line 4.", "⚑ [Floods] Line 3.", "⚑ [Floods] Line 2."]
+    panel.set_changes([])
+    assert panel.list.count() == 0 and "Nothing has changed yet" in panel.header.text()
+
+
+def test_the_sources_table_rewrites_only_what_changed(qtbot):
+    from PySide6.QtWidgets import QHeaderView
+
+    panel = SourcesPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    many = [_source(n, name=f"Feed {n}") for n in range(1, 41)]
+    panel.set_sources(many)
+    for c in range(6):
+        _mark(panel.table.item(3, c))
+    panel.table.selectRow(3)
+    panel.set_sources(many, busy={4})
+    assert panel.table.item(3, 1).text() == "polling…" and _marked(panel.table.item(3, 1))
+    assert panel.selected_id() == 4
+    many[3] = _source(4, name="Feed 4", status="error", last_error="HTTP 503 Service Unavailable", reports=2)
+    panel.set_sources(many[2:])  # two removed above it, its poll ended in an error
+    assert panel.table.rowCount() == 38
+    assert [panel.table.item(1, c).text() for c in (0, 1, 3, 5)] == [
+        "Feed 4", "error", "2", "HTTP 503 Service Unavailable"]
+    assert panel.table.item(1, 0).data(Qt.ItemDataRole.UserRole) == 4 and panel.selected_id() == 4
+    assert "HTTP 503" in panel.table.item(1, 1).toolTip()
+    header = panel.table.horizontalHeader()
+    assert [header.sectionResizeMode(c) for c in range(1, 5)] == [QHeaderView.ResizeMode.ResizeToContents] * 4
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
     win = MainWindow(tmp_path / "library.db", temp_settings(tmp_path), first_run=False)
@@ -178,7 +238,7 @@ def test_the_window_polls_in_a_process_of_its_own_and_stops_it_on_closing(qtbot,
     watch = window.watch
     with qtbot.waitSignal(watch.polled, timeout=60000) as polled:
         watch.add(site.url("/feed.xml"))
-    assert [(r.status, r.new) for r in polled.args[0].sources] == [("ok", 1)]
+    assert [(r.status, r.new, r.error) for r in polled.args[0].sources] == [("ok", 1, None)]
     child = watch.scheduler.child_pid
     assert child is not None and child != os.getpid()  # the window's process did not parse or check
     qtbot.waitUntil(lambda: window.report_count() == 1, timeout=10000)

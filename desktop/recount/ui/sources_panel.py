@@ -133,23 +133,46 @@ class SourcesPanel(QWidget):
 
     # ---------------------------------------------------------------- showing
     def set_sources(self, sources: list[Any], busy: set[int] | None = None) -> None:
+        """Show `sources`, rewriting only the cells whose text changed. The fitted columns stop
+        fitting meanwhile: while they fit, Qt measures every row again for each cell changed
+        (200 sources took 3-6 s of the window's thread), and once after is enough."""
         keep = self.selected_id()
         self.sources = list(sources)
         busy = busy or set()
-        self.table.setRowCount(len(self.sources))
-        for r, s in enumerate(self.sources):
-            status = "polling…" if s.id in busy else ("paused" if s.paused else s.status)
-            cells = (s.label, status, _short_time(s.last_poll), str(s.reports), f"{s.every_minutes} min",
-                     s.last_error or "")
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, s.id)
-                tip = s.location if c == 0 else (s.last_error or "") if c in (1, 5) else ""
-                item.setToolTip(plain_tip(tip))
-                self.table.setItem(r, c, item)
-            if keep == s.id:
-                self.table.selectRow(r)
+        header = self.table.horizontalHeader()
+        fitted = range(1, len(COLUMNS) - 1)
+        for c in fitted:
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+        try:
+            self.table.setRowCount(len(self.sources))
+            for r, s in enumerate(self.sources):
+                status = "polling…" if s.id in busy else ("paused" if s.paused else s.status)
+                cells = (s.label, status, _short_time(s.last_poll), str(s.reports), f"{s.every_minutes} min",
+                         s.last_error or "")
+                for c, text in enumerate(cells):
+                    tip = plain_tip(s.location if c == 0 else (s.last_error or "") if c in (1, 5) else "")
+                    self._set_cell(r, c, text, tip, s.id)
+                if keep == s.id:
+                    self.table.selectRow(r)
+        finally:
+            for c in fitted:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self._update_buttons()
+
+    def _set_cell(self, row: int, column: int, text: str, tip: str, source_id: int) -> None:
+        item = self.table.item(row, column)
+        if item is None:
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, source_id)
+            item.setToolTip(tip)
+            self.table.setItem(row, column, item)
+            return
+        if item.text() != text:
+            item.setText(text)
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
+        if item.data(Qt.ItemDataRole.UserRole) != source_id:
+            item.setData(Qt.ItemDataRole.UserRole, source_id)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
