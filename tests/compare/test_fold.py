@@ -3,9 +3,10 @@ hand-written cases about a fictional storm in Port Amsel (June 2024) and a ficti
 
 from __future__ import annotations
 
+from recount.compare.credits import distinct_sources as _distinct_sources
 from recount.compare.fold import Folder, fold_flags
 from recount.compare.identity import condition, what_differs
-from recount.compare.rules import _distinct_sources, compare, denied
+from recount.compare.rules import compare, denied
 from recount.compare.scan import find_discrepancies
 
 
@@ -133,3 +134,39 @@ def test_a_figure_credited_to_its_own_place_is_no_credit(num, ref) -> None:
               sentence="Port Amsel lowers storm toll to 253")
     b = _toll(num, ref, "253 people", 253, "2024-06-05", "Bay Times", "bay", source="Red Cross")
     assert find_discrepancies([a, b]) == []
+
+
+def test_a_body_denying_a_figure_credited_to_it_is_an_attribution_conflict(num, ref) -> None:
+    credited = _toll(num, ref, "6,400", 6400, "2024-06-04", "Harbour Post", "post", source="Amsel Red Cross",
+                     sentence="The Amsel Red Cross says the toll has reached 6,400.")
+    disowning = _toll(num, ref, "6,400", 6400, "2024-06-06", "Bay Times", "bay", source="Amsel Red Cross",
+                      sentence="A spokesman for the Amsel Red Cross denied that the toll had reached 6,400.")
+    flag = compare(credited, disowning)
+    assert flag is not None and flag.type == "attribution_conflict"
+    assert (flag.a.article, flag.b.article) == ("post", "bay") and "denies" in flag.explanation
+    # The disowned figure is no one's count: it is set against nothing else.
+    lower = _toll(num, ref, "5,100", 5100, "2024-06-07", "Coast Wire", "wire", source="coast guard")
+    assert compare(disowning, lower) is None
+
+
+def test_a_figure_a_report_says_held_at_first_is_history(num, ref) -> None:
+    earlier = _toll(num, ref, "more than 500 people", 500, "2024-06-04", "Harbour Post", "post",
+                    qualifier="more_than", category="wounded", source="police")
+    told = _toll(num, ref, "480 people", 480, "2024-06-07", "Bay Times", "bay", category="wounded",
+                 source="Health Ministry",
+                 sentence="The ministry said 480 people had initially been taken to hospital.")
+    assert compare(earlier, told) is None
+
+
+def test_a_quote_given_twice_in_one_report_drifts_once(quote, ref) -> None:
+    words = "we will bring the harbour back to life within five years, whatever it costs"
+    drifted = "we will bring the harbour back to life in five years, whatever the cost"
+    a = ref(quote("Mayor Lenz said", "Karl Lenz", words), "post", "2024-06-04", "Harbour Post")
+    b1 = ref(quote("Lenz said in a statement", "Karl Lenz", drifted, offset=40),
+             "bay", "2024-06-04", "Bay Times")
+    b2 = ref(quote("-Karl Lenz, mayor of Port Amsel", "Karl Lenz", drifted, offset=400,
+                   sentence=f"“{drifted}” -Karl Lenz, mayor of Port Amsel"), "bay", "2024-06-04", "Bay Times")
+    raw = [f for f in find_discrepancies([a, b1, b2]) if f.type == "quote_drift"]
+    assert len(raw) == 2
+    kept = fold_flags(raw)
+    assert [f.b.span for f in kept] == ["Lenz said in a statement"]

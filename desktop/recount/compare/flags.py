@@ -34,8 +34,9 @@ class FlagEnd:
     outlet: str | None
     who: str | None  # the figure's source or the quote's speaker
     claim_id: int | None = None
-    # What compare/fold.py needs to tell one change from another (figures only): the value,
-    # its category, its as-of day, and whether it stands in a headline (no final punctuation).
+    # What compare/fold.py needs to tell one change from another: a figure's value, category
+    # and as-of day, and whether the claim stands in a headline or a signature line (no final
+    # punctuation).
     value: float | None = None
     category: str | None = None
     as_of: str | None = None
@@ -53,13 +54,17 @@ class FlagEnd:
             return cls(ref.article, c.span, c.start, c.end, ref.published, ref.outlet, c.source, ref.claim_id,
                        float(c.value), c.category, ref.as_of,
                        bool(sentence) and sentence[-1] not in _FINAL_PUNCTUATION)
-        return cls(ref.article, c.span, c.start, c.end, ref.published, ref.outlet, c.speaker, ref.claim_id)
+        sentence = (c.sentence or "").rstrip()
+        return cls(ref.article, c.span, c.start, c.end, ref.published, ref.outlet, c.speaker, ref.claim_id,
+                   headline=bool(sentence) and sentence[-1] not in _FINAL_PUNCTUATION)
 
     def to_record(self) -> dict[str, Any]:
         """Everything, for the stored flags (to_dict is the public JSON)."""
         out = {**self.to_dict(), "outlet": self.outlet, "who": self.who, "claim_id": self.claim_id}
         if self.value is not None:
-            out.update(value=self.value, category=self.category, as_of=self.as_of, headline=self.headline)
+            out.update(value=self.value, category=self.category, as_of=self.as_of)
+        if self.headline:
+            out["headline"] = True
         return out
 
     @classmethod

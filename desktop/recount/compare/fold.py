@@ -12,7 +12,8 @@ headline), so the stored flags and a rescan fold the same way:
    same two values (and category) are one flag; the one kept names the body's mention
    rather than the headline's, and within one report the two figures nearest each other
    (the restated older figure and the current one of its sentence), and there a restated
-   figure is revised once and a current figure revises once;
+   figure is revised once and a current figure revises once; a quote of one report meets one
+   quote of another at most;
 2. **a decrease once**: a later figure already set below an earlier one in an earlier
    report (the same story, category and value) is a repetition when a later report
    gives it again, not a new fall;
@@ -80,7 +81,25 @@ def one_per_pair(flags: Iterable[Discrepancy]) -> list[Discrepancy]:
         elif _preference(f) < _preference(best[key]):
             best[key] = f
     kept = {id(best[k]) for k in keys}
-    return _one_revision_each([f for f in flags if id(f) in kept])
+    return _one_revision_each(_one_per_quote([f for f in flags if id(f) in kept]))
+
+
+def _one_per_quote(flags: list[Discrepancy]) -> list[Discrepancy]:
+    """A quote of one report drifts from (or is credited elsewhere by) one quote of another
+    report at most: a report that gives the same words twice (a statement and its signature
+    line) raises one flag, against its body mention."""
+    for end, other in (("a", "b"), ("b", "a")):
+        best: dict[tuple, Discrepancy] = {}
+        for f in flags:
+            if f.a.value is not None or f.b.value is not None:
+                continue
+            mine, theirs = getattr(f, end), getattr(f, other)
+            key = (f.type, mine.article, mine.published, mine.start, theirs.article, theirs.published)
+            if key not in best or _preference(f) < _preference(best[key]):
+                best[key] = f
+        chosen = {id(f) for f in best.values()}
+        flags = [f for f in flags if f.a.value is not None or f.b.value is not None or id(f) in chosen]
+    return flags
 
 
 def _one_revision_each(flags: list[Discrepancy]) -> list[Discrepancy]:

@@ -29,6 +29,15 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from recount.claims.model import NumericClaim
+from recount.compare.credits import (  # noqa: F401  (importable from here, as before)
+    ATTRIBUTION_DAYS,
+    ATTRIBUTION_MIN_VALUE,
+    disowned,
+    disowned_rule,
+    distinct_sources,
+    same_estimate_rule,
+    same_source,
+)
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -42,7 +51,6 @@ from recount.compare.flags import (  # noqa: F401  (importable from here, as bef
     what_counted,
 )
 from recount.compare.identity import (
-    QUOTE_WINDOW_DAYS,
     day_gap,
     same_metric,
     scope,
@@ -51,7 +59,7 @@ from recount.compare.identity import (
     words_before_number,
 )
 from recount.compare.metric import format_date, format_figure, interval, metric_label
-from recount.compare.names import GENERIC, fold, names_match, words_of
+from recount.compare.names import GENERIC, words_of
 from recount.compare.quotes import (  # noqa: F401
     compare_attributed,
     fragments,
@@ -62,22 +70,11 @@ from recount.compare.quotes import (  # noqa: F401
 from recount.compare.refs import Ref, other_story, superseded
 from recount.compare.refs import same_story as in_one_story
 
-# Words that say which branch of government, not which body: "health officials" and "the
-# ministry" may be one body.
-_SECTORS = frozenset("health interior defence defense foreign finance security civil protection emergency "
-                     "local state federal national regional provincial municipal public".split())
-# The last word of a credit that names no particular body: "Sri Lankan authorities", "officials".
-_VAGUE = frozenset("authorities authority officials official government sources source administration"
-                   .split())
 # Categories where a figure is one body's estimate rather than a tally everyone repeats.
 ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
-# A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
-# two sources is a coincidence, "11,300 dead" is not).
-ATTRIBUTION_MIN_VALUE = 20
-ATTRIBUTION_DAYS = QUOTE_WINDOW_DAYS
 _REVISION = re.compile(
     r"\b(revis\w*|correct\w*|down to|lowered|lower(?:ed)? (?:its|the)|reduc\w*|cut (?:its|the)|"
-    r"downgrad\w*|double[- ]count\w*|counted twice|over-?count\w*|adjusted)\b",
+    r"downgrad\w*|double[- ]count\w*|counted twice|over-?count\w*|adjust(?:ed|ing|ment))\b",
     re.IGNORECASE,
 )
 # Words before a figure that make it a restatement of an older one: "the previous figure of",
@@ -89,10 +86,12 @@ _EARLIER_BEFORE = re.compile(
     r"initial))\b[^.;\d]{0,40}$|\bfrom\s*$",
     re.IGNORECASE,
 )
-# ...or after it: "290, before being revised", "359, a figure later reduced".
+# ...or after it: "290, before being revised", "359, a figure later reduced", "485 people had
+# initially been taken to hospital".
 _EARLIER_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,5}?(?:before (?:being|it was) (?:revised|lowered|reduced|corrected|cut)|"
-    r"(?:later|since) (?:revised|lowered|reduced|corrected|cut))\b",
+    r"(?:later|since) (?:revised|lowered|reduced|corrected|cut)|"
+    r"(?:had|has|have|was|were) (?:initially|originally|at first|earlier|previously))\b",
     re.IGNORECASE,
 )
 
@@ -176,50 +175,6 @@ def restated(claim: NumericClaim) -> bool:
     return _restated(claim.span, claim.sentence)
 
 
-def _same_source(x: str | None, y: str | None, speakers: Mapping[str, str] | None) -> bool:
-    return bool(x and y and names_match(x, y, speakers))
-
-
-def _body_words(name: str) -> set[str]:
-    return {w for w in words_of(name) if w not in GENERIC and w not in _SECTORS and len(w) > 1}
-
-
-def _within(x: str, y: str) -> bool:
-    """One body is the other or a part of it: "United Nations" / "UN migration agency", "Red
-    Crescent" / "Secretary General of the Libyan Red Crescent"."""
-    wx, wy = words_of(x), words_of(y)
-    sx, sy = _body_words(x), _body_words(y)
-    initials_x = "".join(w[0] for w in wx if w not in GENERIC) if len(wx) > 1 else ""
-    initials_y = "".join(w[0] for w in wy if w not in GENERIC) if len(wy) > 1 else ""
-    return (bool(sx and sy) and (sx <= sy or sy <= sx)) or (len(initials_x) > 1 and initials_x in wy) \
-        or (len(initials_y) > 1 and initials_y in wx)
-
-
-def _distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] | None) -> bool:
-    """Two named bodies that are not one another, nor one part of the other ("the UN" and "the UN
-    migration agency"), nor one relaying the other ("WHO, via the ministry"). One at least must be
-    named by more than a kind of body, and a kind of body is not told from a body of that kind
-    ("the police" / "the Colombo police spokesman"); neither may be only a country's authorities
-    ("Sri Lankan officials", "the Kessel government"): that names no particular body."""
-    if not x or not y or names_match(x, y, speakers):
-        return False
-    wx, wy = _body_words(x), _body_words(y)
-    if not (wx or wy) or (wx & wy):
-        return False
-    if not (wx and wy) and set(words_of(x)) & set(words_of(y)):
-        return False  # "the police" and "the Colombo police spokesman" may be one body
-    if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
-        return False
-    return not _within(x, y)
-
-
-def _place_credit(c: NumericClaim) -> bool:
-    """The figure is credited to its own place ("Kessel says 40 died"): a country or a town
-    speaks through some body the report does not name."""
-    src, place = set(words_of(c.source or "")), set(words_of(c.place or ""))
-    return bool(src) and bool(place) and src <= place
-
-
 @lru_cache(maxsize=65536)
 def _denied(span: str, sentence: str | None) -> bool:
     lead = words_before_number(span)
@@ -293,9 +248,14 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
     if projected(ca) or projected(cb) or denied(ca) or denied(cb):
         return None
+    da, db = disowned(ca), disowned(cb)
+    if da or db:
+        if same_article or (da and db):
+            return None
+        return disowned_rule(b if da else a, a if da else b, speakers)
     if not same_figure(a, b, aliases):
         if not same_article and not (ra or rb) and one_estimate(a, b, aliases):
-            return _same_estimate_rule(a, b, speakers)
+            return same_estimate_rule(a, b, speakers)
         return None
     if ra or rb:
         # a restated older figure is set only against its own report's current figure
@@ -308,7 +268,7 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if not apart(ca, cb):
         if same_article:
             return None
-        return _same_estimate_rule(a, b, speakers)
+        return same_estimate_rule(a, b, speakers)
     if part_of_whole(ca, cb, same_article):
         return None
     flag = _interval_rule(a, b, same_article, speakers)
@@ -328,7 +288,7 @@ def same_teller_total(a: Ref, b: Ref, speakers: Mapping[str, str] | None = None)
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     return (scope(ca) == scope(cb) == "cumulative" and bool(ca.time.start) and ca.time.start == cb.time.start
-            and _same_source(ca.source, cb.source, speakers))
+            and same_source(ca.source, cb.source, speakers))
 
 
 def same_story(a: Ref, b: Ref) -> bool:
@@ -391,7 +351,7 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
         return None
     since = f" since {format_date(cl.time.start)}" if cl.time.start else ""
     revised = bool(_REVISION.search(cl.sentence or "") or _REVISION.search(cl.span))
-    same_src = _same_source(cf.source, cl.source, speakers) or (revised and (not cf.source or not cl.source))
+    same_src = same_source(cf.source, cl.source, speakers) or (revised and (not cf.source or not cl.source))
     if revised and same_src:
         src = cl.source or cf.source or report_name(later)
         text = (f"{src} revised its count of {what}{since} down: {format_figure(cf)} "
@@ -402,29 +362,3 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
             f"{gave(later)}, {days_words(gap)}, gives {format_figure(cl)}"
             f"{'' if revised else ', with no revision explained'}.")
     return make_flag("cumulative_decrease", label, first, later, text)
-
-
-def _same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None) -> Discrepancy | None:
-    """The same figure of one metric (e.g. "11,300 dead", "$4.5 billion", "15,191,847 votes")
-    credited to two different bodies, in reports at most ATTRIBUTION_DAYS apart."""
-    ca, cb = a.claim, b.claim
-    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
-    if float(ca.value) != float(cb.value) or float(ca.value) < ATTRIBUTION_MIN_VALUE:
-        return None
-    if not (any(ch.isdigit() for ch in ca.span) and any(ch.isdigit() for ch in cb.span)):
-        return None  # "hundreds", "dozens": not a distinctive figure anyone could be credited with
-    if ca.subject and cb.subject and fold(ca.subject) != fold(cb.subject):
-        return None  # "$4.5 billion in damage" is not "$4.5 billion in aid"
-    gap = day_gap(a.as_of, b.as_of)
-    if gap is None or gap > ATTRIBUTION_DAYS:
-        return None
-    if any(_place_credit(c) for c in (ca, cb)):
-        return None  # "Sri Lanka lowers toll to 253": a country's word, not a body's
-    if not _distinct_sources(ca.source, cb.source, speakers):
-        return None
-    first, later = ordered(a, b)
-    cf, cl = first.claim, later.claim
-    assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
-    text = (f"{cap(report_name(first))} credits {format_figure(cf)} {what_counted(cf)} to {cf.source}; "
-            f"{report_name(later)} credits {format_figure(cl)} to {cl.source}.")
-    return make_flag("attribution_conflict", metric_label(cl, later.published), first, later, text)

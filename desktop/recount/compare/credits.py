@@ -1,0 +1,135 @@
+"""Who a figure is credited to, and when two credits disagree.
+
+A figure credited to two different bodies ("11,300 dead" from the Red Crescent in one report,
+from the UN in another) is an `attribution_conflict`; a body that denies a figure another
+report credits to it is one too. Precision first: only two bodies that are plainly not one
+another count. A kind of body ("the police", "officials") is not told from a body of that
+kind, a body from a part of it ("the UN" / "the UN migration agency"), and a country's
+authorities or a place speaking ("Sri Lanka lowers its toll") name no particular body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from recount.claims.model import NumericClaim
+from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name, what_counted
+from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap, words_before_number
+from recount.compare.metric import format_figure, metric_label
+from recount.compare.names import GENERIC, fold, names_match, words_of
+from recount.compare.refs import Ref
+
+# Words that say which branch of government, not which body: "health officials" and "the
+# ministry" may be one body.
+_SECTORS = frozenset("health interior defence defense foreign finance security civil protection emergency "
+                     "local state federal national regional provincial municipal public".split())
+# The last word of a credit that names no particular body: "Sri Lankan authorities", "officials".
+_VAGUE = frozenset("authorities authority officials official government sources source administration"
+                   .split())
+# A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
+# two sources is a coincidence, "11,300 dead" is not).
+ATTRIBUTION_MIN_VALUE = 20
+ATTRIBUTION_DAYS = QUOTE_WINDOW_DAYS
+# "X denied that the toll had reached 11,300": X disowns the figure after.
+_DISOWNING = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|disputed)\b"
+                        r"(?:\s+(?:reports|claims|suggestions))?(?:\s+that)?[^.;:]{0,80}$", re.IGNORECASE)
+
+
+def same_source(x: str | None, y: str | None, speakers: Mapping[str, str] | None) -> bool:
+    return bool(x and y and names_match(x, y, speakers))
+
+
+def _body_words(name: str) -> set[str]:
+    return {w for w in words_of(name) if w not in GENERIC and w not in _SECTORS and len(w) > 1}
+
+
+def _within(x: str, y: str) -> bool:
+    """One body is the other or a part of it: "United Nations" / "UN migration agency", "Red
+    Crescent" / "Secretary General of the Libyan Red Crescent"."""
+    wx, wy = words_of(x), words_of(y)
+    sx, sy = _body_words(x), _body_words(y)
+    initials_x = "".join(w[0] for w in wx if w not in GENERIC) if len(wx) > 1 else ""
+    initials_y = "".join(w[0] for w in wy if w not in GENERIC) if len(wy) > 1 else ""
+    return (bool(sx and sy) and (sx <= sy or sy <= sx)) or (len(initials_x) > 1 and initials_x in wy) \
+        or (len(initials_y) > 1 and initials_y in wx)
+
+
+def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] | None) -> bool:
+    """Two named bodies that are not one another, nor one part of the other ("the UN" and "the UN
+    migration agency"), nor one relaying the other ("WHO, via the ministry"). One at least must be
+    named by more than a kind of body, and a kind of body is not told from a body of that kind
+    ("the police" / "the Colombo police spokesman"); neither may be only a country's authorities
+    ("Sri Lankan officials", "the Kessel government"): that names no particular body."""
+    if not x or not y or names_match(x, y, speakers):
+        return False
+    wx, wy = _body_words(x), _body_words(y)
+    if not (wx or wy) or (wx & wy):
+        return False
+    if not (wx and wy) and set(words_of(x)) & set(words_of(y)):
+        return False  # "the police" and "the Colombo police spokesman" may be one body
+    if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
+        return False
+    return not _within(x, y)
+
+
+def place_credit(c: NumericClaim) -> bool:
+    """The figure is credited to its own place ("Kessel says 40 died"): a country or a town
+    speaks through some body the report does not name."""
+    src, place = set(words_of(c.source or "")), set(words_of(c.place or ""))
+    return bool(src) and bool(place) and src <= place
+
+
+@lru_cache(maxsize=65536)
+def _disowned(span: str, sentence: str | None) -> bool:
+    pos = sentence.find(span) if sentence else -1
+    head = (sentence[max(0, pos - 100):pos] if sentence and pos >= 0 else "") + words_before_number(span)
+    return bool(_DISOWNING.search(head))
+
+
+def disowned(claim: NumericClaim) -> bool:
+    """The figure's source denies it ("the Red Crescent denied that the toll had reached 11,300"):
+    not its claim; it only contradicts a report crediting the figure to that source."""
+    return _disowned(claim.span, claim.sentence)
+
+
+def disowned_rule(credit: Ref, denial: Ref, speakers: Mapping[str, str] | None) -> Discrepancy | None:
+    """A report credits a figure to a body; another says that body denies it."""
+    cc, cd = credit.claim, denial.claim
+    assert isinstance(cc, NumericClaim) and isinstance(cd, NumericClaim)
+    if float(cc.value) != float(cd.value) or float(cc.value) < ATTRIBUTION_MIN_VALUE:
+        return None
+    gap = day_gap(credit.as_of, denial.as_of)
+    if gap is None or gap > ATTRIBUTION_DAYS or not same_source(cc.source, cd.source, speakers):
+        return None
+    first, later = ordered(credit, denial)
+    text = (f"{cap(report_name(credit))} credits {format_figure(cc)} {what_counted(cc)} to {cc.source}; "
+            f"{report_name(denial)} says {cd.source} denies giving it.")
+    return make_flag("attribution_conflict", metric_label(cc, credit.published), first, later, text)
+
+
+def same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None) -> Discrepancy | None:
+    """The same figure of one metric (e.g. "11,300 dead", "$4.5 billion", "15,191,847 votes")
+    credited to two different bodies, in reports at most ATTRIBUTION_DAYS apart."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    if float(ca.value) != float(cb.value) or float(ca.value) < ATTRIBUTION_MIN_VALUE:
+        return None
+    if not (any(ch.isdigit() for ch in ca.span) and any(ch.isdigit() for ch in cb.span)):
+        return None  # "hundreds", "dozens": not a distinctive figure anyone could be credited with
+    if ca.subject and cb.subject and fold(ca.subject) != fold(cb.subject):
+        return None  # "$4.5 billion in damage" is not "$4.5 billion in aid"
+    gap = day_gap(a.as_of, b.as_of)
+    if gap is None or gap > ATTRIBUTION_DAYS:
+        return None
+    if any(place_credit(c) for c in (ca, cb)):
+        return None  # "Sri Lanka lowers toll to 253": a country's word, not a body's
+    if not distinct_sources(ca.source, cb.source, speakers):
+        return None
+    first, later = ordered(a, b)
+    cf, cl = first.claim, later.claim
+    assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
+    text = (f"{cap(report_name(first))} credits {format_figure(cf)} {what_counted(cf)} to {cf.source}; "
+            f"{report_name(later)} credits {format_figure(cl)} to {cl.source}.")
+    return make_flag("attribution_conflict", metric_label(cl, later.published), first, later, text)
