@@ -183,7 +183,8 @@ def worst_gaps(meter, n: int = 6) -> list[tuple[float, float, float]]:
     return sorted(sorted(stamped, key=lambda t: -t[1])[:n])
 
 
-def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_once: bool = False) -> None:
+def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_once: bool = False,
+              quiet_sources: int = 0) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -196,6 +197,10 @@ def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_
     app = QApplication.instance() or QApplication([])
     rng = random.Random(13)
     urls = serve_feeds(site, "gui", max(1, reports // 25), 25, rng)
+    for n in range(quiet_sources):  # feeds with nothing in them: rows in the Sources panel
+        site.routes[f"/quiet/{n}.xml"] = Route(rss(site, [], title=f"Quiet {n}"),
+                                               content_type="application/rss+xml")
+        urls.append(site.url(f"/quiet/{n}.xml"))
     if isinstance(site, SiteProcess):
         site.publish()
     with tempfile.TemporaryDirectory() as tmp:
@@ -210,6 +215,8 @@ def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_
         watch = window.watch
         watch.sources_dock.show()
         watch.changes_dock.show()
+        watch.refresh()  # the panel lists the sources, as it does when they were added in the window
+        wait_for(watch.refreshed, 10_000)
         if not at_once:  # as the window does: its first poll comes 2 s after the library opens,
             for task in [t for t in running_tasks() if t.name == "warm up"]:  # once the engine is loaded
                 if not task.done:
@@ -373,6 +380,8 @@ def main() -> int:
     parser.add_argument("--new", type=int, default=1000)
     parser.add_argument("--gui-reports", type=int, default=200)
     parser.add_argument("--gui-only", action="store_true", help="only measure the GUI-thread stall")
+    parser.add_argument("--gui-sources", type=int, default=0, metavar="N",
+                        help="N more feeds, with nothing new, in the GUI phase (a long Sources panel)")
     parser.add_argument("--stalls", action="store_true", help="list the longest stalls, when they happened")
     parser.add_argument("--site-in-process", action="store_true",
                         help="serve the GUI phase's site from the window's process (its threads then "
@@ -397,7 +406,7 @@ def main() -> int:
         if args.gui_reports:
             apart = None if args.site_in_process else SiteProcess()
             try:
-                gui_stall(apart or site, args.gui_reports, args.stalls, args.at_once)
+                gui_stall(apart or site, args.gui_reports, args.stalls, args.at_once, args.gui_sources)
             finally:
                 if apart is not None:
                     apart.stop()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 COLUMNS = ("Name", "Status", "Last poll", "Reports", "Every", "Last error")
+COLUMN_WIDEST = ("not modified", "2025-12-28 23:59", "100000", "10080 min")  # Status … Every
 
 
 def plain_tip(text: str) -> str:
@@ -94,9 +94,12 @@ class SourcesPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        header = self.table.horizontalHeader()
-        for c in range(1, len(COLUMNS) - 1):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # The middle columns hold words and figures of known width: sized once from the font.
+        # Fitted to their contents instead, they measured every row again for each cell changed
+        # (a refresh of 200 sources took 3-6 s of the window's thread).
+        metrics = self.table.fontMetrics()
+        for c, widest in enumerate(COLUMN_WIDEST, start=1):
+            self.table.setColumnWidth(c, max(metrics.horizontalAdvance(t) for t in (widest, COLUMNS[c])) + 24)
         self.table.setColumnWidth(0, 190)
         self.table.setAccessibleName("Followed sources")
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -133,31 +136,29 @@ class SourcesPanel(QWidget):
 
     # ---------------------------------------------------------------- showing
     def set_sources(self, sources: list[Any], busy: set[int] | None = None) -> None:
-        """Show `sources`, rewriting only the cells whose text changed. The fitted columns stop
-        fitting meanwhile: while they fit, Qt measures every row again for each cell changed
-        (200 sources took 3-6 s of the window's thread), and once after is enough."""
+        """Show `sources`, rewriting only the cells whose text changed (at the start of a poll,
+        the statuses)."""
         keep = self.selected_id()
         self.sources = list(sources)
         busy = busy or set()
-        header = self.table.horizontalHeader()
-        fitted = range(1, len(COLUMNS) - 1)
-        for c in fitted:
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-        try:
-            self.table.setRowCount(len(self.sources))
-            for r, s in enumerate(self.sources):
-                status = "polling…" if s.id in busy else ("paused" if s.paused else s.status)
-                cells = (s.label, status, _short_time(s.last_poll), str(s.reports), f"{s.every_minutes} min",
-                         s.last_error or "")
-                for c, text in enumerate(cells):
-                    tip = plain_tip(s.location if c == 0 else (s.last_error or "") if c in (1, 5) else "")
-                    self._set_cell(r, c, text, tip, s.id)
-                if keep == s.id:
-                    self.table.selectRow(r)
-        finally:
-            for c in fitted:
-                header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setRowCount(len(self.sources))
+        for r, s in enumerate(self.sources):
+            cells = (s.label, _status(s, busy), _short_time(s.last_poll), str(s.reports),
+                     f"{s.every_minutes} min", s.last_error or "")
+            for c, text in enumerate(cells):
+                tip = plain_tip(s.location if c == 0 else (s.last_error or "") if c in (1, 5) else "")
+                self._set_cell(r, c, text, tip, s.id)
+            if keep == s.id:
+                self.table.selectRow(r)
         self._update_buttons()
+
+    def show_busy(self, busy: set[int]) -> None:
+        """Mark the sources being polled: only their status cells change."""
+        for r, s in enumerate(self.sources):
+            item = self.table.item(r, 1)
+            status = _status(s, busy)
+            if item is not None and item.text() != status:
+                item.setText(status)
 
     def _set_cell(self, row: int, column: int, text: str, tip: str, source_id: int) -> None:
         item = self.table.item(row, column)
@@ -233,6 +234,10 @@ class SourcesPanel(QWidget):
         chosen = self._selected()
         if chosen:
             self.removeRequested.emit(chosen[0].id)
+
+
+def _status(source: Any, busy: set[int]) -> str:
+    return "polling…" if source.id in busy else ("paused" if source.paused else source.status)
 
 
 def _short_time(iso: str | None) -> str:

@@ -168,7 +168,7 @@ class WatchController(QObject):
         everything = ids == []
         self.busy = {s.id for s in self.sources_panel.sources} if everything else set(ids or [])
         if self.busy:
-            self.sources_panel.set_sources(self.sources_panel.sources, self.busy)
+            self.sources_panel.show_busy(self.busy)
         task = start_task(actions.poll, self.scheduler, ids or None, everything, name="poll sources",
                           on_success=self._polled, on_error=self._failed)
         self.poll_task = task
