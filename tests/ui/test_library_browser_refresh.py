@@ -154,12 +154,15 @@ def test_an_edit_rewrites_its_row_only_and_keeps_the_selection(browser, lib, qtb
 def test_the_busy_bar_and_the_undo_message_never_resize_the_browser(browser, qtbot):
     """A change of the browser's size hints lays the whole window out again and repaints it."""
     hints = (browser.minimumSizeHint(), browser.sizeHint())
+    table = browser.view.viewport().size()
     browser.progress.show()
-    browser.undo_label.setText("Deleted “" + "a very long title that goes on and on " * 8 + "”.")
-    browser.undo_bar.show()
+    browser.show_undo_bar("Deleted “" + "a very long title that goes on and on " * 8 + "”.")
     qtbot.waitUntil(lambda: browser.undo_bar.isVisible())
-    assert (browser.minimumSizeHint().width(), browser.sizeHint().width()) == (hints[0].width(),
-                                                                              hints[1].width())
+    assert (browser.minimumSizeHint(), browser.sizeHint()) == hints
+    assert browser.view.viewport().size() == table  # the bar lies over the table's foot
+    bar = browser.undo_bar.geometry()
+    assert browser.view.viewport().geometry().contains(bar) and bar.bottom() > table.height() - 60
+    assert browser.undo_button.isVisible() and browser.undo_button.width() > 0
     browser.undo_bar.hide()
     browser.progress.hide()
     assert (browser.minimumSizeHint(), browser.sizeHint()) == hints

@@ -141,7 +141,6 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.tabs.addTab(self.view, "Reports")
         self.tabs.addTab(self.story_view, "Stories")
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
         self._update_actions()
         self._update_count()
@@ -172,7 +171,9 @@ class LibraryBrowser(LibraryWrites, QWidget):
         focus.setText("Search reports")
 
     def _make_undo_bar(self) -> QFrame:
-        bar = QFrame()
+        """A bar over the foot of the table, outside any layout: showing or hiding it resizes
+        nothing, so the table is not laid out and painted again for it."""
+        bar = QFrame(self.view)
         bar.setObjectName("undoBar")
         bar.setFrameShape(QFrame.Shape.StyledPanel)
         bar.setAutoFillBackground(True)
@@ -208,6 +209,21 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.view.setColumnHidden(4, width < 640)  # Added
         self.view.setColumnHidden(3, width < 520)  # Claims
         self.view.setColumnHidden(1, width < 360)  # Outlet
+        self._place_undo_bar()
+
+    def _place_undo_bar(self) -> None:
+        area = self.view.viewport().geometry()
+        height = self.undo_bar.sizeHint().height()
+        self.undo_bar.setGeometry(area.left() + 4, area.bottom() - height - 3, max(area.width() - 8, 0),
+                                  height)
+
+    def show_undo_bar(self, text: str) -> None:
+        """Say what was done, with an Undo button, for UNDO_BAR_SECONDS."""
+        self.undo_label.setText(text)
+        self._place_undo_bar()
+        self.undo_bar.raise_()
+        self.undo_bar.show()
+        self._bar_timer.start()
 
     # ------------------------------------------------------------------ public API
 

@@ -120,9 +120,7 @@ class LibraryWrites:
                 self.undo_stack.push(_DeleteCommand(self, gone))
             if gone:
                 what = f"“{gone[0].title or 'Untitled report'}”" if len(gone) == 1 else f"{len(gone)} reports"
-                self.undo_label.setText(f"Deleted {what}.")
-                self.undo_bar.show()
-                self._bar_timer.start()
+                self.show_undo_bar(f"Deleted {what}.")
                 self.articlesChanged.emit()
             self._update_count()
 
