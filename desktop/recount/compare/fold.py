@@ -16,7 +16,7 @@ headline), so the stored flags and a rescan fold the same way:
    quote of another at most;
 2. **a decrease once**: a later figure already set below an earlier one in an earlier
    report (the same story, category and value) is a repetition when a later report
-   gives it again, not a new fall;
+   gives it again (or tells the same revision again), not a new fall;
 3. **against the figure it revises**: a fall is set against the latest earlier report giving
    a higher figure, not every earlier one; but a body's revision of its own figures, stated
    in so many words ("revised down to", "counted twice") and credited to it on both sides,
@@ -150,6 +150,15 @@ class Folder:
                 if seen is not None and seen[1] < (f.b.published or ""):
                     continue  # rule 2: the lower figure repeated, not a new fall
                 falls[(f.b.article, f.b.published, what)].append(f)
+            elif f.type == "revision" and f.b.value is not None:  # within one report
+                what = (_story(f), f.b.category, f.b.value)
+                seen = self.lowered.get(what)
+                if seen is not None and seen[1] < (f.b.published or ""):
+                    continue  # rule 2: a revision an earlier report already told
+                out.append(f)
+                mark = (_day(f.b)[0], f.b.published or "")
+                if seen is None or mark < seen:
+                    self.lowered[what] = mark
             elif f.type == "attribution_conflict" and f.a.value is not None:
                 what = (_story(f), f.a.category, f.a.value)
                 first = self.credited.get(what)

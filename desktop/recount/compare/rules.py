@@ -78,12 +78,13 @@ _REVISION = re.compile(
     re.IGNORECASE,
 )
 # Words before a figure that make it a restatement of an older one: "the previous figure of",
-# "first estimates were", "had earlier put the toll at", "revised down from", "up from".
+# "first estimates were", "had earlier put the toll at", "revised down from", "up from",
+# "Earlier, the agency said".
 _EARLIER_BEFORE = re.compile(
     r"\b(?:previous(?:ly)?|initial(?:ly)?|original(?:ly)?|(?:earlier|first|prior) (?:estimate|count|"
     r"figure|toll|tally|report|number)s?|had (?:earlier |previously |initially |first )?(?:put|given|said|"
     r"reported|stood)|(?:down|up|revised|lowered|reduced|cut|corrected) from|from an? (?:earlier|previous|"
-    r"initial))\b[^.;\d]{0,40}$|\bfrom\s*$",
+    r"initial))\b[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bfrom\s*$",
     re.IGNORECASE,
 )
 # ...or after it: "290, before being revised", "359, a figure later reduced", "485 people had
