@@ -70,6 +70,19 @@ def test_a_poll_runs_in_a_child_process_and_is_stored_in_the_library(site, lib, 
     assert lib.count_articles() == 3
 
 
+def test_started_ahead_the_child_serves_the_first_poll_and_nothing_after_closing(site, lib):
+    src = add_source(lib, _feed(site, keys=("toll-40",)))
+    poller = PollProcess(lib)
+    assert not poller.started
+    pid = poller.start().result(timeout=120)  # its modules loaded before any poll
+    assert poller.started and pid != os.getpid()
+    report = poller.run(ids=[src.id])
+    assert [(r.status, r.new) for r in report.sources] == [("ok", 1)] and poller.child_pid == pid
+    poller.close(wait=True)
+    assert process_gone(pid)
+    assert poller.start() is None and poller.run(everything=True).sources == [] and not poller.started
+
+
 def test_the_same_sources_are_chosen_as_by_the_scheduler(site, lib, poller, clock):
     polled = add_source(lib, _feed(site, keys=("toll-40",), path="/a.xml"))
     waiting = add_source(lib, _feed(site, keys=("toll-52",), path="/b.xml"))

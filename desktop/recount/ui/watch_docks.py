@@ -116,6 +116,10 @@ class WatchController(QObject):
             sources, changes = snapshot
             self.sources_panel.set_sources(sources, self.busy)
             self.changes_panel.set_changes(changes)
+            scheduler = self.scheduler
+            if sources and scheduler is not None and not scheduler.started:
+                # the polling process loads its modules now, before the first poll needs them
+                start_task(actions.start_polling, scheduler, name="start polling", on_error=self._failed)
             self.refreshed.emit()
 
         return start_task(actions.snapshot, lib, name="sources", on_success=shown, on_error=self._failed)

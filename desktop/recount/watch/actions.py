@@ -32,5 +32,11 @@ def snapshot(lib: Any, *, progress=None, cancelled=None) -> tuple[list[store.Sou
 
 def poll(scheduler: Scheduler, ids: list[int] | None = None, everything: bool = False, *,
          progress=None, cancelled=None) -> RunReport:
-    """Poll the due sources (or `ids`, or every one) on the scheduler's library."""
+    """Poll the due sources (or `ids`, or every one) on the scheduler's library (the window's
+    scheduler is a PollProcess: the polling runs in a process of its own)."""
     return scheduler.run(ids=ids, everything=everything, cancelled=cancelled, progress=progress)
+
+
+def start_polling(scheduler: Any, *, progress=None, cancelled=None) -> None:
+    """Start the window's polling process ahead of its first poll (poll_process.py)."""
+    scheduler.start()

@@ -54,8 +54,13 @@ class PollProcess:
         self._stop = self._ctx.Event()  # set: the child stops its poll at the next step
         self._paused = False
         self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
         self._lock = threading.Lock()
         self.child_pid: int | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
 
     @property
     def paused(self) -> bool:
@@ -73,7 +78,7 @@ class PollProcess:
             cancelled: Callable[[], bool] | None = None, progress: Any = None) -> RunReport:
         """Poll the due sources (every unpaused one with `everything`, or exactly `ids`) in the
         child; returns its RunReport. `progress` is not reported: the window shows the end."""
-        if self._paused:
+        if self._paused or self._closed:
             return RunReport()
         chosen = [s.id for s in choose(self.lib, self.clock(), ids=ids, everything=everything)]
         if not chosen:
@@ -102,16 +107,27 @@ class PollProcess:
                 if cancelled is not None and cancelled():
                     self._stop.set()
 
+    def start(self) -> Any:
+        """Start the child now rather than at the first poll: its imports (feedparser, the claims
+        engine) take a second or two. Returns a future of its process id (None once closed)."""
+        try:
+            return self._ensure_pool().submit(_ready)
+        except (PollProcessFailed, BrokenExecutor, RuntimeError):  # closed meanwhile: nothing to start
+            return None
+
     def close(self, wait: bool = False) -> None:
         """Stop the child (after the poll under way reaches its next step)."""
         self._stop.set()
         with self._lock:
+            self._closed = True
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._closed:
+                raise PollProcessFailed("Polling has stopped: the window or its library was closed.")
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=self._ctx,
                                                  initializer=_start_child, initargs=(self._stop,))
@@ -137,6 +153,18 @@ def _start_child(stop: Any) -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), name="watch parent", daemon=True).start()
+
+
+def _ready() -> int:
+    """What every poll needs, imported once (the child is started before the first poll)."""
+    import feedparser  # noqa: F401
+
+    import recount.compare.stored
+    import recount.watch.pages  # noqa: F401
+    from recount.claims import extract
+
+    extract("Warm-up: at least 3 people were killed on Monday, officials said.", "2025-01-06")
+    return os.getpid()
 
 
 def _exit_with(parent: Any) -> None:
