@@ -170,3 +170,15 @@ def test_a_quote_given_twice_in_one_report_drifts_once(quote, ref) -> None:
     assert len(raw) == 2
     kept = fold_flags(raw)
     assert [f.b.span for f in kept] == ["Lenz said in a statement"]
+
+
+def test_a_quote_differing_only_in_punctuation_has_not_drifted(quote, ref) -> None:
+    said = "our thanks go to the volunteers whose courage is heart warming, and to every rescue team"
+    spelt = "Our thanks go to the volunteers whose courage is heart-warming; and to every rescue team"
+    changed = "our thanks go to the volunteers whose bravery is heart-warming, and to all rescue teams"
+    a = ref(quote("Mayor Lenz said", "Karl Lenz", said), "post", "2024-06-04", "Harbour Post")
+    b = ref(quote("Lenz said", "Karl Lenz", spelt), "bay", "2024-06-04", "Bay Times")
+    c = ref(quote("Lenz told reporters", "Karl Lenz", changed), "wire", "2024-06-04", "Coast Wire")
+    assert compare(a, b) is None
+    flag = compare(a, c)
+    assert flag is not None and flag.type == "quote_drift"
