@@ -28,6 +28,7 @@ from recount.claims.attribution_links import (
     role_of,
 )
 from recount.claims.attribution_phrases import nominal_cue
+from recount.claims.attribution_signatures import signature_cues
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue, same_mention
 from recount.claims.cues import CUE, CUE_WORDS, is_speech
@@ -51,6 +52,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
     quotes = quotes_of(doc)
     quote_starts = [q.start for q in quotes]
     cues: list[Cue] = []
+    unnamed_headline: list[Cue] = []  # "..., president says": kept if the body names who
     # Cues start at a token that is a cue word: a C-level filter over the article's tokens
     # (shared with the numeric extractor), then CUE tried there, as finditer would.
     starts, words = tokens_of(doc)
@@ -74,7 +76,9 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
         if cue is None:
             continue
         if sent.paragraph in headline_paras and not _named_in_headline(cue):
-            continue  # "ministry warns of ...": a headline credits only a named speaker
+            if cue.mention.kind != "group" or not _ROLE_HEAD.search(cue.mention.name):
+                continue  # "ministry warns of ...": a headline credits only a named speaker
+            unnamed_headline.append(cue)
         if cues and cues[-1].sentence is sent and same_mention(cues[-1], cue):
             continue  # "said ... and warned", "X said on Thursday, when she announced": one claim
         if cues and cues[-1].span_end > cue.span_start and cues[-1].sentence is sent:
@@ -83,8 +87,14 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             continue  # "X said that Y had promised ...": Y's words are part of what X said
         cues.append(cue)
     cues = _with_nominal_cues(doc, cues, starts, words, quotes, headline_paras)
+    signed = signature_cues(doc, quotes)
+    if signed:
+        cues = sorted([*cues, *signed], key=lambda c: c.span_start)
     resolve_speakers(doc, index, cues)
     resolve_roles(cues)
+    for c in unnamed_headline:
+        if c.speaker is None or c.speaker.kind != "person":
+            c.speaker = None  # the body never names the president the headline speaks of
     note_bodies(index, cues)
     attach_quotes(doc, cues, quotes)
     resolve_dates(doc, cues)
@@ -115,6 +125,8 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
     return out
 
 
+_ROLE_HEAD = re.compile(r"\b(?:president|minister|premier|chancellor|envoy|governor|mayor|secretary-general|"
+                        r"spokesman|spokeswoman|sheriff|coroner|chief)$", re.IGNORECASE)
 _PRESENT = frozenset(("says", "claims", "insists", "denies", "maintains", "reports", "states"))
 _SOURCE_VERBS = frozenset(("reported", "announced", "estimated", "confirmed", "recorded", "counted"))
 # What may stand between a reporting verb and a second cue that its reported clause holds.

@@ -140,7 +140,10 @@ def attach_quotes(doc: Document, cues: list[Cue], quotes: list[Quote]) -> None:
     for c in cues:
         by_para.setdefault(c.sentence.paragraph, []).append(c)
     starts = {p: [c.span_start for c in cs] for p, cs in by_para.items()}
+    signed = {(q.start, q.end) for c in cues for q in c.quotes}  # a signature line's, already
     for q in quotes:
+        if (q.start, q.end) in signed:
+            continue
         same = by_para.get(q.paragraph, [])
         owner = None
         before = [c for c in same if c.verb_end <= q.start]

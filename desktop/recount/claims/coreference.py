@@ -244,7 +244,9 @@ class SpeakerIndex(BodyNames):
                 if m and sp.kind == "person":
                     return Speaker(f"{m[1]} Ministry", "org")
         definite = low_text.startswith(("the ", "its ", "his ", "her ", "their ")) or "-based " in low_text
-        if low_text.startswith(("the ", "a ", "an ")) and (head in ROLE_WORDS or head in _ROLE_SYNONYMS):
+        bare = low_text == mention.name.lower()  # "president says": a headline drops the article
+        if (low_text.startswith(("the ", "a ", "an ")) or bare) and (
+                head in ROLE_WORDS or head in _ROLE_SYNONYMS):
             person = self._person_by_role(words, low_text.startswith("the "))
             if person is not None:
                 return person

@@ -26,3 +26,4 @@ def post_days(doc: Document, dates_by_sentence: list[list[DateRef]]) -> dict[int
             if s.paragraph > 0:
                 days[s.paragraph - 1] = dates[-1].first
     return days
+

@@ -42,7 +42,7 @@ ROLE_WORDS = frozenset(
 )
 # Words that make a capitalised phrase the name of a body, not a person.
 ORG_HEADS = frozenset(
-    """ministry agency organization organisation office programme program nations union council
+    """ministry agency organization organisation office programme program nations union council family
     committee front army cross crescent bank fund service institute bureau government police forces
     commission court department authority authorities party movement coalition alliance network
     federation association society center centre corporation company group press times news
@@ -70,7 +70,7 @@ GROUP_NOUNS = frozenset(
     scientists researchers campaigners opponents supporters aides ministers governments countries
     nations donors staff spokesmen organisations organizations members elders clerics chiefs reporters
     journalists correspondents
-    commanders leaders officials""".split()
+    commanders leaders officials sides militias militiamen""".split()
 )
 COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
 # A report speaking for its author: "the report added", "the statement said".
@@ -236,7 +236,8 @@ def _analyse(phrase: str) -> Mention | None:
     if m:
         return _analyse(m[1])
     # "the UN humanitarian coordinator in Kessaria": a role, with the place it serves.
-    m = rx(r"^(.+?)\s+(?:in|for|to|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+$").match(body)
+    m = rx(r"^(.+?)\s+(?:in|for|to|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]+|country|region|city|territory|"
+           r"island|province)$").match(body)
     if m and _is_role(m[1].split()[-1]) and not is_capitalised(m[1].split()[-1]):
         return Mention("group", body, None, raw)
     # "Pompeo's statement said": the words are the possessor's.
