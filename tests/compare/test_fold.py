@@ -182,3 +182,27 @@ def test_a_quote_differing_only_in_punctuation_has_not_drifted(quote, ref) -> No
     assert compare(a, b) is None
     flag = compare(a, c)
     assert flag is not None and flag.type == "quote_drift"
+
+
+def test_a_whole_counting_fewer_than_its_part_is_a_fall(num, ref) -> None:
+    from recount.compare.names import place_contains
+
+    town_text = "Floods in the northern Varnian port of Kelso have killed 6,400 people, the Red Cross says."
+    assert place_contains("Varnia", "Kelso", town_text)
+    assert not place_contains("Varnia", "Kelso", "Kelso sent boats. Varnia sent none.")
+    assert place_contains("Varnia", "Kelso", "in Kelso, northern Varnia, the water")
+    assert place_contains("Varnia", "Kelso", "Varnia's Kelso")
+    assert not place_contains("Kelso", "Varnia", "Varnia's Kelso")
+    text = "Floods in the northern Varnian city of Kelso have killed 6,400 people, the Red Cross says."
+    town = ref(num("6,400 people", 6400, end="2024-06-04", place="Kelso", source="Red Cross", sentence=text),
+               "post", "2024-06-04", "Harbour Post", text=text, story=1)
+    country = ref(num("2,900 people", 2900, end="2024-06-06", place="Varnia", source="WHO"),
+                  "bay", "2024-06-06", "Bay Times", text="The WHO says 2,900 people died in Varnia.", story=1)
+    flag = compare(town, country)
+    assert flag is not None and flag.type == "cumulative_decrease"
+    # the part below the whole is no contradiction
+    town_later = ref(num("2,900 people", 2900, end="2024-06-06", place="Kelso", source="WHO"),
+                     "wire", "2024-06-06", "Coast Wire", text=text, story=1)
+    country_first = ref(num("6,400 people", 6400, end="2024-06-04", place="Varnia", source="Red Cross"),
+                        "sea", "2024-06-04", "Sea News", text=text, story=1)
+    assert compare(country_first, town_later) is None

@@ -25,7 +25,7 @@ from recount.compare.metric import interval
 from recount.compare.names import name_similarity, place_relation
 from recount.compare.quotes import quote_similarity
 from recount.compare.refs import Ref
-from recount.compare.rules import one_estimate, same_figure
+from recount.compare.rules import one_estimate, same_figure, whole_below_part
 
 NUMERIC_WEIGHTS = {"category": 0.15, "place": 0.25, "time": 0.3, "source": 0.1, "sentence": 0.1,
                    "value": 0.1}
@@ -65,7 +65,8 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     aliases = aliases or {}
-    if not same_figure(a, b, aliases) and not one_estimate(a, b, aliases):
+    if not same_figure(a, b, aliases) and not one_estimate(a, b, aliases) \
+            and whole_below_part(a, b, aliases) is None:
         return None  # never a figure of another thing, place, group or kind of time
     comp: dict[str, float] = {"category": 1.0}
     if scope(ca) == scope(cb) == "cumulative":

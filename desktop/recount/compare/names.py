@@ -179,3 +179,31 @@ def place_relation(a: str | None, b: str | None, aliases: Mapping[str, str] | No
     if a_in_b or all(any(_same_word(w, x) for x in ca) for w in cb):
         return "within"
     return "different"
+
+
+def _place_pattern(name: str) -> str:
+    return r"\s+".join(re.escape(w) for w in _place_core(name))
+
+
+def _contains(whole: str, part: str, text: str) -> bool:
+    w, p = _place_pattern(whole), _place_pattern(part)
+    if not w or not p or w == p:
+        return False
+    low = text.casefold().replace("\u2019", "'")
+    kinds = r"(?:city|town|port|village|province|region|district|county|state|island)"
+    patterns = (
+        rf"\b{w}\w*(?:'s)?\s+(?:[a-z-]+\s+){{0,3}}?{kinds}\s+of\s+{p}\b",  # "the Libyan city of Derna"
+        rf"\b{w}'s\s+(?:[a-z-]+\s+){{0,3}}?{p}\b",  # "Libya's Derna", "Libya's eastern Derna"
+        rf"\b{p},\s+(?:[a-z-]+\s+)?{w}\b",  # "Derna, Libya", "Derna, eastern Libya"
+        rf"\b{p}\s+in\s+(?:[a-z-]+\s+){{0,2}}?{w}\b",  # "Derna in eastern Libya"
+    )
+    return any(re.search(pat, low) for pat in patterns)
+
+
+def place_contains(whole: str | None, part: str | None, text: str | None) -> bool:
+    """The report's own words put `part` inside `whole` ("the eastern Libyan city of Derna",
+    "Libya's Derna", "Derna, Libya", "Derna in eastern Libya"): there is no gazetteer, so a
+    report must say it."""
+    if not whole or not part or not text:
+        return False
+    return _contains(whole, part, text if len(text) < 20000 else text[:20000])

@@ -54,12 +54,14 @@ from recount.compare.identity import (
     day_gap,
     same_metric,
     scope,
+    several_places,
     what_differs,
+    when_differs,
     where_differs,
     words_before_number,
 )
 from recount.compare.metric import format_date, format_figure, interval, metric_label
-from recount.compare.names import GENERIC, words_of
+from recount.compare.names import GENERIC, place_contains, place_relation, words_of
 from recount.compare.quotes import (  # noqa: F401
     compare_attributed,
     fragments,
@@ -257,6 +259,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if not same_figure(a, b, aliases):
         if not same_article and not (ra or rb) and one_estimate(a, b, aliases):
             return same_estimate_rule(a, b, speakers)
+        if not same_article and not (ra or rb):
+            return whole_below_part(a, b, aliases)
         return None
     if ra or rb:
         # a restated older figure is set only against its own report's current figure
@@ -276,6 +280,30 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if flag is not None and not same_article and flag.type != "conflict" and (superseded(a) or superseded(b)):
         return None
     return flag
+
+
+def whole_below_part(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
+    """A running total of a place, given later lower than an earlier running total of a part
+    of it ("11,300 dead in Derna", then "3,958 dead in Libya"): the whole cannot count fewer
+    than its part. The reports must say the one place lies in the other (names.place_contains);
+    a part's figure below the whole's is no contradiction and raises nothing."""
+    first, later = ordered(a, b)
+    cf, cl = first.claim, later.claim
+    assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
+    if not (in_one_story(a, b) and scope(cf) == scope(cl) == "cumulative" and cf.place and cl.place):
+        return None
+    if not interval(cl).hi < interval(cf).lo or a.same_article_token == b.same_article_token:
+        return None
+    if what_differs(cf, cl) or when_differs(cf, None, cl, None):
+        return None
+    if place_relation(cf.place, cl.place, aliases.get("place")) != "different" or several_places(cl.place):
+        return None
+    if not (place_contains(cl.place, cf.place, later.article_text())
+            or place_contains(cl.place, cf.place, first.article_text())):
+        return None
+    if superseded(a) or superseded(b):
+        return None
+    return _interval_rule(first, later, False, aliases.get("speaker"))
 
 
 def _mentions(folded: str, place: str | None) -> bool:
