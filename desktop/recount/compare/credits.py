@@ -1,11 +1,11 @@
 """Who a figure is credited to, and when two credits disagree.
 
-A figure credited to two different bodies ("11,300 dead" from the Red Crescent in one report,
+A figure credited to two different bodies ("6,400 dead" from the Red Cross in one report,
 from the UN in another) is an `attribution_conflict`; a body that denies a figure another
 report credits to it is one too. Precision first: only two bodies that are plainly not one
 another count. A kind of body ("the police", "officials") is not told from a body of that
-kind, a body from a part of it ("the UN" / "the UN migration agency"), and a country's
-authorities or a place speaking ("Sri Lanka lowers its toll") name no particular body.
+kind, a body from a part of it ("the UN" / "the UN refugee agency"), and a country's
+authorities or a place speaking ("Varnia lowers its toll") name no particular body.
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ from recount.compare.refs import Ref
 # ministry" may be one body.
 _SECTORS = frozenset("health interior defence defense foreign finance security civil protection emergency "
                      "local state federal national regional provincial municipal public".split())
-# The last word of a credit that names no particular body: "Sri Lankan authorities", "officials".
+# The last word of a credit that names no particular body: "Varnian authorities", "officials".
 _VAGUE = frozenset("authorities authority officials official government sources source administration"
                    .split())
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
-# two sources is a coincidence, "11,300 dead" is not).
+# two sources is a coincidence, "6,400 dead" is not).
 ATTRIBUTION_MIN_VALUE = 20
 ATTRIBUTION_DAYS = QUOTE_WINDOW_DAYS
-# "X denied that the toll had reached 11,300": X disowns the figure after.
+# "X denied that the toll had reached 6,400": X disowns the figure after.
 _DISOWNING = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|disputed)\b"
                         r"(?:\s+(?:reports|claims|suggestions))?(?:\s+that)?[^.;:]{0,80}$", re.IGNORECASE)
 
@@ -46,8 +46,8 @@ def _body_words(name: str) -> set[str]:
 
 
 def _within(x: str, y: str) -> bool:
-    """One body is the other or a part of it: "United Nations" / "UN migration agency", "Red
-    Crescent" / "Secretary General of the Libyan Red Crescent"."""
+    """One body is the other or a part of it: "United Nations" / "UN refugee agency", "Red
+    Cross" / "Secretary General of the Varnian Red Cross"."""
     wx, wy = words_of(x), words_of(y)
     sx, sy = _body_words(x), _body_words(y)
     initials_x = "".join(w[0] for w in wx if w not in GENERIC) if len(wx) > 1 else ""
@@ -60,15 +60,15 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
     """Two named bodies that are not one another, nor one part of the other ("the UN" and "the UN
     migration agency"), nor one relaying the other ("WHO, via the ministry"). One at least must be
     named by more than a kind of body, and a kind of body is not told from a body of that kind
-    ("the police" / "the Colombo police spokesman"); neither may be only a country's authorities
-    ("Sri Lankan officials", "the Kessel government"): that names no particular body."""
+    ("the police" / "the Kelso police spokesman"); neither may be only a country's authorities
+    ("Varnian officials", "the Kessel government"): that names no particular body."""
     if not x or not y or names_match(x, y, speakers):
         return False
     wx, wy = _body_words(x), _body_words(y)
     if not (wx or wy) or (wx & wy):
         return False
     if not (wx and wy) and set(words_of(x)) & set(words_of(y)):
-        return False  # "the police" and "the Colombo police spokesman" may be one body
+        return False  # "the police" and "the Kelso police spokesman" may be one body
     if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
         return False
     return not _within(x, y)
@@ -89,7 +89,7 @@ def _disowned(span: str, sentence: str | None) -> bool:
 
 
 def disowned(claim: NumericClaim) -> bool:
-    """The figure's source denies it ("the Red Crescent denied that the toll had reached 11,300"):
+    """The figure's source denies it ("the Red Cross denied that the toll had reached 6,400"):
     not its claim; it only contradicts a report crediting the figure to that source."""
     return _disowned(claim.span, claim.sentence)
 
@@ -110,7 +110,7 @@ def disowned_rule(credit: Ref, denial: Ref, speakers: Mapping[str, str] | None) 
 
 
 def same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None) -> Discrepancy | None:
-    """The same figure of one metric (e.g. "11,300 dead", "$4.5 billion", "15,191,847 votes")
+    """The same figure of one metric (e.g. "6,400 dead", "$4.5 billion", "1,204,331 votes")
     credited to two different bodies, in reports at most ATTRIBUTION_DAYS apart."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
@@ -124,7 +124,7 @@ def same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None) -> Di
     if gap is None or gap > ATTRIBUTION_DAYS:
         return None
     if any(place_credit(c) for c in (ca, cb)):
-        return None  # "Sri Lanka lowers toll to 253": a country's word, not a body's
+        return None  # "Varnia lowers toll to 212": a country's word, not a body's
     if not distinct_sources(ca.source, cb.source, speakers):
         return None
     first, later = ordered(a, b)

@@ -192,17 +192,17 @@ def _contains(whole: str, part: str, text: str) -> bool:
     low = text.casefold().replace("\u2019", "'")
     kinds = r"(?:city|town|port|village|province|region|district|county|state|island)"
     patterns = (
-        rf"\b{w}\w*(?:'s)?\s+(?:[a-z-]+\s+){{0,3}}?{kinds}\s+of\s+{p}\b",  # "the Libyan city of Derna"
-        rf"\b{w}'s\s+(?:[a-z-]+\s+){{0,3}}?{p}\b",  # "Libya's Derna", "Libya's eastern Derna"
-        rf"\b{p},\s+(?:[a-z-]+\s+)?{w}\b",  # "Derna, Libya", "Derna, eastern Libya"
-        rf"\b{p}\s+in\s+(?:[a-z-]+\s+){{0,2}}?{w}\b",  # "Derna in eastern Libya"
+        rf"\b{w}\w*(?:'s)?\s+(?:[a-z-]+\s+){{0,3}}?{kinds}\s+of\s+{p}\b",  # "the Varnian city of Kelso"
+        rf"\b{w}'s\s+(?:[a-z-]+\s+){{0,3}}?{p}\b",  # "Varnia's Kelso", "Varnia's northern Kelso"
+        rf"\b{p},\s+(?:[a-z-]+\s+)?{w}\b",  # "Kelso, Varnia", "Kelso, northern Varnia"
+        rf"\b{p}\s+in\s+(?:[a-z-]+\s+){{0,2}}?{w}\b",  # "Kelso in northern Varnia"
     )
     return any(re.search(pat, low) for pat in patterns)
 
 
 def place_contains(whole: str | None, part: str | None, text: str | None) -> bool:
-    """The report's own words put `part` inside `whole` ("the eastern Libyan city of Derna",
-    "Libya's Derna", "Derna, Libya", "Derna in eastern Libya"): there is no gazetteer, so a
+    """The report's own words put `part` inside `whole` ("the northern Varnian city of Kelso",
+    "Varnia's Kelso", "Kelso, Varnia", "Kelso in northern Varnia"): there is no gazetteer, so a
     report must say it."""
     if not whole or not part or not text:
         return False
