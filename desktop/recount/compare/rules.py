@@ -287,14 +287,18 @@ def whole_below_part(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -
     of it ("6,400 dead in Kelso", then "2,900 dead in Varnia"): the whole cannot count fewer
     than its part. The reports must say the one place lies in the other (names.place_contains);
     a part's figure below the whole's is no contradiction and raises nothing."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    if not (ca.place and cb.place and ca.place != cb.place and scope(ca) == scope(cb) == "cumulative"):
+        return None  # (cheap tests first: this is asked of every pair the scores block)
+    if float(ca.value) == float(cb.value) or not in_one_story(a, b):
+        return None
     first, later = ordered(a, b)
     cf, cl = first.claim, later.claim
     assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
-    if not (in_one_story(a, b) and scope(cf) == scope(cl) == "cumulative" and cf.place and cl.place):
+    if float(cl.value) > float(cf.value) or a.same_article_token == b.same_article_token:
         return None
-    if not interval(cl).hi < interval(cf).lo or a.same_article_token == b.same_article_token:
-        return None
-    if what_differs(cf, cl) or when_differs(cf, None, cl, None):
+    if not interval(cl).hi < interval(cf).lo or what_differs(cf, cl) or when_differs(cf, None, cl, None):
         return None
     if place_relation(cf.place, cl.place, aliases.get("place")) != "different" or several_places(cl.place):
         return None
