@@ -174,12 +174,43 @@ def _serve(conn) -> None:
     site.stop()
 
 
-def worst_gaps(meter, n: int = 6) -> list[tuple[float, float, float]]:
-    """The meter's n longest gaps in time order: (ms since it started, stall ms, the GUI thread's CPU ms)."""
+def run_queue_ms() -> float:
+    """How long this thread has waited for a core, in ms (Linux: /proc schedstat); 0 elsewhere."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def stall_meter():
+    """gui_stall.StallMeter (the same 5 ms tick), also noting at each tick how long the GUI
+    thread waited for a core: a stall with little CPU of its own and little of that wait was
+    spent waiting for the interpreter lock."""
+    from gui_stall import StallMeter
+
+    class Meter(StallMeter):
+        def start(self) -> None:
+            self.queued: list[float] = []
+            self.last_queue = run_queue_ms()
+            super().start()
+
+        def _tick(self) -> None:
+            queue = run_queue_ms()
+            self.queued.append(queue - self.last_queue)
+            self.last_queue = queue
+            super()._tick()
+
+    return Meter()
+
+
+def worst_gaps(meter, n: int = 6) -> list[tuple[float, float, float, float]]:
+    """The meter's n longest gaps in time order: (ms since it started, stall ms, the GUI
+    thread's own CPU ms, ms it waited for a core)."""
     at, stamped = 0.0, []
-    for gap, cpu in zip(meter.gaps, meter.busy, strict=False):
+    for gap, cpu, queued in zip(meter.gaps, meter.busy, meter.queued, strict=False):
         at += gap + 5
-        stamped.append((at, gap, cpu))
+        stamped.append((at, gap, cpu, queued))
     return sorted(sorted(stamped, key=lambda t: -t[1])[:n])
 
 
@@ -188,7 +219,6 @@ def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from gui_stall import StallMeter
     from recount.ui.automation import wait_for
     from recount.ui.main_window import MainWindow
     from recount.ui.settings import Settings
@@ -223,7 +253,7 @@ def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_
                     wait_for(task.finished, 30_000)
         got: list = []
         watch.polled.connect(got.append)
-        meter = StallMeter()
+        meter = stall_meter()
         meter.start()
         t0 = time.perf_counter()
         watch.poll([])
@@ -240,8 +270,10 @@ def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_
         if imported != reports or errors:
             print(f"  {imported} reports imported; " + "; ".join(errors[:3]))
         if verbose:
-            print("  longest stalls (ms after the poll started: stall ms, GUI thread's own CPU ms): "
-                  + ", ".join(f"{at:.0f}: {gap:.0f} ({cpu:.0f})" for at, gap, cpu in worst_gaps(meter)))
+            worst = ", ".join(f"{at:.0f}: {gap:.0f} ({cpu:.0f}, {queued:.0f})"
+                              for at, gap, cpu, queued in worst_gaps(meter))
+            print("  longest stalls, ms after the poll started: stall ms (the GUI thread's own CPU ms, "
+                  f"ms it waited for a core): {worst}")
         window.close()
         app.processEvents()
 

@@ -31,6 +31,9 @@ from typing import Any
 from recount.watch.scheduler import Clock, RunReport, Scheduler, choose, system_clock
 
 WAIT_SECONDS = 0.1  # how often the waiting thread looks at cancelled() while the child polls
+# Polling is background work: when the window's thread and the poll both want a core (2 cores,
+# other programs busy), the operating system serves the window first.
+NICENESS = 10
 
 
 class PollProcessFailed(Exception):
@@ -150,6 +153,8 @@ def _start_child(stop: Any) -> None:
     global _stop_event
     _stop_event = stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal is the window's to handle
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), name="watch parent", daemon=True).start()
