@@ -117,6 +117,8 @@ def test_credits_that_name_no_distinct_body() -> None:
     assert not _distinct_sources("police", "Amsel police spokesman", None)  # a kind of body, one of that kind
     assert not _distinct_sources("Varnian authorities", "Red Cross", None)  # a country's authorities
     assert not _distinct_sources("health officials", "the ministry", None)
+    assert not _distinct_sources("Police Media Spokesperson", "Varnia police (spokesman Ivo Rask)", None)
+    assert _distinct_sources("Police Media Spokesperson", "Varnia Health Ministry", None)
     assert _distinct_sources("Red Cross", "World Health Organization", None)
     assert _distinct_sources("Finance Ministry", "World Bank", None)
 
@@ -156,6 +158,10 @@ def test_a_figure_a_report_says_held_at_first_is_history(num, ref) -> None:
                  source="Health Ministry",
                  sentence="The ministry said 480 people had initially been taken to hospital.")
     assert compare(earlier, told) is None
+    in_span = _toll(num, ref, "480 people had initially been taken to hospital", 480, "2024-06-07",
+                    "Bay Times", "bay", category="wounded", source="Health Ministry",
+                    sentence="The ministry said 480 people had initially been taken to hospital.")
+    assert compare(earlier, in_span) is None  # the cue may be inside the span
 
 
 def test_a_quote_given_twice_in_one_report_drifts_once(quote, ref) -> None:

@@ -25,6 +25,9 @@ from recount.compare.refs import Ref
 # ministry" may be one body.
 _SECTORS = frozenset("health interior defence defense foreign finance security civil protection emergency "
                      "local state federal national regional provincial municipal public".split())
+# Kinds of body a country has one of: two credits naming the same kind ("the police" / "police
+# spokesman Ivo Rask") are one body unless their branches differ ("Health" / "Interior Ministry").
+_KINDS = frozenset("police army military navy ministry forces rebels coastguard".split())
 # The last word of a credit that names no particular body: "Varnian authorities", "officials".
 _VAGUE = frozenset("authorities authority officials official government sources source administration"
                    .split())
@@ -60,8 +63,9 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
     """Two named bodies that are not one another, nor one part of the other ("the UN" and "the UN
     migration agency"), nor one relaying the other ("WHO, via the ministry"). One at least must be
     named by more than a kind of body, and a kind of body is not told from a body of that kind
-    ("the police" / "the Kelso police spokesman"); neither may be only a country's authorities
-    ("Varnian officials", "the Kessel government"): that names no particular body."""
+    ("the police" / "the Kelso police spokesman" / "Police Media Spokesperson"); neither may be
+    only a country's authorities ("Varnian officials", "the Kessel government"): that names no
+    particular body."""
     if not x or not y or names_match(x, y, speakers):
         return False
     wx, wy = _body_words(x), _body_words(y)
@@ -69,6 +73,10 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
         return False
     if not (wx and wy) and set(words_of(x)) & set(words_of(y)):
         return False  # "the police" and "the Kelso police spokesman" may be one body
+    kinds_x, kinds_y = set(words_of(x)) & _KINDS, set(words_of(y)) & _KINDS
+    sectors_x, sectors_y = set(words_of(x)) & _SECTORS, set(words_of(y)) & _SECTORS
+    if kinds_x & kinds_y and not (sectors_x and sectors_y and not sectors_x & sectors_y):
+        return False  # "Police Media Spokesperson" / "Kelso police (spokesman Ivo Rask)": one force
     if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
         return False
     return not _within(x, y)

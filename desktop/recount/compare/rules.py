@@ -131,10 +131,12 @@ def compare(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = No
 def _restated(span: str, sentence: str | None) -> bool:
     lead = words_before_number(span)  # the span may start with the cue ("the previous figure of 359")
     pos = sentence.find(span) if sentence else -1
+    number = re.search(r"\d[\d,.]*", span)  # the span may end with the cue ("485 people had initially")
+    rest = span[number.end():] if number else ""
     if sentence and pos >= 0:
-        head, tail = sentence[max(0, pos - 80):pos] + lead, sentence[pos + len(span):]
+        head, tail = sentence[max(0, pos - 80):pos] + lead, rest + sentence[pos + len(span):]
     else:
-        head, tail = lead, ""
+        head, tail = lead, rest
     return bool(_EARLIER_BEFORE.search(head) or _EARLIER_AFTER.match(tail))
 
 
