@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,10 +23,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,13 +33,11 @@ from recount.ui import errors
 from recount.ui.articles_model import ArticleRow, ArticlesModel, search_query
 from recount.ui.library_writes import LibraryWrites
 from recount.ui.metadata_dialog import FIELDS, MetadataDialog
+from recount.ui.plain_delegate import PlainTextDelegate
 from recount.ui.story_view import StoryView
 from recount.ui.workers import Task
 
 __all__ = ["ArticleRow", "ArticlesModel", "LibraryBrowser", "MetadataDialog", "search_query"]
-
-UNDO_BAR_SECONDS = 12
-
 
 # ---------------------------------------------------------------------- the browser
 
@@ -82,6 +77,7 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.view.setObjectName("libraryTable")
         self.view.setAccessibleName("Stored reports")
         self.view.setModel(self.model)
+        self.view.setItemDelegate(PlainTextDelegate(self.view, right_columns=frozenset({3})))  # Claims
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -170,38 +166,6 @@ class LibraryBrowser(LibraryWrites, QWidget):
         focus = action("Search", QKeySequence(QKeySequence.StandardKey.Find), self.search.setFocus)
         focus.setText("Search reports")
 
-    def _make_undo_bar(self) -> QFrame:
-        """A bar over the foot of the table, outside any layout: showing or hiding it resizes
-        nothing, so the table is not laid out and painted again for it."""
-        bar = QFrame(self.view)
-        bar.setObjectName("undoBar")
-        bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar.setAutoFillBackground(True)
-        bar.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
-        self.undo_label = QLabel()
-        self.undo_label.setForegroundRole(self.palette().ColorRole.ToolTipText)
-        # A long title never widens the dock (that would lay the whole window out again).
-        self.undo_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setObjectName("undoButton")
-        self.undo_button.setToolTip("Put the deleted reports back (Ctrl+Z)")
-        self.undo_button.clicked.connect(self.undo)
-        close = QToolButton()
-        close.setText("✕")
-        close.setAutoRaise(True)
-        close.setToolTip("Hide")
-        close.setAccessibleName("Hide this message")
-        close.clicked.connect(bar.hide)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(8, 2, 2, 2)
-        row.addWidget(self.undo_label, 1)
-        row.addWidget(self.undo_button)
-        row.addWidget(close)
-        self._bar_timer = QTimer(self, singleShot=True, interval=UNDO_BAR_SECONDS * 1000)
-        self._bar_timer.timeout.connect(bar.hide)
-        bar.hide()
-        return bar
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """In a narrow dock, drop the least useful columns rather than scroll sideways."""
         super().resizeEvent(event)
@@ -210,20 +174,6 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self.view.setColumnHidden(3, width < 520)  # Claims
         self.view.setColumnHidden(1, width < 360)  # Outlet
         self._place_undo_bar()
-
-    def _place_undo_bar(self) -> None:
-        area = self.view.viewport().geometry()
-        height = self.undo_bar.sizeHint().height()
-        self.undo_bar.setGeometry(area.left() + 4, area.bottom() - height - 3, max(area.width() - 8, 0),
-                                  height)
-
-    def show_undo_bar(self, text: str) -> None:
-        """Say what was done, with an Undo button, for UNDO_BAR_SECONDS."""
-        self.undo_label.setText(text)
-        self._place_undo_bar()
-        self.undo_bar.raise_()
-        self.undo_bar.show()
-        self._bar_timer.start()
 
     # ------------------------------------------------------------------ public API
 

@@ -4,13 +4,19 @@ Each write is a `ui.operations` function started by the worker helper on the bro
 writing connection, so a locked library never holds up the window. A command enters the
 undo stack only once its write succeeded; when a replayed undo or redo fails, the stack is
 moved back without writing, so it always says what the library holds.
+
+After a write only the rows it changed are touched (removed, put back in their place with
+the claim counts the worker read, rewritten), and the Undo bar lies over the foot of the
+table, so nothing else is read, laid out or painted again (bench/gui_stall.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton
 
 from recount.ui import errors, operations
 from recount.ui.articles_model import ArticleRow
@@ -18,6 +24,8 @@ from recount.ui.workers import Task, start_task
 
 if TYPE_CHECKING:
     from recount.ui.library_browser import LibraryBrowser
+
+UNDO_BAR_SECONDS = 12
 
 
 class _Command(QUndoCommand):
@@ -73,6 +81,52 @@ class LibraryWrites:
     _replaying: bool
     changes: Any
     task: Task | None
+
+    def _make_undo_bar(self) -> QFrame:
+        """A bar over the foot of the table, outside any layout: showing or hiding it resizes
+        nothing, so the table is not laid out and painted again for it."""
+        bar = QFrame(self.view)
+        bar.setObjectName("undoBar")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setAutoFillBackground(True)
+        bar.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
+        self.undo_label = QLabel()
+        self.undo_label.setForegroundRole(self.palette().ColorRole.ToolTipText)
+        # A long title never widens the dock (that would lay the whole window out again).
+        self.undo_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip("Put the deleted reports back (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Hide")
+        close.setAccessibleName("Hide this message")
+        close.clicked.connect(bar.hide)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 2, 2, 2)
+        row.addWidget(self.undo_label, 1)
+        row.addWidget(self.undo_button)
+        row.addWidget(close)
+        self._bar_timer = QTimer(self, singleShot=True, interval=UNDO_BAR_SECONDS * 1000)
+        self._bar_timer.timeout.connect(bar.hide)
+        bar.hide()
+        return bar
+
+    def _place_undo_bar(self) -> None:
+        area = self.view.viewport().geometry()
+        height = self.undo_bar.sizeHint().height()
+        self.undo_bar.setGeometry(area.left() + 4, area.bottom() - height - 3, max(area.width() - 8, 0),
+                                  height)
+
+    def show_undo_bar(self, text: str) -> None:
+        """Say what was done, with an Undo button, for UNDO_BAR_SECONDS."""
+        self.undo_label.setText(text)
+        self._place_undo_bar()
+        self.undo_bar.raise_()
+        self.undo_bar.show()
+        self._bar_timer.start()
 
     def _write(self, fn: Any, *args: Any, doing: str, done: Any, failed: Any = None) -> Task:
         """Run one write of ui.operations on a worker: a busy bar here, errors in a dialog."""
