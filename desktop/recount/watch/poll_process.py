@@ -54,7 +54,7 @@ class PollProcess:
         self.timeout = float(getattr(lib, "timeout", 5.0))
         self.clock = clock
         self._ctx = multiprocessing.get_context("spawn")
-        self._stop = self._ctx.Event()  # set: the child stops its poll at the next step
+        self._stop: Any = None  # an Event, made with the child (it starts a helper process on POSIX)
         self._paused = False
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
@@ -71,11 +71,16 @@ class PollProcess:
 
     def pause(self) -> None:
         self._paused = True
-        self._stop.set()
+        self._stop_child(True)
 
     def resume(self) -> None:
         self._paused = False
-        self._stop.clear()
+        self._stop_child(False)
+
+    def _stop_child(self, stop: bool) -> None:
+        """Set: the child stops its poll at the next step; cleared for the next poll."""
+        if self._stop is not None:
+            self._stop.set() if stop else self._stop.clear()
 
     def run(self, *, everything: bool = False, ids: Iterable[int] | None = None,
             cancelled: Callable[[], bool] | None = None, progress: Any = None) -> RunReport:
@@ -86,11 +91,11 @@ class PollProcess:
         chosen = [s.id for s in choose(self.lib, self.clock(), ids=ids, everything=everything)]
         if not chosen:
             return RunReport()
-        self._stop.clear()
-        if self._paused:  # paused meanwhile
-            self._stop.set()
         for attempt in (1, 2):
             pool = self._ensure_pool()
+            self._stop_child(False)
+            if self._paused:  # paused meanwhile
+                self._stop_child(True)
             try:
                 future = pool.submit(_poll_in_child, self.path, self.timeout, chosen)
                 self.child_pid, report = self._wait(future, cancelled)
@@ -108,7 +113,7 @@ class PollProcess:
                 return future.result(timeout=WAIT_SECONDS)
             except FutureTimeout:
                 if cancelled is not None and cancelled():
-                    self._stop.set()
+                    self._stop_child(True)
 
     def start(self) -> Any:
         """Start the child now rather than at the first poll: its imports (feedparser, the claims
@@ -120,7 +125,7 @@ class PollProcess:
 
     def close(self, wait: bool = False) -> None:
         """Stop the child (after the poll under way reaches its next step)."""
-        self._stop.set()
+        self._stop_child(True)
         with self._lock:
             self._closed = True
             pool, self._pool = self._pool, None
@@ -131,6 +136,8 @@ class PollProcess:
         with self._lock:
             if self._closed:
                 raise PollProcessFailed("Polling has stopped: the window or its library was closed.")
+            if self._stop is None:
+                self._stop = self._ctx.Event()
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=self._ctx,
                                                  initializer=_start_child, initargs=(self._stop,))
