@@ -185,3 +185,28 @@ def test_failed_delete_leaves_rows_and_claims_alone(browser, lib, qtbot, library
         assert [m for m in browser.findChildren(QMessageBox) if m.objectName() == "recountMessage"]
     finally:
         ro.close()
+
+
+def test_the_browser_reads_while_another_connection_holds_a_write_open(qtbot, lib, library_file):
+    """The GUI thread's connection (WAL) reads past an open write at once: with no busy timeout
+    at all, a read that had to wait for the lock would fail instead."""
+    import sqlite3
+
+    reader = Library.open(library_file, timeout=0)
+    writer = sqlite3.connect(str(library_file), isolation_level=None)
+    try:
+        first = lib.articles(limit=1, with_text=False)[0]
+        writer.execute("PRAGMA cache_size = 1")  # the write spills to disk, as a big one does:
+        writer.execute("BEGIN IMMEDIATE")  # without WAL that takes the lock readers wait on
+        writer.execute("UPDATE articles SET title = 'Not committed'")
+        w = LibraryBrowser()
+        qtbot.addWidget(w)
+        w.set_library(reader)
+        w.refresh()
+        assert not w.findChildren(QMessageBox)  # no "library is busy"
+        assert w.model.rowCount() == lib.count_articles() and w.model.row(0).title == first.title
+        assert w.count_label.text() == f"{lib.count_articles()} reports"
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()
+        reader.close()
