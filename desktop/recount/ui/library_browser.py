@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -306,19 +306,18 @@ class LibraryBrowser(LibraryWrites, QWidget):
         self._update_actions()
 
     def _reselect(self, ids: list[int]) -> None:
+        """Select these reports' rows in one change (one selectionChanged, one repaint)."""
         selection = self.view.selectionModel()
-        selection.clearSelection()
-        first = True
-        for article_id in ids:
-            row = self.model.row_of(article_id)
-            if row is None:
-                continue
-            flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
-            selection.select(self.model.index(row, 0), flags)
-            if first:
-                self.view.scrollTo(self.model.index(row, 0))
-                selection.setCurrentIndex(self.model.index(row, 0), selection.SelectionFlag.NoUpdate)
-                first = False
+        rows = [r for r in (self.model.row_of(i) for i in ids) if r is not None]
+        chosen = QItemSelection()
+        for row in rows:
+            chosen.select(self.model.index(row, 0), self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag
+        selection.select(chosen, flags.ClearAndSelect | flags.Rows)
+        if rows:
+            first = self.model.index(rows[0], 0)
+            self.view.scrollTo(first)
+            selection.setCurrentIndex(first, flags.NoUpdate)
         self._update_actions()
 
     def _update_actions(self, *_: Any) -> None:
