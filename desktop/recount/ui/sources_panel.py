@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 COLUMNS = ("Name", "Status", "Last poll", "Reports", "Every", "Last error")
-COLUMN_WIDEST = ("not modified", "2025-12-28 23:59", "100000", "10080 min")  # Status … Every
+COLUMN_WIDEST = ("not modified", "2025-12-28 23:59", "99999", "10080 min")  # Status … Every
 
 
 def plain_tip(text: str) -> str:
@@ -99,7 +99,7 @@ class SourcesPanel(QWidget):
         # (a refresh of 200 sources took 3-6 s of the window's thread).
         metrics = self.table.fontMetrics()
         for c, widest in enumerate(COLUMN_WIDEST, start=1):
-            self.table.setColumnWidth(c, max(metrics.horizontalAdvance(t) for t in (widest, COLUMNS[c])) + 24)
+            self.table.setColumnWidth(c, max(metrics.horizontalAdvance(t) for t in (widest, COLUMNS[c])) + 14)
         self.table.setColumnWidth(0, 190)
         self.table.setAccessibleName("Followed sources")
         self.table.itemSelectionChanged.connect(self._update_buttons)
