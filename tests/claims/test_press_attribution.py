@@ -67,3 +67,23 @@ def test_a_headline_role_is_the_person_the_report_names_with_it():
 def test_a_headline_role_nobody_in_the_report_holds_credits_nobody():
     text = "Floods will rise, ministry warns\n\nRivers rose across the valley on Monday."
     assert speakers(text) == []
+
+
+def test_the_tail_of_a_number_is_never_a_speaker():
+    found = speakers("The storm destroyed more than 4,300 homes officials said were uninsured.")
+    assert all(not s[0].isdigit() for s in found)
+    assert speakers("Cumulative confirmed deaths have risen to 23, the ministry said.") == ["ministry"]
+    assert speakers("Some 1,602 people confirmed dead were buried on Sunday.") == []
+
+
+def test_acts_are_not_words():
+    assert speakers("Oleta claimed lives in three provinces.") == []
+    assert speakers("The group claimed responsibility for the bombing, police said.") == ["police"]
+    assert speakers("Rescuers stopped digging and raised their hands, urging silence.") == []
+    assert speakers("The mayor toured the camp, urging residents to stay indoors.") == ["mayor"]
+
+
+def test_a_surname_ending_in_a_is_a_person_not_a_country():
+    text = ("Opposition politician Dalia Voranskaya won 9.9 percent of the vote. Voranskaya, however, "
+            "rejected the results on Monday.")
+    assert speakers(text) == ["Dalia Voranskaya"]

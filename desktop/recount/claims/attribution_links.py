@@ -8,7 +8,7 @@ quotation to the claim it belongs to.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue
@@ -140,17 +140,22 @@ def attach_quotes(doc: Document, cues: list[Cue], quotes: list[Quote]) -> None:
     for c in cues:
         by_para.setdefault(c.sentence.paragraph, []).append(c)
     starts = {p: [c.span_start for c in cs] for p, cs in by_para.items()}
+    # each paragraph's cues by where their verb ends: a quote looks up the cues before it by
+    # bisection (a pasted wall of text is one paragraph: a scan per quote would be quadratic)
+    by_end = {p: sorted(cs, key=lambda c: c.verb_end) for p, cs in by_para.items()}
+    ends = {p: [c.verb_end for c in cs] for p, cs in by_end.items()}
     signed = {(q.start, q.end) for c in cues for q in c.quotes}  # a signature line's, already
     for q in quotes:
         if (q.start, q.end) in signed:
             continue
         same = by_para.get(q.paragraph, [])
         owner = None
-        before = [c for c in same if c.verb_end <= q.start]
-        last_before = max(before, key=lambda c: c.verb_end) if before else None
+        ordered = by_end.get(q.paragraph, [])
+        n_before = bisect_right(ends[q.paragraph], q.start) if ordered else 0
+        last_before = ordered[n_before - 1] if n_before else None
         if last_before is not None and _introduces(text, last_before, q):
             owner = last_before  # 'X decried what he termed "...," he added': X's own words
-        if owner is None and same and (_open_ended(text, q) or _cue_follows(text, q, same)):
+        if owner is None and same and (_open_ended(text, q) or _cue_follows(q, ordered, n_before)):
             # '"...," said X' / '"...," X told reporters' / '"...." OCHA said.' / '"..." as safe,
             # he said': the claim right after the closing mark.
             i = bisect_left(starts[q.paragraph], q.end - 1)
@@ -187,10 +192,17 @@ def _bare_attribution(text: str, q: Quote, cue: Cue) -> bool:
     return text[q.end : cue.span_start].strip() == "" and cue.sentence.end - cue.span_end <= 2
 
 
-def _cue_follows(text: str, q: Quote, same: list[Cue]) -> bool:
+def _cue_follows(q: Quote, ordered: list[Cue], n_before: int) -> bool:
     """'"...." OCHA said.', '"..." as safe, he said.': a quote whose sentence has no claim before
-    it and a claim right after, in the same sentence or as the next short one."""
-    return not any(c.verb_end <= q.start and c.sentence.end > q.start for c in same)
+    it and a claim right after, in the same sentence or as the next short one. `before`: the
+    paragraph's cues by verb end, the first `n_before` of them ending before the quote."""
+    for i in range(n_before - 1, -1, -1):
+        c = ordered[i]
+        if c.sentence.end > q.start:
+            return False
+        if c.verb_end < q.start - 2000:
+            break  # sentences end in order: none further back reaches the quote
+    return True
 
 
 def _open_ended(text: str, q: Quote) -> bool:

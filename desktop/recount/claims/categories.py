@@ -16,8 +16,9 @@ from recount.claims.retrie import rx
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
-           r"slain|toll")
+           r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed")
 _WOUNDED = (r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed|"
+            r"(?<=were\s)shot(?!\s+(?:dead|down|and\s+killed))|"
             r"(?:remained|remain|remains|still)\s+in\s+hospital")
 _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
               r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
@@ -47,6 +48,7 @@ CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _KILLED_WORDS = dict(CATEGORY_PATTERNS)["killed"]
+_CASUALTY_WORDS = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CASUALTIES})\b", re.IGNORECASE)
 # "the current tally of 84 victims": the victims a tally counts
 _TALLY_OF = re.compile(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
                        r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
@@ -65,7 +67,9 @@ _TROOP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_WORDS = re.compile(
-    r"^(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?(?:dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
+    r"^(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?(?:(?:U\.\s?S\.|US|American|Canadian|Australian|"
+    r"Hong\s+Kong|Singapore|New\s+Zealand)\s+dollars\b|"
+    r"dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
     r"shekels|dinars|dirhams|riyals|lira|liras|pesos|reais|rand|hryvnias?|naira|shillings|kroner|kronor|"
     r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?)\b",
     re.IGNORECASE,
@@ -75,6 +79,7 @@ SUBJECT_NOUNS = (
     "people persons civilians children adults women men residents villagers families households "
     "soldiers troops fighters police officers militants rebels migrants refugees students patients "
     "workers protesters journalists prisoners detainees victims survivors passengers pupils babies "
+    "worshipers "
     "infants girls boys elderly volunteers staff doctors nurses"
 ).split()
 _SUBJECT_RE = re.compile(
@@ -142,13 +147,30 @@ PEOPLE_NOUNS = frozenset(
 _AMONG = re.compile(r"^\s*(?:[a-z]+\s+)?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
               r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",
               re.IGNORECASE)
+# "Among the dead are at least 20 soldiers": the whole the part belongs to comes first
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the|those)\s+(?P<what>[a-z ]{3,30}?)\s+(?:are|were|was|is)\s+"
+                           r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
+                           re.IGNORECASE)
+# "Friday's toll brought the deaths from three days of shelling to 75": what a total was brought to
+_BROUGHT_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
+                         r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+(?:(?:at\s+least|about|around|some|nearly|"
+                         r"more\s+than|over)\s+)?$", re.IGNORECASE)
+# Events and things a casualty verb may follow without being what it counts: "31 raids killed civilians"
+_THING_NOUNS = frozenset(
+    "attacks strikes airstrikes raids bombings blasts explosions incidents shells rockets missiles bombs "
+    "drones shots trains vehicles cars buses trucks planes boats ships buildings homes houses schools "
+    "hospitals mosques churches investigations cases operations clashes battles assaults offensives "
+    "ambushes shootings crashes accidents floods storms fires quakes earthquakes landslides".split()
+)
 _OF_THOSE = re.compile(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$", re.IGNORECASE)
 _FOUND_MISSING = re.compile(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
 
 
 _MONEY_PAREN = re.compile(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
 _CURRENCY_CODE = re.compile(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
-_CURRENCY_TAIL = re.compile(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?[A-Za-z]+")
+_CURRENCY_TAIL = re.compile(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?"
+                            r"(?:(?:U\.\s?S\.|US|American|Canadian|Australian|Hong\s+Kong|Singapore|"
+                            r"New\s+Zealand)\s+)?[A-Za-z]+")
 
 
 def is_money(symbol: str | None, after: str) -> bool:
@@ -172,6 +194,11 @@ def currency_unit(symbol: str | None, after: str) -> str | None:
         return table[sym]
     words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",
              "ruble": "RUB", "rupee": "INR"}
+    lead = after.lower().split()[:3]
+    for word, code in (("canadian", "CAD"), ("australian", "AUD"), ("hong", "HKD"), ("singapore", "SGD"),
+                       ("zealand", "NZD")):
+        if word in lead:
+            return code
     for word in after.lower().split()[:2]:
         for k, v in words.items():
             if word.startswith(k):
@@ -239,6 +266,11 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         cat, _pos = _match_category(what)
         if cat:
             return _fold(cat, sentence), subject
+    among_first = _AMONG_BEFORE.search(before[-60:])
+    if among_first:  # "Among the dead are at least 20 soldiers"
+        cat, _pos = _match_category(among_first.group("what"))
+        if cat:
+            return _fold(cat, sentence), subject
     those = _OF_THOSE.search(before[-40:])
     if those:  # "Of those killed, 3 were health workers"
         cat, _pos = _match_category(those.group("what"))
@@ -249,6 +281,13 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     brk = _CLAUSE_BREAK.search(after[:110])
     if _RETURN.search(after[: brk.start() if brk else 110]):
         return "count", subject
+    thing = _THING_HEAD.match(after)
+    if thing and thing.group("noun").lower() in _THING_NOUNS and _CASUALTY_WORDS.search(after[:80]):
+        # "31 separate raids killed civilians": the raids are counted ("2,000 homes could be
+        # evacuated" keeps its category)
+        cat, _pos = _match_category(after[:80])
+        if cat in ("killed", "wounded", "injured_or_killed"):
+            return "count", subject
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)
     stop = _HEAD_STOP.search(after[:40])
     head_zone = after[: stop.start() if stop else 40]
@@ -286,6 +325,11 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
                 and not rx(r"\b(?:as|because|when|while|but|and)\b", re.IGNORECASE).search(gap))
         if near or toll:
             return _fold(cat, sentence), subject
+    brought = _BROUGHT_TO.search(before[-110:])
+    if brought:
+        cat, _pos = _match_category(brought.group("what"))
+        if cat:
+            return _fold(cat, sentence), subject  # "brought the deaths from ... to 75"
     if _RISE_TO.search(before[-45:]):
         # the subject of the verb names what is counted: "the death toll from floods in the
         # city has soared to"; the clause before the verb, back to its start

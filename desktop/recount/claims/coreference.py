@@ -114,12 +114,15 @@ class SpeakerIndex(BodyNames):
         if mention.kind == "other":
             word = mention.name.removesuffix("'s").removesuffix("\u2019s")
             the_name = mention.text.lower().startswith("the ")  # "The Courier": a title, not a surname
-            adjective = self._adjective_of(word)
-            if adjective:
-                return Speaker(f"{adjective} government", "org")  # "Tavrenia says"
             known = self._person(word)
             if known is not None:
                 return known
+            full = self.full_name(word)
+            if full:  # "Dalia Voranskaya ... Voranskaya rejected": a surname, whatever it ends in
+                return self.resolve(Mention("person", full, None, mention.text))
+            adjective = self._adjective_of(word)
+            if adjective:
+                return Speaker(f"{adjective} government", "org")  # "Tavrenia says"
             if word.replace(".", "").isupper():
                 full = self.expand_acronym(word)
                 if full:

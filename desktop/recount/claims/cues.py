@@ -105,11 +105,19 @@ SAYING_AFTER = re.compile(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
 # speech only when what follows is a clause or a quotation.
 _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
-                            "claims", "states", "notes", "demands", "reports"))
+                            "claims", "states", "notes", "demands", "reports", "claimed", "claiming"))
+# "claimed on Monday they had ...": a day may stand between the verb and what was said
 _CONTENT_AFTER = re.compile(
+    r"""(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"""
+    r"""yesterday|today)(?:\s+(?:night|morning|evening|afternoon))?,?)?"""
     r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c]|"""
     r"""(?:it|they|he|she|we)\s+[a-z]+\b)"""
 )
+# "urging residents to leave", "urging that": an appeal in words; "urging silence" is a gesture's
+_URGING = re.compile(r"""[^.;]{0,60}?\b(?:to|not\s+to)\s+[a-z]+|\s+that\b|[^.;]{0,40}?["\u201c]""")
+# "1,602 people confirmed dead", "confirmed cases": an adjective, not a report
+_CONFIRMED_STATE = re.compile(r"\s+(?:dead|killed|deaths?|cases?|infections?|infected|injured|wounded|"
+                              r"missing|positive|fatalities|victims)\b", re.IGNORECASE)
 # "cited the ministry", "citing the agency as saying", "citing figures from": a source named.
 # "cited health reasons" is an act.
 _CITED_SOURCE = re.compile(
@@ -156,6 +164,10 @@ _JUDGEMENT = {
 
 def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
     """Whether the cue word `cue` (ending at `end`) reports words here, given what follows it."""
+    if cue in ("urging", "urged", "urges", "urge"):
+        return bool(_URGING.match(text, end, sentence_end))
+    if cue in ("confirmed", "confirms", "confirm") and _CONFIRMED_STATE.match(text, end, sentence_end):
+        return False
     judged = _JUDGEMENT.get(cue)
     if judged is not None:
         # "rejected the criticism, saying ...": the words come with "saying", not this verb.

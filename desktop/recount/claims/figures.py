@@ -45,7 +45,8 @@ _DURATION_AFTER = fast(
 _MEASURE_AFTER = fast(
     r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|"
     r"grams?|tonnes?|tons?|degrees?|°|kph|km/h|mph|knots?|litres?|liters?|"
-    r"gallons?|calories|kw|mw|gw|kwh|mwh|gwh|watts?|volts?)(?![\w-])",
+    r"gallons?|calories|kw|mw|gw|kwh|mwh|gwh|watts?|volts?|magnitude|millibars?|mb|hpa|hectopascals?|"
+    r"on\s+the\s+richter)(?![\w-])",
     re.IGNORECASE,
 )
 # "a vote of 13-0", "won 2-1": scores and tallies, not ranges
@@ -69,10 +70,18 @@ _SERVICE_NUMBER = fast(r"^\s*(?:calls?|callers?|operators?|dispatch\w*|lines?|se
 _CALLED = fast(r"\b(?:call(?:ed|ing)?|dial(?:l?ed|l?ing)?)\s*$", re.IGNORECASE)
 _SERVICE_NUMBERS = frozenset(("911", "999", "112", "000", "111", "119", "110", "100", "101"))
 AGE_BEFORE = fast(
-    r"(?:\baged|\bage\s+of|\bages\s+of|\b(?:children|kids|people|adults|those|men|women|boys|girls|anyone|"
-    r"residents|patients|voters)\s+(?:under|over|aged|above|below|older\s+than|younger\s+than))\s*$",
+    r"(?:\baged|\bage\s+of|\bages(?:\s+of)?|\b(?:children|kids|people|adults|those|men|women|boys|girls|"
+    r"anyone|residents|patients|voters)\s+(?:under|over|aged|above|below|older\s+than|younger\s+than))\s*"
+    r"(?:(?:between|from|around|about|roughly|over|under)\s+)?(?:\d{1,3}\s*(?:and|to|-|\u2013)\s*)?$",
     re.IGNORECASE,
 )
+# "a 7.8 magnitude earthquake", "hit with a 3.8M quake": a magnitude, not a count
+_QUAKE_AFTER = fast(r"^\s*(?:earthquake|quake|tremor|temblor|aftershock)s?\b", re.IGNORECASE)
+# "18:00hrs": a time of day; "August 21-27": the end of a span of days; "five or six times": how often
+_CLOCK_AFTER = fast(r"^[:.]\d\d(?:\s*(?:hrs|hours|h|GMT|UTC|local))?\b", re.IGNORECASE)
+_DAY_SPAN_BEFORE = fast(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                        r"\s*[-\u2013]\s*$")
+_TIMES_AFTER = fast(r"^\s*(?:or\s+\w+\s+)?times\b", re.IGNORECASE)
 PHONE_RE = leading(r"+(\d", r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
 _PAGE_FURNITURE = fast(
     r"^(?:page\s+\d|updated|posted|published|share|comments?|photo|image|video|read\s+more|"
@@ -140,7 +149,11 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
     if any(ts <= a.start < te for ts, te in times):
         return True
     if (_HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after) or _MEASURE_AFTER.match(after)
-            or _RANGE_DURATION.match(after)):
+            or _RANGE_DURATION.match(after) or _TIMES_AFTER.match(after)):
+        return True
+    if _QUAKE_AFTER.match(after) and (a.value < 10 or (a.digits_only and float(a.digits_only) < 10)):
+        return True
+    if a.digits_only and (_CLOCK_AFTER.match(after) or (a.value <= 31 and _DAY_SPAN_BEFORE.search(before))):
         return True
     # scores and votes, "13-0", "passed 52 to 48" (but "fell from 121 to 98" is a change)
     score = _SCORE.match(after)
@@ -195,10 +208,11 @@ def merge_ranges(text: str, atoms: list[Atom]) -> list[Figure]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.end : b.start]
-            lead = text[max(0, a.start - 9) : a.start].lower()
+            lead = text[max(0, a.start - 14) : a.start].lower()
             is_between = rx(r"\s+and\s+").fullmatch(gap) and lead.rstrip().endswith("between")
             is_dash = rx(r"\s*[-\u2013]\s*").fullmatch(gap)
-            is_to = rx(r"\s+to\s+").fullmatch(gap) and not lead.rstrip().endswith("from")
+            is_to = rx(r"\s+to\s+").fullmatch(gap) and (
+                not lead.rstrip().endswith("from") or rx(r"\brang(?:ed|ing|es|e)\s+from\s*$").search(lead))
             is_ratio = rx(r"\s+(?:in|out\s+of)\s+").fullmatch(gap)
             if is_ratio and not a.vague and not b.vague and 0 < a.value < b.value <= 1000 and not b.currency:
                 share = 100 * a.value / b.value

@@ -216,13 +216,14 @@ def find_atoms(
             value = _digits_value(m.group("digits"))
             scale = (m.group("scale") or "").strip().lower()
             if value is not None and scale:
-                value *= SCALES.get(scale) or SHORT_SCALES.get(scale, 1)
+                # 8.2 * 1e9 is 8199999999.999999 in binary: keep the digits the writer meant
+                value = float(f"{value * (SCALES.get(scale) or SHORT_SCALES.get(scale, 1)):.12g}")
             atom_kw["digits_only"] = m.group("digits")
         else:
             value = _word_value(m.group("words"))
             ws = (m.group("wscale") or "").strip().lower()
             if value is not None and ws:
-                value *= SCALES[ws]
+                value = float(f"{value * SCALES[ws]:.12g}")
             atom_kw["is_words"] = True
         del g
         if value is None:

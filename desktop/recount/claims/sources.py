@@ -190,9 +190,15 @@ _GIVER = re.compile(
 _NEW_CLAUSE = re.compile(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
 
 
+# "X would give $40 million, and the World Bank said it would lend ...": the cue opens a clause of
+# its own, about what follows it
+_OPENS_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+$")
+
+
 def _covers(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:
     if claim.start >= figure.end:
-        return _NEW_CLAUSE.search(text, figure.end, claim.start) is None
+        between = text[figure.end : claim.start]
+        return _NEW_CLAUSE.search(between) is None and _OPENS_CLAUSE.search(between) is None
     return True
 
 

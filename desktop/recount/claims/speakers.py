@@ -70,7 +70,8 @@ GROUP_NOUNS = frozenset(
     scientists researchers campaigners opponents supporters aides ministers governments countries
     nations donors staff spokesmen organisations organizations members elders clerics chiefs reporters
     journalists correspondents
-    commanders leaders officials sides militias militiamen""".split()
+    commanders leaders officials sides militias militiamen insurers forecasters meteorologists lawyers
+    attorneys regulators investors traders seismologists epidemiologists""".split()
 )
 COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
 # A report speaking for its author: "the report added", "the statement said".
@@ -176,8 +177,8 @@ def _analyse(phrase: str) -> Mention | None:
     raw = phrase.strip(" ,;:-\u2013\u2014")
     raw = rx(r"\s+\([^)]{1,60}\)$").sub("", raw)  # "(OCHA)" after a body's name
     raw = _COMPANY_SUFFIX.sub("", raw)
-    if not raw:
-        return None
+    if not raw or raw[0].isdigit():
+        return None  # "300 homes officials": the tail of a number, never a speaker
     words = raw.split()
     low = raw.lower()
     low = _OBJECT_PRONOUNS.get(low, low)  # "according to him"

@@ -108,6 +108,7 @@ LIST_CHANGE = re.compile(r"\b(?:swelled|grew|culled|shrank|dropped|fell|shot\s+u
                          r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|as\s+many\s+as)\s+)?$|"
                          r"\bfrom\s+(?:(?:about|around|some|nearly|more\s+than|over)\s+)?\d[\d,]*\s+to\s+"
                          r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
+NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whereas)\s+(?=(?:at\s+least\s+|about\s+|some\s+)?\d)|;")
 PRESENT = re.compile(r"\b(?:has|have|is|are|now)\b")
 # the parts a country is made of ("all 36 states", "four of the country's six zones"): not a result
 ADMIN_WHOLE_BEFORE = re.compile(r"\b(?:all|of\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?)\s*$", re.IGNORECASE)

@@ -225,7 +225,8 @@ class TimeReader:
         toll = toll_at is not None and category == "killed" and (
             not tw.DIGIT.search(tail, toll_at.end()) or tw.FROM_TO_TAIL.search(tail) is not None)
         perfect = bool(tw.PERFECT.search(after_full[:80]))
-        still = bool(tw.STILL.search(after_full[:60]))
+        # "212 have been confirmed dead and 35 are still missing": "still" is the other figure's
+        still = bool(tw.STILL.search(tw.NEXT_FIGURE.split(after_full[:60], 1)[0]))
 
         by_ref = next((d for d in dates if d.kind == "day"
                        and tw.BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
