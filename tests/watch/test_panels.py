@@ -238,9 +238,12 @@ def test_the_window_polls_in_a_process_of_its_own_and_stops_it_on_closing(qtbot,
     site.routes["/feed.xml"] = Route(rss(site, [("Forty", "/news/toll-40", "2025-03-03", None)]),
                                      content_type="application/rss+xml")
     watch = window.watch
+    told = []
+    watch.sourcePolled.connect(lambda result: told.append((result.source_id, result.status)))
     with qtbot.waitSignal(watch.polled, timeout=60000) as polled:
         watch.add(site.url("/feed.xml"))
     assert [(r.status, r.new, r.error) for r in polled.args[0].sources] == [("ok", 1, None)]
+    assert told == [(polled.args[0].sources[0].source_id, "ok")]  # told as its poll ended, before the end
     child = watch.scheduler.child_pid
     assert child is not None and child != os.getpid()  # the window's process did not parse or check
     qtbot.waitUntil(lambda: window.report_count() == 1, timeout=10000)

@@ -86,6 +86,23 @@ def test_started_ahead_the_child_serves_the_first_poll_and_nothing_after_closing
     assert poller.start() is None and poller.run(everything=True).sources == [] and not poller.started
 
 
+def test_each_source_is_told_from_the_child_as_its_poll_ends(site, lib, poller):
+    first = add_source(lib, _feed(site, keys=("toll-40",), path="/a.xml"))
+    second = add_source(lib, _feed(site, keys=("toll-52",), path="/b.xml"))
+    told = []
+    report = poller.run(everything=True, on_result=told.append)
+    assert sorted((r.source_id, r.status, r.new) for r in told) == [(first.id, "ok", 1), (second.id, "ok", 1)]
+
+    def outcome(results):
+        ordered = sorted(results, key=lambda r: r.source_id)
+        return [(r.imported, [c.explanation for c in r.changes]) for r in ordered]
+
+    assert outcome(told) == outcome(report.sources)
+    told.clear()
+    poller.run(ids=[first.id], on_result=told.append)  # nothing of the last poll comes again
+    assert [(r.source_id, r.status) for r in told] == [(first.id, "not modified")]
+
+
 def test_the_same_sources_are_chosen_as_by_the_scheduler(site, lib, poller, clock):
     polled = add_source(lib, _feed(site, keys=("toll-40",), path="/a.xml"))
     waiting = add_source(lib, _feed(site, keys=("toll-52",), path="/b.xml"))

@@ -89,3 +89,13 @@ def test_pausing_during_a_poll_stops_it_at_the_next_step_and_loses_nothing(site,
     sched.resume()
     (rest,) = sched.run(everything=True).sources
     assert paused.new + rest.new == 8 and lib.count_articles() == 8
+
+
+def test_each_source_is_told_as_its_poll_ends(site, lib, clock):
+    ok = add_source(lib, _ok_feed(site))
+    site.routes["/down.xml"] = Route(b"", status=503)
+    down = add_source(lib, site.url("/down.xml"))
+    told = []
+    report = Scheduler(lib, clock=clock).run(everything=True, on_result=told.append)
+    assert sorted((r.source_id, r.status) for r in told) == [(ok.id, "ok"), (down.id, "error")]
+    assert sorted(told, key=lambda r: r.source_id) == sorted(report.sources, key=lambda r: r.source_id)

@@ -9,9 +9,10 @@ lock. When a poll finds changes while the window is in the background, the syste
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QSystemTrayIcon
 
@@ -21,6 +22,7 @@ from recount.ui.workers import Task, start_task
 from recount.watch import actions
 
 TICK_MS = 30_000  # how often the window asks which sources are due
+SHOW_PROGRESS_MS = 1000
 
 
 class WatchController(QObject):
@@ -28,6 +30,7 @@ class WatchController(QObject):
 
     refreshed = Signal()  # the panels show the library's sources and changes
     polled = Signal(object)  # a poll finished: its RunReport
+    sourcePolled = Signal(object)  # one source's poll ended, while others go on: its PollResult
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -67,6 +70,12 @@ class WatchController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        # During a long poll the panels show each source's outcome, at most once a second.
+        self.refresh_soon = QTimer(self)
+        self.refresh_soon.setSingleShot(True)
+        self.refresh_soon.setInterval(SHOW_PROGRESS_MS)
+        self.refresh_soon.timeout.connect(self.refresh)
+        self.sourcePolled.connect(self._source_polled)
         window.libraryReady.connect(self._library_ready)
         window.installEventFilter(self)  # its Close stops the polling process
 
@@ -98,6 +107,7 @@ class WatchController(QObject):
     def close(self) -> None:
         """Stop polling: the window or its library closes."""
         self.timer.stop()
+        self.refresh_soon.stop()
         if self.scheduler is not None:
             self.scheduler.close()
             self.scheduler = None
@@ -174,11 +184,24 @@ class WatchController(QObject):
         if self.busy:
             self.sources_panel.show_busy(self.busy)
         task = start_task(actions.poll, self.scheduler, ids or None, everything, name="poll sources",
-                          on_success=self._polled, on_error=self._failed)
+                          on_success=self._polled, on_error=self._failed,
+                          on_source=self._tell_source)
         self.poll_task = task
         return task
 
+    def _tell_source(self, result: Any) -> None:
+        """On the poll's worker thread: the signal reaches _source_polled queued, on this thread."""
+        with contextlib.suppress(RuntimeError):  # the window is gone meanwhile: nobody to tell
+            self.sourcePolled.emit(result)
+
+    @Slot(object)
+    def _source_polled(self, result: Any) -> None:
+        self.busy.discard(result.source_id)
+        if not self.refresh_soon.isActive():
+            self.refresh_soon.start()
+
     def _polled(self, report: Any) -> None:
+        self.refresh_soon.stop()
         self.busy = set()
         if report.imported:
             self._announce()

@@ -31,10 +31,12 @@ def snapshot(lib: Any, *, progress=None, cancelled=None) -> tuple[list[store.Sou
 
 
 def poll(scheduler: Scheduler, ids: list[int] | None = None, everything: bool = False, *,
-         progress=None, cancelled=None) -> RunReport:
+         on_source=None, progress=None, cancelled=None) -> RunReport:
     """Poll the due sources (or `ids`, or every one) on the scheduler's library (the window's
-    scheduler is a PollProcess: the polling runs in a process of its own)."""
-    return scheduler.run(ids=ids, everything=everything, cancelled=cancelled, progress=progress)
+    scheduler is a PollProcess: the polling runs in a process of its own); `on_source(result)`
+    as each source's poll ends."""
+    return scheduler.run(ids=ids, everything=everything, cancelled=cancelled, progress=progress,
+                         on_result=on_source)
 
 
 def start_polling(scheduler: Any, *, progress=None, cancelled=None) -> None:

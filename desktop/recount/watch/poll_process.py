@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 from collections.abc import Callable, Iterable
@@ -28,6 +29,7 @@ from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
+from recount.watch.poll import PollResult
 from recount.watch.scheduler import Clock, RunReport, Scheduler, choose, system_clock
 
 WAIT_SECONDS = 0.1  # how often the waiting thread looks at cancelled() while the child polls
@@ -55,6 +57,8 @@ class PollProcess:
         self.clock = clock
         self._ctx = multiprocessing.get_context("spawn")
         self._stop: Any = None  # an Event, made with the child (it starts a helper process on POSIX)
+        self._results: Any = None  # a Queue: (poll number, PollResult) as each source's poll ends
+        self._polls = 0
         self._paused = False
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
@@ -83,9 +87,11 @@ class PollProcess:
             self._stop.set() if stop else self._stop.clear()
 
     def run(self, *, everything: bool = False, ids: Iterable[int] | None = None,
-            cancelled: Callable[[], bool] | None = None, progress: Any = None) -> RunReport:
+            cancelled: Callable[[], bool] | None = None, progress: Any = None,
+            on_result: Callable[[PollResult], None] | None = None) -> RunReport:
         """Poll the due sources (every unpaused one with `everything`, or exactly `ids`) in the
-        child; returns its RunReport. `progress` is not reported: the window shows the end."""
+        child; returns its RunReport. `on_result` is given each source's result as its poll ends
+        (here, on the calling thread); `progress` is not reported."""
         if self._paused or self._closed:
             return RunReport()
         chosen = [s.id for s in choose(self.lib, self.clock(), ids=ids, everything=everything)]
@@ -97,8 +103,9 @@ class PollProcess:
             if self._paused:  # paused meanwhile
                 self._stop_child(True)
             try:
-                future = pool.submit(_poll_in_child, self.path, self.timeout, chosen)
-                self.child_pid, report = self._wait(future, cancelled)
+                self._polls += 1
+                future = pool.submit(_poll_in_child, self.path, self.timeout, chosen, self._polls)
+                self.child_pid, report = self._wait(future, cancelled, on_result)
                 return report
             except BrokenExecutor:  # the child died (killed, out of memory): a new one, once
                 self._drop(pool)
@@ -107,13 +114,28 @@ class PollProcess:
                                             "the next poll starts a new one.") from None
         return RunReport()
 
-    def _wait(self, future: Any, cancelled: Callable[[], bool] | None) -> tuple[int, RunReport]:
+    def _wait(self, future: Any, cancelled: Callable[[], bool] | None,
+              on_result: Callable[[PollResult], None] | None) -> tuple[int, RunReport]:
         while True:
             try:
-                return future.result(timeout=WAIT_SECONDS)
+                done = future.result(timeout=WAIT_SECONDS)
             except FutureTimeout:
                 if cancelled is not None and cancelled():
                     self._stop_child(True)
+                self._tell(on_result)
+                continue
+            self._tell(on_result)  # what has arrived (the report has them all anyway)
+            return done
+
+    def _tell(self, on_result: Callable[[PollResult], None] | None) -> None:
+        results = self._results
+        while results is not None:
+            try:
+                poll, result = results.get_nowait()
+            except (queue.Empty, OSError, EOFError):
+                return
+            if poll == self._polls and on_result is not None:  # not a late one of an earlier poll
+                on_result(result)
 
     def start(self) -> Any:
         """Start the child now rather than at the first poll: its imports (feedparser, the claims
@@ -139,8 +161,10 @@ class PollProcess:
             if self._stop is None:
                 self._stop = self._ctx.Event()
             if self._pool is None:
+                self._results = self._ctx.Queue()  # new: a killed child may have left half a message
+                shared = (self._stop, self._results)
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=self._ctx,
-                                                 initializer=_start_child, initargs=(self._stop,))
+                                                 initializer=_start_child, initargs=shared)
             return self._pool
 
     def _drop(self, pool: ProcessPoolExecutor) -> None:
@@ -153,12 +177,13 @@ class PollProcess:
 # ---------------------------------------------------------------- in the child
 
 _stop_event: Any = None
+_results: Any = None
 _library: Any = None  # the child's connection, kept between polls
 
 
-def _start_child(stop: Any) -> None:
-    global _stop_event
-    _stop_event = stop
+def _start_child(stop: Any, results: Any) -> None:
+    global _stop_event, _results
+    _stop_event, _results = stop, results
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal is the window's to handle
     if hasattr(os, "nice"):
         os.nice(NICENESS)
@@ -186,7 +211,7 @@ def _exit_with(parent: Any) -> None:
     os._exit(0)
 
 
-def _poll_in_child(path: str, timeout: float, ids: list[int]) -> tuple[int, RunReport]:
+def _poll_in_child(path: str, timeout: float, ids: list[int], poll: int) -> tuple[int, RunReport]:
     global _library
     from recount.library.store import Library
 
@@ -195,4 +220,6 @@ def _poll_in_child(path: str, timeout: float, ids: list[int]) -> tuple[int, RunR
             _library.close()
             _library = None
         _library = Library.open(path, create=False, timeout=timeout)
-    return os.getpid(), Scheduler(_library).run(ids=ids, cancelled=_stop_event.is_set)
+    report = Scheduler(_library).run(ids=ids, cancelled=_stop_event.is_set,
+                                     on_result=lambda result: _results.put((poll, result)))
+    return os.getpid(), report

@@ -121,8 +121,10 @@ class Scheduler:
 
     def run(self, *, everything: bool = False, ids: Iterable[int] | None = None,
             cancelled: Callable[[], bool] | None = None,
-            progress: Callable[[int, int, str], None] | None = None) -> RunReport:
-        """Poll the due sources (every unpaused one with `everything`, or exactly `ids`)."""
+            progress: Callable[[int, int, str], None] | None = None,
+            on_result: Callable[[PollResult], None] | None = None) -> RunReport:
+        """Poll the due sources (every unpaused one with `everything`, or exactly `ids`);
+        `on_result` is given each source's result as soon as its poll ends (the window shows it)."""
         chosen = choose(self.lib, self.clock(), ids=ids, everything=everything)
         report = RunReport()
         if not chosen or self.paused:
@@ -152,8 +154,14 @@ class Scheduler:
                     if progress is not None:
                         progress(done[0], len(chosen), source.label)
 
+        def told(source: Source) -> PollResult:
+            result = one(source)
+            if on_result is not None:
+                on_result(result)
+            return result
+
         with ThreadPoolExecutor(max_workers=min(self.parallel, len(chosen))) as pool:
-            report.sources = list(pool.map(one, chosen))
+            report.sources = list(pool.map(told, chosen))
         return report
 
 
