@@ -1,7 +1,13 @@
 """Following sources: how long a poll takes, and how long the window can stall during one.
 
     .venv/bin/python bench/watch.py [--feeds 200] [--entries 50] [--new 1000] [--gui-reports 200]
+    .venv/bin/python bench/watch.py --gui-only --gui-reports 100 [--gui-sources 200] --stalls
     xvfb-run -s "-screen 0 1280x900x24" .venv/bin/python bench/watch.py --screenshot OUT.png
+
+The GUI phase serves its site from a process of its own and polls once the window has loaded
+the claims engine, as the window's first poll does (--site-in-process, --at-once: the old way);
+--stalls lists the longest stalls with the GUI thread's own CPU and its wait for a core
+(docs/watching.md, "The window during a poll").
 
 Everything is served by a local HTTP server on 127.0.0.1 (tests/watch/_watch_site.py) with
 generated feeds and pages (invented places and figures). Targets (issue 10): 200 feeds of 50
@@ -23,6 +29,9 @@ sys.path.insert(0, str(ROOT / "tests" / "watch"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _watch_site import Route, Site, rss  # noqa: E402
+
+from watch_readers import readers  # noqa: E402
+from watch_stall import SiteProcess, stall_meter, worst_gaps  # noqa: E402
 
 PLACES = ["Ardenvale", "Brisk Harbour", "Calder Fen", "Dunmore Rise", "Eskerby", "Fallowmere", "Garnet Bay",
           "Hollin Cross", "Ironwell", "Juniper Flats", "Kestrel Point", "Larchmont Vale", "Mossgiel",
@@ -137,83 +146,6 @@ def new_reports(site: Site, total: int, entries: int = 50) -> None:
               f"{flags} new flags, {moved} moved estimates; sources not ok: {len(bad)}")
 
 
-class SiteProcess:
-    """The site of the GUI phase served from a process of its own. The server's threads in the
-    window's process would compete with the window's thread for the interpreter lock, which no
-    real news site does; `--site-in-process` measures it that way all the same."""
-
-    def __init__(self) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("spawn")
-        self.conn, theirs = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(theirs,), daemon=True)
-        self.proc.start()
-        self.base = self.conn.recv()
-        self.routes: dict[str, Route] = {}
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-    def publish(self) -> None:
-        """Send the routes set so far; returns once the server has them."""
-        self.conn.send(self.routes)
-        self.conn.recv()
-
-    def stop(self) -> None:
-        self.conn.send(None)
-        self.proc.join(10)
-
-
-def _serve(conn) -> None:
-    site = Site().start()
-    conn.send(site.base)
-    while (routes := conn.recv()) is not None:
-        site.routes.update(routes)
-        conn.send(True)
-    site.stop()
-
-
-def run_queue_ms() -> float:
-    """How long this thread has waited for a core, in ms (Linux: /proc schedstat); 0 elsewhere."""
-    try:
-        with open("/proc/thread-self/schedstat") as f:
-            return int(f.read().split()[1]) / 1e6
-    except (OSError, IndexError, ValueError):
-        return 0.0
-
-
-def stall_meter():
-    """gui_stall.StallMeter (the same 5 ms tick), also noting at each tick how long the GUI
-    thread waited for a core: a stall with little CPU of its own and little of that wait was
-    spent waiting for the interpreter lock."""
-    from gui_stall import StallMeter
-
-    class Meter(StallMeter):
-        def start(self) -> None:
-            self.queued: list[float] = []
-            self.last_queue = run_queue_ms()
-            super().start()
-
-        def _tick(self) -> None:
-            queue = run_queue_ms()
-            self.queued.append(queue - self.last_queue)
-            self.last_queue = queue
-            super()._tick()
-
-    return Meter()
-
-
-def worst_gaps(meter, n: int = 6) -> list[tuple[float, float, float, float]]:
-    """The meter's n longest gaps in time order: (ms since it started, stall ms, the GUI
-    thread's own CPU ms, ms it waited for a core)."""
-    at, stamped = 0.0, []
-    for gap, cpu, queued in zip(meter.gaps, meter.busy, meter.queued, strict=False):
-        at += gap + 5
-        stamped.append((at, gap, cpu, queued))
-    return sorted(sorted(stamped, key=lambda t: -t[1])[:n])
-
-
 def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_once: bool = False,
               quiet_sources: int = 0) -> None:
     from PySide6.QtCore import QSettings
@@ -276,79 +208,6 @@ def gui_stall(site: Site | SiteProcess, reports: int, verbose: bool = False, at_
                   f"ms it waited for a core): {worst}")
         window.close()
         app.processEvents()
-
-
-# Page layouts news sites use, around one report (invented): what each reader must keep and drop.
-_STORY = [
-    "KESTREL POINT, May 2, 2025 (Coastal Wire) - At least 23 people were killed when a storm struck "
-    "Kestrel Point on Thursday, the port authority said, and 140 fishing boats were damaged.",
-    "The authority said 310 people had been moved to the sports hall overnight, and that the harbour "
-    "would stay closed until divers had checked the channel.",
-    "Mayor Elin Varro said the town had not seen such winds in forty years. \"We will rebuild the "
-    "quays before the season starts,\" she told reporters on Friday.",
-]
-_CHROME = ("<nav><ul><li><a href='/'>Home</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
-           "<div class='cookie'>We use cookies to improve your experience. Accept all cookies</div>")
-_RELATED = ("<aside><h3>Most read</h3><ul><li><a href='/a'>Ferry timetable changes for the summer</a></li>"
-            "<li><a href='/b'>Local team wins the cup after extra time</a></li></ul></aside>")
-_COMMENTS = ("<section class='comments'><h3>Comments (2)</h3><div class='comment'><p>Stay safe everyone, "
-             "thoughts with the families.</p></div><div class='comment'><p>The council was warned about "
-             "the sea wall years ago.</p></div></section>")
-_FOOT = "<footer><p>Copyright Coastal Wire. All rights reserved. Terms of use.</p></footer>"
-
-
-def _layouts() -> dict[str, str]:
-    paras = "".join(f"<p>{p}</p>" for p in _STORY)
-    divs = "".join(f"<div class='para'>{p}</div>" for p in _STORY)
-    head = "<head><title>Storm kills 23 in Kestrel Point</title></head>"
-    return {
-        "article tag": f"<html>{head}<body>{_CHROME}<article><h1>Storm kills 23</h1>{paras}</article>"
-                       f"{_RELATED}{_FOOT}</body></html>",
-        "main tag, comments": f"<html>{head}<body>{_CHROME}<main><h1>Storm kills 23</h1>{paras}{_COMMENTS}"
-                              f"</main>{_FOOT}</body></html>",
-        "plain divs": f"<html>{head}<body>{_CHROME}<div id='content'><h1>Storm kills 23</h1>{divs}</div>"
-                      f"<div class='related'><a href='/a'>Ferry timetable changes for the summer</a></div>"
-                      f"{_FOOT}</body></html>",
-        "no semantic tags": f"<html>{head}<body><div class='top'>Home | Sport | Weather</div>"
-                            f"<div class='wrap'><div class='col'>{paras}</div><div class='side'>"
-                            f"<p>Most read: Ferry timetable "
-                            f"changes for the summer</p></div></div><div class='foot'><p>Copyright Coastal "
-                            f"Wire. All rights reserved.</p></div></body></html>",
-        "article with sidebar inside": f"<html>{head}<body>{_CHROME}<article><h1>Storm kills 23</h1>"
-                                       f"<p>{_STORY[0]}</p>{_RELATED}<p>{_STORY[1]}</p><p>{_STORY[2]}</p>"
-                                       f"{_COMMENTS}</article>{_FOOT}</body></html>",
-    }
-
-
-def readers() -> None:
-    """recount.reading against trafilatura (when installed) on the layouts above."""
-    import re
-
-    from recount.reading import read_html
-
-    def words(text: str) -> list[str]:
-        return re.findall(r"\w+", text.lower())
-
-    wanted = set(words(" ".join(_STORY)))
-    extractors = {"recount.reading": lambda h: read_html(h).text}
-    try:
-        import trafilatura
-
-        extractors["trafilatura"] = lambda h: trafilatura.extract(h, include_comments=False) or ""
-    except ImportError:
-        print("trafilatura is not installed: only recount.reading measured")
-    for name, fn in extractors.items():
-        fn(_layouts()["article tag"])  # imports and first call out of the timing
-        scores = []
-        t0 = time.perf_counter()
-        for layout, page in _layouts().items():
-            got = words(fn(page))
-            kept = sum(1 for w in set(got) if w in wanted) / len(wanted)
-            clean = sum(1 for w in got if w in wanted) / max(len(got), 1)
-            scores.append((layout, kept, clean))
-        ms = (time.perf_counter() - t0) * 1000 / len(scores)
-        print(f"{name}: {ms:.1f} ms a page; " + "; ".join(
-            f"{layout}: kept {k:.0%}, clean {c:.0%}" for layout, k, c in scores))
 
 
 def screenshot(site: Site, out: Path) -> int:
