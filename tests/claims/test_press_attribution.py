@@ -87,3 +87,20 @@ def test_a_surname_ending_in_a_is_a_person_not_a_country():
     text = ("Opposition politician Dalia Voranskaya won 9.9 percent of the vote. Voranskaya, however, "
             "rejected the results on Monday.")
     assert speakers(text) == ["Dalia Voranskaya"]
+
+
+def test_a_title_with_of_stays_a_title():
+    assert speakers("Secretary of State Mara Edvin pledged $300 million for the flood victims.") == [
+        "Mara Edvin"]
+
+
+def test_a_sentence_opened_by_but_starts_a_new_speaker():
+    text = ('Electoral chief Ivo Maren said turnout had been 71%. But Mr Tomas called the figures '
+            '"invented and absurd" and he urged observers to reject them.')
+    found = attributed(text)
+    assert [c.speaker for c in found] == ["Ivo Maren", "Tomas", "Tomas"]
+    assert found[1].quote == "invented and absurd"
+
+
+def test_an_age_before_the_name_in_an_apposition():
+    assert speakers("One of the wounded, 41-year-old Tomas Brel, said he heard two blasts.") == ["Tomas Brel"]

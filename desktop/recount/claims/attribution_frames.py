@@ -110,6 +110,7 @@ _CITING_AS_SAYING = re.compile(
 _KNOWN_AS = re.compile(
     r"^(?:also\s+|better\s+|widely\s+)?known\s+as\s+(?:the\s+)?([A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,5})$"
 )
+_AGE_LEAD = re.compile(r"\d{1,3}-year-old\s+(?=[A-Z])")
 # "X, who said" / "X which said": a relative pronoun between the speaker and the verb.
 _RELATIVE = re.compile(r",?\s+(?:who|which)$")
 # "..., with Prime Minister Oskar Lund saying": the speaker of an absolute clause.
@@ -155,6 +156,10 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
         comma = text.rfind(",", floor, inner_end)
         seg_start = comma + 1 if comma >= 0 else clause_start(text, floor, inner_end)
         segment = text[seg_start:inner_end].strip()
+        age = _AGE_LEAD.match(segment)  # "One of the wounded, 41-year-old Tomas Brel, said"
+        if age:
+            seg_start += text[seg_start:inner_end].find(segment) + age.end()
+            segment = segment[age.end() :]
         if not segment:
             return None
         named = analyse(segment) if is_capitalised(segment.split()[0]) else None

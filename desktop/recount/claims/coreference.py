@@ -101,8 +101,9 @@ class SpeakerIndex(BodyNames):
         if mention.kind == "person":
             name = mention.name
             fuller = self.full_name(name.split()[-1])
-            if fuller and fuller.endswith(" " + name):
-                name = fuller  # "Costa Mendes" -> "Joana da Costa Mendes"
+            extra = fuller[: -len(name)].split() if fuller and fuller.endswith(" " + name) else []
+            if extra and not any(plain_word(w) in ROLE_WORDS or w == "State" for w in extra):
+                name = fuller  # "Costa Mendes" -> "Joana da Costa Mendes" ("Secretary of State X": X)
             known = self._person(name)
             if known is None:
                 known = Speaker(name, "person", mention.role, _gender_of(mention.role))

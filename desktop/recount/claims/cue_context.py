@@ -55,7 +55,7 @@ _BOUNDARY = fast(
         "that and but while as because when after before since although though where which who whom if "
         "said says told added stated "
         "than so whereas despite until once what how why whether amid with is are was were has have had "
-        "will would could can may might should".split()
+        "will would could can may might should But And Yet However Meanwhile".split()
     )
     + r""")\b"""
 )
