@@ -100,3 +100,28 @@ def test_still_belongs_to_its_own_figure():
     c = one(text, 212)
     assert c.category == "killed" and c.time.scope == "cumulative"
     assert one(text, 35).time.scope == "point"
+
+
+def test_reporting_periods_and_running_totals_of_an_epidemic():
+    assert one("The ministry reported 14 new deaths in the last 24 hours.", 14).time.scope == "period"
+    assert one("Cumulative confirmed cases stand at 48, the ministry said.", 48).time.scope == "cumulative"
+    raids = one("At least 45 civilians were killed in air raids between March 2 and April 2.", 45).time
+    assert (raids.start, raids.end, raids.scope) == ("2024-03-02", "2024-04-02", "period")
+
+
+def test_refuge_rates_and_personnel():
+    assert one("About 5,000 people are seeking refuge in 30 schools in Tarsk.", 5_000).category == "displaced"
+    assert one("More than 500 people an hour crossed the border on Sunday.", 500).time.scope == "unknown"
+    assert one("Later, 40 medical personnel arrived at the site.", 40).category == "count"
+    assert one("The army sent 400 personnel to the border.", 400).category == "troops"
+
+
+def test_a_sentence_after_a_clock_time_keeps_its_figure():
+    text = ("Over 40 people were hurt when the train left the rails near Tarsk around 5.10 a.m. "
+            "Three passengers have been critically injured, officials said.")
+    assert one(text, 3).category == "wounded"
+
+
+def test_a_date_in_an_aside_is_not_the_figures():
+    t = one("Mr Halvard, who seized power in a coup 12 years ago, won 71% of the vote in 2019.", 71).time
+    assert (t.start, t.end) == ("2019-01-01", "2019-12-31")

@@ -25,7 +25,8 @@ _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uproote
               r"left\s+the\s+(?:city|town|area|region|country)|"
               r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|"
               r"(?:still\s+)?in\s+(?:emergency\s+|temporary\s+|evacuation\s+)?shelters|spent\s+[\w\s]{0,20}?outdoors|"
-              r"sleeping\s+outdoors|unsafe\s+to\s+return")
+              r"sleeping\s+outdoors|unsafe\s+to\s+return|seeking\s+(?:refuge|shelter)|(?:took|taken)\s+refuge|"
+              r"sheltering")
 _MISSING = r"missing|unaccounted\s+for"
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
              r"taken\s+into\s+custody|"
@@ -62,7 +63,8 @@ _ANY_CATEGORY = re.compile(
 )
 
 _TROOP_NOUNS = re.compile(
-    r"^(?:[\w-]+\s+){0,2}?(?:troops|soldiers|fighters|police(?:\s+officers)?|policemen|officers|militants|"
+    r"^(?!\s*(?:[\w-]+\s+)?(?:emergency|medical|health|rescue|aid|humanitarian|hospital|relief|"
+    r"civilian|UN)\s)(?:[\w-]+\s+){0,2}?(?:troops|soldiers|fighters|police(?:\s+officers)?|policemen|officers|militants|"
     r"militiamen|peacekeepers|personnel|reservists|marines|paratroopers|gunmen|insurgents|rebels)\b",
     re.IGNORECASE,
 )

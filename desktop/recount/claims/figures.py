@@ -186,7 +186,7 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         if word.lower() == "one" and not _ONE_OK.match(after):
             return True
         if word[:1].isupper() and a.start != s.start and not before.rstrip().endswith(
-            ('"', "\u201c", ":", "-", "\u2013", "\u2014", "(")
+            ('"', "\u201c", ":", "-", "\u2013", "\u2014", "(", "a.m.", "p.m.")
         ):
             return True  # "the Big Three", "Group of Seven": names, not counts
         if AGE_BEFORE.search(before):

@@ -39,7 +39,7 @@ ACCUMULATING = re.compile(
     re.IGNORECASE,
 )
 STILL = re.compile(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
-RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b"
+RATE = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
 POPULATION = re.compile(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
@@ -50,7 +50,7 @@ BEFORE_WAR = re.compile(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|s
                          re.IGNORECASE)
 FUTURE_PERIOD = re.compile(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
-SO_FAR = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b", re.IGNORECASE)
+SO_FAR = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b|\bcumulative\b", re.IGNORECASE)
 SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # The verbs of an event's onset, one list for the patterns below
 ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
@@ -109,6 +109,7 @@ LIST_CHANGE = re.compile(r"\b(?:swelled|grew|culled|shrank|dropped|fell|shot\s+u
                          r"\bfrom\s+(?:(?:about|around|some|nearly|more\s+than|over)\s+)?\d[\d,]*\s+to\s+"
                          r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
 NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whereas)\s+(?=(?:at\s+least\s+|about\s+|some\s+)?\d)|;")
+ASIDE_OPENING = re.compile(r"\s*(?:who|which|whose|where|when)\b", re.IGNORECASE)
 PRESENT = re.compile(r"\b(?:has|have|is|are|now)\b")
 # the parts a country is made of ("all 36 states", "four of the country's six zones"): not a result
 ADMIN_WHOLE_BEFORE = re.compile(r"\b(?:all|of\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?)\s*$", re.IGNORECASE)

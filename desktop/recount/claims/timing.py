@@ -191,6 +191,8 @@ class TimeReader:
         for d in dates:
             if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
                 continue
+            if _in_aside(text, s.start, s.end, d, fig):
+                continue  # "X, who seized power 12 years ago, won 71% in 2019": the aside's date
             if _comparison_base(text, s.start, d):
                 continue  # "50 per cent less than that of 2015": the year compared with
             if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]):
@@ -359,6 +361,15 @@ class TimeReader:
 
 
 _COORDINATED = rx(r"\d[\d,.]*(?:\s+[a-z-]+)?\s+(?:and|or)\s+$")
+
+
+def _in_aside(text: str, s_start: int, s_end: int, d: DateRef, fig: Figure) -> bool:
+    """A date in a relative clause between commas that does not hold the figure."""
+    left = text.rfind(",", s_start, d.start)
+    right = text.find(",", d.end, s_end)
+    if left < 0 or right < 0 or left < fig.start < right:
+        return False
+    return tw.ASIDE_OPENING.match(text, left + 1, d.start) is not None
 
 
 def _comparison_base(text: str, sentence_start: int, d: DateRef) -> bool:
