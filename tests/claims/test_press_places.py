@@ -143,3 +143,27 @@ def test_claims_carry_the_site_end_to_end():
     by_value = {c.value: c.place for c in claims}
     assert by_value[50_000_000] == "Saint Aubin"
     assert by_value[400] == "Velmar"  # "in the heart of Velmar": the figure's own clause names it
+
+
+def test_people_from_tokens_equal_the_scan():
+    """people_words tries its patterns only where their first word stands among the tokens:
+    the same surnames as scanning the whole text."""
+    from pathlib import Path
+
+    from recount.claims.numbers import tokens
+    from recount.claims.place_filters import people_words
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts.append("Prime Minister Ana Ruiz said 4 died. Governor Tam Orr, spokesman Eli Vance and Ivo Petrov "
+                 "told reporters; Lena Marsh has warned, Mr. Hale added.")
+    for text in texts:
+        assert people_words(text, tokens(text)) == people_words(text)
+    assert {"Ruiz", "Orr", "Vance", "Marsh", "Hale"} <= people_words(texts[-1], tokens(texts[-1]))
+
+
+def test_a_sites_offset_is_its_name_not_the_article():
+    from recount.claims.locatives import SITE, locatives
+
+    text = "The Camp Fire grew to 150,000 acres."
+    assert (text.index("Camp"), "Camp Fire", SITE) in locatives(text, 0, len(text))

@@ -8,6 +8,7 @@ March 17 (Continental Wire) -"). Which of them a figure is about is places.py's 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from itertools import compress
 
@@ -127,25 +128,57 @@ _SUFFIX_HINT = fast(
 )
 
 
-def hints(text: str, tokenized: tuple[list[int], list[str]] | None = None
-          ) -> tuple[list[int], list[int], list[int] | None, list[int]]:
+Hints = tuple[list[int], list[int], list[int] | None, list[int], list[int] | None]
+
+
+def hints(text: str, tokenized: tuple[list[int], list[str]] | None = None) -> Hints:
     """Offsets of the PART_OF_RE, SUFFIXED_RE and LANDMARK_RE hints in the whole text, and (from
-    the article's tokens, when given) of the prepositions LOCATIVE_RE starts with (for `locatives`)."""
+    the article's tokens, when given) of the prepositions LOCATIVE_RE starts with and the verbs
+    SITE_OBJECT_RE / STRUCK_RE start with (for `locatives`)."""
     if tokenized is None:
         return ([m.start() for m in _PART_OF_HINT.finditer(text)],
                 [m.start() for m in _SUFFIX_HINT.finditer(text)], None,
-                [m.start() for m in _LANDMARK_HINT.finditer(text)])
+                [m.start() for m in _LANDMARK_HINT.finditer(text)], None)
     starts, words = tokenized
-    # a SUFFIXED_RE / LANDMARK_RE match ends in one of these words as a whole token
-    suffixes = list(compress(starts, map(_SUFFIX_WORDS.__contains__, words)))
-    landmarks = list(compress(starts, map(_LANDMARK_WORDS.__contains__, words)))
+    # a SUFFIXED_RE / LANDMARK_RE match ends in one of these words as a whole token; the three
+    # sets are rare words, picked out in one pass over the tokens
+    rare = list(map(_RARE_WORDS.__contains__, words))
+    suffixes: list[int] = []
+    landmarks: list[int] = []
+    verbs: list[int] = []
+    lists = {"s": suffixes, "l": landmarks, "v": verbs}
+    for at, word in zip(compress(starts, rare), compress(words, rare), strict=True):
+        lists[_RARE_WORDS[word]].append(at)
     preps = list(compress(starts, map(_PREP_WORDS.__contains__, words)))
-    return [m.start() for m in _PART_OF_HINT.finditer(text)], suffixes, preps, landmarks
+    return [m.start() for m in _PART_OF_HINT.finditer(text)], suffixes, preps, landmarks, verbs
+
+
+# the words SITE_OBJECT_RE and STRUCK_RE start with
+_VERB_WORDS = frozenset(
+    "rebuild rebuilding restore restoring reconstruct reconstructing repair repairing ravaged gutted "
+    "engulfed hit struck battered lashed pounded swept assault attack attacks offensive advance march push "
+    "raid raids strike strikes".split()
+)
+
+
+def _verb_matches(pattern: re.Pattern[str], text: str, start: int, end: int, verbs: list[int] | None):
+    """pattern.finditer(text, start, end), tried only at the verbs found among the tokens."""
+    if verbs is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    for i in range(bisect_left(verbs, start), len(verbs)):
+        if verbs[i] >= end:
+            break
+        m = pattern.match(text, verbs[i], end)
+        if m is not None:
+            yield m
 
 
 _SUFFIX_WORDS = frozenset(
     "district districts province region valley county governorate oblast prefecture".split()
 )
+_RARE_WORDS = {**dict.fromkeys(_VERB_WORDS, "v"), **dict.fromkeys(_LANDMARK_WORDS, "l"),
+               **dict.fromkeys(_SUFFIX_WORDS, "s")}
 
 
 _PREP_WORDS = frozenset(
@@ -200,7 +233,11 @@ def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
 
 def _site_name(raw: str) -> str:
     """"The Camp", "Velmar's Saint Aubin": a site's name without an article or an owner city."""
-    return rx(rf"^(?:The\s+|[{UP}][\w-]*(?:'s?|\u2019s?)\s+)+(?=[{UP}])").sub("", raw)
+    return _SITE_OWNER.sub("", raw)
+
+
+_SITE_OWNER = fast(rf"^(?:The\s+|[{UP}][\w-]*(?:'s?|\u2019s?)\s+)+(?=[{UP}])")
+_SITE_WORD = fast(r"\s+([A-Z][a-z]+)\b")
 
 
 SITE = -1  # the rank of a named site or event ("the Esk cathedral", "the Camp Fire"): the most specific
@@ -208,13 +245,13 @@ SITE = -1  # the rank of a named site or event ("the Esk cathedral", "the Camp F
 
 def locatives(
     text: str, start: int, end: int,
-    hint: tuple[list[int], list[int], list[int] | None, list[int]] | None = None
+    hint: Hints | None = None
 ) -> list[tuple[int, str, int]]:
     """(offset, name, rank) of places named in text[start:end]; rank 0 is the most reliable.
 
     `hint` (from `hints(text)`) lets a range skip the patterns that cannot match in it."""
     out: list[tuple[int, str, int]] = []
-    part_pos, suffix_pos, prep_pos, landmark_pos = hint if hint is not None else (None, None, None, None)
+    part_pos, suffix_pos, prep_pos, landmark_pos, verbs = hint if hint is not None else (None,) * 5
     for m in PART_OF_RE.finditer(text, start, end) if _any_in(part_pos, start, end) else ():
         name = clean_place(m.group("place"))
         if name:
@@ -222,20 +259,23 @@ def locatives(
     for m in _landmarks(text, start, end, landmark_pos):
         # "Velmar's Saint Aubin cathedral": the city owning a site is not part of its name
         raw = _site_name(m.group("place"))
-        site = rx(r"\s+([A-Z][a-z]+)\b").match(text, m.end("place"), end)
+        at = m.end("place") - len(raw)
+        site = _SITE_WORD.match(text, m.end("place"), end)
         if site:
             raw = f"{raw} {site[1]}"  # "the Camp Fire", "Saint Aubin Cathedral": the site word is in the name
         name = clean_place(raw)
         if name and name.strip() not in COUNTRY_OF:
-            out.append((m.start(), name, SITE))
-    for m in SITE_OBJECT_RE.finditer(text, start, end):
-        name = clean_place(_site_name(m.group("place")))
-        if name and name not in COUNTRY_OF and name not in COUNTRY_OF.values():
-            out.append((m.start("place"), name, SITE))
-    for m in STRUCK_RE.finditer(text, start, end):
-        name = clean_place(m.group("place"))
-        if name and name not in COUNTRY_OF:
-            out.append((m.start("place"), name, 1))
+            out.append((at, name, SITE))
+    if _any_in(verbs, start, end):
+        for m in _verb_matches(SITE_OBJECT_RE, text, start, end, verbs):
+            raw = _site_name(m.group("place"))
+            name = clean_place(raw)
+            if name and name not in COUNTRY_OF and name not in COUNTRY_OF.values():
+                out.append((m.end("place") - len(raw), name, SITE))
+        for m in _verb_matches(STRUCK_RE, text, start, end, verbs):
+            name = clean_place(m.group("place"))
+            if name and name not in COUNTRY_OF:
+                out.append((m.start("place"), name, 1))
     for m in SUFFIXED_RE.finditer(text, start, end) if _any_in(suffix_pos, start, end) else ():
         name = clean_place(m.group("place"))
         if name and not _DEMONYM.match(m.group("place")):

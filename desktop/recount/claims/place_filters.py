@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
 
 from recount.claims.countries import COUNTRIES, COUNTRY_OF
 from recount.claims.cues import REPORTING_VERBS
@@ -95,14 +96,23 @@ def is_donor(text: str, pos: int) -> bool:
 
 # "won in 19 states – Arvo, Belk, Corran, …": the items of a list of parts are not where the
 # figure is (nor, being parts, the article's country)
+PARTS = frozenset("states provinces regions districts counties countries cities towns villages "
+                   "constituencies".split())
 _LIST = fast(
-    r"\b(?:states|provinces|regions|districts|counties|countries|cities|towns|villages|constituencies)\b"
     r"[^.\n:\u2013\u2014]{0,40}?(?::|\s[\u2013\u2014-]\s?)\s*(?:[A-Z\u00c0-\u00de][^,.\n]{0,30},\s*){2,}[^.\n]*"
 )
 
 
-def list_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _LIST.finditer(text)]
+def list_spans(text: str, nouns: list[int]) -> list[tuple[int, int]]:
+    """Spans of the lists of parts, read from each plural place noun (offsets of PARTS tokens)."""
+    out: list[tuple[int, int]] = []
+    for at in nouns:
+        if out and at < out[-1][1]:
+            continue
+        m = _LIST.match(text, at)
+        if m:
+            out.append((at, m.end()))
+    return out
 
 
 # "President Ana Ruiz", "Alhaji Ibrahim Sule", "Ana Ruiz said": people, whose names are never
@@ -129,14 +139,35 @@ def _speech_verb() -> re.Pattern[str]:
 _NAME_BEFORE = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$")
 
 
-def people_words(text: str) -> frozenset[str]:
+@cache
+def _speech_words() -> frozenset[str]:
+    return frozenset(w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called"))
+
+
+_TITLE_WORDS = frozenset(t.split()[0] for t in _TITLES)
+_CAPITALISED_BEFORE = fast(r"[A-Z][\w'\u2019-]+,?\s+(?:has\s+)?$")
+
+
+def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None) -> frozenset[str]:
     """Surnames of the people an article names (after a title, or as the subject of a
-    reporting verb with a first and last name); countries stay places ("Russia said")."""
-    found = [m.group(1) for m in _TITLED.finditer(text)]
-    for verb in _speech_verb().finditer(text):
-        m = _NAME_BEFORE.search(text, max(0, verb.start() - 70), verb.start())
-        if m:
-            found.append(m.group(1))
+    reporting verb with a first and last name); countries stay places ("Russia said").
+
+    With the article's tokens, both patterns are tried only where their first word stands."""
+    if tokenized is None:
+        found = [m.group(1) for m in _TITLED.finditer(text)]
+        verbs = [m.start() for m in _speech_verb().finditer(text)]
+    else:
+        starts, words = tokenized
+        found = [m.group(1) for at in compress(starts, map(_TITLE_WORDS.__contains__, words))
+                 if (m := _TITLED.match(text, at)) and (at == 0 or not text[at - 1].isalnum())]
+        verbs = [at for at in compress(starts, map(_speech_words().__contains__, words))
+                 if at > 0 and text[at - 1].isspace()]
+    for at in verbs:
+        # a name right before the verb ends in a capitalised word: test that first (most are "he said")
+        if _CAPITALISED_BEFORE.search(text, max(0, at - 40), at):
+            m = _NAME_BEFORE.search(text, max(0, at - 70), at)
+            if m:
+                found.append(m.group(1))
     names: set[str] = set()
     for name in found:
         last = name.split()[-1]

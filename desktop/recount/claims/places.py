@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cached_property
+from itertools import compress
 
 from recount.claims.countries import (
     ALIASES,
@@ -38,6 +39,7 @@ from recount.claims.locatives import (
 from recount.claims.numbers import tokens_of
 from recount.claims.place_filters import (
     ADJECTIVES,
+    PARTS,
     in_attribution,
     is_donor,
     is_part_or_org,
@@ -50,6 +52,9 @@ from recount.claims.retrie import fast, leading, rx
 _CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
                    r"except|but)\b|\s[\u2013\u2014-]\s+(?:but|while|whereas|as)\b")
 
+_BASED = fast(r"\b([A-Z][a-z]+)$")
+_NEXT_CAPITAL = fast(r"\s+[A-Z]\w")
+_WORD = fast(r"[A-Za-z]+")
 Candidate = tuple[int, str, int]  # (offset, name, rank): rank SITE < 0 < 1, the lower the surer
 
 
@@ -74,12 +79,13 @@ class PlaceFinder:
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
                 break
         self._span_cache: dict[tuple[int, int], list[Candidate]] = {}
+        self._names: dict[tuple[int, str], str | None] = {}
 
     # -- mentions, once per document -------------------------------------------------------
 
     @cached_property
     def people(self) -> frozenset[str]:
-        return people_words(self.doc.text)
+        return people_words(self.doc.text, tokens_of(self.doc))
 
     @cached_property
     def _mentions(self) -> list[Candidate]:
@@ -88,16 +94,29 @@ class PlaceFinder:
         hint = hints(text, tokens_of(self.doc))
         out: list[Candidate] = []
         for s in self.doc.sentences:
-            out.extend(sorted(locatives(text, s.start, s.end, hint)))
-        text_len = len(text)
-        for m in _capital_phrases().finditer(text):
-            country = m.group("c") or COUNTRY_OF.get(m.group("a") or "", "")
-            capital = CAPITAL_OF.get(ALIASES.get(country, country))
-            if capital and rx(r"\b" + re.escape(capital) + r"\b").search(text, 0, text_len):
-                out.append((m.start(), capital, 0))  # "over Velmora's capital" is the city the article names
-        for m in _demonyms().finditer(text):
-            out.append((m.start(), demonym_plural(m.group()) or m.group(), 1))
+            out.extend(locatives(text, s.start, s.end, hint))
+        rare = self._rare_tokens
+        for at in rare.get("capital", ()):
+            m = _capital_before().search(text, max(0, at - 40), at)
+            if m and not rx(r"capital,?\s+[A-Z\u00c0-\u00de]").match(text, at):
+                country = m.group("c") or COUNTRY_OF.get(m.group("a") or "", "")
+                capital = CAPITAL_OF.get(ALIASES.get(country, country))
+                if capital and capital in text:  # "over Velmora's capital": the city the article names
+                    out.append((m.start(), capital, 0))
+        # "250,000 Libyans": a figure counting a country's people is about the country
+        out.extend((at, _DEMONYMS[_WORD.match(text, at)[0]], 1) for at in rare.get("people", ()))
         out.sort()
+        return out
+
+    @cached_property
+    def _rare_tokens(self) -> dict[str, list[int]]:
+        """Offsets of the few words the place pass looks for ("capital", "Libyans", "states"), in
+        one pass over the article's tokens."""
+        starts, words = tokens_of(self.doc)
+        found = list(map(_RARE.__contains__, words))
+        out: dict[str, list[int]] = {}
+        for at, word in zip(compress(starts, found), compress(words, found), strict=True):
+            out.setdefault(_RARE[word], []).append(at)
         return out
 
     @cached_property
@@ -106,19 +125,28 @@ class PlaceFinder:
 
     @cached_property
     def _lists(self) -> list[tuple[int, int]]:
-        return list_spans(self.doc.text)
+        return list_spans(self.doc.text, self._rare_tokens.get("part", []))
 
     @cached_property
     def _headline_spans(self) -> list[tuple[int, int]]:
         return [self.doc.paragraphs[i] for i in sorted(headline_paragraphs(self.doc))]
 
     @cached_property
+    def _headline_end(self) -> int:
+        heads = self._headline_spans
+        return heads[-1][1] if heads else 0
+
+    @cached_property
     def known(self) -> dict[str, str]:
         """Names the article uses as places (whole and word by word), found again anywhere."""
         known = {c.lower(): c for c in self._dateline_cities}
         text = self.doc.text
-        for m in rx(r"\b([A-Z][a-z]+)-based\b").finditer(text):
-            known.setdefault(m.group(1).lower(), m.group(1))  # "the Velmar-based agency": Velmar is a place
+        at = text.find("-based")
+        while at > 0:  # "the Velmar-based agency": Velmar is a place
+            m = _BASED.search(text, max(0, at - 30), at)
+            if m:
+                known.setdefault(m.group(1).lower(), m.group(1))
+            at = text.find("-based", at + 6)
         for pos, name, _rank in self._mentions:
             if (name in COUNTRIES and name not in text) or is_part_or_org(text, pos, name):
                 continue  # "Libyans" counts Libya's people; "the Harlan fund" is a body
@@ -173,8 +201,8 @@ class PlaceFinder:
         for pos, name, rank in self._mentions:
             if rank != SITE or not any(ps <= pos < pe for ps, pe in lead):
                 continue
-            pattern = rx(r"\b" + re.escape(name).replace(r"\ ", r"[\s-]") + r"\b")
-            if len(pattern.findall(text)) >= 2 and not is_part_or_org(text, pos, name):
+            named = text.count(name) + (text.count(name.replace(" ", "-")) if " " in name else 0)
+            if named >= 2 and not is_part_or_org(text, pos, name):
                 return name
         return None
 
@@ -248,27 +276,40 @@ class PlaceFinder:
         text = self.doc.text
         mentions, pos = self._mentions, self._mention_pos
         cands = mentions[bisect_left(pos, start) : bisect_left(pos, end)]
-        if self._known_re:
-            headline = any(ps <= start < pe for ps, pe in self._headline_spans)
-            for m in self._known_re.finditer(text, start, end):
+        known_re = self._known_re
+        if known_re is not None:
+            after_headline = start >= self._headline_end
+            for m in known_re.finditer(text, start, end):
                 # skip names inside organisations ("Ostrelo Liberation Front"), but not in a
                 # title-case headline ("Pledges To Rebuild Saint Aubin Reach …")
-                nxt = None if headline else rx(r"\s+([A-Z]\w+)").match(text[m.end() : m.end() + 40])
-                if nxt and not any(c[0] <= m.start() < c[0] + len(c[1]) for c in cands):
+                at = m.start()
+                if (after_headline and _NEXT_CAPITAL.match(text, m.end())
+                        and not any(c[0] <= at < c[0] + len(c[1]) for c in cands)):
                     continue
-                cands.append((m.start(), self.known.get(m.group(1).lower(), m.group(1)), 1))
-        people = self.people
+                cands.append((at, self.known.get(m.group(1).lower(), m.group(1)), 1))
         out = []
         for c in cands:
-            name = ALIASES.get(c[1].replace(".", ""), c[1])
-            name = demonym_plural(name) or name
-            if (is_part_or_org(text, c[0], c[1]) or c[1].split()[-1] in people
-                    or in_attribution(text, c[0], end) or spoken_at(text, c[0]) or self._in_list(c[0])):
-                continue
-            out.append((c[0], name, c[2]))
+            name = self._place_name(c[0], c[1])
+            if name is not None and not in_attribution(text, c[0], end):
+                out.append((c[0], name, c[2]))
         # the more specific place first: "in Libya as fighting around the capital, Tripoli"
         out.sort(key=lambda c: (c[2], c[1] in COUNTRIES, c[0], -len(c[1])))
         return out
+
+    def _place_name(self, pos: int, name: str) -> str | None:
+        """The mention's place name ("DPRK" is North Korea, "Libyans" Libya), or None when the
+        words around it say it is not a place here (once per mention: ranges overlap)."""
+        key = (pos, name)
+        if key in self._names:
+            return self._names[key]
+        text = self.doc.text
+        found: str | None = None
+        if not (is_part_or_org(text, pos, name) or name.split()[-1] in self.people or spoken_at(text, pos)
+                or self._in_list(pos)):
+            found = ALIASES.get(name.replace(".", ""), name)
+            found = demonym_plural(found) or found
+        self._names[key] = found
+        return found
 
     def for_claim(self, sentence_index: int, start: int, end: int) -> str | None:
         """Place of a figure: its clause, else earlier in its paragraph, else the main place.
@@ -319,23 +360,15 @@ def _widest(cands: list[Candidate]) -> str | None:
 _CAPITAL_RE: list[re.Pattern[str]] = []
 
 
-def _capital_phrases() -> re.Pattern[str]:
-    """"Velmora's capital", "the Velmoran capital" not followed by its name (compiled on first use)."""
+def _capital_before() -> re.Pattern[str]:
+    """"Velmora's " or "the Velmoran " right before "capital" (compiled on first use)."""
     if not _CAPITAL_RE:
         from recount.claims.retrie import trie
-        _CAPITAL_RE.append(fast(
-            r"\b(?:(?P<c>" + trie(COUNTRIES | set(ALIASES)) + r")(?:'s|\u2019s)\s+capital"
-            r"|the\s+(?P<a>" + trie(ADJECTIVES) + r")\s+capital)\b(?!,?\s+[A-Z\u00c0-\u00de])"))
+        _CAPITAL_RE.append(fast(r"(?:\b(?P<c>" + trie(COUNTRIES | set(ALIASES)) + r")(?:'s|\u2019s)"
+                                r"|\bthe\s+(?P<a>" + trie(ADJECTIVES) + r"))\s+$"))
     return _CAPITAL_RE[0]
 
 
-_DEMONYM_RE: list[re.Pattern[str]] = []
-
-
-def _demonyms() -> re.Pattern[str]:
-    """Peoples named in the plural ("250,000 Velmorans"): compiled on first use."""
-    if not _DEMONYM_RE:
-        from recount.claims.retrie import trie
-        words = [a + "s" for a in COUNTRY_OF if demonym_plural(a + "s")]
-        _DEMONYM_RE.append(fast(r"\b(?:" + trie(words) + r")\b"))
-    return _DEMONYM_RE[0]
+# peoples named in the plural ("Libyans", "Iraqis") and their countries
+_DEMONYMS = {a + "s": c for a, c in COUNTRY_OF.items() if demonym_plural(a + "s")}
+_RARE = {"capital": "capital", **dict.fromkeys(PARTS, "part"), **dict.fromkeys(_DEMONYMS, "people")}
