@@ -306,10 +306,6 @@ def locatives(
             num = _ROAD_NUMBER.match(text, m.end("place"), end)
             if num:
                 name = f"{name} {num[1]}"
-        elif name and raw.endswith(("'s", "\u2019s")):
-            part = _PART_OF_CITY.match(text, m.end("place"), end)
-            if part:  # "in Durmak's old town", "in Esk's southern suburbs": the part is the place
-                name = f"{raw} {part[1]}"
         if name:
             rank = 0 if m.group("prep") in STRONG_PREPS else 1
             out.append((m.start("place"), name, rank))
@@ -318,6 +314,3 @@ def locatives(
 
 ROAD_WORDS = frozenset(("route", "highway", "interstate", "motorway", "road", "autobahn", "freeway"))
 _ROAD_NUMBER = fast(r"\s+(\d{1,4}[A-Z]?)\b")
-_PART_OF_CITY = fast(r"\s+((?:[a-z-]+\s+){0,2}?(?:old\s+(?:town|city|quarter)|outskirts|suburbs?|centre|"
-                     r"center|"
-                     r"harbou?r|port|waterfront|downtown|neighbou?rhoods?))\b")
