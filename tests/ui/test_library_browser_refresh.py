@@ -210,3 +210,18 @@ def test_the_browser_reads_while_another_connection_holds_a_write_open(qtbot, li
     finally:
         writer.close()
         reader.close()
+
+
+def test_the_delete_question_is_asked_again_about_the_rows_selected_now(browser, lib, qtbot):
+    first = _select_rows(browser, [0])[0]
+    box = browser.delete_selected()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert lib.article(first).deleted_at is None
+    third = _select_rows(browser, [2])[0]
+    again = browser.delete_selected()
+    assert again is box and again.isVisible()  # the same box, made once
+    assert (browser.model.row(2).title or "Untitled report") in again.text()
+    with qtbot.waitSignal(browser.articlesChanged, timeout=3000):
+        next(b for b in again.buttons() if b.text() == "Delete").click()
+    assert lib.article(third).deleted_at is not None and lib.article(first).deleted_at is None
+    assert browser.model.row_of(third) is None and browser.model.row_of(first) is not None
