@@ -286,8 +286,8 @@ class LibraryBrowser(LibraryWrites, QWidget):
         return box
 
     def _confirm_box(self) -> QMessageBox:
-        """The Delete question, made once and asked again (building it took a third of a delete's
-        time on the GUI thread)."""
+        """The Delete question, made once and asked again (building it was a third of the GUI
+        thread's time for asking it)."""
         if self._confirm is None:
             box = QMessageBox(QMessageBox.Icon.Question, "Delete from library", "", parent=self)
             box.setObjectName("confirmDelete")
