@@ -44,12 +44,12 @@ LANDMARK_RE = fast(
     r"hotel|university|school|palace|square|detention\s+cent(?:re|er)|camp|[Ff]ire|blaze)\b"
 )
 # "to rebuild the Esk Abbey", "fire-ravaged Saint Aubin": the object of a repair or a ruin is a site
-SITE_OBJECT_RE = fast(
+SITE_OBJECT_RE = (
     rf"\b(?:rebuild(?:ing)?|restor(?:e|ing)|reconstruct(?:ing)?|repair(?:ing)?|ravaged|gutted|engulfed)\s+"
     rf"(?:the\s+)?(?P<place>[{UP}][\w'\u2019-]*(?:\s+[{UP}][\w'\u2019-]*){{0,3}})"
 )
 # "the storm hit northeastern Arlen", "an assault on Esk": what a disaster or an attack strikes is a place
-STRUCK_RE = fast(
+STRUCK_RE = (
     rf"\b(?:hit|struck|battered|lashed|pounded|swept\s+(?:through|across)|(?:assault|attacks?|offensive|advance|"
     rf"march|push|raids?|strikes?)\s+(?:on|against))\s+(?:the\s+)?"
     rf"(?P<place>{_DIRECTION}?[{UP}][\w'\u2019-]*(?:\s+[{UP}][\w'\u2019-]*){{0,2}})"
@@ -233,11 +233,11 @@ def _any_in(positions: list[int] | None, start: int, end: int) -> bool:
 
 def _site_name(raw: str) -> str:
     """"The Camp", "Velmar's Saint Aubin": a site's name without an article or an owner city."""
-    return _SITE_OWNER.sub("", raw)
+    return rx(_SITE_OWNER).sub("", raw)
 
 
-_SITE_OWNER = fast(rf"^(?:The\s+|[{UP}][\w-]*(?:'s?|\u2019s?)\s+)+(?=[{UP}])")
-_SITE_WORD = fast(r"\s+([A-Z][a-z]+)\b")
+_SITE_OWNER = (rf"^(?:The\s+|[{UP}][\w-]*(?:'s?|\u2019s?)\s+)+(?=[{UP}])")
+_SITE_WORD = (r"\s+([A-Z][a-z]+)\b")
 
 
 SITE = -1  # the rank of a named site or event ("the Esk cathedral", "the Camp Fire"): the most specific
@@ -260,19 +260,19 @@ def locatives(
         # "Velmar's Saint Aubin cathedral": the city owning a site is not part of its name
         raw = _site_name(m.group("place"))
         at = m.end("place") - len(raw)
-        site = _SITE_WORD.match(text, m.end("place"), end)
+        site = rx(_SITE_WORD).match(text, m.end("place"), end)
         if site:
             raw = f"{raw} {site[1]}"  # "the Camp Fire", "Saint Aubin Cathedral": the site word is in the name
         name = clean_place(raw)
         if name and name.strip() not in COUNTRY_OF:
             out.append((at, name, SITE))
     if _any_in(verbs, start, end):
-        for m in _verb_matches(SITE_OBJECT_RE, text, start, end, verbs):
+        for m in _verb_matches(rx(SITE_OBJECT_RE), text, start, end, verbs):
             raw = _site_name(m.group("place"))
             name = clean_place(raw)
             if name and name not in COUNTRY_OF and name not in COUNTRY_OF.values():
                 out.append((m.end("place") - len(raw), name, SITE))
-        for m in _verb_matches(STRUCK_RE, text, start, end, verbs):
+        for m in _verb_matches(rx(STRUCK_RE), text, start, end, verbs):
             name = clean_place(m.group("place"))
             if name and name not in COUNTRY_OF:
                 out.append((m.start("place"), name, 1))

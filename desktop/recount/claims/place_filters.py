@@ -43,7 +43,7 @@ def in_attribution(text: str, pos: int, end: int) -> bool:
 
 # "told reporters in Geneva", "a news conference held in Arlen", "via video link from Esk":
 # where words were spoken, not what their figures are about
-_SPOKEN_AT = fast(
+_SPOKEN_AT = (
     r"(?:\b(?:told|telling|briefed|briefing|addressed|addressing)\s+(?:[\w-]+\s+){0,3}?"
     r"|\b(?:conference|briefing|interview|speech|video\s+link|speaking|spoke|monitored|broadcast|aired|televised)"
     r"\s+(?:[\w-]+\s+){0,2}?)"
@@ -52,7 +52,7 @@ _SPOKEN_AT = fast(
 
 
 def spoken_at(text: str, pos: int) -> bool:
-    return bool(_SPOKEN_AT.search(text, max(0, pos - 60), pos))
+    return bool(rx(_SPOKEN_AT).search(text, max(0, pos - 60), pos))
 
 
 _ORG_NOUN_AFTER = fast(
@@ -62,7 +62,7 @@ _ORG_NOUN_AFTER = fast(
 )
 # "Velmora's richest businessmen", "in Kordan's bloody assault": the country or person that
 # owns an actor or an action is not where the figure is
-_OWNER_OF = fast(
+_OWNER_OF = (
     r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}?(?:assault|offensive|attacks?|campaign|forces|troops|army|militias?|"
     r"fighters|men|push|advance|bid|businessm[ae]n|billionaires?|tycoons?|companies|firms|envoy|ambassador)\b"
 )
@@ -75,7 +75,7 @@ def is_part_or_org(text: str, pos: int, name: str) -> bool:
     if _PART_BEFORE.search(text[max(0, pos - 70) : pos]):
         return True
     after = text[pos + len(name) : pos + len(name) + 40]
-    if _ORG_NOUN_AFTER.match(after) or _OWNER_OF.match(after):
+    if _ORG_NOUN_AFTER.match(after) or rx(_OWNER_OF).match(after):
         return True
     if rx(r"(?:'s|\u2019s)\s+(?:[A-Z]|UN-|U\.)").match(after):
         return True
@@ -86,19 +86,19 @@ def is_part_or_org(text: str, pos: int, name: str) -> bool:
 
 # "The city of Arlen immediately pledged €5m", "the region that includes Arlen promised €1m":
 # a place that is the subject of a verb of giving is the donor, not where the money goes
-_DONOR_AFTER = fast(
+_DONOR_AFTER = (
     r"[^,;.\d]{0,60}?\b(?:announced|pledged|promised|donated|gave|contribute[ds]?|offered|committed|put\s+up)\b"
 )
 
 
 def is_donor(text: str, pos: int) -> bool:
-    return bool(_DONOR_AFTER.match(text, pos, pos + 90))
+    return bool(rx(_DONOR_AFTER).match(text, pos, pos + 90))
 
 # "won in 19 states – Arvo, Belk, Corran, …": the items of a list of parts are not where the
 # figure is (nor, being parts, the article's country)
 PARTS = frozenset("states provinces regions districts counties countries cities towns villages "
                    "constituencies".split())
-_LIST = fast(
+_LIST = (
     r"[^.\n:\u2013\u2014]{0,40}?(?::|\s[\u2013\u2014-]\s?)\s*(?:[A-Z\u00c0-\u00de][^,.\n]{0,30},\s*){2,}[^.\n]*"
 )
 
@@ -109,7 +109,7 @@ def list_spans(text: str, nouns: list[int]) -> list[tuple[int, int]]:
     for at in nouns:
         if out and at < out[-1][1]:
             continue
-        m = _LIST.match(text, at)
+        m = rx(_LIST).match(text, at)
         if m:
             out.append((at, m.end()))
     return out
@@ -145,7 +145,7 @@ def _speech_words() -> frozenset[str]:
 
 
 _TITLE_WORDS = frozenset(t.split()[0] for t in _TITLES)
-_CAPITALISED_BEFORE = fast(r"[A-Z][\w'\u2019-]+,?\s+(?:has\s+)?$")
+_CAPITALISED_BEFORE = (r"[A-Z][\w'\u2019-]+,?\s+(?:has\s+)?$")
 
 
 def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None) -> frozenset[str]:
@@ -164,7 +164,7 @@ def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None
                  if at > 0 and text[at - 1].isspace()]
     for at in verbs:
         # a name right before the verb ends in a capitalised word: test that first (most are "he said")
-        if _CAPITALISED_BEFORE.search(text, max(0, at - 40), at):
+        if rx(_CAPITALISED_BEFORE).search(text, max(0, at - 40), at):
             m = _NAME_BEFORE.search(text, max(0, at - 70), at)
             if m:
                 found.append(m.group(1))

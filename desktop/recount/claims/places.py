@@ -52,9 +52,9 @@ from recount.claims.retrie import fast, leading, rx
 _CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
                    r"except|but)\b|\s[\u2013\u2014-]\s+(?:but|while|whereas|as)\b")
 
-_BASED = fast(r"\b([A-Z][a-z]+)$")
-_NEXT_CAPITAL = fast(r"\s+[A-Z]\w")
-_WORD = fast(r"[A-Za-z]+")
+_BASED = (r"\b([A-Z][a-z]+)$")
+_NEXT_CAPITAL = (r"\s+[A-Z]\w")
+_WORD = (r"[A-Za-z]+")
 Candidate = tuple[int, str, int]  # (offset, name, rank): rank SITE < 0 < 1, the lower the surer
 
 
@@ -104,7 +104,7 @@ class PlaceFinder:
                 if capital and capital in text:  # "over Velmora's capital": the city the article names
                     out.append((m.start(), capital, 0))
         # "250,000 Libyans": a figure counting a country's people is about the country
-        out.extend((at, _DEMONYMS[_WORD.match(text, at)[0]], 1) for at in rare.get("people", ()))
+        out.extend((at, _DEMONYMS[rx(_WORD).match(text, at)[0]], 1) for at in rare.get("people", ()))
         out.sort()
         return out
 
@@ -143,7 +143,7 @@ class PlaceFinder:
         text = self.doc.text
         at = text.find("-based")
         while at > 0:  # "the Velmar-based agency": Velmar is a place
-            m = _BASED.search(text, max(0, at - 30), at)
+            m = rx(_BASED).search(text, max(0, at - 30), at)
             if m:
                 known.setdefault(m.group(1).lower(), m.group(1))
             at = text.find("-based", at + 6)
@@ -283,7 +283,7 @@ class PlaceFinder:
                 # skip names inside organisations ("Ostrelo Liberation Front"), but not in a
                 # title-case headline ("Pledges To Rebuild Saint Aubin Reach …")
                 at = m.start()
-                if (after_headline and _NEXT_CAPITAL.match(text, m.end())
+                if (after_headline and rx(_NEXT_CAPITAL).match(text, m.end())
                         and not any(c[0] <= at < c[0] + len(c[1]) for c in cands)):
                     continue
                 cands.append((at, self.known.get(m.group(1).lower(), m.group(1)), 1))
@@ -324,7 +324,7 @@ class PlaceFinder:
         cut = _CLAUSE_END.search(text, end, s.end)
         here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
                 if not is_donor(text, c[0])]
-        if here and _WHOLE.search(text, max(s.start, start - 40), end):
+        if here and rx(_WHOLE).search(text, max(s.start, start - 40), end):
             return _widest(here) or self._article_country() or here[0][1]
         if here:
             return here[0][1]
@@ -340,8 +340,8 @@ class PlaceFinder:
 
 
 # "the statewide death toll", "nationwide": the figure is the whole's, not the place of its part
-_WHOLE = fast(r"\b(?:statewide|state-wide|nationwide|countrywide|across\s+the\s+(?:state|country))\b")
-_DIRECTION_WORD = fast(r"^(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orthern|[Ss]outhern|[Ee]astern|"
+_WHOLE = (r"\b(?:statewide|state-wide|nationwide|countrywide|across\s+the\s+(?:state|country))\b")
+_DIRECTION_WORD = (r"^(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orthern|[Ss]outhern|[Ee]astern|"
                        r"[Ww]estern)(?:-?(?:east|west)(?:ern)?)?\s+")
 
 
@@ -351,7 +351,7 @@ def _widest(cands: list[Candidate]) -> str | None:
         if c[1] in COUNTRIES:
             return c[1]
     for c in cands:
-        m = _DIRECTION_WORD.match(c[1])
+        m = rx(_DIRECTION_WORD).match(c[1])
         if m:
             return c[1][m.end() :]
     return None
