@@ -168,3 +168,9 @@ def test_a_sites_offset_is_its_name_not_the_article():
     text = "The Camp Fire grew to 150,000 acres."
     assert (text.index("Camp"), "Camp Fire", SITE) in locatives(text, 0, len(text))
 
+
+
+def test_one_place_one_spelling_in_a_report():
+    text = ("Donations to restore the Saint Aubin cathedral reached €600 million on Tuesday.\n\n"
+            "Donors said €100 million would go to fully rebuild Saint-Aubin.")
+    assert place_of(text, "€100 million") == "Saint Aubin"

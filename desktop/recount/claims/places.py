@@ -160,6 +160,13 @@ class PlaceFinder:
         return known
 
     @cached_property
+    def _spelling(self) -> dict[str, str]:
+        spelling: dict[str, str] = {}
+        for name in self.known.values():
+            spelling.setdefault(name.lower().replace("-", " "), name)
+        return spelling
+
+    @cached_property
     def _known_re(self) -> re.Pattern[str] | None:
         names = sorted(self.known.values(), key=len, reverse=True)
         if not names:
@@ -308,6 +315,8 @@ class PlaceFinder:
                 or self._in_list(pos)):
             found = ALIASES.get(name.replace(".", ""), name)
             found = demonym_plural(found) or found
+            # one place, one spelling in a report: the first ("Saint Aubin", then "Saint-Aubin")
+            found = self._spelling.get(found.lower().replace("-", " "), found)
         self._names[key] = found
         return found
 
