@@ -125,3 +125,12 @@ def test_a_sentence_after_a_clock_time_keeps_its_figure():
 def test_a_date_in_an_aside_is_not_the_figures():
     t = one("Mr Halvard, who seized power in a coup 12 years ago, won 71% of the vote in 2019.", 71).time
     assert (t.start, t.end) == ("2019-01-01", "2019-12-31")
+
+
+def test_a_news_outlet_relays_the_figures_of_the_body_it_names():
+    text = "The agency said the toll rose to 3,381, the Tarsk Daily reported."
+    assert sourced(text, 3_381) == "agency"
+    text = ("The country's director general for health services issued the correction on Thursday, "
+            "lowering the death toll from 359 to 253, The Guardian reported.")
+    assert "director general for health services" in (sourced(text, 253) or "")
+    assert sourced("Reuters reported that 40 people were killed in the blast.", 40) == "Reuters"

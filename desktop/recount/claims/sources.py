@@ -61,10 +61,14 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
                 figure.source = mention.name  # "EUR 20m from the Harbour Trust"
                 continue
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
-        if here:
-            figure.source = credited(_nearest(figure, here))
+        # "The agency said the toll rose to 3,381, Anadolu reported": a news outlet relays the
+        # words of the body it names; it is their source only when nobody else is named
+        relayed = [c for c in here if not _NEWS_RELAY.match(c.speaker or "")]
+        actor = _actor(doc, sent, figure, bodies) if len(relayed) < len(here) and not relayed else None
+        if actor is None and (relayed or here):
+            figure.source = credited(_nearest(figure, relayed or here))
             continue
-        actor = _actor(doc, sent, figure, bodies)
+        actor = actor or _actor(doc, sent, figure, bodies)
         if actor is not None:
             figure.source = actor
             continue
@@ -116,11 +120,11 @@ _SUBJECT_ACTS = re.compile(
     r"((?:[\w'\u2019.()-]+\s+){0,7}?[\w'\u2019.()-]+)\s+(?:(?:has|have|had|also|on\s+\w+)\s+)*"
     r"(?P<act>pledged|donated|gave|promised|offered|committed|asked\s+for|appealed\s+for|requested|"
     r"issued\s+an?\s+(?:\w+\s+)?appeal|stepped\s+forward|earmarked|lower(?:ed|s)?|raise[sd]?|revise[sd]?|"
-    r"cuts?|reduce[sd]?|update[sd]|increased)\b"
+    r"cuts?|reduce[sd]?|update[sd]|increased|corrected|issued\s+(?:a|the)\s+(?:\w+\s+)?correction)\b"
 )
 _TOLL_ACTS = frozenset(
     "lowered lower lowers raised raise raises revised revise revises cut cuts reduced reduce reduces updated "
-    "updates increased".split()
+    "updates increased corrected correction".split()
 )
 
 
@@ -131,7 +135,7 @@ def _actor(doc: Document, sent: Sentence, figure: NumericClaim, bodies: BodyName
     m = _SUBJECT_ACTS.match(doc.text, sent.start, figure.start)
     if m is None:
         return None
-    act = m["act"].split()[0]
+    act = m["act"].split()[0] if not m["act"].endswith("correction") else "correction"
     if (act in _TOLL_ACTS) != (figure.category != "money"):
         return None  # money is given; a toll is revised
     mention = analyse(m[1])
@@ -193,6 +197,15 @@ _NEW_CLAUSE = re.compile(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
 # "X would give $40 million, and the World Bank said it would lend ...": the cue opens a clause of
 # its own, about what follows it
 _OPENS_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+$")
+
+
+# News organisations, which relay others' figures ("…, The Guardian reported", "Anadolu reported").
+_NEWS_RELAY = re.compile(
+    r"^(?:The\s+)?(?:Guardian|Independent|Telegraph|Times|New\s+York\s+Times|Washington\s+Post|Wall\s+Street\s+"
+    r"Journal|Reuters|AP|Associated\s+Press|AFP|Agence\s+France-Presse|CNN|BBC|Al\s+Jazeera|Xinhua|Anadolu(?:\s+"
+    r"Agency)?|Bloomberg|DPA|EFE|ANSA|Kyodo|Yonhap|Interfax|TASS|NHK|Sky\s+News|Fox\s+News|NBC|CBS|ABC|"
+    r"Channel\s+NewsAsia|[A-Z][\w-]+\s+(?:Post|Times|News|Herald|Tribune|Gazette|Journal|Daily|Observer))$"
+)
 
 
 def _covers(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:

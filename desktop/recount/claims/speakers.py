@@ -241,6 +241,10 @@ def _analyse(phrase: str) -> Mention | None:
            r"island|province)$").match(body)
     if m and _is_role(m[1].split()[-1]) and not is_capitalised(m[1].split()[-1]):
         return Mention("group", body, None, raw)
+    # "Sri Lanka's director general for health services": a role and the domain it serves
+    m = rx(r"^(.+?)\s+(?:for|of)\s+(?:the\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,3}$").match(body)
+    if m and _is_role(m[1].split()[-1]):
+        return Mention("group", body, None, raw)
     # "Pompeo's statement said": the words are the possessor's.
     m = _POSSESSOR_SAYS.match(body)
     if m:
