@@ -97,10 +97,9 @@ class PlaceFinder:
             out.extend(locatives(text, s.start, s.end, hint))
         rare = self._rare_tokens
         for at in rare.get("capital", ()):
-            m = _capital_before().search(text, max(0, at - 40), at)
+            m = rx(_CAPITAL_BEFORE).search(text, max(0, at - 40), at)
             if m and not rx(r"capital,?\s+[A-Z\u00c0-\u00de]").match(text, at):
-                country = m.group("c") or COUNTRY_OF.get(m.group("a") or "", "")
-                capital = CAPITAL_OF.get(ALIASES.get(country, country))
+                capital = _capital_of(m.group("c"), m.group("a"))
                 if capital and capital in text:  # "over Velmora's capital": the city the article names
                     out.append((m.start(), capital, 0))
         # "250,000 Libyans": a figure counting a country's people is about the country
@@ -366,16 +365,20 @@ def _widest(cands: list[Candidate]) -> str | None:
     return None
 
 
-_CAPITAL_RE: list[re.Pattern[str]] = []
+# "Velmora's " or "the Velmoran " right before "capital": the names are checked in countries.py
+_CAPITAL_BEFORE = (r"(?:\b(?P<c>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)(?:'s|\u2019s)"
+                   r"|\bthe\s+(?P<a>(?:[A-Z]\w*\s+){0,2}[A-Z]\w*))\s+$")
 
 
-def _capital_before() -> re.Pattern[str]:
-    """"Velmora's " or "the Velmoran " right before "capital" (compiled on first use)."""
-    if not _CAPITAL_RE:
-        from recount.claims.retrie import trie
-        _CAPITAL_RE.append(fast(r"(?:\b(?P<c>" + trie(COUNTRIES | set(ALIASES)) + r")(?:'s|\u2019s)"
-                                r"|\bthe\s+(?P<a>" + trie(ADJECTIVES) + r"))\s+$"))
-    return _CAPITAL_RE[0]
+def _capital_of(country: str | None, adjective: str | None) -> str | None:
+    """The capital of the country a name or an adjective before "capital" names ("Sri Lanka's")."""
+    words = (country or adjective or "").split()
+    for i in range(len(words)):  # "Fighting Over Sri Lanka's": the longest tail that is a country
+        name = " ".join(words[i:])
+        found = COUNTRY_OF.get(name) if adjective else ALIASES.get(name.replace(".", ""), name)
+        if found in CAPITAL_OF:
+            return CAPITAL_OF[found]
+    return None
 
 
 # peoples named in the plural ("Libyans", "Iraqis") and their countries
