@@ -174,3 +174,9 @@ def test_one_place_one_spelling_in_a_report():
     text = ("Donations to restore the Saint Aubin cathedral reached €600 million on Tuesday.\n\n"
             "Donors said €100 million would go to fully rebuild Saint-Aubin.")
     assert place_of(text, "€100 million") == "Saint Aubin"
+
+
+def test_a_capital_named_by_a_two_word_adjective():
+    text = ("Blasts near the Sri Lankan capital killed 40 people on Sunday, police said.\n\n"
+            "Hospitals in Colombo asked for blood donors.")
+    assert place_of(text, "40 people") == "Colombo"
