@@ -29,17 +29,6 @@ def lib(library_file):
     library.close()
 
 
-@pytest.fixture
-def browser(qtbot, lib):
-    w = LibraryBrowser()
-    qtbot.addWidget(w)
-    w.resize(900, 500)
-    w.set_library(lib)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def _select(browser: LibraryBrowser, row: int) -> int:
     index = browser.model.index(row, 0)
     browser.view.selectionModel().select(

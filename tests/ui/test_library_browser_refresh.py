@@ -27,17 +27,6 @@ def lib(library_file):
     library.close()
 
 
-@pytest.fixture
-def browser(qtbot, lib):
-    w = LibraryBrowser()
-    qtbot.addWidget(w)
-    w.resize(900, 500)
-    w.set_library(lib)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 class Resets:
     """Counts the model's resets and the rows it inserted or removed."""
 
