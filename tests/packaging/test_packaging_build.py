@@ -35,6 +35,8 @@ def _assert_smoke(result: subprocess.CompletedProcess[str]) -> None:
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 0, f"--smoke exited {result.returncode}: {result.stdout}\n{result.stderr}"
     assert len(lines) == 1 and lines[0].startswith("smoke ok"), f"not one 'smoke ok' line: {result.stdout!r}"
+    # the packaged app starts the poll's own process (multiprocessing in a frozen app)
+    assert "(1 by polling)" in lines[0], lines[0]
 
 
 def test_one_folder_build_reports_the_pyproject_version(built: Built, tmp_path: Path):

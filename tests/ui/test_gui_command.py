@@ -51,6 +51,7 @@ def test_smoke_prints_one_line_and_exits_zero(tmp_path):
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("smoke ok:")
     assert " 0 claims" not in lines[0] and "flagged" in lines[0] and "startup" in lines[0]
+    assert "(1 by polling)" in lines[0]  # a watched folder polled in a process of its own
     assert "Traceback" not in done.stderr
 
 

@@ -7,10 +7,12 @@ and give up with a message after a timeout.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer
 
@@ -160,8 +162,13 @@ def smoke(started: float, timeout_ms: int = 60000) -> int:
             return 1
         claims = len(window.rows)
         flags = sum(1 for r in window.rows if r.flags)
-        reports = window.report_count()
         ms = window.last_check_ms or 0.0
+        polled = _poll_a_folder(window, folder / "watched", timeout_ms)
+        if not polled:
+            print("smoke failed: polling a watched folder imported nothing", file=sys.stderr)
+            window.close()
+            return 1
+        reports = window.report_count()
         window.close()
         app.processEvents()
         QThreadPool.globalInstance().waitForDone(5000)
@@ -169,7 +176,38 @@ def smoke(started: float, timeout_ms: int = 60000) -> int:
         print("smoke failed: no claims found in the sample report", file=sys.stderr)
         return 1
     print(
-        f"smoke ok: {claims} claims, {flags} flagged, {reports} reports, "
+        f"smoke ok: {claims} claims, {flags} flagged, {reports} reports ({polled} by polling), "
         f"startup {startup_ms:.0f} ms, check {ms:.0f} ms"
     )
     return 0
+
+
+# A report the smoke test drops into a watched folder (written by the team).
+_WATCHED_REPORT = """Smoke test: river flooding in Ardenvale
+
+ARDENVALE, March 9, 2025 (Valley Post) - At least 41 people have been killed in flooding in
+Ardenvale since Saturday, the regional health office said on Sunday.
+"""
+
+
+def _poll_a_folder(window: Any, folder: Path, timeout_ms: int) -> int | None:
+    """Follow a folder and poll it, as a user does from the Sources panel: the poll runs in a
+    process of its own (watch/poll_process.py), so a packaged app must be able to start one.
+    Returns how many reports it imported, None when it did not finish."""
+    folder.mkdir()
+    report_file = folder / "ardenvale.txt"
+    report_file.write_text(_WATCHED_REPORT, encoding="utf-8")
+    a_minute_ago = time.time() - 60  # a file still being written is left for the next poll
+    os.utime(report_file, (a_minute_ago, a_minute_ago))
+    done: list[Any] = []
+
+    def finished(report: Any) -> None:
+        done.append(report)
+
+    window.watch.polled.connect(finished)
+    if window.watch.add(str(folder)) is None:
+        return None
+    if not done and not wait_for(window.watch.polled, timeout_ms):
+        return None
+    report = done[-1] if done else None
+    return len(report.imported) if report is not None else None
