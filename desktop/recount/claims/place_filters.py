@@ -148,6 +148,56 @@ _TITLE_WORDS = frozenset(t.split()[0] for t in _TITLES)
 _CAPITALISED_BEFORE = (r"[A-Z][\w'\u2019-]+,?\s+(?:has\s+)?$")
 
 
+# Capitalised words that stand where places do but never are: diseases ("cases of Ebola"),
+# faiths ("a Sunni mosque"), a currency ("Rs 5 lakh")
+_NOT_PLACES = frozenset(
+    "Ebola Covid COVID Covid-19 COVID-19 Marburg Zika SARS MERS HIV AIDS Mpox Lassa Nipah Dengue Cholera "
+    "Sunni Shiite Shia Shi'ite Catholic Protestant Orthodox Muslim Christian Jewish Hindu Buddhist Sikh "
+    "Alawite Druze Coptic Evangelical Rs".split()
+)
+# "US-led coalition", "Iran-backed militias": whose the coalition is, not where a figure is
+# "its Google unit", "Facebook shares rose": a company's name
+_COMPOUND_AFTER = rx(r"-(?:led|backed|allied|funded|made|owned|born|based\s+(?:company|firm|group))\b|"
+                     r"\s+(?:unit|subsidiary|division|brand|shares|stock|Inc|Corp|Ltd|Plc|LLC)\b")
+# "the former chief executive of Computer Associates": a company, not a place
+_ORG_BEFORE = rx(r"\b(?:chief\s+executive|CEO|chairman|founder|executives?|employees|shareholders|"
+                 r"investors|staff)\s+(?:of|at)\s+$")
+
+
+def never_a_place(text: str, pos: int, name: str) -> bool:
+    """A disease, a faith, a currency, a company or a compound ("US-led") where a place would stand."""
+    return (name in _NOT_PLACES or name.endswith(_COMPOUND_SUFFIXES)
+            or _COMPOUND_AFTER.match(text, pos + len(name)) is not None
+            or _ORG_BEFORE.search(text, max(0, pos - 30), pos) is not None)
+
+
+_COMPOUND_SUFFIXES = ("-led", "-backed", "-allied", "-funded", "-owned")
+_AGED = rx(r"\b([A-Z][a-z'\u2019-]+),\s+\d{1,3},")
+
+
+_STATE_HEADS = ("Republic", "Kingdom", "Emirates", "Islands", "Federation", "States")
+_OF_STATE = rx(r"\s+of\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_LOCATIVE_BEFORE = rx(r"\b(?:in|at|from|to|near|outside|of)\s+(?:the\s+)?$")
+
+
+def named_as_place(text: str, name: str) -> bool:
+    """`name` stands as a whole word after a locative ("in Lusaka"): "Marek Rigas" is no Riga."""
+    i = text.find(name)
+    while i >= 0:
+        end = i + len(name)
+        whole = (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        if whole and _LOCATIVE_BEFORE.search(text, max(0, i - 12), i):
+            return True
+        i = text.find(name, end)
+    return False
+
+
+def state_name_after(text: str, pos: int, name: str) -> str:
+    """The rest of a state's name after "of" ("Democratic Republic" + " of the Congo"), else ""."""
+    longer = _OF_STATE.match(text, pos + len(name)) if name.endswith(_STATE_HEADS) else None
+    return longer.group() if longer else ""
+
+
 def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None) -> frozenset[str]:
     """Surnames of the people an article names (after a title, or as the subject of a
     reporting verb with a first and last name); countries stay places ("Russia said").
@@ -162,6 +212,7 @@ def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None
                  if (m := _TITLED.match(text, at)) and (at == 0 or not text[at - 1].isalnum())]
         verbs = [at for at in compress(starts, map(_speech_words().__contains__, words))
                  if at > 0 and text[at - 1].isspace()]
+    found += [m.group(1) for m in _AGED.finditer(text)]  # "Kozlowski, 58, and Swartz, 45,"
     for at in verbs:
         # a name right before the verb ends in a capitalised word: test that first (most are "he said")
         if rx(_CAPITALISED_BEFORE).search(text, max(0, at - 40), at):

@@ -44,8 +44,11 @@ from recount.claims.place_filters import (
     is_donor,
     is_part_or_org,
     list_spans,
+    named_as_place,
+    never_a_place,
     people_words,
     spoken_at,
+    state_name_after,
 )
 from recount.claims.retrie import fast, leading, rx
 
@@ -231,8 +234,9 @@ class PlaceFinder:
         if best[1] >= 2 or len(counts) == 1:
             return best[0]
         if not counts:
+            text = self.doc.text
             for capital, country in COUNTRY_OF_CAPITAL.items():
-                if capital in self.doc.text and capital not in COUNTRIES:
+                if capital not in COUNTRIES and capital not in self.people and named_as_place(text, capital):
                     return country
         return None
 
@@ -311,7 +315,8 @@ class PlaceFinder:
         text = self.doc.text
         found: str | None = None
         if not (is_part_or_org(text, pos, name) or name.split()[-1] in self.people or spoken_at(text, pos)
-                or self._in_list(pos)):
+                or self._in_list(pos) or never_a_place(text, pos, name)):
+            name += state_name_after(text, pos, name)  # "the Democratic Republic" "of the Congo"
             found = ALIASES.get(name.replace(".", ""), name)
             found = demonym_plural(found) or found
             # one place, one spelling in a report: the first ("Saint Aubin", then "Saint-Aubin")
