@@ -104,3 +104,23 @@ def test_a_sentence_opened_by_but_starts_a_new_speaker():
 
 def test_an_age_before_the_name_in_an_apposition():
     assert speakers("One of the wounded, 41-year-old Tomas Brel, said he heard two blasts.") == ["Tomas Brel"]
+
+
+def test_the_person_cited_or_quoted_as_saying_speaks():
+    assert speakers("The news agency cited Hari Lenz, a railway official, as saying that 14 people had "
+                    "died.") == ["Hari Lenz"]
+    assert speakers("A local news agency quoted a rescuer as saying the water rose within minutes.") == [
+        "rescuer"]
+
+
+def test_according_to_a_role_then_the_name():
+    assert speakers("According to the city's governor, Mila Dorn, 300 homes were flooded.") == ["Mila Dorn"]
+    found = attributed("According to a statement from the ministry dated September 23, four new cases "
+                       "were confirmed.")
+    assert [c.speaker for c in found] == ["ministry"]
+
+
+def test_a_nationality_of_people_is_not_the_reports_country():
+    assert speakers("Police arrested two Vesklandic nationals at the port, authorities said.") == [
+        "authorities"]
+    assert speakers("Police arrested two Chinese nationals at the port, authorities said.") == ["authorities"]

@@ -24,6 +24,8 @@ _ACCORDING_PHRASE = re.compile(
 )
 
 
+_DATED = re.compile(r"\s+(?:dated|issued|released|published)\s+(?:on\s+)?[A-Z0-9].*$")
+_NAME_APPOSED = re.compile(r",\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+),")
 _ABBR_THEN_CLAUSE = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
 
 
@@ -56,6 +58,10 @@ def according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue |
         return None
     phrase = m[1].strip()
     n_end = vend + m.end(1)
+    dated = _DATED.search(phrase)
+    if dated:  # "a statement from the ministry dated September 23": the ministry's
+        n_end -= len(phrase) - dated.start()
+        phrase = phrase[: dated.start()]
     # "according to the U.N. Another 12 fled": the splitter kept the abbreviation's full stop,
     # but a new clause starts after it.
     cut = _ABBR_THEN_CLAUSE.search(phrase)
@@ -75,6 +81,12 @@ def according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue |
     if _NO_AGENT.match(phrase):
         return None  # "according to preliminary assessments": nobody is credited
     mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
+    named = _NAME_APPOSED.match(text, n_end, sent.end)
+    if named and mention.kind == "group":  # "according to the city's governor, Mila Dorn,": her
+        person = analyse(named[1])
+        if person is not None and person.kind in ("person", "other"):
+            mention = Mention("person", person.name, strip_determiner(phrase), named[1])
+            n_end = named.end(1)
     cue = Cue("according to", vstart, vend, vstart, n_end, mention, sent)
     return cue
 

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from recount.claims.countries import COUNTRY_OF, countries_in
+from recount.claims.countries import COUNTRY_OF, country_re
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import KNOWN_BODIES, has_word, strip_determiner, word_count
 
@@ -63,9 +63,18 @@ def _country_counts(head: str) -> dict[str, int]:
     whole words, the longest name first: "Sri Lankan" is not "Sri Lanka"): one C-level scan
     with claims/countries.py's pattern."""
     counts: dict[str, int] = {}
-    for country in countries_in(head):
+    for m in country_re().finditer(head):
+        word = m.group()
+        if COUNTRY_OF.get(word, word) != word and _PEOPLE_AFTER.match(head, m.end()):
+            continue  # "two Chinese nationals": who they are, not the country the report is about
+        country = COUNTRY_OF.get(word, word)
         counts[country] = counts.get(country, 0) + 1
     return counts
+
+
+_PEOPLE_AFTER = re.compile(r"\s+(?:nationals?|citizens?|tourists?|workers?|migrants?|students?|nurses?|"
+                           r"sailors?|fishermen|crew|passengers?|man|woman|men|women|boy|girl|children|family|families|"
+                           r"victims?|hostages?|expatriates?|travell?ers?)\b")
 
 
 _NATIONAL_GROUPS = frozenset(("authorities", "officials"))
