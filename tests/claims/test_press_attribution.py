@@ -85,7 +85,7 @@ def test_acts_are_not_words():
 
 def test_a_surname_ending_in_a_is_a_person_not_a_country():
     text = ("Opposition politician Dalia Voranskaya won 9.9 percent of the vote. Voranskaya, however, "
-            "rejected the results on Monday.")
+            "rejected the results on Monday. Before the vote, Voranskaya's rallies drew thousands.")
     assert speakers(text) == ["Dalia Voranskaya"]
 
 
