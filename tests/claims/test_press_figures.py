@@ -134,3 +134,13 @@ def test_a_news_outlet_relays_the_figures_of_the_body_it_names():
             "lowering the death toll from 359 to 253, The Guardian reported.")
     assert "director general for health services" in (sourced(text, 253) or "")
     assert sourced("Reuters reported that 40 people were killed in the blast.", 40) == "Reuters"
+
+
+def test_no_one_and_one_of_whom_are_figures():
+    text = ("The fire chief said 500 firefighters had fought the blaze, one of whom was injured. "
+            "No one was killed.")
+    assert one(text, 1).category == "wounded"
+    zero = one(text, 0)
+    assert zero.category == "killed" and zero.span == "No one"
+    assert one("Nobody was hurt in the second blast, police said.", 0).category == "wounded"
+    assert values("No one knows how many were killed.") == []

@@ -93,7 +93,8 @@ _RANGE_DURATION = fast(r"^\s*(?:and|to|or|-|\u2013)\s*(?:\d+|[a-z]+)\s+(?:years?
                        r"minutes?|decades?)\b", re.IGNORECASE)
 _OF_THE_BEFORE = fast(r"\b(?:of|out\s+of)\s+(?:the|its|their|his|her)\s*$", re.IGNORECASE)
 _ONE_OK = fast(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer|policeman|baby|"
-                     r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of)\b",
+                     r"in\s+(?:\d|ten|five|four|three|six|eight|twenty|a\s+hundred)|out\s+of|"
+                     r"of\s+(?:whom|them)\s+(?:was|were|has|had|is))\b",
                      re.IGNORECASE)
 
 

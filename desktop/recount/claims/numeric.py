@@ -153,6 +153,10 @@ class NumericExtractor:
             if s.paragraph not in prose_paragraphs and s.paragraph not in headlines:
                 continue
             atoms = find_atoms(text, s.start, s.end, self._num_pos)
+            nobody = _NOBODY.search(text, s.start, s.end)
+            if nobody:  # "No one was killed": a toll of zero is a claim a later report may contradict
+                atoms = sorted([*atoms, Atom(nobody.start(), nobody.end(), 0.0, is_words=True)],
+                               key=lambda a: a.start)
             if not atoms:
                 continue
             dates = self.dates_by_sentence[si]
@@ -369,6 +373,10 @@ class NumericExtractor:
             source=None,
             **iv,
         )
+
+
+_NOBODY = rx(r"\b(?:[Nn]o\s+one|[Nn]obody)(?=\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been|is)\s+"
+             r"(?:\w+\s+)?(?:killed|injured|hurt|wounded|harmed|dead|missing)\b)")
 
 
 def extract_numeric(doc: Document) -> list[NumericClaim]:
