@@ -58,17 +58,11 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
         if verb in PASSIVE_BY and prev in ("was", "were", "been", "be", "is", "are"):
             return passive_by(doc, sent, vstart, vend, verb)
         return None
-    if verb in ("citing", "cited", "quoting", "quoted"):
+    if verb in ("citing", "cited", "quoted"):  # "cited X, an official, as saying": X speaks
         cited = _CITING_AS_SAYING.match(text, vend, sent.end)
         mention = analyse(cited[1].split(",")[0]) if cited else None
         if cited and mention is not None and mention.kind != "pronoun":
             return Cue(verb, vstart, vend, vstart, cited.end(), mention, sent)  # the cited speaks
-    if verb in ("saying", "stating"):
-        relayed = _QUOTED_AS.search(text, max(sent.start, vstart - 160), vstart)
-        mention = analyse(relayed["who"].split(",")[0]) if relayed else None
-        if relayed and mention is not None and mention.kind != "pronoun":
-            # "the agency quoted a rescuer as saying", "cited X, an official, as saying": X speaks
-            return Cue(verb, vstart, vend, relayed.start("who"), vend, mention, sent)
     if m["part"] or (m["call"] and prev in ("", ",")):
         return _main_clause_cue(doc, sent, vstart, vend, verb)
     floor = max(sent.start, vstart - LOOK)
@@ -112,9 +106,6 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
 # "..., citing the ministry as saying": the words are the cited body's.
 _CITING_AS_SAYING = re.compile(
     r"\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^;:.()\"\u201c\u201d]{1,120}?)\s*,?\s+as\s+(?:saying|stating)\b"
-)
-_QUOTED_AS = re.compile(
-    r"\b(?:cited|quoted|citing|quoting)\s+(?P<who>[^;:()\"\u201c\u201d]{2,120}?)\s*,?\s+as\s+$"
 )
 _KNOWN_AS = re.compile(
     r"^(?:also\s+|better\s+|widely\s+)?known\s+as\s+(?:the\s+)?([A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,5})$"

@@ -42,7 +42,7 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
         "explained explains noted notes wrote writes argued argues predicted vowed vows pledged pledges "
         "asserted alleged revealed cautioned demanded demands replied responded countered conceded "
         "complained revised stressed stresses emphasised emphasized decried queried disclosed discloses "
-        "tweeted cited observed commented testified released remarked lamented recalled reiterated "
+        "tweeted cited quoted observed commented testified released remarked lamented recalled reiterated "
         "maintained "
         "put puts placed called dismissed dismisses rejected rejects described describes"
     ).split()
@@ -105,7 +105,8 @@ SAYING_AFTER = re.compile(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
 # speech only when what follows is a clause or a quotation.
 _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
-                            "claims", "states", "notes", "demands", "reports", "claimed", "claiming"))
+                            "claims", "states", "notes", "demands", "reports", "claimed", "claiming",
+                            "quoted"))
 # "claimed on Monday they had ...": a day may stand between the verb and what was said
 _CONTENT_AFTER = re.compile(
     r"""(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"""
@@ -173,7 +174,7 @@ def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
         # "rejected the criticism, saying ...": the words come with "saying", not this verb.
         return bool(judged.match(text, end, sentence_end)) and not SAYING_AFTER.match(text, end, sentence_end)
     if cue in _NEEDS_CONTENT:
-        if cue.startswith("cit"):
+        if cue.startswith(("cit", "quot")):
             return bool(_CITED_SOURCE.match(text, end, sentence_end))
         if cue == "reports" and text[end:sentence_end].strip() in ("", ".", "!"):
             return True  # "..., Harbour Radio reports.": the inverted attribution at the end
