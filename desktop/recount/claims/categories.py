@@ -13,6 +13,11 @@ import re
 
 from recount.claims.retrie import rx
 
+# The wording that qualifies a figure right before it ("at least", "more than", "about" ...): one
+# alternation for every pattern that looks back past it (numbers.py reads what each one means)
+QUALIFIER = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|as\s+many\s+as|"
+             r"an\s+estimated)\s+)?")
+
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
@@ -52,7 +57,7 @@ _KILLED_WORDS = dict(CATEGORY_PATTERNS)["killed"]
 _CASUALTY_WORDS = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CASUALTIES})\b", re.IGNORECASE)
 # "the current tally of 84 victims": the victims a tally counts
 _TALLY_OF = re.compile(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
-                       r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
+                       + QUALIFIER + r"$", re.IGNORECASE)
 
 # Any category phrase at all: most texts tested have none, and one search settles that
 # before the per-category patterns are tried.
@@ -106,9 +111,7 @@ CHANGE_VERBS = (
     r"lowered|raised|cut|slashed|trimmed|upped|swelled|swells|swollen|grew|grows|grown|culled|shrank|shrunk|increased|went\s+up|"
     r"went\s+down|down|now|put|puts|placed|climb|rise|reach|exceed"
 )
-_QUALIFIER_TAIL = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|"
-                   r"an\s+estimated)\s+)?")
-CHANGE_TO = re.compile(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{_QUALIFIER_TAIL}$", re.IGNORECASE)
+CHANGE_TO = re.compile(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{QUALIFIER}$", re.IGNORECASE)
 _RISE_TO = CHANGE_TO
 # What a change verb's subject names when it is a tally: "the death toll", "the number of
 # missing", "the list of people unaccounted for"
@@ -151,12 +154,11 @@ _AMONG = re.compile(r"^\s*(?:[a-z]+\s+)?(?:are|were|is|was)\s+(?:also\s+)?among\
               re.IGNORECASE)
 # "Among the dead are at least 20 soldiers": the whole the part belongs to comes first
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the|those)\s+(?P<what>[a-z ]{3,30}?)\s+(?:are|were|was|is)\s+"
-                           r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
+                           + QUALIFIER + r"$",
                            re.IGNORECASE)
 # "Friday's toll brought the deaths from three days of shelling to 75": what a total was brought to
 _BROUGHT_TO = re.compile(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
-                         r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+(?:(?:at\s+least|about|around|some|nearly|"
-                         r"more\s+than|over)\s+)?$", re.IGNORECASE)
+                         r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+" + QUALIFIER + r"$", re.IGNORECASE)
 # Events and things a casualty verb may follow without being what it counts: "31 raids killed civilians"
 _THING_NOUNS = frozenset(
     "attacks strikes airstrikes raids bombings blasts explosions incidents shells rockets missiles bombs "

@@ -14,6 +14,7 @@ import re
 from datetime import timedelta
 from functools import cache
 
+from recount.claims.categories import QUALIFIER
 from recount.claims.cues import REPORTING_VERBS, SAID_WORDS
 from recount.claims.retrie import trie
 
@@ -97,17 +98,17 @@ FUTURE_PLEDGE = re.compile(r"\b(?:will|would|\w+['\u2019]ll|plans?\s+to|intends?
 # the figure an amount changed from: "lowering the total from 359 to 253", "rose from 98 to 121"
 CHANGED_FROM = re.compile(r"\b(?:lower\w*|reduc\w*|revis\w*|cut(?:ting)?|rais\w*|increas\w*|decreas\w*|"
                           r"rose|risen|rising|fell|fallen|falling|dropp\w*|climb\w*|jump\w*|correct\w*)\b"
-                          r"[^.;\d]{0,50}\bfrom\s+(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
+                          r"[^.;\d]{0,50}\bfrom\s+" + QUALIFIER + r"$",
                           re.IGNORECASE)
 CHANGED_TO = re.compile(r"^(?:\s+[a-z]+)?\s+to\s+"
-                        r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?\d", re.IGNORECASE)
+                        + QUALIFIER + r"\d", re.IGNORECASE)
 # a point-in-time list told as a past change ("the list swelled to 1,200", "grew from 200 to"): when
 # it held is not said
 LIST_CHANGE = re.compile(r"\b(?:swelled|grew|culled|shrank|dropped|fell|shot\s+up|climbed|rose|jumped|soared|"
                          r"(?:was|were)\s+down|(?:was|were)\s+up)\s+(?:to|from)\s+"
-                         r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|as\s+many\s+as)\s+)?$|"
-                         r"\bfrom\s+(?:(?:about|around|some|nearly|more\s+than|over)\s+)?\d[\d,]*\s+to\s+"
-                         r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.IGNORECASE)
+                         + QUALIFIER + r"$|"
+                         r"\bfrom\s+" + QUALIFIER + r"\d[\d,]*\s+to\s+"
+                         + QUALIFIER + r"$", re.IGNORECASE)
 NEXT_FIGURE = re.compile(r"\s+(?:and|but|while|whereas)\s+(?=(?:at\s+least\s+|about\s+|some\s+)?\d)|;")
 ASIDE_OPENING = re.compile(r"\s*(?:who|which|whose|where|when)\b", re.IGNORECASE)
 PRESENT = re.compile(r"\b(?:has|have|is|are|now)\b")
@@ -124,7 +125,7 @@ EVENT_PART_AFTER = re.compile(r"^[^.;\d]{0,50}?\b(?:hit|struck|targeted|attacked
                               r"^\s+(?:[\w-]+\s+){1,3}?(?:collapsed|burst|broke|gave\s+way|exploded|detonated)\b(?!\s+[a-z]+s\b)",
                               re.IGNORECASE)
 EVENT_PART_BEFORE = re.compile(r"\b(?:carried\s+out|committed|perpetrated|staged)\s+by\s+"
-                               r"(?:(?:at\s+least|about|some)\s+)?$", re.IGNORECASE)
+                               + QUALIFIER + r"$", re.IGNORECASE)
 # an area a fire burned is a running total ("the 150,000-acre blaze", "grew to 20,000 hectares")
 AREA = re.compile(r"^\s*-?(?:acres?|hectares?|square\s+(?:miles?|kilomet(?:re|er)s?|km))\b", re.IGNORECASE)
 FIRE = re.compile(r"\b(?:fire|fires|blaze|wildfire|wildfires|burn\w*|scorch\w*|flames)\b", re.IGNORECASE)
@@ -135,7 +136,7 @@ COMPARISON_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to))\s+"
 PREVIOUS_FIGURE = re.compile(
     r"\b(?:previous|earlier|initial|original|first|old|prior|last)\s+(?:\w+\s+)?(?:figures?|tolls?|tally|count|"
     r"estimates?|totals?|numbers?)\s+(?:of|was|were|is|stood\s+at|had\s+been)\s+"
-    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$",
+    + QUALIFIER + r"$",
     re.IGNORECASE,
 )
 # "by 28 April": a running total up to that day
@@ -167,13 +168,13 @@ DIGIT = re.compile(r"\d")
 PERFECT_BEFORE = re.compile(
     r"\b(?:have|has)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:\w+ed|\w+en|made|built|found|brought|taken)"
     r"(?:\s+(?:out|up|off|in))?(?:\s+[a-z]+ed\s+and)?[^.;\d]{0,40}?\b(?:and\s+\w+ed\s+)?"
-    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|roughly)\s+)?$",
+    + QUALIFIER + r"$",
     re.IGNORECASE,
 )
 CHANGE_BY = re.compile(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
                   r"decreased|rose|risen|fell|fallen|dropped|grew|less|more|higher|lower|up|down)\b[^.;:\d]{0,80}?\bby\s+"
-                  r"(?:(?:more\s+than|at\s+least|about|around|nearly|almost|over|some)\s+)?$", re.IGNORECASE)
-FROM_TO_TAIL = re.compile(r"\d\s+(?:from|to)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least)\s+)?$",
+                  + QUALIFIER + r"$", re.IGNORECASE)
+FROM_TO_TAIL = re.compile(r"\d\s+(?:from|to)\s+" + QUALIFIER + r"$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
 # An embedded social-media post ends with its signature line: "— Agency name (@handle) May 2, 2024".
 # The post's words (the line before) and a report of it ("said on Twitter") are of that day.
