@@ -12,18 +12,11 @@ otherwise just punctuation.
 
 from __future__ import annotations
 
-import re
-
 from recount.claims.cue_context import Cue
 from recount.claims.document import Document
 from recount.claims.quotes import Quote
+from recount.claims.social_posts import SIGNATURE
 from recount.claims.speakers import analyse
-
-_SIGNATURE = re.compile(
-    r"(?P<dash>[\u2014\u2013-]{1,2})\s*(?P<name>[A-Z][^,()\n]{1,80}?)\s*"
-    r"(?P<more>(?:,\s*[^,()\n]{1,60}?){0,2})\s*(?P<handle>\(@\w{1,30}\))?"
-    r"(?=\s*(?:,|$|(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s*$))"
-)
 
 
 def signature_cues(doc: Document, quotes: list[Quote]) -> list[Cue]:
@@ -34,7 +27,7 @@ def signature_cues(doc: Document, quotes: list[Quote]) -> list[Cue]:
         start, end = doc.paragraphs[pi]
         if text[start] not in "\u2014\u2013-" or end - start > 200:
             continue
-        m = _SIGNATURE.match(text, start, end)
+        m = SIGNATURE.match(text, start, end)
         if m is None:
             continue
         signed = [q for q in quotes if q.paragraph == pi - 1]

@@ -176,10 +176,7 @@ CHANGE_BY = re.compile(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:war
                   + QUALIFIER + r"$", re.IGNORECASE)
 FROM_TO_TAIL = re.compile(r"\d\s+(?:from|to)\s+" + QUALIFIER + r"$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
-# An embedded social-media post ends with its signature line: "— Agency name (@handle) May 2, 2024".
-# The post's words (the line before) and a report of it ("said on Twitter") are of that day.
-POST_SIGNATURE = re.compile(r"[\u2014\u2013-]{1,2}\s*[^\n]{1,120}?\(@\w{1,30}\)\s+"
-                            r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
+# "the agency confirmed via Twitter": a report of the post an article embeds (claims/social_posts.py)
 VIA_POST = re.compile(r"\b(?:via|on|in\s+a\s+post\s+on)\s+(?:Twitter|X|Facebook|Telegram|Instagram)\b|"
                       r"\btweet(?:ed|s)?\b|\bin\s+a\s+(?:tweet|post)\b")
 THAT = re.compile(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
