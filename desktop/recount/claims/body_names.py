@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from recount.claims.categories import PEOPLE_NOUNS
 from recount.claims.countries import COUNTRY_OF, country_re
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import KNOWN_BODIES, has_word, strip_determiner, word_count
@@ -65,16 +66,15 @@ def _country_counts(head: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for m in country_re().finditer(head):
         word = m.group()
-        if COUNTRY_OF.get(word, word) != word and _PEOPLE_AFTER.match(head, m.end()):
+        after = _NEXT_WORD.match(head, m.end())
+        if COUNTRY_OF.get(word, word) != word and after and after[1] in PEOPLE_NOUNS:
             continue  # "two Chinese nationals": who they are, not the country the report is about
         country = COUNTRY_OF.get(word, word)
         counts[country] = counts.get(country, 0) + 1
     return counts
 
 
-_PEOPLE_AFTER = re.compile(r"\s+(?:nationals?|citizens?|tourists?|workers?|migrants?|students?|nurses?|"
-                           r"sailors?|fishermen|crew|passengers?|man|woman|men|women|boy|girl|children|family|families|"
-                           r"victims?|hostages?|expatriates?|travell?ers?)\b")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
 
 _NATIONAL_GROUPS = frozenset(("authorities", "officials"))
