@@ -15,6 +15,7 @@ from recount.claims.countries import COUNTRIES, COUNTRY_OF
 from recount.claims.cues import REPORTING_VERBS
 from recount.claims.locatives import NOT_PLACE
 from recount.claims.retrie import fast, initials, rx, trie
+from recount.claims.speakers import word_starts
 
 ADJECTIVES = frozenset(COUNTRY_OF) - COUNTRIES  # "Libyan", never a place by itself
 
@@ -182,14 +183,7 @@ _LOCATIVE_BEFORE = rx(r"\b(?:in|at|from|to|near|outside|of)\s+(?:the\s+)?$")
 
 def named_as_place(text: str, name: str) -> bool:
     """`name` stands as a whole word after a locative ("in Lusaka"): "Marek Rigas" is no Riga."""
-    i = text.find(name)
-    while i >= 0:
-        end = i + len(name)
-        whole = (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-        if whole and _LOCATIVE_BEFORE.search(text, max(0, i - 12), i):
-            return True
-        i = text.find(name, end)
-    return False
+    return any(_LOCATIVE_BEFORE.search(text, max(0, i - 12), i) for i in word_starts(text, name))
 
 
 def state_name_after(text: str, pos: int, name: str) -> str:

@@ -10,6 +10,7 @@ names its sources in a small number of ways, and this keeps the engine fast and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -315,29 +316,27 @@ def _analyse(phrase: str) -> Mention | None:
     return None
 
 
-def word_count(text: str, word: str) -> int:
-    """How often `word` (starting and ending with a word character) stands in `text` as a
-    whole word, as `len(re.findall(rf"\b{word}\b", text))` counts it, by `str.find`."""
-    n, i = 0, text.find(word)
-    while i >= 0:
-        end = i + len(word)
-        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
-            n += 1
-            i = text.find(word, end)
-        else:
-            i = text.find(word, i + 1)
-    return n
-
-
-def has_word(text: str, word: str) -> bool:
-    """Whether `word` stands in `text` as a whole word (`re.search(rf"\b{word}\b", text)`)."""
+def word_starts(text: str, word: str) -> Iterator[int]:
+    """Where `word` (starting and ending with a word character) stands in `text` as a whole
+    word, as `re.finditer(rf"\b{word}\b", text)` finds it, by `str.find`."""
     i = text.find(word)
     while i >= 0:
         end = i + len(word)
         if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
-            return True
-        i = text.find(word, i + 1)
-    return False
+            yield i
+            i = text.find(word, end)
+        else:
+            i = text.find(word, i + 1)
+
+
+def word_count(text: str, word: str) -> int:
+    """How often `word` stands in `text` as a whole word."""
+    return sum(1 for _ in word_starts(text, word))
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` as a whole word (`re.search(rf"\b{word}\b", text)`)."""
+    return next(word_starts(text, word), None) is not None
 
 
 def _word_char(ch: str) -> bool:

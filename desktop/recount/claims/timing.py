@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cached_property
 
 from recount.claims import time_words as tw
 from recount.claims.dates import DateRef, iso
@@ -29,7 +30,6 @@ class TimeReader:
         self._said_cache: dict[int, date | None] = {}
         self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
         self._said_ref_cache: dict[int, bool] = {}
-        self._fire: bool | None = None
         self.story_start = self._story_start()
         self.polling_day = self._polling_day()
         self.post_days = post_days(doc, dates_by_sentence) if "(@" in doc.text else {}
@@ -72,11 +72,10 @@ class TimeReader:
                     return d.first
         return None
 
+    @cached_property
     def _fire_story(self) -> bool:
         """A report about a fire: the acres it names are the area burned so far."""
-        if self._fire is None:
-            self._fire = bool(tw.FIRE.search(self.doc.text))
-        return self._fire
+        return bool(tw.FIRE.search(self.doc.text))
 
     def _event_by_interval(self) -> date | None:
         """"a week after the storm hit", "three days after the quake struck": counted back
@@ -294,7 +293,7 @@ class TimeReader:
         ):
             # "the three churches hit by the bombers", "carried out by seven attackers": the event's day
             return TimeSpan(iso(self.story_start), iso(self.story_start), "day")
-        if category == "count" and tw.AREA.match(after_full) and self._fire_story() and not day_ref:
+        if category == "count" and tw.AREA.match(after_full) and self._fire_story and not day_ref:
             return TimeSpan(iso(start), iso(att or pub), "cumulative")  # the area a fire has burned
         if category == "money" and tw.FUTURE_PERIOD.search(after_full):
             return TimeSpan(iso(att or pub), None, "period")
