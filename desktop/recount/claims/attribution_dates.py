@@ -5,13 +5,13 @@ one resolver (dates.resolve_day).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from recount.claims.cue_context import ON_DATE, Cue
 from recount.claims.dates import resolve_day
 from recount.claims.document import Document
 from recount.claims.layout import lead_paragraphs, outlet_words
+from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import rx
 
 
@@ -74,7 +74,7 @@ def _news_day(doc: Document, cue: Cue) -> str | None:
     return None
 
 
-_ON_THE_SPOT = re.compile(r",\s+(?:speaking|visiting|touring|addressing)\b(?!\s+on\s+condition)")
+_ON_THE_SPOT = compiled(r",\s+(?:speaking|visiting|touring|addressing)\b(?!\s+on\s+condition)")
 
 
 def _told_outlet(text: str, cue: Cue, outlet: set[str]) -> bool:

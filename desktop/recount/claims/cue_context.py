@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from recount.claims.document import Document, Sentence
+from recount.claims.pattern_cache import compiled
 from recount.claims.quotes import Quote
 from recount.claims.retrie import fast, rx, trie
 from recount.claims.speakers import GROUP_NOUNS, ORG_HEADS, Mention, is_capitalised
@@ -19,7 +20,7 @@ from recount.claims.speakers import GROUP_NOUNS, ORG_HEADS, Mention, is_capitali
 if TYPE_CHECKING:
     from recount.claims.coreference import Speaker
 
-SKIP_BEFORE_VERB = re.compile(
+SKIP_BEFORE_VERB = compiled(
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|already|repeatedly|all|then|once|"
     r"further|separately|publicly|privately|recently|immediately|quickly|initially|reportedly|"
     r"yesterday|today|tonight|just|now|since|long|often|frequently|separately|hours|days|moments|"
@@ -43,10 +44,10 @@ DAY_PHRASE = (
 ON_DATE = fast(r"\bon\s+" + DAY_PHRASE)
 
 
-BARE_DATE = re.compile(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")
+BARE_DATE = compiled(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")
 
 
-_REL_DAY = re.compile(r"\b(?P<when>yesterday|today|last night)\b", re.I)
+_REL_DAY = compiled(r"\b(?P<when>yesterday|today|last night)\b", re.I)
 
 
 _BOUNDARY = fast(
@@ -64,10 +65,10 @@ _BOUNDARY = fast(
 TOKEN = fast(r"\S+")
 
 
-_LAST_WORD = re.compile(r"([\w']+)\W*$")
+_LAST_WORD = compiled(r"([\w']+)\W*$")
 
 
-DATE_BEFORE_VERB = re.compile(r",?\s+on\s+" + DAY_PHRASE + r"\s*,?\s*$")
+DATE_BEFORE_VERB = compiled(r",?\s+on\s+" + DAY_PHRASE + r"\s*,?\s*$")
 
 
 _SKIP_WORDS = frozenset(SKIP_BEFORE_VERB.pattern.split("(?:\\s+(?:", 1)[1].split("))+", 1)[0].split("|"))
@@ -187,7 +188,7 @@ def _nominal_and(window: str, at: int) -> bool:
 _NOUNS = GROUP_NOUNS | ORG_HEADS
 
 
-FRONTED = re.compile(
+FRONTED = compiled(
     r"(?!At least|At most|In all|In total)"
     r"(?:In|On|At|After|Before|Speaking|Asked|Meanwhile|Earlier|Later|Separately|However|"
     r"Also|Last|This|Yesterday|Today|Since|During|Despite|Following|Addressing|Writing)\b[^,]{0,120},\s*"
@@ -204,7 +205,7 @@ def fronted_date(text: str, start: int, subject_start: int) -> str | None:
 
 
 # ", the head of U.S. Africa Command." / ", 58, who farms ...": what follows a name after a comma.
-APPOSITION_AFTER = re.compile(
+APPOSITION_AFTER = compiled(
     r",\s+((?:the|a|an|who|its|his|her)\b[^,;\"“”]{2,90}?|\d{1,3})(?=[,;\"“”]|\.(?:\s|$)|$)"
 )
 

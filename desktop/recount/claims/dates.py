@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from recount.claims.numbers import scan
+from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import fast, leading
 
 MONTHS = {
@@ -140,8 +141,8 @@ def find_dates(text: str, published: date, start: int = 0, end: int | None = Non
     return _spans(text, out) if len(out) > 1 else out
 
 
-_SPAN_GAP = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013)\s*")
-_SPAN_LEAD = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SPAN_GAP = compiled(r"\s*(?:and|to|until|till|through|-|\u2013)\s*")
+_SPAN_LEAD = compiled(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
 
 def _spans(text: str, refs: list[DateRef]) -> list[DateRef]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from recount.claims.document import Document
+from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import rx
 
 # "OSTRELO, Tavrenia, March 17 (Continental Wire) - " at the start of the lead.
-DATELINE = re.compile(
+DATELINE = compiled(
     r"[A-Z][A-Z.'/ -]{2,40}(?:,[^,\n]{1,40}){0,2}?(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s+"
 )
 

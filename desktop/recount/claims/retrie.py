@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .pattern_cache import compiled, derived
+
 
 def trie(words: Iterable[str]) -> str:
     """A regex alternation matching exactly the given literal words, factored by prefix.
@@ -141,10 +143,12 @@ _CATEGORIES = _category_map()
 def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, behind a lookahead on its possible first characters
     when those can be told (see `leading`): same matches, faster scans and searches."""
+    return compiled(derived("fast", pattern, flags, _with_lookahead), flags)
+
+
+def _with_lookahead(pattern: str, flags: int) -> str:
     first = first_chars(pattern, flags)
-    if first is None:
-        return re.compile(pattern, flags)
-    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+    return pattern if first is None else f"(?=[{first}])(?:{pattern})"
 
 
 @lru_cache(maxsize=512)

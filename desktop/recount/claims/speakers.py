@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import rx
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
@@ -60,7 +61,7 @@ COMPANY_NOUNS = frozenset(
     chain supplier holding""".split()
 )
 # "Brava Foods SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
-_COMPANY_SUFFIX = re.compile(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
+_COMPANY_SUFFIX = compiled(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
     """officials residents diplomats critics analysts doctors witnesses relatives agencies groups
@@ -99,25 +100,25 @@ KNOWN_BODIES = {
     "imf": "International Monetary Fund",
 }
 _PREPOSITIONS = frozenset("of for from at in by with to on".split())
-_POSSESSOR_SAYS = re.compile(
+_POSSESSOR_SAYS = compiled(
     r"^([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:'s|\u2019s) (?:statement|office|spokesman|spokeswoman|"
     r"spokesperson|letter|message|post|website|account|aides?)$"
 )
-_BODY_IN_PLACE = re.compile(
+_BODY_IN_PLACE = compiled(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
-_REPORT_BY = re.compile(
+_REPORT_BY = compiled(
     r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:report|statement|bulletin|update|communiqu[eé]|"
     r"announcement|tally|count|figures|data|estimate|post|message)\s+(?:by|from|of)\s+(.+)$"
 )
-_PLACE_BODY = re.compile(
+_PLACE_BODY = compiled(
     r"^(?:city|region|province|state|county|municipality|town)\s+of\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$"
 )
-_OUTLET_PERSON = re.compile(
+_OUTLET_PERSON = compiled(
     r"^((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)(?:'s|\u2019s)\s+((?:[A-Z][\w'-]+\s+){1,2}[A-Z][\w'-]+)$"
 )
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
-_CAP = re.compile(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
+_ACRONYM = compiled(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
+_CAP = compiled(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
 # Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
     "de da di do du del della van von der den ter la le bin ibn al el ben abu dos das".split()
@@ -149,7 +150,7 @@ def plain_word(word: str) -> str:
     return low.replace("co-", "co", 1) if low.startswith("co-") else low
 
 
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DETERMINER = compiled(r"^(?:the|a|an)\s+", re.I)
 
 
 def strip_determiner(phrase: str) -> str:
