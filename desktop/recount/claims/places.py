@@ -8,7 +8,6 @@ article names most).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import cached_property
 from itertools import compress
@@ -36,6 +35,7 @@ from recount.claims.locatives import (
     hints,
     locatives,
 )
+from recount.claims.name_hits import name_hits
 from recount.claims.numbers import tokens_of
 from recount.claims.place_filters import (
     ADJECTIVES,
@@ -50,7 +50,7 @@ from recount.claims.place_filters import (
     spoken_at,
     state_name_after,
 )
-from recount.claims.retrie import fast, leading, rx
+from recount.claims.retrie import fast, rx
 
 _CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
                    r"except|but)\b|\s[\u2013\u2014-]\s+(?:but|while|whereas|as)\b")
@@ -169,13 +169,10 @@ class PlaceFinder:
         return spelling
 
     @cached_property
-    def _known_re(self) -> re.Pattern[str] | None:
-        names = sorted(self.known.values(), key=len, reverse=True)
-        if not names:
-            return None
-        # "Saint Aubin" is also "Saint-Aubin"; "Velmora-Info" is an outlet, not the country
-        alts = "|".join(re.escape(k).replace(r"\ ", r"[\s-]") for k in names)
-        return leading("".join(sorted({re.escape(k[0]) for k in names})), r"\b(" + alts + r")\b(?!-[A-Z])")
+    def _known_hits(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Where the known names stand in the whole text, and their starts for bisection."""
+        hits = name_hits(self.doc.text, list(self.known.values()))
+        return [h[0] for h in hits], hits
 
     # -- the story's main place -----------------------------------------------------------
 
@@ -286,17 +283,20 @@ class PlaceFinder:
         text = self.doc.text
         mentions, pos = self._mentions, self._mention_pos
         cands = mentions[bisect_left(pos, start) : bisect_left(pos, end)]
-        known_re = self._known_re
-        if known_re is not None:
-            after_headline = start >= self._headline_end
-            for m in known_re.finditer(text, start, end):
-                # skip names inside organisations ("Ostrelo Liberation Front"), but not in a
-                # title-case headline ("Pledges To Rebuild Saint Aubin Reach …")
-                at = m.start()
-                if (after_headline and rx(_NEXT_CAPITAL).match(text, m.end())
-                        and not any(c[0] <= at < c[0] + len(c[1]) for c in cands)):
-                    continue
-                cands.append((at, self.known.get(m.group(1).lower(), m.group(1)), 1))
+        hit_starts, hits = self._known_hits
+        after_headline = start >= self._headline_end
+        for i in range(bisect_left(hit_starts, start), len(hits)):
+            at, hit_end, spelled = hits[i]
+            if at >= end:
+                break
+            if hit_end > end:
+                continue
+            # skip names inside organisations ("Ostrelo Liberation Front"), but not in a
+            # title-case headline ("Pledges To Rebuild Saint Aubin Reach …")
+            if (after_headline and rx(_NEXT_CAPITAL).match(text, hit_end)
+                    and not any(c[0] <= at < c[0] + len(c[1]) for c in cands)):
+                continue
+            cands.append((at, self.known.get(spelled.lower(), spelled), 1))
         out = []
         for c in cands:
             name = self._place_name(c[0], c[1])
