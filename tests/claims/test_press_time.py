@@ -126,3 +126,22 @@ def test_the_states_a_country_is_made_of_are_not_a_result():
 def test_a_tally_of_victims_in_a_death_toll_sentence_is_the_dead():
     c = one("Could the death toll from the fire end up far higher than the current tally of 52 victims?", 52)
     assert c.category == "killed"
+
+
+def test_a_year_right_after_a_figure_is_that_figures():
+    text = "Earthquakes in the valley killed 2,400 people in 1981 and 650 in 1996, the institute said."
+    assert when(text, 2400)[:2] == ("1981-01-01", "1981-12-31")
+    assert when(text, 650)[:2] == ("1996-01-01", "1996-12-31")
+
+
+def test_the_year_of_the_figure_compared_with_is_not_the_new_figures():
+    text = "Turnout reached 58 per cent, down from 64 per cent in 2020, the commission said on Monday."
+    assert when(text, 58)[:2] == ("2024-03-11", "2024-03-11")
+    assert when(text, 64)[:2] == ("2020-01-01", "2020-12-31")
+    text = "Sales fell 31% to $4.1 billion, hurt by a $900 million fine over a 2019 data breach."
+    assert when(text, 4.1e9)[0] != "2019-01-01"
+
+
+def test_a_conversion_in_brackets_does_not_part_a_figure_from_its_year():
+    text = "The minister said $2.3 billion (\u20ac1.9 billion) had been pledged for 2020-2021."
+    assert when(text, 2.3e9)[0] == "2020-01-01"

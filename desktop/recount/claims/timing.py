@@ -18,6 +18,7 @@ from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
 from recount.claims.retrie import rx
 from recount.claims.social_posts import post_days
+from recount.claims.time_relations import comparison_base, figure_between, in_aside, other_clause
 
 
 class TimeReader:
@@ -186,14 +187,15 @@ class TimeReader:
             return TimeSpan(None, iso(self._attribution_date(si) or pub), "unknown")
 
         has_since, since_date, since_ref = self._since(si)
-        # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed"
-        for d in dates:
+        # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed";
+        # "2,000 in 1987 and 300 in 1999": the year right after a figure first
+        for d in sorted(dates, key=lambda d: d.start < fig.end or figure_between(text, fig, d)):
             if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
                 continue
-            if _in_aside(text, s.start, s.end, d, fig):
+            if in_aside(text, s.start, s.end, d, fig):
                 continue  # "X, who seized power 12 years ago, won 71% in 2019": the aside's date
-            if _comparison_base(text, s.start, d):
-                continue  # "50 per cent less than that of 2015": the year compared with
+            if comparison_base(text, s.start, d) or (d.start > fig.end and figure_between(text, fig, d)):
+                continue  # "50 per cent less than that of 2015", "down from 67% in 2019": the other's
             if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]):
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
@@ -206,9 +208,9 @@ class TimeReader:
                            and (category == "money" or not self._is_said(d, s.start))
                            and not tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30])
                            and not tw.ONSET_BEFORE.search(text, max(s.start, d.start - 25), d.start)
-                           and not _other_clause(text, fig, d)
-                           and not _comparison_base(text, s.start, d)
-                           and not _figure_between(text, fig, d)), None)
+                           and not other_clause(text, fig, d)
+                           and not comparison_base(text, s.start, d)
+                           and not figure_between(text, fig, d)), None)
         if period_ref is None and self.story_start is not None:
             # "over the following day": from the event the story is about
             following = next((d for d in dates if d.kind.startswith("following:")), None)
@@ -359,41 +361,9 @@ class TimeReader:
         return None
 
 
-_COORDINATED = rx(r"\d[\d,.]*(?:\s+[a-z-]+)?\s+(?:and|or)\s+$")
-
-
-def _in_aside(text: str, s_start: int, s_end: int, d: DateRef, fig: Figure) -> bool:
-    """A date in a relative clause between commas that does not hold the figure."""
-    left = text.rfind(",", s_start, d.start)
-    right = text.find(",", d.end, s_end)
-    if left < 0 or right < 0 or left < fig.start < right:
-        return False
-    return tw.ASIDE_OPENING.match(text, left + 1, d.start) is not None
-
-
-def _comparison_base(text: str, sentence_start: int, d: DateRef) -> bool:
-    return tw.COMPARISON_BASE.search(text, max(sentence_start, d.start - 40), d.start) is not None
-
-
 def _minus(d: date, delta: timedelta) -> date:
     """d - delta, clamped at the first representable date (any publication date is accepted)."""
     try:
         return d - delta
     except OverflowError:
         return date.min
-
-
-def _other_clause(text: str, fig: Figure, d: DateRef) -> bool:
-    """A time phrase after the figure, in a clause of its own ("grew to 150,000 acres before it was
-    contained last week"): the phrase dates that clause."""
-    return d.start >= fig.end and tw.CLAUSE_TURN.search(text, fig.end, d.start) is not None
-
-
-def _figure_between(text: str, fig: Figure, d: DateRef) -> bool:
-    """Another figure stands between this one and a time phrase: the phrase is the other's."""
-    between = text[fig.end : d.start] if d.start >= fig.end else text[d.end : fig.start]
-    if d.start < fig.start:
-        between = _COORDINATED.sub("", between)  # "in the past week ... 89 major and 63 minor"
-    return bool(rx(r"\d|\b(?:dozen|hundreds|thousands|millions)\b").search(between))
-
-
