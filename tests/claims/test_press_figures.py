@@ -144,3 +144,27 @@ def test_no_one_and_one_of_whom_are_figures():
     assert zero.category == "killed" and zero.span == "No one"
     assert one("Nobody was hurt in the second blast, police said.", 0).category == "wounded"
     assert values("No one knows how many were killed.") == []
+
+
+def test_one_person_harmed_is_a_figure_of_one():
+    killed = one("A protester was killed and 14 others were injured when police fired on the march.", 1)
+    assert killed.category == "killed"
+    assert one("One firefighter died and two others were hurt fighting the blaze.", 1).category == "killed"
+    assert one("An off-duty police officer was also wounded in the attack.", 1).category == "wounded"
+    assert one("No one was hurt in the collapse, the council said.", 0).category == "wounded"
+
+
+def test_a_person_who_is_not_harmed_is_not_a_figure():
+    assert values("A spokesman said the road would reopen. One witness described a loud bang.") == []
+    # "a man and a woman died" are two people: not one, and not counted word by word
+    assert 1 not in values("In the south, a man and a woman died when their car hit a fallen tree.")
+
+
+def test_the_people_a_casualty_verb_counts_are_its_victims():
+    assert one("The lorry driver had killed three pedestrians before he was stopped.", 3).category == "killed"
+    assert one("Gunmen shot dead four shopkeepers in the market on Tuesday.", 4).category == "killed"
+
+
+def test_a_part_among_the_wounded_is_wounded_whatever_its_noun():
+    text = "Two traffic wardens were among the 23 people wounded in the blast, the ministry said."
+    assert one(text, 2).category == "wounded"

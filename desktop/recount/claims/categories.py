@@ -148,9 +148,10 @@ PEOPLE_NOUNS = frozenset(
     SUBJECT_NOUNS + "others more persons individuals bodies dead victims pilgrims worshippers tourists "
     "foreigners nationals citizens members employees guests firefighters medics rescuers militants troops "
     "policemen gunmen insurgents rebels fatalities deaths casualties injuries lives refugees evacuees "
-    "migrants inmates hostages crew teenagers youths minors".split()
+    "migrants inmates hostages crew teenagers youths minors pedestrians bystanders shopkeepers motorists "
+    "commuters fishermen miners farmers traders shoppers spectators drivers guards officials".split()
 )
-_AMONG = compiled(r"^\s*(?:[a-z]+\s+)?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+_AMONG = compiled(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is|was)\s+(?:also\s+)?among\s+"
               r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",
               re.IGNORECASE)
 # "Among the dead are at least 20 soldiers": the whole the part belongs to comes first

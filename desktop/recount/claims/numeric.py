@@ -53,6 +53,7 @@ from recount.claims.quotes import Quote, quotes_of
 from recount.claims.restated import headline_as_body, one_figure_one_day
 from recount.claims.retrie import fast, rx
 from recount.claims.timing import TimeReader
+from recount.claims.word_figures import word_atoms
 
 _DATE_TRIGGERS_BUT_THE = DATE_TRIGGERS - {"the"}
 _THE_DATE = fast(r"(?<![A-Za-z])the\s+(?:start|beginning|weekend)", re.IGNORECASE)
@@ -153,10 +154,10 @@ class NumericExtractor:
             if s.paragraph not in prose_paragraphs and s.paragraph not in headlines:
                 continue
             atoms = find_atoms(text, s.start, s.end, self._num_pos)
-            nobody = _NOBODY.search(text, s.start, s.end)
-            if nobody:  # "No one was killed": a toll of zero is a claim a later report may contradict
-                atoms = sorted([*atoms, Atom(nobody.start(), nobody.end(), 0.0, is_words=True)],
-                               key=lambda a: a.start)
+            worded = word_atoms(text, s.start, s.end)  # "No one was killed", "One protester died"
+            starts = {w.start for w in worded}
+            if worded:
+                atoms = sorted([*(a for a in atoms if a.start not in starts), *worded], key=lambda a: a.start)
             if not atoms:
                 continue
             dates = self.dates_by_sentence[si]
@@ -166,7 +167,7 @@ class NumericExtractor:
             kept = []
             prev_ident: Atom | None = None
             for a in atoms:
-                if skip_atom(text, a, s, dates, times + phones):
+                if a.start not in starts and skip_atom(text, a, s, dates, times + phones):
                     lead = text[max(s.start, a.start - 40) : a.start]
                     is_ident = a.digits_only is not None and bool(
                         ident_before(lead) or AGE_BEFORE.search(lead)
@@ -373,10 +374,6 @@ class NumericExtractor:
             source=None,
             **iv,
         )
-
-
-_NOBODY = rx(r"\b(?:[Nn]o\s+one|[Nn]obody)(?=\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been|is)\s+"
-             r"(?:\w+\s+)?(?:killed|injured|hurt|wounded|harmed|dead|missing)\b)")
 
 
 def extract_numeric(doc: Document) -> list[NumericClaim]:
