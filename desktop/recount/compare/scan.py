@@ -33,6 +33,7 @@ from recount.compare.identity import (
 )
 from recount.compare.match import Thresholds, score_pair
 from recount.compare.names import apply_alias, skeleton, words_of
+from recount.compare.pair_filter import PairTest, signature
 from recount.compare.quotes import fragments
 from recount.compare.refs import Ref, claims_cache, library_ref, stored_ref, story_map, text_cache
 from recount.compare.rules import compare
@@ -226,15 +227,19 @@ def memberships(ref: Ref, speakers: Mapping[str, str] | None = None,
 class PairSweep:
     """Candidate pairs of claims fed in (date, id) order, holding only the live windows."""
 
-    def __init__(self) -> None:
-        # group key -> (window days, condition, members: [day, id, ref, side, taken])
+    def __init__(self, test: PairTest | None = None) -> None:
+        # group key -> (window days, condition, members: [day, id, ref, side, taken, signature])
         self.groups: dict[tuple, tuple[int, int | None, deque[list]]] = {}
         self._pruned_day = 0
+        self.test = test  # pair_filter.may_flag: pairs that cannot flag are met but not given
 
     def add(self, day: int, cid: int, ref: Ref, groups: list[Membership]) -> Iterator[tuple[Ref, Ref]]:
         """Pairs (lower id first) of this claim with earlier claims; feed claims in (day, id) order.
-        A pair found through two groups is given once (it counts as a neighbour in both)."""
+        A pair found through two groups is given once (it counts as a neighbour in both). With a
+        test, a pair it rules out still counts as a neighbour (the same pairs, fewer given)."""
         met: set[int] = set()
+        test = self.test
+        sig = signature(ref) if test is not None and groups else None
         for key, days, cond, side in groups:
             g = self.groups.get(key)
             if g is None:
@@ -250,8 +255,9 @@ class PairSweep:
                     m[4] += 1
                     if m[1] not in met:
                         met.add(m[1])
-                        yield (m[2], ref) if m[1] < cid else (ref, m[2])
-            members.append([day, cid, ref, side, 0])
+                        if test is None or test(m[5], sig, m[0] == day):
+                            yield (m[2], ref) if m[1] < cid else (ref, m[2])
+            members.append([day, cid, ref, side, 0, sig])
         if day - self._pruned_day > 7:
             self.prune(day)
 
@@ -295,11 +301,12 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                   cancelled: Callable[[], bool] | None = None,
                   undated: Callable[[Any], None] | None = None,
                   every: Callable[[Any], None] | None = None,
-                  only: str | None = "*") -> Iterator[tuple[Ref, Ref]]:
+                  only: str | None = "*", test: PairTest | None = None) -> Iterator[tuple[Ref, Ref]]:
     """Every candidate pair of the library's claims (as candidate_pairs over library_refs, each
     pair once), one kind and category at a time, in as-of order. `undated` is given the claims
     without a usable as-of date, which pair with nothing; `every` every other claim
-    (StoredClaim), before its pairs. `only`: one category (None: quotes), else all."""
+    (StoredClaim), before its pairs. `only`: one category (None: quotes), else all. `test`
+    (pair_filter.may_flag): only the pairs that may raise a flag."""
     speakers = lib.aliases("speaker")
     corrected = {r.claim_id for r in lib.reviews() if r.decision == "corrected"}
     texts = text_cache(lib)
@@ -326,7 +333,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                 continue
             dated = [_dated(stream, undated) for stream in streams[eff]]
             merged = heapq.merge(*dated, sorted(odd.get(eff, [])), key=lambda t: t[0])
-            sweep = PairSweep()
+            sweep = PairSweep(test)
             for day, same_day in groupby(merged, key=lambda t: t[0]):
                 if cancelled is not None and cancelled():
                     return

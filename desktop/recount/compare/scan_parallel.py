@@ -13,6 +13,7 @@ from typing import Any
 
 from recount.compare.flags import Discrepancy
 from recount.compare.match import Thresholds, score_pair
+from recount.compare.pair_filter import may_flag
 from recount.compare.refs import aliases_of
 from recount.compare.rules import compare
 from recount.compare.scan import library_sweep, partitions
@@ -41,7 +42,8 @@ def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | Non
     aliases = aliases_of(lib)
     dismissed = {} if keep_dismissed else lib.dismissed_flags()
     rows: list[tuple] = []
-    for n, (a, b) in enumerate(library_sweep(lib, kinds=(kind,), cancelled=cancelled, only=category)):
+    for n, (a, b) in enumerate(library_sweep(lib, kinds=(kind,), cancelled=cancelled, only=category,
+                                                       test=may_flag)):
         if cancelled is not None and n % 1000 == 0 and cancelled():
             return False
         flag = compare(a, b, aliases)
