@@ -4,7 +4,7 @@ reads on its own; the CLI (`recount discrepancies --rescan`) and the stored flag
 
 from __future__ import annotations
 
-import pickle
+import json
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
@@ -14,13 +14,17 @@ from typing import Any
 from recount.compare.flags import Discrepancy
 from recount.compare.match import Thresholds, score_pair
 from recount.compare.pair_filter import may_flag
-from recount.compare.refs import aliases_of
+from recount.compare.refs import Ref, aliases_of
 from recount.compare.rules import compare
 from recount.compare.scan import library_sweep, partitions
 
+# A flag as the library stores it (db/005_flags.sql: claim and report ids, story, the record as
+# JSON), made in the worker, with the columns of the library-wide order before it.
 _FLAGS_TABLE = ("CREATE TABLE IF NOT EXISTS flags (key TEXT PRIMARY KEY, b_pub TEXT, type TEXT, a_art TEXT, "
-                "a_start INTEGER, b_art TEXT, b_start INTEGER, data BLOB)")
-_INSERT_FLAGS = "INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                "a_start INTEGER, b_art TEXT, b_start INTEGER, a_claim INTEGER, b_claim INTEGER, "
+                "a_article INTEGER, b_article INTEGER, story INTEGER, data TEXT)")
+_INSERT_FLAGS = "INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_ORDER = "ORDER BY b_pub, type, a_art, a_start, b_art, b_start, key"
 
 
 def _scratch(path: Path) -> sqlite3.Connection:
@@ -31,9 +35,11 @@ def _scratch(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _flag_row(f: Discrepancy) -> tuple:
+def _flag_row(f: Discrepancy, a: Ref, b: Ref) -> tuple:
     return (f.key, f.b.published or "", f.type, f.a.article or "", f.a.start, f.b.article or "", f.b.start,
-            pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL))
+            f.a.claim_id, f.b.claim_id, *((a.article_id, b.article_id) if f.a.claim_id == a.claim_id
+                                          else (b.article_id, a.article_id)),
+            b.story, json.dumps(f.to_record(), ensure_ascii=False))
 
 
 def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | None, floor: float,
@@ -51,7 +57,7 @@ def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | Non
             continue
         scored = score_pair(a, b, aliases)
         if scored is not None and scored[0] >= floor:
-            rows.append(_flag_row(flag))
+            rows.append(_flag_row(flag, a, b))
             if len(rows) >= 5000:
                 db.executemany(_INSERT_FLAGS, rows)
                 rows.clear()
@@ -85,24 +91,38 @@ def iter_library_discrepancies(lib: Any, cancelled: Callable[[], bool] | None = 
 
     jobs > 1: the library's parts (kind, category) are scanned in that many worker processes
     (spawned, each with a read-only connection); `cancelled` is then asked between parts."""
-    floor = (thresholds or Thresholds()).suggested
-    parts = partitions(lib)
     with tempfile.TemporaryDirectory(prefix="recount-scan-") as tmp:
         db = _scratch(Path(tmp) / "flags.db")
         try:
-            if jobs > 1 and len(parts) > 1:
-                if not _parallel(lib, db, parts, floor, Path(tmp), jobs, cancelled, keep_dismissed):
-                    return
-            else:
-                for kind, category in parts:
-                    if not _flags_into(lib, db, kind, category, floor, cancelled, keep_dismissed):
-                        return
-            found = db.execute("SELECT data FROM flags "
-                               "ORDER BY b_pub, type, a_art, a_start, b_art, b_start, key")
-            for (data,) in found:
-                yield pickle.loads(data)
+            if not scan_into(lib, db, Path(tmp), cancelled, thresholds, jobs, keep_dismissed):
+                return
+            for (data,) in db.execute(f"SELECT data FROM flags {_ORDER}"):
+                yield Discrepancy.from_record(json.loads(data))
         finally:
             db.close()
+
+
+def scan_into(lib: Any, db: sqlite3.Connection, tmp: Path, cancelled: Callable[[], bool] | None = None,
+              thresholds: Thresholds | None = None, jobs: int = 1, keep_dismissed: bool = False) -> bool:
+    """Every flag across the library into the scratch table of `db` (_scratch; `tmp` a folder
+    for the workers' files). False when cancelled."""
+    floor = (thresholds or Thresholds()).suggested
+    parts = partitions(lib)
+    if jobs > 1 and len(parts) > 1:
+        return _parallel(lib, db, parts, floor, tmp, jobs, cancelled, keep_dismissed)
+    for kind, category in parts:
+        if not _flags_into(lib, db, kind, category, floor, cancelled, keep_dismissed):
+            return False
+    return True
+
+
+def stored_rows(db: sqlite3.Connection, batch: int = 5000) -> Iterator[list[tuple]]:
+    """The scratch table's flags as rows of the library's flags table (key, type, a_claim_id,
+    b_claim_id, a_article_id, b_article_id, story_id, b_published, data), in batches."""
+    found = db.execute("SELECT key, type, a_claim, b_claim, a_article, b_article, story, b_pub, data "
+                       "FROM flags WHERE a_claim IS NOT NULL AND b_claim IS NOT NULL ORDER BY rowid")
+    while rows := found.fetchmany(batch):
+        yield rows
 
 
 def _weight(lib: Any, part: tuple[str, str | None]) -> float:

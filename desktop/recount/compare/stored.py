@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from recount.compare.candidates import candidates
@@ -36,6 +38,10 @@ RESCAN_FROM = 500
 _INSERT = ("INSERT OR REPLACE INTO flags (key, type, a_claim_id, b_claim_id, a_article_id, b_article_id, "
            "story_id, b_published, data) SELECT ?, ?, ?, ?, a.article_id, b.article_id, ab.story_id, ?, ? "
            "FROM claims a, claims b JOIN articles ab ON ab.id = b.article_id WHERE a.id = ? AND b.id = ?")
+_INSERT_ROW = ("INSERT OR REPLACE INTO flags (key, type, a_claim_id, b_claim_id, a_article_id, b_article_id, "
+               "story_id, b_published, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_ALL_CHECKED = ("INSERT INTO flag_checks (article_id, checked_at) SELECT id, ? FROM articles WHERE true "
+                "ON CONFLICT (article_id) DO UPDATE SET checked_at = excluded.checked_at")
 _CHECKED = ("INSERT INTO flag_checks (article_id, checked_at) VALUES (?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET checked_at = excluded.checked_at")
 
@@ -157,29 +163,30 @@ def refresh(lib: Any, cancelled: Callable[[], bool] | None = None) -> list[Discr
 
 def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1) -> bool:
     """Every flag recomputed (the library-wide sweep) and stored again, every report marked
-    checked, in one transaction. False when cancelled (the stored flags are left as they were)."""
-    from recount.compare.scan_parallel import iter_library_discrepancies
+    checked, in one transaction. False when cancelled (the stored flags are left as they were).
 
-    flags = iter_library_discrepancies(lib, cancelled=cancelled, jobs=jobs, keep_dismissed=True)
+    The sweep's workers write each flag as the library stores it (ids, story, JSON record) into
+    a scratch file; here the rows are only copied (no flag is rebuilt in this process)."""
+    from recount.compare.scan_parallel import _scratch, scan_into, stored_rows
+
     if lib.read_only:
         return True
-    try:
-        with lib._writing() as conn:
-            conn.execute("DELETE FROM flags")
-            batch: list[Discrepancy] = []
-            for f in flags:
-                batch.append(f)
-                if len(batch) >= 5000:
-                    _write(conn, batch)
-                    batch.clear()
-            _write(conn, batch)
-            if cancelled is not None and cancelled():
-                raise _Cancelled
-            conn.execute("INSERT INTO flag_checks (article_id, checked_at) SELECT id, ? FROM articles "
-                         "WHERE true ON CONFLICT (article_id) DO UPDATE SET checked_at = excluded.checked_at",
-                         (_now(),))
-    except _Cancelled:
-        return False
+    with tempfile.TemporaryDirectory(prefix="recount-rescan-") as tmp:
+        db = _scratch(Path(tmp) / "flags.db")
+        try:
+            with lib._writing() as conn:  # held through the scan: no report arrives unchecked meanwhile
+                if not scan_into(lib, db, Path(tmp), cancelled, jobs=jobs, keep_dismissed=True):
+                    raise _Cancelled
+                conn.execute("DELETE FROM flags")
+                for rows in stored_rows(db):
+                    conn.executemany(_INSERT_ROW, rows)
+                if cancelled is not None and cancelled():
+                    raise _Cancelled
+                conn.execute(_ALL_CHECKED, (_now(),))
+        except _Cancelled:
+            return False
+        finally:
+            db.close()
     return True
 
 
