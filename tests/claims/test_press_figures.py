@@ -168,3 +168,17 @@ def test_the_people_a_casualty_verb_counts_are_its_victims():
 def test_a_part_among_the_wounded_is_wounded_whatever_its_noun():
     text = "Two traffic wardens were among the 23 people wounded in the blast, the ministry said."
     assert one(text, 2).category == "wounded"
+
+
+def test_a_body_that_estimates_or_puts_a_sum_at_a_figure_is_its_source():
+    assert sourced("The Orvo Development Bank estimates the damage at $2.5 billion.", 2.5e9) == \
+        "Orvo Development Bank"
+    assert sourced("The Orvo Development Bank puts the damage at \u20ac900 million.", 9e8) == \
+        "Orvo Development Bank"
+
+
+def test_estimates_from_a_kind_of_body_are_that_bodys():
+    text = "Insured losses may reach $6 billion, according to estimates from the consultancy Marlow Risk."
+    assert sourced(text, 6e9) == "Marlow Risk"
+    text = "The state-owned lender Orvo Bank said it would write off $300 million in farm loans."
+    assert sourced(text, 3e8) == "Orvo Bank"

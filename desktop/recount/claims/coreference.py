@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from recount.claims.body_names import BodyNames
 from recount.claims.countries import COUNTRY_OF
+from recount.claims.cues import REPORT_NOUNS
 from recount.claims.pattern_cache import compiled
 from recount.claims.person_names import ROLE_QUALIFIERS as _ROLE_QUALIFIERS
 from recount.claims.person_names import name_runs, plain_role, role_fits, roles_of_runs
@@ -22,7 +23,6 @@ from recount.claims.speakers import (
     COMPANY_NOUNS,
     KNOWN_BODIES,
     PRONOUNS,
-    REPORT_NOUNS,
     ROLE_WORDS,
     Kind,
     Mention,

@@ -44,7 +44,7 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
         "asserted alleged revealed cautioned demanded demands replied responded countered conceded "
         "complained revised stressed stresses emphasised emphasized decried queried disclosed discloses "
         "tweeted cited quoted observed commented testified released remarked lamented recalled reiterated "
-        "maintained "
+        "maintained estimates "
         "put puts placed called dismissed dismisses rejected rejects described describes"
     ).split()
 )
@@ -56,7 +56,7 @@ PARTICIPLES: tuple[str, ...] = (
 # Nouns for a published statement: "a statement by the ministry", "the agency's report said".
 REPORT_NOUNS = frozenset(
     "statement report bulletin update tally count figures data estimate estimates release "
-    "communique communiqué announcement post tweet message letter briefing".split()
+    "communique communiqué announcement post tweet message letter briefing statistics".split()
 )
 _DEDUPED = tuple(dict.fromkeys(REPORTING_VERBS))
 # One scan over the article finds every cue; branches are factored by prefix (retrie.trie).
@@ -127,9 +127,11 @@ _CITED_SOURCE = compiled(
     r"""\s+(?:the\s+)?[A-Z]|\s+(?:the\s+|its\s+|new\s+|official\s+|local\s+)*(?:figures|data|statistics|"""
     r"""sources|officials|witnesses|residents|reports?|estimates)\b"""
 )
-_NUMBER_START = (r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
+_NUMBER_START = (r"(?:\d|(?:US)?\$\s?\d|[€£¥]\s?\d|"
+                 r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
                  r"(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens\s+of)")
-# "Police put the crowd at about 15,000": an estimate.
+# "Police put the crowd at about 15,000", "the bank estimates the damage at $2bn": an estimate
+# ("estimates" is also a noun, and "the army estimates that ..., a spokesman said" is his)
 _ESTIMATE_AT = compiled(
     r"\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,4}?at\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|fewer\s+than|less\s+than|over|under|"
@@ -158,7 +160,8 @@ _RELEASED = compiled(
     r"numbers|list|tally|estimates?|report|statistics)\b"
 )
 _JUDGEMENT = {
-    "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "called": _CALLED,
+    "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "estimates": _ESTIMATE_AT,
+    "called": _CALLED,
     "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
     "described": _DESCRIBED, "describes": _DESCRIBED, "describing": _DESCRIBED, "released": _RELEASED,
 }

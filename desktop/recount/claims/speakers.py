@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from recount.claims.cues import REPORT_NOUNS
 from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import rx
+from recount.claims.retrie import rx, trie
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
 
@@ -58,10 +59,13 @@ ORG_HEADS = frozenset(
 COMPANY_NOUNS = frozenset(
     """company firm group giant maker manufacturer producer retailer advertiser bank lender insurer
     carrier airline conglomerate major operator developer broadcaster publisher brand house label
-    chain supplier holding""".split()
+    chain supplier holding consultancy consultants broker brokerage agency tank miner carmaker
+    automaker""".split()
 )
 # "Brava Foods SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
 _COMPANY_SUFFIX = compiled(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
+_KIND_THEN_NAME = compiled(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS)
+                          + r")\s+((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
     """officials residents diplomats critics analysts doctors witnesses relatives agencies groups
@@ -76,8 +80,6 @@ GROUP_NOUNS = frozenset(
     attorneys regulators investors traders seismologists epidemiologists""".split()
 )
 COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
-# A report speaking for its author: "the report added", "the statement said".
-REPORT_NOUNS = frozenset(("report", "statement", "bulletin", "update", "communique"))
 FUNCTION_WORDS = frozenset(
     """the a an this that these those its his her their our your my of for from at in on by with to
     and or but as while when after before since because if than which who whom whose what where
@@ -107,9 +109,10 @@ _POSSESSOR_SAYS = compiled(
 _BODY_IN_PLACE = compiled(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
+# "a revised report by the ministry", "estimates from the consultancy Verisk": the report's author
 _REPORT_BY = compiled(
-    r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:report|statement|bulletin|update|communiqu[eé]|"
-    r"announcement|tally|count|figures|data|estimate|post|message)\s+(?:by|from|of)\s+(.+)$"
+    r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:" + trie(REPORT_NOUNS)
+    + r")\s+(?:by|from|of)\s+(.+)$"
 )
 _PLACE_BODY = compiled(
     r"^(?:city|region|province|state|county|municipality|town)\s+of\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$"
@@ -197,6 +200,10 @@ def _analyse(phrase: str) -> Mention | None:
     if not words:
         return None
     body = " ".join(words)
+    # "the consultancy Verisk", "the US carmaker Harbison": the name a kind of body precedes
+    m = _KIND_THEN_NAME.match(body)
+    if m:
+        return Mention("org", m[1], None, raw)
     plain = [plain_word(w) for w in words]
     if len(plain) == 2 and plain[0] in ("its", "his", "her", "their") and (
         plain[1] in ORG_HEADS or plain[1] in GROUP_NOUNS
