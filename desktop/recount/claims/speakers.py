@@ -59,12 +59,11 @@ ORG_HEADS = frozenset(
 COMPANY_NOUNS = frozenset(
     """company firm group giant maker manufacturer producer retailer advertiser bank lender insurer
     carrier airline conglomerate major operator developer broadcaster publisher brand house label
-    chain supplier holding consultancy consultants broker brokerage agency tank miner carmaker
-    automaker""".split()
+    chain supplier holding consultancy broker brokerage miner carmaker automaker""".split()
 )
 # "Brava Foods SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
 _COMPANY_SUFFIX = compiled(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
-_KIND_THEN_NAME = compiled(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS)
+_KIND_THEN_NAME = compiled(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS | {"agency", "tank", "charity"})
                           + r")\s+((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
