@@ -18,7 +18,7 @@ from recount.claims.model import NumericClaim
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name, what_counted
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap, words_before_number
 from recount.compare.metric import format_figure, metric_label
-from recount.compare.names import GENERIC, fold, names_match, words_of
+from recount.compare.names import GENERIC, TITLES, fold, names_match, words_of
 from recount.compare.refs import Ref
 
 # Words that say which branch of government, not which body: "health officials" and "the
@@ -28,6 +28,8 @@ _SECTORS = frozenset("health interior defence defense foreign finance security c
 # Kinds of body a country has one of: two credits naming the same kind ("the police" / "police
 # spokesman Ivo Rask") are one body unless their branches differ ("Health" / "Interior Ministry").
 _KINDS = frozenset("police army military navy ministry forces rebels coastguard".split())
+# A credit made only of these words is a person's role, naming no body ("the director general").
+_ROLES = TITLES - _SECTORS - _KINDS - {"agency", "office", "department"}
 # The last word of a credit that names no particular body: "Varnian authorities", "officials".
 _VAGUE = frozenset("authorities authority officials official government sources source administration"
                    .split())
@@ -79,7 +81,24 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
         return False  # "Police Media Spokesperson" / "Kelso police (spokesman Ivo Rask)": one force
     if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
         return False
+    if any({w for w in words_of(n) if len(w) > 1} <= _ROLES for n in (x, y)):
+        return False  # "the director general", "a spokesman": a role alone names no body
     return not _within(x, y)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def named_beside(source: str | None, sentence: str | None) -> bool:
+    """The body is named in the figure's sentence (by its acronym, "OCHA", or by all its
+    distinctive words): the report gives the figure with that body in the chain of credit."""
+    if not source or not sentence:
+        return False
+    if any(re.search(rf"\b{a}\b", sentence) for a in _ACRONYM.findall(source)):
+        return True
+    core = [w for w in _body_words(source) if len(w) > 2]
+    folded = f" {fold(sentence)} "
+    return len(core) >= 2 and all(f" {w} " in folded for w in core)
 
 
 def place_credit(c: NumericClaim) -> bool:
@@ -135,6 +154,8 @@ def same_estimate_rule(a: Ref, b: Ref, speakers: Mapping[str, str] | None) -> Di
         return None  # "Varnia lowers toll to 212": a country's word, not a body's
     if not distinct_sources(ca.source, cb.source, speakers):
         return None
+    if named_beside(cb.source, ca.sentence) or named_beside(ca.source, cb.sentence):
+        return None  # "OCHA, citing the WHO, said ...": one report names both, one relays the other
     first, later = ordered(a, b)
     cf, cl = first.claim, later.claim
     assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)

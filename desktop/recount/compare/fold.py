@@ -22,7 +22,10 @@ headline), so the stored flags and a rescan fold the same way:
    in so many words ("revised down to", "counted twice") and credited to it on both sides,
    withdraws each of its earlier figures, and is set against each;
 4. **a figure credited twice, once per credit**: the same figure credited to different
-   bodies is set against the first report that gave it, not every pair of its repeaters.
+   bodies is set against the first report that gave it, not every pair of its repeaters;
+5. **a drift once per pair of versions**: a quote already found drifting from one version of
+   the words is not flagged again against a report that repeats that version (word for word,
+   or an excerpt of it): the drift is between two wordings, not between every pair of reports.
 
 `Folder` keeps what rules 2 and 4 need from one batch of flags to the next, so the stored
 flags can be listed a page at a time in the order of their later report's date.
@@ -30,6 +33,7 @@ flags can be listed a page at a time in the order of their later report's date.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -42,6 +46,19 @@ DECREASES = frozenset({"cumulative_decrease", "revision"})
 
 def _day(end: FlagEnd) -> tuple[str, str]:
     return (end.as_of or end.published or "", end.published or "")
+
+
+def _end(end: FlagEnd) -> tuple:
+    return (end.article, end.published, end.start)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold().replace("\u2019", "'"))) + " "
+
+
+def _excerpt(part: str, whole: str) -> bool:
+    """One wording is the other or an excerpt of it (word for word)."""
+    return bool(part.strip()) and (part in whole or whole in part)
 
 
 def _story(flag: Discrepancy) -> Any:
@@ -128,6 +145,22 @@ class Folder:
         self.lowered: dict[tuple, tuple[str, str]] = {}
         # (story, category, value) -> the earliest report day a figure credited twice was given
         self.credited: dict[tuple, tuple[str, str]] = {}
+        # a quote (report, day, start) -> the other wordings it was already found drifting from
+        self.drifted: dict[tuple, list[str]] = defaultdict(list)
+
+    def _new_drift(self, flag: Discrepancy) -> bool:
+        """Rule 5: neither quote was already flagged against the other's wording (or a fuller
+        version of it); remembers both wordings."""
+        diff = flag.diff or []
+        first = _words(" ".join(t for op, t in diff if op != "insert"))
+        later = _words(" ".join(t for op, t in diff if op != "delete"))
+        ends = ((_end(flag.a), later), (_end(flag.b), first))
+        for end, other in ends:
+            if any(_excerpt(other, seen) for seen in self.drifted[end]):
+                return False
+        for end, other in ends:
+            self.drifted[end].append(other)
+        return True
 
     def fold(self, flags: list[Discrepancy]) -> list[Discrepancy]:
         """The flags of one batch a fact-checker keeps, in the order given."""
@@ -159,6 +192,10 @@ class Folder:
                 mark = (_day(f.b)[0], f.b.published or "")
                 if seen is None or mark < seen:
                     self.lowered[what] = mark
+            elif f.type == "quote_drift" and f.diff is not None:
+                if not self._new_drift(f):
+                    continue  # rule 5: the same two wordings, already flagged
+                out.append(f)
             elif f.type == "attribution_conflict" and f.a.value is not None:
                 what = (_story(f), f.a.category, f.a.value)
                 first = self.credited.get(what)

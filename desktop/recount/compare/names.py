@@ -24,6 +24,7 @@ _TITLES = frozenset(
     "general col colonel lt sir lord king queen envoy ambassador senator deputy agency head "
     "official director".split()
 )
+TITLES = _TITLES  # (public: a credit made only of titles names no body, compare/credits.py)
 _STOP = frozenset("the of for and in on de al el la le".split())
 # Words that name a kind of body, not which one: "the ministry" is not "Health Ministry".
 GENERIC = frozenset(
@@ -45,6 +46,22 @@ _SUBAREA = frozenset(
     "downtown centre center".split()
 )
 SURNAME_RATIO = 85.0
+# Words that make a speaker a body rather than a person ("World Health Organization", "UN Office
+# for the Coordination of Humanitarian Affairs", "the Red Crescent").
+_BODY_WORDS = GENERIC | frozenset(
+    "organization organisation office nations ministry committee commission council cross crescent union "
+    "bank fund programme program company corporation group party association institute foundation federation "
+    "coalition assembly parliament congress court agency bureau unicef".split())
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+
+
+@lru_cache(maxsize=16384)
+def is_body(name: str | None) -> bool:
+    """The speaker is an organisation (a word of a body's name, or an acronym: "WHO", "OCHA"),
+    not a person."""
+    if not name:
+        return False
+    return bool(_ACRONYM.search(name)) or any(w in _BODY_WORDS for w in words_of(name))
 
 
 def fold(text: str | None) -> str:

@@ -18,7 +18,7 @@ from recount.claims.model import AttributedClaim
 from recount.compare.diff import word_diff
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap
-from recount.compare.names import names_match
+from recount.compare.names import is_body, names_match
 from recount.compare.refs import Ref, other_story
 from recount.wording import prose_date as format_date
 
@@ -97,6 +97,42 @@ def quote_similarity(qa: str, qb: str) -> tuple[float, bool]:
     return best, contained
 
 
+# Sentences of two quotes are aligned one by one when each holds this many content words (a
+# statement, not "this is what happened here"); a pair of sentences this alike in content words,
+# sharing at least ALIGNED_SAME_ROOTS of them, renders one sentence twice (a translated speech:
+# "I solemnly tell you tonight: the cathedral will be rebuilt by all of us together" / "So I
+# solemnly say tonight: we will rebuild it together") however far apart the wording.
+ALIGNED_MIN_ROOTS = 3
+ALIGNED_SAME_SHARE = 0.75
+ALIGNED_SAME_ROOTS = 4
+_SENTENCE_END = re.compile(r"\.\.\.|\u2026|(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=32768)
+def sentences(q: str) -> tuple[str, ...]:
+    """A quote's sentences (and "..."-separated fragments), each holding a statement."""
+    parts = (normalise_quote(p) for p in _SENTENCE_END.split(q) if p)
+    return tuple(p for p in parts if len(content_roots(p)) >= ALIGNED_MIN_ROOTS)
+
+
+def aligned_drift(qa: str, qb: str) -> bool:
+    """Some sentence of one quote renders a sentence of the other in other words: alike
+    (DRIFT_MIN) and about the same things (DRIFT_SHARED_WORDS), or sharing most of their content
+    words (a second translation). A quote that joins several statements ("X. Y ... Z") is
+    compared statement by statement, so one reworded sentence is found among others."""
+    for x in sentences(qa):
+        for y in sentences(qb):
+            share = shared_words(x, y)
+            if share < DRIFT_SHARED_WORDS:
+                continue
+            if fuzz.partial_ratio(x, y) >= DRIFT_MIN:
+                return True
+            shared = len(content_roots(x) & content_roots(y))
+            if share >= ALIGNED_SAME_SHARE and shared >= ALIGNED_SAME_ROOTS:
+                return True
+    return False
+
+
 def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
     ca, cb = a.claim, b.claim
     assert isinstance(ca, AttributedClaim) and isinstance(cb, AttributedClaim)
@@ -104,23 +140,25 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
         return None
     if a.same_article_token == b.same_article_token or other_story(a, b):
         return None
-    if shared_words(ca.quote, cb.quote) < DRIFT_SHARED_WORDS:
-        return None  # about other things: neither a drift nor the same words (cheap, asked first)
     if min(len(content_roots(ca.quote)), len(content_roots(cb.quote))) < DRIFT_MIN_CONTENT_WORDS:
         return None  # "will be rebuilt": too few words to say which statement it is
+    alike = shared_words(ca.quote, cb.quote) >= DRIFT_SHARED_WORDS
     speakers = aliases.get("speaker")
+    same_speaker = names_match(ca.speaker, cb.speaker, speakers)
+    if not alike and not same_speaker:
+        return None  # about other things: neither a drift nor the same words (cheap, asked first)
     sim, contained = quote_similarity(ca.quote, cb.quote)
     first, later = ordered(a, b)
     cf, cl = first.claim, later.claim
     assert isinstance(cf, AttributedClaim) and isinstance(cl, AttributedClaim)
-    if names_match(ca.speaker, cb.speaker, speakers):
-        if contained or sim < DRIFT_MIN:
+    if same_speaker:
+        if contained or not ((alike and sim >= DRIFT_MIN) or aligned_drift(ca.quote, cb.quote)):
             return None
         if ca.date and cb.date:
             if ca.date != cb.date:
                 return None
-        elif (day_gap(a.published, b.published) or 0) > OCCASION_DAYS:
-            return None
+        elif (day_gap(a.published, b.published) or 0) > (0 if is_body(ca.speaker) else OCCASION_DAYS):
+            return None  # a body's undated words: its statements recur day after day, near alike
         ops = word_diff(cf.quote or "", cl.quote or "")
         text = (f"{cap(report_name(first))} quotes {cf.speaker} as saying \u201c{_short(cf.quote)}\u201d; "
                 f"{report_name(later)} quotes the same occasion as \u201c{_short(cl.quote)}\u201d.")

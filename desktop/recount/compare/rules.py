@@ -38,6 +38,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
     same_estimate_rule,
     same_source,
 )
+from recount.compare.figure_roles import margin, one_day_of_two_reports
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -62,13 +63,7 @@ from recount.compare.identity import (
 )
 from recount.compare.metric import format_date, format_figure, interval, metric_label
 from recount.compare.names import GENERIC, place_contains, place_relation, words_of
-from recount.compare.quotes import (  # noqa: F401
-    compare_attributed,
-    fragments,
-    normalise_quote,
-    quote_similarity,
-    shared_words,
-)
+from recount.compare.quotes import compare_attributed, quote_similarity  # noqa: F401
 from recount.compare.refs import Ref, other_story, superseded
 from recount.compare.refs import same_story as in_one_story
 
@@ -251,8 +246,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     ra, rb = restated(ca), restated(cb)
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
-    if projected(ca) or projected(cb) or denied(ca) or denied(cb):
-        return None
+    if projected(ca) or projected(cb) or denied(ca) or denied(cb) or margin(a) != margin(b):
+        return None  # a forecast, a denied figure, a margin against a tally (figure_roles.py)
     da, db = disowned(ca), disowned(cb)
     if da or db:
         if same_article or (da and db):
@@ -370,7 +365,8 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
         if same_article and (cf.start == cl.start or scope(cl) != "cumulative"):
             return None  # within one report only running totals: its day's counts may be parts
         later_higher = (first.published or "") < (later.published or "") and float(cl.value) > float(cf.value)
-        if not same_article and scope(cl) == "cumulative" and later_higher:
+        if not same_article and scope(cl) == "cumulative" and (
+                later_higher or one_day_of_two_reports(first, later, speakers)):
             return None  # a later report's higher total for that day: the day's count went on
 
         place = f" in {cl.place or cf.place}" if (cl.place or cf.place) else ""

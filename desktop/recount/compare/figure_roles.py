@@ -1,0 +1,84 @@
+"""What a figure is in its report, beyond what it counts, when that changes what it may meet.
+
+- a **margin**: the gap between two tallies ("won by 40,000 votes", "a lead of 3 points", or
+  "beat her rival with almost 4m votes" when the report's own tallies differ by about that
+  much) is not a tally, and is never set against one;
+- **two reports of one day**: a running total given for the day of two reports published
+  that same day is not a conflict when the two credit different bodies (or none): the order
+  of the reports within the day is unknown and the higher figure may simply be the later
+  count ("pledges reached 880 million" in the morning, "donations hit 1 billion" at night).
+  One body's update told two ways the same day ("758 wounded" / "756 wounded", both the
+  health agency's) is still a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from recount.claims.model import NumericClaim
+from recount.compare.credits import same_source
+from recount.compare.identity import as_of, counted, scope, words_before_number
+from recount.compare.metric import interval
+from recount.compare.refs import Ref
+
+_QUALIFIERS = (r"(?:(?:about|almost|nearly|some|around|over|more than|less than|fewer than|just|roughly|only|"
+               r"a|an)\s+)*")
+# Words before a figure that make it the gap between two tallies: "a margin of", "a lead of",
+# "won by", "ahead by", "beat her rival by".
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:(?:margin|lead|majority)\s+of|(?:won|wins?|winning|lost|loses|lose|losing|leads?|leading|ahead|"
+    r"behind|trails?|trailing)\s+by|(?:beat\w*|defeat\w*|trounc\w*|edg\w*|outpoll\w*)\s+[^.;:\d]{0,60}?\bby)\s+"
+    + _QUALIFIERS + r"$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def _margin_words(span: str, sentence: str | None) -> bool:
+    pos = sentence.find(span) if sentence else -1
+    head = (sentence[max(0, pos - 100):pos] if sentence and pos >= 0 else "") + words_before_number(span)
+    return bool(_MARGIN_BEFORE.search(head))
+
+
+def _difference_of_siblings(ref: Ref) -> bool:
+    """The figure is (within its bounds) the difference of two other figures of its report
+    counting the same thing at the same moment: 3,821,884 beside 15,084,862 and 11,262,978."""
+    c = ref.claim
+    assert isinstance(c, NumericClaim)
+    if ref.siblings is None:
+        return False
+    mine = counted(c.subject, c.span, c.sentence)
+    when = as_of(c, ref.published)
+    others = [o for o in ref.siblings()
+              if isinstance(o, NumericClaim) and (o.start, o.span) != (c.start, c.span)
+              and o.category == c.category and scope(o) == scope(c) and as_of(o, ref.published) == when
+              and float(o.value) > float(c.value)]
+    # the larger tally must count what the margin counts ("15,084,862 votes"); the smaller may
+    # leave it unsaid ("compared with 11,262,978 for her rival")
+    tops = {float(o.value) for o in others if counted(o.subject, o.span, o.sentence) & mine}
+    values = {float(o.value) for o in others}
+    span = interval(c)
+    return any(span.lo <= hi - lo <= span.hi for hi in tops for lo in values if lo < hi)
+
+
+def margin(ref: Ref) -> bool:
+    """The figure is a margin between two tallies, not a tally (counts only)."""
+    c = ref.claim
+    if not isinstance(c, NumericClaim) or c.category != "count":
+        return False
+    return _margin_words(c.span, c.sentence) or _difference_of_siblings(ref)
+
+
+def one_day_of_two_reports(first: Ref, later: Ref, speakers: Mapping[str, str] | None) -> bool:
+    """Two reports of one day give a running total for that day, credited to different bodies
+    or to none: which came later in the day is unknown, so two figures are no conflict."""
+    cf, cl = first.claim, later.claim
+    assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
+    day = (first.published or "")[:10]
+    if not day or day != (later.published or "")[:10] or not (scope(cf) == scope(cl) == "cumulative"):
+        return False
+    if (first.as_of or "")[:10] != day or (later.as_of or "")[:10] != day:
+        return False  # a day both reports look back on: its count was settled
+    return not same_source(cf.source, cl.source, speakers)

@@ -1,0 +1,157 @@
+"""Rules from the realdev misreadings of 4 December 2026 (issue 9), each with sentences written
+here about fictional places and people: margins, two reports of one day, roles and relayed
+credits, reworded sentences of a longer quote, a body's recurring statements, and a drift
+listed once per pair of wordings."""
+
+from __future__ import annotations
+
+from recount.claims.model import AttributedClaim
+from recount.compare.credits import distinct_sources, named_beside
+from recount.compare.figure_roles import margin
+from recount.compare.fold import fold_flags
+from recount.compare.names import is_body
+from recount.compare.quotes import aligned_drift
+from recount.compare.rules import compare
+from recount.compare.scan import find_discrepancies
+
+
+def _votes(num, span, value, sentence, **kw):
+    return num(span, value, category="count", scope="day", start="2024-06-02", end="2024-06-02",
+               place="Varnia", sentence=sentence, **kw)
+
+
+# --- margins --------------------------------------------------------------------------------
+
+def test_a_margin_in_words_is_not_a_tally(num, ref) -> None:
+    gap = _votes(num, "52,000 votes", 52000, "Ilse Varga won by 52,000 votes, the commission said.")
+    tally = _votes(num, "1,204,331 votes", 1204331, "Ilse Varga polled 1,204,331 votes, the commission said.")
+    assert margin(ref(gap, "a", "2024-06-03", "One")) and not margin(ref(tally, "b", "2024-06-03", "Two"))
+    pair = [ref(gap, "a", "2024-06-03", "One"), ref(tally, "b", "2024-06-03", "Two")]
+    assert find_discrepancies(pair) == []
+    lead = _votes(num, "about 3 points", 3, "Her lead of about 3 points held until dawn.")
+    assert margin(ref(lead, "a", "2024-06-03", "One"))
+
+
+def test_a_figure_that_is_the_difference_of_two_tallies_is_a_margin(num, ref) -> None:
+    text = ("Ilse Varga beat Tomas Brandt in the June 2 vote with nearly 210,000 votes. "
+            "Varga polled 1,204,331 votes against 998,412 for Brandt.")
+    gap = _votes(num, "nearly 210,000 votes", 210000, text.split(". ")[0] + ".", qualifier="about")
+    win = _votes(num, "1,204,331 votes", 1204331, text.split(". ")[1])
+    lose = _votes(num, "998,412", 998412, text.split(". ")[1])
+    own = [gap, win, lose]
+    mine = ref(gap, "a", "2024-06-03", "One", siblings=lambda: own)
+    assert margin(mine)  # 1,204,331 - 998,412 = 205,919, within "nearly 210,000"
+    other = _votes(num, "998,412 votes", 998412, "Tomas Brandt received 998,412 votes.")
+    assert find_discrepancies([mine, ref(other, "b", "2024-06-03", "Two")]) == []
+    # without the two tallies beside it, the same words give a tally (compared as before)
+    alone = ref(gap, "c", "2024-06-03", "Three", siblings=lambda: [gap])
+    assert not margin(alone)
+
+
+# --- two reports of one day -----------------------------------------------------------------
+
+def test_two_reports_of_one_day_with_different_running_totals_are_not_a_conflict(num, ref) -> None:
+    morning = num("€640 million", 6.4e8, category="money", start="2024-06-01", end="2024-06-05",
+                  sentence="Gifts to rebuild the Varn bridge have reached €640 million.")
+    night = num("€800 million", 8e8, category="money", start="2024-06-01", end="2024-06-05",
+                source="the mayor", sentence="Gifts to rebuild the bridge hit €800 million, the mayor said.")
+    pair = [ref(morning, "a", "2024-06-05", "One"), ref(night, "b", "2024-06-05", "Two")]
+    assert find_discrepancies(pair) == []
+
+
+def test_one_bodys_update_told_two_ways_the_same_day_is_still_a_conflict(num, ref) -> None:
+    a = num("612 wounded", 612, category="wounded", end="2024-06-05", source="Health Agency of Varnia",
+            sentence="The Health Agency of Varnia counted 612 wounded.")
+    b = num("621 wounded", 621, category="wounded", end="2024-06-05", source="Varnian Health Agency",
+            sentence="The Varnian Health Agency counted 621 wounded.")
+    flags = find_discrepancies([ref(a, "a", "2024-06-05", "One"), ref(b, "b", "2024-06-05", "Two")])
+    assert [f.type for f in flags] == ["conflict"]
+
+
+def test_a_day_both_reports_look_back_on_is_settled(num, ref) -> None:
+    a = num("48", 48, end="2024-06-03", sentence="By Monday the toll stood at 48.")
+    b = num("44 dead", 44, end="2024-06-03", sentence="There were 44 dead on Monday.")
+    flags = find_discrepancies([ref(a, "a", "2024-06-05", "One"), ref(b, "b", "2024-06-05", "Two")])
+    assert [f.type for f in flags] == ["conflict"]
+
+
+# --- credits --------------------------------------------------------------------------------
+
+def test_a_role_alone_names_no_body() -> None:
+    assert not distinct_sources("the director general", "Varnian Health Ministry", None)
+    assert not distinct_sources("a spokesman", "Coastal Relief Society", None)
+    assert distinct_sources("Finance Ministry", "World Lending Fund", None)
+
+
+def test_a_figure_given_with_both_bodies_named_is_relayed_not_credited_twice(num, ref) -> None:
+    relayed = num("more than 7,200", 7200, qualifier="more_than", category="missing", scope="point",
+                  end="2024-06-05", source="Coastal Relief Society",
+                  sentence="The Office for Relief Coordination (ORC), citing the Coastal Relief Society, "
+                           "said more than 7,200 were still missing.")
+    direct = num("more than 7,200 people", 7200, qualifier="more_than", category="missing", scope="point",
+                 end="2024-06-05", source="Office for Relief Coordination (ORC)",
+                 sentence="More than 7,200 people are still missing, the ORC said.")
+    assert named_beside("Office for Relief Coordination (ORC)", relayed.sentence)
+    pair = [ref(direct, "a", "2024-06-05", "One"), ref(relayed, "b", "2024-06-05", "Two")]
+    assert find_discrepancies(pair) == []
+    other = num("more than 7,200 people", 7200, qualifier="more_than", category="missing", scope="point",
+                end="2024-06-05", source="Harbour Guild",
+                sentence="More than 7,200 are missing, the Harbour Guild said.")
+    flags = find_discrepancies([ref(other, "a", "2024-06-05", "One"), ref(direct, "b", "2024-06-05", "Two")])
+    assert [f.type for f in flags] == ["attribution_conflict"]
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+def _said(span: str, speaker: str, quote: str, date: str | None = None, offset: int = 0) -> AttributedClaim:
+    return AttributedClaim(span=span, start=offset, end=offset + len(span), sentence=f"{span} “{quote}”.",
+                           speaker=speaker, speaker_role=None, verb="said", quote=quote, date=date)
+
+
+def test_one_sentence_reworded_inside_a_longer_quote_is_a_drift(ref) -> None:
+    a = _said("Drask told reporters", "Ilena Drask",
+              "In the end, they wanted every tariff removed at once, and we could not accept that")
+    b = _said("she explained", "Ilena Drask",
+              "It was about tariffs. They wanted all tariffs to be removed at once, "
+              "we could not accept that. But the door stays open")
+    assert aligned_drift(a.quote or "", b.quote or "")
+    flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian"))
+    assert flag is not None and flag.type == "quote_drift"
+
+
+def test_two_translations_of_one_sentence_are_a_drift(ref) -> None:
+    a = _said("he said", "Piet Marov",
+              "I tell you solemnly tonight: this bridge will be rebuilt by all of us together",
+              date="2024-06-03")
+    b = _said("He added", "Piet Marov",
+              "We should be proud of what the town built. "
+              "So tonight I solemnly say: we will rebuild it together")
+    flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian"))
+    assert flag is not None and flag.type == "quote_drift"
+    c = _said("He added", "Piet Marov", "The town will hold a vote on the new budget in the autumn")
+    assert compare(ref(a, "x", "2024-06-04", "Northgate"), ref(c, "y", "2024-06-04", "Meridian")) is None
+
+
+def test_a_bodys_undated_statements_of_two_days_are_two_statements(ref) -> None:
+    assert is_body("Office for Relief Coordination (ORC)") and is_body("ORC") and not is_body("Ilena Drask")
+    a = _said("the ORC said", "Office for Relief Coordination (ORC)",
+              "These numbers are expected to rise as rescue teams search the flooded valley")
+    b = _said("the office said", "Office for Relief Coordination (ORC)",
+              "These numbers are expected to rise in the coming days as rescue teams search the valley")
+    assert compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-05", "Meridian")) is None
+    flag = compare(ref(a, "x", "2024-06-05", "Northgate"), ref(b, "y", "2024-06-05", "Meridian"))
+    assert flag is not None and flag.type == "quote_drift"
+
+
+def test_a_drift_is_listed_once_per_pair_of_wordings(ref) -> None:
+    full = _said("Drask said", "Ilena Drask",
+                 "They wanted every tariff removed at once, and we could not accept that")
+    reworded = _said("she explained", "Ilena Drask",
+                     "They wanted all tariffs to be removed at once, we could not do that", offset=40)
+    excerpt = _said("Drask said", "Ilena Drask", "wanted every tariff removed at once", offset=80)
+    refs = [ref(full, "x", "2024-06-04", "Northgate"), ref(reworded, "y", "2024-06-04", "Meridian"),
+            ref(excerpt, "z", "2024-06-05", "Eastport")]
+    raw = find_discrepancies(refs)
+    assert sorted((f.a.article, f.b.article) for f in raw) == [("x", "y"), ("y", "z")]
+    kept = fold_flags(raw)
+    assert [(f.a.article, f.b.article) for f in kept] == [("x", "y")]  # z repeats x's wording
