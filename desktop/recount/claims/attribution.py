@@ -36,8 +36,8 @@ from recount.claims.document import Document
 from recount.claims.layout import headline_paragraphs, outlet_words
 from recount.claims.model import AttributedClaim
 from recount.claims.numbers import tokens_of
-from recount.claims.pattern_cache import compiled
 from recount.claims.quotes import Quote, quote_text, quotes_of
+from recount.claims.retrie import fast
 from recount.claims.speakers import COMMON_NOUNS, plain_word
 
 __all__ = ["extract_attributed"]
@@ -126,12 +126,12 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
     return out
 
 
-_ROLE_HEAD = compiled(r"\b(?:president|minister|premier|chancellor|envoy|governor|mayor|secretary-general|"
+_ROLE_HEAD = fast(r"\b(?:president|minister|premier|chancellor|envoy|governor|mayor|secretary-general|"
                         r"spokesman|spokeswoman|sheriff|coroner|chief)$", re.IGNORECASE)
 _PRESENT = frozenset(("says", "claims", "insists", "denies", "maintains", "reports", "states"))
 _SOURCE_VERBS = frozenset(("reported", "announced", "estimated", "confirmed", "recorded", "counted"))
 # What may stand between a reporting verb and a second cue that its reported clause holds.
-_CLAUSE_BREAK = compiled(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)\b""")
+_CLAUSE_BREAK = fast(r"""[,;:"\u201c\u201d]|\b(?:and|but|while|whereas|as)\b""")
 
 
 def _inside_reported_clause(text: str, first: Cue, cue: Cue) -> bool:

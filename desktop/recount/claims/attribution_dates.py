@@ -11,8 +11,7 @@ from recount.claims.cue_context import ON_DATE, Cue
 from recount.claims.dates import resolve_day
 from recount.claims.document import Document
 from recount.claims.layout import lead_paragraphs, outlet_words
-from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import rx
+from recount.claims.retrie import fast, rx
 
 
 def resolve_dates(doc: Document, cues: list[Cue]) -> None:
@@ -74,7 +73,7 @@ def _news_day(doc: Document, cue: Cue) -> str | None:
     return None
 
 
-_ON_THE_SPOT = compiled(r",\s+(?:speaking|visiting|touring|addressing)\b(?!\s+on\s+condition)")
+_ON_THE_SPOT = fast(r",\s+(?:speaking|visiting|touring|addressing)\b(?!\s+on\s+condition)")
 
 
 def _told_outlet(text: str, cue: Cue, outlet: set[str]) -> bool:

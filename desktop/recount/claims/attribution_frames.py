@@ -31,8 +31,7 @@ from recount.claims.cue_context import (
 from recount.claims.cues import NOT_AFTER, PASSIVE_BY
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import DATELINE
-from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import rx
+from recount.claims.retrie import fast, rx
 from recount.claims.speakers import (
     FUNCTION_WORDS,
     GROUP_NOUNS,
@@ -105,17 +104,17 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
 
 
 # "..., citing the ministry as saying": the words are the cited body's.
-_CITING_AS_SAYING = compiled(
+_CITING_AS_SAYING = fast(
     r"\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^;:.()\"\u201c\u201d]{1,120}?)\s*,?\s+as\s+(?:saying|stating)\b"
 )
-_KNOWN_AS = compiled(
+_KNOWN_AS = fast(
     r"^(?:also\s+|better\s+|widely\s+)?known\s+as\s+(?:the\s+)?([A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,5})$"
 )
-_AGE_LEAD = compiled(r"\d{1,3}-year-old\s+(?=[A-Z])")
+_AGE_LEAD = fast(r"\d{1,3}-year-old\s+(?=[A-Z])")
 # "X, who said" / "X which said": a relative pronoun between the speaker and the verb.
-_RELATIVE = compiled(r",?\s+(?:who|which)$")
+_RELATIVE = fast(r",?\s+(?:who|which)$")
 # "..., with Prime Minister Oskar Lund saying": the speaker of an absolute clause.
-_WITH_SPEAKER = compiled(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
+_WITH_SPEAKER = fast(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
 
 
 _PLAIN_SPEECH = frozenset("said says told tells added stated warned reported confirmed explained noted wrote "
@@ -224,7 +223,7 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
 
 
 # "Lund during a news conference on Thursday said": a name, a time or place phrase, the verb.
-_NAME_THEN_PHRASE = compiled(
+_NAME_THEN_PHRASE = fast(
     r"(?:[A-Z][a-z]+,\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+"
     r"(?:during|at|in|after|before|following|on)\s+"
     r"[^,;:\"\u201c\u201d]{3,70}?\s*$"

@@ -12,10 +12,9 @@ from bisect import bisect_left, bisect_right
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue
 from recount.claims.document import Document
-from recount.claims.pattern_cache import compiled
 from recount.claims.person_names import subject_people
 from recount.claims.quotes import Quote
-from recount.claims.retrie import rx
+from recount.claims.retrie import fast, rx
 from recount.claims.speakers import ROLE_WORDS, has_word, is_capitalised
 
 
@@ -73,19 +72,19 @@ def resolve_roles(cues: list[Cue]) -> None:
             c.speaker = fits[0]
 
 
-_INTERNATIONAL = compiled(r"^(?:UN|U\.N\.|United Nations|International|World|European|Inter-)\b")
+_INTERNATIONAL = fast(r"^(?:UN|U\.N\.|United Nations|International|World|European|Inter-)\b")
 
 
 # A government body's own name: "Health Ministry", "Ministry of Social Affairs", "Civil Protection Agency".
-_NATIONAL_BODY = compiled(r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Agency)(?:\s+(?:of|for)\s+[A-Z][\w\s-]*)?$")
+_NATIONAL_BODY = fast(r"^(?:[A-Z][\w-]*\s+)*(?:Ministry|Agency)(?:\s+(?:of|for)\s+[A-Z][\w\s-]*)?$")
 
 
-_ROLE_OF_BODY = compiled(
+_ROLE_OF_BODY = fast(
     r"^(?:(?:the\s+)?(?:group|agency|ministry|organisation|organization)(?:'s|\u2019s)?|[Ii]ts|[Rr]ebel)\s+(\w+)$"
 )
 
 
-_ROLE_FOR_BODY = compiled(r"^(\w+)\s+(?:for|of)\s+the\s+(?:group|agency|ministry|rebels)$")
+_ROLE_FOR_BODY = fast(r"^(\w+)\s+(?:for|of)\s+the\s+(?:group|agency|ministry|rebels)$")
 
 
 def note_bodies(index: SpeakerIndex, cues: list[Cue]) -> None:

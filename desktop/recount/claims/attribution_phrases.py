@@ -10,8 +10,7 @@ import re
 
 from recount.claims.cue_context import Cue, extend_with_date
 from recount.claims.document import Document, Sentence
-from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import rx
+from recount.claims.retrie import fast, rx
 from recount.claims.speakers import Mention, analyse, strip_determiner
 
 # The name after "according to" runs to the next punctuation; a full stop after an initial or
@@ -19,19 +18,19 @@ from recount.claims.speakers import Mention, analyse, strip_determiner
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Lt))|(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov))|(?<=\bProf))\."
 
 
-_ACCORDING_PHRASE = compiled(
+_ACCORDING_PHRASE = fast(
     rf"\s+((?:the\s+)?(?:[^,;:.()\"“”]|{_ABBR_DOT}){{2,140}}?)"
     rf"(?=\s*(?:[,;:()\"“”]|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$))"
 )
 
 
-_DATED = compiled(r"\s+(?:dated|issued|released|published)\s+(?:on\s+)?[A-Z0-9].*$")
-_NAME_APPOSED = compiled(r",\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+),")
-_ABBR_THEN_CLAUSE = compiled(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
+_DATED = fast(r"\s+(?:dated|issued|released|published)\s+(?:on\s+)?[A-Z0-9].*$")
+_NAME_APPOSED = fast(r",\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+),")
+_ABBR_THEN_CLAUSE = fast(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
 
 
 # What "according to" may name without naming anyone: the report's own sources of numbers.
-_NO_AGENT = compiled(
+_NO_AGENT = fast(
     r"^(?:(?:the|some|initial|early|preliminary|latest|new|official|unofficial|local|media|press|news)\s+)*"
     r"(?:assessments?|estimates?|figures|data|statistics|records|calculations|counts?|tallies|"
     r"projections|results)$",
@@ -39,13 +38,13 @@ _NO_AGENT = compiled(
 )
 
 
-_OWNER_REPORT = compiled(
+_OWNER_REPORT = fast(
     r"^(?:the|a|an)\s+(?:(?:new|latest|revised|updated|initial|preliminary|final)\s+)?((?:[A-Z][\w.'-]*\s+){1,4}?)"
     r"(?:report|statement|tally|count|estimates?|figures|data|bulletin)\b"
 )
 
 
-_AUTHORLESS_REPORT = compiled(
+_AUTHORLESS_REPORT = fast(
     r"^(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:report|statement|tally|count|bulletin|update)\b"
     r"(?!.*\b(?:by|from|of|for)\s+(?:the\s+)?[A-Z])"
 )
@@ -111,7 +110,7 @@ def passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str)
 
 # "a revised report by the Health Ministry", "Tuesday's statement by a police spokesman": a
 # published statement credited to its author, with no verb of saying.
-_NOMINAL = compiled(
+_NOMINAL = fast(
     r"(?:report|statement|bulletin|communiqu[eé]|announcement|update)\s+(?:(?:issued|released|published)\s+)?"
     r"(?:by|from)\s+((?:the|a|an)\s+[^,;:.()\"\u201c\u201d]{2,90}?|[A-Z][^,;:.()\"\u201c\u201d]{1,90}?)"
     r"(?=\s*[,;:.()\"\u201c\u201d]|\s+(?:on|in|said|says|that|which|who|was|were|is|are|has|had|showed|"
@@ -119,7 +118,7 @@ _NOMINAL = compiled(
 )
 
 
-_NOMINAL_LEAD = compiled(
+_NOMINAL_LEAD = fast(
     r"(?:\b(?:a|an|the|its|their)\s+|\b[A-Z][a-z]+day(?:'s|\u2019s)\s+)(?:[a-z]+\s+){0,2}$"
 )
 

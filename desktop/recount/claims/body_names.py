@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from recount.claims.categories import PEOPLE_NOUNS
 from recount.claims.countries import COUNTRY_OF, country_re
-from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import KNOWN_BODIES, has_word, strip_determiner, word_count
 
@@ -27,7 +26,7 @@ _NATIONAL_ADJECTIVE = fast(
     r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
     r"Health|Interior|Foreign|Defence|Defense|Finance)\b"
 )
-_GROUP_BODY = compiled(
+_GROUP_BODY = fast(
     r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
     r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
 )
@@ -41,7 +40,7 @@ _ACRONYM_PAREN = fast(r" \([A-Z]{2,8}\)")
 # Bodies whose acronym every reader knows: named in full, without it ("World Health Organization").
 _HOUSEHOLD = frozenset(("UN", "WHO", "EU", "NATO", "US", "UK"))
 # "the UN health agency", "the U.N. refugee agency": the UN body news means by that description.
-_UN_DESCRIBED = compiled(
+_UN_DESCRIBED = fast(
     r"^(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:'s|\u2019s)?\s+(health|migration|refugee|children's|"
     r"children\u2019s|humanitarian|food|aid|humanitarian\s+aid|relief)\s+(?:agency|office|body|organi[sz]ation|"
     r"coordination\s+office|arm)$",
@@ -75,14 +74,14 @@ def _country_counts(head: str) -> dict[str, int]:
     return counts
 
 
-_NEXT_WORD = compiled(r"\s+([a-z]+)")
+_NEXT_WORD = fast(r"\s+([a-z]+)")
 
 
 _NATIONAL_GROUPS = frozenset(("authorities", "officials"))
-_OWNED = compiled(
+_OWNED = fast(
     r"^((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s|\u2019s)\s+((?:[a-z]+\s+)?(?:ministry|government|police))$"
 )
-_MINISTRY = compiled(r"^(?:[a-z]+\s+ministry|ministry\s+of\s+[a-z]+)$")
+_MINISTRY = fast(r"^(?:[a-z]+\s+ministry|ministry\s+of\s+[a-z]+)$")
 # Bodies news names with their acronym even where a report spells out only the name.
 _KNOWN_ACRONYM = {full: key.upper() for key, full in KNOWN_BODIES.items()
                   if key.upper() not in _HOUSEHOLD and key not in ("icrc", "unicef", "unhcr", "nato", "imf")}

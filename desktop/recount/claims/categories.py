@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import rx
+from recount.claims.retrie import fast, rx
 
 # The wording that qualifies a figure right before it ("at least", "more than", "about" ...): one
 # alternation for every pattern that looks back past it (numbers.py reads what each one means)
@@ -42,7 +41,7 @@ _EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pas
 _CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
 
 CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (name, compiled(rf"\b(?:{pat})\b", re.IGNORECASE))
+    (name, fast(rf"\b(?:{pat})\b", re.IGNORECASE))
     for name, pat in (
         ("injured_or_killed", _CASUALTIES),
         ("killed", _KILLED),
@@ -55,26 +54,26 @@ CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _KILLED_WORDS = dict(CATEGORY_PATTERNS)["killed"]
-_CASUALTY_WORDS = compiled(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CASUALTIES})\b", re.IGNORECASE)
+_CASUALTY_WORDS = fast(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CASUALTIES})\b", re.IGNORECASE)
 # "the current tally of 84 victims": the victims a tally counts
-_TALLY_OF = compiled(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
+_TALLY_OF = fast(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
                        + QUALIFIER + r"$", re.IGNORECASE)
 
 # Any category phrase at all: most texts tested have none, and one search settles that
 # before the per-category patterns are tried.
-_ANY_CATEGORY = compiled(
+_ANY_CATEGORY = fast(
     r"\b(?:" + "|".join((_CASUALTIES, _KILLED, _WOUNDED, _MISSING, _ARRESTED, _EVACUATED, _DISPLACED))
     + r")\b",
     re.IGNORECASE,
 )
 
-_TROOP_NOUNS = compiled(
+_TROOP_NOUNS = fast(
     r"^(?!\s*(?:[\w-]+\s+)?(?:emergency|medical|health|rescue|aid|humanitarian|hospital|relief|"
     r"civilian|UN)\s)(?:[\w-]+\s+){0,2}?(?:troops|soldiers|fighters|police(?:\s+officers)?|policemen|officers|militants|"
     r"militiamen|peacekeepers|personnel|reservists|marines|paratroopers|gunmen|insurgents|rebels)\b",
     re.IGNORECASE,
 )
-_CURRENCY_WORDS = compiled(
+_CURRENCY_WORDS = fast(
     r"^(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?(?:(?:U\.\s?S\.|US|American|Canadian|Australian|"
     r"Hong\s+Kong|Singapore|New\s+Zealand)\s+dollars\b|"
     r"dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
@@ -82,7 +81,7 @@ _CURRENCY_WORDS = compiled(
     r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?)\b",
     re.IGNORECASE,
 )
-_PERCENT = compiled(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
+_PERCENT = fast(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
 SUBJECT_NOUNS = (
     "people persons civilians children adults women men residents villagers families households "
     "soldiers troops fighters police officers militants rebels migrants refugees students patients "
@@ -90,17 +89,17 @@ SUBJECT_NOUNS = (
     "worshipers "
     "infants girls boys elderly volunteers staff doctors nurses"
 ).split()
-_SUBJECT_RE = compiled(
+_SUBJECT_RE = fast(
     r"^(?:(?:more|other|of\s+them|of\s+whom|(?!(?:for|to|of|in|on|at|from|by|with|and|or|who|that|which|"
     r"were|was|are|is|have|has|had|a|an|the)\b)[a-z-]+)\s+){0,2}?(" + "|".join(SUBJECT_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 # Verbs that take a count of people out of the troops category ("captured 12 soldiers").
-_NOT_TROOPS = compiled(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
+_NOT_TROOPS = fast(r"\b(?:captured|seized|taken\s+prisoner|abducted|kidnapped|freed|released)\b",
                          re.IGNORECASE)
-_HEAD_STOP = compiled(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has|had|are|is|in|on|at|"
+_HEAD_STOP = fast(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has|had|are|is|in|on|at|"
                         r"from|by|since|to|for|with|after|when|of)\b", re.IGNORECASE)
-_CLAUSE_BREAK = compiled(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
+_CLAUSE_BREAK = fast(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
                            re.IGNORECASE)
 # A figure led by a verb of change or state: "the toll has soared to", "climbed to at least",
 # "stood at", "exceeds", "was reduced to", "is now". The one list of these verbs: the
@@ -112,12 +111,12 @@ CHANGE_VERBS = (
     r"lowered|raised|cut|slashed|trimmed|upped|swelled|swells|swollen|grew|grows|grown|culled|shrank|shrunk|increased|went\s+up|"
     r"went\s+down|down|now|put|puts|placed|climb|rise|reach|exceed"
 )
-CHANGE_TO = compiled(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{QUALIFIER}$", re.IGNORECASE)
+CHANGE_TO = fast(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{QUALIFIER}$", re.IGNORECASE)
 _RISE_TO = CHANGE_TO
 # What a change verb's subject names when it is a tally: "the death toll", "the number of
 # missing", "the list of people unaccounted for"
 _TALLY = r"\b(?:toll|tally|count|number|total|list|figure|estimate)\b"
-TALLY_SUBJECT = compiled(rf"{_TALLY}(?![^,;:]*{_TALLY})", re.IGNORECASE)  # the last one
+TALLY_SUBJECT = fast(rf"{_TALLY}(?![^,;:]*{_TALLY})", re.IGNORECASE)  # the last one
 
 
 def tally_category(text: str) -> str | None:
@@ -128,22 +127,22 @@ def tally_category(text: str) -> str | None:
         return None
     cat, _pos = _match_category(text[max(0, m.start() - 25) : m.end() + 60])
     return cat
-_CROSS_BORDER = compiled(
+_CROSS_BORDER = fast(
     r"\b(?:crossed|fled|poured)\s+(?:into|over\s+the\s+border|the\s+border|across\s+the\s+border)\b",
     re.IGNORECASE,
 )
-_RETURN = compiled(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
+_RETURN = fast(r"\b(?:return(?:ed|ing)?|gone\s+back|went\s+back)\s+(?:home|to\s+their\s+homes)\b",
                      re.IGNORECASE)
-_CORRIDOR = compiled(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
+_CORRIDOR = fast(r"\b(?:corridor|checkpoints?|crossing|convoy|evacuat\w+)\b", re.IGNORECASE)
 
 
-_APPOSITION = compiled(r"^((?:\s+[a-z]+){0,2}),\s+(?:(?:including|among\s+them|mostly|among\s+whom)\s+"
+_APPOSITION = fast(r"^((?:\s+[a-z]+){0,2}),\s+(?:(?:including|among\s+them|mostly|among\s+whom)\s+"
                    r"[^,;.()]{1,40},|"
                    r"(?:one|two|three|some|many|most|all|none|several)\s+of\s+(?:whom|them|which)\b[^,;.()]{0,40}"
                    r"(?:,|$))", re.IGNORECASE)
 # a figure whose own noun names things, not people ("three churches", "11,713 homes") never
 # takes a casualty word said before it
-_THING_HEAD = compiled(r"^\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+of\b)")
+_THING_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+of\b)")
 PEOPLE_NOUNS = frozenset(
     SUBJECT_NOUNS + "others more persons individuals bodies dead victims pilgrims worshippers tourists "
     "foreigners nationals citizens members employees guests firefighters medics rescuers militants troops "
@@ -151,15 +150,15 @@ PEOPLE_NOUNS = frozenset(
     "migrants inmates hostages crew teenagers youths minors pedestrians bystanders shopkeepers motorists "
     "commuters fishermen miners farmers traders shoppers spectators drivers guards officials".split()
 )
-_AMONG = compiled(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+_AMONG = fast(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is|was)\s+(?:also\s+)?among\s+"
               r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",
               re.IGNORECASE)
 # "Among the dead are at least 20 soldiers": the whole the part belongs to comes first
-_AMONG_BEFORE = compiled(r"\bamong\s+(?:the|those)\s+(?P<what>[a-z ]{3,30}?)\s+(?:are|were|was|is)\s+"
+_AMONG_BEFORE = fast(r"\bamong\s+(?:the|those)\s+(?P<what>[a-z ]{3,30}?)\s+(?:are|were|was|is)\s+"
                            + QUALIFIER + r"$",
                            re.IGNORECASE)
 # "Friday's toll brought the deaths from three days of shelling to 75": what a total was brought to
-_BROUGHT_TO = compiled(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
+_BROUGHT_TO = fast(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
                          r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+" + QUALIFIER + r"$", re.IGNORECASE)
 # Events and things a casualty verb may follow without being what it counts: "31 raids killed civilians"
 _THING_NOUNS = frozenset(
@@ -168,13 +167,13 @@ _THING_NOUNS = frozenset(
     "hospitals mosques churches investigations cases operations clashes battles assaults offensives "
     "ambushes shootings crashes accidents floods storms fires quakes earthquakes landslides".split()
 )
-_OF_THOSE = compiled(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$", re.IGNORECASE)
-_FOUND_MISSING = compiled(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
+_OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$", re.IGNORECASE)
+_FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
 
 
-_MONEY_PAREN = compiled(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
-_CURRENCY_CODE = compiled(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
-_CURRENCY_TAIL = compiled(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?"
+_MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
+_CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
+_CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?"
                             r"(?:(?:U\.\s?S\.|US|American|Canadian|Australian|Hong\s+Kong|Singapore|"
                             r"New\s+Zealand)\s+)?[A-Za-z]+")
 

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from recount.claims.body_names import BodyNames
 from recount.claims.countries import COUNTRY_OF
 from recount.claims.cues import REPORT_NOUNS
-from recount.claims.pattern_cache import compiled
 from recount.claims.person_names import ROLE_QUALIFIERS as _ROLE_QUALIFIERS
 from recount.claims.person_names import name_runs, plain_role, role_fits, roles_of_runs
-from recount.claims.retrie import rx
+from recount.claims.retrie import fast, rx
 from recount.claims.speakers import (
     COMMON_NOUNS,
     COMPANY_NOUNS,
@@ -31,19 +30,19 @@ from recount.claims.speakers import (
 
 _NATIONAL = frozenset(("government", "army", "military", "police", "cabinet", "navy"))
 _ARMED_BODY = r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Army|Front|Movement|Forces|Brigades?|Militia))"
-_FORCES_OF = compiled(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
-_REBELS = compiled(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
+_FORCES_OF = fast(r"^([A-Z][\w-]+)(?:'s|\u2019s)\s+(?:forces|fighters|troops|men|militia|militiamen)$")
+_REBELS = fast(r"^(?:rebels?|rebel (?:fighters|forces|leaders|officials)|insurgents|militants)$", re.I)
 _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
 )
-_MINISTER = compiled(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
+_MINISTER = fast(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
 # "the Secretary General of the group": a role of the body last spoken of.
-_ROLE_OF_THE_BODY = compiled(
+_ROLE_OF_THE_BODY = fast(
     r"^((?:[A-Z][\w-]*\s+){0,2}(?:[Ss]ecretary[- ][Gg]eneral|[Hh]ead|[Cc]hief|[Dd]irector|[Pp]resident|"
     r"[Cc]hairman|[Ss]pokes(?:man|woman|person)))\s+(?:of|for)\s+the\s+(?:group|organi[sz]ation|agency|society)$"
 )
 # "the United Nations agency": a UN body the report has named.
-_UN_GENERIC = compiled(
+_UN_GENERIC = fast(
     r"^(?:UN|U\.N\.|United Nations)(?:'s|\u2019s)?\s+(?:agency|body|organi[sz]ation|office)$"
 )
 # Role words that refer to the person last spoken of whatever their title.

@@ -44,10 +44,10 @@ DAY_PHRASE = (
 ON_DATE = fast(r"\bon\s+" + DAY_PHRASE)
 
 
-BARE_DATE = compiled(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")
+BARE_DATE = fast(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")
 
 
-_REL_DAY = compiled(r"\b(?P<when>yesterday|today|last night)\b", re.I)
+_REL_DAY = fast(r"\b(?P<when>yesterday|today|last night)\b", re.I)
 
 
 _BOUNDARY = fast(
@@ -65,10 +65,10 @@ _BOUNDARY = fast(
 TOKEN = fast(r"\S+")
 
 
-_LAST_WORD = compiled(r"([\w']+)\W*$")
+_LAST_WORD = fast(r"([\w']+)\W*$")
 
 
-DATE_BEFORE_VERB = compiled(r",?\s+on\s+" + DAY_PHRASE + r"\s*,?\s*$")
+DATE_BEFORE_VERB = fast(r",?\s+on\s+" + DAY_PHRASE + r"\s*,?\s*$")
 
 
 _SKIP_WORDS = frozenset(SKIP_BEFORE_VERB.pattern.split("(?:\\s+(?:", 1)[1].split("))+", 1)[0].split("|"))
@@ -188,7 +188,7 @@ def _nominal_and(window: str, at: int) -> bool:
 _NOUNS = GROUP_NOUNS | ORG_HEADS
 
 
-FRONTED = compiled(
+FRONTED = fast(
     r"(?!At least|At most|In all|In total)"
     r"(?:In|On|At|After|Before|Speaking|Asked|Meanwhile|Earlier|Later|Separately|However|"
     r"Also|Last|This|Yesterday|Today|Since|During|Despite|Following|Addressing|Writing)\b[^,]{0,120},\s*"
@@ -205,7 +205,7 @@ def fronted_date(text: str, start: int, subject_start: int) -> str | None:
 
 
 # ", the head of U.S. Africa Command." / ", 58, who farms ...": what follows a name after a comma.
-APPOSITION_AFTER = compiled(
+APPOSITION_AFTER = fast(
     r",\s+((?:the|a|an|who|its|his|her)\b[^,;\"“”]{2,90}?|\d{1,3})(?=[,;\"“”]|\.(?:\s|$)|$)"
 )
 

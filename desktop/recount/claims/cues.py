@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 
-from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import fast, initials, trie
 
 __all__ = [
@@ -81,7 +80,7 @@ SAID_WORDS = frozenset(
     [*_DEDUPED, *PARTICIPLES, "statement", "bulletin", "conference", "briefing", "published", "released",
      "announcement", "correction"]
 )
-_WORD = compiled(r"\w+")
+_WORD = fast(r"\w+")
 
 
 class _SaidBefore:
@@ -101,7 +100,7 @@ class _SaidBefore:
 
 SAID_BEFORE = _SaidBefore()
 # "..., saying", "..., adding": the words come with the participle, not the verb before it.
-SAYING_AFTER = compiled(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
+SAYING_AFTER = fast(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
 # speech only when what follows is a clause or a quotation.
@@ -109,20 +108,20 @@ _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cit
                             "claims", "states", "notes", "demands", "reports", "claimed", "claiming",
                             "quoted"))
 # "claimed on Monday they had ...": a day may stand between the verb and what was said
-_CONTENT_AFTER = compiled(
+_CONTENT_AFTER = fast(
     r"""(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"""
     r"""yesterday|today)(?:\s+(?:night|morning|evening|afternoon))?,?)?"""
     r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c]|"""
     r"""(?:it|they|he|she|we)\s+[a-z]+\b)"""
 )
 # "urging residents to leave", "urging that": an appeal in words; "urging silence" is a gesture's
-_URGING = compiled(r"""[^.;]{0,60}?\b(?:to|not\s+to)\s+[a-z]+|\s+that\b|[^.;]{0,40}?["\u201c]""")
+_URGING = fast(r"""[^.;]{0,60}?\b(?:to|not\s+to)\s+[a-z]+|\s+that\b|[^.;]{0,40}?["\u201c]""")
 # "1,602 people confirmed dead", "confirmed cases": an adjective, not a report
-_CONFIRMED_STATE = compiled(r"\s+(?:dead|killed|deaths?|cases?|infections?|infected|injured|wounded|"
+_CONFIRMED_STATE = fast(r"\s+(?:dead|killed|deaths?|cases?|infections?|infected|injured|wounded|"
                               r"missing|positive|fatalities|victims)\b", re.IGNORECASE)
 # "cited the ministry", "citing the agency as saying", "citing figures from": a source named.
 # "cited health reasons" is an act.
-_CITED_SOURCE = compiled(
+_CITED_SOURCE = fast(
     r"""\s+(?:(?:the|a|an|its|local|official|unnamed)\s+)?(?:[\w'\u2019.-]+\s+){0,5}?as\s+saying\b|"""
     r"""\s+(?:the\s+)?[A-Z]|\s+(?:the\s+|its\s+|new\s+|official\s+|local\s+)*(?:figures|data|statistics|"""
     r"""sources|officials|witnesses|residents|reports?|estimates)\b"""
@@ -132,7 +131,7 @@ _NUMBER_START = (r"(?:\d|(?:US)?\$\s?\d|[€£¥]\s?\d|"
                  r"(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens\s+of)")
 # "Police put the crowd at about 15,000", "the bank estimates the damage at $2bn": an estimate
 # ("estimates" is also a noun, and "the army estimates that ..., a spokesman said" is his)
-_ESTIMATE_AT = compiled(
+_ESTIMATE_AT = fast(
     r"\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,4}?at\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|fewer\s+than|less\s+than|over|under|"
     r"at\s+least|up\s+to|as\s+many\s+as|just|well|between|an\s+estimated)\s+)*" + _NUMBER_START
@@ -140,22 +139,22 @@ _ESTIMATE_AT = compiled(
 _VERDICT_OBJECT = (r"\s+(?:it|this|that|them|him|her|(?:the|his|her|their|its|these|those|such)\s+"
                    r"(?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)")
 # "called the arrests a disgrace"; "called in troops" is an act.
-_CALLED = compiled(
+_CALLED = fast(
     _VERDICT_OBJECT + r"""\s+(?:an?\s|["\u201c\u2018]|(?:utterly|totally|completely|deeply|simply|clearly|"""
     r"wholly|very|highly|entirely|grossly)\s|(?:unacceptable|illegal|unlawful|absurd|outrageous|shameful|"
     r"baseless|false|unjustified|disproportionate|premature|ridiculous|irresponsible|unfounded|"
     r"politically)\b)"
 )
 # "dismissed the criticism as politics", "rejected the report"; "dismissed 30 workers" is an act.
-_DISMISSED = compiled(
+_DISMISSED = fast(
     _VERDICT_OBJECT + r"\s+as\b|\s+(?:the|these|those|such|all|any)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:claims?|allegations?|reports?|criticism|accusations?|charges?|suggestions?|concerns?|figures?|"
     r"toll|estimates?|calls?|demands?|findings|results?|outcome|verdict|ruling|decision|offer|proposals?)\b"
 )
 # "described the situation as catastrophic", "described how ..."; "described the scene" is an act.
-_DESCRIBED = compiled(_VERDICT_OBJECT + r"\s+as\b|\s+(?:how|what)\b")
+_DESCRIBED = fast(_VERDICT_OBJECT + r"\s+as\b|\s+(?:how|what)\b")
 # "released the toll", "released figures showing": a body publishing its numbers.
-_RELEASED = compiled(
+_RELEASED = fast(
     r"\s+(?:the|its|their|new|updated|revised|a|an)?\s*(?:[a-z]+\s+){0,2}?(?:toll|figures?|statement|data|"
     r"numbers|list|tally|estimates?|report|statistics)\b"
 )

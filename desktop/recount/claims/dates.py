@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from recount.claims.numbers import scan
-from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import fast, leading
 
 MONTHS = {
@@ -141,8 +140,8 @@ def find_dates(text: str, published: date, start: int = 0, end: int | None = Non
     return _spans(text, out) if len(out) > 1 else out
 
 
-_SPAN_GAP = compiled(r"\s*(?:and|to|until|till|through|-|\u2013)\s*")
-_SPAN_LEAD = compiled(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SPAN_GAP = fast(r"\s*(?:and|to|until|till|through|-|\u2013)\s*")
+_SPAN_LEAD = fast(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
 
 def _spans(text: str, refs: list[DateRef]) -> list[DateRef]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from recount.claims.document import Document
-from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import rx
+from recount.claims.retrie import fast, rx
 
 # "OSTRELO, Tavrenia, March 17 (Continental Wire) - " at the start of the lead.
-DATELINE = compiled(
+DATELINE = fast(
     r"[A-Z][A-Z.'/ -]{2,40}(?:,[^,\n]{1,40}){0,2}?(?:\s*\([^)\n]{1,60}\))?\s*[-\u2013\u2014]+\s+"
 )
 

@@ -8,7 +8,6 @@ attribution_links.py (antecedents for he/she). Linear in the text: one scan of n
 from __future__ import annotations
 
 from recount.claims.document import Document
-from recount.claims.pattern_cache import compiled
 from recount.claims.retrie import fast, rx
 from recount.claims.speakers import (
     FUNCTION_WORDS,
@@ -37,7 +36,7 @@ _NOT_IN_NAMES = frozenset(
 )
 
 
-_ROLE_AFTER = compiled(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d()]{3,80})")
+_ROLE_AFTER = fast(r",\s+(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d()]{3,80})")
 
 
 def _roles_around(text: str, start: int, end: int, inside: list[str]) -> frozenset[str]:
@@ -91,7 +90,7 @@ def plain_role(role: str) -> set[str]:
     return {plain_word(w) for w in role.replace("co-", "co").replace("-", " ").split()}
 
 
-_PERSON_SUBJECT = compiled(
+_PERSON_SUBJECT = fast(
     r"((?:[A-Z][\w.'-]*\s+){0,4}(?:[a-z]+\s+)?(?:[A-Z][\w'-]+\s+){0,1}[A-Z][\w'-]+)"
     r"(?=(?P<apposed>,\s+(?:a|an|the|who|\d{1,3})\b|,\s+(?:speaking|visiting|addressing)\b)|\s+[a-z]+\b)"
 )
@@ -104,10 +103,10 @@ _APPOSED_PERSON = fast(
 
 
 # "the UN envoy for Tavrenia, Henrik Falde": the role a person is introduced with.
-_ROLE_BEFORE = compiled(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
+_ROLE_BEFORE = fast(r"\b(?:the|a|an|its|his|her)\s+([^,.;:\"\u201c\u201d]{3,60}),\s*$")
 
 
-_BODY_SUBJECT = compiled(
+_BODY_SUBJECT = fast(
     r"The\s+((?:(?:[A-Z][\w'-]+|of|for|the|and)\s+){0,7}[A-Z][\w'-]+)(?=\s+(?:\([A-Z]{2,8}\)\s+)?[a-z])"
 )
 

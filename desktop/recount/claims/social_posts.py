@@ -11,11 +11,11 @@ from datetime import date
 
 from recount.claims.dates import DateRef
 from recount.claims.document import Document
-from recount.claims.pattern_cache import compiled
+from recount.claims.retrie import fast
 
 # A line that signs what stands above it: "-Lena Ostrova, chair, Kell Heritage Trust" under a pull
 # quote, "— Relief Agency (@ReliefVesk) March 12, 2024" under an embedded post (handle, then day).
-SIGNATURE = compiled(
+SIGNATURE = fast(
     r"(?P<dash>[\u2014\u2013-]{1,2})\s*(?P<name>[A-Z][^,()\n]{1,80}?)\s*"
     r"(?P<more>(?:,\s*[^,()\n]{1,60}?){0,2})\s*(?P<handle>\(@\w{1,30}\))?"
     r"(?=\s*(?:,|$|(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s*$))"

@@ -17,7 +17,7 @@ from recount.claims.body_names import BodyNames
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import headline_paragraphs, outlet_name
 from recount.claims.model import AttributedClaim, NumericClaim
-from recount.claims.pattern_cache import compiled
+from recount.claims.retrie import fast
 from recount.claims.speakers import GROUP_NOUNS, KNOWN_BODIES, analyse, plain_word
 
 # A sentence that only continues a toll carries the previous sentence's source; other kinds of
@@ -91,7 +91,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
 
 
 # "WHO spokesman", "spokeswoman for the Harbour Trust", "the agency's spokesperson".
-_SPOKES_FOR = compiled(
+_SPOKES_FOR = fast(
     r"^(?:the\s+)?(?:(?P<before>.+?)(?:'s|\u2019s)?\s+spokes(?:man|woman|person)|"
     r"spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?P<after>.+))$",
     re.I,
@@ -116,7 +116,7 @@ def credited(claim: AttributedClaim) -> str | None:
 # pledge of EUR 100 million", "the UN office issued an appeal for $7 million", "Authorities
 # lowered the death toll to 253". A fronted phrase ("Yesterday,", "In an appeal last week,") may
 # come first; dateline furniture ("April 25 (Wire) --") is skipped.
-_SUBJECT_ACTS = compiled(
+_SUBJECT_ACTS = fast(
     r"(?:[^\n]{0,60}?\s--?\s+)?(?:(?:[A-Z][a-z]+|In\s[^,]{3,40}|On\s[^,]{3,30}),\s+)?"
     r"((?:[\w'\u2019.()-]+\s+){0,7}?[\w'\u2019.()-]+)\s+(?:(?:has|have|had|also|on\s+\w+)\s+)*"
     r"(?P<act>pledged|donated|gave|promised|offered|committed|asked\s+for|appealed\s+for|requested|"
@@ -150,8 +150,8 @@ def _actor(doc: Document, sent: Sentence, figure: NumericClaim, bodies: BodyName
 
 
 # Election results: a sentence of votes won or polled is the electoral authority's count.
-_ELECTION = compiled(r"\b(?:votes?|polled|ballots)\b", re.I)
-_ELECTORAL_BODY = compiled(
+_ELECTION = fast(r"\b(?:votes?|polled|ballots)\b", re.I)
+_ELECTORAL_BODY = fast(
     r"\b(?:[A-Z][\w-]*\s+){0,4}(?:Electoral|Election|Elections)\s+(?:Commission|Board|Council|Authority|"
     r"Tribunal|Institute|Court)\b(?:\s+\([A-Z][A-Za-z]{1,8}\))?"
 )
@@ -184,7 +184,7 @@ def _lead_source(doc: Document, figure: NumericClaim, numeric: list[NumericClaim
 
 
 # "EUR 100m from French billionaire Ana Ruiz", "$5 million from the Harbour Trust": the giver.
-_GIVER = compiled(
+_GIVER = fast(
     r"\s+(?:[a-z]+\s+){0,2}?from\s+((?:the\s+)?(?:[\w'\u2019.-]+\s+){0,5}?[A-Z][\w'\u2019.-]+)"
     r"(?=\s*(?:[,;:.()]|\band\b|\bwho\b|$))"
 )
@@ -192,16 +192,16 @@ _GIVER = compiled(
 
 # An attribution after the figure speaks for it unless a new clause starts in between:
 # "N were killed, the ministry said" but not "N were killed in 1987, which critics say ...".
-_NEW_CLAUSE = compiled(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
+_NEW_CLAUSE = fast(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
 
 
 # "X would give $40 million, and the World Bank said it would lend ...": the cue opens a clause of
 # its own, about what follows it
-_OPENS_CLAUSE = compiled(r",\s+(?:and|but|while)\s+$")
+_OPENS_CLAUSE = fast(r",\s+(?:and|but|while)\s+$")
 
 
 # News organisations, which relay others' figures ("…, The Guardian reported", "Anadolu reported").
-_NEWS_RELAY = compiled(
+_NEWS_RELAY = fast(
     r"^(?:The\s+)?(?:Guardian|Independent|Telegraph|Times|New\s+York\s+Times|Washington\s+Post|Wall\s+Street\s+"
     r"Journal|Reuters|AP|Associated\s+Press|AFP|Agence\s+France-Presse|CNN|BBC|Al\s+Jazeera|Xinhua|Anadolu(?:\s+"
     r"Agency)?|Bloomberg|DPA|EFE|ANSA|Kyodo|Yonhap|Interfax|TASS|NHK|Sky\s+News|Fox\s+News|NBC|CBS|ABC|"
@@ -246,5 +246,5 @@ def _previous(doc: Document, index: dict[int, int], sent: Sentence) -> Sentence 
     return None
 
 
-_CONTINUES = compiled(r"(?:And|Also|Of\s+those|Of\s+them|Among\s+them|In\s+addition)\b")
-_INTRODUCES = compiled(r"(?::|\b(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|social\s+media)\.?)\s*$")
+_CONTINUES = fast(r"(?:And|Also|Of\s+those|Of\s+them|Among\s+them|In\s+addition)\b")
+_INTRODUCES = fast(r"(?::|\b(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|social\s+media)\.?)\s*$")

@@ -16,8 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from recount.claims.cues import REPORT_NOUNS
-from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import rx, trie
+from recount.claims.retrie import fast, rx, trie
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
 
@@ -62,8 +61,8 @@ COMPANY_NOUNS = frozenset(
     chain supplier holding consultancy broker brokerage miner carmaker automaker""".split()
 )
 # "Brava Foods SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
-_COMPANY_SUFFIX = compiled(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
-_KIND_THEN_NAME = compiled(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS | {"agency", "tank", "charity"})
+_COMPANY_SUFFIX = fast(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
+_KIND_THEN_NAME = fast(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS | {"agency", "tank", "charity"})
                           + r")\s+((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
 GROUP_NOUNS = frozenset(
@@ -101,26 +100,26 @@ KNOWN_BODIES = {
     "imf": "International Monetary Fund",
 }
 _PREPOSITIONS = frozenset("of for from at in by with to on".split())
-_POSSESSOR_SAYS = compiled(
+_POSSESSOR_SAYS = fast(
     r"^([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:'s|\u2019s) (?:statement|office|spokesman|spokeswoman|"
     r"spokesperson|letter|message|post|website|account|aides?)$"
 )
-_BODY_IN_PLACE = compiled(
+_BODY_IN_PLACE = fast(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
 # "a revised report by the ministry", "estimates from the consultancy Verisk": the report's author
-_REPORT_BY = compiled(
+_REPORT_BY = fast(
     r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:" + trie(REPORT_NOUNS)
     + r")\s+(?:by|from|of)\s+(.+)$"
 )
-_PLACE_BODY = compiled(
+_PLACE_BODY = fast(
     r"^(?:city|region|province|state|county|municipality|town)\s+of\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$"
 )
-_OUTLET_PERSON = compiled(
+_OUTLET_PERSON = fast(
     r"^((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)(?:'s|\u2019s)\s+((?:[A-Z][\w'-]+\s+){1,2}[A-Z][\w'-]+)$"
 )
-_ACRONYM = compiled(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
-_CAP = compiled(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
+_ACRONYM = fast(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,5})$")
+_CAP = fast(r"^(?:[A-Z\u00c0-\u00de]|(?:al|el|bin|ibn|ben|abu)-[A-Z])[\w'\u2019.-]*$")
 # Lowercase particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
     "de da di do du del della van von der den ter la le bin ibn al el ben abu dos das".split()
@@ -152,7 +151,7 @@ def plain_word(word: str) -> str:
     return low.replace("co-", "co", 1) if low.startswith("co-") else low
 
 
-_DETERMINER = compiled(r"^(?:the|a|an)\s+", re.I)
+_DETERMINER = fast(r"^(?:the|a|an)\s+", re.I)
 
 
 def strip_determiner(phrase: str) -> str:

@@ -16,8 +16,7 @@ from functools import cache
 
 from recount.claims.categories import QUALIFIER
 from recount.claims.cues import REPORTING_VERBS, SAID_WORDS
-from recount.claims.pattern_cache import compiled
-from recount.claims.retrie import trie
+from recount.claims.retrie import fast, trie
 
 STORY_WINDOW = timedelta(days=60)  # a running total's start is recent; older dates are history
 LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or place
@@ -26,40 +25,40 @@ LOOK_BACK = 4  # sentences of the same paragraph searched for a figure's date or
 def report_verb() -> re.Pattern[str]:
     """A cue word and at most 40 characters (no stop, no digit) before a date: "the ministry said
     on Sunday". The words are cues.SAID_WORDS; compiled on first use, searched in C."""
-    return compiled(r"\b(?:" + trie(SAID_WORDS) + r")\b[^.;\d]{0,40}$", re.IGNORECASE)
-TOLL_BEFORE = compiled(
+    return fast(r"\b(?:" + trie(SAID_WORDS) + r")\b[^.;\d]{0,40}$", re.IGNORECASE)
+TOLL_BEFORE = fast(
     r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
     r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
     r"\bdown\s+to\s*$|\bwas\s*$|\bthe\s*$",
     re.IGNORECASE,
 )
-PERFECT = compiled(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
+PERFECT = fast(r"\b(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?been\b|\b(?:have|has|had)\s+"
                       r"(?:now\s+)?(?:died|fled|left|lost|risen|reached|crossed|returned)\b", re.IGNORECASE)
-ACCUMULATING = compiled(
+ACCUMULATING = fast(
     r"\b(?:been|were|was)\s+(?:\w+\s+)?(?:destroyed|damaged|reported|recorded|registered|counted|affected|"
     r"confirmed|detained|arrested|killed|wounded|injured|displaced|evacuated|rescued)\b",
     re.IGNORECASE,
 )
-STILL = compiled(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
-RATE = compiled(r"^(?:[\w-]+\s+){0,3}?(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
+STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
+RATE = fast(r"^(?:[\w-]+\s+){0,3}?(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
-POPULATION = compiled(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
+POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
                          r"home\s+to)\b|"
                          r"\b(?:nation|country|island|state|city|town)\s+of\s+(?:some\s+|about\s+|around\s+|"
                          r"nearly\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
-BEFORE_WAR = compiled(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
+BEFORE_WAR = fast(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
                          re.IGNORECASE)
-FUTURE_PERIOD = compiled(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
+FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
-SO_FAR = compiled(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b|\bcumulative\b", re.IGNORECASE)
-SINCE = compiled(r"\bsince\b", re.IGNORECASE)
+SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b|\bcumulative\b", re.IGNORECASE)
+SINCE = fast(r"\bsince\b", re.IGNORECASE)
 # The verbs of an event's onset, one list for the patterns below
 ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
           r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
-EVENT = compiled(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
+EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
                    re.IGNORECASE)
-EVENT_POSSESSIVE = compiled(
+EVENT_POSSESSIVE = fast(
     r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
     r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive|"
     r"bombings?|blasts?|explosions?|raids?|massacre|assault|clashes|election|elections|polls?|vote|referendum|"
@@ -67,92 +66,92 @@ EVENT_POSSESSIVE = compiled(
     re.IGNORECASE,
 )
 # "on Sunday night when two dams collapsed": the day of the event itself
-WHEN_EVENT = compiled(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,60}}?"
+WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,60}}?"
                         rf"\b(?:{ONSET})\b",
                    re.IGNORECASE)
-INTERVAL_AFTER = compiled(
+INTERVAL_AFTER = fast(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+"
     rf"[^.;]{{0,60}}?\b(?:{ONSET})\b",
     re.IGNORECASE,
 )
 # the results of a vote belong to polling day
-VOTE_RESULT = compiled(r"\b(?:votes?|polled|ballots?|turn-?out|electorate|re-?elected|won|win|winning|"
+VOTE_RESULT = fast(r"\b(?:votes?|polled|ballots?|turn-?out|electorate|re-?elected|won|win|winning|"
                     r"victorious|states|constituencies|seats|margin)\b", re.IGNORECASE)
-ELECTION_AFTER = compiled(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
+ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
                             r"(?:elections?|polls?|vote|referendum|run-?off)\b",
                        re.IGNORECASE)
-ELECTION_BEFORE = compiled(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]{0,40}?\b"
+ELECTION_BEFORE = fast(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]{0,40}?\b"
                         r"(?:held|took\s+place|was|were)\s+(?:on\s+)?$", re.IGNORECASE)
 # a pledge is made on a day; a fund that "has reached" a sum is a running total
-PLEDGE = compiled(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|"
+PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|"
                     r"announc\w*|"
                r"offer\w*|put\s+up|release|grant\w*)\b", re.IGNORECASE)
-REACHED = compiled(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|"
+REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|"
                      r"heading\s+for|"
                r"(?-i:total(?:s|led|ed)?)(?:\s+to)?|(?-i:Total(?:s|led|ed)?)\s+to|"
                 r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
 # a promise of money made on the day it is announced, whatever it adds up to ("will contribute a
 # total of", "would also give")
-FUTURE_PLEDGE = compiled(r"\b(?:will|would|\w+['\u2019]ll|plans?\s+to|intends?\s+to)\s+(?:\w+\s+){0,2}?"
+FUTURE_PLEDGE = fast(r"\b(?:will|would|\w+['\u2019]ll|plans?\s+to|intends?\s+to)\s+(?:\w+\s+){0,2}?"
                            r"(?:donate|pledge|give|contribute|commit|offer|provide|put\s+up|release|grant)\b",
                            re.IGNORECASE)
 # the figure an amount changed from: "lowering the total from 359 to 253", "rose from 98 to 121"
-CHANGED_FROM = compiled(r"\b(?:lower\w*|reduc\w*|revis\w*|cut(?:ting)?|rais\w*|increas\w*|decreas\w*|"
+CHANGED_FROM = fast(r"\b(?:lower\w*|reduc\w*|revis\w*|cut(?:ting)?|rais\w*|increas\w*|decreas\w*|"
                           r"rose|risen|rising|fell|fallen|falling|dropp\w*|climb\w*|jump\w*|correct\w*)\b"
                           r"[^.;\d]{0,50}\bfrom\s+" + QUALIFIER + r"$",
                           re.IGNORECASE)
-CHANGED_TO = compiled(r"^(?:\s+[a-z]+)?\s+to\s+"
+CHANGED_TO = fast(r"^(?:\s+[a-z]+)?\s+to\s+"
                         + QUALIFIER + r"\d", re.IGNORECASE)
 # a point-in-time list told as a past change ("the list swelled to 1,200", "grew from 200 to"): when
 # it held is not said
-LIST_CHANGE = compiled(r"\b(?:swelled|grew|culled|shrank|dropped|fell|shot\s+up|climbed|rose|jumped|soared|"
+LIST_CHANGE = fast(r"\b(?:swelled|grew|culled|shrank|dropped|fell|shot\s+up|climbed|rose|jumped|soared|"
                          r"(?:was|were)\s+down|(?:was|were)\s+up)\s+(?:to|from)\s+"
                          + QUALIFIER + r"$|"
                          r"\bfrom\s+" + QUALIFIER + r"\d[\d,]*\s+to\s+"
                          + QUALIFIER + r"$", re.IGNORECASE)
-NEXT_FIGURE = compiled(r"\s+(?:and|but|while|whereas)\s+(?=(?:at\s+least\s+|about\s+|some\s+)?\d)|;")
-ASIDE_OPENING = compiled(r"\s*(?:who|which|whose|where|when)\b", re.IGNORECASE)
-PRESENT = compiled(r"\b(?:has|have|is|are|now)\b")
+NEXT_FIGURE = fast(r"\s+(?:and|but|while|whereas)\s+(?=(?:at\s+least\s+|about\s+|some\s+)?\d)|;")
+ASIDE_OPENING = fast(r"\s*(?:who|which|whose|where|when)\b", re.IGNORECASE)
+PRESENT = fast(r"\b(?:has|have|is|are|now)\b")
 # the parts a country is made of ("all 36 states", "four of the country's six zones"): not a result
-ADMIN_WHOLE_BEFORE = compiled(r"\b(?:all|of\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?)\s*$", re.IGNORECASE)
-ADMIN_UNITS = compiled(r"^\s+(?:[\w-]+\s+)?(?:states|provinces|regions|zones|districts|counties|"
+ADMIN_WHOLE_BEFORE = fast(r"\b(?:all|of\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?)\s*$", re.IGNORECASE)
+ADMIN_UNITS = fast(r"^\s+(?:[\w-]+\s+)?(?:states|provinces|regions|zones|districts|counties|"
                          r"governorates|constituencies|municipalities)\b", re.IGNORECASE)
 # "had previously put the toll at": an earlier figure whose day is not said
-EARLIER_GIVEN = compiled(r"\b(?:(?:previously|earlier)\s+(?:had\s+)?|had\s+(?:previously|earlier)\s+)"
+EARLIER_GIVEN = fast(r"\b(?:(?:previously|earlier)\s+(?:had\s+)?|had\s+(?:previously|earlier)\s+)"
                            r"(?:put|given|placed|reported|estimated|said)\b[^.;\d]{0,60}$", re.IGNORECASE)
 # the counted parts of the event itself: "the churches hit by the bombers", "carried out by seven
 # attackers", "after two dams burst"
-EVENT_PART_AFTER = compiled(r"^[^.;\d]{0,50}?\b(?:hit|struck|targeted|attacked|bombed|stormed)\s+by\b|"
+EVENT_PART_AFTER = fast(r"^[^.;\d]{0,50}?\b(?:hit|struck|targeted|attacked|bombed|stormed)\s+by\b|"
                               r"^\s+(?:[\w-]+\s+){1,3}?(?:collapsed|burst|broke|gave\s+way|exploded|detonated)\b(?!\s+[a-z]+s\b)",
                               re.IGNORECASE)
-EVENT_PART_BEFORE = compiled(r"\b(?:carried\s+out|committed|perpetrated|staged)\s+by\s+"
+EVENT_PART_BEFORE = fast(r"\b(?:carried\s+out|committed|perpetrated|staged)\s+by\s+"
                                + QUALIFIER + r"$", re.IGNORECASE)
 # an area a fire burned is a running total ("the 150,000-acre blaze", "grew to 20,000 hectares")
-AREA = compiled(r"^\s*-?(?:acres?|hectares?|square\s+(?:miles?|kilomet(?:re|er)s?|km))\b", re.IGNORECASE)
-FIRE = compiled(r"\b(?:fire|fires|blaze|wildfire|wildfires|burn\w*|scorch\w*|flames)\b", re.IGNORECASE)
+AREA = fast(r"^\s*-?(?:acres?|hectares?|square\s+(?:miles?|kilomet(?:re|er)s?|km))\b", re.IGNORECASE)
+FIRE = fast(r"\b(?:fire|fires|blaze|wildfire|wildfires|burn\w*|scorch\w*|flames)\b", re.IGNORECASE)
 # the year a figure is compared with is not the figure's time ("50 per cent less than that of 2015")
-COMPARISON_BASE = compiled(r"\b(?:than|compared\s+(?:with|to))\s+"
+COMPARISON_BASE = fast(r"\b(?:than|compared\s+(?:with|to))\s+"
                              r"(?:(?:that|those|what\s+\w+\s+(?:was|were))\s+)?(?:of|in)\s+$", re.IGNORECASE)
 # a figure restated as an older one: "the previous figure of", "our first estimates were"
-PREVIOUS_FIGURE = compiled(
+PREVIOUS_FIGURE = fast(
     r"\b(?:previous|earlier|initial|original|first|old|prior|last)\s+(?:\w+\s+)?(?:figures?|tolls?|tally|count|"
     r"estimates?|totals?|numbers?)\s+(?:of|was|were|is|stood\s+at|had\s+been)\s+"
     + QUALIFIER + r"$",
     re.IGNORECASE,
 )
 # "by 28 April": a running total up to that day
-BY_DATE = compiled(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
+BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+$", re.IGNORECASE)
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
 # "Tuesday's statement by a police spokesman": the day of the words
-STATEMENT_OF_DAY = compiled(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|update|bulletin|"
+STATEMENT_OF_DAY = fast(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|update|bulletin|"
                               r"announcement|"
                         r"press\s+conference|figures?|tally|count)\b", re.IGNORECASE)
 # "began last week": the period dates the event's onset, not a figure
-ONSET_BEFORE = compiled(rf"\b(?:{ONSET})\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+ONSET_BEFORE = fast(rf"\b(?:{ONSET})\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # a clause of its own between a figure and a time phrase
-CLAUSE_TURN = compiled(r"[;(]|\b(?:when|after|before|because|while|until|as|since)\b", re.IGNORECASE)
+CLAUSE_TURN = fast(r"[;(]|\b(?:when|after|before|because|while|until|as|since)\b", re.IGNORECASE)
 # "authorities on Thursday revised the toll", "the ministry on Friday said": a day, then its words
-SAID_RIGHT_AFTER = compiled(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|announced|revised|raised|"
+SAID_RIGHT_AFTER = fast(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|announced|revised|raised|"
                         r"lowered|reported|confirmed|stated|told|put|released|updated|issued|gave|published)\b",
                         re.IGNORECASE)
 
@@ -160,41 +159,41 @@ SAID_RIGHT_AFTER = compiled(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says
 @cache
 def said_after_day() -> re.Pattern[str]:
     """A reporting verb within the clause after an opening day (compiled on first use)."""
-    return compiled(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
+    return fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
 
 
-DIGIT = compiled(r"\d")
+DIGIT = fast(r"\d")
 # "crews have carried out at least 38 rescues", "has destroyed about 9,700 homes and scorched":
 # what a story has done so far
-PERFECT_BEFORE = compiled(
+PERFECT_BEFORE = fast(
     r"\b(?:have|has)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:\w+ed|\w+en|made|built|found|brought|taken)"
     r"(?:\s+(?:out|up|off|in))?(?:\s+[a-z]+ed\s+and)?[^.;\d]{0,40}?\b(?:and\s+\w+ed\s+)?"
     + QUALIFIER + r"$",
     re.IGNORECASE,
 )
-CHANGE_BY = compiled(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
+CHANGE_BY = fast(r"\b(?:reduced|lowered|cut|revised(?:\s+(?:down|up)(?:wards?)?)?|raised|increased|"
                   r"decreased|rose|risen|fell|fallen|dropped|grew|less|more|higher|lower|up|down)\b[^.;:\d]{0,80}?\bby\s+"
                   + QUALIFIER + r"$", re.IGNORECASE)
-FROM_TO_TAIL = compiled(r"\d\s+(?:from|to)\s+" + QUALIFIER + r"$",
+FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+" + QUALIFIER + r"$",
                      re.IGNORECASE)  # "rose to 121 from 98": the same toll, earlier
 # "the agency confirmed via Twitter": a report of the post an article embeds (claims/social_posts.py)
-VIA_POST = compiled(r"\b(?:via|on|in\s+a\s+post\s+on)\s+(?:Twitter|X|Facebook|Telegram|Instagram)\b|"
+VIA_POST = fast(r"\b(?:via|on|in\s+a\s+post\s+on)\s+(?:Twitter|X|Facebook|Telegram|Instagram)\b|"
                       r"\btweet(?:ed|s)?\b|\bin\s+a\s+(?:tweet|post)\b")
-THAT = compiled(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
-OPENING = compiled(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
-NOW_HELD = compiled(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
+THAT = fast(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
+OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
+NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
                  re.IGNORECASE)
 SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
                                                start=1)}
 CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
-PARTICIPLE = compiled(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
+PARTICIPLE = fast(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
                          re.IGNORECASE)
-PARTICIPLE_END = compiled(
+PARTICIPLE_END = fast(
     r"\b(?:killing|wounding|injuring|leaving|displacing)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|another\s+)?$",
     re.IGNORECASE,
 )
-COMPARED_FIGURE = compiled(
+COMPARED_FIGURE = fast(
     r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:(?:about|around|some|nearly|almost|roughly|"
     r"more\s+than|less\s+than|fewer\s+than|over|under|just|an\s+estimated|at\s+least)\s+)*"
     r"(?:\S*\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+(?:dozen|hundred|thousand|million)|"

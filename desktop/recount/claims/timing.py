@@ -27,6 +27,7 @@ class TimeReader:
     def __init__(self, doc: Document, dates_by_sentence: list[list[DateRef]]) -> None:
         self.doc = doc
         self.pub = doc.published
+        self.year_before = _minus(doc.published, timedelta(days=365))  # older dates are history
         self.dates_by_sentence = dates_by_sentence
         self._said_cache: dict[int, date | None] = {}
         self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
@@ -189,9 +190,10 @@ class TimeReader:
         has_since, since_date, since_ref = self._since(si)
         # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed";
         # "2,000 in 1987 and 300 in 1999": the year right after a figure first
-        for d in sorted(dates, key=lambda d: d.start < fig.end or figure_between(text, fig, d)):
-            if not (d.first and d.last and d.last < _minus(pub, timedelta(days=365))):
-                continue
+        old = [d for d in dates if d.first and d.last and d.last < self.year_before]
+        if len(old) > 1:
+            old.sort(key=lambda d: d.start < fig.end or figure_between(text, fig, d))
+        for d in old:
             if in_aside(text, s.start, s.end, d, fig):
                 continue  # "X, who seized power 12 years ago, won 71% in 2019": the aside's date
             if comparison_base(text, s.start, d) or (d.start > fig.end and figure_between(text, fig, d)):
