@@ -9,7 +9,7 @@ from recount.claims.model import AttributedClaim
 from recount.compare.credits import distinct_sources, named_beside
 from recount.compare.figure_roles import margin
 from recount.compare.fold import fold_flags
-from recount.compare.names import is_body
+from recount.compare.names import is_body, names_match, same_family
 from recount.compare.quotes import aligned_drift
 from recount.compare.rules import compare
 from recount.compare.scan import find_discrepancies
@@ -155,3 +155,79 @@ def test_a_drift_is_listed_once_per_pair_of_wordings(ref) -> None:
     assert sorted((f.a.article, f.b.article) for f in raw) == [("x", "y"), ("y", "z")]
     kept = fold_flags(raw)
     assert [(f.a.article, f.b.article) for f in kept] == [("x", "y")]  # z repeats x's wording
+
+
+# --- floors, gifts and family names --------------------------------------------------------
+
+def test_a_lower_floor_after_a_revision_is_a_fall_but_a_partial_floor_is_not(num, ref) -> None:
+    high = num("at least 8,400", 8400, qualifier="at_least", end="2024-06-05",
+               source="Coastal Relief Society",
+               sentence="The toll has risen to at least 8,400, the Coastal Relief Society said.")
+    low = num("at least 2,960 people", 2960, qualifier="at_least", end="2024-06-06", source="Health Agency",
+              sentence="At least 2,960 people have died, the Health Agency said.")
+    text = low.sentence + " The revised figures were published on Thursday."
+    pair = [ref(high, "a", "2024-06-05", "One"), ref(low, "b", "2024-06-06", "Two", text=text)]
+    assert [f.type for f in find_discrepancies(pair)] == ["cumulative_decrease"]
+    # no word of a revision: one body's "at least" is a partial count
+    pair = [ref(high, "a", "2024-06-05", "One"), ref(low, "b", "2024-06-06", "Two", text=low.sentence)]
+    assert find_discrepancies(pair) == []
+    # a rounder later floor is the same count: "more than 150,000" after "151,272"
+    acres = num("151,272 acres", 151272, category="area", end="2024-06-05",
+                sentence="The fire covers 151,272 acres.")
+    rounder = num("more than 150,000 acres", 150000, qualifier="more_than", category="area", end="2024-06-09",
+                  sentence="The fire, now revised as contained, burnt more than 150,000 acres.")
+    pair = [ref(acres, "a", "2024-06-05", "One"),
+            ref(rounder, "b", "2024-06-09", "Two", text=rounder.sentence)]
+    assert find_discrepancies(pair) == []
+
+
+def _gift(num, span, value, source, sentence, *, qualifier="exact", scope="day", end="2024-06-04"):
+    return num(span, value, qualifier=qualifier, category="money", scope=scope,
+               start=end if scope == "day" else None, end=end, source=source, place="Varn bridge",
+               sentence=sentence, unit="EUR")
+
+
+def test_one_givers_sum_is_exact_and_one_act_whenever_it_is_reported(num, ref) -> None:
+    exact = _gift(num, "€50m", 5e7, "Marie Tolland",
+                  "Marie Tolland will give €50m to rebuild the Varn bridge.")
+    more = _gift(num, "more than €50m", 5e7, "Marie Tolland", "Marie Tolland pledged more than €50m.",
+                 qualifier="more_than", scope="unknown", end="2024-06-05")
+    flags = find_discrepancies([ref(exact, "a", "2024-06-04", "One"), ref(more, "b", "2024-06-05", "Two")])
+    assert [f.type for f in flags] == ["conflict"]
+    # a running total of gifts keeps the bounds that touch: "more than €50m" after "€50m" is growth
+    total = _gift(num, "€50m", 5e7, None, "Gifts from the public have reached €50m.", scope="cumulative")
+    later = _gift(num, "more than €50m", 5e7, None, "Gifts from the public stood at more than €50m.",
+                  qualifier="more_than", scope="cumulative", end="2024-06-05")
+    pair = [ref(total, "a", "2024-06-04", "One"), ref(later, "b", "2024-06-05", "Two")]
+    assert find_discrepancies(pair) == []
+
+
+def test_one_gift_credited_to_two_people_of_one_family(num, ref) -> None:
+    assert not names_match("Marie Tolland", "Jean-Marc Tolland")  # a compound given name is its own
+    assert not names_match("Jean Tolland", "Jean-Marc Tolland")
+    assert names_match("J. Tolland", "Jean-Marc Tolland")
+    assert same_family("Jean Tolland", "Jean-Marc Tolland")
+    assert not same_family("Tolland Group", "Jean Tolland")
+    son = _gift(num, "€50m", 5e7, "Jean-Marc Tolland",
+                "Jean-Marc Tolland will donate €50m to the bridge fund.")
+    father = _gift(num, "€50m", 5e7, "Jean Tolland", "The bridge gets €50m from the financier Jean Tolland.",
+                   scope="unknown", end="2024-06-05")
+    other = _gift(num, "€50m", 5e7, "Harbour Bank", "The bridge gets €50m from Harbour Bank.",
+                  scope="unknown", end="2024-06-05")
+    flags = find_discrepancies([ref(son, "a", "2024-06-04", "One"), ref(father, "b", "2024-06-05", "Two")])
+    assert [f.type for f in flags] == ["attribution_conflict"]
+    pair = [ref(son, "a", "2024-06-04", "One"), ref(other, "b", "2024-06-05", "Two")]
+    assert find_discrepancies(pair) == []
+
+
+def test_a_conflict_with_a_value_many_reports_repeat_is_set_against_the_first(num, ref) -> None:
+    odd = _gift(num, "more than €50m", 5e7, "Marie Tolland", "Marie Tolland pledged more than €50m.",
+                qualifier="more_than", end="2024-06-05")
+    repeats = [_gift(num, "€50m", 5e7, "Marie Tolland", f"Marie Tolland will give €50m, the {w} says.",
+                     end=day)
+               for w, day in (("mayor", "2024-06-05"), ("council", "2024-06-06"), ("fund", "2024-06-07"))]
+    refs = [ref(odd, "odd", "2024-06-05", "One"),
+            *(ref(c, f"r{i}", c.time.end, f"Outlet {i}") for i, c in enumerate(repeats))]
+    raw = find_discrepancies(refs)
+    assert len(raw) == 3 and {f.type for f in raw} == {"conflict"}
+    assert [(f.a.article, f.b.article) for f in fold_flags(raw)] == [("odd", "r0")]

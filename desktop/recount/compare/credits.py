@@ -18,7 +18,7 @@ from recount.claims.model import NumericClaim
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name, what_counted
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap, words_before_number
 from recount.compare.metric import format_figure, metric_label
-from recount.compare.names import GENERIC, TITLES, fold, names_match, words_of
+from recount.compare.names import GENERIC, TITLES, fold, is_body, names_match, same_family, words_of
 from recount.compare.refs import Ref
 
 # Words that say which branch of government, not which body: "health officials" and "the
@@ -70,6 +70,8 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
     particular body."""
     if not x or not y or names_match(x, y, speakers):
         return False
+    if same_family(x, y):
+        return True  # "Marie Tolland" / "Jean-Marc Tolland": two people, whatever words they share
     wx, wy = _body_words(x), _body_words(y)
     if not (wx or wy) or (wx & wy):
         return False
@@ -90,10 +92,10 @@ _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 
 
 def named_beside(source: str | None, sentence: str | None) -> bool:
-    """The body is named in the figure's sentence (by its acronym, "OCHA", or by all its
+    """The body (not a person) is named in the figure's sentence (by its acronym, "OCHA", or by all its
     distinctive words): the report gives the figure with that body in the chain of credit."""
-    if not source or not sentence:
-        return False
+    if not source or not sentence or not is_body(source):
+        return False  # (people: a report naming one beside a relative's figure relays nothing)
     if any(re.search(rf"\b{a}\b", sentence) for a in _ACRONYM.findall(source)):
         return True
     core = [w for w in _body_words(source) if len(w) > 2]

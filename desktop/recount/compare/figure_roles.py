@@ -8,7 +8,13 @@
   of the reports within the day is unknown and the higher figure may simply be the later
   count ("pledges reached 880 million" in the morning, "donations hit 1 billion" at night).
   One body's update told two ways the same day ("758 wounded" / "756 wounded", both the
-  health agency's) is still a conflict.
+  health agency's) is still a conflict;
+- a **running total's floor**: "at least 3,958 dead" after "at least 11,300 dead" is a fall in
+  news wording, though the two bounds still meet, when the later report speaks of a revision
+  (in the figure's sentence or the next): a later open-ended running total ("at least N", "more
+  than N") whose N lies below the earlier figure by more than rounding (ABOUT_TOLERANCE: "more
+  than 150,000 acres" after "151,272 acres" is the same count, rounded) is read as the count N.
+  Without a word of revision a lower floor is one body's partial count, not a fall.
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.credits import same_source
+from recount.compare.flags import ordered
 from recount.compare.identity import as_of, counted, scope, words_before_number
-from recount.compare.metric import interval
+from recount.compare.metric import ABOUT_TOLERANCE, interval
 from recount.compare.refs import Ref
 
 _QUALIFIERS = (r"(?:(?:about|almost|nearly|some|around|over|more than|less than|fewer than|just|roughly|only|"
@@ -82,3 +89,44 @@ def one_day_of_two_reports(first: Ref, later: Ref, speakers: Mapping[str, str] |
     if (first.as_of or "")[:10] != day or (later.as_of or "")[:10] != day:
         return False  # a day both reports look back on: its count was settled
     return not same_source(cf.source, cl.source, speakers)
+
+
+# Words that say a figure was revised ("revised", "down to", "counted twice", "adjusting").
+REVISION = re.compile(
+    r"\b(revis\w*|correct\w*|down to|lowered|lower(?:ed)? (?:its|the)|reduc\w*|cut (?:its|the)|"
+    r"downgrad\w*|double[- ]count\w*|counted twice|over-?count\w*|adjust(?:ed|ing|ment))\b",
+    re.IGNORECASE,
+)
+
+
+def revised_near(ref: Ref) -> bool:
+    """The report says, in the figure's sentence or the next, that figures were revised."""
+    c = ref.claim
+    text = ref.article_text()
+    pos = text.find(c.sentence) if (text and c.sentence) else -1
+    if pos < 0:
+        return bool(REVISION.search(c.sentence or ""))
+    after = text[pos + len(c.sentence or ""):pos + len(c.sentence or "") + 300]
+    next_sentence = re.split(r"(?<=[.!?])\s", after.lstrip(), maxsplit=1)[0]
+    return bool(REVISION.search(c.sentence or "") or REVISION.search(next_sentence))
+
+
+def fell(first: Ref, later: Ref) -> bool:
+    """A later running total lies below an earlier one: wholly (the intervals do not meet), or,
+    when the later report speaks of a revision, its floor ("at least N") below the earlier
+    figure by more than rounding (one body's partial "at least" count is no fall)."""
+    cf, cl = first.claim, later.claim
+    assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
+    i_first, i_later = interval(cf), interval(cl)
+    if i_later.hi < i_first.lo:
+        return True
+    open_ended = i_later.hi == float("inf") and scope(cl) == "cumulative"
+    return open_ended and float(cl.value) < i_first.lo * (1 - ABOUT_TOLERANCE) and revised_near(later)
+
+
+def figures_fell(a: Ref, b: Ref) -> bool:
+    """`fell` for two figures of different days, taken in date order."""
+    first, later = ordered(a, b)
+    if (first.as_of or "")[:10] == (later.as_of or "")[:10]:
+        return False  # one day's figures: a conflict or nothing, never a fall
+    return fell(first, later)

@@ -25,7 +25,10 @@ headline), so the stored flags and a rescan fold the same way:
    bodies is set against the first report that gave it, not every pair of its repeaters;
 5. **a drift once per pair of versions**: a quote already found drifting from one version of
    the words is not flagged again against a report that repeats that version (word for word,
-   or an excerpt of it): the drift is between two wordings, not between every pair of reports.
+   or an excerpt of it): the drift is between two wordings, not between every pair of reports;
+6. **a conflict once per figure it meets**: a figure in conflict with one value that several
+   reports repeat ("more than €100m" against the "€100m" of three reports) is set against the
+   first report(s) to publish that value, not each repeater.
 
 `Folder` keeps what rules 2 and 4 need from one batch of flags to the next, so the stored
 flags can be listed a page at a time in the order of their later report's date.
@@ -147,6 +150,22 @@ class Folder:
         self.credited: dict[tuple, tuple[str, str]] = {}
         # a quote (report, day, start) -> the other wordings it was already found drifting from
         self.drifted: dict[tuple, list[str]] = defaultdict(list)
+        # a figure (story, report, day, start) and a value it conflicts with -> first day published
+        self.conflicted: dict[tuple, str] = {}
+
+    def _first_conflicts(self, flags: list[Discrepancy]) -> list[Discrepancy]:
+        """Rule 6: a figure's conflicts with one value are kept against the reports that
+        published that value first (this batch and the earlier ones)."""
+        def keys(f: Discrepancy) -> list[tuple[tuple, str]]:
+            if f.type != "conflict" or not _across(f) or f.a.value is None or f.b.value is None:
+                return []
+            return [((_story(f), *_end(mine), other.value, other.category), other.published or "")
+                    for mine, other in ((f.a, f.b), (f.b, f.a))]
+        for f in flags:
+            for key, day in keys(f):
+                if key not in self.conflicted or day < self.conflicted[key]:
+                    self.conflicted[key] = day
+        return [f for f in flags if all(day == self.conflicted[key] for key, day in keys(f))]
 
     def _new_drift(self, flag: Discrepancy) -> bool:
         """Rule 5: neither quote was already flagged against the other's wording (or a fuller
@@ -164,7 +183,7 @@ class Folder:
 
     def fold(self, flags: list[Discrepancy]) -> list[Discrepancy]:
         """The flags of one batch a fact-checker keeps, in the order given."""
-        flags = one_per_pair(flags)
+        flags = self._first_conflicts(one_per_pair(flags))
         by_day: dict[str, list[Discrepancy]] = defaultdict(list)
         for f in flags:
             by_day[f.b.published or ""].append(f)

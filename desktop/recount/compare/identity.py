@@ -270,6 +270,12 @@ def given(claim: NumericClaim) -> bool:
     return bool(claim.sentence and _GIVING.search(claim.sentence))
 
 
+def one_gift(a: NumericClaim, b: NumericClaim) -> bool:
+    """Two sums given, by one named giver on both sides (not a running total of gifts)."""
+    return (a.category == b.category == "money" and given(a) and given(b)
+            and names_match(a.source, b.source))
+
+
 def holder(claim: NumericClaim) -> frozenset[str]:
     """Whose figure a count is, when the clause names someone before it other than its source:
     "Buhari polled 15,191,847 votes" -> {buhari}; "LVMH will give $200m" -> {lvmh}."""
@@ -308,6 +314,8 @@ def when_differs(a: NumericClaim, pub_a: str | None, b: NumericClaim, pub_b: str
     """Why two figures are not of the same kind of time, or None. A running total's start
     given on one side only does not part them (reports often leave out "since when")."""
     sa, sb = scope(a), scope(b)
+    if "unknown" in (sa, sb) and "cumulative" not in (sa, sb) and one_gift(a, b):
+        return None  # one giver's sum: the pledge is one act, whenever a report gives it
     if sa != sb or sa == "unknown":
         return "different kind of figure"
     if sa == "cumulative":

@@ -144,6 +144,9 @@ def _names_match(a: str, b: str) -> bool:
         fa, fb = na[:-1], nb[:-1]
         if not fa or not fb:
             return True
+        ga, gb = _given(a), _given(b)
+        if len(ga) > 1 and len(gb) > 1 and ga != gb and (" " in ga or " " in gb):
+            return False  # "Jean-Marc Tolland" is not "Jean Tolland": a compound given name is its own
         return fa[0][0] == fb[0][0]  # Yusuf / Youssef, M. / Mohammed; not Anna / Peter
     # A body: every distinctive word of the shorter name is in the longer one
     # ("Health Ministry" = "the Ministry of Health"), but a bare generic word is not enough.
@@ -151,6 +154,23 @@ def _names_match(a: str, b: str) -> bool:
     if set(short) <= GENERIC:
         return False
     return all(any(_same_word(w, x) for x in long_) for w in short)
+
+
+def _given(name: str) -> str:
+    """The given name of a person's name as written ("jean marc" for "Dr Jean-Marc Tolland"),
+    "" when there is none (one word)."""
+    words = [w for w in name.split() if fold(w) and fold(w) not in _TITLES]
+    return fold(words[0]) if len(words) >= 2 else ""
+
+
+def same_family(a: str | None, b: str | None) -> bool:
+    """Two people of one surname, not one person ("Marie Tolland" / "Jean-Marc Tolland"): a
+    gift or a statement credited to one in a report and to the other in another."""
+    if not a or not b or is_body(a) or is_body(b) or names_match(a, b):
+        return False
+    wa = [w for w in words_of(a) if w not in _TITLES]
+    wb = [w for w in words_of(b) if w not in _TITLES]
+    return len(wa) >= 2 and len(wb) >= 2 and _same_word(wa[-1], wb[-1])
 
 
 def names_match(a: str | None, b: str | None, aliases: Mapping[str, str] | None = None) -> bool:

@@ -38,7 +38,8 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
     same_estimate_rule,
     same_source,
 )
-from recount.compare.figure_roles import margin, one_day_of_two_reports
+from recount.compare.figure_roles import REVISION as _REVISION
+from recount.compare.figure_roles import fell, figures_fell, margin, one_day_of_two_reports
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -53,6 +54,8 @@ from recount.compare.flags import (  # noqa: F401  (importable from here, as bef
 )
 from recount.compare.identity import (
     day_gap,
+    given,
+    one_gift,
     same_metric,
     scope,
     several_places,
@@ -62,18 +65,13 @@ from recount.compare.identity import (
     words_before_number,
 )
 from recount.compare.metric import format_date, format_figure, interval, metric_label
-from recount.compare.names import GENERIC, place_contains, place_relation, words_of
+from recount.compare.names import GENERIC, place_contains, place_relation, same_family, words_of
 from recount.compare.quotes import compare_attributed, quote_similarity  # noqa: F401
 from recount.compare.refs import Ref, other_story, superseded
 from recount.compare.refs import same_story as in_one_story
 
 # Categories where a figure is one body's estimate rather than a tally everyone repeats.
 ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
-_REVISION = re.compile(
-    r"\b(revis\w*|correct\w*|down to|lowered|lower(?:ed)? (?:its|the)|reduc\w*|cut (?:its|the)|"
-    r"downgrad\w*|double[- ]count\w*|counted twice|over-?count\w*|adjust(?:ed|ing|ment))\b",
-    re.IGNORECASE,
-)
 # Words before a figure that make it a restatement of an older one: "the previous figure of",
 # "first estimates were", "had earlier put the toll at", "revised down from", "up from",
 # "Earlier, the agency said".
@@ -164,8 +162,11 @@ def part_of_whole(ca: NumericClaim, cb: NumericClaim, same_article: bool) -> boo
 
 def apart(a: NumericClaim, b: NumericClaim) -> bool:
     """The two figures cannot both be right: their intervals do not meet, even at a bound
-    ("more than 18,000" and "18,000" are one figure in news wording)."""
+    ("more than 18,000" and "18,000" are one figure in news wording), except one giver's sum,
+    an exact act ("more than €100m" and "€100m" pledged by one donor disagree)."""
     ia, ib = interval(a), interval(b)
+    if one_gift(a, b) and "cumulative" not in (scope(a), scope(b)):
+        return ia.below(ib) or ib.below(ia)
     return ia.hi < ib.lo or ib.hi < ia.lo
 
 
@@ -211,7 +212,8 @@ def one_estimate(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> bo
     if ca.category not in ESTIMATE_CATEGORIES or float(ca.value) != float(cb.value):
         return False
     places = aliases.get("place")
-    if what_differs(ca, cb) is not None:
+    family = given(ca) and given(cb) and same_family(ca.source, cb.source)  # one gift, two credits
+    if what_differs(ca, cb) is not None and not family:
         return False
     # one story seen at two scales: each report names the other's place ("Kessel" / "Velmora")
     return where_differs(ca, cb, places, in_one_story(a, b)) is None or (
@@ -229,11 +231,8 @@ def _may_flag(a: Ref, b: Ref) -> bool:
         return False
     ia, ib = interval(ca), interval(cb)
     if not (ia.hi < ib.lo or ib.hi < ia.lo):
-        return float(ca.value) == float(cb.value)
-    if gap == 0:
-        return True
-    first, later = ordered(a, b)
-    return interval(later.claim).hi < interval(first.claim).lo  # type: ignore[arg-type]
+        return float(ca.value) == float(cb.value) or figures_fell(a, b)
+    return gap == 0 or figures_fell(a, b)
 
 
 def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
@@ -267,7 +266,7 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     # History a report tells ("on Monday the toll stood at 207") is not its current figure: it
     # may contradict another report's figure for that day, or be credited to someone else, but
     # is never set against later figures. (Asked last: it reads the reports' other claims.)
-    if not apart(ca, cb):
+    if not apart(ca, cb) and (same_article or not figures_fell(a, b)):
         if same_article:
             return None
         return same_estimate_rule(a, b, speakers)
@@ -295,7 +294,7 @@ def whole_below_part(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -
     assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
     if float(cl.value) > float(cf.value) or a.same_article_token == b.same_article_token:
         return None
-    if not interval(cl).hi < interval(cf).lo or what_differs(cf, cl) or when_differs(cf, None, cl, None):
+    if not fell(first, later) or what_differs(cf, cl) or when_differs(cf, None, cl, None):
         return None
     if place_relation(cf.place, cl.place, aliases.get("place")) != "different" or several_places(cl.place):
         return None
@@ -358,10 +357,9 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
     gap = day_gap(first.as_of, later.as_of)
     if gap is None:
         return None
-    i_first, i_later = interval(cf), interval(cl)
     label = metric_label(cl, later.published)
     what = what_counted(cl)
-    if gap == 0:
+    if gap == 0 or one_gift(cf, cl):  # (one giver's sum is one act, whatever day reports give it)
         if same_article and (cf.start == cl.start or scope(cl) != "cumulative"):
             return None  # within one report only running totals: its day's counts may be parts
         later_higher = (first.published or "") < (later.published or "") and float(cl.value) > float(cf.value)
@@ -378,7 +376,7 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
         return make_flag("conflict", label, first, later, text)
     if same_article or scope(cl) != "cumulative":
         return None  # a day's or a moment's count may differ on another day; a total may grow
-    if not i_later.hi < i_first.lo:
+    if not fell(first, later):
         return None
     since = f" since {format_date(cl.time.start)}" if cl.time.start else ""
     revised = bool(_REVISION.search(cl.sentence or "") or _REVISION.search(cl.span))
