@@ -53,6 +53,9 @@ _SPOKEN_AT = (
 
 
 def spoken_at(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 12) : pos].rstrip().removesuffix(" the")
+    if not head.endswith((" in", " at", " from")):  # the pattern's own ending, tested in C first
+        return False
     return bool(rx(_SPOKEN_AT).search(text, max(0, pos - 60), pos))
 
 
