@@ -145,3 +145,12 @@ def test_the_year_of_the_figure_compared_with_is_not_the_new_figures():
 def test_a_conversion_in_brackets_does_not_part_a_figure_from_its_year():
     text = "The minister said $2.3 billion (\u20ac1.9 billion) had been pledged for 2020-2021."
     assert when(text, 2.3e9)[0] == "2020-01-01"
+
+
+def test_bringing_a_total_to_a_figure_makes_it_a_running_total():
+    assert when("Crews freed nine more people overnight, bringing the number rescued to 214.", 214)[2] == \
+        "cumulative"
+    assert when("Six new cases were confirmed, taking the total to 47.", 47)[2] == "cumulative"
+    assert when("A further $15 million took the total pledged to $380 million.", 380e6)[2] == "cumulative"
+    # a headcount can fall: the people in a camp are counted at a point
+    assert when("New arrivals bring the number of people in the camp to 9,000.", 9000)[2] == "point"

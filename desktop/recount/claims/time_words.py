@@ -53,6 +53,13 @@ FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
 SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b|\bcumulative\b", re.IGNORECASE)
 SINCE = fast(r"\bsince\b", re.IGNORECASE)
+# "bringing the number rescued to 230", "taking the total pledged to $1bn": the new running total
+# (not "the number of people in the camp": a headcount goes down as well as up)
+BRINGING_TOTAL = fast(r"\b(?:bringing|brings|brought|bring|taking|takes|took|pushing|pushed|pushes|raising|"
+                      r"raised|raises|lifting|lifted)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:(?:total|tally|count|toll|sum)\b[^.;\d]{0,40}?|number\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"[a-z]+(?:ed|en)\b(?:\s+[a-z]+)?\s+)\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|"
+                      r"more\s+than\s+|over\s+|at\s+least\s+)?$", re.IGNORECASE)
 # The verbs of an event's onset, one list for the patterns below
 ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
           r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")

@@ -259,7 +259,7 @@ class TimeReader:
             if tw.FUTURE_PLEDGE.search(text, max(s.start, fig.start - 100), fig.start):
                 d = day_ref.first if day_ref else (att or pub)
                 return TimeSpan(iso(d), iso(d), "day")  # "will contribute a total of": promised that day
-            if tw.REACHED.search(lead) or tw.SO_FAR.search(after_full[:60]):
+            if tw.REACHED.search(lead) or tw.SO_FAR.search(after_full[:60]) or tw.BRINGING_TOTAL.search(lead):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")  # "pledges have reached"
             if tw.PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
                 d = day_ref.first if day_ref else (att or pub)
@@ -307,7 +307,7 @@ class TimeReader:
             if day_ref and not perfect:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
             so_far = tw.SO_FAR.search(sentence) or (perfect and tw.ACCUMULATING.search(after_full[:80]))
-            if has_since or so_far or tw.PERFECT_BEFORE.search(tail):
+            if has_since or so_far or tw.PERFECT_BEFORE.search(tail) or tw.BRINGING_TOTAL.search(tail):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")
             if period_ref:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
