@@ -208,6 +208,7 @@ def test_one_gift_credited_to_two_people_of_one_family(num, ref) -> None:
     assert names_match("J. Tolland", "Jean-Marc Tolland")
     assert same_family("Jean Tolland", "Jean-Marc Tolland")
     assert not same_family("Tolland Group", "Jean Tolland")
+    assert not same_family("Jean-Marc Tolland and Jean Tolland", "Jean Tolland")  # both credited
     son = _gift(num, "€50m", 5e7, "Jean-Marc Tolland",
                 "Jean-Marc Tolland will donate €50m to the bridge fund.")
     father = _gift(num, "€50m", 5e7, "Jean Tolland", "The bridge gets €50m from the financier Jean Tolland.",
@@ -231,3 +232,18 @@ def test_a_conflict_with_a_value_many_reports_repeat_is_set_against_the_first(nu
     raw = find_discrepancies(refs)
     assert len(raw) == 3 and {f.type for f in raw} == {"conflict"}
     assert [(f.a.article, f.b.article) for f in fold_flags(raw)] == [("odd", "r0")]
+
+
+def test_a_figure_credited_twice_is_set_against_the_reports_of_the_first_day_it_was_published(num, ref):
+    # the first report speaks of the day before: publication orders them, not the day spoken of
+    son = _gift(num, "€50m", 5e7, "Jean-Marc Tolland", "Jean-Marc Tolland pledged €50m on Monday.",
+                end="2024-06-03")
+    son_again = _gift(num, "€50m", 5e7, "Jean-Marc Tolland",
+                      "Jean-Marc Tolland will give €50m, the fund says.")
+    father = _gift(num, "€50m", 5e7, "Jean Tolland", "The bridge gets €50m from the financier Jean Tolland.",
+                   scope="unknown", end="2024-06-05")
+    refs = [ref(son, "a", "2024-06-04", "One"), ref(son_again, "b", "2024-06-04", "Two"),
+            ref(father, "c", "2024-06-05", "Three")]
+    kept = fold_flags(find_discrepancies(refs))
+    assert sorted((f.type, f.a.article, f.b.article) for f in kept) == [
+        ("attribution_conflict", "a", "c"), ("attribution_conflict", "b", "c")]

@@ -147,7 +147,7 @@ class Folder:
         # (story, category, value) -> the earliest later-report day a decrease to it was flagged
         self.lowered: dict[tuple, tuple[str, str]] = {}
         # (story, category, value) -> the earliest report day a figure credited twice was given
-        self.credited: dict[tuple, tuple[str, str]] = {}
+        self.credited: dict[tuple, str] = {}
         # a quote (report, day, start) -> the other wordings it was already found drifting from
         self.drifted: dict[tuple, list[str]] = defaultdict(list)
         # a figure (story, report, day, start) and a value it conflicts with -> first day published
@@ -218,9 +218,10 @@ class Folder:
             elif f.type == "attribution_conflict" and f.a.value is not None:
                 what = (_story(f), f.a.category, f.a.value)
                 first = self.credited.get(what)
-                if first is None or _day(f.a) < first:
-                    self.credited[what] = first = _day(f.a)
-                if _day(f.a) == first:  # rule 4: against the first report that gave it
+                day = f.a.published or ""  # the first report to publish it, whatever day it speaks of
+                if first is None or day < first:
+                    self.credited[what] = first = day
+                if day == first:  # rule 4: against the first report that gave it
                     out.append(f)
             else:
                 out.append(f)

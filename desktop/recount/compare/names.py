@@ -53,6 +53,7 @@ _BODY_WORDS = GENERIC | frozenset(
     "bank fund programme program company corporation group party association institute foundation federation "
     "coalition assembly parliament congress court agency bureau unicef".split())
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+_JOINED = re.compile(r"\s+(?:and|&)\s+|,\s*")
 
 
 @lru_cache(maxsize=16384)
@@ -166,11 +167,18 @@ def _given(name: str) -> str:
 def same_family(a: str | None, b: str | None) -> bool:
     """Two people of one surname, not one person ("Marie Tolland" / "Jean-Marc Tolland"): a
     gift or a statement credited to one in a report and to the other in another."""
-    if not a or not b or is_body(a) or is_body(b) or names_match(a, b):
+    if not a or not b or is_body(a) or is_body(b):
         return False
-    wa = [w for w in words_of(a) if w not in _TITLES]
-    wb = [w for w in words_of(b) if w not in _TITLES]
-    return len(wa) >= 2 and len(wb) >= 2 and _same_word(wa[-1], wb[-1])
+    people_a, people_b = _JOINED.split(a), _JOINED.split(b)  # "Jean Tolland and Marie Tolland"
+    if any(names_match(x, y) for x in people_a for y in people_b):
+        return False  # one of them is credited on both sides
+    for x in people_a:
+        for y in people_b:
+            wa = [w for w in words_of(x) if w not in _TITLES]
+            wb = [w for w in words_of(y) if w not in _TITLES]
+            if len(wa) >= 2 and len(wb) >= 2 and _same_word(wa[-1], wb[-1]):
+                return True
+    return False
 
 
 def names_match(a: str | None, b: str | None, aliases: Mapping[str, str] | None = None) -> bool:
