@@ -154,3 +154,10 @@ def test_bringing_a_total_to_a_figure_makes_it_a_running_total():
     assert when("A further $15 million took the total pledged to $380 million.", 380e6)[2] == "cumulative"
     # a headcount can fall: the people in a camp are counted at a point
     assert when("New arrivals bring the number of people in the camp to 9,000.", 9000)[2] == "point"
+
+
+def test_a_missing_list_stands_as_of_the_time_its_clause_names():
+    text = ("At one point last week the list of the unaccounted for fell to about 300, but over the "
+            "weekend it rose to more than 900.")
+    assert when(text, 900) == ("2024-03-09", "2024-03-10", "point")
+    assert when("On Tuesday, 35 people were still missing.", 35) == ("2024-03-12", "2024-03-12", "point")

@@ -270,6 +270,10 @@ class TimeReader:
                 and tw.LIST_CHANGE.search(tail) and not tw.PRESENT.search(tail[-40:])):
             return TimeSpan(None, iso(att or pub), "unknown")  # "the list swelled to 1,200": when, unsaid
         if category == "missing" or (still and category in ("displaced", "count", "troops", "wounded")):
+            # "over the weekend that shot up to 1,200 missing": the list as it stood then
+            ref = day_ref or (period_ref if category == "missing" and not has_since else None)
+            if ref is not None:
+                return TimeSpan(iso(ref.first), iso(ref.last), "point")
             d = att or pub
             return TimeSpan(iso(d), iso(d), "point")
         if category in tw.CASUALTY_CATS and tw.EARLIER_GIVEN.search(text, max(s.start, fig.start - 120),
