@@ -68,7 +68,8 @@ def number(value: float | int | None) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-_MONEY = re.compile(r"([$€£¥])|\b(USD|EUR|GBP|dollars?|euros?|pounds?)\b", re.I)
+# "EUR100 million": a code may run into the digits
+_MONEY = re.compile(r"([$€£¥])|\b(USD|EUR|GBP|dollars?|euros?|pounds?)(?:\b|(?=\d))", re.I)
 _MONEY_UNITS = {"$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
                 "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY"}
 

@@ -247,3 +247,15 @@ def test_a_figure_credited_twice_is_set_against_the_reports_of_the_first_day_it_
     kept = fold_flags(find_discrepancies(refs))
     assert sorted((f.type, f.a.article, f.b.article) for f in kept) == [
         ("attribution_conflict", "a", "c"), ("attribution_conflict", "b", "c")]
+
+
+def test_a_currency_code_written_into_the_digits_is_the_unit(num, ref) -> None:
+    from recount.wording import unit_of
+
+    coded = num("EUR50 million", 5e7, category="money", scope="day", end="2024-06-04", source="Marie Tolland",
+                sentence="Marie Tolland will donate EUR50 million.")
+    sign = num("more than €50m", 5e7, qualifier="more_than", category="money", scope="day", end="2024-06-04",
+               source="Marie Tolland", sentence="Marie Tolland pledged more than €50m.")
+    assert unit_of(coded) == unit_of(sign) == "EUR"
+    flags = find_discrepancies([ref(coded, "a", "2024-06-04", "One"), ref(sign, "b", "2024-06-04", "Two")])
+    assert [f.type for f in flags] == ["conflict"]
