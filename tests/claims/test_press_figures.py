@@ -182,3 +182,9 @@ def test_estimates_from_a_kind_of_body_are_that_bodys():
     assert sourced(text, 6e9) == "Marlow Risk"
     text = "The state-owned lender Orvo Bank said it would write off $300 million in farm loans."
     assert sourced(text, 3e8) == "Orvo Bank"
+
+
+def test_people_ordered_to_evacuate_are_evacuations():
+    assert one("Officials said 850,000 people had been ordered to evacuate before landfall.", 850_000).category \
+        == "evacuated"
+    assert one("Some 120,000 residents are under mandatory evacuation orders.", 120_000).category == "evacuated"

@@ -37,7 +37,7 @@ _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arres
              r"taken\s+into\s+custody|"
              r"rounded\s+up")
 _EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pass(?:ed)?\s+through|"
-              r"bused\s+out|airlifted")
+              r"bused\s+out|airlifted|(?:ordered|told|urged)\s+to\s+evacuate|under\s+(?:mandatory\s+)?evacuation\s+orders?")
 _CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
 
 CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
