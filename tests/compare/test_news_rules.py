@@ -259,3 +259,15 @@ def test_a_currency_code_written_into_the_digits_is_the_unit(num, ref) -> None:
     assert unit_of(coded) == unit_of(sign) == "EUR"
     flags = find_discrepancies([ref(coded, "a", "2024-06-04", "One"), ref(sign, "b", "2024-06-04", "Two")])
     assert [f.type for f in flags] == ["conflict"]
+
+
+def test_a_long_quote_transcribed_twice_with_a_plural_changed_is_no_drift(ref) -> None:
+    text = ("I thank the people of Varnia who queued for hours to vote in the regional election on Sunday, "
+            "and I ask them to stay calm while the count goes on")
+    a = _said("Drask said", "Ilena Drask", text)
+    b = _said("she said", "Ilena Drask", text.replace("regional election", "regional elections")
+              .replace(" while the count goes on", ""))
+    assert compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian")) is None
+    c = _said("she said", "Ilena Drask", text.replace("stay calm", "stay at home"))
+    flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(c, "y", "2024-06-04", "Meridian"))
+    assert flag is not None and flag.type == "quote_drift"

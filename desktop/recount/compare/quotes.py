@@ -115,6 +115,26 @@ def sentences(q: str) -> tuple[str, ...]:
     return tuple(p for p in parts if len(content_roots(p)) >= ALIGNED_MIN_ROOTS)
 
 
+# A quote at least this long that differs from another only in inflections ("election" /
+# "elections") and where it is cut is one quotation transcribed twice, not a drift (a short one,
+# "the heart of our life" / "... our lives", is reworded by the same change).
+TRANSCRIBED_MIN_WORDS = 12
+
+
+@lru_cache(maxsize=32768)
+def _root_fragments(q: str) -> tuple[str, ...]:
+    return tuple(" " + " ".join(word_root(w) for w in f.split()) + " " for f in fragments(q))
+
+
+def transcribed(qa: str, qb: str) -> bool:
+    """One long quote is the other, or an excerpt of it, word root for word root."""
+    fa, fb = _root_fragments(qa), _root_fragments(qb)
+    ja, jb = "".join(fa), "".join(fb)
+    short, long_ = (fa, jb) if len(ja) <= len(jb) else (fb, ja)
+    words = sum(len(f.split()) for f in short)
+    return words >= TRANSCRIBED_MIN_WORDS and all(f in long_ for f in short)
+
+
 def aligned_drift(qa: str, qb: str) -> bool:
     """Some sentence of one quote renders a sentence of the other in other words: alike
     (DRIFT_MIN) and about the same things (DRIFT_SHARED_WORDS), or sharing most of their content
@@ -152,7 +172,9 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     cf, cl = first.claim, later.claim
     assert isinstance(cf, AttributedClaim) and isinstance(cl, AttributedClaim)
     if same_speaker:
-        if contained or not ((alike and sim >= DRIFT_MIN) or aligned_drift(ca.quote, cb.quote)):
+        if contained or transcribed(ca.quote, cb.quote):
+            return None  # an excerpt, or one long quote transcribed twice
+        if not ((alike and sim >= DRIFT_MIN) or aligned_drift(ca.quote, cb.quote)):
             return None
         if ca.date and cb.date:
             if ca.date != cb.date:
