@@ -180,3 +180,14 @@ def test_a_capital_named_by_a_two_word_adjective():
     text = ("Blasts near the Sri Lankan capital killed 40 people on Sunday, police said.\n\n"
             "Hospitals in Colombo asked for blood donors.")
     assert place_of(text, "40 people") == "Colombo"
+
+
+def test_a_sentence_opened_by_a_place_phrase_is_about_that_place():
+    text = "In South Arlen, the death toll rose to 11, the governor said."
+    assert place_of(text, "11") == "South Arlen"
+    assert place_of("In January, 40 homes were destroyed by floods.", "40") is None
+
+
+def test_a_title_case_headline_does_not_open_a_place_phrase_mid_line():
+    text = "Death Toll In Velmar Flood Rises Above 200\n\nRescuers were still searching on Friday."
+    assert place_of(text, "200") != "Velmar Flood Rises Above"

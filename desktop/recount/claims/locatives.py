@@ -23,9 +23,11 @@ _NAME = rf"[{UP}][\w'\u2019-]*(?:\s+(?:(?:of|de|al|el|la|upon|on)\s+)?[{UP}][\w'
 _SUFFIX = (r"(?:\s+(?:district|districts|province|region|valley|county|state|city|town|village|area|"
            r"highway|camp|river|basin|delta|checkpoint|suburbs?|quarter|governorate|oblast|prefecture))?")
 # factored by prefix: one word followed by whitespace matches the same either way
+# (and a sentence's first word: "In Velmar County, the toll rose to 11")
+_OPENING_PREPS = "In At Near Across Around Outside Inside Throughout".split()
 _PREPS = trie(
     "in at near across from around outside inside into toward towards throughout of for over "
-    "capital, city,".split()
+    "capital, city,".split() + _OPENING_PREPS
 )
 LOCATIVE_RE = fast(
     rf"\b(?P<prep>{_PREPS})\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
@@ -183,7 +185,7 @@ _RARE_WORDS = {**dict.fromkeys(_VERB_WORDS, "v"), **dict.fromkeys(_LANDMARK_WORD
 
 _PREP_WORDS = frozenset(
     "in at near across from around outside inside into toward towards throughout of for over capital "
-    "city".split()
+    "city".split() + _OPENING_PREPS
 )
 
 
@@ -284,6 +286,8 @@ def locatives(
                 words = words[1:]
             out.append((m.start(), name, 0))
     for m in _locative_matches(text, start, end, prep_pos):
+        if m.group("prep")[0].isupper() and text[start : m.start()].strip(" \"'\u201c\u2018"):
+            continue  # "Death Toll In Mexico Quake Rises": a title-case headline, not a sentence's opening
         raw = m.group("place")
         # "International Organization for Migration": a capitalised word before the
         # preposition means we are inside a multi-word name, not a location phrase.
@@ -307,7 +311,7 @@ def locatives(
             if num:
                 name = f"{name} {num[1]}"
         if name:
-            rank = 0 if m.group("prep") in STRONG_PREPS else 1
+            rank = 0 if m.group("prep").lower() in STRONG_PREPS else 1
             out.append((m.start("place"), name, rank))
     return out
 
