@@ -191,3 +191,8 @@ def test_a_sentence_opened_by_a_place_phrase_is_about_that_place():
 def test_a_title_case_headline_does_not_open_a_place_phrase_mid_line():
     text = "Death Toll In Velmar Flood Rises Above 200\n\nRescuers were still searching on Friday."
     assert place_of(text, "200") != "Velmar Flood Rises Above"
+
+
+def test_a_dotted_abbreviation_stays_whole_in_a_place_name():
+    text = "Insured losses could reach $30 billion across the Southeastern U.S., brokers said."
+    assert place_of(text, "$30 billion") == "Southeastern U.S."

@@ -19,7 +19,8 @@ from recount.claims.retrie import fast, rx, trie
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _DIRECTION = (r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
               r"(?:ern)?\s+)")
-_NAME = rf"[{UP}][\w'\u2019-]*(?:\s+(?:(?:of|de|al|el|la|upon|on)\s+)?[{UP}][\w'\u2019-]*){{0,3}}"
+_WORD = rf"(?:[{UP}]\.(?:[{UP}]\.)+|[{UP}][\w'\u2019-]*)"  # "U.S.", "D.C." keep their dots
+_NAME = rf"{_WORD}(?:\s+(?:(?:of|de|al|el|la|upon|on)\s+)?{_WORD}){{0,3}}"
 _SUFFIX = (r"(?:\s+(?:district|districts|province|region|valley|county|state|city|town|village|area|"
            r"highway|camp|river|basin|delta|checkpoint|suburbs?|quarter|governorate|oblast|prefecture))?")
 # factored by prefix: one word followed by whitespace matches the same either way
@@ -96,7 +97,9 @@ _DEMONYM = fast(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
 def clean_place(place: str) -> str | None:
     """Trim a captured name at the first word that cannot be part of a place ("Marlow on Monday")."""
-    place = rx(r"['\u2019]s\b").sub("", place).strip(" ,.")
+    place = rx(r"['\u2019]s\b").sub("", place).strip(" ,")
+    if place.endswith(".") and not rx(r"\b(?:[A-Z]\.){2,}$").search(place):
+        place = place.rstrip(".")
     words: list[str] = []
     for w in place.split():
         low = w.lower().strip("'\u2019")
