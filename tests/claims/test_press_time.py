@@ -161,3 +161,15 @@ def test_a_missing_list_stands_as_of_the_time_its_clause_names():
             "weekend it rose to more than 900.")
     assert when(text, 900) == ("2024-03-09", "2024-03-10", "point")
     assert when("On Tuesday, 35 people were still missing.", 35) == ("2024-03-12", "2024-03-12", "point")
+
+
+def test_as_of_a_day_a_cumulative_count_stands_then():
+    text = '"As of March 12, 2024, 18:00hrs, cumulative confirmed cases stand at 63," the ministry said.'
+    assert when(text, 63) == (None, "2024-03-12", "cumulative")
+
+
+def test_new_cases_in_the_last_hours_are_a_period_beside_a_cumulative_count():
+    text = ("Cumulative confirmed cases stand at 63, after five new confirmed cases were registered in the "
+            "last 48 hours, the ministry said.")
+    assert when(text, 5)[2] == "period"
+    assert when(text, 63)[2] == "cumulative"

@@ -30,6 +30,7 @@ __all__ = [
     "REPORT_NOUNS",
     "SAID_BEFORE",
     "SAYING_AFTER",
+    "describes_state",
     "is_speech",
 ]
 
@@ -166,11 +167,16 @@ _JUDGEMENT = {
 }
 
 
+def describes_state(cue: str, text: str, end: int) -> bool:
+    """ "confirmed cases", "1,602 people confirmed dead": the cue word is an adjective here."""
+    return cue.lower() in ("confirmed", "confirms", "confirm") and bool(_CONFIRMED_STATE.match(text, end))
+
+
 def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
     """Whether the cue word `cue` (ending at `end`) reports words here, given what follows it."""
     if cue in ("urging", "urged", "urges", "urge"):
         return bool(_URGING.match(text, end, sentence_end))
-    if cue in ("confirmed", "confirms", "confirm") and _CONFIRMED_STATE.match(text, end, sentence_end):
+    if describes_state(cue, text[:sentence_end], end):
         return False
     judged = _JUDGEMENT.get(cue)
     if judged is not None:

@@ -53,6 +53,8 @@ FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
 SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b|\bcumulative\b", re.IGNORECASE)
 SINCE = fast(r"\bsince\b", re.IGNORECASE)
+# "cumulative confirmed cases stand at 48"
+STAND_AT = fast(r"\b(?:stands?|stood|standing)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "bringing the number rescued to 230", "taking the total pledged to $1bn": the new running total
 # (not "the number of people in the camp": a headcount goes down as well as up)
 BRINGING_TOTAL = fast(r"\b(?:bringing|brings|brought|bring|taking|takes|took|pushing|pushed|pushes|raising|"

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from recount.claims import time_words as tw
+from recount.claims.cues import describes_state
 from recount.claims.dates import DateRef, iso
 from recount.claims.document import Document
 from recount.claims.figures import Figure
@@ -146,7 +147,11 @@ class TimeReader:
             elif tw.EVENT_POSSESSIVE.match(after):
                 hit = False  # "revised the toll from Easter bombings": the event's day, not the words'
             else:
-                hit = (tw.report_verb().search(window) is not None and not tw.THAT.search(window)) or (
+                cue = tw.report_verb().search(window)
+                word = cue[0].split()[0] if cue is not None else ""
+                if cue is not None and describes_state(word, window, cue.start() + len(word)):
+                    cue = None  # "four new confirmed cases were registered in the last 48 hours"
+                hit = (cue is not None and not tw.THAT.search(window)) or (
                     # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
                     d.kind == "day"
                     and tw.OPENING.fullmatch(text[sentence_start : d.start]) is not None
@@ -242,8 +247,10 @@ class TimeReader:
             # "to cover the response up to May 18": a budget for a period ahead, not a total so far
             return TimeSpan(iso(att or pub), iso(by_ref.first), "period")
         if by_ref is not None and category in (*tw.CASUALTY_CATS, "count", "money") and (
-                by_ref.start >= fig.end or tw.TOLL_BEFORE.search(tail) or perfect):
-            return TimeSpan(iso(start), iso(by_ref.first), "cumulative")  # "killed ... by 28 April"
+                by_ref.start >= fig.end or tw.TOLL_BEFORE.search(tail) or perfect
+                or (period_ref is None and (tw.SO_FAR.search(sentence) or tw.STAND_AT.search(tail)))):
+            # "killed ... by 28 April"; "As of March 12, cumulative cases stand at 48"
+            return TimeSpan(iso(start), iso(by_ref.first), "cumulative")
         if (category == "count" and tw.ADMIN_UNITS.match(after_full)
                 and tw.ADMIN_WHOLE_BEFORE.search(tail[-30:])):
             d = self.polling_day or att or pub
@@ -310,7 +317,11 @@ class TimeReader:
         if category in ("count",):
             if day_ref and not perfect:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
-            so_far = tw.SO_FAR.search(sentence) or (perfect and tw.ACCUMULATING.search(after_full[:80]))
+            # "cumulative cases stand at 48, after four new cases in the last 48 hours": with a period
+            # of its own, a figure is a running total only when its own words say so
+            own = tail.rsplit(",", 1)[-1] + after_full[:60].split(",", 1)[0]
+            so_far = tw.SO_FAR.search(own if period_ref else sentence) or (
+                perfect and tw.ACCUMULATING.search(after_full[:80]))
             if has_since or so_far or tw.PERFECT_BEFORE.search(tail) or tw.BRINGING_TOTAL.search(tail):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")
             if period_ref:
