@@ -196,3 +196,11 @@ def test_a_title_case_headline_does_not_open_a_place_phrase_mid_line():
 def test_a_dotted_abbreviation_stays_whole_in_a_place_name():
     text = "Insured losses could reach $30 billion across the Southeastern U.S., brokers said."
     assert place_of(text, "$30 billion") == "Southeastern U.S."
+
+
+def test_a_figure_over_a_run_of_places_is_about_none_of_its_items():
+    text = "The storm killed at least 69 people in Ostrava, Kessel, Tarvik, Lorn and Hesk, officials said."
+    assert place_of(text, "69") != "Ostrava"
+    text = ("Rescue teams are working in Ostrava, Kessel, Tarvik, Lorn and Hesk.\n\n"
+            "The storm killed at least 69 people, officials said.")
+    assert place_of(text, "69") != "Ostrava"

@@ -119,6 +119,16 @@ def list_spans(text: str, nouns: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+# "in Arvo, Belk, Corran, Dessa and Esk": a figure of the whole run is about none of its items
+_NAMED = r"[A-Z\u00c0-\u00de][\w'\u2019.-]*(?:\s[A-Z\u00c0-\u00de][\w'\u2019.-]*){0,2}"
+_RUN = fast(rf"{_NAMED}(?:,\s+{_NAMED}){{2,}},?\s+(?:and|or)\s+{_NAMED}")
+
+
+def name_runs_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of coordinated runs of four or more capitalised names."""
+    return [m.span() for m in _RUN.finditer(text)]
+
+
 # "President Ana Ruiz", "Alhaji Ibrahim Sule", "Ana Ruiz said": people, whose names are never
 # places ("a crushing defeat for Sule" names no location)
 _TITLES = (

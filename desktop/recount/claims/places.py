@@ -44,6 +44,7 @@ from recount.claims.place_filters import (
     is_donor,
     is_part_or_org,
     list_spans,
+    name_runs_spans,
     named_as_place,
     never_a_place,
     people_words,
@@ -127,7 +128,8 @@ class PlaceFinder:
 
     @cached_property
     def _lists(self) -> list[tuple[int, int]]:
-        return list_spans(self.doc.text, self._rare_tokens.get("part", []))
+        return sorted(list_spans(self.doc.text, self._rare_tokens.get("part", []))
+                      + name_runs_spans(self.doc.text))
 
     @cached_property
     def _headline_spans(self) -> list[tuple[int, int]]:
