@@ -245,8 +245,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     ra, rb = restated(ca), restated(cb)
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
-    if projected(ca) or projected(cb) or denied(ca) or denied(cb) or margin(a) != margin(b):
-        return None  # a forecast, a denied figure, a margin against a tally (figure_roles.py)
+    if projected(ca) or projected(cb) or denied(ca) or denied(cb):
+        return None
     da, db = disowned(ca), disowned(cb)
     if da or db:
         if same_article or (da and db):
@@ -270,8 +270,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
         if same_article:
             return None
         return same_estimate_rule(a, b, speakers)
-    if part_of_whole(ca, cb, same_article):
-        return None
+    if part_of_whole(ca, cb, same_article) or margin(a) != margin(b):
+        return None  # a part of the whole; a margin against a tally (asked last: reads the report's claims)
     flag = _interval_rule(a, b, same_article, speakers)
     if flag is not None and not same_article and flag.type != "conflict" and (superseded(a) or superseded(b)):
         return None
