@@ -173,3 +173,12 @@ def test_new_cases_in_the_last_hours_are_a_period_beside_a_cumulative_count():
             "last 48 hours, the ministry said.")
     assert when(text, 5)[2] == "period"
     assert when(text, 63)[2] == "cumulative"
+
+
+def test_a_response_that_starts_is_not_the_event_running_totals_count_from():
+    text = ("Crews started a massive cleanup on Tuesday across the coast.\n\n"
+            "The storm has killed at least 52 people, officials said.")
+    assert when(text, 52)[0] is None
+    text = ("Police launched a probe into the blaze, which broke out at the depot on Monday.\n\n"
+            "Donations for the rebuilding have reached $30 million.")
+    assert when(text, 30e6)[0] == "2024-03-11"

@@ -67,6 +67,12 @@ ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|op
           r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
 EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
                    re.IGNORECASE)
+# "crews started a massive cleanup on Sunday", "police opened an investigation": a response begins,
+# not the event the running totals count from
+RESPONSE_ONSET = fast(r"\b(?:started|began|begun|begins|launched|opened)\s+(?:[\w-]+\s+){0,4}?(?:clean-?up|"
+                      r"recovery|rescue|relief|search|investigation|inquiry|probe|evacuations?|talks|trial|"
+                      r"hearings?|appeal|operations?|efforts?|counting|count|voting|campaign)\b",
+                      re.IGNORECASE)
 EVENT_POSSESSIVE = fast(
     r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
     r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive|"

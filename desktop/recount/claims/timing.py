@@ -53,7 +53,12 @@ class TimeReader:
                 is_since = bool(rx(r"\bsince\b[^.;,]{0,70}$", re.IGNORECASE).search(before[-90:]))
                 # "since X launched its offensive, the agency said on Tuesday": the verb's event is
                 # not on the day the words were said
-                is_event = ((bool(tw.EVENT.search(before)) and not self._is_said(d, s.start))
+                onset = tw.EVENT.search(before)
+                while onset is not None and tw.RESPONSE_ONSET.match(before, onset.start()):
+                    # "started a massive cleanup on Sunday": the response, not the event (but
+                    # "launched a probe into the fire, which broke out on Monday" has one)
+                    onset = tw.EVENT.search(before, onset.start() + 1)
+                is_event = ((onset is not None and not self._is_said(d, s.start))
                             or bool(tw.EVENT_POSSESSIVE.match(after))
                             or bool(tw.WHEN_EVENT.match(text, d.end, min(s.end, d.end + 90))))
                 if (is_since or is_event) and (best is None or d.first < best):
