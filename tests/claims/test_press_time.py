@@ -182,3 +182,15 @@ def test_a_response_that_starts_is_not_the_event_running_totals_count_from():
     text = ("Police launched a probe into the blaze, which broke out at the depot on Monday.\n\n"
             "Donations for the rebuilding have reached $30 million.")
     assert when(text, 30e6)[0] == "2024-03-11"
+
+
+def test_a_sum_is_a_running_total_only_when_it_is_reached_not_merely_named_after_hit():
+    text = "Regulators last month hit the carrier with a record $1.9 billion fine over its pricing."
+    assert when(text, 1.9e9)[2] != "cumulative"
+    text = "Pledges for the rebuilding have reached \u20ac700 million (about $760 million)."
+    assert when(text, 760e6)[2] == "cumulative"
+
+
+def test_accounts_that_rise_are_not_running_totals():
+    text = "Quarterly revenue rose to $18.4 billion from $15.2 billion, the company said."
+    assert when(text, 18.4e9)[2] != "cumulative"

@@ -104,7 +104,17 @@ PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commi
 REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s+far|so\s+far|"
                      r"heading\s+for|"
                r"(?-i:total(?:s|led|ed)?)(?:\s+to)?|(?-i:Total(?:s|led|ed)?)\s+to|"
-                r"climbed\s+to|rose\s+to|risen\s+to)\b", re.IGNORECASE)
+                r"climbed\s+to|rose\s+to|risen\s+to)\b"
+               # right before the sum or its conversion ("have reached €880m (£765m)", "heading for the
+               # €1bn mark"), not "hit the company with a record $2.7 billion fine"
+               r"(?:\s+(?:a|an|the|about|around|nearly|almost|roughly|some|over|more\s+than|at\s+least|"
+               r"record|new|total\s+of|mark\s+of))*(?:(?:\s+[^\s()]{1,16}){1,2}\s*\((?:about|around|roughly|some|nearly|almost)?)?\s*$",
+               re.IGNORECASE)
+# a company's or a country's accounts ("revenue rose to $26bn", "debt reached $1.2tn"): a flow over a
+# period or a balance at a point, never a running total of pledges
+ACCOUNTS = fast(r"\b(?:revenues?|sales|profits?|income|earnings|turnover|spending|exports|imports|output|"
+                r"GDP|losses|deficit|surplus|debts?|reserves|valuation|market\s+value|shares?|stock)\b"
+                r"[^.;,\d]{0,60}$", re.IGNORECASE)
 # a promise of money made on the day it is announced, whatever it adds up to ("will contribute a
 # total of", "would also give")
 FUTURE_PLEDGE = fast(r"\b(?:will|would|\w+['\u2019]ll|plans?\s+to|intends?\s+to)\s+(?:\w+\s+){0,2}?"

@@ -271,7 +271,9 @@ class TimeReader:
             if tw.FUTURE_PLEDGE.search(text, max(s.start, fig.start - 100), fig.start):
                 d = day_ref.first if day_ref else (att or pub)
                 return TimeSpan(iso(d), iso(d), "day")  # "will contribute a total of": promised that day
-            if tw.REACHED.search(lead) or tw.SO_FAR.search(after_full[:60]) or tw.BRINGING_TOTAL.search(lead):
+            grown = (tw.REACHED.search(lead) or tw.SO_FAR.search(after_full[:60])
+                     or tw.BRINGING_TOTAL.search(lead))
+            if grown and not tw.ACCOUNTS.search(text, max(s.start, fig.start - 120), fig.start):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")  # "pledges have reached"
             if tw.PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
                 d = day_ref.first if day_ref else (att or pub)
