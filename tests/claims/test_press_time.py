@@ -194,3 +194,15 @@ def test_a_sum_is_a_running_total_only_when_it_is_reached_not_merely_named_after
 def test_accounts_that_rise_are_not_running_totals():
     text = "Quarterly revenue rose to $18.4 billion from $15.2 billion, the company said."
     assert when(text, 18.4e9)[2] != "cumulative"
+
+
+def test_a_figure_before_a_holiday_held_by_that_day():
+    text = "By Nov. 17 the list had 1,300 names on it before it was cut to 640 people before Thanksgiving."
+    assert when(text, 640) == (None, "2023-11-23", "unknown")
+
+
+def test_quarters_are_periods_of_their_year():
+    text = "The airline said it lost $410 million in the second quarter of 2023."
+    assert when(text, 410e6)[:2] == ("2023-04-01", "2023-06-30")
+    text = "The carmaker earned $2.1 billion in the fourth quarter, it said on Tuesday."
+    assert when(text, 2.1e9)[:2] == ("2023-10-01", "2023-12-31")

@@ -36,7 +36,10 @@ DATE_RE = fast(
       {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?
     | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH2}(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)\b)?
     | (?P<rel>(?:last|this|next)\s+)?{_WEEKDAY}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?
-    | (?P<holiday>Easter(?:\s+Sunday)?|Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve))
+    | (?P<holiday>Easter(?:\s+Sunday)?|Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve)
+         |Thanksgiving)
+    | (?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter
+         (?:\s+of\s+(?P<qyear>(?:19|20)\d\d))?)\b
     | (?P<yesterday>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening)
     | (?P<lastunit>(?:last|this|next)\s+(?:week|month|year|weekend))
     | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
@@ -70,7 +73,8 @@ _FUTURE_BEFORE = fast(
 DATE_TRIGGERS = frozenset(
     [*MONTHS, *WEEKDAYS, *_NUMBER_WORDS, "an", "several", "yesterday", "today", "tonight", "this", "last",
      "next", "over", "in", "during", "for", "the", "since", "by", "from", "until", "early", "late", "mid",
-     "easter", "christmas", "new"]
+     "easter", "christmas", "new", "thanksgiving", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
+     "4th"]
 )
 
 
@@ -101,7 +105,7 @@ def _infer_year(month: int, day: int, published: date, ahead: int = 120) -> date
 
 
 def _holiday(name: str, pub: date) -> date:
-    """The most recent Easter / Christmas / New Year's day on or before publication (a report
+    """The most recent Easter / Thanksgiving / Christmas / New Year's day by publication (a report
     looks back at the holiday it names, unless it is weeks ahead in the same year)."""
     low = name.lower()
 
@@ -110,12 +114,27 @@ def _holiday(name: str, pub: date) -> date:
             from dateutil.easter import easter
 
             return easter(year)
+        if low.startswith("thanksgiving"):  # the fourth Thursday of November
+            return date(year, 11, 22 + (3 - date(year, 11, 22).weekday()) % 7)
         if low.startswith("christmas"):
             return date(year, 12, 24 if low.endswith("eve") else 25)
         return date(year, 12, 31) if low.endswith("eve") else date(year, 1, 1)
 
     d = on(pub.year)
     return d if d <= pub + timedelta(days=30) else on(pub.year - 1)
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(s: int, e: int, which: str, year: str | None, pub: date) -> DateRef:
+    """ "the second quarter": of the year named, else the latest such quarter begun by publication
+    (results are reported after a quarter ends, forecasts during it)."""
+    n = _QUARTERS[which]
+    y = int(year) if year else (pub.year if date(pub.year, 3 * n - 2, 1) <= pub else pub.year - 1)
+    first, _ = _month_range(y, 3 * n - 2)
+    _, last = _month_range(y, 3 * n)
+    return DateRef(s, e, first, last, "period")
 
 
 def weekday_on_or_before(weekday: int, published: date) -> date:
@@ -180,6 +199,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             elif rel == "last" and d == pub:
                 d -= timedelta(days=7)
             return DateRef(s, e, d, d, "day")
+        if g("quarter"):
+            return _quarter(s, e, g("qn").lower(), g("qyear"), pub)
         if g("holiday"):
             return DateRef(s, e, *(2 * (_holiday(g("holiday"), pub),)), "day")
         if g("yesterday"):

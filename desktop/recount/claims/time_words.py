@@ -53,6 +53,9 @@ FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
 SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b|\bcumulative\b", re.IGNORECASE)
 SINCE = fast(r"\bsince\b", re.IGNORECASE)
+# "605 people before Thanksgiving": the day a figure held by, not its day
+BEFORE_DAY = fast(r"(?:\s+[a-z]+){0,2}?\s+(?:before|ahead\s+of|by\s+the\s+eve\s+of)\s+(?:the\s+)?",
+                  re.IGNORECASE)
 # "cumulative confirmed cases stand at 48"
 STAND_AT = fast(r"\b(?:stands?|stood|standing)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "bringing the number rescued to 230", "taking the total pledged to $1bn": the new running total

@@ -245,6 +245,10 @@ class TimeReader:
 
         by_ref = next((d for d in dates if d.kind == "day"
                        and tw.BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
+        before_ref = next((d for d in dates if d.kind == "day" and d.start >= fig.end and d.first
+                           and tw.BEFORE_DAY.fullmatch(text, fig.end, d.start)), None)
+        if before_ref is not None and category in ("missing", *tw.CASUALTY_CATS, "count"):
+            return TimeSpan(None, iso(before_ref.first), "unknown")  # "cut to 605 people before Thanksgiving"
         if by_ref is not None and (category == "missing" or still):
             return TimeSpan(iso(by_ref.first), iso(by_ref.first), "point")  # "As of Friday, ... dropped to"
         if (by_ref is not None and category == "money" and by_ref.first is not None and by_ref.first > pub
