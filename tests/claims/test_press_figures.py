@@ -188,3 +188,9 @@ def test_people_ordered_to_evacuate_are_evacuations():
     assert one("Officials said 850,000 people had been ordered to evacuate before landfall.", 850_000).category \
         == "evacuated"
     assert one("Some 120,000 residents are under mandatory evacuation orders.", 120_000).category == "evacuated"
+
+
+def test_results_announced_by_a_body_are_that_bodys():
+    text = ("The incumbent won 61 percent of the vote, according to provisional results announced by the "
+            "electoral commission on Friday.")
+    assert sourced(text, 61) == "electoral commission"

@@ -107,10 +107,12 @@ _POSSESSOR_SAYS = fast(
 _BODY_IN_PLACE = fast(
     r"^(.+?\b(?:Ministry|Agency|Office|Council|Government|government|ministry))\s+in\s+[A-Z][\w-]+$"
 )
-# "a revised report by the ministry", "estimates from the consultancy Verisk": the report's author
+# "a revised report by the ministry", "estimates from the consultancy Verisk", "results announced
+# by the counting body on Thursday": the report's author
 _REPORT_BY = fast(
-    r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:" + trie(REPORT_NOUNS)
-    + r")\s+(?:by|from|of)\s+(.+)$"
+    r"^(?:(?:[a-z]+|[A-Z][a-z]+day(?:'s|\u2019s))\s+){0,2}(?:" + trie(REPORT_NOUNS | {"results"})
+    + r")\s+(?:(?:announced|released|published|issued|compiled|posted)\s+)?(?:by|from|of)\s+(.+?)"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+[A-Z][a-z]+day|\s+(?:yesterday|today|last\s+week))?$"
 )
 _PLACE_BODY = fast(
     r"^(?:city|region|province|state|county|municipality|town)\s+of\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$"
