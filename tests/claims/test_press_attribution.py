@@ -124,3 +124,12 @@ def test_a_nationality_of_people_is_not_the_reports_country():
     assert speakers("Police arrested two Vesklandic nationals at the port, authorities said.") == [
         "authorities"]
     assert speakers("Police arrested two Chinese nationals at the port, authorities said.") == ["authorities"]
+
+
+def test_a_word_alone_on_the_line_above_is_not_a_first_name():
+    text = ("The mayor said 40 homes were lost.\nAdvertisement\n"
+            "Tomas Reyl, the head of the fire brigade, confirmed that the fire was out.")
+    assert "Tomas Reyl" in speakers(text)
+    # a name wrapped at the end of a line is still one name
+    text = "The chairman of the commission, Prof. Anders\nKolb, announced the result on Wednesday."
+    assert "Anders Kolb" in speakers(text)

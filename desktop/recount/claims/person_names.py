@@ -165,12 +165,18 @@ def name_runs(text: str) -> tuple[dict[str, str], list[tuple[int, int, str, int]
     firsts: dict[str, str] = {}
     titled = _title_case_head(text)
     for m in _NAME_RUN.finditer(text):
-        run = m[1].split()
+        raw, start = m[1], m.start(1)
+        if "\n" in raw and (start == 0 or text[start - 1] == "\n"):
+            # "Advertisement" alone on the line above is page furniture, not a first name (a name
+            # wrapped at a line's end, "Prof. Mahmood / Yakubu", starts after other words)
+            cut = raw.rfind("\n") + 1
+            raw, start = raw[cut:], start + cut
+        run = raw.split()
         words = _name_words(run)
-        if len(words) < 2 or len(words) > 4 or m.start(1) < titled:
+        if len(words) < 2 or len(words) > 4 or start < titled:
             continue
         name = " ".join(words)
-        runs.append((m.start(1), m.end(1), name, len(run) - len(words)))
+        runs.append((start, m.end(1), name, len(run) - len(words)))
         last, first = words[-1], words[0]
         if len(name) > len(names.get(last, "")):
             names[last] = name
