@@ -133,3 +133,8 @@ def test_a_word_alone_on_the_line_above_is_not_a_first_name():
     # a name wrapped at the end of a line is still one name
     text = "The chairman of the commission, Prof. Anders\nKolb, announced the result on Wednesday."
     assert "Anders Kolb" in speakers(text)
+
+
+def test_urging_with_a_gesture_is_not_speech():
+    text = "Rescuers stopped digging and raised their hands, urging for silence, hoping to hear voices."
+    assert speakers(text) == []

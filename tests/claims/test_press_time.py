@@ -206,3 +206,8 @@ def test_quarters_are_periods_of_their_year():
     assert when(text, 410e6)[:2] == ("2023-04-01", "2023-06-30")
     text = "The carmaker earned $2.1 billion in the fourth quarter, it said on Tuesday."
     assert when(text, 2.1e9)[:2] == ("2023-10-01", "2023-12-31")
+
+
+def test_as_of_late_a_day_a_count_is_a_total_by_then():
+    text = "More than 50 people had been pulled from the rubble as of late Wednesday."
+    assert when(text, 50) == (None, "2024-03-13", "cumulative")

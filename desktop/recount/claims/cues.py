@@ -116,7 +116,8 @@ _CONTENT_AFTER = fast(
     r"""(?:it|they|he|she|we)\s+[a-z]+\b)"""
 )
 # "urging residents to leave", "urging that": an appeal in words; "urging silence" is a gesture's
-_URGING = fast(r"""[^.;]{0,60}?\b(?:to|not\s+to)\s+[a-z]+|\s+that\b|[^.;]{0,40}?["\u201c]""")
+# (within the clause: "urging for quiet, hoping to hear voices" is a gesture)
+_URGING = fast(r"""[^.;,]{0,60}?\b(?:to|not\s+to)\s+[a-z]+|\s+that\b|[^.;]{0,40}?["\u201c]""")
 # "1,602 people confirmed dead", "confirmed cases": an adjective, not a report
 _CONFIRMED_STATE = fast(r"\s+(?:dead|killed|deaths?|cases?|infections?|infected|injured|wounded|"
                               r"missing|positive|fatalities|victims)\b", re.IGNORECASE)
