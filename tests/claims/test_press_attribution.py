@@ -138,3 +138,8 @@ def test_a_word_alone_on_the_line_above_is_not_a_first_name():
 def test_urging_with_a_gesture_is_not_speech():
     text = "Rescuers stopped digging and raised their hands, urging for silence, hoping to hear voices."
     assert speakers(text) == []
+
+
+def test_dotted_initials_do_not_end_a_sentence_or_lose_a_speaker():
+    text = "R.K. Velan, a railway official who was on the train, said most injuries were in one coach."
+    assert speakers(text) == ["R.K. Velan"]

@@ -20,6 +20,7 @@ _ABBREVIATIONS = frozenset(
         "a.m p.m i.e e.g"
     ).split()
 )
+_INITIALS = fast(r"(?:[a-z]\.){1,2}[a-z]")
 _SENTENCE_END = fast(r"(?=[.!?\n])(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n)")
 
 
@@ -87,7 +88,8 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
         if m.group().startswith("."):
             word = _last_token(text, begin, m.start())
             token = word.lower().rstrip(".")
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            # "Dr.", "U.S.", an initial ("J. Ruiz") or dotted initials ("D.K. Pathak") end no sentence
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or _INITIALS.fullmatch(token):
                 continue
             nxt = text[stop : stop + 2].lstrip()
             if nxt and nxt[0].islower():
