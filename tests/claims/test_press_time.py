@@ -211,3 +211,8 @@ def test_quarters_are_periods_of_their_year():
 def test_as_of_late_a_day_a_count_is_a_total_by_then():
     text = "More than 50 people had been pulled from the rubble as of late Wednesday."
     assert when(text, 50) == (None, "2024-03-13", "cumulative")
+
+
+def test_a_second_casualty_verb_in_one_clause_shares_its_period():
+    text = "In June, a collision of two trains killed more than 280 people and injured 900 others."
+    assert when(text, 900)[:2] == ("2023-06-01", "2023-06-30")

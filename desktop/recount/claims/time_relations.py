@@ -12,7 +12,8 @@ from recount.claims.dates import DateRef
 from recount.claims.figures import Figure
 from recount.claims.retrie import rx
 
-_COORDINATED = rx(r"\d[\d,.]*(?:\s+[a-z-]+)?\s+(?:and|or)\s+$")
+# "89 major and 63 minor", "killed 280 people and injured 900 others": one clause's figures
+_COORDINATED = rx(r"\d[\d,.]*(?:\s+[a-z-]+)?,?\s+(?:and|or)(?:\s+(?:[a-z]+ed|left|hurt))?\s+$")
 _CONVERSION = rx(r"^\s*\([^()]{1,40}\)")  # the same figure in another currency or unit
 
 
