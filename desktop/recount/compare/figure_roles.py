@@ -120,8 +120,14 @@ def fell(first: Ref, later: Ref) -> bool:
     i_first, i_later = interval(cf), interval(cl)
     if i_later.hi < i_first.lo:
         return True
-    open_ended = i_later.hi == float("inf") and scope(cl) == "cumulative"
-    return open_ended and float(cl.value) < i_first.lo * (1 - ABOUT_TOLERANCE) and revised_near(later)
+    return scope(cl) == "cumulative" and floor_below(i_first.lo, i_later.hi, float(cl.value)) \
+        and revised_near(later)
+
+
+def floor_below(first_lo: float, later_hi: float, later_value: float) -> bool:
+    """A later open-ended figure ("at least N") whose N lies below an earlier figure's lower
+    bound by more than rounding (also compare/pair_filter.py's first look at two figures)."""
+    return later_hi == float("inf") and later_value < first_lo * (1 - ABOUT_TOLERANCE)
 
 
 def figures_fell(a: Ref, b: Ref) -> bool:

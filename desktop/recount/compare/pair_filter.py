@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from recount.claims.model import AttributedClaim, NumericClaim
+from recount.compare.figure_roles import floor_below
 from recount.compare.metric import interval
 from recount.compare.quotes import DRIFT_MIN_CONTENT_WORDS, DRIFT_SHARED_WORDS, content_roots
 from recount.compare.refs import Ref
@@ -55,8 +56,8 @@ def may_flag(earlier: Signature, later: Signature, same_day: bool) -> bool:
             return True
         _t, lo_a, hi_a, v_a = earlier
         _t, lo_b, hi_b, v_b = later
-        if not (hi_a < lo_b or hi_b < lo_a):
-            return v_a == v_b
+        if not (hi_a < lo_b or hi_b < lo_a):  # (a later floor far below: figure_roles.fell)
+            return v_a == v_b or (not same_day and floor_below(lo_a, hi_b, v_b))
         return same_day or hi_b < lo_a
     ra, rb = earlier[1], later[1]
     if ra is None or rb is None or earlier[0] == later[0]:

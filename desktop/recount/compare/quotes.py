@@ -162,11 +162,11 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
         return None
     if min(len(content_roots(ca.quote)), len(content_roots(cb.quote))) < DRIFT_MIN_CONTENT_WORDS:
         return None  # "will be rebuilt": too few words to say which statement it is
-    alike = shared_words(ca.quote, cb.quote) >= DRIFT_SHARED_WORDS
+    if shared_words(ca.quote, cb.quote) < DRIFT_SHARED_WORDS:
+        return None  # about other things: neither a drift nor the same words (cheap, asked first;
+        # compare/pair_filter.py asks it of the library-wide scan's pairs before the rules)
     speakers = aliases.get("speaker")
     same_speaker = names_match(ca.speaker, cb.speaker, speakers)
-    if not alike and not same_speaker:
-        return None  # about other things: neither a drift nor the same words (cheap, asked first)
     sim, contained = quote_similarity(ca.quote, cb.quote)
     first, later = ordered(a, b)
     cf, cl = first.claim, later.claim
@@ -174,7 +174,7 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     if same_speaker:
         if contained or transcribed(ca.quote, cb.quote):
             return None  # an excerpt, or one long quote transcribed twice
-        if not ((alike and sim >= DRIFT_MIN) or aligned_drift(ca.quote, cb.quote)):
+        if not (sim >= DRIFT_MIN or aligned_drift(ca.quote, cb.quote)):
             return None
         if ca.date and cb.date:
             if ca.date != cb.date:

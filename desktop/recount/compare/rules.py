@@ -39,7 +39,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
     same_source,
 )
 from recount.compare.figure_roles import REVISION as _REVISION
-from recount.compare.figure_roles import fell, figures_fell, margin, one_day_of_two_reports
+from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -230,9 +230,12 @@ def _may_flag(a: Ref, b: Ref) -> bool:
     if gap is None:
         return False
     ia, ib = interval(ca), interval(cb)
-    if not (ia.hi < ib.lo or ib.hi < ia.lo):
-        return float(ca.value) == float(cb.value) or figures_fell(a, b)
-    return gap == 0 or figures_fell(a, b)
+    first, later = ordered(a, b)
+    i_first, i_later = interval(first.claim), interval(later.claim)  # type: ignore[arg-type]
+    if not (ia.hi < ib.lo or ib.hi < ia.lo):  # (or a later floor far below: figure_roles.fell)
+        return float(ca.value) == float(cb.value) or (
+            gap > 0 and floor_below(i_first.lo, i_later.hi, float(later.claim.value)))  # type: ignore[union-attr]
+    return gap == 0 or i_later.hi < i_first.lo
 
 
 def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
