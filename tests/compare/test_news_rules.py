@@ -271,3 +271,44 @@ def test_a_long_quote_transcribed_twice_with_a_plural_changed_is_no_drift(ref) -
     c = _said("she said", "Ilena Drask", text.replace("stay calm", "stay at home"))
     flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(c, "y", "2024-06-04", "Meridian"))
     assert flag is not None and flag.type == "quote_drift"
+
+
+def test_stored_flags_and_a_rescan_agree_on_the_new_rules(tmp_path, num) -> None:
+    """The library-wide scan's cheap look (pair_filter) lets through every pair these rules
+    flag: a floor far below after a revision, and a drift found sentence by sentence."""
+    import sqlite3
+
+    from recount.claims.model import Article
+    from recount.compare.stored import flags_within, listed_flags, rescan
+    from recount.library.store import Library
+
+    def story(conn: sqlite3.Connection, article_id: int) -> None:
+        row = conn.execute("SELECT id FROM stories WHERE title = 'flood'").fetchone()
+        sid = row[0] if row else conn.execute("INSERT INTO stories (title) VALUES ('flood')").lastrowid
+        conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (sid, article_id))
+
+    def add(lib, n, day, text, claims):
+        for c in claims:
+            c.start = text.index(c.span)
+            c.end = c.start + len(c.span)
+        article = Article(text=text, published=day, outlet=f"Outlet {n}", id=f"r{n}")
+        lib.add_article(article, claims, within=flags_within(lib, story))
+
+    high_text = "The toll has risen to at least 8,400, the Coastal Relief Society said."
+    low_text = "At least 2,960 people have died, the Health Agency said. The revised figures came Thursday."
+    high = num("at least 8,400", 8400, qualifier="at_least", end="2024-06-05",
+               source="Coastal Relief Society", sentence=high_text)
+    low = num("At least 2,960 people", 2960, qualifier="at_least", end="2024-06-06",
+              source="Health Agency", sentence=low_text.split(". ")[0] + ".")
+    q1 = "In the end, they wanted every tariff removed at once, and we could not accept that"
+    q2 = ("It was about tariffs. They wanted all tariffs to be removed at once, we could not accept that. "
+          "But the door stays open")
+    said1 = _said("Drask told reporters", "Ilena Drask", q1)
+    said2 = _said("she explained", "Ilena Drask", q2)
+    with Library.open(tmp_path / "lib.db") as lib:
+        add(lib, 1, "2024-06-05", f"{high_text} Drask told reporters “{q1}”.", [high, said1])
+        add(lib, 2, "2024-06-06", f"{low_text} She spoke too: she explained “{q2}”.", [low, said2])
+        stored = sorted((f.type, f.key) for f in listed_flags(lib))
+        assert [t for t, _k in stored] == ["cumulative_decrease", "quote_drift"]
+        assert rescan(lib)
+        assert sorted((f.type, f.key) for f in listed_flags(lib)) == stored
