@@ -48,8 +48,9 @@ def may_flag(earlier: Signature, later: Signature, same_day: bool) -> bool:
 
     Figures (as rules._may_flag): two reports' figures whose intervals meet only when the
     value is the same (credited to two bodies); of one day, any figures that cannot both be
-    right; across days, only a later figure wholly below the earlier one. Figures of one
-    report always pass. Quotes (as compare_attributed's first tests): of two reports, sharing
+    right; across days, only a later figure wholly below the earlier one (or a later floor far
+    below it: figure_roles.floor_below). Figures of one report always pass. Quotes (as
+    compare_attributed's first tests): of two reports, sharing
     at least DRIFT_SHARED_WORDS of the shorter quote's content words."""
     if len(later) == 4:  # figures
         if earlier[0] == later[0]:
