@@ -216,3 +216,9 @@ def test_as_of_late_a_day_a_count_is_a_total_by_then():
 def test_a_second_casualty_verb_in_one_clause_shares_its_period():
     text = "In June, a collision of two trains killed more than 280 people and injured 900 others."
     assert when(text, 900)[:2] == ("2023-06-01", "2023-06-30")
+
+
+def test_a_total_over_a_named_period_is_that_periods_not_a_running_total():
+    text = ("This week, the monitor said a total of 180 civilians were killed in air raids between "
+            "January 20 and February 20, the highest monthly toll since the campaign began on May 2, 2021.")
+    assert when(text, 180) == ("2024-01-20", "2024-02-20", "period")

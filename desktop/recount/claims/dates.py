@@ -137,6 +137,14 @@ def _quarter(s: int, e: int, which: str, year: str | None, pub: date) -> DateRef
     return DateRef(s, e, first, last, "period")
 
 
+def days_before(d: date, delta: timedelta) -> date:
+    """d - delta, clamped at the first representable date (any publication date is accepted)."""
+    try:
+        return d - delta
+    except OverflowError:
+        return date.min
+
+
 def weekday_on_or_before(weekday: int, published: date) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from recount.claims import time_words as tw
 from recount.claims.cues import describes_state
-from recount.claims.dates import DateRef, iso
+from recount.claims.dates import DateRef, days_before, iso
 from recount.claims.document import Document
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
@@ -28,7 +28,7 @@ class TimeReader:
     def __init__(self, doc: Document, dates_by_sentence: list[list[DateRef]]) -> None:
         self.doc = doc
         self.pub = doc.published
-        self.year_before = _minus(doc.published, timedelta(days=365))  # older dates are history
+        self.year_before = days_before(doc.published, timedelta(days=365))  # older dates are history
         self.dates_by_sentence = dates_by_sentence
         self._said_cache: dict[int, date | None] = {}
         self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
@@ -46,7 +46,7 @@ class TimeReader:
             for d in dates:
                 if d.kind not in ("day",) or d.first is None:
                     continue
-                if not (_minus(self.pub, tw.STORY_WINDOW) <= d.first <= self.pub):
+                if not (days_before(self.pub, tw.STORY_WINDOW) <= d.first <= self.pub):
                     continue
                 before = text[max(s.start, d.start - 260) : d.start]
                 after = text[d.end : d.end + 40]
@@ -97,7 +97,7 @@ class TimeReader:
             n = int(raw) if raw.isdigit() else tw.SMALL_NUMBERS.get(raw, 1)
             days = n * (7 if m.group("unit").lower().startswith("week") else 1)
             anchor = self._said_date(si) or self.pub
-            return _minus(anchor, timedelta(days=days))
+            return days_before(anchor, timedelta(days=days))
         return None
 
     # ---------------------------------------------------------------- time
@@ -157,8 +157,9 @@ class TimeReader:
                 if cue is not None and describes_state(word, window, cue.start() + len(word)):
                     cue = None  # "four new confirmed cases were registered in the last 48 hours"
                 hit = (cue is not None and not tw.THAT.search(window)) or (
-                    # "On Tuesday, the agency's spokesman said that ...": an opening day of a said-clause
-                    d.kind == "day"
+                    # "On Tuesday, the agency's spokesman said that ...", "This week, it said ...": an
+                    # opening day or week of a said-clause
+                    d.kind in ("day", "period")
                     and tw.OPENING.fullmatch(text[sentence_start : d.start]) is not None
                     and tw.said_after_day().match(text, d.end, min(len(text), d.end + 100)) is not None
                 ) or (d.kind == "day" and tw.SAID_RIGHT_AFTER.match(after) is not None)
@@ -223,6 +224,9 @@ class TimeReader:
                            and not other_clause(text, fig, d)
                            and not comparison_base(text, s.start, d)
                            and not figure_between(text, fig, d)), None)
+        if has_since and period_ref is not None and since_ref is not None and (
+                fig.end <= period_ref.start < since_ref.start):
+            has_since = False  # "225 killed between April 23 and May 23, the most since it began in 2014"
         if period_ref is None and self.story_start is not None:
             # "over the following day": from the event the story is about
             following = next((d for d in dates if d.kind.startswith("following:")), None)
@@ -303,10 +307,10 @@ class TimeReader:
                 and tw.CHANGED_TO.match(after_full))
         ):
             # "from the previous figure of 359", "our first estimates were 290": given before the new one
-            end = _minus(att or pub, timedelta(days=1))
+            end = days_before(att or pub, timedelta(days=1))
             return TimeSpan(iso(start), iso(end), "cumulative")
         if category in tw.CASUALTY_CATS:
-            if toll:
+            if toll and (period_ref is None or period_ref.start < fig.start):  # "a total of 225 ... in May"
                 end = day_ref.first if day_ref else (att or pub)
                 return TimeSpan(iso(start), iso(end), "cumulative")
             if day_ref and not perfect:
@@ -387,11 +391,3 @@ class TimeReader:
                 ):
                     return d
         return None
-
-
-def _minus(d: date, delta: timedelta) -> date:
-    """d - delta, clamped at the first representable date (any publication date is accepted)."""
-    try:
-        return d - delta
-    except OverflowError:
-        return date.min
