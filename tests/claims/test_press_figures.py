@@ -194,3 +194,9 @@ def test_results_announced_by_a_body_are_that_bodys():
     text = ("The incumbent won 61 percent of the vote, according to provisional results announced by the "
             "electoral commission on Friday.")
     assert sourced(text, 61) == "electoral commission"
+
+
+def test_a_state_news_agency_relays_the_body_it_quotes():
+    text = ("The Civil Protection Agency said the death toll rose overnight to 2,912, the state-run Kessa "
+            "news agency reported.")
+    assert sourced(text, 2912) == "Civil Protection Agency"

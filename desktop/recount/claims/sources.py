@@ -200,12 +200,20 @@ _NEW_CLAUSE = fast(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
 _OPENS_CLAUSE = fast(r",\s+(?:and|but|while)\s+$")
 
 
-# News organisations, which relay others' figures ("…, The Guardian reported", "Anadolu reported").
+# News organisations, which relay others' figures ("…, The Guardian reported", "Anadolu reported",
+# "state-run SANA news agency reported", "the official news agency WAM said")
 _NEWS_RELAY = fast(
-    r"^(?:The\s+)?(?:Guardian|Independent|Telegraph|Times|New\s+York\s+Times|Washington\s+Post|Wall\s+Street\s+"
+    r"^(?:"
+    # "state-run SANA news", "the official news agency WAM", "Xinhua news agency"
+    r"(?:the\s+)?(?:state-run|state-owned|state|official|semi-official|government-run|private)\s+(?:[\w-]+\s+)?"
+    r"(?:news\s+agency|news|agency|television|TV|radio|broadcaster|media)(?:\s+[A-Z][\w-]*)*"
+    r"|(?:[\w-]+\s+){0,3}news\s+agency"
+    r"|(?:The\s+)?(?:Guardian|Independent|Telegraph|Times|New\s+York\s+Times|Washington\s+Post|Wall\s+Street\s+"
     r"Journal|Reuters|AP|Associated\s+Press|AFP|Agence\s+France-Presse|CNN|BBC|Al\s+Jazeera|Xinhua|Anadolu(?:\s+"
     r"Agency)?|Bloomberg|DPA|EFE|ANSA|Kyodo|Yonhap|Interfax|TASS|NHK|Sky\s+News|Fox\s+News|NBC|CBS|ABC|"
-    r"Channel\s+NewsAsia|[A-Z][\w-]+\s+(?:Post|Times|News|Herald|Tribune|Gazette|Journal|Daily|Observer))$"
+    r"Channel\s+NewsAsia|SANA|IRNA|WAM|[A-Z][\w-]+\s+(?:Post|Times|News|Herald|Tribune|Gazette|Journal|Daily|"
+    r"Observer))(?:\s+(?:news\s+agency|news|agency|television|TV))?"
+    r")$"
 )
 
 
