@@ -222,3 +222,9 @@ def test_a_total_over_a_named_period_is_that_periods_not_a_running_total():
     text = ("This week, the monitor said a total of 180 civilians were killed in air raids between "
             "January 20 and February 20, the highest monthly toll since the campaign began on May 2, 2021.")
     assert when(text, 180) == ("2024-01-20", "2024-02-20", "period")
+
+
+def test_an_onset_dated_by_its_own_words_does_not_take_the_later_day():
+    text = ("The death toll from an earthquake that struck the east 24 hours earlier continued to rise on "
+            "Thursday.\n\nNearly 3,000 deaths had been reported by Thursday night.")
+    assert when(text, 3000)[0] != "2024-03-14"

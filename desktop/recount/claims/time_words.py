@@ -70,6 +70,9 @@ ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|op
           r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
 EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
                    re.IGNORECASE)
+# an onset dated by its own words, before the date that follows ("struck 24 hours earlier")
+OWN_TIME = fast(r"\b(?:earlier|ago|previously|the\s+(?:day|night)\s+before|the\s+previous\s+day)\b",
+                re.IGNORECASE)
 # "crews started a massive cleanup on Sunday", "police opened an investigation": a response begins,
 # not the event the running totals count from
 RESPONSE_ONSET = fast(r"\b(?:started|began|begun|begins|launched|opened)\s+(?:[\w-]+\s+){0,4}?(?:clean-?up|"

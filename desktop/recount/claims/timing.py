@@ -54,6 +54,8 @@ class TimeReader:
                 # "since X launched its offensive, the agency said on Tuesday": the verb's event is
                 # not on the day the words were said
                 onset = tw.EVENT.search(before)
+                if onset is not None and tw.OWN_TIME.search(before, onset.start()):
+                    onset = None  # "a quake that struck 24 hours earlier continued to rise on Tuesday"
                 while onset is not None and tw.RESPONSE_ONSET.match(before, onset.start()):
                     # "started a massive cleanup on Sunday": the response, not the event (but
                     # "launched a probe into the fire, which broke out on Monday" has one)
