@@ -143,3 +143,8 @@ def test_urging_with_a_gesture_is_not_speech():
 def test_dotted_initials_do_not_end_a_sentence_or_lose_a_speaker():
     text = "R.K. Velan, a railway official who was on the train, said most injuries were in one coach."
     assert speakers(text) == ["R.K. Velan"]
+
+
+def test_the_government_of_a_leader_speaks_as_a_body():
+    text = "The government of President Ivo Danek reported 640 deaths in the areas it controls."
+    assert speakers(text) == ["Ivo Danek's government"]

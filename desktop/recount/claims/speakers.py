@@ -62,6 +62,8 @@ COMPANY_NOUNS = frozenset(
 )
 # "Brava Foods SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
 _COMPANY_SUFFIX = fast(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
+_BODY_OF_LEADER = fast(r"^(government|administration|office|cabinet|camp)\s+of\s+(President|Prime\s+Minister|"
+                           r"Premier|Chancellor|King|Queen|Governor|Mayor)\s+(.+)$")
 _KIND_THEN_NAME = fast(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS | {"agency", "tank", "charity"})
                           + r")\s+((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)$")
 # Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
@@ -200,6 +202,10 @@ def _analyse(phrase: str) -> Mention | None:
     if not words:
         return None
     body = " ".join(words)
+    # "the government of President Lena Varga": her government speaks, not she
+    m = _BODY_OF_LEADER.match(body)
+    if m and all(_CAP.match(w) or w in NAME_PARTICLES for w in m[3].split()):
+        return Mention("org", f"{m[3]}'s {m[1]}", None, raw)
     # "the consultancy Verisk", "the US carmaker Harbison": the name a kind of body precedes
     m = _KIND_THEN_NAME.match(body)
     if m:
