@@ -124,9 +124,24 @@ _NAMED = r"[A-Z\u00c0-\u00de][\w'\u2019.-]*(?:\s[A-Z\u00c0-\u00de][\w'\u2019.-]*
 _RUN = fast(rf"{_NAMED}(?:,\s+{_NAMED}){{2,}},?\s+(?:and|or)\s+{_NAMED}")
 
 
+_COMMA_CAPITAL = fast(r",\s+[A-Z\u00c0-\u00de]")
+
+
 def name_runs_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of coordinated runs of four or more capitalised names."""
-    return [m.span() for m in _RUN.finditer(text)]
+    """Spans of coordinated runs of four or more capitalised names (tried only around two or
+    more ", Capital" close together: the run's own commas, found in C)."""
+    commas = [m.start() for m in _COMMA_CAPITAL.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(commas):
+        j = i
+        while j + 1 < len(commas) and commas[j + 1] - commas[j] <= 45:
+            j += 1
+        if j > i:
+            start = max(0, commas[i] - 45, out[-1][1] if out else 0)
+            out.extend(m.span() for m in _RUN.finditer(text, start, min(len(text), commas[j] + 90)))
+        i = j + 1
+    return out
 
 
 # "President Ana Ruiz", "Alhaji Ibrahim Sule", "Ana Ruiz said": people, whose names are never
