@@ -200,3 +200,9 @@ def test_a_state_news_agency_relays_the_body_it_quotes():
     text = ("The Civil Protection Agency said the death toll rose overnight to 2,912, the state-run Kessa "
             "news agency reported.")
     assert sourced(text, 2912) == "Civil Protection Agency"
+
+
+def test_a_corrected_figure_announced_in_the_future_tense_is_a_claim():
+    text = ('"The toll is at least 212, our first count was 268 and it will be reduced to 212," the '
+            'health director said.')
+    assert values(text).count(212) == 2

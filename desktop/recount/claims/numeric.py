@@ -107,6 +107,8 @@ _HYPOTHETICAL = fast(
     r"cannot|can't|won't|wouldn't|couldn't|wo|ca)\b|['\u2019](?:ll|d)\b",
     re.IGNORECASE,
 )
+_ANNOUNCED_REVISION = fast(r"\b(?:will|would|is\s+to|are\s+to)\s+be\s+(?:reduced|revised|lowered|raised|"
+                           r"corrected|updated|cut|brought\s+down)\s+(?:down\s+|up\s+)?to\s+$", re.IGNORECASE)
 # "a thousand of us", "a million times": a figure of speech, not a count
 _RHETORICAL = fast(
     r"(?:a|one)\s+(?:hundred|thousand|million|billion)\s+(?:of\s+(?:us|you|them)|times|ways|reasons|"
@@ -293,6 +295,8 @@ class NumericExtractor:
         lo = max(q.inner_start, max(text.rfind(c, q.inner_start, fig.start) for c in ".;!?,") + 1)
         stops = [p for p in (text.find(c, fig.end, q.inner_end) for c in (".", ";", "!", "?", ",", " and "))
                  if p >= 0]
+        if _ANNOUNCED_REVISION.search(text, lo, fig.start):
+            return False  # "it will be reduced to 253": the corrected figure, announced
         return bool(_HYPOTHETICAL.search(text, lo, min(stops, default=q.inner_end)))
 
     def _claim(self, si: int, s: Sentence, fig: Figure, next_start: int) -> NumericClaim | None:
