@@ -148,3 +148,20 @@ def test_dotted_initials_do_not_end_a_sentence_or_lose_a_speaker():
 def test_the_government_of_a_leader_speaks_as_a_body():
     text = "The government of President Ivo Danek reported 640 deaths in the areas it controls."
     assert speakers(text) == ["Ivo Danek's government"]
+
+
+def test_a_participle_opening_the_sentence_is_a_claim_of_the_main_subject():
+    text = ('President Ana Ruiz spoke at the scene on Monday night. Describing the abbey as "our memory" '
+            'and "the heart of the town", she added: "It will be our work for the years to come."')
+    found = attributed(text)
+    by_verb = {c.verb: c for c in found}
+    assert by_verb["describing"].speaker == "Ana Ruiz" and "our memory" in by_verb["describing"].quote
+    assert by_verb["added"].quote.startswith("It will be our work")
+
+
+def test_a_quoted_paragraph_closed_by_a_participle_is_the_last_speakers():
+    text = ('The agency\'s spokesman, Ivo Marsh, said the count was under review. Asked why, Marsh said: '
+            '"Counts change in every disaster."\n\n'
+            '"We check every number with our partners," explaining that tolls can rise or fall.')
+    explaining = [c for c in attributed(text) if c.verb == "explaining"]
+    assert explaining and explaining[0].speaker == "Ivo Marsh"

@@ -31,7 +31,7 @@ from recount.claims.attribution_phrases import nominal_cue
 from recount.claims.attribution_signatures import signature_cues
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue, same_mention
-from recount.claims.cues import CUE, CUE_WORDS, is_speech
+from recount.claims.cues import CUE, CUE_WORDS, PARTICIPLES, is_speech
 from recount.claims.document import Document
 from recount.claims.layout import headline_paragraphs, outlet_words
 from recount.claims.model import AttributedClaim
@@ -80,7 +80,8 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             if cue.mention.kind != "group" or not _ROLE_HEAD.search(cue.mention.name):
                 continue  # "ministry warns of ...": a headline credits only a named speaker
             unnamed_headline.append(cue)
-        if cues and cues[-1].sentence is sent and same_mention(cues[-1], cue):
+        if (cues and cues[-1].sentence is sent and same_mention(cues[-1], cue)
+                and not _fronted(text, cues[-1])):
             continue  # "said ... and warned", "X said on Thursday, when she announced": one claim
         if cues and cues[-1].span_end > cue.span_start and cues[-1].sentence is sent:
             continue
@@ -124,6 +125,12 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             )
         )
     return out
+
+
+def _fronted(text: str, cue: Cue) -> bool:
+    """ "Describing the plan as “a start”, he added: …": a participle opening the sentence is a
+    claim of its own beside the main verb's."""
+    return cue.verb in PARTICIPLES and not text[cue.sentence.start : cue.span_start].strip(" \"\u201c")
 
 
 _ROLE_HEAD = fast(r"\b(?:president|minister|premier|chancellor|envoy|governor|mayor|secretary-general|"

@@ -28,7 +28,7 @@ from recount.claims.cue_context import (
     prev_word,
     skip_before_verb,
 )
-from recount.claims.cues import NOT_AFTER, PASSIVE_BY
+from recount.claims.cues import CUE, NOT_AFTER, PASSIVE_BY
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import DATELINE
 from recount.claims.retrie import fast, rx
@@ -63,6 +63,8 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
         mention = analyse(cited[1].split(",")[0]) if cited else None
         if cited and mention is not None and mention.kind != "pronoun":
             return Cue(verb, vstart, vend, vstart, cited.end(), mention, sent)  # the cited speaks
+    if m["part"] and not text[sent.start : vstart].strip(" \"\u201c"):
+        return _fronted_participle(doc, sent, vstart, vend, verb)
     if m["part"] or (m["call"] and prev in ("", ",")):
         return _main_clause_cue(doc, sent, vstart, vend, verb)
     floor = max(sent.start, vstart - LOOK)
@@ -322,10 +324,27 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
     return cue
 
 
+def _fronted_participle(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
+    """ "Describing the cathedral as “our history”, he added: …": the participle's words are the
+    main clause's subject's, a claim of their own beside the main verb's."""
+    text = doc.text
+    main = CUE.search(text, vend, sent.end)
+    comma = text.rfind(",", vend, main.start()) if main is not None else -1
+    if main is None or comma < 0:
+        return None
+    mention = analyse(text[comma + 1 : main.start()])
+    if mention is None:
+        return None
+    return Cue(verb, vstart, vend, vstart, vend, mention, sent)
+
+
 def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
     """ "X visited the camp and promised", "X defended the plan, saying": the sentence's subject."""
     text = doc.text
     s = sent.start
+    if text[max(s, vstart - 4) : vstart].rstrip().endswith((",\u201d", "\u201d,", ',"', '",')):
+        # "…,” explaining that …": a quoted paragraph closed by a participle, the last speaker's
+        return Cue(verb, vstart, vend, vstart, vend, Mention("pronoun", ""), sent)
     absolute = _WITH_SPEAKER.search(text, max(s, vstart - 80), vstart)
     named = analyse(absolute[1]) if absolute else None
     if absolute and named is not None and named.kind in ("person", "org"):

@@ -84,6 +84,8 @@ class SpeakerIndex(BodyNames):
 
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention denotes, given everything named before it."""
+        if mention.kind == "pronoun" and not mention.name:  # no word for them: the last speaker
+            return self.recent[-1] if self.recent else None
         if mention.kind == "pronoun":
             want = PRONOUNS[mention.name]
             if mention.name in ("they", "it"):

@@ -63,9 +63,11 @@ _DEDUPED = tuple(dict.fromkeys(REPORTING_VERBS))
 CUE = fast(
     "(?=[" + initials([*_DEDUPED, *PARTICIPLES, "according", "call"]) + "])"
     r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
-    r"(?P<part>" + trie(PARTICIPLES) + r")|(?P<verb>" + trie(_DEDUPED) + r"))\b"
+    r"(?P<part>" + trie([*PARTICIPLES, *(p.capitalize() for p in PARTICIPLES)]) + r")|(?P<verb>"
+    + trie(_DEDUPED) + r"))\b"
 )
-CUE_WORDS = frozenset([*_DEDUPED, *PARTICIPLES, "according", "According", "called", "calls"])
+CUE_WORDS = frozenset([*_DEDUPED, *PARTICIPLES, *(p.capitalize() for p in PARTICIPLES), "according",
+                       "According", "called", "calls"])
 
 # A cue right after one of these is not a claim: passive ("were reported"), negated, infinitive.
 NOT_AFTER = frozenset(
