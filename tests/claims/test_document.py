@@ -42,3 +42,13 @@ def test_a_wall_of_text_is_cut_into_bounded_sentences():
     assert all(s.end - s.start <= MAX_SENTENCE for s in doc.sentences)
     joined = "".join(text[s.start : s.end] for s in doc.sentences).replace(" ", "")
     assert joined == text.replace(" ", "")
+
+
+def test_a_line_wrapped_mid_sentence_is_joined_to_the_next():
+    text = ("According to the commission, the incumbent\n\npolled 9,204,118 votes to defeat his rival.\n\n"
+            "Turnout was low.\n\nobservers said nothing.")
+    doc = Document.from_text(text, date(2024, 3, 14))
+    first = doc.sentences[0]
+    assert text[first.start : first.end].endswith("to defeat his rival.")
+    # a line that ends its sentence stays a paragraph of its own, whatever the next begins with
+    assert any(text[s.start : s.end] == "Turnout was low." for s in doc.sentences)

@@ -66,8 +66,10 @@ class Document:
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraphs are runs of non-blank lines; pasted articles use one line per paragraph."""
-    spans = []
+    """Paragraphs are runs of non-blank lines; pasted articles use one line per paragraph. A line
+    cut mid-sentence (no closing punctuation, the next line going on in lower case: text
+    copied from a page that wraps its lines) is joined to the next."""
+    spans: list[tuple[int, int]] = []
     for m in rx(r"[^\n]+").finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
@@ -75,8 +77,14 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
-            spans.append((start, end))
+            if spans and text[start].islower() and text[spans[-1][1] - 1] not in _CLOSING:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return spans
+
+
+_CLOSING = frozenset('.!?:;"\u201d\u2019)]')
 
 
 def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list[Sentence]:
@@ -94,6 +102,8 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
             nxt = text[stop : stop + 2].lstrip()
             if nxt and nxt[0].islower():
                 continue
+        elif m.group()[0] == "\n" and text[m.start() - 1] not in _CLOSING and text[stop:stop + 1].islower():
+            continue  # a line wrapped mid-sentence (see split_paragraphs)
         _push(text, begin, stop, paragraph, out)
         begin = stop
     _push(text, begin, end, paragraph, out)
