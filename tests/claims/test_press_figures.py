@@ -185,9 +185,10 @@ def test_estimates_from_a_kind_of_body_are_that_bodys():
 
 
 def test_people_ordered_to_evacuate_are_evacuations():
-    assert one("Officials said 850,000 people had been ordered to evacuate before landfall.", 850_000).category \
-        == "evacuated"
-    assert one("Some 120,000 residents are under mandatory evacuation orders.", 120_000).category == "evacuated"
+    ordered = one("Officials said 850,000 people had been ordered to evacuate before landfall.", 850_000)
+    assert ordered.category == "evacuated"
+    under = one("Some 120,000 residents are under mandatory evacuation orders.", 120_000)
+    assert under.category == "evacuated"
 
 
 def test_results_announced_by_a_body_are_that_bodys():
