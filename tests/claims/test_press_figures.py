@@ -207,3 +207,10 @@ def test_a_corrected_figure_announced_in_the_future_tense_is_a_claim():
     text = ('"The toll is at least 212, our first count was 268 and it will be reduced to 212," the '
             'health director said.')
     assert values(text).count(212) == 2
+
+
+def test_a_giver_described_around_its_name_is_that_name():
+    text = "The fund now holds:\n- \u20ac150m from the luxury Orvane cosmetics group, with two foundations"
+    assert sourced(text, 150e6) == "Orvane"
+    text = "The fund now holds:\n- \u20ac15m from the holding company of the Delac family, owners of a chain"
+    assert sourced(text, 15e6) == "Delac"

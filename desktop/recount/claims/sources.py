@@ -61,6 +61,10 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             if mention is not None and mention.kind in ("person", "org"):
                 figure.source = mention.name  # "EUR 20m from the Harbour Trust"
                 continue
+            named = _GIVER_DESCRIBED.match(doc.text, figure.end, sent.end)
+            if named is not None:  # "€200m from the luxury Orvane cosmetics group": Orvane
+                figure.source = named["name"]
+                continue
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
         # "The agency said the toll rose to 3,381, Anadolu reported": a news outlet relays the
         # words of the body it names; it is their source only when nobody else is named
@@ -189,6 +193,13 @@ _GIVER = fast(
     r"(?=\s*(?:[,;:.()]|\band\b|\bwho\b|$))"
 )
 
+# "from the luxury Orvane cosmetics group", "from the holding company of the Delac family": the
+# name inside a description of the giver
+_GIVER_DESCRIBED = fast(
+    r"\s+(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?"
+    r"(?P<name>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})(?:\s+[a-z-]+){0,3}?"
+    r"\s+(?:group|company|firm|foundation|family|fund|trust|bank|holding|empire|dynasty)\b"
+)
 
 # An attribution after the figure speaks for it unless a new clause starts in between:
 # "N were killed, the ministry said" but not "N were killed in 1987, which critics say ...".
