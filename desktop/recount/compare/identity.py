@@ -276,6 +276,15 @@ def one_gift(a: NumericClaim, b: NumericClaim) -> bool:
             and names_match(a.source, b.source))
 
 
+def giver_key(claim: NumericClaim) -> str | None:
+    """The last word of a sum's giver, for grouping (one_gift then asks names_match): two reports
+    of one gift meet whatever day and kind of time each gives it."""
+    if claim.category != "money" or not claim.source or not given(claim):
+        return None
+    words = fold(claim.source).split()
+    return words[-1] if words else None
+
+
 def holder(claim: NumericClaim) -> frozenset[str]:
     """Whose figure a count is, when the clause names someone before it other than its source:
     "Buhari polled 15,191,847 votes" -> {buhari}; "LVMH will give $200m" -> {lvmh}."""

@@ -21,12 +21,14 @@ from typing import Any
 
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.figure_roles import floor_below
+from recount.compare.identity import given
 from recount.compare.metric import interval
 from recount.compare.quotes import DRIFT_MIN_CONTENT_WORDS, DRIFT_SHARED_WORDS, content_roots
 from recount.compare.refs import Ref
 
 # A signature: (report token, then what the kind's test needs). Figures: (token, lo, hi,
-# value); quotes: (token, content roots or None when the quote cannot be compared).
+# value, a sum given by a named giver); quotes: (token, content roots or None when the quote
+# cannot be compared).
 Signature = tuple[Any, ...]
 
 
@@ -36,7 +38,8 @@ def signature(ref: Ref) -> Signature:
     token = ref.same_article_token
     if isinstance(c, NumericClaim):
         iv = interval(c)
-        return (token, iv.lo, iv.hi, float(c.value))
+        gift = c.category == "money" and bool(c.source) and given(c)  # may be one_gift: any day
+        return (token, iv.lo, iv.hi, float(c.value), gift)
     if isinstance(c, AttributedClaim) and c.quote and c.speaker:
         roots = content_roots(c.quote)
         return (token, roots if len(roots) >= DRIFT_MIN_CONTENT_WORDS else None)
@@ -49,17 +52,18 @@ def may_flag(earlier: Signature, later: Signature, same_day: bool) -> bool:
     Figures (as rules._may_flag): two reports' figures whose intervals meet only when the
     value is the same (credited to two bodies); of one day, any figures that cannot both be
     right; across days, only a later figure wholly below the earlier one (or a later floor far
-    below it: figure_roles.floor_below). Figures of one report always pass. Quotes (as
+    below it: figure_roles.floor_below), or two sums given (identity.one_gift, any day). Figures
+    of one report always pass. Quotes (as
     compare_attributed's first tests): of two reports, sharing
     at least DRIFT_SHARED_WORDS of the shorter quote's content words."""
-    if len(later) == 4:  # figures
+    if len(later) == 5:  # figures
         if earlier[0] == later[0]:
             return True
-        _t, lo_a, hi_a, v_a = earlier
-        _t, lo_b, hi_b, v_b = later
+        _t, lo_a, hi_a, v_a, gift_a = earlier
+        _t, lo_b, hi_b, v_b, gift_b = later
         if not (hi_a < lo_b or hi_b < lo_a):  # (a later floor far below: figure_roles.fell)
             return v_a == v_b or (not same_day and floor_below(lo_a, hi_b, v_b))
-        return same_day or hi_b < lo_a
+        return same_day or hi_b < lo_a or (gift_a and gift_b)
     ra, rb = earlier[1], later[1]
     if ra is None or rb is None or earlier[0] == later[0]:
         return False

@@ -235,7 +235,7 @@ def _may_flag(a: Ref, b: Ref) -> bool:
     if not (ia.hi < ib.lo or ib.hi < ia.lo):  # (or a later floor far below: figure_roles.fell)
         return float(ca.value) == float(cb.value) or (
             gap > 0 and floor_below(i_first.lo, i_later.hi, float(later.claim.value)))  # type: ignore[union-attr]
-    return gap == 0 or i_later.hi < i_first.lo
+    return gap == 0 or i_later.hi < i_first.lo or one_gift(ca, cb)  # one giver's sum: any day
 
 
 def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:

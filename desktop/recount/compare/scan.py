@@ -26,6 +26,7 @@ from recount.compare.identity import (
     FLAG_WINDOW_DAYS,
     QUOTE_WINDOW_DAYS,
     START_TOLERANCE_DAYS,
+    giver_key,
     ordinal,
     scope,
     shift,
@@ -97,6 +98,8 @@ def candidate_pairs(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]] | 
                 moments[(*base, sc, r.as_of or "")].append(i)
             if c.source:
                 estimates[(r.story, c.category, float(c.value))].append(i)
+                for gift in filter(None, [giver_key(c)]):  # one giver's sum, any day (one_gift)
+                    estimates[(r.story, "gift", gift)].append(i)
         elif isinstance(c, AttributedClaim) and c.quote and c.speaker:
             speakers_of[(r.story, _speaker_key(c.speaker, speakers))].append(i)
             runs = set()
@@ -216,6 +219,7 @@ def memberships(ref: Ref, speakers: Mapping[str, str] | None = None,
             out.append((("D", *base, sc, ref.as_of or ""), 0, None, 0))
         if c.source:
             out.append((("E", story, c.category, float(c.value)), ATTRIBUTION_DAYS, None, 0))
+            out += [(("E", story, "gift", g), ATTRIBUTION_DAYS, None, 0) for g in [giver_key(c)] if g]
     elif isinstance(c, AttributedClaim) and c.quote and c.speaker:
         out.append((("S", story, _speaker_key(c.speaker, speakers)), ATTRIBUTION_DAYS, None, 0))
         for run in _runs(c.quote):
