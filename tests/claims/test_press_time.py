@@ -228,3 +228,20 @@ def test_an_onset_dated_by_its_own_words_does_not_take_the_later_day():
     text = ("The death toll from an earthquake that struck the east 24 hours earlier continued to rise on "
             "Thursday.\n\nNearly 3,000 deaths had been reported by Thursday night.")
     assert when(text, 3000)[0] != "2024-03-14"
+
+
+def test_a_figure_credited_to_a_report_holds_as_of_the_day_the_body_released_it():
+    from recount.claims import extract
+
+    text = ("The toll of the blasts has been cut after a revised report by the Health Ministry. The new "
+            "figure is 212.\n\nThe ministry released a statement Tuesday saying the old toll had counted "
+            "some victims twice.")
+    figure = next(c for c in extract(text, PUBLISHED) if c.kind == "numeric" and c.value == 212)
+    assert figure.time.end == "2024-03-12"
+
+
+def test_money_does_not_speak():
+    from recount.claims import extract
+
+    text = "Funds pledged to repair the abbey have reached \u20ac40 million, a day after the fire."
+    assert [c for c in extract(text, PUBLISHED) if c.kind == "attributed"] == []

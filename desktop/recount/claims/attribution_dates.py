@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from recount.claims.cue_context import ON_DATE, Cue
+from recount.claims.cues import REPORT_NOUNS
 from recount.claims.dates import resolve_day
 from recount.claims.document import Document
 from recount.claims.layout import lead_paragraphs, outlet_words
@@ -49,6 +50,16 @@ def resolve_dates(doc: Document, cues: list[Cue]) -> None:
             c.date = None
         if c.date and key and not c.passive:
             last[key] = c.date
+    # "a revised report by the ministry" (undated), later "the ministry released a statement
+    # Thursday": a body's published report is its one dated statement of the article
+    days: dict[str, set[str]] = {}
+    for c in cues:
+        if c.date and c.speaker:
+            days.setdefault(c.speaker.name.lower(), set()).add(c.date)
+    for c in cues:
+        known = days.get(c.speaker.name.lower(), set()) if c.speaker else set()
+        if c.date is None and c.verb in REPORT_NOUNS and len(known) == 1:
+            c.date = next(iter(known))
 
 
 def _said_on(phrase: str, published: date) -> date | None:

@@ -45,6 +45,9 @@ ON_DATE = fast(r"\bon\s+" + DAY_PHRASE)
 
 
 BARE_DATE = fast(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")
+# "released a statement Thursday stating …": the day of the statement the verb put out
+_STATEMENT_DAY = fast(r"^\s+(?:a|an|its|their|the)\s+(?:[a-z]+\s+)?(?:statement|report|bulletin|update|"
+                      r"communiqu[e\u00e9])\s+(?:on\s+)?" + DAY_PHRASE + r"\b")
 
 
 _REL_DAY = fast(r"\b(?P<when>yesterday|today|last night)\b", re.I)
@@ -218,7 +221,7 @@ def extend_with_date(doc: Document, cue: Cue) -> None:
     cut = rx(r"[,;:\"“”]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b").search(window)
     if cut:
         window = window[: cut.start()]
-    m = ON_DATE.search(window) or BARE_DATE.match(window)
+    m = ON_DATE.search(window) or BARE_DATE.match(window) or _STATEMENT_DAY.match(window)
     if m and m["when"]:
         if cue.date is None:
             cue.date = m["when"]

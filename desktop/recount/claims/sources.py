@@ -16,7 +16,7 @@ import re
 from recount.claims.body_names import BodyNames
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import headline_paragraphs, outlet_name
-from recount.claims.model import AttributedClaim, NumericClaim
+from recount.claims.model import AttributedClaim, NumericClaim, TimeSpan
 from recount.claims.retrie import fast
 from recount.claims.speakers import GROUP_NOUNS, KNOWN_BODIES, analyse, plain_word
 
@@ -71,7 +71,9 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
         relayed = [c for c in here if not _NEWS_RELAY.match(c.speaker or "")]
         actor = _actor(doc, sent, figure, bodies) if len(relayed) < len(here) and not relayed else None
         if actor is None and (relayed or here):
-            figure.source = credited(_nearest(figure, relayed or here))
+            words = _nearest(figure, relayed or here)
+            figure.source = credited(words)
+            _as_of_words(doc, figure, words)
             continue
         actor = actor or _actor(doc, sent, figure, bodies)
         if actor is not None:
@@ -81,6 +83,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             prev = _previous(doc, index, sent)
             if prev is not None and prev.start in by_sentence:
                 figure.source = credited(by_sentence[prev.start][-1])
+                _as_of_words(doc, figure, by_sentence[prev.start][-1])
             elif prev is not None and prev.start in carried:
                 figure.source = carried[prev.start]  # a run of sentences continuing one toll
             if figure.source:
@@ -92,6 +95,15 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             figure.source = _electoral_body(doc, attributed)  # vote counts are the count's
     for figure in pending:  # after the body's figures have theirs
         figure.source = _lead_source(doc, figure, numeric, attributed, headline)
+
+
+def _as_of_words(doc: Document, figure: NumericClaim, words: AttributedClaim) -> None:
+    """A figure the report dates only by its publication holds as of the day of the words it is
+    credited to ("a revised report by the ministry" that the ministry released on Thursday)."""
+    t = figure.time
+    pub = doc.published.isoformat()
+    if words.date and words.date < pub and t.end == pub and t.scope in ("cumulative", "point"):
+        figure.time = TimeSpan(t.start if t.scope == "cumulative" else words.date, words.date, t.scope)
 
 
 # "WHO spokesman", "spokeswoman for the Harbour Trust", "the agency's spokesperson".

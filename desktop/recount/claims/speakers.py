@@ -62,6 +62,7 @@ COMPANY_NOUNS = frozenset(
 )
 # "Brava Foods SA", "Acme Holdings Ltd": legal suffixes are not part of how a report names it.
 _COMPANY_SUFFIX = fast(r"\s+(?:SA|S\.A\.|Inc\.?|Ltd\.?|plc|PLC|AG|NV|SE|Corp\.?|Co\.|LLC)$")
+_SUMS = frozenset("funds money donations pledges contributions sums payments aid grants".split())
 _BODY_OF_LEADER = fast(r"^(government|administration|office|cabinet|camp)\s+of\s+(President|Prime\s+Minister|"
                            r"Premier|Chancellor|King|Queen|Governor|Mayor)\s+(.+)$")
 _KIND_THEN_NAME = fast(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS | {"agency", "tank", "charity"})
@@ -202,6 +203,8 @@ def _analyse(phrase: str) -> Mention | None:
     if not words:
         return None
     body = " ".join(words)
+    if plain_word(words[-1]) in _SUMS:
+        return None  # "Funds pledged to repair the abbey have reached …": money does not speak
     # "the government of President Lena Varga": her government speaks, not she
     m = _BODY_OF_LEADER.match(body)
     if m and all(_CAP.match(w) or w in NAME_PARTICLES for w in m[3].split()):
