@@ -165,3 +165,12 @@ def test_a_quoted_paragraph_closed_by_a_participle_is_the_last_speakers():
             '"We check every number with our partners," explaining that tolls can rise or fall.')
     explaining = [c for c in attributed(text) if c.verb == "explaining"]
     assert explaining and explaining[0].speaker == "Ivo Marsh"
+
+
+def test_a_heading_line_credits_the_quoted_statement_below_it():
+    text = ("Foreign Minister Han Tae Sol held a rare news conference after the talks.\n"
+            "FM Han\u2019s Opening Statement at the Press Conference:\n"
+            "\u201cWe offered a realistic proposal and we will not change it.\u201d\n"
+            "Han said the talks could resume next month.")
+    found = [c for c in attributed(text) if c.quote and c.quote.startswith("We offered")]
+    assert found and found[0].speaker == "Han Tae Sol"

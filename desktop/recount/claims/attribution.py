@@ -28,7 +28,7 @@ from recount.claims.attribution_links import (
     role_of,
 )
 from recount.claims.attribution_phrases import nominal_cue
-from recount.claims.attribution_signatures import signature_cues
+from recount.claims.attribution_signatures import heading_cues, signature_cues
 from recount.claims.coreference import SpeakerIndex
 from recount.claims.cue_context import Cue, same_mention
 from recount.claims.cues import CUE, CUE_WORDS, PARTICIPLES, is_speech
@@ -89,7 +89,7 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             continue  # "X said that Y had promised ...": Y's words are part of what X said
         cues.append(cue)
     cues = _with_nominal_cues(doc, cues, starts, words, quotes, headline_paras)
-    signed = signature_cues(doc, quotes)
+    signed = signature_cues(doc, quotes) + heading_cues(doc, quotes)
     if signed:
         cues = sorted([*cues, *signed], key=lambda c: c.span_start)
     resolve_speakers(doc, index, cues)

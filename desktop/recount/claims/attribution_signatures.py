@@ -8,6 +8,9 @@
 Magazine and web copy credit words this way, with no verb of saying. A dash-led line counts
 only after a quotation, or when it names an account (@handle): a dash before a name is
 otherwise just punctuation.
+
+A heading line does the same for what follows it: "The Minister's Opening Statement at the
+Press Conference:" and then the quoted paragraphs of the statement.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from recount.claims.cue_context import Cue
 from recount.claims.document import Document
 from recount.claims.quotes import Quote
+from recount.claims.retrie import fast
 from recount.claims.social_posts import SIGNATURE
 from recount.claims.speakers import analyse
 
@@ -42,4 +46,35 @@ def signature_cues(doc: Document, quotes: list[Quote]) -> list[Cue]:
                   appositive_role=m["more"].strip(", ") or None, quotes=signed)
         cue.date = m["day"] if m["handle"] else None  # the day posted, read by attribution_dates
         found.append(cue)
+    return found
+
+
+_HEADING = fast(
+    r"(?P<name>[A-Z][^.:\n\u201c\"]{0,60}?)['\u2019]s\s+(?i:(?:opening|full|closing|prepared|written|joint)\s+)?"
+    r"(?i:statement|remarks|speech|address|message|letter)\b[^.:\n]{0,60}:\s*$"
+)
+
+
+def heading_cues(doc: Document, quotes: list[Quote]) -> list[Cue]:
+    """A cue for each heading line ending in a colon that names whose statement follows,
+    holding the quotations of the paragraphs after it (up to one without any)."""
+    text = doc.text
+    found: list[Cue] = []
+    for pi, (start, end) in enumerate(doc.paragraphs[:-1]):
+        if end - start > 140 or text[end - 1] != ":":
+            continue
+        m = _HEADING.match(text, start, end)
+        if m is None:
+            continue
+        following: list[Quote] = []
+        for pj in range(pi + 1, len(doc.paragraphs)):
+            own = [q for q in quotes if q.paragraph == pj]
+            if not own:
+                break
+            following.extend(own)
+        mention = analyse(m["name"])
+        sent = doc.sentence_at(start)
+        if not following or mention is None or mention.kind == "pronoun" or sent is None:
+            continue
+        found.append(Cue("said", start, end, start, end, mention, sent, quotes=following))
     return found

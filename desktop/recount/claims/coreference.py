@@ -106,6 +106,8 @@ class SpeakerIndex(BodyNames):
             extra = fuller[: -len(name)].split() if fuller and fuller.endswith(" " + name) else []
             if extra and not any(plain_word(w) in ROLE_WORDS or w == "State" for w in extra):
                 name = fuller  # "Costa Mendes" -> "Joana da Costa Mendes" ("Secretary of State X": X)
+            elif fuller and " " not in name and fuller.startswith(name + " "):
+                name = fuller  # "FM Ri" -> "Ri Yong Ho": a family name written first
             known = self._person(name)
             if known is None:
                 known = Speaker(name, "person", mention.role, _gender_of(mention.role))
