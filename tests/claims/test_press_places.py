@@ -204,3 +204,12 @@ def test_a_figure_over_a_run_of_places_is_about_none_of_its_items():
     text = ("Rescue teams are working in Ostrava, Kessel, Tarvik, Lorn and Hesk.\n\n"
             "The storm killed at least 69 people, officials said.")
     assert place_of(text, "69") != "Ostrava"
+
+
+def test_a_storms_name_is_never_a_place():
+    text = ("Hurricane Vela Kills 14 Across Four States\n\n"
+            "Hurricane Vela killed at least 14 people across four states, officials said.")
+    assert place_of(text, "14 people") != "Hurricane Vela"
+    text = ("The storm struck on the tenth anniversary of Orla, the hurricane that flooded Port Lenn in "
+            "2014 and was blamed for 900 deaths.")
+    assert place_of(text, "900") != "Orla"

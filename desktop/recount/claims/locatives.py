@@ -84,6 +84,7 @@ NOT_PLACE = frozenset(
         "president minister prime governor general colonel spokesman spokeswoman secretary director "
         "mr mrs ms dr the a an this that these those it he she they we i his her their its our "
         "state security league group operation affairs red no nos number easter christmas ramadan eid "
+        "hurricane typhoon cyclone storm "
         "passover diwali thanksgiving alhaji sir chief sheikh imam prof gen col capt sgt lt"
     ).split()
 )

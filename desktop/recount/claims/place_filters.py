@@ -220,9 +220,16 @@ def state_name_after(text: str, pos: int, name: str) -> str:
     return longer.group() if longer else ""
 
 
+# "Hurricane Katrina", "Katrina, the storm that devastated the city": a storm's name
+_STORM = fast(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|(?:Tropical|Super|Winter)\s+(?:Storm|Typhoon|Cyclone|"
+              r"Depression))\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+),\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:storm|hurricane|"
+              r"typhoon|cyclone)\s+(?:that|which|blamed|named)\b")
+
+
 def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None) -> frozenset[str]:
     """Surnames of the people an article names (after a title, or as the subject of a
-    reporting verb with a first and last name); countries stay places ("Russia said").
+    reporting verb with a first and last name), and storms' names; countries stay places
+    ("Russia said").
 
     With the article's tokens, both patterns are tried only where their first word stands."""
     if tokenized is None:
@@ -235,6 +242,7 @@ def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None
         verbs = [at for at in compress(starts, map(_speech_words().__contains__, words))
                  if at > 0 and text[at - 1].isspace()]
     found += [m.group(1) for m in _AGED.finditer(text)]  # "Kozlowski, 58, and Swartz, 45,"
+    found += [m.group(1) or m.group(2) for m in _STORM.finditer(text)]  # a storm is no place
     for at in verbs:
         # a name right before the verb ends in a capitalised word: test that first (most are "he said")
         if rx(_CAPITALISED_BEFORE).search(text, max(0, at - 40), at):

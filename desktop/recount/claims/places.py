@@ -53,8 +53,9 @@ from recount.claims.place_filters import (
 )
 from recount.claims.retrie import fast, rx
 
+# (", including five in Velmar": a part's place is not the whole's)
 _CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
-                   r"except|but)\b|\s[\u2013\u2014-]\s+(?:but|while|whereas|as)\b")
+                   r"except|but|including|among\s+them)\b|\s[\u2013\u2014-]\s+(?:but|while|whereas|as)\b")
 
 _BASED = (r"\b([A-Z][a-z]+)$")
 _NEXT_CAPITAL = (r"\s+[A-Z]\w")
