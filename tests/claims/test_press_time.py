@@ -245,3 +245,9 @@ def test_money_does_not_speak():
 
     text = "Funds pledged to repair the abbey have reached \u20ac40 million, a day after the fire."
     assert [c for c in extract(text, PUBLISHED) if c.kind == "attributed"] == []
+
+
+def test_a_span_of_days_and_the_week_before_it():
+    text = "Some 9,400 people arrived in the seven days between March 1-7, compared to 3,900 the previous week."
+    assert when(text, 9400) == ("2024-03-01", "2024-03-07", "period")
+    assert when(text, 3900)[2] == "period" and when(text, 3900)[0] != "2024-03-01"

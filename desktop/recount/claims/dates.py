@@ -33,7 +33,8 @@ _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 DATE_RE = fast(
     rf"""
-      {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?
+      {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s?[-\u2013]\s?(?P<dayend>\d{{1,2}})\b)?
+        (?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?
     | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH2}(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)\b)?
     | (?P<rel>(?:last|this|next)\s+)?{_WEEKDAY}(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?
     | (?P<holiday>Easter(?:\s+Sunday)?|Christmas\s+(?:Day|Eve)|New\s+Year['\u2019]s\s+(?:Day|Eve)
@@ -41,7 +42,7 @@ DATE_RE = fast(
     | (?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter
          (?:\s+of\s+(?P<qyear>(?:19|20)\d\d))?)\b
     | (?P<yesterday>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening)
-    | (?P<lastunit>(?:last|this|next)\s+(?:week|month|year|weekend))
+    | (?P<lastunit>(?:last|this|next|the\s+previous)\s+(?:week|month|year|weekend))
     | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
          (?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
          (?P<unit>days?|weeks?|months?|hours?|year)\b)
@@ -198,6 +199,9 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             day = int(g("day") or g("day2"))
             year = g("year") or g("year2")
             d = date(int(year), month, day) if year else _infer_year(month, day, pub)
+            last = g("dayend") and d and int(g("dayend")) > day and d.replace(day=int(g("dayend")))
+            if last:  # "August 21-27": the days of one span
+                return DateRef(s, e, d, last, "period")
             return DateRef(s, e, d, d, "day") if d else None
         if g("wd"):
             rel = (g("rel") or "").strip().lower()
@@ -216,7 +220,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             d = pub - timedelta(days=1) if w == "yesterday" or w.startswith("last") else pub
             return DateRef(s, e, d, d, "day")
         if g("lastunit"):
-            rel, unit = g("lastunit").lower().split()
+            *rel_words, unit = g("lastunit").lower().split()
+            rel = "last" if rel_words[-1] == "previous" else rel_words[-1]  # "the previous week"
             shift = {"last": -1, "this": 0, "next": 1}[rel]
             if unit == "week":
                 monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)

@@ -56,7 +56,8 @@ from recount.claims.timing import TimeReader
 from recount.claims.word_figures import word_atoms
 
 _DATE_TRIGGERS_BUT_THE = DATE_TRIGGERS - {"the"}
-_THE_DATE = fast(r"(?<![A-Za-z])the\s+(?:start|beginning|weekend)", re.IGNORECASE)
+_THE_DATE = fast(r"(?<![A-Za-z])the\s+(?:start|beginning|weekend|previous\s+(?:week|month|year))",
+                 re.IGNORECASE)
 
 _CARRIED_SUBJECT = fast(
     r"^\s*(?:[A-Z][\w ]{0,20}?,\s*)?(?:(?i:the|that|this|its|their)\s+(?:\w+\s+)?"
