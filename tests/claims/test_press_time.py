@@ -248,6 +248,13 @@ def test_money_does_not_speak():
 
 
 def test_a_span_of_days_and_the_week_before_it():
-    text = "Some 9,400 people arrived in the seven days between March 1-7, compared to 3,900 the previous week."
+    text = ("Some 9,400 people arrived in the seven days between March 1-7, compared to 3,900 the "
+            "previous week.")
     assert when(text, 9400) == ("2024-03-01", "2024-03-07", "period")
     assert when(text, 3900)[2] == "period" and when(text, 3900)[0] != "2024-03-01"
+
+
+def test_killed_when_the_event_happened_on_a_day_is_that_days():
+    text = ("Seven passengers were killed and 12 others injured when four coaches of an express train "
+            "derailed near Orlan early Tuesday, an official said.")
+    assert when(text, 7) == ("2024-03-12", "2024-03-12", "day")

@@ -68,6 +68,9 @@ BRINGING_TOTAL = fast(r"\b(?:bringing|brings|brought|bring|taking|takes|took|pus
 # The verbs of an event's onset, one list for the patterns below
 ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
           r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
+# "killed when the coaches derailed …": a when-clause telling the event itself
+WHEN_ONSET = fast(rf"\bwhen\s+[^;]{{0,120}}?\b(?:{ONSET}|derailed|capsized|overturned|sank|collided|plunged|"
+                  r"caught\s+fire)\b[^;]*$", re.IGNORECASE)
 EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
                    re.IGNORECASE)
 # an onset dated by its own words, before the date that follows ("struck 24 hours earlier")

@@ -378,8 +378,9 @@ class TimeReader:
                 # the day belongs to the nearer figure, the one it is compared with
                 if rx(r"\bfrom\s+\S*\d").search(between) or tw.COMPARED_FIGURE.search(between):
                     continue
-                if rx(r"[;(]|\b(?:when|after|before|because|while)\b").search(between):
-                    continue
+                if rx(r"[;(]|\b(?:after|before|because|while)\b").search(between) or (
+                        "when" in between and not tw.WHEN_ONSET.search(between)):
+                    continue  # (but "killed when nine coaches derailed early Friday": that day)
                 return d
             # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
             if d.end <= fig.start:
