@@ -58,3 +58,23 @@ def test_rescan_rewrites_only_what_differs(tmp_path: Path) -> None:
         assert after[key][2:] == stored[key][2:]  # every row as the sweep gives it
     for key in keys[1:]:
         assert after[key][0] == stored[key][0]  # unchanged rows were not rewritten
+
+
+def test_rescan_rewrites_the_table_whole_when_most_rows_differ(tmp_path: Path, monkeypatch) -> None:
+    import recount.compare.stored as stored
+
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        for n, (value, day) in enumerate([(120, "2024-06-04"), (90, "2024-06-06"), (80, "2024-06-08")]):
+            _add(lib, n + 1, value, day)
+    before = _rows(path)
+    with sqlite3.connect(path) as conn:  # every row out of date, and one flag no longer raised
+        conn.execute("UPDATE flags SET data = '{}'")
+        conn.execute("INSERT INTO flags SELECT 'stale', type, a_claim_id, b_claim_id, a_article_id, "
+                     "b_article_id, story_id, b_published, data FROM flags LIMIT 1")
+    monkeypatch.setattr(stored, "_REWRITE_AFTER", 1)
+    with Library.open(path) as lib:
+        assert rescan(lib)
+    after = _rows(path)
+    assert sorted(after) == sorted(before)
+    assert all(after[k][2:] == before[k][2:] for k in before)

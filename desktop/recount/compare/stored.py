@@ -38,6 +38,8 @@ RESCAN_FROM = 500
 _INSERT = ("INSERT OR REPLACE INTO flags (key, type, a_claim_id, b_claim_id, a_article_id, b_article_id, "
            "story_id, b_published, data) SELECT ?, ?, ?, ?, a.article_id, b.article_id, ab.story_id, ?, ? "
            "FROM claims a, claims b JOIN articles ab ON ab.id = b.article_id WHERE a.id = ? AND b.id = ?")
+# A rescan compares this many rows with those stored before deciding to rewrite the table whole.
+_REWRITE_AFTER = 20_000
 _ROW_COLUMNS = "key, type, a_claim_id, b_claim_id, a_article_id, b_article_id, story_id, b_published, data"
 _INSERT_ROW = f"INSERT OR REPLACE INTO flags ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _ALL_CHECKED = ("INSERT INTO flag_checks (article_id, checked_at) SELECT id, ? FROM articles WHERE true "
@@ -177,7 +179,7 @@ def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1)
             with lib._writing() as conn:  # held through the scan: no report arrives unchecked meanwhile
                 if not scan_into(lib, db, Path(tmp), cancelled, jobs=jobs, keep_dismissed=True):
                     raise _Cancelled
-                _replace_all(conn, stored_rows(db))
+                _replace_all(conn, lambda: stored_rows(db))
                 if cancelled is not None and cancelled():
                     raise _Cancelled
                 conn.execute(_ALL_CHECKED, (_now(),))
@@ -188,20 +190,30 @@ def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1)
     return True
 
 
-def _replace_all(conn: sqlite3.Connection, batches: Iterable[list[tuple]]) -> None:
-    """Make the flags table hold exactly these rows (key, type, a_claim_id, b_claim_id,
-    a_article_id, b_article_id, story_id, b_published, data), writing only what differs: a
-    rescan mostly finds the flags already stored, and rewriting a million rows and their four
-    indexes costs more than reading them back to compare."""
+def _replace_all(conn: sqlite3.Connection, batches: Callable[[], Iterable[list[tuple]]]) -> None:
+    """Make the flags table hold exactly the rows `batches()` gives (key, type, a_claim_id,
+    b_claim_id, a_article_id, b_article_id, story_id, b_published, data), writing only what
+    differs: a rescan mostly finds the flags already stored, and rewriting a million rows and
+    their four indexes costs more than reading them back to compare. When most rows differ
+    (the rules changed since the flags were stored), the table is emptied and written whole."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS rescan_keys (key TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.rescan_keys")
-    for rows in batches:
+    seen = changed = 0
+    for rows in batches():
         marks = ", ".join("?" * len(rows))
         have = {r[0]: r for r in conn.execute(f"SELECT {_ROW_COLUMNS} FROM flags WHERE key IN ({marks})",
                                               [r[0] for r in rows])}
-        conn.executemany(_INSERT_ROW, [r for r in rows if have.get(r[0]) != tuple(r)])
+        differ = [r for r in rows if have.get(r[0]) != tuple(r)]
+        conn.executemany(_INSERT_ROW, differ)
         conn.executemany("INSERT OR IGNORE INTO temp.rescan_keys VALUES (?)", [(r[0],) for r in rows])
-    conn.execute("DELETE FROM flags WHERE key NOT IN (SELECT key FROM temp.rescan_keys)")
+        seen, changed = seen + len(rows), changed + len(differ)
+        if seen >= _REWRITE_AFTER and 2 * changed > seen:
+            conn.execute("DELETE FROM flags")
+            for again in batches():
+                conn.executemany(_INSERT_ROW, again)
+            break
+    else:
+        conn.execute("DELETE FROM flags WHERE key NOT IN (SELECT key FROM temp.rescan_keys)")
     conn.execute("DROP TABLE temp.rescan_keys")
 
 
