@@ -214,3 +214,9 @@ def test_a_giver_described_around_its_name_is_that_name():
     assert sourced(text, 150e6) == "Orvane"
     text = "The fund now holds:\n- \u20ac15m from the holding company of the Delac family, owners of a chain"
     assert sourced(text, 15e6) == "Delac"
+
+
+def test_a_toll_that_rose_sharply_is_still_the_toll():
+    text = ("The death toll from a powerful 7.2-magnitude earthquake in Velmora has risen sharply to over "
+            "900, state television reported.")
+    assert one(text, 900).category == "killed"

@@ -111,7 +111,8 @@ CHANGE_VERBS = (
     r"lowered|raised|cut|slashed|trimmed|upped|swelled|swells|swollen|grew|grows|grown|culled|shrank|shrunk|increased|went\s+up|"
     r"went\s+down|down|now|put|puts|placed|climb|rise|reach|exceed"
 )
-CHANGE_TO = fast(rf"\b(?:{CHANGE_VERBS})\s+(?:to\s+|at\s+|from\s+)?{QUALIFIER}$", re.IGNORECASE)
+CHANGE_TO = fast(rf"\b(?:{CHANGE_VERBS})\s+(?:(?:sharply|further|again|steadily|dramatically|significantly|"
+                 rf"slightly|rapidly|quickly)\s+)?(?:to\s+|at\s+|from\s+)?{QUALIFIER}$", re.IGNORECASE)
 _RISE_TO = CHANGE_TO
 # What a change verb's subject names when it is a tally: "the death toll", "the number of
 # missing", "the list of people unaccounted for"
