@@ -97,8 +97,8 @@ class SearchMixin:
         if exclude_article is not None:
             where.append("c.article_id != ?")
             params.append(exclude_article)
-        if story is not None:
-            where.append("a.story_id = ?")
+        if story is not None:  # the claim's copy of its report's story (db/006): indexed with kind, category
+            where.append("c.story_id = ?")
             params.append(story)
         if not include_rejected:
             where.append("(r.decision IS NULL OR r.decision != 'rejected')")
