@@ -258,3 +258,10 @@ def test_killed_when_the_event_happened_on_a_day_is_that_days():
     text = ("Seven passengers were killed and 12 others injured when four coaches of an express train "
             "derailed near Orlan early Tuesday, an official said.")
     assert when(text, 7) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_a_figure_from_a_previous_report_ends_before_the_new_one():
+    text = ("The agency said the floods left 2,958 people dead, adjusting the numbers from a previous "
+            "report that said 9,300 were dead.")
+    assert when(text, 9300)[1] == "2024-03-13"
+    assert when(text, 2958)[1] == "2024-03-14"

@@ -169,7 +169,8 @@ COMPARISON_BASE = fast(r"\b(?:than|compared\s+(?:with|to))\s+"
 # a figure restated as an older one: "the previous figure of", "our first estimates were"
 PREVIOUS_FIGURE = fast(
     r"\b(?:previous|earlier|initial|original|first|old|prior|last)\s+(?:\w+\s+)?(?:figures?|tolls?|tally|count|"
-    r"estimates?|totals?|numbers?)\s+(?:of|was|were|is|stood\s+at|had\s+been)\s+"
+    r"estimates?|totals?|numbers?|reports?|bulletins?|updates?)\s+(?:of|was|were|is|stood\s+at|had\s+been|"
+    r"(?:that|which)\s+(?:said|put|gave|showed|listed|counted)(?:\s+(?:that|the\s+toll\s+at))?)\s+"
     + QUALIFIER + r"$",
     re.IGNORECASE,
 )
