@@ -18,9 +18,10 @@ headline), so the stored flags and a rescan fold the same way:
    report (the same story, category and value) is a repetition when a later report
    gives it again (or tells the same revision again), not a new fall;
 3. **against the figure it revises**: a fall is set against the latest earlier report giving
-   a higher figure, not every earlier one; but a body's revision of its own figures, stated
-   in so many words ("revised down to", "counted twice") and credited to it on both sides,
-   withdraws each of its earlier figures, and is set against each;
+   a higher figure and against the first one (the figure the series started from), not
+   every earlier one in between; but a body's revision of its own figures, stated in so many
+   words ("revised down to", "counted twice") and credited to it on both sides, withdraws
+   each of its earlier figures, and is set against each;
 4. **a figure credited twice, once per credit**: the same figure credited to different
    bodies is set against the first report that gave it, not every pair of its repeaters;
 5. **a drift once per pair of versions**: a quote already found drifting from one version of
@@ -226,8 +227,8 @@ class Folder:
             else:
                 out.append(f)
         for (_article, published, what), group in falls.items():
-            latest = max(_day(f.a) for f in group)
-            out.extend(f for f in group if _day(f.a) == latest or _own_revision(f))  # rule 3
+            latest, earliest = max(_day(f.a) for f in group), min(_day(f.a) for f in group)  # rule 3
+            out.extend(f for f in group if _day(f.a) in (latest, earliest) or _own_revision(f))
             seen = self.lowered.get(what)
             mark = (_day(group[0].b)[0], published or "")
             if seen is None or mark < seen:
