@@ -220,3 +220,8 @@ def test_a_toll_that_rose_sharply_is_still_the_toll():
     text = ("The death toll from a powerful 7.2-magnitude earthquake in Velmora has risen sharply to over "
             "900, state television reported.")
     assert one(text, 900).category == "killed"
+
+
+def test_a_sentences_first_one_is_a_person_unless_harmed():
+    assert values("One woman could be seen pinning photos of the missing to a fence.") == []
+    assert one("One rescuer was injured when the wall fell.", 1).category == "wounded"

@@ -184,7 +184,10 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
             return True  # "007", leading zeros: codes
     if a.is_words:
         word = text[a.start : a.end]
-        if word.lower() == "one" and not _ONE_OK.match(after):
+        if word.lower() == "one" and (not _ONE_OK.match(after) or (
+                a.start == s.start and not rx(r"\s+(?:in|out\s+of|of)\b").match(after))):
+            # "One man could be seen …": a sentence's first "one" names a person, not a count
+            # ("One protester was killed" is counted by word_figures; "One of them died" is kept)
             return True
         if word[:1].isupper() and a.start != s.start and not before.rstrip().endswith(
             ('"', "\u201c", ":", "-", "\u2013", "\u2014", "(", "a.m.", "p.m.")
