@@ -225,3 +225,15 @@ def test_a_toll_that_rose_sharply_is_still_the_toll():
 def test_a_sentences_first_one_is_a_person_unless_harmed():
     assert values("One woman could be seen pinning photos of the missing to a fence.") == []
     assert one("One rescuer was injured when the wall fell.", 1).category == "wounded"
+
+
+def test_a_verb_that_kills_soldiers_counts_them_as_killed():
+    assert one("The blast killed 12 soldiers and wounded 30.", 12).category == "killed"
+    assert one("The army deployed 3,000 soldiers to the border.", 3000).category == "troops"
+
+
+def test_a_bare_figure_after_and_counts_what_the_one_before_counts():
+    text = "Floods killed 120 people in the north and 45 in the south."
+    assert one(text, 45).category == "killed"
+    text = "The quake killed 2,400 people in 1981 and 650 in 1996."
+    assert one(text, 650).category == "killed"

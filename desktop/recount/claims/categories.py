@@ -314,6 +314,9 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     if after_cat and not (troops and after_cat not in ("killed", "wounded", "missing", "arrested")):
         return _fold(after_cat, sentence), subject
     if troops:
+        verb, at = _last_category(before[-60:])  # "killed 12 soldiers": the verb counts them
+        if verb in ("killed", "wounded", "missing", "arrested") and len(before[-60:][at:].split()) <= 3:
+            return _fold(verb, sentence), subject
         return "troops", subject
     thing = _THING_HEAD.match(after)
     if thing and thing.group("noun").lower() not in PEOPLE_NOUNS and not _ANY_CATEGORY.search(thing.group()):

@@ -120,6 +120,7 @@ _PART_OF = fast(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+those\
                 re.IGNORECASE)
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
+_AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+)?$")
 _AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
                  r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
 _OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "58 dead (6 of them civilians)"
@@ -205,6 +206,12 @@ class NumericExtractor:
                 elif (previous is not None and claim.time.scope == "point" and previous.time.scope != "point"
                       and _AND_VERB.match(text, previous.end, claim.start)):
                     claim.time = previous.time  # "has destroyed 9,700 homes and scorched 146,000 acres"
+                elif (previous is not None and claim.category == "count" and claim.subject is None
+                      and claim.span == text[fig.start : fig.end]
+                      and _AND_BARE.match(text, previous.end, claim.start)):
+                    claim.category = previous.category  # "killed 120 in the north and 45 in the south"
+                    if claim.time.scope == "point":
+                        claim.time = previous.time
                 out.append(claim)
                 previous = self._previous = claim
         if headlines:
