@@ -84,7 +84,7 @@ def test_acts_are_not_words():
 
 
 def test_a_surname_ending_in_a_is_a_person_not_a_country():
-    text = ("Opposition politician Dalia Voranskaya won 9.9 percent of the vote. Voranskaya, however, "
+    text = ("Opposition politician Dalia Voranskaya won 7.4 percent of the vote. Voranskaya, however, "
             "rejected the results on Monday. Before the vote, Voranskaya's rallies drew thousands.")
     assert speakers(text) == ["Dalia Voranskaya"]
 
@@ -103,7 +103,7 @@ def test_a_sentence_opened_by_but_starts_a_new_speaker():
 
 
 def test_an_age_before_the_name_in_an_apposition():
-    assert speakers("One of the wounded, 41-year-old Tomas Brel, said he heard two blasts.") == ["Tomas Brel"]
+    assert speakers("One of the injured, 52-year-old Tomas Brel, said he heard two blasts.") == ["Tomas Brel"]
 
 
 def test_the_person_cited_or_quoted_as_saying_speaks():
@@ -115,8 +115,8 @@ def test_the_person_cited_or_quoted_as_saying_speaks():
 
 def test_according_to_a_role_then_the_name():
     assert speakers("According to the city's governor, Mila Dorn, 300 homes were flooded.") == ["Mila Dorn"]
-    found = attributed("According to a statement from the ministry dated September 23, four new cases "
-                       "were confirmed.")
+    found = attributed("According to a statement from the ministry dated May 3, three new infections "
+                       "were reported.")
     assert [c.speaker for c in found] == ["ministry"]
 
 
@@ -136,33 +136,33 @@ def test_a_word_alone_on_the_line_above_is_not_a_first_name():
 
 
 def test_urging_with_a_gesture_is_not_speech():
-    text = "Rescuers stopped digging and raised their hands, urging for silence, hoping to hear voices."
+    text = "The diggers paused and lifted their arms, urging for stillness, listening for a cry."
     assert speakers(text) == []
 
 
 def test_dotted_initials_do_not_end_a_sentence_or_lose_a_speaker():
-    text = "R.K. Velan, a railway official who was on the train, said most injuries were in one coach."
+    text = "R.K. Velan, a rail engineer travelling on the express, said most injuries were in one coach."
     assert speakers(text) == ["R.K. Velan"]
 
 
 def test_the_government_of_a_leader_speaks_as_a_body():
-    text = "The government of President Ivo Danek reported 640 deaths in the areas it controls."
+    text = "The government of President Ivo Danek said 640 people had died in the north."
     assert speakers(text) == ["Ivo Danek's government"]
 
 
 def test_a_participle_opening_the_sentence_is_a_claim_of_the_main_subject():
-    text = ('President Ana Ruiz spoke at the scene on Monday night. Describing the abbey as "our memory" '
-            'and "the heart of the town", she added: "It will be our work for the years to come."')
+    text = ('President Ana Ruiz spoke at the scene on Monday night. Describing the bridge as "our spine" '
+            'and "the pride of the valley", she added: "We will reopen it within the year."')
     found = attributed(text)
     by_verb = {c.verb: c for c in found}
-    assert by_verb["describing"].speaker == "Ana Ruiz" and "our memory" in by_verb["describing"].quote
-    assert by_verb["added"].quote.startswith("It will be our work")
+    assert by_verb["describing"].speaker == "Ana Ruiz" and "our spine" in by_verb["describing"].quote
+    assert by_verb["added"].quote.startswith("We will reopen it")
 
 
 def test_a_quoted_paragraph_closed_by_a_participle_is_the_last_speakers():
     text = ('The agency\'s spokesman, Ivo Marsh, said the count was under review. Asked why, Marsh said: '
             '"Counts change in every disaster."\n\n'
-            '"We check every number with our partners," explaining that tolls can rise or fall.')
+            '"We verify each figure with our partners," explaining that tolls can go up as well as down.')
     explaining = [c for c in attributed(text) if c.verb == "explaining"]
     assert explaining and explaining[0].speaker == "Ivo Marsh"
 
@@ -170,7 +170,7 @@ def test_a_quoted_paragraph_closed_by_a_participle_is_the_last_speakers():
 def test_a_heading_line_credits_the_quoted_statement_below_it():
     text = ("Foreign Minister Han Tae Sol held a rare news conference after the talks.\n"
             "FM Han\u2019s Opening Statement at the Press Conference:\n"
-            "\u201cWe offered a realistic proposal and we will not change it.\u201d\n"
+            "\u201cOur offer stays on the table and our position will not change.\u201d\n"
             "Han said the talks could resume next month.")
-    found = [c for c in attributed(text) if c.quote and c.quote.startswith("We offered")]
+    found = [c for c in attributed(text) if c.quote and c.quote.startswith("Our offer stays")]
     assert found and found[0].speaker == "Han Tae Sol"

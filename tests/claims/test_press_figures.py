@@ -43,17 +43,17 @@ def test_magnitudes_clock_times_day_spans_ages_and_how_often_are_not_figures():
     assert values("A 6.1 earthquake shook the coast.") == []
     assert values("The storm's pressure fell to 919 millibars overnight.") == []
     assert values("As of June 4, 18:00hrs, confirmed cases stood at 61, the ministry said.") == [61]
-    assert values("Some 10,200 people crossed in the seven days between August 21-27.") == [10_200]
+    assert values("Some 8,300 people crossed in the six days between May 2-7.") == [8_300]
     assert values("The victims were aged between 30 and 78, police said.") == []
     assert values("Families have been uprooted five or six times since the war began.") == []
 
 
 def test_casualty_wording_beyond_killed_and_wounded():
-    assert one("The crash took the lives of 48 people, officials said.", 48).category == "killed"
-    assert one("Four more of those injured succumbed overnight, the hospital said.", 4).category == "killed"
+    assert one("The collapse took the lives of 31 workers, officials said.", 31).category == "killed"
+    assert one("Two more injured patients succumbed in the night.", 2).category == "killed"
     assert one("Three more people were shot in the square on Sunday.", 3).category == "wounded"
     assert one("Two drones were shot down over the port.", 2).category == "count"
-    assert one("A bomber struck a mosque on Friday, killing at least 24 worshipers.", 24).category == "killed"
+    assert one("A gunman attacked a market on Saturday, killing 17 shoppers.", 17).category == "killed"
 
 
 def test_a_toll_brought_to_a_figure_takes_the_tolls_category():
@@ -63,7 +63,7 @@ def test_a_toll_brought_to_a_figure_takes_the_tolls_category():
 
 
 def test_among_the_dead_first_then_the_part():
-    c = one("Among the dead are at least 20 soldiers, the army said.", 20)
+    c = one("Among the dead were at least 20 soldiers, the army said.", 20)
     assert c.category == "killed"
 
 
@@ -104,7 +104,7 @@ def test_still_belongs_to_its_own_figure():
 
 def test_reporting_periods_and_running_totals_of_an_epidemic():
     assert one("The ministry reported 14 new deaths in the last 24 hours.", 14).time.scope == "period"
-    assert one("Cumulative confirmed cases stand at 48, the ministry said.", 48).time.scope == "cumulative"
+    assert one("Confirmed infections stand at 63 in all, the ministry said.", 63).time.scope == "cumulative"
     raids = one("At least 45 civilians were killed in air raids between March 2 and April 2.", 45).time
     assert (raids.start, raids.end, raids.scope) == ("2024-03-02", "2024-04-02", "period")
 
@@ -130,9 +130,9 @@ def test_a_date_in_an_aside_is_not_the_figures():
 def test_a_news_outlet_relays_the_figures_of_the_body_it_names():
     text = "The agency said the toll rose to 3,381, the Tarsk Daily reported."
     assert sourced(text, 3_381) == "agency"
-    text = ("The country's director general for health services issued the correction on Thursday, "
-            "lowering the death toll from 359 to 253, The Guardian reported.")
-    assert "director general for health services" in (sourced(text, 253) or "")
+    text = ("The country's director general for prisons issued the correction on Thursday, "
+            "lowering the death toll from 268 to 212, The Guardian reported.")
+    assert "director general for prisons" in (sourced(text, 212) or "")
     assert sourced("Reuters reported that 40 people were killed in the blast.", 40) == "Reuters"
 
 
@@ -156,8 +156,8 @@ def test_one_person_harmed_is_a_figure_of_one():
 
 def test_a_person_who_is_not_harmed_is_not_a_figure():
     assert values("A spokesman said the road would reopen. One witness described a loud bang.") == []
-    # "a man and a woman died" are two people: not one, and not counted word by word
-    assert 1 not in values("In the south, a man and a woman died when their car hit a fallen tree.")
+    # "a pilot and a nurse died" are two people: not one, and not counted word by word
+    assert 1 not in values("In the south, a pilot and a nurse died when their car hit a fallen tree.")
 
 
 def test_the_people_a_casualty_verb_counts_are_its_victims():
@@ -192,33 +192,33 @@ def test_people_ordered_to_evacuate_are_evacuations():
 
 
 def test_results_announced_by_a_body_are_that_bodys():
-    text = ("The incumbent won 61 percent of the vote, according to provisional results announced by the "
-            "electoral commission on Friday.")
-    assert sourced(text, 61) == "electoral commission"
+    text = ("The incumbent took 61 percent, according to partial results released by the election "
+            "board on Friday.")
+    assert sourced(text, 61) == "election board"
 
 
 def test_a_state_news_agency_relays_the_body_it_quotes():
-    text = ("The Civil Protection Agency said the death toll rose overnight to 2,912, the state-run Kessa "
-            "news agency reported.")
+    text = ("The Civil Protection Agency said 2,912 people had now died, the state-run Kessa news "
+            "agency reported.")
     assert sourced(text, 2912) == "Civil Protection Agency"
 
 
 def test_a_corrected_figure_announced_in_the_future_tense_is_a_claim():
-    text = ('"The toll is at least 212, our first count was 268 and it will be reduced to 212," the '
+    text = ('"Our count stands at 212. We first said 268, and it will be revised to 212," the '
             'health director said.')
     assert values(text).count(212) == 2
 
 
 def test_a_giver_described_around_its_name_is_that_name():
-    text = "The fund now holds:\n- \u20ac150m from the luxury Orvane cosmetics group, with two foundations"
+    text = "The fund now holds:\n- \u20ac150m from the Orvane perfume group and two family trusts"
     assert sourced(text, 150e6) == "Orvane"
-    text = "The fund now holds:\n- \u20ac15m from the holding company of the Delac family, owners of a chain"
+    text = "The fund now holds:\n- \u20ac15m from the investment arm of the Delac family, owners of a chain"
     assert sourced(text, 15e6) == "Delac"
 
 
 def test_a_toll_that_rose_sharply_is_still_the_toll():
-    text = ("The death toll from a powerful 7.2-magnitude earthquake in Velmora has risen sharply to over "
-            "900, state television reported.")
+    text = ("The number of dead after a 6.9-magnitude tremor in Velmora has climbed steeply to over 900, "
+            "state television reported.")
     assert one(text, 900).category == "killed"
 
 

@@ -18,15 +18,15 @@ def place_of(text: str, value: float) -> str | None:
 
 
 def test_diseases_faiths_currencies_and_compounds_are_not_places():
-    assert place_of("Four new Ebola cases were confirmed on Monday.", 4) is None
-    assert place_of("A bomber struck a Sunni mosque on Friday, killing at least 24 worshipers.", 24) is None
+    assert place_of("Three new Ebola infections were reported on Friday.", 3) is None
+    assert place_of("A bomber hit a Sunni mosque during Sunday prayers, killing 19 people.", 19) is None
     assert place_of("The minister announced Rs 5 lakh for each family.", 500_000) is None
-    assert place_of("US-led coalition air raids killed at least 35 civilians.", 35) is None
+    assert place_of("US-led strikes killed at least 12 villagers overnight.", 12) is None
 
 
 def test_companies_are_not_places():
-    text = "The regulator imposed a record $2.7 billion fine on its Quorix unit on Tuesday."
-    assert place_of(text, 2_700_000_000) is None
+    text = "The regulator imposed a $1.9 billion penalty on its Quorix unit on Tuesday."
+    assert place_of(text, 1_900_000_000) is None
     text = "Sanjay Varn, the former chief executive of Delta Ledger Systems, agreed to pay $800 million."
     assert place_of(text, 800_000_000) is None
 
@@ -34,7 +34,7 @@ def test_companies_are_not_places():
 def test_people_named_with_their_age_are_not_places():
     text = ("Marek Doval and Ilse Kamp, former executives of a shipping group who were found guilty of "
             "stealing $150 million from it, were sentenced on Monday.\n"
-            "Doval, 58, and Kamp, 45, were found guilty in June of 22 counts of fraud.\n"
+            "Doval, 58, and Kamp, 45, were convicted in June on 14 fraud charges.\n"
             "Prosecutors said the pair used the money to furnish a flat for Doval with a $6,000 curtain.")
     assert place_of(text, 150_000_000) is None
 
@@ -46,6 +46,6 @@ def test_a_capital_inside_a_surname_is_no_capital():
 
 
 def test_a_state_named_with_of_keeps_the_whole_name():
-    text = "Since the outbreak began in the Democratic Republic of the Congo, there have been 2,084 cases."
-    assert place_of(text, 2_084) == "Democratic Republic of the Congo"
+    text = "In the Democratic Republic of the Congo, 1,760 infections have been recorded so far."
+    assert place_of(text, 1_760) == "Democratic Republic of the Congo"
 

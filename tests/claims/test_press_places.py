@@ -183,8 +183,8 @@ def test_a_capital_named_by_a_two_word_adjective():
 
 
 def test_a_sentence_opened_by_a_place_phrase_is_about_that_place():
-    text = "In South Arlen, the death toll rose to 11, the governor said."
-    assert place_of(text, "11") == "South Arlen"
+    text = "In South Arlen, the number of dead climbed to 8, the governor's office said."
+    assert place_of(text, "8") == "South Arlen"
     assert place_of("In January, 40 homes were destroyed by floods.", "40") is None
 
 
@@ -199,17 +199,17 @@ def test_a_dotted_abbreviation_stays_whole_in_a_place_name():
 
 
 def test_a_figure_over_a_run_of_places_is_about_none_of_its_items():
-    text = "The storm killed at least 69 people in Ostrava, Kessel, Tarvik, Lorn and Hesk, officials said."
-    assert place_of(text, "69") != "Ostrava"
+    text = "The cyclone left 53 dead in Ostrava, Kessel, Tarvik, Lorn and Hesk, officials said."
+    assert place_of(text, "53") != "Ostrava"
     text = ("Rescue teams are working in Ostrava, Kessel, Tarvik, Lorn and Hesk.\n\n"
-            "The storm killed at least 69 people, officials said.")
-    assert place_of(text, "69") != "Ostrava"
+            "The cyclone left 53 dead, officials said.")
+    assert place_of(text, "53") != "Ostrava"
 
 
 def test_a_storms_name_is_never_a_place():
-    text = ("Hurricane Vela Kills 14 Across Four States\n\n"
-            "Hurricane Vela killed at least 14 people across four states, officials said.")
-    assert place_of(text, "14 people") != "Hurricane Vela"
-    text = ("The storm struck on the tenth anniversary of Orla, the hurricane that flooded Port Lenn in "
-            "2014 and was blamed for 900 deaths.")
+    text = ("Hurricane Vela Leaves 9 Dead\n\n"
+            "Hurricane Vela left 9 dead in three coastal states, officials said.")
+    assert place_of(text, "9 dead") != "Hurricane Vela"
+    text = ("The storm came ten years after Orla, the hurricane that swamped Port Lenn in 2014, which "
+            "killed 900 people.")
     assert place_of(text, "900") != "Orla"

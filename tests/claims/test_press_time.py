@@ -157,29 +157,30 @@ def test_bringing_a_total_to_a_figure_makes_it_a_running_total():
 
 
 def test_a_missing_list_stands_as_of_the_time_its_clause_names():
-    text = ("At one point last week the list of the unaccounted for fell to about 300, but over the "
-            "weekend it rose to more than 900.")
+    text = ("Early last week the list of the missing fell to about 300, but over the weekend it "
+            "climbed to more than 900.")
     assert when(text, 900) == ("2024-03-09", "2024-03-10", "point")
     assert when("On Tuesday, 35 people were still missing.", 35) == ("2024-03-12", "2024-03-12", "point")
 
 
 def test_as_of_a_day_a_cumulative_count_stands_then():
-    text = '"As of March 12, 2024, 18:00hrs, cumulative confirmed cases stand at 63," the ministry said.'
+    text = ('"As of March 12, 2024, 18:00hrs, we have recorded 63 confirmed infections in all," '
+            'the ministry said.')
     assert when(text, 63) == (None, "2024-03-12", "cumulative")
 
 
 def test_new_cases_in_the_last_hours_are_a_period_beside_a_cumulative_count():
-    text = ("Cumulative confirmed cases stand at 63, after five new confirmed cases were registered in the "
-            "last 48 hours, the ministry said.")
+    text = ("Infections stand at 63 in all, after five more confirmed cases were logged over the past "
+            "48 hours, the agency added.")
     assert when(text, 5)[2] == "period"
     assert when(text, 63)[2] == "cumulative"
 
 
 def test_a_response_that_starts_is_not_the_event_running_totals_count_from():
-    text = ("Crews started a massive cleanup on Tuesday across the coast.\n\n"
+    text = ("Crews began a huge clean-up along the coast on Tuesday.\n\n"
             "The storm has killed at least 52 people, officials said.")
     assert when(text, 52)[0] is None
-    text = ("Police launched a probe into the blaze, which broke out at the depot on Monday.\n\n"
+    text = ("Investigators opened an inquiry into the fire, which started at the depot on Monday.\n\n"
             "Donations for the rebuilding have reached $30 million.")
     assert when(text, 30e6)[0] == "2024-03-11"
 
@@ -197,7 +198,7 @@ def test_accounts_that_rise_are_not_running_totals():
 
 
 def test_a_figure_before_a_holiday_held_by_that_day():
-    text = "By Nov. 17 the list had 1,300 names on it before it was cut to 640 people before Thanksgiving."
+    text = "The register held 1,300 names in mid-November and was trimmed to 640 people before Thanksgiving."
     assert when(text, 640) == (None, "2023-11-23", "unknown")
 
 
@@ -209,33 +210,33 @@ def test_quarters_are_periods_of_their_year():
 
 
 def test_as_of_late_a_day_a_count_is_a_total_by_then():
-    text = "More than 50 people had been pulled from the rubble as of late Wednesday."
+    text = "Rescuers had freed more than 50 survivors as of late Wednesday."
     assert when(text, 50) == (None, "2024-03-13", "cumulative")
 
 
 def test_a_second_casualty_verb_in_one_clause_shares_its_period():
-    text = "In June, a collision of two trains killed more than 280 people and injured 900 others."
-    assert when(text, 900)[:2] == ("2023-06-01", "2023-06-30")
+    text = "In June, a crash between two ferries killed 75 people and injured 310 others."
+    assert when(text, 310)[:2] == ("2023-06-01", "2023-06-30")
 
 
 def test_a_total_over_a_named_period_is_that_periods_not_a_running_total():
-    text = ("This week, the monitor said a total of 180 civilians were killed in air raids between "
-            "January 20 and February 20, the highest monthly toll since the campaign began on May 2, 2021.")
+    text = ("This week, the monitor said a total of 180 civilians died in air raids between January 20 "
+            "and February 20, more than in any month since the campaign began on May 2, 2021.")
     assert when(text, 180) == ("2024-01-20", "2024-02-20", "period")
 
 
 def test_an_onset_dated_by_its_own_words_does_not_take_the_later_day():
-    text = ("The death toll from an earthquake that struck the east 24 hours earlier continued to rise on "
-            "Thursday.\n\nNearly 3,000 deaths had been reported by Thursday night.")
+    text = ("Casualties from a storm that hit the coast two days earlier kept climbing on Thursday.\n\n"
+            "Nearly 3,000 deaths had been counted by Thursday night.")
     assert when(text, 3000)[0] != "2024-03-14"
 
 
 def test_a_figure_credited_to_a_report_holds_as_of_the_day_the_body_released_it():
     from recount.claims import extract
 
-    text = ("The toll of the blasts has been cut after a revised report by the Health Ministry. The new "
-            "figure is 212.\n\nThe ministry released a statement Tuesday saying the old toll had counted "
-            "some victims twice.")
+    text = ("Officials lowered the toll of the blasts following an updated bulletin from the Health "
+            "Ministry. Its latest figure is 212.\n\nThe ministry released a statement Tuesday explaining "
+            "that several victims had been listed twice.")
     figure = next(c for c in extract(text, PUBLISHED) if c.kind == "numeric" and c.value == 212)
     assert figure.time.end == "2024-03-12"
 
@@ -243,25 +244,23 @@ def test_a_figure_credited_to_a_report_holds_as_of_the_day_the_body_released_it(
 def test_money_does_not_speak():
     from recount.claims import extract
 
-    text = "Funds pledged to repair the abbey have reached \u20ac40 million, a day after the fire."
+    text = "Funds pledged for the abbey's repair have passed \u20ac40 million since the fire."
     assert [c for c in extract(text, PUBLISHED) if c.kind == "attributed"] == []
 
 
 def test_a_span_of_days_and_the_week_before_it():
-    text = ("Some 9,400 people arrived in the seven days between March 1-7, compared to 3,900 the "
-            "previous week.")
+    text = ("Arrivals reached 9,400 over March 1-7, against 3,900 in the previous week.")
     assert when(text, 9400) == ("2024-03-01", "2024-03-07", "period")
     assert when(text, 3900)[2] == "period" and when(text, 3900)[0] != "2024-03-01"
 
 
 def test_killed_when_the_event_happened_on_a_day_is_that_days():
-    text = ("Seven passengers were killed and 12 others injured when four coaches of an express train "
-            "derailed near Orlan early Tuesday, an official said.")
+    text = ("Seven passengers died and 12 were hurt when four carriages of a commuter train derailed "
+            "outside Orlan early Tuesday, a rail official said.")
     assert when(text, 7) == ("2024-03-12", "2024-03-12", "day")
 
 
 def test_a_figure_from_a_previous_report_ends_before_the_new_one():
-    text = ("The agency said the floods left 2,958 people dead, adjusting the numbers from a previous "
-            "report that said 9,300 were dead.")
+    text = ("The agency now counts 2,958 dead, lower than a previous report that put 9,300 dead.")
     assert when(text, 9300)[1] == "2024-03-13"
     assert when(text, 2958)[1] == "2024-03-14"

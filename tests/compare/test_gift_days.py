@@ -10,11 +10,11 @@ from recount.compare.scan import find_discrepancies
 def _gifts(num, ref):
     first = num("120 million euros", 1.2e8, category="money", scope="day", start="2024-06-04",
                 end="2024-06-04", source="Orvane",
-                sentence="Cosmetics maker Orvane said Tuesday it will donate 120 million euros with the "
-                         "Delac family.")
+                sentence="Orvane, the perfume house, pledged 120 million euros on Tuesday, jointly with "
+                         "the Delac family.")
     later = num("\u20ac240m", 2.4e8, category="money", scope="unknown", start=None, end="2024-06-05",
                 source="Orvane",
-                sentence="- \u20ac240m from the luxury Orvane cosmetics group, along with the Delac family")
+                sentence="- \u20ac240m pledged by Orvane and the Delac family")
     return ref(first, "a", "2024-06-04", "One"), ref(later, "b", "2024-06-05", "Two")
 
 

@@ -121,11 +121,11 @@ def test_one_sentence_reworded_inside_a_longer_quote_is_a_drift(ref) -> None:
 
 def test_two_translations_of_one_sentence_are_a_drift(ref) -> None:
     a = _said("he said", "Piet Marov",
-              "I tell you solemnly tonight: this bridge will be rebuilt by all of us together",
+              "Tonight I give you my word: every house in this town will be standing again by spring",
               date="2024-06-03")
     b = _said("He added", "Piet Marov",
               "We should be proud of what the town built. "
-              "So tonight I solemnly say: we will rebuild it together")
+              "So tonight I promise: by spring every house here will stand again")
     flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian"))
     assert flag is not None and flag.type == "quote_drift"
     c = _said("He added", "Piet Marov", "The town will hold a vote on the new budget in the autumn")
@@ -135,9 +135,9 @@ def test_two_translations_of_one_sentence_are_a_drift(ref) -> None:
 def test_a_bodys_undated_statements_of_two_days_are_two_statements(ref) -> None:
     assert is_body("Office for Relief Coordination (ORC)") and is_body("ORC") and not is_body("Ilena Drask")
     a = _said("the ORC said", "Office for Relief Coordination (ORC)",
-              "These numbers are expected to rise as rescue teams search the flooded valley")
+              "These figures will climb as rescue teams comb the flooded valley")
     b = _said("the office said", "Office for Relief Coordination (ORC)",
-              "These numbers are expected to rise in the coming days as rescue teams search the valley")
+              "These figures will climb over the next few days as rescue teams comb the valley")
     assert compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-05", "Meridian")) is None
     flag = compare(ref(a, "x", "2024-06-05", "Northgate"), ref(b, "y", "2024-06-05", "Meridian"))
     assert flag is not None and flag.type == "quote_drift"

@@ -158,7 +158,7 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
         comma = text.rfind(",", floor, inner_end)
         seg_start = comma + 1 if comma >= 0 else clause_start(text, floor, inner_end)
         segment = text[seg_start:inner_end].strip()
-        age = _AGE_LEAD.match(segment)  # "One of the wounded, 41-year-old Tomas Brel, said"
+        age = _AGE_LEAD.match(segment)  # "One of the injured, 52-year-old Tomas Brel, said"
         if age:
             seg_start += text[seg_start:inner_end].find(segment) + age.end()
             segment = segment[age.end() :]

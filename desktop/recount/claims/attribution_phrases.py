@@ -59,7 +59,7 @@ def according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue |
     phrase = m[1].strip()
     n_end = vend + m.end(1)
     dated = _DATED.search(phrase)
-    if dated:  # "a statement from the ministry dated September 23": the ministry's
+    if dated:  # "a statement from the agency dated May 3": the ministry's
         n_end -= len(phrase) - dated.start()
         phrase = phrase[: dated.start()]
     # "according to the U.N. Another 12 fled": the splitter kept the abbreviation's full stop,

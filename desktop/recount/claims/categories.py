@@ -112,7 +112,8 @@ CHANGE_VERBS = (
     r"went\s+down|down|now|put|puts|placed|climb|rise|reach|exceed"
 )
 CHANGE_TO = fast(rf"\b(?:{CHANGE_VERBS})\s+(?:(?:sharply|further|again|steadily|dramatically|significantly|"
-                 rf"slightly|rapidly|quickly)\s+)?(?:to\s+|at\s+|from\s+)?{QUALIFIER}$", re.IGNORECASE)
+                 rf"slightly|rapidly|quickly|steeply)\s+)?(?:to\s+|at\s+|from\s+)?{QUALIFIER}$",
+                 re.IGNORECASE)
 _RISE_TO = CHANGE_TO
 # What a change verb's subject names when it is a tally: "the death toll", "the number of
 # missing", "the list of people unaccounted for"
@@ -154,7 +155,7 @@ PEOPLE_NOUNS = frozenset(
 _AMONG = fast(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is|was)\s+(?:also\s+)?among\s+"
               r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",
               re.IGNORECASE)
-# "Among the dead are at least 20 soldiers": the whole the part belongs to comes first
+# "Among the dead were at least 20 soldiers": the whole the part belongs to comes first
 _AMONG_BEFORE = fast(r"\bamong\s+(?:the|those)\s+(?P<what>[a-z ]{3,30}?)\s+(?:are|were|was|is)\s+"
                            + QUALIFIER + r"$",
                            re.IGNORECASE)
@@ -273,7 +274,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         if cat:
             return _fold(cat, sentence), subject
     among_first = _AMONG_BEFORE.search(before[-60:])
-    if among_first:  # "Among the dead are at least 20 soldiers"
+    if among_first:  # "Among the dead were at least 20 soldiers"
         cat, _pos = _match_category(among_first.group("what"))
         if cat:
             return _fold(cat, sentence), subject

@@ -118,7 +118,7 @@ _CONTENT_AFTER = fast(
     r"""(?:it|they|he|she|we)\s+[a-z]+\b)"""
 )
 # "urging residents to leave", "urging that": an appeal in words; "urging silence" is a gesture's
-# (within the clause: "urging for quiet, hoping to hear voices" is a gesture)
+# (within the clause: "urging stillness, listening for a cry" is a gesture)
 _URGING = fast(r"""[^.;,]{0,60}?\b(?:to|not\s+to)\s+[a-z]+|\s+that\b|[^.;]{0,40}?["\u201c]""")
 # "1,602 people confirmed dead", "confirmed cases": an adjective, not a report
 _CONFIRMED_STATE = fast(r"\s+(?:dead|killed|deaths?|cases?|infections?|infected|injured|wounded|"

@@ -304,7 +304,7 @@ class NumericExtractor:
         stops = [p for p in (text.find(c, fig.end, q.inner_end) for c in (".", ";", "!", "?", ",", " and "))
                  if p >= 0]
         if _ANNOUNCED_REVISION.search(text, lo, fig.start):
-            return False  # "it will be reduced to 253": the corrected figure, announced
+            return False  # "it will be cut to 212": the corrected figure, announced
         return bool(_HYPOTHETICAL.search(text, lo, min(stops, default=q.inner_end)))
 
     def _claim(self, si: int, s: Sentence, fig: Figure, next_start: int) -> NumericClaim | None:

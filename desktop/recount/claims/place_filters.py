@@ -188,7 +188,7 @@ _NOT_PLACES = frozenset(
 # "its Google unit", "Facebook shares rose": a company's name
 _COMPOUND_AFTER = rx(r"-(?:led|backed|allied|funded|made|owned|born|based\s+(?:company|firm|group))\b|"
                      r"\s+(?:unit|subsidiary|division|brand|shares|stock|Inc|Corp|Ltd|Plc|LLC)\b")
-# "the former chief executive of Computer Associates": a company, not a place
+# "the former chief executive of Orvane Systems": a company, not a place
 _ORG_BEFORE = rx(r"\b(?:chief\s+executive|CEO|chairman|founder|executives?|employees|shareholders|"
                  r"investors|staff)\s+(?:of|at)\s+$")
 

@@ -205,7 +205,7 @@ _GIVER = fast(
     r"(?=\s*(?:[,;:.()]|\band\b|\bwho\b|$))"
 )
 
-# "from the luxury Orvane cosmetics group", "from the holding company of the Delac family": the
+# "from the luxury Orvane cosmetics group", "from the investment arm of the Delac family": the
 # name inside a description of the giver
 _GIVER_DESCRIBED = fast(
     r"\s+(?:[a-z]+\s+){0,2}?from\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?"

@@ -259,7 +259,7 @@ def _analyse(phrase: str) -> Mention | None:
            r"island|province)$").match(body)
     if m and _is_role(m[1].split()[-1]) and not is_capitalised(m[1].split()[-1]):
         return Mention("group", body, None, raw)
-    # "Sri Lanka's director general for health services": a role and the domain it serves
+    # "Velmora's director general for prisons": a role and the domain it serves
     m = rx(r"^(.+?)\s+(?:for|of)\s+(?:the\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,3}$").match(body)
     if m and _is_role(m[1].split()[-1]):
         return Mention("group", body, None, raw)

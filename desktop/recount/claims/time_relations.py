@@ -12,7 +12,7 @@ from recount.claims.dates import DateRef
 from recount.claims.figures import Figure
 from recount.claims.retrie import rx
 
-# "89 major and 63 minor", "killed 280 people and injured 900 others": one clause's figures
+# "89 major and 63 minor", "killed 75 people and injured 310 others": one clause's figures
 _COORDINATED = rx(r"\d[\d,.]*(?:\s+[a-z-]+)?,?\s+(?:and|or)(?:\s+(?:[a-z]+ed|left|hurt))?\s+$")
 _COMPARED_LEAD = rx(r"\b(?:compared\s+(?:to|with)|against|versus)\s+$")
 _CONVERSION = rx(r"^\s*\([^()]{1,40}\)")  # the same figure in another currency or unit
@@ -32,7 +32,7 @@ def comparison_base(text: str, sentence_start: int, d: DateRef) -> bool:
 
 
 def other_clause(text: str, fig: Figure, d: DateRef) -> bool:
-    """A time phrase after the figure, in a clause of its own ("grew to 150,000 acres before it was
+    """A time phrase after the figure, in a clause of its own ("grew to 40,000 hectares before crews
     contained last week"): the phrase dates that clause."""
     return d.start >= fig.end and tw.CLAUSE_TURN.search(text, fig.end, d.start) is not None
 
@@ -41,7 +41,7 @@ def figure_between(text: str, fig: Figure, d: DateRef) -> bool:
     """Another figure stands between this one and a time phrase: the phrase is the other's."""
     between = text[fig.end : d.start] if d.start >= fig.end else text[d.end : fig.start]
     if d.start < fig.start and _COMPARED_LEAD.search(between):
-        return True  # "10,200 arrived on August 21-27, compared to 4,500": the date is the first's
+        return True  # "9,400 arrived over March 1-7, against 3,900": the date is the first's
     # "in the past week ... 89 major and 63 minor"; "$4.4 billion (€3.6 billion) promised for 2004"
     between = (_COORDINATED if d.start < fig.start else _CONVERSION).sub("", between)
     return bool(rx(r"\d|\b(?:dozen|hundreds|thousands|millions)\b").search(between))

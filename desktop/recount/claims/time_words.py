@@ -56,7 +56,7 @@ SINCE = fast(r"\bsince\b", re.IGNORECASE)
 # "605 people before Thanksgiving": the day a figure held by, not its day
 BEFORE_DAY = fast(r"(?:\s+[a-z]+){0,2}?\s+(?:before|ahead\s+of|by\s+the\s+eve\s+of)\s+(?:the\s+)?",
                   re.IGNORECASE)
-# "cumulative confirmed cases stand at 48"
+# "confirmed infections stand at 63"
 STAND_AT = fast(r"\b(?:stands?|stood|standing)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "bringing the number rescued to 230", "taking the total pledged to $1bn": the new running total
 # (not "the number of people in the camp": a headcount goes down as well as up)
@@ -115,7 +115,7 @@ REACHED = fast(r"\b(?:reached|hit|topped|passed|exceeded|surpassed|raised\s+so\s
                r"(?-i:total(?:s|led|ed)?)(?:\s+to)?|(?-i:Total(?:s|led|ed)?)\s+to|"
                 r"climbed\s+to|rose\s+to|risen\s+to)\b"
                # right before the sum or its conversion ("have reached €880m (£765m)", "heading for the
-               # €1bn mark"), not "hit the company with a record $2.7 billion fine"
+               # €1bn mark"), not "fined the carrier a record $1.9 billion"
                r"(?:\s+(?:a|an|the|about|around|nearly|almost|roughly|some|over|more\s+than|at\s+least|"
                r"record|new|total\s+of|mark\s+of))*(?:(?:\s+[^\s()]{1,16}){1,2}\s*\((?:about|around|roughly|some|nearly|almost)?)?\s*$",
                re.IGNORECASE)

@@ -55,7 +55,7 @@ class TimeReader:
                 # not on the day the words were said
                 onset = tw.EVENT.search(before)
                 if onset is not None and tw.OWN_TIME.search(before, onset.start()):
-                    onset = None  # "a quake that struck 24 hours earlier continued to rise on Tuesday"
+                    onset = None  # "a storm that hit two days earlier kept climbing on Tuesday"
                 while onset is not None and tw.RESPONSE_ONSET.match(before, onset.start()):
                     # "started a massive cleanup on Sunday": the response, not the event (but
                     # "launched a probe into the fire, which broke out on Monday" has one)
@@ -157,7 +157,7 @@ class TimeReader:
                 cue = tw.report_verb().search(window)
                 word = cue[0].split()[0] if cue is not None else ""
                 if cue is not None and describes_state(word, window, cue.start() + len(word)):
-                    cue = None  # "four new confirmed cases were registered in the last 48 hours"
+                    cue = None  # "five more confirmed cases logged over the past two days"
                 hit = (cue is not None and not tw.THAT.search(window)) or (
                     # "On Tuesday, the agency's spokesman said that ...", "This week, it said ...": an
                     # opening day or week of a said-clause
@@ -210,7 +210,7 @@ class TimeReader:
             if in_aside(text, s.start, s.end, d, fig):
                 continue  # "X, who seized power 12 years ago, won 71% in 2019": the aside's date
             if comparison_base(text, s.start, d) or (d.start > fig.end and figure_between(text, fig, d)):
-                continue  # "50 per cent less than that of 2015", "down from 67% in 2019": the other's
+                continue  # "a third lower than in 2015", "down from 67% in 2019": the other's
             if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]):
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
@@ -228,7 +228,7 @@ class TimeReader:
                            and not figure_between(text, fig, d)), None)
         if has_since and period_ref is not None and since_ref is not None and (
                 fig.end <= period_ref.start < since_ref.start):
-            has_since = False  # "225 killed between April 23 and May 23, the most since it began in 2014"
+            has_since = False  # "180 died between January 20 and February 20, the most since 2021"
         if period_ref is None and self.story_start is not None:
             # "over the following day": from the event the story is about
             following = next((d for d in dates if d.kind.startswith("following:")), None)
@@ -294,7 +294,7 @@ class TimeReader:
                 and tw.LIST_CHANGE.search(tail) and not tw.PRESENT.search(tail[-40:])):
             return TimeSpan(None, iso(att or pub), "unknown")  # "the list swelled to 1,200": when, unsaid
         if category == "missing" or (still and category in ("displaced", "count", "troops", "wounded")):
-            # "over the weekend that shot up to 1,200 missing": the list as it stood then
+            # "over the weekend the list rose to 900": the list as it stood then
             ref = day_ref or (period_ref if category == "missing" and not has_since else None)
             if ref is not None:
                 return TimeSpan(iso(ref.first), iso(ref.last), "point")
@@ -334,7 +334,7 @@ class TimeReader:
         if category in ("count",):
             if day_ref and not perfect:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
-            # "cumulative cases stand at 48, after four new cases in the last 48 hours": with a period
+            # "63 cases in all, five of them in the past two days": with a period
             # of its own, a figure is a running total only when its own words say so
             own = tail.rsplit(",", 1)[-1] + after_full[:60].split(",", 1)[0]
             so_far = tw.SO_FAR.search(own if period_ref else sentence) or (

@@ -35,7 +35,7 @@ _NOBODY = rx(r"\b(?:[Nn]o\s+one|[Nn]obody)(?=\s+(?:else\s+)?(?:was|were|has\s+be
              r"(?:\w+\s+)?" + _HARMED + r"\b)")
 # "A protester was killed", "an off-duty police officer was also wounded", "a firefighter died"
 # (the figure is the article, as "One" is in "One protester was killed")
-# "a man and a woman died" are two: a coordinated person is left to the reader
+# "a pilot and a nurse died" are two: a coordinated person is left to the reader
 _ONE_PERSON = rx(r"(?<![\w,-])(?<!and )(?:An?|an?|One|one)(?=\s+(?:[\w-]+\s+){0,2}?(?:"
                  + trie(PERSON_SINGULARS) + r")\s+(?:(?:was|has\s+been|had\s+been)\s+(?:also\s+)?"
                  + _HARMED + r"|died)\b)")

@@ -63,7 +63,7 @@ def _difference_of_siblings(ref: Ref) -> bool:
               and o.category == c.category and scope(o) == scope(c) and as_of(o, ref.published) == when
               and float(o.value) > float(c.value)]
     # the larger tally must count what the margin counts ("15,084,862 votes"); the smaller may
-    # leave it unsaid ("compared with 11,262,978 for her rival")
+    # leave it unsaid ("compared with 998,412 for her rival")
     tops = {float(o.value) for o in others if counted(o.subject, o.span, o.sentence) & mine}
     values = {float(o.value) for o in others}
     span = interval(c)

@@ -100,8 +100,9 @@ def quote_similarity(qa: str, qb: str) -> tuple[float, bool]:
 # Sentences of two quotes are aligned one by one when each holds this many content words (a
 # statement, not "this is what happened here"); a pair of sentences this alike in content words,
 # sharing at least ALIGNED_SAME_ROOTS of them, renders one sentence twice (a translated speech:
-# "I solemnly tell you tonight: the cathedral will be rebuilt by all of us together" / "So I
-# solemnly say tonight: we will rebuild it together") however far apart the wording.
+# "Tonight I give you my word: every house in this town will be standing again by spring" /
+# "So tonight I promise: by spring every house here will stand again") however far apart the
+# wording.
 ALIGNED_MIN_ROOTS = 3
 ALIGNED_SAME_SHARE = 0.75
 ALIGNED_SAME_ROOTS = 4
