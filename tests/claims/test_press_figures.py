@@ -50,7 +50,7 @@ def test_magnitudes_clock_times_day_spans_ages_and_how_often_are_not_figures():
 
 def test_casualty_wording_beyond_killed_and_wounded():
     assert one("The collapse took the lives of 31 workers, officials said.", 31).category == "killed"
-    assert one("Two more injured patients succumbed in the night.", 2).category == "killed"
+    assert one("Two more of the injured succumbed in the night.", 2).category == "killed"
     assert one("Three more people were shot in the square on Sunday.", 3).category == "wounded"
     assert one("Two drones were shot down over the port.", 2).category == "count"
     assert one("A gunman attacked a market on Saturday, killing 17 shoppers.", 17).category == "killed"
