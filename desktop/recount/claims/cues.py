@@ -170,16 +170,18 @@ _JUDGEMENT = {
 }
 
 
-def describes_state(cue: str, text: str, end: int) -> bool:
+def describes_state(cue: str, text: str, end: int, limit: int | None = None) -> bool:
     """ "confirmed cases", "1,602 people confirmed dead": the cue word is an adjective here."""
-    return cue.lower() in ("confirmed", "confirms", "confirm") and bool(_CONFIRMED_STATE.match(text, end))
+    if cue.lower() not in ("confirmed", "confirms", "confirm"):
+        return False
+    return bool(_CONFIRMED_STATE.match(text, end, len(text) if limit is None else limit))
 
 
 def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
     """Whether the cue word `cue` (ending at `end`) reports words here, given what follows it."""
     if cue in ("urging", "urged", "urges", "urge"):
         return bool(_URGING.match(text, end, sentence_end))
-    if describes_state(cue, text[:sentence_end], end):
+    if describes_state(cue, text, end, sentence_end):
         return False
     judged = _JUDGEMENT.get(cue)
     if judged is not None:
