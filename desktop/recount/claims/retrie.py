@@ -64,7 +64,10 @@ def initials(words: Iterable[str]) -> str:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A character-class body holding every character a match of `pattern` can start with,
     or None when that cannot be told simply (a match may be empty, start with any
-    character, or change flags inside). Read from `re`'s own parse of the pattern."""
+    character, or change flags inside) or need not be (a pattern anchored at the string's
+    start with `^` or `\\A`: `re`'s search already gives up after the first position, and a
+    lookahead in front would hide the anchor from it, so `sub` and `search` would try every
+    position). Read from `re`'s own parse of the pattern."""
     try:  # `re`'s parser is internal: without it, patterns are compiled as they are
         from re import _constants as c
         from re import _parser
@@ -72,7 +75,12 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
         tree = _parser.parse(pattern, flags)
     except (ImportError, AttributeError, re.error):
         return None
-    first, nullable = _first_of_seq(list(tree), c)
+    items = list(tree)
+    multiline = (flags | tree.state.flags) & re.MULTILINE
+    if items and items[0][0] is c.AT and (items[0][1] is c.AT_BEGINNING_STRING
+                                         or (items[0][1] is c.AT_BEGINNING and not multiline)):
+        return None  # anchored: `re` tries only the first position, a lookahead would try them all
+    first, nullable = _first_of_seq(items, c)
     if first is None or nullable or not first:
         return None
     return "".join(sorted(first))
@@ -143,7 +151,12 @@ _CATEGORIES = _category_map()
 def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, behind a lookahead on its possible first characters
     when those can be told (see `leading`): same matches, faster scans and searches."""
-    return compiled(derived("fast", pattern, flags, _with_lookahead), flags)
+    return compiled(derived(_LOOKAHEAD_RULE, pattern, flags, _with_lookahead), flags)
+
+
+# The pattern cache keeps `_with_lookahead`'s results under this name: a new name whenever
+# its rule changes, so no cache written by an older engine hands back an older derivation.
+_LOOKAHEAD_RULE = "fast:2"
 
 
 def _with_lookahead(pattern: str, flags: int) -> str:
