@@ -38,7 +38,7 @@ from recount.claims.figures import (
     skip_atom,
 )
 from recount.claims.layout import headline_paragraphs
-from recount.claims.model import NumericClaim
+from recount.claims.model import NumericClaim, TimeSpan
 from recount.claims.numbers import (
     WORD_TRIGGERS,
     Atom,
@@ -200,7 +200,10 @@ class NumericExtractor:
                 part = _PART_OF.search(text[max(s.start, claim.start - 30) : claim.start])
                 if previous is not None and (part or _OF_THEM.match(text, fig.end, s.end)
                                              or _WITH.match(text, previous.end, claim.start)):
-                    claim.time = previous.time  # "put at 321 on Tuesday, with about 500 also wounded"
+                    # "put at 321 on Tuesday, with about 500 also wounded"; but "with 40 still
+                    # missing" is a list as it stands that day, not a running total
+                    claim.time = previous.time if claim.category != "missing" or claim.time.scope != "point" \
+                        else TimeSpan(previous.time.end, previous.time.end, "point")
                     if claim.category == "count":
                         claim.category, claim.place = previous.category, previous.place
                 elif (previous is not None and claim.time.scope == "point" and previous.time.scope != "point"

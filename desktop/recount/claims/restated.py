@@ -10,17 +10,30 @@ from recount.claims.document import Document
 from recount.claims.model import NumericClaim
 
 
+def _within(c: NumericClaim, title: NumericClaim) -> bool:
+    return (title.lower is None or c.value >= title.lower) and (title.upper is None or c.value <= title.upper)
+
+
 def headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Document) -> None:
     """A title restates its report's figure: it takes the place the body gives the same
-    figure ("Death toll rises to 147" ... "the toll rose to 147 in the capital")."""
+    figure ("Death toll rises to 147" ... "the toll rose to 147 in the capital"), and the day
+    it held when the body dates it. A rounded title ("Toll exceeds 200") restates the body's
+    first figure of that tally its words allow ("at least 205 killed, the agency said Tuesday")."""
     spans = [doc.paragraphs[i] for i in sorted(headlines)]
+    published = doc.published.isoformat()
     for claim in claims:
         if not any(ps <= claim.start < pe for ps, pe in spans):
             continue
-        body = next((c for c in claims if c is not claim and c.value == claim.value
-                     and c.category == claim.category and c.start > claim.end), None)
-        if body is not None:
-            claim.place = body.place or claim.place
+        later = [c for c in claims if c is not claim and c.category == claim.category and c.start > claim.end]
+        body = next((c for c in later if c.value == claim.value), None)
+        if body is None and (claim.lower, claim.upper) != (claim.value, claim.value):
+            body = next((c for c in later if c.time.scope == claim.time.scope), None)
+            body = body if body is not None and _within(body, claim) else None
+        if body is None:
+            continue
+        claim.place = body.place or claim.place
+        if claim.time.scope == body.time.scope == "cumulative" and claim.time.end == published:
+            claim.time = body.time
 
 
 def one_figure_one_day(claims: list[NumericClaim], published: str) -> None:

@@ -2,10 +2,16 @@
 
 "2,000 killed in 1987 and 300 in 1999", "down from 67% in 2019", "X, who took power in 2012,
 won 71%": a date in the sentence of a figure is often another figure's, an aside's or the base
-of a comparison. TimeReader (timing.py) asks these questions of each date it considers.
+of a comparison. TimeReader (timing.py) asks these questions of each date it considers, and
+asks here which day a figure happened on ("killed on Tuesday"; "found on Tuesday, bringing the
+toll to 212").
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
 
 from recount.claims import time_words as tw
 from recount.claims.dates import DateRef
@@ -45,3 +51,62 @@ def figure_between(text: str, fig: Figure, d: DateRef) -> bool:
     # "in the past week ... 89 major and 63 minor"; "$4.4 billion (€3.6 billion) promised for 2004"
     between = (_COORDINATED if d.start < fig.start else _CONVERSION).sub("", between)
     return bool(rx(r"\d|\b(?:dozen|hundreds|thousands|millions)\b").search(between))
+
+
+def _possessive(text: str, d: DateRef) -> bool:
+    """"Sunday's attacks", "Tuesday's statement": the day of an event or of words, not a figure's."""
+    return (text[d.start : d.end].endswith(("'s", "\u2019s"))
+            or tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) is not None)  # (^: a slice, not pos)
+
+
+def brought_on(text: str, dates: list[DateRef], tail_at: int, tail: str,
+               since_ref: DateRef | None) -> date | None:
+    """The day of the clause a "bringing the total to" figure closes, if that clause names one.
+    `tail`: the text before the figure, from `tail_at`."""
+    m = tw.BRINGING_TOTAL.search(tail)
+    if m is None:
+        return None
+    at = tail_at + m.start()
+    for d in reversed(dates):
+        if (d.kind == "day" and d.first is not None and d.end <= at and d is not since_ref
+                and not _possessive(text, d)):
+            return d.first
+    return None
+
+
+def figure_day(text: str, s_start: int, s_end: int, dates: list[DateRef], fig: Figure,
+               since_ref: DateRef | None, is_said: Callable[[DateRef, int], bool]) -> DateRef | None:
+    """A day the figure happened on ('killed on Tuesday'), not when it was said."""
+    since_pos = None
+    m = tw.SINCE.search(text, fig.end, s_end)
+    if m:
+        since_pos = m.start()
+    for d in dates:
+        if d.kind != "day" or d is since_ref or is_said(d, s_start):
+            continue
+        if tw.STATEMENT_OF_DAY.match(text, d.end, min(len(text), d.end + 40)) or _possessive(text, d):
+            continue  # "Tuesday's statement by the police": when it was said
+        if d.start >= fig.end:
+            if since_pos is not None and d.start > since_pos:
+                continue
+            between = text[fig.end : d.start]
+            # "rose to 121 from 98 on Saturday", "1,200 now, up from about 800 on Monday":
+            # the day belongs to the nearer figure, the one it is compared with
+            if rx(r"\bfrom\s+\S*\d").search(between) or tw.COMPARED_FIGURE.search(between):
+                continue
+            if rx(r"[;(]|\b(?:after|before|because|while)\b").search(between) or (
+                    "when" in between and not tw.WHEN_ONSET.search(between)):
+                continue  # (but "killed when nine coaches derailed early Friday": that day)
+            return d
+        # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
+        if d.end <= fig.start:
+            if tw.said_after_day().match(text, d.end, fig.start):
+                continue  # "On Tuesday, the spokesman said that ... 47 deaths": when it was said
+            if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s_start : d.start]):
+                return d
+            between = text[d.end : fig.start]
+            if len(between) <= 120 and tw.PARTICIPLE.search(between) and (
+                not rx(r"\d").search(between) or tw.PARTICIPLE_END.search(between)
+            ):
+                return d
+    return None

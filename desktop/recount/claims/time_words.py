@@ -66,11 +66,13 @@ BRINGING_TOTAL = fast(r"\b(?:bringing|brings|brought|bring|taking|takes|took|pus
                       r"[a-z]+(?:ed|en)\b(?:\s+[a-z]+)?\s+)\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|"
                       r"more\s+than\s+|over\s+|at\s+least\s+)?$", re.IGNORECASE)
 # The verbs of an event's onset, one list for the patterns below
+# a vessel or vehicle's disaster ("the ferry capsized", "the train derailed"); "sank" not before a
+# figure ("shares sank 5%")
+WRECK = r"derailed|capsized|overturned|sank(?!\s+(?:by\s+)?[\d$\u20ac\u00a3])|collided|ran\s+aground"
 ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
-          r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed")
+         r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed|" + WRECK)
 # "killed when the coaches derailed …": a when-clause telling the event itself
-WHEN_ONSET = fast(rf"\bwhen\s+[^;]{{0,120}}?\b(?:{ONSET}|derailed|capsized|overturned|sank|collided|plunged|"
-                  r"caught\s+fire)\b[^;]*$", re.IGNORECASE)
+WHEN_ONSET = fast(rf"\bwhen\s+[^;]{{0,120}}?\b(?:{ONSET}|plunged|caught\s+fire)\b[^;]*$", re.IGNORECASE)
 EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
                    re.IGNORECASE)
 # an onset dated by its own words, before the date that follows ("struck 24 hours earlier")
@@ -94,13 +96,24 @@ WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;
                         rf"\b(?:{ONSET})\b",
                    re.IGNORECASE)
 INTERVAL_AFTER = fast(
-    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+"
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|fortnights?)\s+after\s+"
     rf"[^.;]{{0,60}}?\b(?:{ONSET})\b",
     re.IGNORECASE,
 )
 # the results of a vote belong to polling day
 VOTE_RESULT = fast(r"\b(?:votes?|polled|ballots?|turn-?out|electorate|re-?elected|won|win|winning|"
                     r"victorious|states|constituencies|seats|margin)\b", re.IGNORECASE)
+# "Before the vote, rallies drew tens of thousands": the campaign, not polling day
+BEFORE_VOTE = fast(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run-?up\s+to|in\s+the\s+lead-?up\s+to)\s+"
+                   r"(?:the\s+|this\s+|last\s+|\w+['\u2019]s\s+)?(?:\w+\s+)?(?:elections?|polls?|vote|voting|"
+                   r"referendum|run-?off|ballot)\b", re.IGNORECASE)
+# a statement that continues the one before ("it added", "he went on to say"), not "were added to"
+WENT_ON = fast(r"(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+               r"\b(?:added|adds|went\s+on\s+to\s+(?:say|add|tell)|continued)\b(?!\s+(?:to|up)\b)",
+               re.IGNORECASE)
+# a span counted back from the day of the report ("in the past week", "over the last two days")
+PAST_SPAN = fast(r"\b(?:past|last|previous)\b", re.IGNORECASE)
+NEXT_CLAUSE = fast(r",\s+(?:and|but|while|whereas)\b|;")
 ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
                             r"(?:elections?|polls?|vote|referendum|run-?off)\b",
                        re.IGNORECASE)

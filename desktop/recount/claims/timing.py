@@ -19,7 +19,14 @@ from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
 from recount.claims.retrie import rx
 from recount.claims.social_posts import post_days
-from recount.claims.time_relations import comparison_base, figure_between, in_aside, other_clause
+from recount.claims.time_relations import (
+    brought_on,
+    comparison_base,
+    figure_between,
+    figure_day,
+    in_aside,
+    other_clause,
+)
 
 
 class TimeReader:
@@ -97,7 +104,8 @@ class TimeReader:
                 continue
             raw = m.group("n").lower()
             n = int(raw) if raw.isdigit() else tw.SMALL_NUMBERS.get(raw, 1)
-            days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+            unit = m.group("unit").lower()
+            days = n * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
             anchor = self._said_date(si) or self.pub
             return days_before(anchor, timedelta(days=days))
         return None
@@ -128,7 +136,9 @@ class TimeReader:
         sents = self.doc.sentences
         i = si
         # a bounded look back (news paragraphs are short; a pasted wall of text must stay linear)
-        while i >= max(0, si - tw.LOOK_BACK) and sents[i].paragraph == sents[si].paragraph:
+        # "The agency said on Sunday ... ¶ It added that ...": the words go on, across a paragraph
+        goes_on = tw.WENT_ON.search(self.doc.text, sents[si].start, sents[si].end) is not None
+        while i >= max(0, si - tw.LOOK_BACK) and (goes_on or sents[i].paragraph == sents[si].paragraph):
             said = self._said_date(i)
             if said is not None:
                 return said
@@ -216,7 +226,7 @@ class TimeReader:
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
 
         att = self._attribution_date(si)
-        day_ref = self._day_ref(si, fig, since_ref)
+        day_ref = figure_day(text, s.start, s.end, dates, fig, since_ref, self._is_said)
         # "this week's earthquake" dates the event, not the figure; "the $12 million it appealed
         # for last week" is dated by its appeal
         period_ref = next((d for d in dates if d.kind in ("period", "month") and d is not since_ref
@@ -226,6 +236,11 @@ class TimeReader:
                            and not other_clause(text, fig, d)
                            and not comparison_base(text, s.start, d)
                            and not figure_between(text, fig, d)), None)
+        if period_ref is not None and att is not None and att < pub and period_ref.last == pub and \
+                period_ref.first is not None and tw.PAST_SPAN.search(text, period_ref.start, period_ref.end):
+            # "in the past week, the agency said on Sunday": the week before its words, not before print
+            back = pub - att
+            period_ref = DateRef(period_ref.start, period_ref.end, period_ref.first - back, att, "period")
         if has_since and period_ref is not None and since_ref is not None and (
                 fig.end <= period_ref.start < since_ref.start):
             has_since = False  # "180 died between January 20 and February 20, the most since 2021"
@@ -240,7 +255,12 @@ class TimeReader:
                     until = pub
                 period_ref = DateRef(following.start, following.end, self.story_start, until, "period")
         start = since_date if has_since and since_date else self.story_start
-        tail = text[max(s.start, fig.start - 60) : fig.start]
+        tail_at = max(s.start, fig.start - 60)
+        tail = text[tail_at : fig.start]
+        brought = brought_on(text, dates, tail_at, tail, since_ref)
+        if brought is not None and category in (*tw.CASUALTY_CATS, "count", "money", "missing"):
+            # "nine more were found on Tuesday, bringing the toll to 212": the total as of that day
+            return TimeSpan(iso(start), iso(brought), "cumulative")
         toll_at = tw.TOLL_BEFORE.search(tail)
         # "The toll is now 71 after eight sets of remains were found": the toll is the other figure's
         toll = toll_at is not None and category == "killed" and (
@@ -274,7 +294,7 @@ class TimeReader:
         # votes are cast on polling day, whenever the count was announced ("yesterday ... re-elected
         # with almost 4m votes")
         if (self.polling_day is not None and category in ("count", "percent") and period_ref is None
-                and tw.VOTE_RESULT.search(near)):
+                and tw.VOTE_RESULT.search(near) and not self._campaign(s.start, fig.start)):
             return TimeSpan(iso(self.polling_day), iso(self.polling_day), "day")
         if category == "money" and not has_since and period_ref is None:
             lead = text[max(s.start, fig.start - 60) : fig.start]
@@ -351,46 +371,7 @@ class TimeReader:
             return TimeSpan(None, iso(d), "unknown")
         return TimeSpan(iso(d), iso(d), "point")
 
-    def _day_ref(self, si: int, fig: Figure, since_ref: DateRef | None) -> DateRef | None:
-        """A day the figure happened on ('killed on Tuesday'), not when it was said."""
-        text = self.doc.text
-        s = self.doc.sentences[si]
-        since_pos = None
-        m = tw.SINCE.search(text, fig.end, s.end)
-        if m:
-            since_pos = m.start()
-        for d in self.dates_by_sentence[si]:
-            if d.kind != "day" or d is since_ref:
-                continue
-            if self._is_said(d, s.start):
-                continue
-            if tw.STATEMENT_OF_DAY.match(text, d.end, min(len(text), d.end + 40)):
-                continue  # "Tuesday's statement by the police": when it was said
-            if tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30]) or text[d.start : d.end].endswith(
-                ("'s", "\u2019s")
-            ):
-                continue
-            if d.start >= fig.end:
-                if since_pos is not None and d.start > since_pos:
-                    continue
-                between = text[fig.end : d.start]
-                # "rose to 121 from 98 on Saturday", "1,200 now, up from about 800 on Monday":
-                # the day belongs to the nearer figure, the one it is compared with
-                if rx(r"\bfrom\s+\S*\d").search(between) or tw.COMPARED_FIGURE.search(between):
-                    continue
-                if rx(r"[;(]|\b(?:after|before|because|while)\b").search(between) or (
-                        "when" in between and not tw.WHEN_ONSET.search(between)):
-                    continue  # (but "killed when nine coaches derailed early Friday": that day)
-                return d
-            # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
-            if d.end <= fig.start:
-                if tw.said_after_day().match(text, d.end, fig.start):
-                    continue  # "On Tuesday, the spokesman said that ... 47 deaths": when it was said
-                if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s.start : d.start]):
-                    return d
-                between = text[d.end : fig.start]
-                if len(between) <= 120 and tw.PARTICIPLE.search(between) and (
-                    not rx(r"\d").search(between) or tw.PARTICIPLE_END.search(between)
-                ):
-                    return d
-        return None
+    def _campaign(self, start: int, at: int) -> bool:
+        """Whether the clause of a figure at `at` is set before the vote ("Before the vote, ...")."""
+        m = tw.BEFORE_VOTE.search(self.doc.text, start, at)
+        return m is not None and tw.NEXT_CLAUSE.search(self.doc.text, m.end(), at) is None

@@ -1,0 +1,77 @@
+"""When a figure holds: the clause that dates a running total, a wreck that starts a story, words
+that go on across a paragraph, a title that rounds its lead (sentences written by the team)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from recount.claims.document import Document
+from recount.claims.numeric import extract_numeric
+
+PUBLISHED = date(2024, 3, 14)  # a Thursday
+
+
+def when(text: str, value: float) -> tuple[str | None, str | None, str]:
+    found = [c for c in extract_numeric(Document.from_text(text, PUBLISHED)) if c.value == value]
+    assert found, f"no claim of {value} in {text!r}"
+    t = found[0].time
+    return t.start, t.end, t.scope
+
+
+def test_a_total_brought_up_by_a_dated_clause_holds_as_of_that_day():
+    text = "Four more rescuers were treated for exhaustion on Tuesday, taking the number of injured rescuers to 31."
+    assert when(text, 31)[1:] == ("2024-03-12", "cumulative")
+    text = "Donors gave another $4 million on Monday, bringing the total raised to $19 million."
+    assert when(text, 19_000_000)[1:] == ("2024-03-11", "cumulative")
+
+
+def test_a_total_brought_up_without_a_day_holds_as_the_report_stands():
+    text = "Nine more bodies were pulled from the river, bringing the death toll to 212."
+    assert when(text, 212)[1:] == ("2024-03-14", "cumulative")
+
+
+def test_a_wreck_on_a_named_day_starts_the_running_totals():
+    text = ("The ferry, which capsized off the northern coast on March 2, carried 480 people. "
+            "As of Thursday, 212 people have been confirmed dead.")
+    assert when(text, 212) == ("2024-03-02", "2024-03-14", "cumulative")
+    text = "The bus overturned on a mountain road on March 9. Since then, 14 passengers have died in hospital."
+    assert when(text, 14)[0] == "2024-03-09"
+
+
+def test_an_interval_after_a_wreck_counts_back_from_the_report():
+    text = "Two weeks after the train derailed near the border, 41 people have been confirmed dead."
+    assert when(text, 41)[0] == "2024-02-29"
+    text = "A fortnight after the tanker ran aground, 19 crew members have been confirmed dead."
+    assert when(text, 19)[0] == "2024-02-29"
+
+
+def test_a_market_that_sank_by_a_figure_starts_nothing():
+    text = "Shares sank 5% on Monday. The company has since cut 300 jobs."
+    assert when(text, 300)[0] is None
+
+
+def test_a_list_still_missing_beside_a_toll_is_a_point_in_time():
+    text = "The death toll stands at 212, with 40 still missing."
+    assert when(text, 40) == ("2024-03-14", "2024-03-14", "point")
+    assert when(text, 212)[2] == "cumulative"
+
+
+def test_the_campaign_before_a_vote_is_not_polling_day():
+    text = ("Before the vote, the governor's rallies drew tens of thousands of supporters, and turnout "
+            "reached 61 percent on Sunday's election day.")
+    assert when(text, 20_000)[2] != "day"
+    assert when(text, 61) == ("2024-03-10", "2024-03-10", "day")
+
+
+def test_words_that_go_on_in_the_next_paragraph_keep_their_day():
+    text = ("The fighting has killed 254 people and wounded 1,228, the health agency said on Sunday.\n\n"
+            "The agency added in a post that its surgical teams had carried out 89 operations in the past week.\n\n"
+            "Two more names were added to the list of the missing, which now holds 30 people.")
+    assert when(text, 89) == ("2024-03-03", "2024-03-10", "period")  # the week before its words
+    assert when(text, 30)[1] == "2024-03-14"  # "were added": no statement goes on
+
+
+def test_a_rounded_title_takes_the_day_of_the_figure_it_rounds():
+    text = ("Toll from the Marvik fighting exceeds 300: agency\n\n"
+            "At least 305 people have been killed in the fighting for Marvik, the health agency said on Tuesday.")
+    assert when(text, 300)[1:] == ("2024-03-12", "cumulative")
