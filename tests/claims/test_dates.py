@@ -83,3 +83,9 @@ def test_written_day_is_read_with_the_same_patterns_as_every_date():
     assert written_day("Aug. 9 (Wire)", today=today) == (date(2024, 8, 9), False)  # never ahead of today
     assert written_day("Aug. 9 (Wire)", year=2023, today=today) == (date(2023, 8, 9), False)
     assert written_day("no date here", today=today) is None
+
+
+def test_hours_ago_and_hours_earlier_name_the_day_they_reach():
+    pub = date(2024, 3, 14)
+    found = {(d.first, d.kind) for d in find_dates("It struck 36 hours earlier, about an hour ago.", pub)}
+    assert found == {(date(2024, 3, 13), "day"), (date(2024, 3, 14), "day")}

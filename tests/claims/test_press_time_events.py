@@ -19,7 +19,8 @@ def when(text: str, value: float) -> tuple[str | None, str | None, str]:
 
 
 def test_a_total_brought_up_by_a_dated_clause_holds_as_of_that_day():
-    text = "Four more rescuers were treated for exhaustion on Tuesday, taking the number of injured rescuers to 31."
+    text = ("Four more rescuers were treated for exhaustion on Tuesday, taking the number of injured "
+            "rescuers to 31.")
     assert when(text, 31)[1:] == ("2024-03-12", "cumulative")
     text = "Donors gave another $4 million on Monday, bringing the total raised to $19 million."
     assert when(text, 19_000_000)[1:] == ("2024-03-11", "cumulative")
@@ -34,7 +35,8 @@ def test_a_wreck_on_a_named_day_starts_the_running_totals():
     text = ("The ferry, which capsized off the northern coast on March 2, carried 480 people. "
             "As of Thursday, 212 people have been confirmed dead.")
     assert when(text, 212) == ("2024-03-02", "2024-03-14", "cumulative")
-    text = "The bus overturned on a mountain road on March 9. Since then, 14 passengers have died in hospital."
+    text = ("The bus overturned on a mountain road on March 9. Since then, 14 passengers have died in "
+            "hospital.")
     assert when(text, 14)[0] == "2024-03-09"
 
 
@@ -65,7 +67,8 @@ def test_the_campaign_before_a_vote_is_not_polling_day():
 
 def test_words_that_go_on_in_the_next_paragraph_keep_their_day():
     text = ("The fighting has killed 254 people and wounded 1,228, the health agency said on Sunday.\n\n"
-            "The agency added in a post that its surgical teams had carried out 89 operations in the past week.\n\n"
+            "The agency added in a post that its surgical teams had carried out 89 operations in the past "
+            "week.\n\n"
             "Two more names were added to the list of the missing, which now holds 30 people.")
     assert when(text, 89) == ("2024-03-03", "2024-03-10", "period")  # the week before its words
     assert when(text, 30)[1] == "2024-03-14"  # "were added": no statement goes on
@@ -73,5 +76,21 @@ def test_words_that_go_on_in_the_next_paragraph_keep_their_day():
 
 def test_a_rounded_title_takes_the_day_of_the_figure_it_rounds():
     text = ("Toll from the Marvik fighting exceeds 300: agency\n\n"
-            "At least 305 people have been killed in the fighting for Marvik, the health agency said on Tuesday.")
+            "At least 305 people have been killed in the fighting for Marvik, the health agency said on "
+            "Tuesday.")
     assert when(text, 300)[1:] == ("2024-03-12", "cumulative")
+
+
+def test_an_onset_counted_back_in_hours_starts_the_story():
+    text = ("The death toll from the earthquake that struck the Koral valley 36 hours earlier rose to 812 "
+            "on Thursday.")
+    assert when(text, 812) == ("2024-03-13", "2024-03-14", "cumulative")
+    text = "The storm that made landfall 50 hours ago has killed 31 people."
+    assert when(text, 31)[0] == "2024-03-12"
+
+
+def test_a_title_takes_the_day_its_lead_gives_the_same_figures():
+    text = ("Three killed, 12 injured in market blast\n\n"
+            "A bomb went off in the Varna street market on Tuesday, killing three people and injuring 12, "
+            "police said.")
+    assert when(text, 12) == ("2024-03-12", "2024-03-12", "day")

@@ -52,7 +52,7 @@ DATE_RE = fast(
     | (?P<startof>the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<sunit>week|month|year))
     | (?P<weekend>the\s+weekend)
     | (?P<ago>(?P<an>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+
-         (?P<aunit>days?|weeks?|months?|years?)\s+ago)\b
+         (?:(?P<aunit>days?|weeks?|months?|years?)\s+ago|(?P<hours>hours?)\s+(?:ago|earlier)))\b
     | (?P<monthonly>(?:in|since|by|from|until|early|late|mid-?)\s*{_MONTH2.replace("month2", "month3")})
           (?!\.?\s+\d{{1,2}}\b)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
     | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?!\d|,\d|\s*(?:people|percent|%))
@@ -250,6 +250,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
         if g("ago"):
             raw = g("an").lower()
             n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+            if g("hours"):  # "struck 36 hours ago": the day it was, counted from publication
+                return DateRef(s, e, pub - timedelta(days=n // 24), pub - timedelta(days=n // 24), "day")
             unit = g("aunit").lower().rstrip("s")
             if unit == "year":
                 y = pub.year - n

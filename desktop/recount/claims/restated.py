@@ -26,13 +26,16 @@ def headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Docum
             continue
         later = [c for c in claims if c is not claim and c.category == claim.category and c.start > claim.end]
         body = next((c for c in later if c.value == claim.value), None)
+        same = body is not None
         if body is None and (claim.lower, claim.upper) != (claim.value, claim.value):
             body = next((c for c in later if c.time.scope == claim.time.scope), None)
             body = body if body is not None and _within(body, claim) else None
         if body is None:
             continue
         claim.place = body.place or claim.place
-        if claim.time.scope == body.time.scope == "cumulative" and claim.time.end == published:
+        # "Four killed, 15 injured in festival shooting" over "... opened fire Sunday, injuring 15"
+        if claim.time.end == published and body.time.end != published and (
+                same or body.time.scope == "cumulative"):
             claim.time = body.time
 
 
