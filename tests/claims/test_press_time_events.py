@@ -94,3 +94,25 @@ def test_a_title_takes_the_day_its_lead_gives_the_same_figures():
             "A bomb went off in the Varna street market on Tuesday, killing three people and injuring 12, "
             "police said.")
     assert when(text, 12) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_an_event_named_with_its_day_before_the_verb_of_harm_is_that_days():
+    text = "An air strike in the north of the country on Monday killed nine civilians, a monitor said."
+    assert when(text, 9) == ("2024-03-11", "2024-03-11", "day")
+    text = "The explosion on Tuesday, which killed 14 people, was the third this month."
+    assert when(text, 14) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_people_harmed_when_the_event_happened_are_the_events_day():
+    text = ("Six people were killed on Tuesday when eleven carriages of a night train bound for the coast "
+            "from the mountain towns derailed near Orsk. More than 30 passengers were also injured when the "
+            "train ran off the tracks.")
+    assert when(text, 30) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_a_title_takes_the_period_its_lead_gives_the_same_figure():
+    text = ("Health ministry reports 5 new deaths\n\n"
+            "The ministry said it had recorded five deaths from the fever in the last two days.")
+    assert when(text, 5)[2] == "period"
+    titles = [c for c in extract_numeric(Document.from_text(text, PUBLISHED)) if c.value == 5]
+    assert len({(c.time.start, c.time.end, c.time.scope) for c in titles}) == 1

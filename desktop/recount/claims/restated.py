@@ -34,8 +34,10 @@ def headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Docum
             continue
         claim.place = body.place or claim.place
         # "Four killed, 15 injured in festival shooting" over "... opened fire Sunday, injuring 15"
-        if claim.time.end == published and body.time.end != published and (
-                same or body.time.scope == "cumulative"):
+        # "Ministry reports 7 new deaths" over "... seven deaths in the last two days"
+        undated = claim.time.end == published
+        if (same and (claim.time.start is None or undated)) or (
+                undated and body.time.end != published and body.time.scope == "cumulative"):
             claim.time = body.time
 
 

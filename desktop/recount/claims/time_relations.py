@@ -104,6 +104,8 @@ def figure_day(text: str, s_start: int, s_end: int, dates: list[DateRef], fig: F
                 continue  # "On Tuesday, the spokesman said that ... 47 deaths": when it was said
             if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s_start : d.start]):
                 return d
+            if tw.DAY_THEN_HARM.fullmatch(text, d.end, fig.start):
+                return d  # "an air strike on Monday killed nine", "the blast on Tuesday, which killed 14"
             between = text[d.end : fig.start]
             if len(between) <= 120 and tw.PARTICIPLE.search(between) and (
                 not rx(r"\d").search(between) or tw.PARTICIPLE_END.search(between)

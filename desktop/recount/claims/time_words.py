@@ -68,11 +68,15 @@ BRINGING_TOTAL = fast(r"\b(?:bringing|brings|brought|bring|taking|takes|took|pus
 # The verbs of an event's onset, one list for the patterns below
 # a vessel or vehicle's disaster ("the ferry capsized", "the train derailed"); "sank" not before a
 # figure ("shares sank 5%")
-WRECK = r"derailed|capsized|overturned|sank(?!\s+(?:by\s+)?[\d$\u20ac\u00a3])|collided|ran\s+aground"
+WRECK = (r"derailed|capsized|overturned|sank(?!\s+(?:by\s+)?[\d$\u20ac\u00a3])|collided|ran\s+aground|"
+         r"(?:ran|went|came)\s+off\s+the\s+(?:tracks|rails|road)")
 ONSET = (r"struck|hit|began|begun|begins|started|broke\s+out|erupted|launched|opened|landed|made\s+landfall|"
          r"swept|collapsed|burst|exploded|opened\s+fire|attacked|stormed|crashed|" + WRECK)
 # "killed when the coaches derailed …": a when-clause telling the event itself
 WHEN_ONSET = fast(rf"\bwhen\s+[^;]{{0,120}}?\b(?:{ONSET}|plunged|caught\s+fire)\b[^;]*$", re.IGNORECASE)
+# after a figure: harmed in the event itself ("were injured when the train ran off the tracks")
+WHEN_HARMED = fast(rf"^[^.;\d]{{0,50}}?\b(?:killed|died|dead|injured|wounded|hurt|missing)\s+when\s+"
+                   rf"[^.;]{{0,120}}?\b(?:{ONSET})\b", re.IGNORECASE)
 EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
                    re.IGNORECASE)
 # an onset dated by its own words, before the date that follows ("struck 24 hours earlier")
@@ -92,7 +96,7 @@ EVENT_POSSESSIVE = fast(
     re.IGNORECASE,
 )
 # "on Sunday night when two dams collapsed": the day of the event itself
-WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,60}}?"
+WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;]{{0,120}}?"
                         rf"\b(?:{ONSET})\b",
                    re.IGNORECASE)
 INTERVAL_AFTER = fast(
@@ -234,6 +238,11 @@ NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bi
 SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
                                                start=1)}
 CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
+# an event's day right before the verb of its harm: "an air strike on Monday killed nine"
+DAY_THEN_HARM = fast(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:which\s+|that\s+)?"
+                     r"(?:killed|wounded|injured|left|claimed\s+the\s+lives\s+of)\s+"
+                     r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
+                     r"up\s+to\s+)?", re.IGNORECASE)
 PARTICIPLE = fast(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
                          re.IGNORECASE)
 PARTICIPLE_END = fast(

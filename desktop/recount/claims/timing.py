@@ -69,7 +69,7 @@ class TimeReader:
                     onset = tw.EVENT.search(before, onset.start() + 1)
                 is_event = ((onset is not None and not self._is_said(d, s.start))
                             or bool(tw.EVENT_POSSESSIVE.match(after))
-                            or bool(tw.WHEN_EVENT.match(text, d.end, min(s.end, d.end + 90))))
+                            or bool(tw.WHEN_EVENT.match(text, d.end, min(s.end, d.end + 160))))
                 if (is_since or is_event) and (best is None or d.first < best):
                     best = d.first
         if best is None:
@@ -339,6 +339,9 @@ class TimeReader:
                 return TimeSpan(iso(day_ref.first), iso(day_ref.last), "day")
             if period_ref and not has_since:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
+            if self.story_start is not None and not has_since and tw.WHEN_HARMED.match(after_full):
+                # "30 were injured when the train ran off the tracks": the event's own day
+                return TimeSpan(iso(self.story_start), iso(self.story_start), "day")
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
         if category == "count" and day_ref is None and self.story_start is not None and (
             tw.EVENT_PART_AFTER.match(after_full) or tw.EVENT_PART_BEFORE.search(tail)
