@@ -116,3 +116,8 @@ def test_a_title_takes_the_period_its_lead_gives_the_same_figure():
     assert when(text, 5)[2] == "period"
     titles = [c for c in extract_numeric(Document.from_text(text, PUBLISHED)) if c.value == 5]
     assert len({(c.time.start, c.time.end, c.time.scope) for c in titles}) == 1
+
+
+def test_people_staying_in_shelters_as_of_a_day_are_a_count_of_that_moment():
+    text = "The governor's office said about 3,100 evacuees were staying in 52 shelters as of Monday morning."
+    assert when(text, 3100) == ("2024-03-11", "2024-03-11", "point")

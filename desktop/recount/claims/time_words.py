@@ -39,7 +39,11 @@ ACCUMULATING = fast(
     r"confirmed|detained|arrested|killed|wounded|injured|displaced|evacuated|rescued)\b",
     re.IGNORECASE,
 )
-STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b", re.IGNORECASE)
+# a state that holds at a moment: "still", "remain", "were staying in shelters", "are in hospital"
+STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b|"
+             r"\b(?:are|were)\s+(?:staying|sheltering|living)\s+in\b|"
+             r"\b(?:are|is)\s+(?:being\s+)?(?:housed|sheltered|hospitali[sz]ed|treated)\b|"
+             r"\b(?:are|is)\s+in\s+(?:hospitals?|shelters?|camps?)\b", re.IGNORECASE)
 RATE = fast(r"^(?:[\w-]+\s+){0,3}?(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
