@@ -15,7 +15,7 @@ around it, so the cost is linear in the text: see tests/claims/test_extract_prop
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import compress
 
 from recount.claims.attribution_dates import resolve_dates
@@ -159,9 +159,10 @@ def _with_nominal_cues(doc: Document, cues: list[Cue], starts: list[int], words:
     """Add "a report by X" / "a statement from X" where no verb already credits the sentence's
     words to the same phrase ("A report from the agency said" is one claim, not two)."""
     found = []
+    inside = _inside_quote(quotes)
     for at in compress(starts, map(_REPORT_WORDS.__contains__, words)):
         sent = doc.sentence_at(at)
-        if sent is None or sent.paragraph in headline or any(q.start < at < q.end for q in quotes):
+        if sent is None or sent.paragraph in headline or inside(at):
             continue
         cue = nominal_cue(doc, sent, at)
         if cue is None:
@@ -173,6 +174,21 @@ def _with_nominal_cues(doc: Document, cues: list[Cue], starts: list[int], words:
     if not found:
         return cues
     return sorted([*cues, *found], key=lambda c: c.span_start)
+
+
+def _inside_quote(quotes: list[Quote]):
+    """at -> whether a quotation holds `at` strictly inside: by bisection when the quotations
+    (in order of start) do not nest, else by a scan (a scan per word was quadratic on a long
+    report)."""
+    if any(a.end > b.start for a, b in zip(quotes, quotes[1:])):
+        return lambda at: any(q.start < at < q.end for q in quotes)
+    starts = [q.start for q in quotes]
+
+    def inside(at: int) -> bool:
+        i = bisect_left(starts, at) - 1  # the last quotation opening before `at`
+        return i >= 0 and at < quotes[i].end
+
+    return inside
 
 
 _REPORT_WORDS = frozenset(

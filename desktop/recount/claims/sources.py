@@ -12,6 +12,7 @@ source None. The outlet citing its own tally ("according to a Reuters tally") is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from recount.claims.body_names import BodyNames
 from recount.claims.document import Document, Sentence
@@ -40,7 +41,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
         if sent is not None:
             by_sentence.setdefault(sent.start, []).append(claim)
     index = {s.start: i for i, s in enumerate(doc.sentences)}
-    quoted = doc.memo.get("quote_speakers") or []
+    speaker_at = _quote_speakers(doc.memo.get("quote_speakers") or [])  # type: ignore[arg-type]
     headline = headline_paragraphs(doc)
     carried: dict[int, str] = {}  # sentence start -> the source a toll there carried on
     pending: list[NumericClaim] = []  # headline figures
@@ -51,7 +52,7 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
         sent = doc.sentence_at(figure.start)
         if sent is None:
             continue
-        speaker = next((name for qs, qe, name in quoted if qs <= figure.start < qe), None)  # type: ignore[misc]
+        speaker = speaker_at(figure.start)
         if speaker is not None and not (outlet and outlet.lower() in speaker.lower()):
             figure.source = speaker  # '"The toll is now 147," the agency said'
             continue
@@ -95,6 +96,25 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             figure.source = _electoral_body(doc, attributed)  # vote counts are the count's
     for figure in pending:  # after the body's figures have theirs
         figure.source = _lead_source(doc, figure, numeric, attributed, headline)
+
+
+def _quote_speakers(quoted: list[tuple[int, int, str]]):
+    """pos -> the speaker of the first quotation in `quoted` that holds pos, else None. Looked
+    up by bisection when the quotations do not overlap (as quotes.py finds them): a scan of
+    every quotation per figure made a long report quadratic."""
+    first: dict[tuple[int, int], str] = {}
+    for qs, qe, name in quoted:
+        first.setdefault((qs, qe), name)  # a quotation given to two claims: the first one's
+    spans = sorted((qs, qe, name) for (qs, qe), name in first.items())
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        return lambda pos: next((name for qs, qe, name in quoted if qs <= pos < qe), None)
+    starts = [qs for qs, _, _ in spans]
+
+    def speaker_at(pos: int) -> str | None:
+        i = bisect_right(starts, pos) - 1
+        return spans[i][2] if i >= 0 and pos < spans[i][1] else None
+
+    return speaker_at
 
 
 def _as_of_words(doc: Document, figure: NumericClaim, words: AttributedClaim) -> None:
