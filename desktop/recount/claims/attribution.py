@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import compress, pairwise
 
 from recount.claims.attribution_dates import resolve_dates
 from recount.claims.attribution_frames import read_cue
@@ -180,7 +180,7 @@ def _inside_quote(quotes: list[Quote]):
     """at -> whether a quotation holds `at` strictly inside: by bisection when the quotations
     (in order of start) do not nest, else by a scan (a scan per word was quadratic on a long
     report)."""
-    if any(a.end > b.start for a, b in zip(quotes, quotes[1:])):
+    if any(a.end > b.start for a, b in pairwise(quotes)):
         return lambda at: any(q.start < at < q.end for q in quotes)
     starts = [q.start for q in quotes]
 

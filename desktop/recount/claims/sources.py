@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from recount.claims.body_names import BodyNames
 from recount.claims.document import Document, Sentence
@@ -106,7 +107,7 @@ def _quote_speakers(quoted: list[tuple[int, int, str]]):
     for qs, qe, name in quoted:
         first.setdefault((qs, qe), name)  # a quotation given to two claims: the first one's
     spans = sorted((qs, qe, name) for (qs, qe), name in first.items())
-    if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+    if any(a[1] > b[0] for a, b in pairwise(spans)):
         return lambda pos: next((name for qs, qe, name in quoted if qs <= pos < qe), None)
     starts = [qs for qs, _, _ in spans]
 
