@@ -441,3 +441,12 @@ def test_one_running_total_restated_in_a_report_holds_for_one_day():
     text = ("Death toll reaches at least 345 in the siege\n\n"
             "The agency said on Tuesday that 345 people were killed in the city by 28 February.")
     assert {c.time.end for c in claims(text)} == {"2024-02-28"}
+
+
+def test_a_sum_written_as_a_hyphenated_adjective_is_money():
+    c = one("The regional bank approved a 2.5-billion-euro loan for the port on Friday.", 2_500_000_000)
+    assert (c.category, c.unit) == ("money", "EUR")
+    c = one("The union pledged a $1.6-billion grant to rebuild the island's schools.", 1_600_000_000)
+    assert (c.category, c.unit) == ("money", "USD")
+    assert not [c for c in extract_numeric(Document.from_text("A 12-year-old boy was hurt.", PUBLISHED))
+                if c.value == 12]

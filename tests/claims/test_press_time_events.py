@@ -121,3 +121,9 @@ def test_a_title_takes_the_period_its_lead_gives_the_same_figure():
 def test_people_staying_in_shelters_as_of_a_day_are_a_count_of_that_moment():
     text = "The governor's office said about 3,100 evacuees were staying in 52 shelters as of Monday morning."
     assert when(text, 3100) == ("2024-03-11", "2024-03-11", "point")
+
+
+def test_votes_counted_after_the_country_went_to_the_polls_are_polling_days():
+    text = ("The president won 2.3 million votes, or 58 percent, the electoral commission announced. "
+            "Voters went to the polls on Monday to choose a president and 180 lawmakers.")
+    assert when(text, 2_300_000) == ("2024-03-11", "2024-03-11", "day")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from recount.claims.numbers import ADJECTIVAL_CURRENCIES
 from recount.claims.retrie import fast, rx
 
 # The wording that qualifies a figure right before it ("at least", "more than", "about" ...): one
@@ -175,6 +176,7 @@ _FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+wit
 
 _MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
 _CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
+_ADJ_CURRENCY = fast(rf"^(?:{ADJECTIVAL_CURRENCIES})\b", re.IGNORECASE)
 _CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?"
                             r"(?:(?:U\.\s?S\.|US|American|Canadian|Australian|Hong\s+Kong|Singapore|"
                             r"New\s+Zealand)\s+)?[A-Za-z]+")
@@ -201,6 +203,7 @@ def currency_unit(symbol: str | None, after: str) -> str | None:
         return table[sym]
     words = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rouble": "RUB",
              "ruble": "RUB", "rupee": "INR"}
+    after = _adjectival(after)
     lead = after.lower().split()[:3]
     for word, code in (("canadian", "CAD"), ("australian", "AUD"), ("hong", "HKD"), ("singapore", "SGD"),
                        ("zealand", "NZD")):
@@ -220,8 +223,14 @@ def is_percent(after: str) -> bool:
     return bool(_PERCENT.match(after))
 
 
+def _adjectival(after: str) -> str:
+    """"a 2.5-billion-euro loan": the currency word joined by a hyphen, read as a word."""
+    return after[1:] if after.startswith("-") else after
+
+
 def is_currency_word(after: str) -> bool:
-    return bool(_CURRENCY_WORDS.match(after.lstrip()))
+    after = _adjectival(after)
+    return bool(_CURRENCY_WORDS.match(after.lstrip()) or _ADJ_CURRENCY.match(after))
 
 
 def subject_of(after: str) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from recount.claims.dates import DateRef
 from recount.claims.document import Sentence
-from recount.claims.numbers import Atom, find_atoms
+from recount.claims.numbers import ADJECTIVAL_CURRENCIES, Atom, find_atoms
 from recount.claims.retrie import fast, leading, rx
 
 _IDENT_BEFORE = fast(
@@ -63,7 +63,8 @@ _NOT_NAME_BEFORE = frozenset(
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # "a 12-year-old", "a 3-0 win" are not counts; "a 151,272-acre blaze" is the burned area
-_HYPHEN_COMPOUND = fast(r"^-(?!\d|(?:acre|hectare|square)\b)[a-z]", re.IGNORECASE)
+# ("a 2.5-billion-euro loan" is a sum)
+_HYPHEN_COMPOUND = fast(rf"^-(?!\d|(?:acre|hectare|square|{ADJECTIVAL_CURRENCIES})\b)[a-z]", re.IGNORECASE)
 # Emergency numbers: "911 calls", "called 999"
 _SERVICE_NUMBER = fast(r"^\s*(?:calls?|callers?|operators?|dispatch\w*|lines?|services?)\b", re.IGNORECASE)
 # "That list swelled to", "the number had dropped to", "It was later reduced to"

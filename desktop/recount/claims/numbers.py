@@ -38,7 +38,10 @@ _WORD_NUM = rf"{_NW}(?:-{_NW})?(?:(?:\s+|\s+and\s+|-)(?:{_NW}(?:-{_NW})?|hundred
 # "2,800", "100 000" (a space, no-break or thin space between thousands), "4.5"
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[,.]\d)|"
            r"\d+(?:\.\d+)?")
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(?:bn|mn|m|k)\b)"
+# "$4.5 billion", "$1.6-billion grant", "$10.2m"
+_SCALE = r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(?:bn|mn|m|k)\b)"
+# a currency named as an adjective after a figure: "a 2.5-billion-euro loan", "a 40-dollar fine"
+ADJECTIVAL_CURRENCIES = "dollar|euro|pound|yuan|yen|rupee|rouble|ruble|franc"
 _CURRENCY_SYM = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|INR|Rs\.?)(?=\s?\d))"
 
 # One alternation, tried left to right at each position; longest forms first.
@@ -214,7 +217,7 @@ def find_atoms(
             atom_kw["is_words"] = True
         elif m.group("digits"):
             value = _digits_value(m.group("digits"))
-            scale = (m.group("scale") or "").strip().lower()
+            scale = (m.group("scale") or "").strip().lstrip("-").lower()
             if value is not None and scale:
                 # 8.2 * 1e9 is 8199999999.999999 in binary: keep the digits the writer meant
                 value = float(f"{value * (SCALES.get(scale) or SHORT_SCALES.get(scale, 1)):.12g}")

@@ -126,7 +126,9 @@ ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
                             r"(?:elections?|polls?|vote|referendum|run-?off)\b",
                        re.IGNORECASE)
 ELECTION_BEFORE = fast(r"\b(?:elections?|polls?|vote|referendum|run-?off)\b[^.;]{0,40}?\b"
-                        r"(?:held|took\s+place|was|were)\s+(?:on\s+)?$", re.IGNORECASE)
+                        r"(?:held|took\s+place|was|were)\s+(?:on\s+)?$|"
+                        r"\b(?:went|go|goes|going|headed)\s+to\s+(?:the\s+)?polls\s+(?:on\s+)?$|"
+                        r"\bcast\s+(?:their\s+|his\s+|her\s+)?ballots?\s+(?:on\s+)?$", re.IGNORECASE)
 # a pledge is made on a day; a fund that "has reached" a sum is a running total
 PLEDGE = fast(r"\b(?:donat\w*|pledg\w*|give|gives|giving|gave|contribut\w*|commit\w*|promis\w*|"
                     r"announc\w*|"
