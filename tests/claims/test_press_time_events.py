@@ -127,3 +127,22 @@ def test_votes_counted_after_the_country_went_to_the_polls_are_polling_days():
     text = ("The president won 2.3 million votes, or 58 percent, the electoral commission announced. "
             "Voters went to the polls on Monday to choose a president and 180 lawmakers.")
     assert when(text, 2_300_000) == ("2024-03-11", "2024-03-11", "day")
+
+
+def test_parts_in_brackets_count_what_the_figure_before_them_counts():
+    text = ("Since the outbreak began on January 9, there have been 912 cases (870 confirmed, 42 probable), "
+            "including 466 deaths (431 confirmed, 35 probable), the ministry said on Tuesday.")
+    claims = {c.value: c for c in extract_numeric(Document.from_text(text, PUBLISHED))}
+    assert claims[431].category == claims[35].category == "killed"
+    assert claims[431].time == claims[466].time
+    assert claims[870].category == claims[912].category
+
+
+def test_a_bracket_with_an_older_figure_is_not_a_breakdown():
+    text = "The toll rose to 250 (up from 200 on Monday), officials said."
+    assert when(text, 200)[1] == "2024-03-11"
+
+
+def test_a_closed_bracket_between_a_figure_and_its_day_is_an_aside():
+    text = "The attack killed 31 people (19 men and 12 women) on Tuesday."
+    assert when(text, 31) == when(text, 19) == ("2024-03-12", "2024-03-12", "day")

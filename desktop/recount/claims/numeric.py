@@ -50,7 +50,7 @@ from recount.claims.numbers import (
 )
 from recount.claims.places import PlaceFinder
 from recount.claims.quotes import Quote, quotes_of
-from recount.claims.restated import headline_as_body, one_figure_one_day
+from recount.claims.restated import settle
 from recount.claims.retrie import fast, rx
 from recount.claims.timing import TimeReader
 from recount.claims.word_figures import word_atoms
@@ -217,9 +217,7 @@ class NumericExtractor:
                         claim.time = previous.time
                 out.append(claim)
                 previous = self._previous = claim
-        if headlines:
-            headline_as_body(out, headlines, doc)
-        one_figure_one_day(out, self.pub.isoformat())
+        settle(out, headlines, doc)
         return out
 
     def _carried_category(self, si: int, lead: str, previous: NumericClaim | None, at: int) -> str | None:

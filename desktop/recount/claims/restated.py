@@ -1,13 +1,54 @@
-"""One figure said twice in a report: a headline restating the lead, a total repeated.
+"""One figure said twice in a report: a headline restating the lead, a total repeated, a
+figure broken down in brackets.
 
 The numeric pass reads each mention on its own; here the mentions of one figure are made to
-agree on what the report says once (where, and on which day it held).
+agree on what the report says once (what is counted, where, and on which day it held).
 """
 
 from __future__ import annotations
 
+import re
+
 from recount.claims.document import Document
 from recount.claims.model import NumericClaim
+from recount.claims.retrie import fast
+
+# words in a bracket that make its figures another figure, not parts ("up from 200", "previously 359")
+_NOT_PARTS = fast(r"\b(?:from|previously|earlier|before|after|up|down|last|compared|against|versus|vs|"
+                 r"than|of|in\s+\d{4})\b", re.IGNORECASE)
+# between a figure and the bracket that breaks it down: at most a few words ("deaths (", "cases (")
+_BEFORE_BRACKET = fast(r"(?:\s+[\w-]+){0,3}\s*\(")
+
+
+def settle(claims: list[NumericClaim], headlines: set[int], doc: Document) -> None:
+    """Every agreement of this module, in order: titles, brackets, then restated totals."""
+    if headlines:
+        headline_as_body(claims, headlines, doc)
+    bracketed_parts(claims, doc.text)
+    one_figure_one_day(claims, doc.published.isoformat())
+
+
+def bracketed_parts(claims: list[NumericClaim], text: str) -> None:
+    """"1,405 deaths (1,311 confirmed, 94 probable)": the parts in brackets count what the
+    figure before them counts, where and when it does (sums in another currency are left alone)."""
+    for i, c in enumerate(claims):
+        if c.category == "money":
+            continue
+        opening = text.rfind("(", 0, c.start)
+        closing = text.find(")", c.end)
+        if opening < 0 or closing < 0 or text.rfind(")", opening, c.start) >= 0:
+            continue  # not inside a bracket
+        inside = [p for p in claims if opening < p.start and p.end <= closing]
+        if len(inside) < 2 or _NOT_PARTS.search(text, opening, closing):
+            continue  # "(up from 200 on Monday)", "(previously 359)": another figure, not parts
+        whole = next((p for p in reversed(claims[:i]) if p.end <= opening), None)
+        if whole is None or whole.category == "money" or whole.end < opening - 40:
+            continue
+        if _BEFORE_BRACKET.fullmatch(text, whole.end, opening + 1) is None:
+            continue
+        c.category, c.time = whole.category, whole.time
+        c.place = whole.place or c.place
+        c.source = whole.source or c.source
 
 
 def _within(c: NumericClaim, title: NumericClaim) -> bool:
