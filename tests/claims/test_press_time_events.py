@@ -146,3 +146,12 @@ def test_a_bracket_with_an_older_figure_is_not_a_breakdown():
 def test_a_closed_bracket_between_a_figure_and_its_day_is_an_aside():
     text = "The attack killed 31 people (19 men and 12 women) on Tuesday."
     assert when(text, 31) == when(text, 19) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_an_abbreviation_between_an_onset_and_its_day_ends_no_sentence():
+    text = ("Police say a gunman killed two people at a riverside restaurant before officers shot him.\n"
+            "Diners fled after shots rang out and the attack began around 9:15 p.m on Monday night.")
+    assert when(text, 2)[0] == "2024-03-11"
+    text = ("The hurricane that made landfall in the U.S. Tuesday has killed 12 people. About 900 people "
+            "were staying in 30 shelters as of Thursday.")
+    assert when(text, 12)[0] == "2024-03-12"

@@ -81,8 +81,10 @@ WHEN_ONSET = fast(rf"\bwhen\s+[^;]{{0,120}}?\b(?:{ONSET}|plunged|caught\s+fire)\
 # after a figure: harmed in the event itself ("were injured when the train ran off the tracks")
 WHEN_HARMED = fast(rf"^[^.;\d]{{0,50}}?\b(?:killed|died|dead|injured|wounded|hurt|missing)\s+when\s+"
                    rf"[^.;]{{0,120}}?\b(?:{ONSET})\b", re.IGNORECASE)
-EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b[^.;]{{0,240}}?$",
-                   re.IGNORECASE)
+# (a dot inside "7:30 p.m on", "U.S. time" or "7.8" is no sentence's end)
+EVENT = fast(rf"\b(?:{ONSET}|took\s+place|(?:was|were)\s+held|occurred)\b"
+             rf"(?:[^.;]|\.(?=\S|\s+[a-z\d]|\s*$)){{0,240}}?$",
+             re.IGNORECASE)
 # an onset dated by its own words, before the date that follows ("struck 24 hours earlier")
 OWN_TIME = fast(r"\b(?:earlier|ago|previously|the\s+(?:day|night)\s+before|the\s+previous\s+day)\b",
                 re.IGNORECASE)
