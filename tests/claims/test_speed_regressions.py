@@ -76,7 +76,7 @@ def _module_patterns():
     import importlib
 
     for name in ("document", "numbers", "dates", "categories", "places", "numeric", "attribution",
-                 "speakers", "quotes", "sources"):
+                 "speakers", "quotes", "sources", "place_filters"):
         module = importlib.import_module(f"recount.claims.{name}")
         for key, value in vars(module).items():
             if isinstance(value, re.Pattern):
@@ -250,3 +250,41 @@ def test_last_token_read_backwards_equals_the_anchored_search():
         begin = rng.randint(0, end)
         m = re.search(r"([A-Za-z.]+)$", text[begin:end])
         assert _last_token(text, begin, end) == (m.group(1) if m else ""), (text, begin, end)
+
+
+def test_needed_words_are_in_every_match():
+    """A scan skipped because none of a pattern's needed words is in the text would have found
+    nothing: every match of every module pattern holds one of them."""
+    from pathlib import Path
+
+    from recount.claims.retrie import might_match, needed_words
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    told = 0
+    for name, pattern in _module_patterns():
+        needed = needed_words(pattern.pattern, pattern.flags)
+        told += bool(needed)
+        for text in texts:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    assert might_match(m.group(), needed), (name, m.group(), needed)
+    assert told > 20
+
+
+def test_needed_words_of_small_patterns():
+    from recount.claims.retrie import might_match, needed_words
+
+    assert set(needed_words(r"\b(?:s(?:a(?:id|ys)|tated))\b")) == {"said", "says", "stated"}
+    assert set(needed_words(r"x(?:ab)?c")) == {"xabc", "xc"}
+    assert needed_words(r"(?i)said") == ()  # case-insensitive: not told
+    assert needed_words(r"[a-z]+\d") == ()  # classes only
+    assert set(needed_words(r"\d+ (?:people|persons)")) == {" people", " persons"}
+    rng = random.Random(13)
+    pieces = ["ab", "a", "b", "c", "x", "(?:ab|c)", "b?", "[ab]", "\\d", "(?:x|yz)+", "\\s+"]
+    for _ in range(3000):
+        pattern = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        needed = needed_words(pattern)
+        text = "".join(rng.choice("abcxyz 1") for _ in range(rng.randint(0, 12)))
+        if re.search(pattern, text) and re.search(pattern, text).group():
+            assert might_match(text, needed), (pattern, text, needed)

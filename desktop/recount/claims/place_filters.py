@@ -14,7 +14,7 @@ from itertools import compress
 from recount.claims.countries import COUNTRIES, COUNTRY_OF
 from recount.claims.cues import REPORTING_VERBS
 from recount.claims.locatives import NOT_PLACE
-from recount.claims.retrie import fast, initials, rx, trie
+from recount.claims.retrie import fast, initials, might_match, needed_words, rx, trie
 from recount.claims.speakers import word_starts
 
 ADJECTIVES = frozenset(COUNTRY_OF) - COUNTRIES  # "Libyan", never a place by itself
@@ -202,6 +202,7 @@ def never_a_place(text: str, pos: int, name: str) -> bool:
 
 _COMPOUND_SUFFIXES = ("-led", "-backed", "-allied", "-funded", "-owned")
 _AGED = rx(r"\b([A-Z][a-z'\u2019-]+),\s+\d{1,3},")
+_AGE_COMMAS = rx(r",\s+\d{1,3},")  # what every _AGED match holds, found by a scan of the commas only
 
 
 _STATE_HEADS = ("Republic", "Kingdom", "Emirates", "Islands", "Federation", "States")
@@ -224,6 +225,7 @@ def state_name_after(text: str, pos: int, name: str) -> str:
 _STORM = fast(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|(?:Tropical|Super|Winter)\s+(?:Storm|Typhoon|Cyclone|"
               r"Depression))\s+([A-Z][a-z]+)\b|\b([A-Z][a-z]+),\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:storm|hurricane|"
               r"typhoon|cyclone)\s+(?:that|which|blamed|named)\b")
+_STORM_WORDS = needed_words(_STORM.pattern, _STORM.flags)  # "Hurricane", "storm" ...
 
 
 def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None) -> frozenset[str]:
@@ -241,8 +243,11 @@ def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None
                  if (m := _TITLED.match(text, at)) and (at == 0 or not text[at - 1].isalnum())]
         verbs = [at for at in compress(starts, map(_speech_words().__contains__, words))
                  if at > 0 and text[at - 1].isspace()]
-    found += [m.group(1) for m in _AGED.finditer(text)]  # "Kozlowski, 58, and Swartz, 45,"
-    found += [m.group(1) or m.group(2) for m in _STORM.finditer(text)]  # a storm is no place
+    # (each whole-text scan only when the text holds what every match holds: most have neither)
+    if _AGE_COMMAS.search(text):
+        found += [m.group(1) for m in _AGED.finditer(text)]  # "Kozlowski, 58, and Swartz, 45,"
+    if might_match(text, _STORM_WORDS):
+        found += [m.group(1) or m.group(2) for m in _STORM.finditer(text)]  # a storm is no place
     for at in verbs:
         # a name right before the verb ends in a capitalised word: test that first (most are "he said")
         if rx(_CAPITALISED_BEFORE).search(text, max(0, at - 40), at):
