@@ -288,3 +288,25 @@ def test_needed_words_of_small_patterns():
         text = "".join(rng.choice("abcxyz 1") for _ in range(rng.randint(0, 12)))
         if re.search(pattern, text) and re.search(pattern, text).group():
             assert might_match(text, needed), (pattern, text, needed)
+
+
+def test_first_category_equals_one_search_per_category():
+    from pathlib import Path
+
+    from recount.claims.categories import CATEGORY_PATTERNS, _match_category
+
+    def reference(text):
+        best = (None, 1 << 30)
+        for name, pat in CATEGORY_PATTERNS:
+            m = pat.search(text)
+            if m and m.start() < best[1]:
+                best = (name, m.start())
+        return best
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["killed or wounded", "were shot dead", "the dead and injured fled", "KILLED", "dying to leave"]
+    for text in texts:
+        for start in range(0, len(text), 37):
+            window = text[start : start + 90]
+            assert _match_category(window) == reference(window), window

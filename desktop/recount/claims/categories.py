@@ -241,14 +241,16 @@ def subject_of(after: str) -> str | None:
 
 def _match_category(text: str) -> tuple[str | None, int]:
     """First category phrase in text and its offset (earliest wins, then list order)."""
-    best: tuple[str | None, int] = (None, 1 << 30)
-    if not _ANY_CATEGORY.search(text):
-        return best
+    first = _ANY_CATEGORY.search(text)
+    if first is None:
+        return None, 1 << 30
+    # the union's leftmost match is the earliest of every category's: the first category in
+    # list order that matches there (one search, not one per category)
+    at = first.start()
     for name, pat in CATEGORY_PATTERNS:
-        m = pat.search(text)
-        if m and m.start() < best[1]:
-            best = (name, m.start())
-    return best
+        if pat.match(text, at):
+            return name, at
+    return None, 1 << 30  # pragma: no cover - the union matched, so one of its parts does
 
 
 def _last_category(text: str) -> tuple[str | None, int]:
