@@ -48,14 +48,19 @@ class Ref:
 
     @property
     def as_of(self) -> str | None:
-        c = self.claim
-        if isinstance(c, NumericClaim):
-            return as_of(c, self.published)
-        return c.date or self.published
+        return claim_as_of(self.claim, self.published)
 
     @property
     def same_article_token(self) -> tuple[Any, ...]:
         return ("current",) if self.current else ("lib", self.article_id, self.article)
+
+
+def claim_as_of(c: Claim, published: str | None) -> str | None:
+    """The day a claim speaks of: a figure's as_of (identity.as_of), a quote's date, else the
+    report's date."""
+    if isinstance(c, NumericClaim):
+        return as_of(c, published)
+    return c.date or published
 
 
 def superseded(ref: Ref) -> bool:
@@ -104,6 +109,24 @@ def claims_cache(lib: Any, keep: int = 4096) -> Callable[[int | None], Callable[
         if lib is None or article_id is None:
             return ()
         return tuple(sc.claim for sc in lib.claims(article_id) if sc.review != "rejected")
+
+    def loader(article_id: int | None) -> Callable[[], Sequence[Claim]]:
+        return lambda: claims(article_id)
+
+    return loader
+
+
+def figures_cache(lib: Any, category: str, keep: int = 4096
+                  ) -> Callable[[int | None], Callable[[], Sequence[Claim]]]:
+    """As claims_cache, for a sweep of one category of figures: an article's figures of that
+    category only (Library.figures_of). The rules read no other claim of a figure's report:
+    `superseded` asks same_metric, which needs the same category, and `margin` keeps that
+    category's figures."""
+    @lru_cache(maxsize=keep)
+    def claims(article_id: int | None) -> tuple[Claim, ...]:
+        if lib is None or article_id is None:
+            return ()
+        return tuple(lib.figures_of(article_id, category))
 
     def loader(article_id: int | None) -> Callable[[], Sequence[Claim]]:
         return lambda: claims(article_id)

@@ -36,7 +36,15 @@ from recount.compare.match import Thresholds, score_pair
 from recount.compare.names import apply_alias, skeleton, words_of
 from recount.compare.pair_filter import PairTest, signature
 from recount.compare.quotes import fragments
-from recount.compare.refs import Ref, claims_cache, library_ref, stored_ref, story_map, text_cache
+from recount.compare.refs import (
+    Ref,
+    claim_as_of,
+    claims_cache,
+    figures_cache,
+    library_ref,
+    story_map,
+    text_cache,
+)
 from recount.compare.rules import compare
 
 SHINGLE = 4
@@ -315,7 +323,6 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
     corrected = {r.claim_id for r in lib.reviews() if r.decision == "corrected"}
     texts = text_cache(lib)
     stories = story_map(lib)
-    siblings = claims_cache(lib)
     for kind in kinds:
         if only != "*" and (only is None) != (kind == "attributed"):
             continue
@@ -323,7 +330,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
         streams = _partition_streams(lib, kind, corrected)
         odd: dict[str | None, list[tuple[int, int, Any]]] = defaultdict(list)
         for sc in _odd_claims(lib, kind, corrected):
-            day = _ordinal(stored_ref(sc).as_of)
+            day = _ordinal(claim_as_of(sc.claim, sc.published))
             eff = sc.claim.category if kind == "numeric" else None
             if only != "*" and eff != only:
                 continue
@@ -338,6 +345,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
             dated = [_dated(stream, undated) for stream in streams[eff]]
             merged = heapq.merge(*dated, sorted(odd.get(eff, [])), key=lambda t: t[0])
             sweep = PairSweep(test)
+            siblings = figures_cache(lib, eff) if eff is not None else claims_cache(lib)
             for day, same_day in groupby(merged, key=lambda t: t[0]):
                 if cancelled is not None and cancelled():
                     return
@@ -351,7 +359,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
 def _dated(stream: Iterable[Any], undated: Callable[[Any], None] | None = None
            ) -> Iterator[tuple[int, int, Any]]:
     for sc in stream:
-        day = _ordinal(stored_ref(sc).as_of)
+        day = _ordinal(claim_as_of(sc.claim, sc.published))
         if day is not None:
             yield day, sc.id, sc
         elif undated is not None:

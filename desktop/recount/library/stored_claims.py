@@ -3,10 +3,28 @@ category in date order for the scan). A mixin of `Library` (store.py)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
-from recount.library.rows import _ISO_GLOB, _NOT_DELETED, _SELECT_CLAIMS, StoredClaim, _stored_claim
+from recount.claims.model import Claim
+from recount.library.rows import (
+    _CLAIM_COLUMNS,
+    _ISO_GLOB,
+    _NOT_DELETED,
+    _SELECT_CLAIMS,
+    StoredClaim,
+    _claim_from_row,
+    _stored_claim,
+    apply_correction,
+)
+
+# An article's figures of one category with their review: no join with the article (the
+# caller knows it), the claims_article index, few rows built.
+_SELECT_FIGURES = ("SELECT {cols}, c.extra, r.decision, r.correction FROM claims c "
+                   "LEFT JOIN reviews r ON r.claim_id = c.id WHERE c.article_id = ? AND c.kind = 'numeric' "
+                   "AND (c.category IS ? {count} OR r.decision = 'corrected')").format(
+    cols=", ".join(f'c."{c}"' for c in _CLAIM_COLUMNS), count="{count}")
 
 
 class ClaimsMixin:
@@ -15,6 +33,26 @@ class ClaimsMixin:
     def claims(self, article_id: int) -> list[StoredClaim]:
         """An article's claims in text order (rejected ones included, with their review)."""
         return self._claims_where("c.article_id = ?", (article_id,), 'ORDER BY c.start, c."end", c.id')
+
+    def figures_of(self, article_id: int, category: str) -> list[Claim]:
+        """An article's figures (not rejected, corrections applied) whose category is `category`
+        ("count" takes those stored without one, as the claim model does): what the rules read
+        of a figure's report (refs.superseded, figure_roles.margin), in a few rows instead of
+        the article's every claim."""
+        sql = _SELECT_FIGURES.format(count="OR c.category IS NULL" if category == "count" else "")
+        with self._reading() as conn:
+            rows = conn.execute(sql, (article_id, category)).fetchall()
+        out = []
+        for row in rows:
+            decision, correction = row[-2], row[-1]
+            if decision == "rejected":
+                continue
+            claim = _claim_from_row(row[:-2])
+            if correction:
+                claim = apply_correction(claim, json.loads(correction))
+            if claim.kind == "numeric" and claim.category == category:
+                out.append(claim)
+        return out
 
     def claim(self, claim_id: int) -> StoredClaim | None:
         found = self._claims_where("c.id = ?", (claim_id,))
