@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.names import GENERIC, fold, names_match, place_relation
+from recount.compare.subsets import subject_group
 from recount.wording import unit_of as unit
 
 # Running totals from different outlets may start a day apart ("since April 4" / "April 5").
@@ -42,36 +43,9 @@ AHEAD_DAYS = 7
 QUOTE_WINDOW_DAYS = 14
 # Categories that say nothing of what is counted ("$45 million", "40 per cent", "3 hospitals").
 SUBJECT_CATEGORIES = frozenset({"count", "money", "percent"})
-# Words naming a group that is part of a whole: figures about different groups differ in metric.
-_GROUPS = {
-    "civilian": "civilians", "civilians": "civilians",
-    "child": "children", "children": "children", "kids": "children", "minors": "children",
-    "woman": "women", "women": "women",
-    "soldier": "soldiers", "soldiers": "soldiers", "troops": "soldiers",
-    "fighter": "fighters", "fighters": "fighters", "militants": "fighters", "combatants": "fighters",
-    "rebels": "fighters",
-    "police": "police", "policemen": "police", "officers": "police",
-    "journalists": "journalists", "reporters": "journalists",
-    "medics": "medics", "doctors": "medics", "nurses": "medics",
-    "staff": "staff", "workers": "workers", "volunteers": "volunteers", "firefighters": "firefighters",
-    "students": "students", "pupils": "students",
-    "migrants": "migrants", "refugees": "refugees",
-    "foreigners": "foreigners", "tourists": "tourists", "nationals": "foreigners",
-    "households": "households", "families": "households", "homes": "buildings",
-    "houses": "buildings", "buildings": "buildings",
-}
 _WORD = re.compile(r"[A-Za-z]+")
 # Words right after a figure that make it a subset: "5,000 displaced people have been able to
 # return home", "40 were rescued alive", "12 were released".
-_SUBSET = re.compile(
-    r"^\W*(?:(?:people|persons|residents|displaced|of|them|who|that|were|was|have|has|had|been|are|is|being|"
-    r"later|since|already|now|so|far|able|to|be|safely|alive)\W+){0,6}?(?:return\w*|rescued|found alive|"
-    r"released|freed|discharged|recovered|treated|identified|buried)\b", re.IGNORECASE)
-# "of them", "among them", "including": the figure right after is part of one just given.
-_PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|including|includes?)\W*$",
-                      re.IGNORECASE)
-# A figure "in X alone" counts one place of several.
-_ALONE = re.compile(r"^\W*(?:\w+\W+){0,3}?alone\b", re.IGNORECASE)
 # A place naming several places: "Kessel and Varn", "Kessel, Varn", "two provinces" (but "the
 # Old Quarter and eastern suburbs of Ostrelo" names parts of one place).
 _JOIN = re.compile(r"\s*(?:\band\b|&|,)\s*", re.IGNORECASE)
@@ -121,30 +95,6 @@ def ordinal(iso: str | None) -> int | None:
 
 def scope(claim: NumericClaim) -> str:
     return claim.time.scope or "unknown"
-
-
-def subject_group(claim: NumericClaim) -> str | None:
-    """The group counted when it is a part of the whole (civilians, children...), else None."""
-    return _group(claim.subject, claim.span, claim.sentence)
-
-
-@lru_cache(maxsize=65536)
-def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
-    for word in _WORD.findall((subject or span).lower()):
-        if word in _GROUPS:
-            return _GROUPS[word]
-    if sentence:
-        pos = sentence.find(span)
-        if pos >= 0:
-            after = sentence[pos + len(span):]
-            m = _SUBSET.match(after)
-            if m:
-                return "subset:" + m.group(0).split()[-1].lower()
-            if _PART_OF.search(sentence[max(0, pos - 30):pos]):
-                return "subset:of-them"
-            if _ALONE.match(after) or "alone" in span.lower().split():
-                return "subset:one-place"
-    return None
 
 
 def _stem(word: str) -> str:

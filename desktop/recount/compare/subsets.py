@@ -1,0 +1,80 @@
+"""Which part of a whole a figure counts: a group (civilians, children, women, foreigners) or a
+status of some of the dead or injured (identified, handed over, discharged, among the dead).
+
+A part is never set against its whole (compare/identity.py reads subject_group), so a report
+that splits its toll ("Of the 212, 148 are yet to be identified") raises no flag against it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from recount.claims.model import NumericClaim
+
+# Words naming a group that is part of a whole: figures about different groups differ in metric.
+_GROUPS = {
+    "civilian": "civilians", "civilians": "civilians",
+    "child": "children", "children": "children", "kids": "children", "minors": "children",
+    "woman": "women", "women": "women",
+    "soldier": "soldiers", "soldiers": "soldiers", "troops": "soldiers",
+    "fighter": "fighters", "fighters": "fighters", "militants": "fighters", "combatants": "fighters",
+    "rebels": "fighters",
+    "police": "police", "policemen": "police", "officers": "police",
+    "journalists": "journalists", "reporters": "journalists",
+    "medics": "medics", "doctors": "medics", "nurses": "medics",
+    "staff": "staff", "workers": "workers", "volunteers": "volunteers", "firefighters": "firefighters",
+    "students": "students", "pupils": "students",
+    "migrants": "migrants", "refugees": "refugees",
+    "foreigners": "foreigners", "tourists": "tourists", "nationals": "foreigners",
+    "households": "households", "families": "households", "homes": "buildings",
+    "houses": "buildings", "buildings": "buildings",
+}
+_WORD = re.compile(r"[A-Za-z]+")
+# What has become of some of the dead or injured is a part of the toll too: "148 bodies are yet to be
+# identified", "57 were handed over to relatives", "90 were kept at the hospital", "610 passengers
+# were discharged", "24 were repatriated", "22 remain in critical condition", "were among the dead".
+_SUBSET = re.compile(
+    r"^\W*(?:(?:people|persons|residents|displaced|passengers|patients|victims|bodies|injured|wounded|of|"
+    r"them|who|that|were|was|have|has|had|been|are|is|being|later|since|already|now|so|far|able|to|be|safely|"
+    r"alive|yet|still|not|also|their)\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|discharged|"
+    r"recovered|treated|identified|unidentified|unclaimed|buried|handed|kept|sent|received|repatriated|claimed|"
+    r"undergoing|remain\w*\s+in\s+(?:critical|serious|hospital)|in\s+(?:critical|serious)\s+condition|"
+    r"among\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|those))\b", re.IGNORECASE)
+# "of them", "among them", "including", "Among the dead,", "Of the 212,": the figure right after is
+# part of one just given.
+_PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|including|includes?|"
+                      r"(?:of|among|out of) (?:the )?(?:dead|victims|killed|deceased|injured|wounded|bodies|"
+                      r"\d[\d,]*(?: \w+)?),?)\W*$",
+                      re.IGNORECASE)
+# "handed over 57 bodies to relatives", "repatriated the bodies of 24": what became of some of them
+_STATUS_BEFORE = re.compile(r"\b(handed\s+over|returned|repatriated|identified|buried|flown\s+home|"
+                            r"sent\s+home|discharged)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?(?:about\s+|some\s+)?$",
+                            re.IGNORECASE)
+# A figure "in X alone" counts one place of several.
+_ALONE = re.compile(r"^\W*(?:\w+\W+){0,3}?alone\b", re.IGNORECASE)
+def subject_group(claim: NumericClaim) -> str | None:
+    """The group counted when it is a part of the whole (civilians, children...), else None."""
+    return _group(claim.subject, claim.span, claim.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
+    for word in _WORD.findall((subject or span).lower()):
+        if word in _GROUPS:
+            return _GROUPS[word]
+    if sentence:
+        pos = sentence.find(span)
+        if pos >= 0:
+            after = sentence[pos + len(span):]
+            m = _SUBSET.match(after)
+            if m:
+                return "subset:" + m.group(0).split()[-1].lower()
+            if _PART_OF.search(sentence[max(0, pos - 30):pos]):
+                return "subset:of-them"
+            status = _STATUS_BEFORE.search(sentence[max(0, pos - 40):pos])
+            if status:
+                return "subset:" + status.group(1).split()[0].lower()
+            if _ALONE.match(after) or "alone" in span.lower().split():
+                return "subset:one-place"
+    return None

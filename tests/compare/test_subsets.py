@@ -1,0 +1,48 @@
+"""What became of some of the dead or injured is a part of the toll, never a rival to it
+(sentences written here about fictional places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recount.compare.scan import find_discrepancies
+from recount.compare.subsets import subject_group
+
+
+def _toll(num, span, value, sentence, end):
+    return num(span, value, category="killed", scope="cumulative", start="2024-06-02", end=end,
+               place="Velmora", sentence=sentence)
+
+
+@pytest.mark.parametrize(("span", "sentence"), [
+    ("148", "Of the 212, 64 bodies have been identified and 148 are yet to be identified."),
+    ("90 bodies", "Police said 90 bodies were kept at the district hospital."),
+    ("57 bodies", "Police have handed over 57 bodies to relatives."),
+    ("83", "Among the dead, 83 were women and girls."),
+    ("24", "The bodies of 24 were repatriated on Friday."),
+    ("610", "A total of 900 people were admitted, and 610 passengers were discharged."),
+    ("22 people", "Another 22 people remain in critical condition."),
+    ("Nine victims", "Nine victims were among the dead from the neighbouring republic."),
+])
+def test_a_status_of_some_of_the_dead_is_a_part(span, sentence, num) -> None:
+    assert subject_group(num(span, 1, category="killed", sentence=sentence)) is not None
+
+
+def test_the_toll_itself_is_no_part(num) -> None:
+    assert subject_group(num("212 people", 212, category="killed",
+                             sentence="At least 212 people were killed, the railway said.")) is None
+
+
+def test_a_split_toll_raises_no_flag_against_the_toll(num, ref) -> None:
+    toll = _toll(num, "212", 212, "The toll in the Velmora crash rose to 212, the railway said.",
+                 "2024-06-03")
+    kept = _toll(num, "90 bodies", 90, "Police said 90 bodies were kept at the district hospital.",
+                 "2024-06-04")
+    unnamed = _toll(num, "148", 148, "Of the 212, 64 bodies have been identified and 148 are yet to be "
+                    "identified.", "2024-06-04")
+    refs = [ref(toll, "a", "2024-06-03", "One"), ref(kept, "b", "2024-06-04", "Two"),
+            ref(unnamed, "b", "2024-06-04", "Two")]
+    assert find_discrepancies(refs) == []
+    lower = _toll(num, "198", 198, "The railway revised the toll in the Velmora crash to 198.", "2024-06-04")
+    flags = find_discrepancies([ref(toll, "a", "2024-06-03", "One"), ref(lower, "c", "2024-06-04", "Three")])
+    assert [f.type for f in flags] == ["revision"]  # a real fall is still flagged
