@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
+import sys
 import tempfile
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -346,14 +347,34 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
             merged = heapq.merge(*dated, sorted(odd.get(eff, [])), key=lambda t: t[0])
             sweep = PairSweep(test)
             siblings = figures_cache(lib, eff) if eff is not None else claims_cache(lib)
-            for day, same_day in groupby(merged, key=lambda t: t[0]):
+            for n, (day, same_day) in enumerate(groupby(merged, key=lambda t: t[0])):
                 if cancelled is not None and cancelled():
                     return
+                if n % 64 == 0:
+                    bound_rule_caches()
                 for _d, cid, sc in sorted(same_day, key=lambda t: t[1]):
                     if every is not None:
                         every(sc)
                     ref = library_ref(sc, texts, stories.get(sc.article_id), siblings(sc.article_id))
                     yield from sweep.add(day, cid, ref, memberships(ref, speakers, common))
+
+
+# The rules keep what they read of a claim's sentence in caches of 16,384-65,536 entries, each
+# holding the sentence: in a sweep a claim is asked about only while it is in a window, so past
+# this many entries a cache is emptied (a worker of a 1M library stays near 100 MB, not 190).
+CACHE_BOUND = 8192
+
+
+def bound_rule_caches(limit: int = CACHE_BOUND) -> None:
+    """Empty the rules' caches (recount.compare's modules) that hold more than `limit` entries:
+    the same answers, computed again for the claims still in a window."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("recount.compare.") or module is None:
+            continue
+        for obj in list(vars(module).values()):
+            info = getattr(obj, "cache_info", None)
+            if info is not None and callable(info) and info().currsize > limit:
+                obj.cache_clear()
 
 
 def _dated(stream: Iterable[Any], undated: Callable[[Any], None] | None = None
