@@ -310,3 +310,15 @@ def test_first_category_equals_one_search_per_category():
         for start in range(0, len(text), 37):
             window = text[start : start + 90]
             assert _match_category(window) == reference(window), window
+
+
+def test_no_lookahead_where_re_scans_by_prefix():
+    """A pattern `re` already scans for by its literal prefix or first-character set keeps that
+    fast scan (a lookahead in front would make it try a match at every position)."""
+    from recount.claims.retrie import fast
+
+    assert fast(r",\s+(?:when|after)").pattern == r",\s+(?:when|after)"
+    assert fast(r"[A-Z][a-z]+,\s+\d").pattern == r"[A-Z][a-z]+,\s+\d"
+    assert fast(r"\b(?:said|told)\b").pattern.startswith("(?=[")  # a word boundary first: no prefix
+    assert fast(r"\bsaid", re.IGNORECASE).pattern.startswith("(?=[")
+    assert fast(r"(?i)said").pattern == "(?i)said"  # global flags stay first

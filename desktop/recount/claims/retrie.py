@@ -156,12 +156,29 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 # The pattern cache keeps `_with_lookahead`'s results under this name: a new name whenever
 # its rule changes, so no cache written by an older engine hands back an older derivation.
-_LOOKAHEAD_RULE = "fast:2"
+_LOOKAHEAD_RULE = "fast:4"
 
 
 def _with_lookahead(pattern: str, flags: int) -> str:
+    if _searched_by_prefix(pattern, flags) or re.match(r"\(\?[aiLmsux]+\)", pattern):
+        return pattern  # (global flags such as "(?i)" must stay first)
     first = first_chars(pattern, flags)
     return pattern if first is None else f"(?=[{first}])(?:{pattern})"
+
+
+def _searched_by_prefix(pattern: str, flags: int) -> bool:
+    """Whether `re` itself scans for this pattern by its literal prefix or its set of first
+    characters (a pattern opening with "," or "[A-Z]"): a tight C loop over the text, 10 to 25
+    times faster than trying a match at each position, which a lookahead in front would force."""
+    try:
+        from re import _compiler, _parser
+        from re import _constants as c
+
+        tree = _parser.parse(pattern, flags)
+        code = _compiler._code(tree, flags | tree.state.flags)
+        return code[0] == c.INFO and bool(code[2] & (c.SRE_INFO_PREFIX | c.SRE_INFO_CHARSET))
+    except (ImportError, AttributeError, IndexError, re.error):
+        return False
 
 
 @lru_cache(maxsize=512)
