@@ -155,3 +155,28 @@ def test_an_abbreviation_between_an_onset_and_its_day_ends_no_sentence():
     text = ("The hurricane that made landfall in the U.S. Tuesday has killed 12 people. About 900 people "
             "were staying in 30 shelters as of Thursday.")
     assert when(text, 12)[0] == "2024-03-12"
+
+
+def test_a_figure_reported_earlier_is_not_the_reports_own_moment():
+    text = ("The toll in the Dravin crash has risen to 190, the railway said on Tuesday. "
+            "Earlier it was reported that 150 people had died.")
+    assert when(text, 190)[1] == "2024-03-12"
+    assert when(text, 150)[1] is None
+    text = "The toll was earlier put at 190, which the government revised to 175 on Sunday."
+    assert when(text, 190)[1] is None
+    assert when(text, 175) == (None, "2024-03-10", "cumulative")
+
+
+def test_a_figure_denied_in_favour_of_another_is_the_older_one():
+    text = "After removing duplicates, the collector said the toll is 175 and not 190."
+    assert when(text, 175)[1] == "2024-03-14"
+    assert when(text, 190)[1] == "2024-03-13"
+
+
+def test_a_new_speakers_words_are_not_dated_by_an_earlier_statement():
+    text = ("The chief secretary spoke on Thursday. \"The railway on Monday said the toll was 190. "
+            "After checking every body, the collector has informed us that the toll is 175.\"")
+    assert when(text, 190)[1] == "2024-03-11"
+    assert when(text, 175)[1] == "2024-03-14"
+    text = ("The agency said on Monday that 190 people had died. It said 40 of them were children.")
+    assert when(text, 40)[1] == "2024-03-11"  # a pronoun goes on with the same speaker

@@ -44,7 +44,7 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
         "asserted alleged revealed cautioned demanded demands replied responded countered conceded "
         "complained revised stressed stresses emphasised emphasized decried queried disclosed discloses "
         "tweeted cited quoted observed commented testified released remarked lamented recalled reiterated "
-        "maintained estimates "
+        "maintained estimates informed informs "
         "put puts placed called dismissed dismisses rejected rejects described describes"
     ).split()
 )

@@ -29,6 +29,7 @@ def report_verb() -> re.Pattern[str]:
 TOLL_BEFORE = fast(
     r"\b(?:toll|tally|total|number\s+of\s+(?:people|dead|deaths|victims|casualties))\b|"
     r"\b(?:rose|risen|climbed|jumped|increased|reached|climbing|rising|revised\b[^.]{0,40}?\bdown)\s+to\s*$|"
+    r"\b(?:revised|corrected|lowered|updated|adjusted|brought\s+down)\s+to\s*$|"
     r"\bdown\s+to\s*$|\bwas\s*$|\bthe\s*$",
     re.IGNORECASE,
 )
@@ -123,6 +124,7 @@ WENT_ON = fast(r"(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bar
                re.IGNORECASE)
 # a span counted back from the day of the report ("in the past week", "over the last two days")
 PAST_SPAN = fast(r"\b(?:past|last|previous)\b", re.IGNORECASE)
+OTHER_CLAUSE = fast(r",\s+(?:which|who|that|and|but|while|whereas|before|after|when)\b|[;(]", re.IGNORECASE)
 NEXT_CLAUSE = fast(r",\s+(?:and|but|while|whereas)\b|;")
 ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
                             r"(?:elections?|polls?|vote|referendum|run-?off)\b",
@@ -176,8 +178,11 @@ ADMIN_WHOLE_BEFORE = fast(r"\b(?:all|of\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?)\s*$"
 ADMIN_UNITS = fast(r"^\s+(?:[\w-]+\s+)?(?:states|provinces|regions|zones|districts|counties|"
                          r"governorates|constituencies|municipalities)\b", re.IGNORECASE)
 # "had previously put the toll at": an earlier figure whose day is not said
-EARLIER_GIVEN = fast(r"\b(?:(?:previously|earlier)\s+(?:had\s+)?|had\s+(?:previously|earlier)\s+)"
-                           r"(?:put|given|placed|reported|estimated|said)\b[^.;\d]{0,60}$", re.IGNORECASE)
+EARLIER_GIVEN = fast(r"\b(?:(?:previously|earlier),?\s+(?:had\s+|it\s+(?:was|had\s+been)\s+)?|"
+                     r"had\s+(?:previously|earlier)\s+)"
+                     r"(?:put|given|placed|reported|estimated|said)\b[^.;\d]{0,60}$", re.IGNORECASE)
+# "the toll is 175 and not 190", "175, not 190 as reported": the figure corrected
+NOT_FIGURE = fast(r"(?:\band|,)\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 # the counted parts of the event itself: "the churches hit by the bombers", "carried out by seven
 # attackers", "after two dams burst"
 EVENT_PART_AFTER = fast(r"^[^.;\d]{0,50}?\b(?:hit|struck|targeted|attacked|bombed|stormed)\s+by\b|"
@@ -220,6 +225,14 @@ SAID_RIGHT_AFTER = fast(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|ann
 def said_after_day() -> re.Pattern[str]:
     """A reporting verb within the clause after an opening day (compiled on first use)."""
     return fast(r"[^.;]{0,90}?\b(?:" + trie(REPORTING_VERBS) + r")\b", re.IGNORECASE)
+
+
+@cache
+def named_cue() -> re.Pattern[str]:
+    """A reporting verb right after a named subject ("the collector has informed", "Jena said"),
+    not a pronoun ("he said", "it added"): a new speaker's words (compiled on first use)."""
+    return fast(r"\b(?!(?:He|She|It|They|We|I|You)\b)(?:[A-Z][\w'\u2019.-]+|[Tt]he\s+[a-z]+)\s+"
+                r"(?:has\s+|had\s+|have\s+)?(?:" + trie(REPORTING_VERBS) + r")\b")
 
 
 DIGIT = fast(r"\d")

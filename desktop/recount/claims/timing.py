@@ -138,10 +138,15 @@ class TimeReader:
         # a bounded look back (news paragraphs are short; a pasted wall of text must stay linear)
         # "The agency said on Sunday ... ¶ It added that ...": the words go on, across a paragraph
         goes_on = tw.WENT_ON.search(self.doc.text, sents[si].start, sents[si].end) is not None
+        # "... the collector has informed that the toll is 275": a new speaker's words are not dated
+        # by an earlier sentence's statement
+        new_speaker = not goes_on and tw.named_cue().search(self.doc.text, sents[si].start, sents[si].end)
         while i >= max(0, si - tw.LOOK_BACK) and (goes_on or sents[i].paragraph == sents[si].paragraph):
             said = self._said_date(i)
             if said is not None:
                 return said
+            if new_speaker:
+                break
             i -= 1
         s = sents[si]
         if s.paragraph in self.post_days:
@@ -320,11 +325,13 @@ class TimeReader:
                 return TimeSpan(iso(ref.first), iso(ref.last), "point")
             d = att or pub
             return TimeSpan(iso(d), iso(d), "point")
-        if category in tw.CASUALTY_CATS and tw.EARLIER_GIVEN.search(text, max(s.start, fig.start - 120),
-                                                                   fig.start) and not dates:
-            return TimeSpan(iso(start), None, "cumulative")  # "had previously put the toll at": undated
+        earlier = tw.EARLIER_GIVEN.search(text, max(s.start, fig.start - 120), fig.start)
+        if category in tw.CASUALTY_CATS and earlier and not self._own_dates(fig, dates):
+            # "had previously put the toll at", "Earlier it was reported that ...": undated
+            return TimeSpan(iso(start), None, "cumulative")
         if category in tw.CASUALTY_CATS and (
             tw.PREVIOUS_FIGURE.search(text, max(s.start, fig.start - 60), fig.start)
+            or tw.NOT_FIGURE.search(text, max(s.start, fig.start - 12), fig.start)
             or (tw.CHANGED_FROM.search(text, max(s.start, fig.start - 90), fig.start)
                 and tw.CHANGED_TO.match(after_full))
         ):
@@ -373,6 +380,12 @@ class TimeReader:
             # had called it a point)
             return TimeSpan(None, iso(d), "unknown")
         return TimeSpan(iso(d), iso(d), "point")
+
+    def _own_dates(self, fig: Figure, dates: list[DateRef]) -> bool:
+        """Whether a date of the sentence may be the figure's: before it, or after it in its clause
+        ("put at 190, which the government revised to 175 on Sunday": Sunday is the other's)."""
+        text = self.doc.text
+        return any(d.end <= fig.start or not tw.OTHER_CLAUSE.search(text, fig.end, d.start) for d in dates)
 
     def _campaign(self, start: int, at: int) -> bool:
         """Whether the clause of a figure at `at` is set before the vote ("Before the vote, ...")."""

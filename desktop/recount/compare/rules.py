@@ -78,8 +78,10 @@ ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
 _EARLIER_BEFORE = re.compile(
     r"\b(?:previous(?:ly)?|initial(?:ly)?|original(?:ly)?|(?:earlier|first|prior) (?:estimate|count|"
     r"figure|toll|tally|report|number)s?|had (?:earlier |previously |initially |first )?(?:put|given|said|"
-    r"reported|stood)|(?:down|up|revised|lowered|reduced|cut|corrected) from|from an? (?:earlier|previous|"
-    r"initial))\b[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bfrom\s*$",
+    r"reported|stood)|(?:was|were) (?:earlier|previously|initially|first) (?:put|given|reported|estimated|"
+    r"said)|(?:down|up|revised|lowered|reduced|cut|corrected) from|from an? (?:earlier|previous|initial))\b"
+    r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
+    r"[^.;\d]{0,60}$|\bfrom\s*$",
     re.IGNORECASE,
 )
 # ...or after it: "290, before being revised", "359, a figure later reduced", "480 people had
