@@ -450,3 +450,14 @@ def test_a_sum_written_as_a_hyphenated_adjective_is_money():
     assert (c.category, c.unit) == ("money", "USD")
     assert not [c for c in extract_numeric(Document.from_text("A 12-year-old boy was hurt.", PUBLISHED))
                 if c.value == 12]
+
+
+def test_a_figure_with_its_own_verb_or_noun_keeps_its_own_category():
+    text = ("The toll in the crash rose to 190 on Monday. A total of 900 people were admitted to "
+            "hospitals, and 610 of them were discharged.")
+    assert one(text, 900).category == one(text, 610).category == "wounded"
+    assert one("Some 120 were confirmed dead and 240 had been rescued.", 240).category != "killed"
+    assert one("The fever has killed nine people, with 31 confirmed cases.", 31).category != "killed"
+    assert one("The blast killed 120 in the north and 45 in the south.", 45).category == "killed"
+    text = "With two more patients succumbing to their injuries, the toll rose to 177."
+    assert one(text, 2).category == "killed"

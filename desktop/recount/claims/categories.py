@@ -22,10 +22,10 @@ QUALIFIER = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
-           r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed")
+           r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed|succumbing|succumbs")
 _WOUNDED = (r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed|"
             r"(?<=were\s)shot(?!\s+(?:dead|down|and\s+killed))|"
-            r"(?:remained|remain|remains|still)\s+in\s+hospital")
+            r"(?:remained|remain|remains|still)\s+in\s+hospital|admitted\s+to\s+(?:\w+\s+)?hospitals?")
 _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
               r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
               r"left\s+the\s+(?:city|town|area|region|country)|"

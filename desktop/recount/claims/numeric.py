@@ -120,6 +120,7 @@ _PART_OF = fast(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+those\
                 re.IGNORECASE)
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
+_OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
 _AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+)?$")
 _AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
                  r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
@@ -204,14 +205,16 @@ class NumericExtractor:
                     # missing" is a list as it stands that day, not a running total
                     claim.time = previous.time if claim.category != "missing" or claim.time.scope != "point" \
                         else TimeSpan(previous.time.end, previous.time.end, "point")
-                    if claim.category == "count":
+                    own_noun = not claim.subject and claim.span != text[fig.start : fig.end]  # "31 cases"
+                    if claim.category == "count" and not own_noun:
                         claim.category, claim.place = previous.category, previous.place
                 elif (previous is not None and claim.time.scope == "point" and previous.time.scope != "point"
                       and _AND_VERB.match(text, previous.end, claim.start)):
                     claim.time = previous.time  # "has destroyed 9,700 homes and scorched 146,000 acres"
                 elif (previous is not None and claim.category == "count" and claim.subject is None
                       and claim.span == text[fig.start : fig.end]
-                      and _AND_BARE.match(text, previous.end, claim.start)):
+                      and _AND_BARE.match(text, previous.end, claim.start)
+                      and not _OWN_VERB.match(text, claim.end, s.end)):  # "and 240 had been rescued"
                     claim.category = previous.category  # "killed 120 in the north and 45 in the south"
                     if claim.time.scope == "point":
                         claim.time = previous.time
