@@ -46,3 +46,11 @@ def test_a_split_toll_raises_no_flag_against_the_toll(num, ref) -> None:
     lower = _toll(num, "198", 198, "The railway revised the toll in the Velmora crash to 198.", "2024-06-04")
     flags = find_discrepancies([ref(toll, "a", "2024-06-03", "One"), ref(lower, "c", "2024-06-04", "Three")])
     assert [f.type for f in flags] == ["revision"]  # a real fall is still flagged
+
+
+def test_a_status_outranks_a_group(num) -> None:
+    sent = num("24 foreign nationals", 24, category="killed",
+               sentence="The bodies of 24 foreign nationals have been sent to their home countries.")
+    killed = num("26 foreigners", 26, category="killed",
+                 sentence="The toll rose to 154, including 26 foreigners, officials said.")
+    assert subject_group(sent) == "subset:sent" and subject_group(killed) == "foreigners"

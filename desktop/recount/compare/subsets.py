@@ -53,28 +53,31 @@ _STATUS_BEFORE = re.compile(r"\b(handed\s+over|returned|repatriated|identified|b
                             re.IGNORECASE)
 # A figure "in X alone" counts one place of several.
 _ALONE = re.compile(r"^\W*(?:\w+\W+){0,3}?alone\b", re.IGNORECASE)
+
+
 def subject_group(claim: NumericClaim) -> str | None:
-    """The group counted when it is a part of the whole (civilians, children...), else None."""
+    """The part of a whole a figure counts: a status of some of them first ("the bodies of 24
+    foreign nationals were sent home" is a part even of the foreigners), then a group
+    (civilians, children...), a part named before it, one place alone; else None."""
     return _group(claim.subject, claim.span, claim.sentence)
 
 
 @lru_cache(maxsize=65536)
 def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
+    pos = sentence.find(span) if sentence else -1
+    after = sentence[pos + len(span):] if sentence and pos >= 0 else ""
+    before = sentence[max(0, pos - 40):pos] if sentence and pos >= 0 else ""
+    m = _SUBSET.match(after) if after else None
+    if m:
+        return "subset:" + m.group(0).split()[-1].lower()
+    status = _STATUS_BEFORE.search(before) if before else None
+    if status:
+        return "subset:" + status.group(1).split()[0].lower()
     for word in _WORD.findall((subject or span).lower()):
         if word in _GROUPS:
             return _GROUPS[word]
-    if sentence:
-        pos = sentence.find(span)
-        if pos >= 0:
-            after = sentence[pos + len(span):]
-            m = _SUBSET.match(after)
-            if m:
-                return "subset:" + m.group(0).split()[-1].lower()
-            if _PART_OF.search(sentence[max(0, pos - 30):pos]):
-                return "subset:of-them"
-            status = _STATUS_BEFORE.search(sentence[max(0, pos - 40):pos])
-            if status:
-                return "subset:" + status.group(1).split()[0].lower()
-            if _ALONE.match(after) or "alone" in span.lower().split():
-                return "subset:one-place"
+    if before and _PART_OF.search(before[-30:]):
+        return "subset:of-them"
+    if _ALONE.match(after) or "alone" in span.lower().split():
+        return "subset:one-place"
     return None
