@@ -322,3 +322,50 @@ def test_no_lookahead_where_re_scans_by_prefix():
     assert fast(r"\b(?:said|told)\b").pattern.startswith("(?=[")  # a word boundary first: no prefix
     assert fast(r"\bsaid", re.IGNORECASE).pattern.startswith("(?=[")
     assert fast(r"(?i)said").pattern == "(?i)said"  # global flags stay first
+
+
+def test_bounded_words_equal_the_trie_after_a_word_boundary():
+    from recount.claims.retrie import bounded_words
+
+    rng = random.Random(17)
+    for _ in range(1500):
+        words = ["".join(rng.choice("abA") for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(1, 6))]
+        plain = re.compile(r",|\b(?:" + trie(words) + r")\b")
+        quick = re.compile("|".join([",", *bounded_words(words)]))
+        text = "".join(rng.choice(["a", "b", "A", "ab", " ", ",", "_", "1", "é"]) for _ in range(12))
+        spans = [m.span() for m in quick.finditer(text)]
+        assert [m.span() for m in plain.finditer(text)] == spans, (words, text)
+
+
+def test_class_first_name_patterns_equal_their_lookbehind_first_forms():
+    """person_names' name runs and apposed names open with the capital and check the character
+    before it afterwards: the same matches as the lookbehind in front."""
+    from pathlib import Path
+
+    from recount.claims.person_names import _APPOSED_PERSON, _NAME_RUN
+
+    plain_run = re.compile(_NAME_RUN.pattern.replace(r"([A-Z](?<![\w'\u2019.-][A-Z])",
+                                                     r"(?<![\w'\u2019.-])([A-Z]", 1))
+    plain_apposed = re.compile(_APPOSED_PERSON.pattern.replace(r"([A-Z](?<=, [A-Z])", r"(?<=, )([A-Z]", 1))
+    assert plain_run.pattern != _NAME_RUN.pattern and plain_apposed.pattern != _APPOSED_PERSON.pattern
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    rng = random.Random(19)
+    pieces = ["Ana", "Ruiz", " ", ", ", "de ", ".", "'", "-", "x", "\u00c9l", "A", ",", " who", "\n",
+              "\u2019"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    for text in texts:
+        for plain, quick in ((plain_run, _NAME_RUN), (plain_apposed, _APPOSED_PERSON)):
+            spans = [m.span(1) for m in quick.finditer(text)]
+            assert [m.span(1) for m in plain.finditer(text)] == spans, text
+
+
+def test_phone_hint_is_in_every_phone_number():
+    from recount.claims.figures import PHONE_HINT, PHONE_RE
+
+    rng = random.Random(23)
+    for _ in range(20000):
+        text = "".join(rng.choice(["1", "23", "456", " ", ".", "-", "(", ")", "+", "a"]) for _ in range(12))
+        for m in PHONE_RE.finditer(text):
+            assert PHONE_HINT.search(m.group()), text

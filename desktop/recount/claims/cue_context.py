@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from recount.claims.document import Document, Sentence
 from recount.claims.pattern_cache import compiled
 from recount.claims.quotes import Quote
-from recount.claims.retrie import fast, rx, trie
+from recount.claims.retrie import bounded_words, fast, rx
 from recount.claims.speakers import GROUP_NOUNS, ORG_HEADS, Mention, is_capitalised
 
 if TYPE_CHECKING:
@@ -53,16 +53,17 @@ _STATEMENT_DAY = fast(r"^\s+(?:a|an|its|their|the)\s+(?:[a-z]+\s+)?(?:statement|
 _REL_DAY = fast(r"\b(?P<when>yesterday|today|last night)\b", re.I)
 
 
-_BOUNDARY = fast(
-    r"""[;:()"“”\u2013\u2014]|,|\b(?:"""
-    + trie(
+# a mark, a comma or one of these words: `[;:()"“”–—]|,|\b(?:that|and|...)\b`, every
+# alternative opening with a literal character (see retrie.bounded_words)
+_BOUNDARY = fast("|".join(
+    [re.escape(ch) for ch in ';:()"“”\u2013\u2014'] + [","]
+    + bounded_words(
         "that and but while as because when after before since although though where which who whom if "
         "said says told added stated "
         "than so whereas despite until once what how why whether amid with is are was were has have had "
         "will would could can may might should But And Yet However Meanwhile".split()
     )
-    + r""")\b"""
-)
+))
 
 
 TOKEN = fast(r"\S+")

@@ -29,6 +29,7 @@ from recount.claims.dates import DATE_TRIGGERS, TIME_OF_DAY_RE, DateRef, find_da
 from recount.claims.document import Document, Sentence
 from recount.claims.figures import (
     AGE_BEFORE,
+    PHONE_HINT,
     PHONE_RE,
     Figure,
     body_paragraphs,
@@ -168,7 +169,8 @@ class NumericExtractor:
             dates = self.dates_by_sentence[si]
             times = [(m.start(), m.end()) for m in TIME_OF_DAY_RE.finditer(text, s.start, s.end)]
             phones = [(m.start(), m.end()) for m in PHONE_RE.finditer(text, s.start, s.end)
-                      if len(rx(r"\D").sub("", m.group())) >= 7]
+                      if len(rx(r"\D").sub("", m.group())) >= 7
+                      ] if PHONE_HINT.search(text, s.start, s.end) else []
             kept = []
             prev_ident: Atom | None = None
             for a in atoms:

@@ -45,6 +45,17 @@ def _trie(words: list[str]) -> str:
     return alternation + "?" if ends else alternation
 
 
+def bounded_words(words: Iterable[str]) -> list[str]:
+    """`\\b(?:trie(words))\\b` as alternatives that each open with their literal first character
+    and check the word boundary behind it ("s(?<=\\bs)(?:aid|ays)\\b"): joined with "|" to other
+    alternatives that open with a literal, the pattern lets `re` scan for its first characters
+    in C (a leading `\\b` makes it try a match at every position instead). Same matches."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        groups.setdefault(w[0], []).append(w[1:])
+    return [f"{re.escape(c)}(?<=\\b{re.escape(c)}){_trie(rest)}\\b" for c, rest in groups.items()]
+
+
 def leading(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`pattern` compiled behind a lookahead on the characters any match starts with.
 
