@@ -201,6 +201,7 @@ def test_a_whole_counting_fewer_than_its_part_is_a_fall(num, ref) -> None:
     assert not place_contains("Varnia", "Kelso", "Kelso sent boats. Varnia sent none.")
     assert place_contains("Varnia", "Kelso", "in Kelso, northern Varnia, the water")
     assert place_contains("Varnia", "Kelso", "Varnia's Kelso")
+    assert place_contains("Velmora", "Kemra Junction", "At Kemra Junction in Ostia\u2019s Velmora it rose.")
     assert not place_contains("Kelso", "Varnia", "Varnia's Kelso")
     text = "Floods in the northern Varnian city of Kelso have killed 6,400 people, the Red Cross says."
     town = ref(num("6,400 people", 6400, end="2024-06-04", place="Kelso", source="Red Cross", sentence=text),
@@ -215,3 +216,15 @@ def test_a_whole_counting_fewer_than_its_part_is_a_fall(num, ref) -> None:
     country_first = ref(num("6,400 people", 6400, end="2024-06-04", place="Varnia", source="Red Cross"),
                         "sea", "2024-06-04", "Sea News", text=text, story=1)
     assert compare(country_first, town_later) is None
+
+
+def test_a_fall_one_mention_calls_a_revision_is_one_flag_the_revision(num, ref) -> None:
+    high = _toll(num, ref, "140 people", 140, "2024-06-04", "Harbour Post", "post", source="coast guard",
+                 sentence="The coast guard said 140 people had died in Port Amsel.")
+    revised = _toll(num, ref, "121", 121, "2024-06-05", "Amsel Courier", "courier", source="coast guard",
+                    offset=40, sentence="The coast guard revised the Port Amsel toll to 121.")
+    again = _toll(num, ref, "121", 121, "2024-06-05", "Amsel Courier", "courier", source="coast guard",
+                  offset=400, sentence="\"The toll in Port Amsel is 121,\" the coast guard chief said.")
+    raw = find_discrepancies([high, revised, again])
+    assert {f.type for f in raw} == {"revision", "cumulative_decrease"}
+    assert [f.type for f in fold_flags(raw)] == ["revision"]

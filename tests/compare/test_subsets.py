@@ -54,3 +54,8 @@ def test_a_status_outranks_a_group(num) -> None:
     killed = num("26 foreigners", 26, category="killed",
                  sentence="The toll rose to 154, including 26 foreigners, officials said.")
     assert subject_group(sent) == "subset:sent" and subject_group(killed) == "foreigners"
+
+
+def test_the_remaining_ones_are_a_part(num) -> None:
+    assert subject_group(num("382", 382, category="wounded",
+                             sentence="Remaining, 382 were getting treated till the morning.")) is not None

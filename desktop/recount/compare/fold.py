@@ -9,7 +9,8 @@ the flags alone (their ends carry value, category, as-of day and whether they st
 headline), so the stored flags and a rescan fold the same way:
 
 1. **one flag per pair of figures**: flags of one type between the same two reports for the
-   same two values (and category) are one flag; the one kept names the body's mention
+   same two values (and category) are one flag (a fall and a revision of them are one, the
+   revision); the one kept names the body's mention
    rather than the headline's, and within one report the two figures nearest each other
    (the restated older figure and the current one of its sentence), and there a restated
    figure is revised once and a current figure revises once; a quote of one report meets one
@@ -86,20 +87,22 @@ def _own_revision(flag: Discrepancy) -> bool:
 
 
 def one_per_pair(flags: Iterable[Discrepancy]) -> list[Discrepancy]:
-    """Rule 1: one flag per type, pair of reports and pair of figures (order kept)."""
+    """Rule 1: one flag per type, pair of reports and pair of figures (order kept); a revision
+    and a fall between the same two figures are one flag, the revision."""
     flags = list(flags)
     best: dict[tuple, Discrepancy] = {}
     keys: list[tuple] = []
     for f in flags:
         if f.a.value is None or f.b.value is None:
             key: tuple = ("key", f.key)
-        else:
-            key = (f.type, f.a.article, f.a.published, f.b.article, f.b.published,
+        else:  # a fall told as a revision by one mention and without one by another is one fall
+            kind = "fall" if f.type in DECREASES else f.type
+            key = (kind, f.a.article, f.a.published, f.b.article, f.b.published,
                    f.a.value, f.b.value, f.b.category)
         if key not in best:
             keys.append(key)
             best[key] = f
-        elif _preference(f) < _preference(best[key]):
+        elif (f.type != "revision", _preference(f)) < (best[key].type != "revision", _preference(best[key])):
             best[key] = f
     kept = {id(best[k]) for k in keys}
     return _one_revision_each(_one_per_quote([f for f in flags if id(f) in kept]))

@@ -227,7 +227,8 @@ def place_relation(a: str | None, b: str | None, aliases: Mapping[str, str] | No
 
 
 def _place_pattern(name: str) -> str:
-    return r"\s+".join(re.escape(w) for w in _place_core(name))
+    """The name's core words in their order (a set would lose it: "Kemra Junction")."""
+    return r"\s+".join(re.escape(w) for w in dict.fromkeys(words_of(name)) if w not in _PLACE_PARTS)
 
 
 def _contains(whole: str, part: str, text: str) -> bool:
@@ -240,7 +241,8 @@ def _contains(whole: str, part: str, text: str) -> bool:
         rf"\b{w}\w*(?:'s)?\s+(?:[a-z-]+\s+){{0,3}}?{kinds}\s+of\s+{p}\b",  # "the Varnian city of Kelso"
         rf"\b{w}'s\s+(?:[a-z-]+\s+){{0,3}}?{p}\b",  # "Varnia's Kelso", "Varnia's northern Kelso"
         rf"\b{p},\s+(?:[a-z-]+\s+)?{w}\b",  # "Kelso, Varnia", "Kelso, northern Varnia"
-        rf"\b{p}\s+in\s+(?:[a-z-]+\s+){{0,2}}?{w}\b",  # "Kelso in northern Varnia"
+        # "Kelso in northern Varnia", "Kelso station in Ostia's Varnia"
+        rf"\b{p}(?:\s+[a-z-]+)?\s+in\s+(?:[\w-]+'s\s+)?(?:[a-z-]+\s+){{0,2}}?{w}\b",
     )
     return any(re.search(pat, low) for pat in patterns)
 

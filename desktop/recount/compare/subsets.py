@@ -37,13 +37,13 @@ _WORD = re.compile(r"[A-Za-z]+")
 _SUBSET = re.compile(
     r"^\W*(?:(?:people|persons|residents|displaced|passengers|patients|victims|bodies|injured|wounded|of|"
     r"them|who|that|were|was|have|has|had|been|are|is|being|later|since|already|now|so|far|able|to|be|safely|"
-    r"alive|yet|still|not|also|their)\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|discharged|"
-    r"recovered|treated|identified|unidentified|unclaimed|buried|handed|kept|sent|received|repatriated|claimed|"
+    r"alive|yet|still|not|also|their|getting)\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|"
+    r"discharged|recovered|treated|identified|unidentified|unclaimed|buried|handed|kept|sent|received|repatriated|claimed|"
     r"undergoing|remain\w*\s+in\s+(?:critical|serious|hospital)|in\s+(?:critical|serious)\s+condition|"
     r"among\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|those))\b", re.IGNORECASE)
 # "of them", "among them", "including", "Among the dead,", "Of the 212,": the figure right after is
 # part of one just given.
-_PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|including|includes?|"
+_PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|including|includes?|remaining|"
                       r"(?:of|among|out of) (?:the )?(?:dead|victims|killed|deceased|injured|wounded|bodies|"
                       r"\d[\d,]*(?: \w+)?),?)\W*$",
                       re.IGNORECASE)
