@@ -180,3 +180,12 @@ def test_a_new_speakers_words_are_not_dated_by_an_earlier_statement():
     assert when(text, 175)[1] == "2024-03-14"
     text = ("The agency said on Monday that 190 people had died. It said 40 of them were children.")
     assert when(text, 40)[1] == "2024-03-11"  # a pronoun goes on with the same speaker
+
+
+def test_a_clock_time_is_neither_a_figure_nor_a_year():
+    text = "The minister said the death toll as of 2130 GMT on Wednesday was 96."
+    claims = extract_numeric(Document.from_text(text, PUBLISHED))
+    assert [c.value for c in claims] == [96]
+    assert (claims[0].category, claims[0].time.end) == ("killed", "2024-03-13")
+    text = "As of 10 p.m. on Tuesday, 40 people had been confirmed dead."
+    assert when(text, 40)[1:] == ("2024-03-12", "cumulative")

@@ -55,14 +55,15 @@ DATE_RE = fast(
          (?:(?P<aunit>days?|weeks?|months?|years?)\s+ago|(?P<hours>hours?)\s+(?:ago|earlier)))\b
     | (?P<monthonly>(?:in|since|by|from|until|early|late|mid-?)\s*{_MONTH2.replace("month2", "month3")})
           (?!\.?\s+\d{{1,2}}\b)(?:\s+(?P<year3>(?:1[89]|20)\d\d))?
-    | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?!\d|,\d|\s*(?:people|percent|%))
+    | (?P<year4>(?<![\d,.$])(?:1[89]|20)\d\d)(?!\d|,\d|\s*(?:people|percent|%|GMT|UTC|hrs|local\s+time))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
 # A time of day ("3:42 a.m.", "10 pm") is never a claim either.
 TIME_OF_DAY_RE = leading(
-    r"\d", r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b", re.IGNORECASE
+    r"\d", r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b|"
+    r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|UTC|local)|local\s+time)", re.IGNORECASE
 )
 
 

@@ -205,7 +205,9 @@ PREVIOUS_FIGURE = fast(
     re.IGNORECASE,
 )
 # "by 28 April": a running total up to that day
-BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+(?:(?:late|early)\s+(?:on\s+)?)?$", re.IGNORECASE)
+BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+(?:(?:late|early)\s+(?:on\s+)?)?"
+               r"(?:\d{1,4}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|hrs|local\s+time)\s+(?:on\s+)?)?$",
+               re.IGNORECASE)  # (and "as of 1930 GMT on Wednesday")
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
 # "Tuesday's statement by a police spokesman": the day of the words
 STATEMENT_OF_DAY = fast(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|update|bulletin|"

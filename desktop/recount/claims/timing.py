@@ -275,7 +275,7 @@ class TimeReader:
         still = bool(tw.STILL.search(tw.NEXT_FIGURE.split(after_full[:60], 1)[0]))
 
         by_ref = next((d for d in dates if d.kind == "day"
-                       and tw.BY_DATE.search(text[max(s.start, d.start - 12) : d.start])), None)
+                       and tw.BY_DATE.search(text[max(s.start, d.start - 40) : d.start])), None)
         before_ref = next((d for d in dates if d.kind == "day" and d.start >= fig.end and d.first
                            and tw.BEFORE_DAY.fullmatch(text, fig.end, d.start)), None)
         if before_ref is not None and category in ("missing", *tw.CASUALTY_CATS, "count"):
