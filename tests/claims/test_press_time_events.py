@@ -189,3 +189,16 @@ def test_a_clock_time_is_neither_a_figure_nor_a_year():
     assert (claims[0].category, claims[0].time.end) == ("killed", "2024-03-13")
     text = "As of 10 p.m. on Tuesday, 40 people had been confirmed dead."
     assert when(text, 40)[1:] == ("2024-03-12", "cumulative")
+
+
+def test_a_past_event_named_before_a_figure_dates_it_as_history():
+    text = "The collapse came six years after a fire at the Belan mill that left 51 workers dead."
+    assert when(text, 51) == ("2018-01-01", "2018-12-31", "period")
+    text = "The appeal follows a November fire that killed 112 workers at another factory."
+    assert when(text, 112) == ("2023-11-01", "2023-11-30", "period")
+    text = "It was the deadliest disaster since 304 people died when a ferry sank in 2011."
+    assert when(text, 304) == ("2011-01-01", "2011-12-31", "period")
+    text = "Over the past 50 years more than 2,000 people have died in mining accidents in the country."
+    assert when(text, 2000)[2] == "period"
+    text = "Since 2011, 304 people have died in ferry accidents."  # a running total from 2011 (unchanged)
+    assert when(text, 304) == ("2011-01-01", "2024-03-14", "cumulative")

@@ -45,7 +45,7 @@ DATE_RE = fast(
     | (?P<lastunit>(?:last|this|next|the\s+previous)\s+(?:week|month|year|weekend))
     | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
          (?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
-         (?P<unit>days?|weeks?|months?|hours?|year)\b)
+         (?P<unit>days?|weeks?|months?|hours?|years?|decades?)\b)
     | (?P<following>(?:over|in|during|within)\s+the\s+following\s+
          (?:(?P<fn>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
          (?P<funit>days?|hours?|weeks?)\b)
@@ -246,7 +246,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             n_raw = (g("n") or "one").lower()
             n = int(n_raw) if n_raw.isdigit() else _NUMBER_WORDS.get(n_raw, 1)
             unit = g("unit").lower().rstrip("s")
-            days = {"day": n, "week": 7 * n, "month": 30 * n, "hour": max(1, n // 24), "year": 365 * n}[unit]
+            days = {"day": n, "week": 7 * n, "month": 30 * n, "hour": max(1, n // 24), "year": 365 * n,
+                    "decade": 3652 * n}[unit]
             return DateRef(s, e, pub - timedelta(days=days), pub, "period")
         if g("ago"):
             raw = g("an").lower()
@@ -331,6 +332,37 @@ def written_day(text: str, year: int | None = None, today: date | None = None) -
         found = _infer_year(month, day, ref, ahead=0)
         return (found, False) if found else None
     return None
+
+
+# A past event the sentence sets a figure in: "came six years after a fire that left 51 dead",
+# "follows a November fire that killed 112" (the figure is that event's, not the story's).
+_PAST_EVENT = fast(
+    r"\b(?i:(?:came|comes|happened|occurred|was|is)\s+(?:just\s+|only\s+)?"
+    r"(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years?|months?)\s+)?"
+    r"after|follows|followed|following)\s+(?i:a|an|the|last\s+year's|last)\s+(?:(?P<month>" + "|".join(
+        m.capitalize() for m in MONTHS if len(m) > 3) + r")\s+)?[^.;\d]{0,100}$")
+
+
+def past_event(text: str, start: int, end: int, published: date) -> DateRef | None:
+    """The year or month of a past event named before a figure (see _PAST_EVENT), if any."""
+    m = _PAST_EVENT.search(text, start, end)
+    if m is None or not (m.group("n") or m.group("month")):
+        return None
+    if m.group("month"):
+        month = MONTHS[m.group("month").lower()]
+        year = published.year if month <= published.month else published.year - 1
+        a, b = _month_range(year, month)
+        return DateRef(m.start(), m.end(), a, b, "month")
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    if m.group("unit").lower().startswith("month"):
+        y, mth = published.year, published.month - n
+        while mth < 1:
+            y, mth = y - 1, mth + 12
+        a, b = _month_range(y, mth)
+        return DateRef(m.start(), m.end(), a, b, "month")
+    y = published.year - n
+    return DateRef(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
 
 
 def iso(d: date | None) -> str | None:

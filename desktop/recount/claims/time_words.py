@@ -58,6 +58,8 @@ FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following
                             r"\bnext\s+(?:year|month|week)\b", re.IGNORECASE)
 SO_FAR = fast(r"\bso\s+far\b|\bto\s+date\b|\bin\s+all\b|\baltogether\b|\bcumulative\b", re.IGNORECASE)
 SINCE = fast(r"\bsince\b", re.IGNORECASE)
+SINCE_FIGURE = fast(r"\bsince\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?$",
+                    re.IGNORECASE)  # "the deadliest since 304 people died ... in 2011"
 # "605 people before Thanksgiving": the day a figure held by, not its day
 BEFORE_DAY = fast(r"(?:\s+[a-z]+){0,2}?\s+(?:before|ahead\s+of|by\s+the\s+eve\s+of)\s+(?:the\s+)?",
                   re.IGNORECASE)

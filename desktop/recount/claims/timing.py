@@ -13,7 +13,7 @@ from functools import cached_property
 
 from recount.claims import time_words as tw
 from recount.claims.cues import describes_state
-from recount.claims.dates import DateRef, days_before, iso
+from recount.claims.dates import DateRef, days_before, iso, past_event
 from recount.claims.document import Document
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
@@ -226,10 +226,15 @@ class TimeReader:
                 continue  # "X, who seized power 12 years ago, won 71% in 2019": the aside's date
             if comparison_base(text, s.start, d) or (d.start > fig.end and figure_between(text, fig, d)):
                 continue  # "a third lower than in 2015", "down from 67% in 2019": the other's
-            if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]):
+            if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]) and \
+                    not tw.SINCE_FIGURE.search(text, s.start, fig.start):
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
+                # (but "the worst since 304 died when a ferry sank in 2011": that year's)
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
 
+        past = past_event(text, s.start, fig.start, pub) if category in tw.CASUALTY_CATS else None
+        if past is not None:  # "came six years after a fire that left 51 workers dead"
+            return TimeSpan(iso(past.first), iso(past.last), "period")
         att = self._attribution_date(si)
         day_ref = figure_day(text, s.start, s.end, dates, fig, since_ref, self._is_said)
         # "this week's earthquake" dates the event, not the figure; "the $12 million it appealed
