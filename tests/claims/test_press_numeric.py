@@ -461,3 +461,10 @@ def test_a_figure_with_its_own_verb_or_noun_keeps_its_own_category():
     assert one("The blast killed 120 in the north and 45 in the south.", 45).category == "killed"
     text = "With two more patients succumbing to their injuries, the toll rose to 177."
     assert one(text, 2).category == "killed"
+
+
+def test_over_after_a_verb_it_belongs_to_is_no_qualifier():
+    c = one("Police say they have handed over 312 bodies so far to the families.", 312)
+    assert (c.lower, c.upper) == (312, 312)
+    c = one("Rescuers said over 40 people are still missing.", 40)
+    assert (c.lower, c.upper) == (40, None)

@@ -252,6 +252,8 @@ _QUALIFIERS: list[tuple[str, str]] = [
      "up_to"),
     (r"fewer\s+than|less\s+than|under|below", "fewer_than"),
 ]
+_PHRASAL_OVER = fast(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|took|take[sn]?|taking|sign(?:ed|s|ing)?|"
+                     r"pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
 _QUAL_RE = fast(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
@@ -265,8 +267,8 @@ def qualifier_before(text: str, pos: int) -> tuple[str | None, int]:
     if not m:
         return None, pos
     name = _qualifier_name(rx(r"\s+").sub(" ", m.group("q").lower()))
-    if name is None:
-        return None, pos
+    if name is None or (m.group("q").lower() == "over" and _PHRASAL_OVER.search(window, 0, m.start("q"))):
+        return None, pos  # "handed over 312 bodies": a verb's particle, not "more than"
     return name, pos - len(window) + m.start("q")
 
 
