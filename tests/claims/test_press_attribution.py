@@ -174,3 +174,10 @@ def test_a_heading_line_credits_the_quoted_statement_below_it():
             "Han said the talks could resume next month.")
     found = [c for c in attributed(text) if c.quote and c.quote.startswith("Our offer stays")]
     assert found and found[0].speaker == "Han Tae Sol"
+
+
+def test_a_day_opening_the_clause_without_a_comma_is_not_the_speaker():
+    assert speakers("Late on Tuesday the minister told reporters that 600 were below.") == ["minister"]
+    assert speakers("On Tuesday the mayor said the port would reopen.") == ["mayor"]
+    assert speakers("Yesterday Mayor Oda Strand said the port would reopen.") == ["Oda Strand"]
+    assert speakers("Lund during a news conference on Thursday said the port would reopen.") == ["Lund"]

@@ -19,6 +19,7 @@ from recount.claims.cue_context import (
     FRONTED,
     LOOK,
     ON_DATE,
+    TIME_LEAD,
     TOKEN,
     Cue,
     clause_start,
@@ -202,6 +203,8 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
     phrase = text[start:chunk_end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
+    if (timed := TIME_LEAD.match(phrase)) and timed.end() < len(phrase):  # "On Tuesday the minister said"
+        lead, phrase = lead + timed.end(), phrase[timed.end():]
     if not phrase:
         return None
     mention = analyse(phrase)
@@ -225,8 +228,9 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
 
 
 # "Lund during a news conference on Thursday said": a name, a time or place phrase, the verb.
-_NAME_THEN_PHRASE = fast(
-    r"(?:[A-Z][a-z]+,\s+)?((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+"
+_NAME_THEN_PHRASE = fast(  # (not "Late on Tuesday the minister said": a time, not a name)
+    r"(?:[A-Z][a-z]+,\s+)?(?!(?:Late|Early|Later|Earlier|Also|Meanwhile|Then|Last|Next|Shortly|Soon)\s)"
+    r"((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)\s+"
     r"(?:during|at|in|after|before|following|on)\s+"
     r"[^,;:\"\u201c\u201d]{3,70}?\s*$"
 )

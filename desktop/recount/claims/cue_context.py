@@ -199,6 +199,12 @@ FRONTED = fast(
 )
 
 
+# A time phrase that opens a clause without a comma: "On Tuesday the minister said".
+TIME_LEAD = fast(r"(?:(?:Late|Early|Later|Earlier)\s+)?(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+)?"
+                 r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|"
+                 r"[Tt]onight)(?:\s+(?:night|morning|evening|afternoon))?\s+(?=[Tt]he\s|[A-Z])")
+
+
 def fronted_date(text: str, start: int, subject_start: int) -> str | None:
     """ "In an audio message released on Sunday, the commander said": the day of a fronted phrase."""
     m = FRONTED.match(text, start, subject_start)
