@@ -181,3 +181,10 @@ def test_a_day_opening_the_clause_without_a_comma_is_not_the_speaker():
     assert speakers("On Tuesday the mayor said the port would reopen.") == ["mayor"]
     assert speakers("Yesterday Mayor Oda Strand said the port would reopen.") == ["Oda Strand"]
     assert speakers("Lund during a news conference on Thursday said the port would reopen.") == ["Lund"]
+
+
+def test_a_role_whose_object_is_coordinated_ends_in_the_name():
+    text = 'Madara Osei, Director of Programmes and Accountability, said: "The giving has been enormous."'
+    assert speakers(text) == ["Madara Osei"]
+    assert speakers("The Minister of Health and Social Affairs Jon Lund said 40 had died.") == ["Jon Lund"]
+    assert speakers("Secretary of State and Defence Ana Ruiz said the talks failed.") == ["Ana Ruiz"]

@@ -113,6 +113,10 @@ _BODY_SUBJECT = fast(
 )
 
 
+# a role's object coordinated right before a capitalised run: "Minister of Health and ..."
+_ROLE_OBJECT_AND = fast(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:and|&)\s+$")
+
+
 _NOT_A_NAME_START = frozenset(
     "the a an in on at it its this that these those there he she they we i but and as after before "
     "since when while if more most at least about some many several nearly almost".split()
@@ -175,6 +179,8 @@ def name_runs(text: str) -> tuple[dict[str, str], list[tuple[int, int, str, int]
             raw, start = raw[cut:], start + cut
         run = raw.split()
         words = _name_words(run)
+        if len(words) >= 3 and _ROLE_OBJECT_AND.search(text, max(0, start - 60), start):
+            words = words[-2:]  # "Minister of Health and Social Affairs Jon Lund": the name ends the run
         if len(words) < 2 or len(words) > 4 or start < titled:
             continue
         name = " ".join(words)

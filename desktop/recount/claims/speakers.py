@@ -290,6 +290,11 @@ def _analyse(phrase: str) -> Mention | None:
             break
     if 0 < run < len(words) and run <= 4 and plain[len(words) - run - 1] in _PREPOSITIONS:
         run = 0  # "the UN envoy to Kessaria": a place after a preposition, not the envoy's name
+    if 0 < run < len(words) - 1 and plain[len(words) - run - 1] in ("and", "&") and any(
+            p in _PREPOSITIONS for p in plain[: len(words) - run - 1]):
+        # "Director of Programmes and Accountability": the role's object goes on; "Minister of
+        # Health and Social Affairs Jon Lund": a name, two words, ends it
+        run = 2 if run >= 3 else 0
     titled = 0
     while run > 1 and plain_word(words[len(words) - run]) in TITLES:
         run -= 1  # "former vice president Alhaji Musa Danjuma": the title is no part of the name
