@@ -20,6 +20,9 @@ from recount.wording import CATEGORY_LABELS as CATEGORY_WORDS
 # A sentence ending otherwise is a headline or a caption ("Toll rises to 147: WHO").
 _FINAL_PUNCTUATION = '.!?"”'
 _SMALL = "zero one two three four five six seven eight nine ten".split()
+# json.dumps(..., ensure_ascii=False) without making an encoder each time; a string alone.
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_STR = json.encoder.encode_basestring
 
 
 @dataclass(slots=True)
@@ -41,6 +44,7 @@ class FlagEnd:
     category: str | None = None
     as_of: str | None = None
     headline: bool = False
+    _json: str | None = field(default=None, repr=False, compare=False)  # to_record as JSON, made once
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "span": self.span, "start": self.start, "end": self.end,
@@ -48,6 +52,14 @@ class FlagEnd:
 
     @classmethod
     def of(cls, ref: Ref) -> FlagEnd:
+        """The end a claim makes in every flag (made once per Ref and shared: ends are never
+        changed once made)."""
+        if ref._end is None:
+            ref._end = cls._of(ref)
+        return ref._end
+
+    @classmethod
+    def _of(cls, ref: Ref) -> FlagEnd:
         c = ref.claim
         if isinstance(c, NumericClaim):
             sentence = (c.sentence or "").rstrip()
@@ -66,6 +78,12 @@ class FlagEnd:
         if self.headline:
             out["headline"] = True
         return out
+
+    def record_json(self) -> str:
+        """json.dumps(self.to_record(), ensure_ascii=False), made once."""
+        if self._json is None:
+            self._json = _JSON(self.to_record())
+        return self._json
 
     @classmethod
     def from_record(cls, d: dict[str, Any]) -> FlagEnd:
@@ -99,6 +117,16 @@ class Discrepancy:
         """The stored form: to_dict with both ends in full."""
         return {**self.to_dict(), "a": self.a.to_record(), "b": self.b.to_record()}
 
+    def record_json(self) -> str:
+        """json.dumps(self.to_record(), ensure_ascii=False), from the ends' JSON made once (a
+        library-wide rescan writes a million flags, most of whose ends recur)."""
+        text = (f'{{"type": {_STR(self.type)}, "metric": {_STR(self.metric)}, '
+                f'"a": {self.a.record_json()}, "b": {self.b.record_json()}, '
+                f'"explanation": {_STR(self.explanation)}, "key": {_STR(self.key)}')
+        if self.diff is not None:
+            text += f', "diff": {_JSON([list(op) for op in self.diff])}'
+        return text + "}"
+
     @classmethod
     def from_record(cls, d: dict[str, Any]) -> Discrepancy:
         diff = [(op, text) for op, text in d["diff"]] if d.get("diff") is not None else None
@@ -106,10 +134,15 @@ class Discrepancy:
                    d.get("explanation") or "", d["key"], diff)
 
 
+def _key_end(r: Ref) -> str:
+    if r._key_end is None:
+        r._key_end = json.dumps([r.outlet or "", r.published or "", r.claim.start, r.claim.span])
+    return r._key_end
+
+
 def flag_key(kind: str, a: Ref, b: Ref) -> str:
     """Stable across re-checks and ids: what was said (span, offsets) by which outlet on which day."""
-    ends = sorted(json.dumps([r.outlet or "", r.published or "", r.claim.start, r.claim.span])
-                  for r in (a, b))
+    ends = sorted((_key_end(a), _key_end(b)))
     return hashlib.sha1("|".join([kind, *ends]).encode("utf-8")).hexdigest()[:16]
 
 

@@ -15,6 +15,8 @@ from recount.claims.model import Claim, NumericClaim
 from recount.compare.identity import as_of, ordinal, same_metric
 from recount.compare.names import fold
 
+_UNSET = object()
+
 
 @dataclass(slots=True)
 class Ref:
@@ -33,6 +35,10 @@ class Ref:
     siblings: Callable[[], Sequence[Claim]] | None = field(default=None, repr=False)  # its report's claims
     _folded: str | None = field(default=None, repr=False)
     _superseded: bool | None = field(default=None, repr=False)
+    # What every flag of this claim says of it, made once (compare/flags.py: FlagEnd.of, flag_key)
+    _end: Any = field(default=None, repr=False, compare=False)
+    _key_end: str | None = field(default=None, repr=False, compare=False)
+    _as_of: object = field(default=_UNSET, repr=False, compare=False)
 
     def folded_text(self) -> str:
         """The article's text folded as names are (computed once), padded for word search."""
@@ -48,7 +54,11 @@ class Ref:
 
     @property
     def as_of(self) -> str | None:
-        return claim_as_of(self.claim, self.published)
+        """The day the claim speaks of (claim_as_of), made once: the rules ask it about ten
+        times for each pair that raises a flag."""
+        if self._as_of is _UNSET:
+            self._as_of = claim_as_of(self.claim, self.published)
+        return self._as_of  # type: ignore[return-value]
 
     @property
     def same_article_token(self) -> tuple[Any, ...]:

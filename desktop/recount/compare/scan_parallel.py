@@ -25,9 +25,6 @@ _FLAGS_TABLE = ("CREATE TABLE IF NOT EXISTS flags (key TEXT PRIMARY KEY, b_pub T
                 "a_article INTEGER, b_article INTEGER, story INTEGER, data TEXT)")
 _INSERT_FLAGS = "INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _ORDER = "ORDER BY b_pub, type, a_art, a_start, b_art, b_start, key"
-# json.dumps(record, ensure_ascii=False), without making an encoder for every flag.
-_RECORD_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-
 
 def _scratch(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path)
@@ -41,7 +38,7 @@ def _flag_row(f: Discrepancy, a: Ref, b: Ref) -> tuple:
     return (f.key, f.b.published or "", f.type, f.a.article or "", f.a.start, f.b.article or "", f.b.start,
             f.a.claim_id, f.b.claim_id, *((a.article_id, b.article_id) if f.a.claim_id == a.claim_id
                                           else (b.article_id, a.article_id)),
-            b.story, _RECORD_JSON(f.to_record()))
+            b.story, f.record_json())
 
 
 def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | None, floor: float,

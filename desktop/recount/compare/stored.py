@@ -101,7 +101,7 @@ def _write(conn: sqlite3.Connection, flags: Iterable[Discrepancy]) -> None:
         if f.a.claim_id is None or f.b.claim_id is None:
             continue
         rows.append((f.key, f.type, f.a.claim_id, f.b.claim_id, f.b.published or "",
-                     json.dumps(f.to_record(), ensure_ascii=False), f.a.claim_id, f.b.claim_id))
+                     f.record_json(), f.a.claim_id, f.b.claim_id))
     conn.executemany(_INSERT, rows)
 
 
