@@ -188,3 +188,14 @@ def test_a_role_whose_object_is_coordinated_ends_in_the_name():
     assert speakers(text) == ["Madara Osei"]
     assert speakers("The Minister of Health and Social Affairs Jon Lund said 40 had died.") == ["Jon Lund"]
     assert speakers("Secretary of State and Defence Ana Ruiz said the talks failed.") == ["Ana Ruiz"]
+
+
+def test_according_to_an_update_from_an_agency_with_a_dotted_name():
+    text = "The fever has infected 36, according to an update from the U.S. Centers for Disease Control."
+    assert speakers(text) == ["U.S. Centers for Disease Control"]
+    assert speakers("Ten people died, according to the U.N. Another 12 fled.") == ["United Nations"]
+
+
+def test_according_to_a_plan_or_a_sample_credits_no_one():
+    assert speakers("The graves were numbered according to their DNA samples.") == []
+    assert speakers("Ten died, according to their spokesman.") == ["their spokesman"]

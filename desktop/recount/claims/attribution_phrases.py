@@ -26,14 +26,16 @@ _ACCORDING_PHRASE = fast(
 
 _DATED = fast(r"\s+(?:dated|issued|released|published)\s+(?:on\s+)?[A-Z0-9].*$")
 _NAME_APPOSED = fast(r",\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+),")
-_ABBR_THEN_CLAUSE = fast(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?:[a-z]|\d))")
+# (but "the U.S. Centers for Disease Control": the name goes on, "for" and a capital)
+_ABBR_THEN_CLAUSE = fast(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?!(?:for|of|and|on)\s+[A-Z])(?:[a-z]|\d))")
 
 
 # What "according to" may name without naming anyone: the report's own sources of numbers.
 _NO_AGENT = fast(
-    r"^(?:(?:the|some|initial|early|preliminary|latest|new|official|unofficial|local|media|press|news)\s+)*"
+    r"^(?:(?:the|some|initial|early|preliminary|latest|new|official|unofficial|local|media|press|news|their|its|"
+    r"his|her|[A-Z]{2,5})\s+)*"
     r"(?:assessments?|estimates?|figures|data|statistics|records|calculations|counts?|tallies|"
-    r"projections|results)$",
+    r"projections|results|samples|plans?|schedules?|instructions|rules|guidelines|wishes|needs|size|type)$",
     re.I,
 )
 
@@ -70,7 +72,7 @@ def according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue |
         phrase = phrase[: cut.end()]
     # "according to a statement from the ministry", "figures released by the UN": the body.
     via = rx(r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:statement|figures|data|report|estimates?|count|tally|"
-        r"spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$").match(phrase)
+        r"update|bulletin|briefing|spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$").match(phrase)
     if via:
         phrase = via[1]
     owned = _OWNER_REPORT.match(phrase) if not via else None
