@@ -199,3 +199,11 @@ def test_according_to_an_update_from_an_agency_with_a_dotted_name():
 def test_according_to_a_plan_or_a_sample_credits_no_one():
     assert speakers("The graves were numbered according to their DNA samples.") == []
     assert speakers("Ten died, according to their spokesman.") == ["their spokesman"]
+
+
+def test_a_name_and_role_line_ending_in_a_colon_credits_the_quote_below():
+    text = ('The appeal has raised 40 million pounds.\n\nLena Varga, Chair of Trustees:\n\n'
+            '"Every pound given reaches the families. We thank everyone."\n\nThe appeal closes on Friday.')
+    found = attributed(text)
+    assert [(c.speaker, (c.quote or "")[:20]) for c in found] == [("Lena Varga", "Every pound given re")]
+    assert attributed("Kessel, Varnia and Ostia:\n\nThree towns were hit.") == []

@@ -10,7 +10,7 @@ only after a quotation, or when it names an account (@handle): a dash before a n
 otherwise just punctuation.
 
 A heading line does the same for what follows it: "The Minister's Opening Statement at the
-Press Conference:" and then the quoted paragraphs of the statement.
+Press Conference:" or "Lena Ostrova, Chair of the Trust:", and then the quoted paragraphs.
 """
 
 from __future__ import annotations
@@ -49,9 +49,11 @@ def signature_cues(doc: Document, quotes: list[Quote]) -> list[Cue]:
     return found
 
 
+# "The Minister's Opening Statement at the Press Conference:", "Lena Varga, Chair of Trustees:"
 _HEADING = fast(
     r"(?P<name>[A-Z][^.:\n\u201c\"]{0,60}?)['\u2019]s\s+(?i:(?:opening|full|closing|prepared|written|joint)\s+)?"
-    r"(?i:statement|remarks|speech|address|message|letter)\b[^.:\n]{0,60}:\s*$"
+    r"(?i:statement|remarks|speech|address|message|letter)\b[^.:\n]{0,60}:\s*$|"
+    r"(?P<person>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),\s+[^:\n\u201c\"]{2,80}:\s*$"
 )
 
 
@@ -72,9 +74,10 @@ def heading_cues(doc: Document, quotes: list[Quote]) -> list[Cue]:
             if not own:
                 break
             following.extend(own)
-        mention = analyse(m["name"])
+        mention = analyse(m["name"] or m["person"])
         sent = doc.sentence_at(start)
-        if not following or mention is None or mention.kind == "pronoun" or sent is None:
+        if not following or mention is None or mention.kind == "pronoun" or sent is None or (
+                m["person"] and mention.kind != "person"):
             continue
         found.append(Cue("said", start, end, start, end, mention, sent, quotes=following))
     return found
