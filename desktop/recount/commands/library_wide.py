@@ -54,37 +54,47 @@ class _Unusual(Exception):
     """A value this writer leaves to json (keys that are not strings, other types)."""
 
 
+_PREFIXES: dict[tuple, tuple[str, ...]] = {}
+
+
+def _prefixes(keys: tuple, margin: str) -> tuple[str, ...]:
+    """What precedes each value of a dict with these keys: ',\n', the margin, the key (made once
+    per shape of dict: a list's items mostly share one)."""
+    found = _PREFIXES.get((keys, margin))
+    if found is None:
+        if any(type(k) is not str or "\x85" in k or "\u2028" in k or "\u2029" in k for k in keys):
+            raise _Unusual
+        inner = margin + "  "
+        found = tuple(("{\n" if n == 0 else ",\n") + inner + _STRING(k) + ": " for n, k in enumerate(keys))
+        if len(_PREFIXES) < 256:
+            _PREFIXES[(keys, margin)] = found
+    return found
+
+
 def _put(value: Any, margin: str, out: list[str]) -> None:
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         if "\x85" in value or "\u2028" in value or "\u2029" in value:
             raise _Unusual  # line breaks to textwrap.indent that json leaves as they are
         out.append(_STRING(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif type(value) is int:
-        out.append(int.__repr__(value))
-    elif type(value) is float and value == value and value not in (float("inf"), float("-inf")):
-        out.append(float.__repr__(value))
-    elif isinstance(value, dict):
+    elif kind is dict:
         if not value:
             out.append("{}")
             return
         inner = margin + "  "
-        sep = "{\n"
-        for key, v in value.items():
-            if not isinstance(key, str):
-                raise _Unusual
-            out += (sep, inner)
-            _put(key, inner, out)
-            out.append(": ")
-            _put(v, inner, out)
-            sep = ",\n"
+        for prefix, v in zip(_prefixes(tuple(value), margin), value.values(), strict=True):
+            out.append(prefix)
+            leaf = type(v)
+            if leaf is str and not ("\x85" in v or "\u2028" in v or "\u2029" in v):
+                out.append(_STRING(v))  # (most values: a leaf written here, not through a call)
+            elif leaf is int:
+                out.append(int.__repr__(v))
+            elif v is None:
+                out.append("null")
+            else:
+                _put(v, inner, out)
         out += ("\n", margin, "}")
-    elif isinstance(value, (list, tuple)):
+    elif kind is list or kind is tuple:
         if not value:
             out.append("[]")
             return
@@ -95,5 +105,15 @@ def _put(value: Any, margin: str, out: list[str]) -> None:
             _put(v, inner, out)
             sep = ",\n"
         out += ("\n", margin, "]")
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is float and value == value and value not in (float("inf"), float("-inf")):
+        out.append(float.__repr__(value))
     else:
         raise _Unusual

@@ -222,7 +222,7 @@ class _Cancelled(Exception):
 
 
 _LISTED = """
-    SELECT f.data, ab.story_id, f.key IN (SELECT flag_key FROM dismissed_flags) FROM flags f
+    SELECT f.data, ab.story_id, f.key IN (SELECT flag_key FROM dismissed_flags), f.b_published FROM flags f
     JOIN articles aa ON aa.id = f.a_article_id JOIN articles ab ON ab.id = f.b_article_id
     WHERE aa.deleted_at IS NULL AND ab.deleted_at IS NULL
       AND f.a_claim_id NOT IN (SELECT claim_id FROM reviews WHERE decision = 'rejected')
@@ -241,7 +241,7 @@ def _order(f: Discrepancy) -> tuple:
 
 def _read(rows: list) -> list[Discrepancy]:
     flags = []
-    for data, story, dismissed in rows:
+    for data, story, dismissed, _day in rows:
         flag = Discrepancy.from_record(json.loads(data))
         flag.extra.update(story=story, dismissed=bool(dismissed))
         flags.append(flag)
@@ -259,16 +259,14 @@ def _pages(lib: Any) -> Iterator[list[Discrepancy]]:
             rows = lib.db.conn.execute(sql, (last,)).fetchall()
         if not rows:
             return
-        flags = _read(rows)
-        if len(rows) == _PAGE:
-            tail = flags[-1].b.published or ""
-            flags = [f for f in flags if (f.b.published or "") != tail]
-            if not flags:  # one day fills the page: read it whole
+        if len(rows) == _PAGE:  # the last day may go on past the page: left to the next page
+            tail = rows[-1][3]  # (the column holds the flag's b.published, "" for none)
+            rows = [r for r in rows if r[3] != tail]
+            if not rows:  # one day fills the page: read it whole
                 with lib._lock:
                     rows = lib.db.conn.execute(_LISTED.format(page="f.b_published = ?"), (tail,)).fetchall()
-                flags = _read(rows)
-        last = flags[-1].b.published or ""
-        yield sorted(flags, key=_order)
+        last = rows[-1][3]
+        yield sorted(_read(rows), key=_order)
 
 
 def listed_flags(lib: Any, cancelled: Callable[[], bool] | None = None) -> Iterator[Discrepancy]:
