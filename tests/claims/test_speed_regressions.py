@@ -76,9 +76,11 @@ def _module_patterns():
     import importlib
 
     for name in ("document", "numbers", "dates", "categories", "places", "numeric", "attribution",
-                 "speakers", "quotes", "sources", "place_filters"):
+                 "speakers", "quotes", "sources", "place_filters", "time_words", "figures", "locatives",
+                 "cue_context", "coreference", "word_figures", "attribution_frames", "person_names"):
         module = importlib.import_module(f"recount.claims.{name}")
         for key, value in vars(module).items():
+            value = getattr(value, "raw", value)  # a literals.Gated pattern: the pattern it tests for
             if isinstance(value, re.Pattern):
                 yield f"{name}.{key}", value
 
@@ -257,7 +259,7 @@ def test_needed_words_are_in_every_match():
     nothing: every match of every module pattern holds one of them."""
     from pathlib import Path
 
-    from recount.claims.retrie import might_match, needed_words
+    from recount.claims.literals import might_match, needed_words
 
     corpus = Path(__file__).resolve().parents[1] / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
@@ -273,7 +275,7 @@ def test_needed_words_are_in_every_match():
 
 
 def test_needed_words_of_small_patterns():
-    from recount.claims.retrie import might_match, needed_words
+    from recount.claims.literals import might_match, needed_words
 
     assert set(needed_words(r"\b(?:s(?:a(?:id|ys)|tated))\b")) == {"said", "says", "stated"}
     assert set(needed_words(r"x(?:ab)?c")) == {"xabc", "xc"}
@@ -369,3 +371,30 @@ def test_phone_hint_is_in_every_phone_number():
         text = "".join(rng.choice(["1", "23", "456", " ", ".", "-", "(", ")", "+", "a"]) for _ in range(12))
         for m in PHONE_RE.finditer(text):
             assert PHONE_HINT.search(m.group()), text
+
+
+def test_gated_patterns_give_the_answers_of_their_pattern():
+    """A pattern behind the test for its needed words finds what the pattern finds, window by
+    window (searches, scans, substitutions), in any case for a case-insensitive one."""
+    from pathlib import Path
+
+    from recount.claims.literals import Gated
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))][:8]
+    texts += [t.upper() for t in texts[:2]] + ["Killed in \u0130stanbul, \u017fix KILLED \u0131n Velmar"]
+    gated = []
+    for module in ("categories", "numeric", "place_filters", "time_words", "figures", "cue_context"):
+        import importlib
+
+        gated += [v for v in vars(importlib.import_module(f"recount.claims.{module}")).values()
+                  if isinstance(v, Gated)]
+    assert len(gated) > 10
+    for g in gated:
+        for text in texts:
+            assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.raw.finditer(text)]
+            for end in range(60, len(text), 71):
+                a, b = g.search(text, end - 60, end), g.raw.search(text, end - 60, end)
+                assert (a and a.span()) == (b and b.span()), g.pattern
+                window = text[end - 60 : end]
+                assert g.sub("", window) == g.raw.sub("", window)

@@ -13,8 +13,9 @@ from itertools import compress
 
 from recount.claims.countries import COUNTRIES, COUNTRY_OF
 from recount.claims.cues import REPORTING_VERBS
+from recount.claims.literals import might_match, needed_words
 from recount.claims.locatives import NOT_PLACE
-from recount.claims.retrie import fast, initials, might_match, needed_words, rx, trie
+from recount.claims.retrie import fast, initials, rx, trie
 from recount.claims.speakers import word_starts
 
 ADJECTIVES = frozenset(COUNTRY_OF) - COUNTRIES  # "Libyan", never a place by itself

@@ -161,8 +161,11 @@ _CATEGORIES = _category_map()
 
 def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, behind a lookahead on its possible first characters
-    when those can be told (see `leading`): same matches, faster scans and searches."""
-    return compiled(derived(_LOOKAHEAD_RULE, pattern, flags, _with_lookahead), flags)
+    when those can be told (see `leading`) and a test for the words every match holds
+    (literals.py): same matches, faster scans and searches."""
+    from .literals import gated
+
+    return gated(compiled(derived(_LOOKAHEAD_RULE, pattern, flags, _with_lookahead), flags), pattern, flags)
 
 
 # The pattern cache keeps `_with_lookahead`'s results under this name: a new name whenever
@@ -171,13 +174,13 @@ _LOOKAHEAD_RULE = "fast:4"
 
 
 def _with_lookahead(pattern: str, flags: int) -> str:
-    if _searched_by_prefix(pattern, flags) or re.match(r"\(\?[aiLmsux]+\)", pattern):
+    if searched_by_prefix(pattern, flags) or re.match(r"\(\?[aiLmsux]+\)", pattern):
         return pattern  # (global flags such as "(?i)" must stay first)
     first = first_chars(pattern, flags)
     return pattern if first is None else f"(?=[{first}])(?:{pattern})"
 
 
-def _searched_by_prefix(pattern: str, flags: int) -> bool:
+def searched_by_prefix(pattern: str, flags: int) -> bool:
     """Whether `re` itself scans for this pattern by its literal prefix or its set of first
     characters (a pattern opening with "," or "[A-Z]"): a tight C loop over the text, 10 to 25
     times faster than trying a match at each position, which a lookahead in front would force."""
@@ -197,115 +200,3 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`fast(pattern, flags)`, compiled once: for patterns written where they are used."""
     return fast(pattern, flags)
 
-
-def needed_words(pattern: str, flags: int = 0) -> tuple[str, ...]:
-    """Literal strings one of which every match of `pattern` contains, read from `re`'s parse
-    (the alternation of cue words, the longest literal run ...), or () when none can be told
-    simply (a case-insensitive pattern, or one made of classes only). When none of them is in
-    a text, a scan of that text cannot match: `might_match` skips it with a few C-level `in`
-    tests instead of trying the pattern at every position its first characters allow."""
-    return tuple(w for w in derived(_NEEDED_RULE, pattern, flags, _needed).split("\0") if w)
-
-
-_NEEDED_RULE = "needed:1"
-_MAX_WORDS = 64
-
-
-def might_match(text: str, needed: tuple[str, ...]) -> bool:
-    """False only when none of `needed` (from `needed_words`) is in `text`."""
-    return not needed or any(w in text for w in needed)
-
-
-def _needed(pattern: str, flags: int) -> str:
-    try:
-        from re import _constants as c
-        from re import _parser
-
-        tree = _parser.parse(pattern, flags)
-    except (ImportError, AttributeError, re.error):
-        return ""
-    if (flags | tree.state.flags) & re.IGNORECASE:
-        return ""
-    found = _need_seq(list(tree), c)
-    return "\0".join(sorted(found)) if found and all(found) else ""
-
-
-def _best(candidates: list[set[str]]) -> set[str] | None:
-    """The most selective set: the longest shortest word, then the fewest words."""
-    usable = [s for s in candidates if s and all(s)]
-    return max(usable, key=lambda s: (min(map(len, s)), -len(s)), default=None)
-
-
-def _need_seq(items: list, c) -> set[str] | None:
-    candidates: list[set[str]] = []
-    run: set[str] = {""}
-    for op, av in items:
-        words = _lang_item(op, av, c)
-        if words is not None and len(run) * len(words) <= _MAX_WORDS:
-            run = {a + b for a in run for b in words}
-            continue
-        candidates.append(run)
-        run = words if words is not None and len(words) <= _MAX_WORDS else {""}
-        inner = _need_item(op, av, c)
-        if inner is not None:
-            candidates.append(inner)
-    candidates.append(run)
-    return _best(candidates)
-
-
-def _need_item(op, av, c) -> set[str] | None:
-    if op is c.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return None if add_flags or del_flags else _need_seq(list(sub), c)
-    if op is c.BRANCH:
-        out: set[str] = set()
-        for seq in av[1]:
-            found = _need_seq(list(seq), c)
-            if not found or not all(found):
-                return None
-            out |= found
-        return out if len(out) <= _MAX_WORDS else None
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
-        return _need_seq(list(av[2]), c)
-    if op is getattr(c, "ATOMIC_GROUP", None):
-        return _need_seq(list(av), c)
-    return None
-
-
-def _lang_seq(items: list, c) -> set[str] | None:
-    """Every string the sequence matches, when they are few and literal; else None."""
-    out: set[str] = {""}
-    for op, av in items:
-        words = _lang_item(op, av, c)
-        if words is None or len(out) * len(words) > _MAX_WORDS:
-            return None
-        out = {a + b for a in out for b in words}
-    return out
-
-
-def _lang_item(op, av, c) -> set[str] | None:
-    if op is c.LITERAL:
-        return {chr(av)}
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return {""}  # zero width: adds nothing to the matched text
-    if op is c.IN and len(av) <= 4 and all(iop is c.LITERAL for iop, _ in av):
-        return {chr(iav) for _, iav in av}
-    if op is c.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return None if add_flags or del_flags else _lang_seq(list(sub), c)
-    if op is c.BRANCH:
-        out: set[str] = set()
-        for seq in av[1]:
-            words = _lang_seq(list(seq), c)
-            if words is None:
-                return None
-            out |= words
-        return out if len(out) <= _MAX_WORDS else None
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] == 0:
-        return {""}
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] == 1:
-        words = _lang_seq(list(av[2]), c)
-        if words is None:
-            return None
-        return words if av[0] == 1 else words | {""}
-    return None
