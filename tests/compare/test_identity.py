@@ -102,6 +102,11 @@ def test_restated_and_forecast_figures(num) -> None:
     assert restated(num("190", 190, sentence=revised)) and not restated(num("175", 175, sentence=revised))
     assert restated(num("150 people", 150, sentence="Earlier it was reported that 150 people had died."))
     assert projected(num("1,000", 1000, category="money", sentence="Gifts are heading for the 1,000 mark."))
+    fled = "The UN says up to four million may be forced to leave, and 18 million are projected to suffer."
+    assert projected(num("up to four million", 4e6, sentence=fled))
+    assert projected(num("18 million", 18e6, sentence=fled))
+    assert not projected(num("40,000 people", 4e4, sentence="About 40,000 people have fled, the UN says."))
+    assert not projected(num("290", 290, sentence="Our first count was 290 and it will be cut to 253."))
     assert not projected(num("600", 600, sentence="Donations have reached 600 so far."))
 
 

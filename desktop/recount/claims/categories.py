@@ -25,7 +25,8 @@ _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|
            r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed|succumbing|succumbs")
 _WOUNDED = (r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed|"
             r"(?<=were\s)shot(?!\s+(?:dead|down|and\s+killed))|"
-            r"(?:remained|remain|remains|still)\s+in\s+hospital|admitted\s+to\s+(?:\w+\s+)?hospitals?")
+            r"(?:remained|remain|remains|still)\s+in\s+hospital|admitted\s+to\s+(?:\w+\s+)?hospitals?|"
+            r"in\s+(?:a\s+)?(?:critical|serious)\s+condition")
 _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
               r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
               r"left\s+the\s+(?:city|town|area|region|country)|"
@@ -33,7 +34,7 @@ _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uproote
               r"(?:still\s+)?in\s+(?:emergency\s+|temporary\s+|evacuation\s+)?shelters|spent\s+[\w\s]{0,20}?outdoors|"
               r"sleeping\s+outdoors|unsafe\s+to\s+return|seeking\s+(?:refuge|shelter)|(?:took|taken)\s+refuge|"
               r"sheltering")
-_MISSING = r"missing|unaccounted\s+for"
+_MISSING = r"missing|unaccounted\s+for|(?:still\s+)?trapped"
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
              r"taken\s+into\s+custody|"
              r"rounded\s+up")

@@ -122,7 +122,7 @@ _PART_OF = fast(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+those\
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
 _OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
-_AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+)?$")
+_AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
 _AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
                  r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
 _OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "58 dead (6 of them civilians)"

@@ -24,9 +24,7 @@ article that tells how a toll grew is explaining, not contradicting itself.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.credits import (  # noqa: F401  (importable from here, as before)
@@ -40,6 +38,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
 )
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
+from recount.compare.figure_words import denied, projected, restated
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -62,7 +61,6 @@ from recount.compare.identity import (
     what_differs,
     when_differs,
     where_differs,
-    words_before_number,
 )
 from recount.compare.metric import format_date, format_figure, interval, metric_label
 from recount.compare.names import GENERIC, place_contains, place_relation, same_family, words_of
@@ -72,39 +70,6 @@ from recount.compare.refs import same_story as in_one_story
 
 # Categories where a figure is one body's estimate rather than a tally everyone repeats.
 ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
-# Words before a figure that make it a restatement of an older one: "the previous figure of",
-# "first estimates were", "had earlier put the toll at", "revised down from", "up from",
-# "Earlier, the agency said".
-_EARLIER_BEFORE = re.compile(
-    r"\b(?:previous(?:ly)?|initial(?:ly)?|original(?:ly)?|(?:earlier|first|prior) (?:estimate|count|"
-    r"figure|toll|tally|report|number)s?|had (?:earlier |previously |initially |first )?(?:put|given|said|"
-    r"reported|stood)|(?:was|were) (?:earlier|previously|initially|first) (?:put|given|reported|estimated|"
-    r"said)|(?:down|up|revised|lowered|reduced|cut|corrected) from|from an? (?:earlier|previous|initial))\b"
-    r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
-    r"[^.;\d]{0,60}$|\bfrom\s*$",
-    re.IGNORECASE,
-)
-# ...or after it: "290, before being revised", "359, a figure later reduced", "480 people had
-# initially been taken to hospital".
-_EARLIER_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\W+){0,5}?(?:before (?:being|it was) (?:revised|lowered|reduced|corrected|cut)|"
-    r"(?:later|since) (?:revised|lowered|reduced|corrected|cut)|"
-    r"(?:had|has|have|was|were) (?:initially|originally|at first|earlier|previously))\b",
-    re.IGNORECASE,
-)
-
-
-# "... and not 171", "rather than 400", "instead of 40": the figure after is denied.
-_DENIAL = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:the\s+|a\s+)?(?:figure of\s+)?$",
-                     re.IGNORECASE)
-# Words before a figure that make it a forecast, not a count: "heading for the 1,000 mark",
-# "expected to reach 500", "could top 2,000", "feared to rise above 100".
-_PROJECTION = re.compile(
-    r"\b(?:heading (?:for|towards?)|on course (?:for|to)|expected to|could|may|might|set to|likely to|"
-    r"feared to|projected to|forecast to|predicted to|aims? to|target(?:s|ed)? of|goal of|hopes? to)\b"
-    r"[^.;,]{0,30}$",
-    re.IGNORECASE,
-)
 # A figure less than this share of another of the same metric is more likely a part of it (a
 # district's toll, the day's dead, one hospital's wounded) than a contradiction of it; within one
 # report the share is higher still, unless the digits are the same ("880" against "880 million").
@@ -120,32 +85,6 @@ def compare(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = No
     if isinstance(a.claim, NumericClaim):
         return compare_numeric(a, b, aliases)
     return compare_attributed(a, b, aliases)
-
-
-@lru_cache(maxsize=65536)
-def _restated(span: str, sentence: str | None) -> bool:
-    lead = words_before_number(span)  # the span may start with the cue ("the previous figure of 359")
-    pos = sentence.find(span) if sentence else -1
-    number = re.search(r"\d[\d,.]*", span)  # the span may end with the cue ("485 people had initially")
-    rest = span[number.end():] if number else ""
-    if sentence and pos >= 0:
-        head, tail = sentence[max(0, pos - 80):pos] + lead, rest + sentence[pos + len(span):]
-    else:
-        head, tail = lead, rest
-    return bool(_EARLIER_BEFORE.search(head) or _EARLIER_AFTER.match(tail))
-
-
-@lru_cache(maxsize=65536)
-def _projected(span: str, sentence: str | None) -> bool:
-    lead = words_before_number(span)
-    pos = sentence.find(span) if sentence else -1
-    head = (sentence[max(0, pos - 60):pos] if sentence and pos >= 0 else "") + lead
-    return bool(_PROJECTION.search(head))
-
-
-def projected(claim: NumericClaim) -> bool:
-    """The figure is a forecast or a target ("heading for the 1,000 mark"), not a count."""
-    return _projected(claim.span, claim.sentence)
 
 
 def _digits(x: float) -> str:
@@ -170,26 +109,6 @@ def apart(a: NumericClaim, b: NumericClaim) -> bool:
     if one_gift(a, b) and "cumulative" not in (scope(a), scope(b)):
         return ia.below(ib) or ib.below(ia)
     return ia.hi < ib.lo or ib.hi < ia.lo
-
-
-def restated(claim: NumericClaim) -> bool:
-    """The figure is an older one the report restates ("the previous figure of 359",
-    "our first estimates were 290", "revised down from 11,300"), not its own current figure."""
-    return _restated(claim.span, claim.sentence)
-
-
-@lru_cache(maxsize=65536)
-def _denied(span: str, sentence: str | None) -> bool:
-    lead = words_before_number(span)
-    pos = sentence.find(span) if sentence else -1
-    head = (sentence[max(0, pos - 30):pos] if sentence and pos >= 0 else "") + lead
-    return bool(_DENIAL.search(head))
-
-
-def denied(claim: NumericClaim) -> bool:
-    """The report says the figure is wrong ("the toll was 140 and not 171 as reported"): it is
-    no one's claim in this report, so it raises nothing."""
-    return _denied(claim.span, claim.sentence)
 
 
 def same_figure(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> bool:

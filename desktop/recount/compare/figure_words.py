@@ -1,0 +1,100 @@
+"""What the words around a figure say of it: an older figure the report restates ("the previous
+figure of 359"), a figure it denies ("and not 171"), a forecast or a target ("heading for the
+1,000 mark", "may be forced to leave"). Such figures are no report's current count; the rules
+(rules.py) and the series (reconcile.py) ask here."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from recount.claims.model import NumericClaim
+from recount.compare.identity import words_before_number
+
+# Words before a figure that make it a restatement of an older one: "the previous figure of",
+# "first estimates were", "had earlier put the toll at", "revised down from", "up from",
+# "Earlier, the agency said".
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:previous(?:ly)?|initial(?:ly)?|original(?:ly)?|(?:earlier|first|prior) (?:estimate|count|"
+    r"figure|toll|tally|report|number)s?|had (?:earlier |previously |initially |first )?(?:put|given|said|"
+    r"reported|stood)|(?:was|were) (?:earlier|previously|initially|first) (?:put|given|reported|estimated|"
+    r"said)|(?:down|up|revised|lowered|reduced|cut|corrected) from|from an? (?:earlier|previous|initial))\b"
+    r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
+    r"[^.;\d]{0,60}$|\bfrom\s*$",
+    re.IGNORECASE,
+)
+# ...or after it: "290, before being revised", "359, a figure later reduced", "480 people had
+# initially been taken to hospital".
+_EARLIER_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,5}?(?:before (?:being|it was) (?:revised|lowered|reduced|corrected|cut)|"
+    r"(?:later|since) (?:revised|lowered|reduced|corrected|cut)|"
+    r"(?:had|has|have|was|were) (?:initially|originally|at first|earlier|previously))\b",
+    re.IGNORECASE,
+)
+
+
+# "... and not 171", "rather than 400", "instead of 40": the figure after is denied.
+_DENIAL = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:the\s+|a\s+)?(?:figure of\s+)?$",
+                     re.IGNORECASE)
+# Words before a figure that make it a forecast, not a count: "heading for the 1,000 mark",
+# "expected to reach 500", "could top 2,000", "feared to rise above 100".
+_PROJECTION = re.compile(
+    r"\b(?:heading (?:for|towards?)|on course (?:for|to)|expected to|could|may|might|set to|likely to|"
+    r"feared to|projected to|forecast to|predicted to|aims? to|target(?:s|ed)? of|goal of|hopes? to)\b"
+    r"[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
+# ...or after it: "four million may be forced to leave", "18 million are projected to be affected".
+_PROJECTED_AFTER = re.compile(
+    r"^\W{0,3}(?:(?!(?:and|but|it|which|that|who|they)\b)[\w-]+\s+){0,3}?(?:may|might|could|would|will)\s+"
+    r"(?:\w+\s+)?(?:be|need|face|flee|leave|die|lose|require|go|fall|rise)\b|"
+    r"^\W{0,3}(?:(?!(?:and|but|it|which|that|who|they)\b)[\w-]+\s+){0,3}?(?:are|is|were|was)\s+(?:projected|expected|"
+    r"forecast|predicted|likely|feared)\s+to\b",
+    re.IGNORECASE,
+)
+
+@lru_cache(maxsize=65536)
+def _restated(span: str, sentence: str | None) -> bool:
+    lead = words_before_number(span)  # the span may start with the cue ("the previous figure of 359")
+    pos = sentence.find(span) if sentence else -1
+    number = re.search(r"\d[\d,.]*", span)  # the span may end with the cue ("485 people had initially")
+    rest = span[number.end():] if number else ""
+    if sentence and pos >= 0:
+        head, tail = sentence[max(0, pos - 80):pos] + lead, rest + sentence[pos + len(span):]
+    else:
+        head, tail = lead, rest
+    return bool(_EARLIER_BEFORE.search(head) or _EARLIER_AFTER.match(tail))
+
+
+@lru_cache(maxsize=65536)
+def _projected(span: str, sentence: str | None) -> bool:
+    lead = words_before_number(span)
+    pos = sentence.find(span) if sentence else -1
+    head = (sentence[max(0, pos - 60):pos] if sentence and pos >= 0 else "") + lead
+    tail = sentence[pos + len(span):pos + len(span) + 60] if sentence and pos >= 0 else ""
+    return bool(_PROJECTION.search(head) or _PROJECTED_AFTER.match(tail))
+
+
+def projected(claim: NumericClaim) -> bool:
+    """The figure is a forecast or a target ("heading for the 1,000 mark"), not a count."""
+    return _projected(claim.span, claim.sentence)
+
+
+def restated(claim: NumericClaim) -> bool:
+    """The figure is an older one the report restates ("the previous figure of 359",
+    "our first estimates were 290", "revised down from 11,300"), not its own current figure."""
+    return _restated(claim.span, claim.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _denied(span: str, sentence: str | None) -> bool:
+    lead = words_before_number(span)
+    pos = sentence.find(span) if sentence else -1
+    head = (sentence[max(0, pos - 30):pos] if sentence and pos >= 0 else "") + lead
+    return bool(_DENIAL.search(head))
+
+
+def denied(claim: NumericClaim) -> bool:
+    """The report says the figure is wrong ("the toll was 140 and not 171 as reported"): it is
+    no one's claim in this report, so it raises nothing."""
+    return _denied(claim.span, claim.sentence)
