@@ -468,3 +468,12 @@ def test_over_after_a_verb_it_belongs_to_is_no_qualifier():
     assert (c.lower, c.upper) == (312, 312)
     c = one("Rescuers said over 40 people are still missing.", 40)
     assert (c.lower, c.upper) == (40, None)
+
+
+def test_people_trapped_in_a_collapse_are_missing_and_those_in_critical_condition_wounded():
+    text = ("The governor said more than 150 miners were still trapped underground and 22 people "
+            "remained in critical condition.")
+    assert one(text, 150).category == "missing"
+    assert one(text, 22).category == "wounded"
+    text = "About 3,000 migrants remain trapped in detention centres near the front line."
+    assert one(text, 3000).category != "missing"

@@ -34,7 +34,9 @@ _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uproote
               r"(?:still\s+)?in\s+(?:emergency\s+|temporary\s+|evacuation\s+)?shelters|spent\s+[\w\s]{0,20}?outdoors|"
               r"sleeping\s+outdoors|unsafe\s+to\s+return|seeking\s+(?:refuge|shelter)|(?:took|taken)\s+refuge|"
               r"sheltering")
-_MISSING = r"missing|unaccounted\s+for|(?:still\s+)?trapped"
+# (trapped under rubble or underground: a collapse's or a mine's missing, not people kept in a city)
+_MISSING = (r"missing|unaccounted\s+for|trapped\s+(?:underground|under(?:neath)?\s+(?:the\s+)?"
+            r"(?:rubble|debris)|beneath\s+(?:the\s+)?(?:rubble|debris)|in\s+the\s+(?:rubble|debris|mine|wreckage))")
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
              r"taken\s+into\s+custody|"
              r"rounded\s+up")
