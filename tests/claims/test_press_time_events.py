@@ -202,3 +202,9 @@ def test_a_past_event_named_before_a_figure_dates_it_as_history():
     assert when(text, 2000)[2] == "period"
     text = "Since 2011, 304 people have died in ferry accidents."  # a running total from 2011 (unchanged)
     assert when(text, 304) == ("2011-01-01", "2024-03-14", "cumulative")
+
+
+def test_a_toll_in_an_event_dated_by_its_own_clause_holds_as_of_the_words():
+    text = ("The chief secretary on Saturday confirmed the toll has risen to 238 in the crash that occurred "
+            "in Velmora on Friday evening.")
+    assert when(text, 238) == ("2024-03-08", "2024-03-09", "cumulative")

@@ -263,6 +263,9 @@ NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bi
 SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
                                                start=1)}
 CASUALTY_CATS = ("killed", "wounded", "injured_or_killed", "displaced", "arrested", "evacuated")
+# a relative clause telling the event, between a figure and a day: the day is the event's
+EVENT_CLAUSE = fast(rf"\b(?:that|which)\s+(?:[\w-]+\s+){{0,3}}?(?:occurred|happened|took\s+place|{ONSET})\b",
+                    re.IGNORECASE)
 # an event's day right before the verb of its harm: "an air strike on Monday killed nine"
 DAY_THEN_HARM = fast(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:which\s+|that\s+)?"
                      r"(?:killed|wounded|injured|left|claimed\s+the\s+lives\s+of)\s+"

@@ -345,6 +345,8 @@ class TimeReader:
             return TimeSpan(iso(start), iso(end), "cumulative")
         if category in tw.CASUALTY_CATS:
             if toll and (period_ref is None or period_ref.start < fig.start):  # "a total of 225 ... in May"
+                if day_ref and tw.EVENT_CLAUSE.search(text, fig.end, day_ref.start):
+                    day_ref = None  # "risen to 238 in the crash that occurred on Friday": the event's day
                 end = day_ref.first if day_ref else (att or pub)
                 return TimeSpan(iso(start), iso(end), "cumulative")
             if day_ref and not perfect:
