@@ -238,11 +238,15 @@ def memberships(ref: Ref, speakers: Mapping[str, str] | None = None,
 
 
 class PairSweep:
-    """Candidate pairs of claims fed in (date, id) order, holding only the live windows."""
+    """Candidate pairs of claims fed in (date, id) order, holding only the live windows.
+
+    A group with a pairing condition keeps its members in lanes, so that a claim walks only
+    the members it may pair with, in the order they came: a cross group (starts a day apart)
+    one lane per start, a month's group its members and, apart, those without a start."""
 
     def __init__(self, test: PairTest | None = None) -> None:
-        # group key -> (window days, condition, members: [day, id, ref, side, taken, signature])
-        self.groups: dict[tuple, tuple[int, int | None, deque[list]]] = {}
+        # group key -> (window days, condition, lanes of members: [day, id, ref, side, taken, signature])
+        self.groups: dict[tuple, tuple[int, int | None, tuple[deque[list], ...]]] = {}
         self._pruned_day = 0
         self.test = test  # pair_filter.may_flag: pairs that cannot flag are met but not given
 
@@ -256,21 +260,35 @@ class PairSweep:
         for key, days, cond, side in groups:
             g = self.groups.get(key)
             if g is None:
-                g = self.groups[key] = (days, cond, deque())
-            members = g[2]
-            while members and (day - members[0][0] > days or members[0][4] >= MAX_NEIGHBOURS):
-                members.popleft()
-            for m in members:
+                g = self.groups[key] = (days, cond, (deque(),) if cond is None else (deque(), deque()))
+            lanes = g[2]
+            # the members this claim may pair with: all; the other start's; those without a start
+            if cond is None:
+                lane = lanes[0]
+            elif cond == _CROSS:
+                lane = lanes[1 - side]
+            else:
+                lane = lanes[0] if side else lanes[1]
+            while lane and (day - lane[0][0] > days or lane[0][4] >= MAX_NEIGHBOURS):
+                lane.popleft()
+            for m in lane:
                 if m[4] >= MAX_NEIGHBOURS:
                     continue
-                if cond is None or (cond == _CROSS and m[3] != side) or \
-                        (cond == _NO_START and (m[3] or side)):
-                    m[4] += 1
-                    if m[1] not in met:
-                        met.add(m[1])
-                        if test is None or test(m[5], sig, m[0] == day):
-                            yield (m[2], ref) if m[1] < cid else (ref, m[2])
-            members.append([day, cid, ref, side, 0, sig])
+                m[4] += 1
+                other = m[1]
+                if other not in met:
+                    met.add(other)
+                    if test is None or test(m[5], sig, m[0] == day):
+                        yield (m[2], ref) if other < cid else (ref, m[2])
+            member = [day, cid, ref, side, 0, sig]
+            if cond is None:
+                lanes[0].append(member)
+            elif cond == _CROSS:
+                lanes[side].append(member)
+            else:
+                lanes[0].append(member)
+                if side:
+                    lanes[1].append(member)
         if day - self._pruned_day > 7:
             self.prune(day)
 
@@ -278,12 +296,12 @@ class PairSweep:
         """Forget members out of every window (and groups left empty)."""
         self._pruned_day = day
         for key in list(self.groups):
-            days, _cond, members = self.groups[key]
-            live = [m for m in members if day - m[0] <= days and m[4] < MAX_NEIGHBOURS]
-            if not live:
+            days, cond, lanes = self.groups[key]
+            live = tuple([m for m in lane if day - m[0] <= days and m[4] < MAX_NEIGHBOURS] for lane in lanes)
+            if not any(live):
                 del self.groups[key]
-            elif len(live) != len(members):
-                self.groups[key] = (days, _cond, deque(live))
+            elif any(len(a) != len(b) for a, b in zip(live, lanes, strict=True)):
+                self.groups[key] = (days, cond, tuple(deque(lane) for lane in live))
 
 
 def _partition_streams(lib: Any, kind: str, corrected: set[int]) -> dict[str | None, list[Iterator]]:
