@@ -207,3 +207,12 @@ def test_a_name_and_role_line_ending_in_a_colon_credits_the_quote_below():
     found = attributed(text)
     assert [(c.speaker, (c.quote or "")[:20]) for c in found] == [("Lena Varga", "Every pound given re")]
     assert attributed("Kessel, Varnia and Ostia:\n\nThree towns were hit.") == []
+
+
+def test_figures_others_put_forward_are_theirs_not_the_speakers():
+    from recount.claims import extract
+
+    text = ("Local media are putting the toll at 210 and even 300, but the official count is 184, the "
+            "governor said.")
+    sources = {c.value: c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"}
+    assert sources == {210: "media", 300: "media", 184: "governor"}

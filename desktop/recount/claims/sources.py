@@ -67,6 +67,10 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             if named is not None:  # "€200m from the luxury Orvane cosmetics group": Orvane
                 figure.source = named["name"]
                 continue
+        others = _OTHERS_PUT.search(doc.text, sent.start, figure.start)
+        if others is not None and _FIGURE_LIST.fullmatch(doc.text, others.end(), figure.start):
+            figure.source = others["who"]  # "Some media are putting the toll at 210, but ... 184, he said"
+            continue
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
         # "The agency said the toll rose to 3,381, Anadolu reported": a news outlet relays the
         # words of the body it names; it is their source only when nobody else is named
@@ -160,6 +164,15 @@ _SUBJECT_ACTS = fast(
     r"issued\s+an?\s+(?:\w+\s+)?appeal|stepped\s+forward|earmarked|lower(?:ed|s)?|raise[sd]?|revise[sd]?|"
     r"cuts?|reduce[sd]?|update[sd]|increased|corrected|issued\s+(?:a|the)\s+(?:\w+\s+)?correction)\b"
 )
+# Others' figures a speaker reports: "some media channels are putting the toll at 210, 230 and 300"
+_OTHERS_PUT = fast(
+    r"\b(?:[Ss]ome\s+|[Ll]ocal\s+|[Tt]he\s+)?(?P<who>(?:[\w-]+\s+)?(?:media|reports|channels|outlets|"
+    r"newspapers|broadcasters)(?:\s+(?:reports|channels|outlets))?)\s+(?:are\s+|were\s+|have\s+been\s+|had\s+)?"
+    r"(?:put(?:ting|s)?|giv(?:ing|es?)|report(?:ing|ed)?|quot(?:ing|ed))\s+(?:the\s+)?(?:death\s+)?"
+    r"(?:toll|figure|number)\s+(?:at|as)\s+"
+)
+_FIGURE_LIST = fast(r"(?:[\d.,]+\s*(?:,|and|or)\s+(?:even\s+|possibly\s+)?)*"
+                    r"(?:about\s+|around\s+|nearly\s+)?")
 _TOLL_ACTS = frozenset(
     "lowered lower lowers raised raise raises revised revise revises cut cuts reduced reduce reduces updated "
     "updates increased corrected correction".split()
