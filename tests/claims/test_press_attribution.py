@@ -216,3 +216,12 @@ def test_figures_others_put_forward_are_theirs_not_the_speakers():
             "governor said.")
     sources = {c.value: c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"}
     assert sources == {210: "media", 300: "media", 184: "governor"}
+
+
+def test_a_result_declared_and_numbers_attributed_are_claims():
+    assert speakers("The National Election Board (NEB) has declared Ilse Varga the winner of the vote.") == [
+        "National Election Board (NEB)"]
+    assert speakers("The governor declared a state of emergency on Monday.") == []
+    found = attributed("The agency put the toll at 2,000, attributing these numbers to the Varna Red Cross.")
+    assert [c.verb for c in found] == ["attributing"] and found[0].speaker == "agency"
+    assert speakers("Officials blamed the floods, attributing the deaths to poor drainage.") == ["Officials"]

@@ -52,6 +52,7 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
 PARTICIPLES: tuple[str, ...] = (
     "saying", "adding", "warning", "insisting", "arguing", "noting", "accusing", "calling",
     "explaining", "stressing", "citing", "describing", "claiming", "urging", "telling", "stating",
+    "attributing",
 )
 # Nouns for a published statement: "a statement by the ministry", "the agency's report said".
 REPORT_NOUNS = frozenset(
@@ -108,8 +109,10 @@ SAYING_AFTER = fast(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
 # speech only when what follows is a clause or a quotation.
 _NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
-                            "claims", "states", "notes", "demands", "reports", "claimed", "claiming",
-                            "quoted"))
+                            "attributing", "claims", "states", "notes", "demands", "reports", "claimed",
+                            "claiming", "quoted"))
+_DECLARED_RESULT = fast(r"\s+(?:[\w'\u2019.-]+\s+){1,6}?(?:the\s+)?(?:winner|victor|duly\s+elected|"
+                       r"president-elect|elected)\b")
 # "claimed on Monday they had ...": a day may stand between the verb and what was said
 _CONTENT_AFTER = fast(
     r"""(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"""
@@ -123,6 +126,9 @@ _URGING = fast(r"""[^.;,]{0,60}?\b(?:to|not\s+to)\s+[a-z]+|\s+that\b|[^.;]{0,40}
 # "1,602 people confirmed dead", "confirmed cases": an adjective, not a report
 _CONFIRMED_STATE = fast(r"\s+(?:dead|killed|deaths?|cases?|infections?|infected|injured|wounded|"
                               r"missing|positive|fatalities|victims)\b", re.IGNORECASE)
+# "attributing these numbers to the Red Crescent": a source named ("the deaths to poor drainage": a cause)
+_ATTRIBUTED_TO = fast(r"\s+(?:(?:these|the|its|their|those|this|that)\s+)?(?:[a-z-]+\s+){0,2}?to\s+"
+                      r"(?:the\s+)?[A-Z]")
 # "cited the ministry", "citing the agency as saying", "citing figures from": a source named.
 # "cited health reasons" is an act.
 _CITED_SOURCE = fast(
@@ -190,7 +196,11 @@ def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
     if cue in _NEEDS_CONTENT:
         if cue.startswith(("cit", "quot")):
             return bool(_CITED_SOURCE.match(text, end, sentence_end))
+        if cue == "attributing":  # "attributing these numbers to the Red Crescent"
+            return bool(_ATTRIBUTED_TO.match(text, end, sentence_end))
         if cue == "reports" and text[end:sentence_end].strip() in ("", ".", "!"):
             return True  # "..., Harbour Radio reports.": the inverted attribution at the end
+        if cue.startswith("declare") and _DECLARED_RESULT.match(text, end, sentence_end):
+            return True  # "the board has declared Ilse Varga the winner": a result announced
         return bool(_CONTENT_AFTER.match(text, end, sentence_end))
     return True
