@@ -5,7 +5,7 @@ character fits (15-50 ns a character), while Python's `in` finds a word in about
 character. Every match of `\b(?:killed|died)\b[^.]{0,40}$` holds "killed" or "died": where the
 window holds neither, the scan cannot match and is not made. The words are read from `re`'s own
 parse of the pattern (never a second copy of a vocabulary) and cached with the compiled
-patterns; `gated` wraps a compiled pattern so that every call site gets the test.
+patterns; retrie.fast wraps a pattern in `Gated` so that every call site gets the test.
 tests/claims/test_speed_regressions.py checks that every match holds one of its words.
 """
 
@@ -26,14 +26,6 @@ def needed_words(pattern: str, flags: int = 0) -> tuple[str, ...]:
     return tuple(w for w in derived(_NEEDED_RULE, pattern, flags, _needed).split("\0") if w)
 
 
-def folded_words(pattern: str, flags: int = 0) -> tuple[str, ...]:
-    """`needed_words` of a case-insensitive pattern, in lower case: test them with
-    `might_match_folded`."""
-    if not flags & re.IGNORECASE:
-        return ()
-    return tuple(w.lower() for w in needed_words(pattern, flags & ~re.IGNORECASE))
-
-
 _NEEDED_RULE = "needed:1"
 # characters `re` matches without case to an ASCII letter that `str.lower` does not give:
 # dotless i, long s, and the capital I with a dot (lowered to two characters)
@@ -44,14 +36,6 @@ _MAX_WORDS = 64
 def might_match(text: str, needed: tuple[str, ...]) -> bool:
     """False only when none of `needed` (from `needed_words`) is in `text`."""
     return not needed or any(w in text for w in needed)
-
-
-def might_match_folded(text: str, needed: tuple[str, ...]) -> bool:
-    """False only when none of `needed` (from `folded_words`) is in `text`, whatever its case."""
-    if not needed or (not text.isascii() and any(ch in text for ch in _ODD_CASES)):
-        return True
-    low = text.lower()
-    return any(w in low for w in needed)
 
 
 def _needed(pattern: str, flags: int) -> str:
@@ -218,21 +202,18 @@ class Gated:
 _SEARCH, _SCAN = 1000, sys.maxsize  # the longest window each kind of call tests
 
 
-def gated(raw: re.Pattern[str], pattern: str, flags: int) -> re.Pattern[str]:
-    """`raw` (compiled from `pattern`), behind the test of its needed words when it has a few
-    and `re` has no fast scan of its own for it (a literal prefix or a first-character set).
-    The choice is cached with the patterns: an import reads it instead of parsing again."""
-    words = tuple(w for w in derived(_GATE_RULE, raw.pattern, flags, _gate_words).split("\0") if w)
-    return Gated(raw, words, bool(flags & re.IGNORECASE)) if words else raw  # type: ignore[return-value]
+def gate_words(tree, flags: int) -> tuple[str, ...]:
+    """The words `Gated` tests for, from `re`'s parse of a pattern (retrie.fast reads them
+    with the pattern's other derivations): a few (in lower case for a case-insensitive
+    pattern), none shorter than two characters; else none and no test."""
+    from re import _constants as c
 
-
-_GATE_RULE = "gate:1"
-
-
-def _gate_words(final: str, flags: int) -> str:
-    from .retrie import searched_by_prefix
-
-    words = folded_words(final, flags) if flags & re.IGNORECASE else needed_words(final, flags)
-    if not words or len(words) > _MAX_GATE_WORDS or min(map(len, words)) < 2:
-        return ""
-    return "" if searched_by_prefix(final, flags) else "\0".join(words)
+    if tree.state.flags & ~flags & re.IGNORECASE:
+        return ()  # "(?i)" written in the pattern
+    found = _need_seq(list(tree), c)
+    if not found or not all(found):
+        return ()
+    words = sorted({w.lower() for w in found} if flags & re.IGNORECASE else found)
+    if len(words) > _MAX_GATE_WORDS or min(map(len, words)) < 2:
+        return ()
+    return tuple(words)

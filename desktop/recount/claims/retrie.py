@@ -80,12 +80,17 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     lookahead in front would hide the anchor from it, so `sub` and `search` would try every
     position). Read from `re`'s own parse of the pattern."""
     try:  # `re`'s parser is internal: without it, patterns are compiled as they are
-        from re import _constants as c
         from re import _parser
 
         tree = _parser.parse(pattern, flags)
     except (ImportError, AttributeError, re.error):
         return None
+    return _first_chars_of(tree, flags)
+
+
+def _first_chars_of(tree, flags: int) -> str | None:
+    from re import _constants as c
+
     items = list(tree)
     multiline = (flags | tree.state.flags) & re.MULTILINE
     if items and items[0][0] is c.AT and (items[0][1] is c.AT_BEGINNING_STRING
@@ -163,21 +168,37 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, behind a lookahead on its possible first characters
     when those can be told (see `leading`) and a test for the words every match holds
     (literals.py): same matches, faster scans and searches."""
-    from .literals import gated
+    from .literals import Gated
 
-    return gated(compiled(derived(_LOOKAHEAD_RULE, pattern, flags, _with_lookahead), flags), pattern, flags)
-
-
-# The pattern cache keeps `_with_lookahead`'s results under this name: a new name whenever
-# its rule changes, so no cache written by an older engine hands back an older derivation.
-_LOOKAHEAD_RULE = "fast:4"
+    final, *words = derived(_FAST_RULE, pattern, flags, _derive).split("\0")
+    raw = compiled(final, flags)
+    return Gated(raw, tuple(words), bool(flags & re.IGNORECASE)) if words else raw  # type: ignore[return-value]
 
 
-def _with_lookahead(pattern: str, flags: int) -> str:
-    if searched_by_prefix(pattern, flags) or re.match(r"\(\?[aiLmsux]+\)", pattern):
-        return pattern  # (global flags such as "(?i)" must stay first)
-    first = first_chars(pattern, flags)
-    return pattern if first is None else f"(?=[{first}])(?:{pattern})"
+# The pattern cache keeps `_derive`'s results under this name: a new name whenever its rule
+# changes, so no cache written by an older engine hands back an older derivation.
+_FAST_RULE = "fast:5"
+
+
+def _derive(pattern: str, flags: int) -> str:
+    """The pattern to compile (behind a lookahead or not) and the words to test for first,
+    from one parse: "pattern\\0word\\0word"."""
+    try:
+        from re import _parser
+
+        from .literals import gate_words
+
+        tree = _parser.parse(pattern, flags)
+    except (ImportError, AttributeError, re.error):
+        return pattern
+    if _has_fast_scan(tree, flags):
+        return pattern  # re's own scan is fast: neither a lookahead nor a test would help
+    final = pattern
+    first = None if re.match(r"\(\?[aiLmsux]+\)", pattern) else _first_chars_of(tree, flags)
+    if first is not None:  # (global flags such as "(?i)" must stay first)
+        final = f"(?=[{first}])(?:{pattern})"
+    words = () if "\0" in pattern else gate_words(tree, flags)
+    return "\0".join((final, *words))
 
 
 def searched_by_prefix(pattern: str, flags: int) -> bool:
@@ -185,13 +206,25 @@ def searched_by_prefix(pattern: str, flags: int) -> bool:
     characters (a pattern opening with "," or "[A-Z]"): a tight C loop over the text, 10 to 25
     times faster than trying a match at each position, which a lookahead in front would force."""
     try:
-        from re import _compiler, _parser
-        from re import _constants as c
+        from re import _parser
 
-        tree = _parser.parse(pattern, flags)
-        code = _compiler._code(tree, flags | tree.state.flags)
-        return code[0] == c.INFO and bool(code[2] & (c.SRE_INFO_PREFIX | c.SRE_INFO_CHARSET))
-    except (ImportError, AttributeError, IndexError, re.error):
+        return _has_fast_scan(_parser.parse(pattern, flags), flags)
+    except (ImportError, AttributeError, re.error):
+        return False
+
+
+def _has_fast_scan(tree, flags: int) -> bool:
+    """What `re._compiler._compile_info` decides, read without generating the code: a pattern
+    that cannot match empty, with a literal prefix or else a set of first characters."""
+    try:
+        from re import _compiler
+
+        flags |= tree.state.flags
+        if tree.getwidth()[0] == 0 or (flags & re.IGNORECASE and flags & re.LOCALE):
+            return False
+        prefix, _skip, _all = _compiler._get_literal_prefix(tree, flags)
+        return bool(prefix) or _compiler._get_charset_prefix(tree, flags) is not None
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):
         return False
 
 
