@@ -225,3 +225,10 @@ def test_a_result_declared_and_numbers_attributed_are_claims():
     found = attributed("The agency put the toll at 2,000, attributing these numbers to the Varna Red Cross.")
     assert [c.verb for c in found] == ["attributing"] and found[0].speaker == "agency"
     assert speakers("Officials blamed the floods, attributing the deaths to poor drainage.") == ["Officials"]
+
+
+def test_the_report_speaks_for_the_body_whose_report_it_is():
+    text = "At least 900 have died, according to a UN report. More than 4,000 are missing, the report added."
+    assert speakers(text) == ["United Nations", "United Nations"]
+    text = "The ministry released its weekly report on Monday. The report said 40 people had died."
+    assert speakers(text)[-1] == "ministry"

@@ -269,7 +269,8 @@ class SpeakerIndex(BodyNames):
             if body is not None:  # "the Secretary General of the group" -> "... of the Red Crescent"
                 return Speaker(f"{of_body[1]} of the {body.name}", "group")
         if definite and head in REPORT_NOUNS and len(words) <= 2:
-            body = next((sp for sp in reversed(self.recent[-6:]) if sp.kind == "org"), None)
+            body = next((sp for sp in reversed(self.recent[-6:]) if sp.kind == "org"), None) or next(
+                (sp for sp in reversed(self.recent[-3:]) if sp.kind == "group"), None)
             if body is not None:
                 return body  # "the report added": the body whose report it is
         if definite and head in COMPANY_NOUNS and head not in ("group", "house"):
