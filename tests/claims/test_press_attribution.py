@@ -232,3 +232,14 @@ def test_the_report_speaks_for_the_body_whose_report_it_is():
     assert speakers(text) == ["United Nations", "United Nations"]
     text = "The ministry released its weekly report on Monday. The report said 40 people had died."
     assert speakers(text)[-1] == "ministry"
+
+
+def test_made_the_announcement_reports_words_but_made_landfall_does_not():
+    assert speakers("The board's chairman, Tomas Brel, made the announcement at the counting centre.") == [
+        "Tomas Brel"]
+    assert speakers("The company made a donation of $5 million.") == []
+    from recount.claims.numeric import extract_numeric
+
+    text = "The storm, which made landfall on Sunday, has killed 40 people."
+    toll = extract_numeric(Document.from_text(text, PUBLISHED))[0]
+    assert toll.time.start == "2024-03-10"  # Sunday starts the story: no words were said then

@@ -59,7 +59,10 @@ REPORT_NOUNS = frozenset(
     "statement report bulletin update tally count figures data estimate estimates release "
     "communique communiqué announcement post tweet message letter briefing statistics".split()
 )
-_DEDUPED = tuple(dict.fromkeys(REPORTING_VERBS))
+# Verbs that report words only with a noun of speech after them ("made the announcement"): cues,
+# but never a sign that a date beside them is the day of words ("made landfall on Sunday").
+_NOUN_CUES = ("made",)
+_DEDUPED = tuple(dict.fromkeys((*REPORTING_VERBS, *_NOUN_CUES)))
 # One scan over the article finds every cue; branches are factored by prefix (retrie.trie).
 CUE = fast(
     "(?=[" + initials([*_DEDUPED, *PARTICIPLES, "according", "call"]) + "])"
@@ -81,7 +84,8 @@ PASSIVE_BY = frozenset("reported announced confirmed estimated stated declared c
 # A date right after one of these is the day something was said ("the ministry said on Sunday",
 # "in a statement on Sunday"), not the day of the figure.
 SAID_WORDS = frozenset(
-    [*_DEDUPED, *PARTICIPLES, "statement", "bulletin", "conference", "briefing", "published", "released",
+    [*(v for v in _DEDUPED if v not in _NOUN_CUES), *PARTICIPLES, "statement", "bulletin", "conference",
+     "briefing", "published", "released",
      "announcement", "correction"]
 )
 _WORD = fast(r"\w+")
@@ -168,7 +172,11 @@ _RELEASED = fast(
     r"\s+(?:the|its|their|new|updated|revised|a|an)?\s*(?:[a-z]+\s+){0,2}?(?:toll|figures?|statement|data|"
     r"numbers|list|tally|estimates?|report|statistics)\b"
 )
+# "made the announcement", "made the remarks": words said; "made a donation" is an act.
+_MADE_WORDS = fast(r"\s+(?:the|this|these|his|her|its|their|a|an)\s+(?:[\w-]+\s+)?(?:announcement|remarks?|"
+                   r"comments?|statement|disclosure|declaration|revelation|plea|appeal)\b")
 _JUDGEMENT = {
+    "made": _MADE_WORDS,
     "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "estimates": _ESTIMATE_AT,
     "called": _CALLED,
     "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
