@@ -213,3 +213,11 @@ def test_a_storms_name_is_never_a_place():
     text = ("The storm came ten years after Orla, the hurricane that swamped Port Lenn in 2014, which "
             "killed 900 people.")
     assert place_of(text, "900") != "Orla"
+
+
+def test_a_figure_of_several_places_together_names_them_all():
+    text = "The storm has now killed 610 people across Veloria, Tamsin and Oraku, officials said on Tuesday."
+    claims = extract_numeric(Document.from_text(text, date(2024, 3, 14)))
+    assert [(c.category, c.place) for c in claims] == [("killed", "Veloria, Tamsin and Oraku")]
+    text = "Fighting in Kessel and Varn has killed 80 people."
+    assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place == "Kessel and Varn"

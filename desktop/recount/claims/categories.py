@@ -148,7 +148,10 @@ _APPOSITION = fast(r"^((?:\s+[a-z]+){0,2}),\s+(?:(?:including|among\s+them|mostl
                    r"(?:,|$))", re.IGNORECASE)
 # a figure whose own noun names things, not people ("three churches", "11,713 homes") never
 # takes a casualty word said before it
-_THING_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+of\b)")
+# (a word ending in s that is no plural noun: "610 people across three countries")
+_THING_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?P<noun>(?!(?:across|towards|afterwards|besides|whereas|always|"
+                   r"perhaps|sometimes|nevertheless|thus|plus|as|is|was|has|this|its|his|us|yes)\b)[a-z]{3,}s)\b"
+                   r"(?!\s+of\b)")
 PEOPLE_NOUNS = frozenset(
     SUBJECT_NOUNS + "others more persons individuals bodies dead victims pilgrims worshippers tourists "
     "foreigners nationals citizens members employees guests firefighters medics rescuers militants troops "

@@ -261,3 +261,20 @@ def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None
         if last not in COUNTRIES and last.lower() not in NOT_PLACE:
             names.add(last)
     return frozenset(names)
+
+
+# "killed 610 across Veloria, Tamsin and Oraku": a figure of several places together
+_ACROSS_LIST = fast(
+    r"\b(?:across|throughout|in)\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*(?:,\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)*"
+    r",?\s+and\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)"
+)
+
+
+def coordinated_places(text: str, start: int, end: int, places: set[str]) -> str | None:
+    """The places a figure is about together ("across Veloria, Tamsin and Oraku"), written as
+    the report lists them, when the first is a place the report names; else None."""
+    m = _ACROSS_LIST.search(text, start, end)
+    if m is None:
+        return None
+    items = [w.strip() for w in re.split(r",\s*|\s+and\s+", m[1]) if w.strip()]
+    return m[1] if len(items) >= 2 and items[0] in places else None

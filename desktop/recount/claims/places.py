@@ -40,6 +40,7 @@ from recount.claims.numbers import tokens_of
 from recount.claims.place_filters import (
     ADJECTIVES,
     PARTS,
+    coordinated_places,
     in_attribution,
     is_donor,
     is_part_or_org,
@@ -342,6 +343,9 @@ class PlaceFinder:
                 if not is_donor(text, c[0])]
         if here and rx(_WHOLE).search(text, max(s.start, start - 40), end):
             return _widest(here) or self._article_country() or here[0][1]
+        if here and (joined := coordinated_places(text, s.start, cut.start() if cut else s.end,
+                                                             {c[1] for c in here})):
+            return joined  # "610 killed across Veloria, Tamsin and Oraku": the three together
         if here:
             return here[0][1]
         i = sentence_index - 1
