@@ -398,3 +398,14 @@ def test_gated_patterns_give_the_answers_of_their_pattern():
                 assert (a and a.span()) == (b and b.span()), g.pattern
                 window = text[end - 60 : end]
                 assert g.sub("", window) == g.raw.sub("", window)
+
+
+def test_sentence_end_equals_its_lookahead_form():
+    from recount.claims.document import _SENTENCE_END
+
+    plain = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n)")
+    rng = random.Random(29)
+    pieces = [".", "!", "?", "\n", " ", "\"", "'", "\u201d", ")", "]", "a", "\u2019", "\t", "..."]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in _SENTENCE_END.finditer(text)], text

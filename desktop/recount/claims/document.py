@@ -21,7 +21,9 @@ _ABBREVIATIONS = frozenset(
     ).split()
 )
 _INITIALS = fast(r"(?:[a-z]\.){1,2}[a-z]")
-_SENTENCE_END = fast(r"(?=[.!?\n])(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|\n\s*\n|\n)")
+# `[.!?]+["'”’)\]]*(?=\s+|$)|\n\s*\n|\n`, written to open with its first character (and read
+# the rest from it, in lookbehinds): `re` then finds the candidates by its fast scan for them
+_SENTENCE_END = fast(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'\u201d\u2019)\]]*(?=\s+|$)|(?<=\n)\s*\n|(?<=\n))")
 
 
 @dataclass(frozen=True, slots=True)
