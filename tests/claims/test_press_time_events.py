@@ -208,3 +208,15 @@ def test_a_toll_in_an_event_dated_by_its_own_clause_holds_as_of_the_words():
     text = ("The chief secretary on Saturday confirmed the toll has risen to 238 in the crash that occurred "
             "in Velmora on Friday evening.")
     assert when(text, 238) == ("2024-03-08", "2024-03-09", "cumulative")
+
+
+def test_overnight_and_within_the_past_day_are_the_span_before_the_words():
+    text = ("Health officials said on Monday that four more patients had died overnight, bringing the "
+            "outbreak's toll to 61.")
+    assert when(text, 4) == ("2024-03-10", "2024-03-11", "period")
+    assert when(text, 61)[1:] == ("2024-03-11", "cumulative")
+    text = "The government said that another five children had died within the past day."
+    assert when(text, 5)[2] == "period"
+    text = ("The toll from the bombings has risen to 310, with several people dying of their injuries "
+            "overnight, police said.")
+    assert when(text, 310)[2] == "cumulative"  # the night is the other clause's

@@ -41,9 +41,9 @@ DATE_RE = fast(
          |Thanksgiving)
     | (?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter
          (?:\s+of\s+(?P<qyear>(?:19|20)\d\d))?)\b
-    | (?P<yesterday>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening)
+    | (?P<yesterday>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|overnight)
     | (?P<lastunit>(?:last|this|next|the\s+previous)\s+(?:week|month|year|weekend))
-    | (?P<past>(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+
+    | (?P<past>(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+
          (?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
          (?P<unit>days?|weeks?|months?|hours?|years?|decades?)\b)
     | (?P<following>(?:over|in|during|within)\s+the\s+following\s+
@@ -73,10 +73,10 @@ _FUTURE_BEFORE = fast(
     re.IGNORECASE,
 )
 DATE_TRIGGERS = frozenset(
-    [*MONTHS, *WEEKDAYS, *_NUMBER_WORDS, "an", "several", "yesterday", "today", "tonight", "this", "last",
-     "next", "over", "in", "during", "for", "the", "since", "by", "from", "until", "early", "late", "mid",
-     "easter", "christmas", "new", "thanksgiving", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
-     "4th"]
+    [*MONTHS, *WEEKDAYS, *_NUMBER_WORDS, "an", "several", "yesterday", "today", "tonight", "overnight",
+     "within", "this", "last", "next", "over", "in", "during", "for", "the", "since", "by", "from", "until",
+     "early", "late", "mid", "easter", "christmas", "new", "thanksgiving", "first", "second", "third",
+     "fourth", "1st", "2nd", "3rd", "4th"]
 )
 
 
@@ -218,6 +218,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             return DateRef(s, e, *(2 * (_holiday(g("holiday"), pub),)), "day")
         if g("yesterday"):
             w = g("yesterday").lower()
+            if w == "overnight":  # the night before the report (or before the words, see timing)
+                return DateRef(s, e, pub - timedelta(days=1), pub, "period")
             d = pub - timedelta(days=1) if w == "yesterday" or w.startswith("last") else pub
             return DateRef(s, e, d, d, "day")
         if g("lastunit"):

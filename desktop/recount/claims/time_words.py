@@ -125,7 +125,7 @@ WENT_ON = fast(r"(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bar
                r"\b(?:added|adds|went\s+on\s+to\s+(?:say|add|tell)|continued)\b(?!\s+(?:to|up)\b)",
                re.IGNORECASE)
 # a span counted back from the day of the report ("in the past week", "over the last two days")
-PAST_SPAN = fast(r"\b(?:past|last|previous)\b", re.IGNORECASE)
+PAST_SPAN = fast(r"\b(?:past|last|previous|overnight)\b", re.IGNORECASE)
 OTHER_CLAUSE = fast(r",\s+(?:which|who|that|and|but|while|whereas|before|after|when)\b|[;(]", re.IGNORECASE)
 NEXT_CLAUSE = fast(r",\s+(?:and|but|while|whereas)\b|;")
 ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
@@ -218,7 +218,7 @@ STATEMENT_OF_DAY = fast(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|u
 # "began last week": the period dates the event's onset, not a figure
 ONSET_BEFORE = fast(rf"\b(?:{ONSET})\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # a clause of its own between a figure and a time phrase
-CLAUSE_TURN = fast(r"[;(]|\b(?:when|after|before|because|while|until|as|since)\b", re.IGNORECASE)
+CLAUSE_TURN = fast(r"[;(]|,\s+with\b|\b(?:when|after|before|because|while|until|as|since)\b", re.IGNORECASE)
 # "authorities on Thursday revised the toll", "the ministry on Friday said": a day, then its words
 SAID_RIGHT_AFTER = fast(r"\s+(?:night\s+|morning\s+|evening\s+)?(?:said|says|announced|revised|raised|"
                         r"lowered|reported|confirmed|stated|told|put|released|updated|issued|gave|published)\b",
