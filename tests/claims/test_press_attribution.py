@@ -243,3 +243,15 @@ def test_made_the_announcement_reports_words_but_made_landfall_does_not():
     text = "The storm, which made landfall on Sunday, has killed 40 people."
     toll = extract_numeric(Document.from_text(text, PUBLISHED))[0]
     assert toll.time.start == "2024-03-10"  # Sunday starts the story: no words were said then
+
+
+def test_a_local_government_a_rival_claim_and_a_toll_put_in_words():
+    from recount.claims import extract
+
+    text = ("At least 36 people have died in the wildfire, the county said in a statement late Tuesday. "
+            "Earlier Tuesday, Mayor Rina Sol had put the death toll at nine.")
+    found = {c.value: (c.source, c.time.end) for c in extract(text, "2024-05-15") if c.kind == "numeric"}
+    assert found == {36: ("county", "2024-05-14"), 9: ("Rina Sol", "2024-05-14")}
+    text = "The Red Banner movement claimed the real death toll in the attack was 130."
+    assert speakers(text) == ["Red Banner movement"]
+    assert speakers("The group claimed responsibility for the attack.") == []

@@ -122,7 +122,9 @@ _CONTENT_AFTER = fast(
     r"""(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"""
     r"""yesterday|today)(?:\s+(?:night|morning|evening|afternoon))?,?)?"""
     r"""\s+(?:that\b|to\b|[^.;]{0,40}?["\u201c]|"""
-    r"""(?:it|they|he|she|we)\s+[a-z]+\b)"""
+    r"""(?:it|they|he|she|we)\s+[a-z]+\b|"""
+    # "claimed the real death toll was 130": a clause without "that"
+    r"""(?:the|its|their|his|her)\s+(?:[\w'-]+\s+){0,7}?(?:was|were|is|are|had|has|have|would|will)\s)"""
 )
 # "urging residents to leave", "urging that": an appeal in words; "urging silence" is a gesture's
 # (within the clause: "urging stillness, listening for a cry" is a gesture)
@@ -142,7 +144,8 @@ _CITED_SOURCE = fast(
 )
 _NUMBER_START = (r"(?:\d|(?:US)?\$\s?\d|[€£¥]\s?\d|"
                  r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
-                 r"(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens\s+of)")
+                 r"(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens\s+of|"
+                 r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")  # "the toll at nine"
 # "Police put the crowd at about 15,000", "the bank estimates the damage at $2bn": an estimate
 # ("estimates" is also a noun, and "the army estimates that ..., a spokesman said" is his)
 _ESTIMATE_AT = fast(

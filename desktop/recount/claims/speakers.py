@@ -331,6 +331,9 @@ def _analyse(phrase: str) -> Mention | None:
         return Mention("other", body, None, raw)
     if head in GROUP_NOUNS or head in ROLE_WORDS or any(p in GROUP_NOUNS for p in plain):
         return Mention("group", body, None, raw)
+    if head in ("county", "city", "state", "province", "municipality", "district") and len(words) == 1 and (
+            raw.lower().startswith("the ")):
+        return Mention("group", body, None, raw)  # "the county said in a statement": its government
     if head == "body" and len(words) <= 3:
         return Mention("group", body, None, raw)  # "the UN body": resolved to the body later
     if head in ("statement", "report", "bulletin", "spokesman", "spokeswoman") and (

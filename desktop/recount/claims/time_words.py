@@ -257,7 +257,7 @@ FROM_TO_TAIL = fast(r"\d\s+(?:from|to)\s+" + QUALIFIER + r"$",
 VIA_POST = fast(r"\b(?:via|on|in\s+a\s+post\s+on)\s+(?:Twitter|X|Facebook|Telegram|Instagram)\b|"
                       r"\btweet(?:ed|s)?\b|\bin\s+a\s+(?:tweet|post)\b")
 THAT = fast(r"\bthat\b[^.;\d]{0,40}$", re.IGNORECASE)
-OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
+OPENING = fast(r"\s*(?:on\s+|late\s+|early\s+|earlier\s+(?:on\s+)?|later\s+(?:on\s+)?)?", re.IGNORECASE)
 NOW_HELD = fast(r"\b(?:now|so\s+far|in\s+all|to\s+date)\b|\bunder\s+arrest\b|\bin\s+custody\b",
                  re.IGNORECASE)
 SMALL_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(),
