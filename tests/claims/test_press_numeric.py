@@ -477,3 +477,13 @@ def test_people_trapped_in_a_collapse_are_missing_and_those_in_critical_conditio
     assert one(text, 22).category == "wounded"
     text = "About 3,000 migrants remain trapped in detention centres near the front line."
     assert one(text, 3000).category != "missing"
+
+
+def test_the_parts_a_toll_includes_are_counted_as_it_is():
+    text = "The toll of 52 includes 40 civilians, seven police officers and five gunmen, the army said."
+    assert [one(text, v).category for v in (40, 7, 5)] == ["killed", "killed", "killed"]
+    text = "There were 43 passengers, including five children, and six crew members onboard the plane."
+    assert one(text, 6).category == "count"
+    assert one("Nine attackers are in custody, police said.", 9).category == "arrested"
+    found = extract_numeric(Document.from_text("Among them were 12 children aged less than 5.", PUBLISHED))
+    assert [c.value for c in found] == [12]

@@ -38,7 +38,7 @@ _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uproote
 _MISSING = (r"missing|unaccounted\s+for|trapped\s+(?:underground|under(?:neath)?\s+(?:the\s+)?"
             r"(?:rubble|debris)|beneath\s+(?:the\s+)?(?:rubble|debris)|in\s+the\s+(?:rubble|debris|mine|wreckage))")
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
-             r"taken\s+into\s+custody|"
+             r"taken\s+into\s+custody|(?:are|were|is|was|remain\w*)\s+in\s+(?:police\s+)?custody|"
              r"rounded\s+up")
 _EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pass(?:ed)?\s+through|"
               r"bused\s+out|airlifted|(?:ordered|told|urged)\s+to\s+evacuate|under\s+(?:mandatory\s+)?evacuation\s+orders?")

@@ -73,7 +73,8 @@ _SERVICE_NUMBERS = frozenset(("911", "999", "112", "000", "111", "119", "110", "
 AGE_BEFORE = fast(
     r"(?:\baged|\bage\s+of|\bages(?:\s+of)?|\b(?:children|kids|people|adults|those|men|women|boys|girls|"
     r"anyone|residents|patients|voters)\s+(?:under|over|aged|above|below|older\s+than|younger\s+than))\s*"
-    r"(?:(?:between|from|around|about|roughly|over|under)\s+)?(?:\d{1,3}\s*(?:and|to|-|\u2013)\s*)?$",
+    r"(?:(?:between|from|around|about|roughly|over|under|less\s+than|more\s+than|below|above)\s+)?"
+    r"(?:\d{1,3}\s*(?:and|to|-|\u2013)\s*)?$",
     re.IGNORECASE,
 )
 # "a 7.8 magnitude earthquake", "hit with a 3.8M quake": a magnitude, not a count

@@ -25,6 +25,7 @@ from recount.claims.categories import (
     is_percent,
     tally_category,
 )
+from recount.claims.coordination import link_to_previous
 from recount.claims.dates import DATE_TRIGGERS, TIME_OF_DAY_RE, DateRef, find_dates
 from recount.claims.document import Document, Sentence
 from recount.claims.figures import (
@@ -39,7 +40,7 @@ from recount.claims.figures import (
     skip_atom,
 )
 from recount.claims.layout import headline_paragraphs
-from recount.claims.model import NumericClaim, TimeSpan
+from recount.claims.model import NumericClaim
 from recount.claims.numbers import (
     WORD_TRIGGERS,
     Atom,
@@ -117,15 +118,6 @@ _RHETORICAL = fast(
     r"questions|miles)\b|(?:hundreds|thousands|millions)\s+(?:of\s+)?(?:times|ways|reasons)\b",
     re.IGNORECASE,
 )
-_PART_OF = fast(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+those\s+\w+,)\s+$",
-                re.IGNORECASE)
-_WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
-             re.IGNORECASE)
-_OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
-_AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
-_AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
-                 r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
-_OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "58 dead (6 of them civilians)"
 
 class NumericExtractor:
     """State shared across one document: places, the story's start date, attribution dates."""
@@ -190,6 +182,7 @@ class NumericExtractor:
                 prev_ident = None
                 kept.append(a)
             previous: NumericClaim | None = None
+            part_of = False
             self._previous = None
             for fig in merge_ranges(text, kept):
                 next_start = kept_next_start(kept, fig.end, s.end)
@@ -199,27 +192,7 @@ class NumericExtractor:
                 if s.paragraph in headlines and s.paragraph not in prose_paragraphs and (
                         claim.category not in _CASUALTY and claim.category != "money"):
                     continue
-                # "killed 18 people, including six children": a part shares the whole's metric
-                part = _PART_OF.search(text[max(s.start, claim.start - 30) : claim.start])
-                if previous is not None and (part or _OF_THEM.match(text, fig.end, s.end)
-                                             or _WITH.match(text, previous.end, claim.start)):
-                    # "put at 321 on Tuesday, with about 500 also wounded"; but "with 40 still
-                    # missing" is a list as it stands that day, not a running total
-                    claim.time = previous.time if claim.category != "missing" or claim.time.scope != "point" \
-                        else TimeSpan(previous.time.end, previous.time.end, "point")
-                    own_noun = not claim.subject and claim.span != text[fig.start : fig.end]  # "31 cases"
-                    if claim.category == "count" and not own_noun:
-                        claim.category, claim.place = previous.category, previous.place
-                elif (previous is not None and claim.time.scope == "point" and previous.time.scope != "point"
-                      and _AND_VERB.match(text, previous.end, claim.start)):
-                    claim.time = previous.time  # "has destroyed 9,700 homes and scorched 146,000 acres"
-                elif (previous is not None and claim.category == "count" and claim.subject is None
-                      and claim.span == text[fig.start : fig.end]
-                      and _AND_BARE.match(text, previous.end, claim.start)
-                      and not _OWN_VERB.match(text, claim.end, s.end)):  # "and 240 had been rescued"
-                    claim.category = previous.category  # "killed 120 in the north and 45 in the south"
-                    if claim.time.scope == "point":
-                        claim.time = previous.time
+                part_of = link_to_previous(text, s.end, fig.start, fig.end, claim, previous, part_of)
                 out.append(claim)
                 previous = self._previous = claim
         settle(out, headlines, doc)

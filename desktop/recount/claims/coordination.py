@@ -1,0 +1,59 @@
+"""A figure read together with the one before it in its sentence: a part of it ("killed 18,
+including six children"), a figure in the same breath ("with about 500 also wounded"), or the
+next item of one list ("killed 120 in the north and 45 in the south").
+
+The numeric pass reads each figure on its own; here a figure takes from the one before it what
+its own words leave unsaid (what is counted, where, when).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recount.claims.model import NumericClaim, TimeSpan
+from recount.claims.retrie import fast
+
+# "including", "among them", and a whole's own breakdown ("The toll of 52 includes 40 civilians")
+_PART_OF = fast(r"\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|"
+                r"of\s+those\s+\w+,)\s+$", re.IGNORECASE)
+_WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
+             re.IGNORECASE)
+_OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
+_AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
+_AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
+                 r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
+_OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "58 dead (6 of them civilians)"
+# the next item of a list of parts: "40 civilians, seven police officers and five gunmen" (but
+# "43 passengers, including five children, and six crew": the comma closed the aside)
+_NEXT_ITEM = fast(r"\s*,\s+|\s+and\s+")
+# what a part may be counted as on its own that the whole's category replaces
+_PART_OWN = ("count", "troops")
+
+
+def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: NumericClaim,
+                     previous: NumericClaim | None, previous_is_part: bool) -> bool:
+    """Give `claim` (figure text[start:end]) what it shares with the figure before it; whether
+    it is a part of a whole (so that the next item of its list is one too)."""
+    if previous is None:
+        return False
+    part = _PART_OF.search(text[max(0, start - 30) : start]) or (
+        previous_is_part and _NEXT_ITEM.fullmatch(text, previous.end, claim.start))
+    if part or _OF_THEM.match(text, end, sentence_end) or _WITH.match(text, previous.end, claim.start):
+        # "put at 321 on Tuesday, with about 500 also wounded"; but "with 40 still missing" is a
+        # list as it stands that day, not a running total
+        claim.time = previous.time if claim.category != "missing" or claim.time.scope != "point" \
+            else TimeSpan(previous.time.end, previous.time.end, "point")
+        own_noun = not claim.subject and claim.span != text[start:end]  # "with 31 confirmed cases"
+        if (claim.category == "count" and not own_noun) or (part and claim.category in _PART_OWN):
+            claim.category, claim.place = previous.category, previous.place  # "including seven officers"
+        return bool(part)
+    if claim.time.scope == "point" and previous.time.scope != "point" and _AND_VERB.match(
+            text, previous.end, claim.start):
+        claim.time = previous.time  # "has destroyed 9,700 homes and scorched 146,000 acres"
+    elif (claim.category == "count" and claim.subject is None and claim.span == text[start:end]
+          and _AND_BARE.match(text, previous.end, claim.start)
+          and not _OWN_VERB.match(text, claim.end, sentence_end)):  # "and 240 had been rescued"
+        claim.category = previous.category  # "killed 120 in the north and 45 in the south"
+        if claim.time.scope == "point":
+            claim.time = previous.time
+    return False
