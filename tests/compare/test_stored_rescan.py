@@ -73,8 +73,19 @@ def test_rescan_rewrites_the_table_whole_when_most_rows_differ(tmp_path: Path, m
         conn.execute("INSERT INTO flags SELECT 'stale', type, a_claim_id, b_claim_id, a_article_id, "
                      "b_article_id, story_id, b_published, data FROM flags LIMIT 1")
     monkeypatch.setattr(stored, "_REWRITE_AFTER", 1)
+    indexes = _indexes(path)
+    assert len(indexes) >= 3
     with Library.open(path) as lib:
         assert rescan(lib)
     after = _rows(path)
     assert sorted(after) == sorted(before)
     assert all(after[k][2:] == before[k][2:] for k in before)
+    assert _indexes(path) == indexes  # made again after the rows, as the schema has them
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _indexes(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'flags' "
+                            "ORDER BY name").fetchall()

@@ -115,15 +115,6 @@ def scan_into(lib: Any, db: sqlite3.Connection, tmp: Path, cancelled: Callable[[
     return True
 
 
-def stored_rows(db: sqlite3.Connection, batch: int = 5000) -> Iterator[list[tuple]]:
-    """The scratch table's flags as rows of the library's flags table (key, type, a_claim_id,
-    b_claim_id, a_article_id, b_article_id, story_id, b_published, data), in batches."""
-    found = db.execute("SELECT key, type, a_claim, b_claim, a_article, b_article, story, b_pub, data "
-                       "FROM flags WHERE a_claim IS NOT NULL AND b_claim IS NOT NULL ORDER BY rowid")
-    while rows := found.fetchmany(batch):
-        yield rows
-
-
 def _weight(lib: Any, part: tuple[str, str | None]) -> float:
     kind, category = part
     counts = lib.count_claims_by_category(kind)

@@ -41,7 +41,6 @@ _INSERT = ("INSERT OR REPLACE INTO flags (key, type, a_claim_id, b_claim_id, a_a
 # A rescan compares this many rows with those stored before deciding to rewrite the table whole.
 _REWRITE_AFTER = 20_000
 _ROW_COLUMNS = "key, type, a_claim_id, b_claim_id, a_article_id, b_article_id, story_id, b_published, data"
-_INSERT_ROW = f"INSERT OR REPLACE INTO flags ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _ALL_CHECKED = ("INSERT INTO flag_checks (article_id, checked_at) SELECT id, ? FROM articles WHERE true "
                 "ON CONFLICT (article_id) DO UPDATE SET checked_at = excluded.checked_at")
 _CHECKED = ("INSERT INTO flag_checks (article_id, checked_at) VALUES (?, ?) "
@@ -169,7 +168,7 @@ def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1)
 
     The sweep's workers write each flag as the library stores it (ids, story, JSON record) into
     a scratch file; here the rows are only copied (no flag is rebuilt in this process)."""
-    from recount.compare.scan_parallel import _scratch, scan_into, stored_rows
+    from recount.compare.scan_parallel import _scratch, scan_into
 
     if lib.read_only:
         return True
@@ -179,7 +178,7 @@ def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1)
             with lib._writing() as conn:  # held through the scan: no report arrives unchecked meanwhile
                 if not scan_into(lib, db, Path(tmp), cancelled, jobs=jobs, keep_dismissed=True):
                     raise _Cancelled
-                _replace_all(conn, lambda: stored_rows(db))
+                _replace_all(conn, db, lib.path)
                 if cancelled is not None and cancelled():
                     raise _Cancelled
                 conn.execute(_ALL_CHECKED, (_now(),))
@@ -190,31 +189,64 @@ def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1)
     return True
 
 
-def _replace_all(conn: sqlite3.Connection, batches: Callable[[], Iterable[list[tuple]]]) -> None:
-    """Make the flags table hold exactly the rows `batches()` gives (key, type, a_claim_id,
-    b_claim_id, a_article_id, b_article_id, story_id, b_published, data), writing only what
+# The scratch table's rows (compare/scan_parallel.py) as rows of the flags table.
+_SCRATCH = ("SELECT key, type, a_claim, b_claim, a_article, b_article, story, b_pub, data FROM main.flags s "
+            "WHERE s.a_claim IS NOT NULL AND s.b_claim IS NOT NULL")
+_SAME_ROW = ("EXISTS (SELECT 1 FROM lib.flags f WHERE f.key = s.key AND f.type IS s.type "
+             "AND f.a_claim_id IS s.a_claim AND f.b_claim_id IS s.b_claim "
+             "AND f.a_article_id IS s.a_article AND f.b_article_id IS s.b_article "
+             "AND f.story_id IS s.story AND f.b_published IS s.b_pub AND f.data IS s.data)")
+_INSERT_ROW = f"INSERT OR REPLACE INTO flags ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# The page cache (PRAGMA cache_size, negative: KiB) while the flags table is written whole: 64 MB.
+REWRITE_CACHE_KB = -65536
+
+
+def _replace_all(conn: sqlite3.Connection, db: sqlite3.Connection, library: Path) -> None:
+    """Make the flags table (of `conn`, the library's connection in its write transaction) hold
+    exactly the scratch table's flags (`db`, compare/scan_parallel.py), writing only what
     differs: a rescan mostly finds the flags already stored, and rewriting a million rows and
-    their four indexes costs more than reading them back to compare. When most rows differ
-    (the rules changed since the flags were stored), the table is emptied and written whole."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS rescan_keys (key TEXT PRIMARY KEY)")
-    conn.execute("DELETE FROM temp.rescan_keys")
-    seen = changed = 0
-    for rows in batches():
-        marks = ", ".join("?" * len(rows))
-        have = {r[0]: r for r in conn.execute(f"SELECT {_ROW_COLUMNS} FROM flags WHERE key IN ({marks})",
-                                              [r[0] for r in rows])}
-        differ = [r for r in rows if have.get(r[0]) != tuple(r)]
-        conn.executemany(_INSERT_ROW, differ)
-        conn.executemany("INSERT OR IGNORE INTO temp.rescan_keys VALUES (?)", [(r[0],) for r in rows])
-        seen, changed = seen + len(rows), changed + len(differ)
-        if seen >= _REWRITE_AFTER and 2 * changed > seen:
+    their four indexes costs more than comparing them. The scratch connection compares, with
+    the library attached (it reads what the library's transaction has not yet changed), so
+    that comparing is SQLite's work, not a loop of Python over every flag; it notes only the
+    keys that differ, and the library is detached before anything is written. When most rows
+    differ (the rules changed since the flags were stored; judged on the first _REWRITE_AFTER
+    rows), the table is emptied and written whole, its other indexes made again after the rows,
+    with a page cache of REWRITE_CACHE_KB (the workers have ended: the memory is free)."""
+    db.execute("ATTACH DATABASE ? AS lib", (str(library),))
+    try:
+        first = db.execute(f"SELECT count(*), coalesce(sum(NOT {_SAME_ROW}), 0) "
+                           f"FROM ({_SCRATCH} ORDER BY rowid LIMIT ?) s", (_REWRITE_AFTER,)).fetchone()
+        whole = first[0] >= _REWRITE_AFTER and 2 * first[1] > first[0]
+        if not whole:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS rescan_differ (key TEXT)")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS rescan_gone (key TEXT)")
+            db.execute(f"INSERT INTO temp.rescan_differ SELECT s.key FROM ({_SCRATCH}) s "
+                       f"WHERE NOT {_SAME_ROW}")
+            db.execute(f"INSERT INTO temp.rescan_gone SELECT key FROM lib.flags "
+                       f"WHERE key NOT IN (SELECT key FROM ({_SCRATCH}))")
+    finally:
+        db.commit()
+        db.execute("DETACH DATABASE lib")
+    if whole:
+        indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                               "AND tbl_name = 'flags' AND sql IS NOT NULL").fetchall()
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {REWRITE_CACHE_KB}")  # the key index stays in memory
+        try:
+            for name, _sql in indexes:
+                conn.execute(f'DROP INDEX "{name}"')
             conn.execute("DELETE FROM flags")
-            for again in batches():
-                conn.executemany(_INSERT_ROW, again)
-            break
-    else:
-        conn.execute("DELETE FROM flags WHERE key NOT IN (SELECT key FROM temp.rescan_keys)")
-    conn.execute("DROP TABLE temp.rescan_keys")
+            conn.executemany(_INSERT_ROW, db.execute(f"{_SCRATCH} ORDER BY rowid"))
+            for _name, sql in indexes:
+                conn.execute(sql)
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        return
+    conn.executemany(_INSERT_ROW, db.execute(f"{_SCRATCH} AND s.key IN (SELECT key FROM temp.rescan_differ) "
+                                             "ORDER BY rowid"))
+    conn.executemany("DELETE FROM flags WHERE key = ?", db.execute("SELECT key FROM temp.rescan_gone"))
+    db.execute("DROP TABLE temp.rescan_differ")
+    db.execute("DROP TABLE temp.rescan_gone")
 
 
 class _Cancelled(Exception):
