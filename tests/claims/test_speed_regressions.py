@@ -410,3 +410,34 @@ def test_sentence_end_equals_its_lookahead_form():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         spans = [m.span() for m in _SENTENCE_END.finditer(text)]
         assert [m.span() for m in plain.finditer(text)] == spans, text
+
+
+def test_literal_first_patterns_equal_their_plain_forms():
+    """Patterns rewritten to open with a literal or a class (the check behind the first
+    character moved into a lookbehind) find what their plain forms find."""
+    from pathlib import Path
+
+    from recount.claims import body_names, countries, cue_context, locatives, numbers
+    from recount.claims.countries import COUNTRIES, COUNTRY_OF
+
+    pairs = [
+        (r"(?<![\w-])(?:" + trie(COUNTRIES | set(COUNTRY_OF)) + r")(?![\w]|-[A-Z])", countries.country_re()),
+        (r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
+         r"Health|Interior|Foreign|Defence|Defense|Finance)\b", body_names._NATIONAL_ADJECTIVE),
+        (r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* (?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|"
+         r"Agency)\b", body_names._NAMED_BODY),
+        (r"[,;:\"\u201c\u201d]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b", cue_context._WORDS_END),
+        (r"(?<=\s)of\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)", locatives._PART_OF_HINT),
+        (r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+", numbers._TOKEN_RE),
+    ]
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    rng = random.Random(31)
+    pieces = ["Libya", "n", "s", "Libyan", "-", "-A", "France", " ", "\n", "of", " of ", "that", "was", "_",
+              "\u00e9", ",", "Front", "Ana", "'s", "ian", "Army", "the", "North", "US$", "C$", "5", "USD"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    for plain, quick in pairs:
+        plain = re.compile(plain)
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in quick.finditer(text)]
+            assert [(m.span(), m.groups()) for m in plain.finditer(text)] == found, (plain.pattern[:30], text)

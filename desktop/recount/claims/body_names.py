@@ -23,15 +23,15 @@ if TYPE_CHECKING:
     from recount.claims.coreference import Speaker
 
 _NATIONAL_ADJECTIVE = fast(
-    r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
-    r"Health|Interior|Foreign|Defence|Defense|Finance)\b"
+    r"([A-Z](?<=\b[A-Z])[a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|"
+    r"President|Health|Interior|Foreign|Defence|Defense|Finance)\b"
 )
 _GROUP_BODY = fast(
     r"\b(?:Front|Movement|Group|Brigades?|Militia|Alliance)\b|"
     r"\b(?:Liberation|Revolutionary|Rebel|Resistance|Free)\b.*\bArmy\b"
 )
 _NAMED_BODY = fast(
-    r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)* "
+    r"[A-Z](?<=\b[A-Z])[\w'-]+(?: [A-Z][\w'-]+)* "
     r"(?:Front|Movement|Group|Brigades?|Militia|Alliance|Army|Ministry|Agency)\b"
 )
 _ACRONYM_WORD = r"(?:[A-Z][\w.'-]*|of|for|the|and|on)"
@@ -218,7 +218,7 @@ class BodyNames:
         country = m[1] if m else None
         if country is None:
             body = self.text[:20000]
-            owners = {pm[1] for pm in rx(r"\b([A-Z][a-z]{3,}a)(?:'s|\u2019s)\s").finditer(body)}
+            owners = {pm[1] for pm in rx(r"([A-Z](?<=\b[A-Z])[a-z]{3,}a)(?:'s|\u2019s)\s").finditer(body)}
             counts = {w: word_count(body, w) for w in list(owners)[:20]}
             country = max(counts, key=lambda k: counts[k]) if counts else None
             if country and counts[country] < 2:

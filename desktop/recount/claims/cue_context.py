@@ -220,12 +220,17 @@ APPOSITION_AFTER = fast(
 )
 
 
+# `[,;:"“”]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b`: where a cue's own words end
+_WORDS_END = fast("|".join([*map(re.escape, ',;:"“”'), *bounded_words(
+    "that would will had has was were is are".split())]))
+
+
 def extend_with_date(doc: Document, cue: Cue) -> None:
     """ "said on Saturday", "said in a statement on April 7": the day the words were said."""
     text = doc.text
     window_end = min(cue.sentence.end, cue.span_end + 70)
     window = text[cue.span_end : window_end]
-    cut = rx(r"[,;:\"“”]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b").search(window)
+    cut = _WORDS_END.search(window)
     if cut:
         window = window[: cut.start()]
     m = ON_DATE.search(window) or BARE_DATE.match(window) or _STATEMENT_DAY.match(window)

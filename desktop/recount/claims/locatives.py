@@ -122,7 +122,7 @@ def clean_place(place: str) -> str | None:
 
 # Literal words every PART_OF_RE / SUFFIXED_RE match contains: where a range has none,
 # the (slow to scan) pattern cannot match there and is not tried.
-_PART_OF_HINT = fast(r"(?<=\s)of\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")  # at the "of"
+_PART_OF_HINT = fast(r"of(?<=\sof)\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)")  # at the "of"
 LANDMARK_WORDS = _LANDMARK_WORDS = frozenset(
     "cathedral church mosque temple synagogue shrine hospital airport stadium bridge dam prison jail "
     "refinery mine plant factory market hotel university school palace square detention camp fire Fire "

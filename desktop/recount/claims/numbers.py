@@ -107,7 +107,10 @@ def _digits_value(s: str) -> float | None:
         return None
 
 
-_TOKEN_RE = fast(r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+")
+# `(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+`, written to open with the class of its first characters
+# and read the rest from the character taken (lookbehinds): re finds tokens by its fast scan
+_TOKEN_RE = fast(r"[A-Za-z\d$€£¥₹]"
+                 r"(?:(?<=U)S[$€£¥₹]|(?<=[CA])[$€£¥₹]|(?<=[$€£¥₹])|(?<=\d)\d*|(?<=[A-Za-z])[A-Za-z]*)")
 _CODE_TRIGGERS = frozenset(("usd", "eur", "gbp", "jpy", "chf", "inr", "rs"))
 WORD_TRIGGERS = frozenset(
     [*UNITS, *TENS, *SCALES, *_CODE_TRIGGERS, "a", "an", "half", "dozens", "scores", "hundreds", "thousands",

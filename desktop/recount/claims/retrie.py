@@ -45,15 +45,19 @@ def _trie(words: list[str]) -> str:
     return alternation + "?" if ends else alternation
 
 
-def bounded_words(words: Iterable[str]) -> list[str]:
+def bounded_words(words: Iterable[str], before: str = "(?<=\\b{c})", after: str = "\\b") -> list[str]:
     """`\\b(?:trie(words))\\b` as alternatives that each open with their literal first character
     and check the word boundary behind it ("s(?<=\\bs)(?:aid|ays)\\b"): joined with "|" to other
     alternatives that open with a literal, the pattern lets `re` scan for its first characters
-    in C (a leading `\\b` makes it try a match at every position instead). Same matches."""
+    in C (a leading `\\b` makes it try a match at every position instead). Same matches.
+
+    `before` is the check behind the first character `{c}` (for `(?<![\\w-])` in front of the
+    words: `(?<![\\w-]{c})`), `after` what follows each word."""
     groups: dict[str, list[str]] = {}
     for w in sorted(set(words)):
         groups.setdefault(w[0], []).append(w[1:])
-    return [f"{re.escape(c)}(?<=\\b{re.escape(c)}){_trie(rest)}\\b" for c, rest in groups.items()]
+    return [re.escape(c) + before.replace("{c}", re.escape(c)) + _trie(rest) + after
+            for c, rest in groups.items()]
 
 
 def leading(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
