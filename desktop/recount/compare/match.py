@@ -59,12 +59,12 @@ def _time_score(gap: int | None) -> float:
     return max(0.0, 1.0 - gap / TIME_HORIZON_DAYS)
 
 
-def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = None
-                  ) -> tuple[float, dict[str, float]] | None:
-    """Score of two figures, or None when blocking says they cannot measure the same thing."""
+def _numeric_components(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]], sentence: bool = True
+                        ) -> dict[str, float] | None:
+    """The components of two figures' score (without the sentences' likeness when `sentence`
+    is False), or None when blocking says they cannot measure the same thing."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
-    aliases = aliases or {}
     if not same_figure(a, b, aliases) and not one_estimate(a, b, aliases) \
             and whole_below_part(a, b, aliases) is None:
         return None  # never a figure of another thing, place, group or kind of time
@@ -83,15 +83,43 @@ def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | Non
         comp["source"] = name_similarity(ca.source, cb.source, aliases.get("speaker"))
     else:
         comp["source"] = 0.5
-    comp["sentence"] = fuzz.token_set_ratio(ca.sentence or ca.span, cb.sentence or cb.span) / 100.0
+    if sentence:
+        comp["sentence"] = fuzz.token_set_ratio(ca.sentence or ca.span, cb.sentence or cb.span) / 100.0
     ia, ib = interval(ca), interval(cb)
     if not ia.disjoint(ib):
         comp["value"] = 1.0
     else:
         lo, hi = sorted((float(ca.value), float(cb.value)))
         comp["value"] = lo / hi if hi > 0 else 0.0
-    score = sum(NUMERIC_WEIGHTS[k] * v for k, v in comp.items())
-    return round(score, 4), {k: round(v, 3) for k, v in comp.items()}
+    return comp
+
+
+def _weighted(comp: dict[str, float]) -> float:
+    return round(sum(NUMERIC_WEIGHTS[k] * v for k, v in comp.items()), 4)
+
+
+def score_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = None
+                  ) -> tuple[float, dict[str, float]] | None:
+    """Score of two figures, or None when blocking says they cannot measure the same thing."""
+    comp = _numeric_components(a, b, aliases or {})
+    if comp is None:
+        return None
+    return _weighted(comp), {k: round(v, 3) for k, v in comp.items()}
+
+
+def reaches(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None, floor: float) -> bool:
+    """score_pair(a, b, aliases)[0] >= floor, without the sentences' likeness when the other
+    components reach the floor alone (every component is at least 0 and a float sum only grows
+    with a term added, so the whole score is at least theirs): what a library-wide scan asks
+    of each of its million flags."""
+    if isinstance(a.claim, NumericClaim) and isinstance(b.claim, NumericClaim):
+        comp = _numeric_components(a, b, aliases or {}, sentence=False)
+        if comp is None:
+            return False
+        if _weighted(comp) >= floor:
+            return True
+    scored = score_pair(a, b, aliases)
+    return scored is not None and scored[0] >= floor
 
 
 def score_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]] | None = None

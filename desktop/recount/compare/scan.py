@@ -33,7 +33,7 @@ from recount.compare.identity import (
     shift,
     subject_group,
 )
-from recount.compare.match import Thresholds, score_pair
+from recount.compare.match import Thresholds, reaches
 from recount.compare.names import apply_alias, skeleton, words_of
 from recount.compare.pair_filter import PairTest, signature
 from recount.compare.quotes import fragments
@@ -173,8 +173,7 @@ def find_discrepancies(refs: list[Ref], aliases: Mapping[str, Mapping[str, str]]
         flag = compare(refs[i], refs[j], aliases)
         if flag is None or (dismissed and flag.key in dismissed):
             continue
-        scored = score_pair(refs[i], refs[j], aliases)
-        if scored is not None and scored[0] >= floor:
+        if reaches(refs[i], refs[j], aliases, floor):
             flag.extra["story"] = refs[j].story  # for compare/fold.py
             flags.setdefault(flag.key, flag)
     return sorted(flags.values(), key=lambda f: (f.b.published or "", f.type, f.a.article or "", f.a.start))

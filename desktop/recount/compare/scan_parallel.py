@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from recount.compare.flags import Discrepancy
-from recount.compare.match import Thresholds, score_pair
+from recount.compare.match import Thresholds, reaches
 from recount.compare.pair_filter import may_flag
 from recount.compare.refs import Ref, aliases_of
 from recount.compare.rules import compare
@@ -54,8 +54,7 @@ def _flags_into(lib: Any, db: sqlite3.Connection, kind: str, category: str | Non
         flag = compare(a, b, aliases)
         if flag is None or flag.key in dismissed:
             continue
-        scored = score_pair(a, b, aliases)
-        if scored is not None and scored[0] >= floor:
+        if reaches(a, b, aliases, floor):
             rows.append(_flag_row(flag, a, b))
             if len(rows) >= 5000:
                 db.executemany(_INSERT_FLAGS, rows)

@@ -27,7 +27,7 @@ from typing import Any
 from recount.compare.candidates import candidates
 from recount.compare.flags import Discrepancy
 from recount.compare.fold import Folder
-from recount.compare.match import Thresholds, score_pair
+from recount.compare.match import Thresholds, reaches
 from recount.compare.refs import Ref, aliases_of, claims_cache, stored_ref, story_of
 from recount.compare.rules import compare
 
@@ -86,8 +86,7 @@ def article_flags(lib: Any, article_id: int, thresholds: Thresholds | None = Non
             flag = compare(ref, other, aliases)
             if flag is None or flag.key in flags:
                 continue
-            scored = score_pair(ref, other, aliases)
-            if scored is not None and scored[0] >= floor:
+            if reaches(ref, other, aliases, floor):
                 flags[flag.key] = flag
     for flag in flags.values():
         flag.extra["story"] = story
