@@ -220,3 +220,13 @@ def test_overnight_and_within_the_past_day_are_the_span_before_the_words():
     text = ("The toll from the bombings has risen to 310, with several people dying of their injuries "
             "overnight, police said.")
     assert when(text, 310)[2] == "cumulative"  # the night is the other clause's
+
+
+def test_as_of_a_day_dates_a_count_and_an_act_is_no_day_of_words():
+    text = ("As of 3 March, there were 412 suspected cholera cases in Dunmore province, the health ministry "
+            "said. The ministry declared an outbreak on February 20 and has recorded more than 900 cases so far.")
+    assert when(text, 412)[1] == "2024-03-03"
+    assert when(text, 900)[1:] == ("2024-03-14", "cumulative")
+    text = ("With so much ground hit by Monday's earthquake and nearly 6,000 buildings confirmed to have "
+            "collapsed, rescuers were stretched thin.")
+    assert when(text, 6000)[1] == "2024-03-14"  # "by Monday's earthquake" is no "by Monday"

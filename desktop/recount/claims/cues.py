@@ -112,7 +112,7 @@ SAYING_AFTER = fast(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 
 # "promised an inquiry", "declared a disaster zone" are acts, not words: these verbs report
 # speech only when what follows is a clause or a quotation.
-_NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
+NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
                             "attributing", "claims", "states", "notes", "demands", "reports", "claimed",
                             "claiming", "quoted"))
 _DECLARED_RESULT = fast(r"\s+(?:[\w'\u2019.-]+\s+){1,6}?(?:the\s+)?(?:winner|victor|duly\s+elected|"
@@ -204,7 +204,7 @@ def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
     if judged is not None:
         # "rejected the criticism, saying ...": the words come with "saying", not this verb.
         return bool(judged.match(text, end, sentence_end)) and not SAYING_AFTER.match(text, end, sentence_end)
-    if cue in _NEEDS_CONTENT:
+    if cue in NEEDS_CONTENT:
         if cue.startswith(("cit", "quot")):
             return bool(_CITED_SOURCE.match(text, end, sentence_end))
         if cue == "attributing":  # "attributing these numbers to the Red Crescent"

@@ -113,3 +113,15 @@ def figure_day(text: str, s_start: int, s_end: int, dates: list[DateRef], fig: F
             ):
                 return d
     return None
+
+
+def own_dates(text: str, fig: Figure, dates: list[DateRef]) -> bool:
+    """Whether a date of the sentence may be the figure's: before it, or after it in its clause
+    ("put at 190, which the government revised to 175 on Sunday": Sunday is the other's)."""
+    return any(d.end <= fig.start or not tw.OTHER_CLAUSE.search(text, fig.end, d.start) for d in dates)
+
+
+def campaign(text: str, start: int, at: int) -> bool:
+    """Whether the clause of a figure at `at` is set before the vote ("Before the vote, ...")."""
+    m = tw.BEFORE_VOTE.search(text, start, at)
+    return m is not None and tw.NEXT_CLAUSE.search(text, m.end(), at) is None

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from recount.claims import time_words as tw
-from recount.claims.cues import describes_state
+from recount.claims.cues import NEEDS_CONTENT, describes_state, is_speech
 from recount.claims.dates import DateRef, days_before, iso, past_event
 from recount.claims.document import Document
 from recount.claims.figures import Figure
@@ -21,11 +21,13 @@ from recount.claims.retrie import rx
 from recount.claims.social_posts import post_days
 from recount.claims.time_relations import (
     brought_on,
+    campaign,
     comparison_base,
     figure_between,
     figure_day,
     in_aside,
     other_clause,
+    own_dates,
 )
 
 
@@ -173,6 +175,12 @@ class TimeReader:
                 word = cue[0].split()[0] if cue is not None else ""
                 if cue is not None and describes_state(word, window, cue.start() + len(word)):
                     cue = None  # "five more confirmed cases logged over the past two days"
+                elif cue is not None and word.lower() in NEEDS_CONTENT:
+                    sent = self.doc.sentence_at(d.start)
+                    at = max(sentence_start, d.start - 45) + cue.start() + len(word)
+                    if sent is not None and not is_speech(word.lower(), text, at, sent.end):
+                        cue = None  # "declared an outbreak on February 20": an act's day, not words'
+
                 hit = (cue is not None and not tw.THAT.search(window)) or (
                     # "On Tuesday, the agency's spokesman said that ...", "This week, it said ...": an
                     # opening day or week of a said-clause
@@ -279,7 +287,8 @@ class TimeReader:
         # "212 have been confirmed dead and 35 are still missing": "still" is the other figure's
         still = bool(tw.STILL.search(tw.NEXT_FIGURE.split(after_full[:60], 1)[0]))
 
-        by_ref = next((d for d in dates if d.kind == "day"
+        by_ref = next((d for d in dates if d.kind == "day"  # (not "hit by Monday's earthquake")
+                       and not tw.EVENT_POSSESSIVE.match(text[d.end : d.end + 30])
                        and tw.BY_DATE.search(text[max(s.start, d.start - 40) : d.start])), None)
         before_ref = next((d for d in dates if d.kind == "day" and d.start >= fig.end and d.first
                            and tw.BEFORE_DAY.fullmatch(text, fig.end, d.start)), None)
@@ -304,7 +313,7 @@ class TimeReader:
         # votes are cast on polling day, whenever the count was announced ("yesterday ... re-elected
         # with almost 4m votes")
         if (self.polling_day is not None and category in ("count", "percent") and period_ref is None
-                and tw.VOTE_RESULT.search(near) and not self._campaign(s.start, fig.start)):
+                and tw.VOTE_RESULT.search(near) and not campaign(text, s.start, fig.start)):
             return TimeSpan(iso(self.polling_day), iso(self.polling_day), "day")
         if category == "money" and not has_since and period_ref is None:
             lead = text[max(s.start, fig.start - 60) : fig.start]
@@ -331,7 +340,7 @@ class TimeReader:
             d = att or pub
             return TimeSpan(iso(d), iso(d), "point")
         earlier = tw.EARLIER_GIVEN.search(text, max(s.start, fig.start - 120), fig.start)
-        if category in tw.CASUALTY_CATS and earlier and not self._own_dates(fig, dates):
+        if category in tw.CASUALTY_CATS and earlier and not own_dates(text, fig, dates):
             # "had previously put the toll at", "Earlier it was reported that ...": undated
             return TimeSpan(iso(start), None, "cumulative")
         if category in tw.CASUALTY_CATS and (
@@ -380,21 +389,10 @@ class TimeReader:
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")
             if period_ref:
                 return TimeSpan(iso(period_ref.first), iso(period_ref.last), "period")
-        d = att or pub
+        d = by_ref.first if by_ref is not None and by_ref.first else att or pub  # "As of 3 March, 412 ..."
         if category == "money" and not still:
             # a sum with no verb or day that dates it ("an appeal for $71.4 million", "- €200m from a
             # bank"): when it holds is not said (real fact-checkers' reading; the invented corpus
             # had called it a point)
             return TimeSpan(None, iso(d), "unknown")
         return TimeSpan(iso(d), iso(d), "point")
-
-    def _own_dates(self, fig: Figure, dates: list[DateRef]) -> bool:
-        """Whether a date of the sentence may be the figure's: before it, or after it in its clause
-        ("put at 190, which the government revised to 175 on Sunday": Sunday is the other's)."""
-        text = self.doc.text
-        return any(d.end <= fig.start or not tw.OTHER_CLAUSE.search(text, fig.end, d.start) for d in dates)
-
-    def _campaign(self, start: int, at: int) -> bool:
-        """Whether the clause of a figure at `at` is set before the vote ("Before the vote, ...")."""
-        m = tw.BEFORE_VOTE.search(self.doc.text, start, at)
-        return m is not None and tw.NEXT_CLAUSE.search(self.doc.text, m.end(), at) is None
