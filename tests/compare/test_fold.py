@@ -124,6 +124,8 @@ def test_credits_that_name_no_distinct_body() -> None:
     assert _distinct_sources("Police Media Spokesperson", "Varnia Health Ministry", None)
     assert _distinct_sources("Red Cross", "World Health Organization", None)
     assert _distinct_sources("Finance Ministry", "World Bank", None)
+    assert not _distinct_sources("Westwire news agency", "harbour police chief Anna Rossel", None)  # relays
+    assert not _distinct_sources("Coastline Press", "Red Cross", None)
 
 
 def test_a_denied_figure_raises_nothing(num, ref) -> None:

@@ -33,6 +33,10 @@ _ROLES = TITLES - _SECTORS - _KINDS - {"agency", "office", "department"}
 # The last word of a credit that names no particular body: "Varnian authorities", "officials".
 _VAGUE = frozenset("authorities authority officials official government sources source administration"
                    .split())
+# News outlets and agencies relay figures; they are not a body that counts them.
+_CONDUIT = re.compile(r"\b(?:news(?:\s+agency)?|press|reuters|afp|tv|television|radio|broadcaster|newspaper|"
+                      r"times|herald|tribune|gazette|wire|cnn|bbc|xinhua|anadolu|tass|yonhap|kyodo|interfax)\b",
+                      re.IGNORECASE)
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
 # two sources is a coincidence, "6,400 dead" is not).
 ATTRIBUTION_MIN_VALUE = 20
@@ -83,6 +87,8 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
         return False  # "Police Media Spokesperson" / "Kelso police (spokesman Ivo Rask)": one force
     if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
         return False
+    if _CONDUIT.search(x) or _CONDUIT.search(y):
+        return False  # "according to the Westwire news agency": a news outlet passes a figure on
     if any({w for w in words_of(n) if len(w) > 1} <= _ROLES for n in (x, y)):
         return False  # "the director general", "a spokesman": a role alone names no body
     return not _within(x, y)
