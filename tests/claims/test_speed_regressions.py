@@ -417,9 +417,10 @@ def test_literal_first_patterns_equal_their_plain_forms():
     character moved into a lookbehind) find what their plain forms find."""
     from pathlib import Path
 
-    from recount.claims import body_names, countries, cue_context, locatives, numbers
+    from recount.claims import body_names, countries, cue_context, locatives, numbers, place_filters
     from recount.claims.countries import COUNTRIES, COUNTRY_OF
 
+    part_rest = locatives.PART_OF_RE.pattern[locatives.PART_OF_RE.pattern.index(r"\s+(?:the\s+|"):]
     pairs = [
         (r"(?<![\w-])(?:" + trie(COUNTRIES | set(COUNTRY_OF)) + r")(?![\w]|-[A-Z])", countries.country_re()),
         (r"\b([A-Z][a-z]{3,}(?:ian|an))\s+(?:government|army|authorities|police|Prime Minister|President|"
@@ -429,6 +430,10 @@ def test_literal_first_patterns_equal_their_plain_forms():
         (r"[,;:\"\u201c\u201d]|\bthat\b|\b(?:would|will|had|has|was|were|is|are)\b", cue_context._WORDS_END),
         (r"(?<=\s)of\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|central)", locatives._PART_OF_HINT),
         (r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+", numbers._TOKEN_RE),
+        (r"\bon\s+" + cue_context.DAY_PHRASE, cue_context.ON_DATE),
+        (r"\b([A-Z][a-z'\u2019-]+),\s+\d{1,3},", place_filters._AGED),
+        (r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$", place_filters._NAME_BEFORE),
+        (r"\b(?:in|on|at|near|across|around|to|from)" + part_rest, locatives.PART_OF_RE),
     ]
     corpus = Path(__file__).resolve().parents[1] / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]

@@ -41,7 +41,7 @@ DAY_PHRASE = (
 )
 
 
-ON_DATE = fast(r"\bon\s+" + DAY_PHRASE)
+ON_DATE = fast(r"on(?<=\bon)\s+" + DAY_PHRASE)  # ("on" first: re's fast scan for it)
 
 
 BARE_DATE = fast(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")

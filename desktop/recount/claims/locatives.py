@@ -13,7 +13,7 @@ from bisect import bisect_left
 from itertools import compress
 
 from recount.claims.countries import ALIASES, COUNTRY_OF
-from recount.claims.retrie import fast, rx, trie
+from recount.claims.retrie import bounded_words, fast, rx, trie
 
 # capitals with accents too ("Île-de-France region"): `re` has no \p{Lu}
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -35,7 +35,8 @@ LOCATIVE_RE = fast(
 )
 # "in the southern part of Tripoli", "on the outskirts of Kharkiv", "near the village of Esk"
 PART_OF_RE = fast(
-    rf"\b(?:in|on|at|near|across|around|to|from)\s+(?:the\s+|[A-Z][\w-]+(?:'s|\u2019s)\s+)(?:[A-Za-z-]+\s+){{0,3}}?(?:part|parts|outskirts|edge|"
+    "(?:" + "|".join(bounded_words("in on at near across around to from".split(), after="")) + ")"
+    rf"\s+(?:the\s+|[A-Z][\w-]+(?:'s|\u2019s)\s+)(?:[A-Za-z-]+\s+){{0,3}}?(?:part|parts|outskirts|edge|"
     rf"suburbs?|centre|center|north|south|east|west|heart|districts?|areas?|region|province|city|town|"
     rf"villages?|valley)\s+of\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )

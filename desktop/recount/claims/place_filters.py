@@ -166,7 +166,7 @@ def _speech_verb() -> re.Pattern[str]:
         [w for w in REPORTING_VERBS if w not in ("put", "puts", "placed", "called")]) + r")\b")
 
 
-_NAME_BEFORE = fast(r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$")
+_NAME_BEFORE = fast(r"([A-Z](?<=\b[A-Z])[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$")
 
 
 @cache
@@ -202,7 +202,7 @@ def never_a_place(text: str, pos: int, name: str) -> bool:
 
 
 _COMPOUND_SUFFIXES = ("-led", "-backed", "-allied", "-funded", "-owned")
-_AGED = rx(r"\b([A-Z][a-z'\u2019-]+),\s+\d{1,3},")
+_AGED = rx(r"([A-Z](?<=\b[A-Z])[a-z'\u2019-]+),\s+\d{1,3},")  # (the capital first: re's fast scan)
 _AGE_COMMAS = rx(r",\s+\d{1,3},")  # what every _AGED match holds, found by a scan of the commas only
 
 
