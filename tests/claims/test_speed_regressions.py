@@ -432,7 +432,8 @@ def test_literal_first_patterns_equal_their_plain_forms():
         (r"(?:US|[CA])?[$€£¥₹]|\d+|[A-Za-z]+", numbers._TOKEN_RE),
         (r"\bon\s+" + cue_context.DAY_PHRASE, cue_context.ON_DATE),
         (r"\b([A-Z][a-z'\u2019-]+),\s+\d{1,3},", place_filters._AGED),
-        (r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$", place_filters._NAME_BEFORE),
+        (r"\b([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),?\s+(?:has\s+)?$",
+         place_filters._NAME_BEFORE),
         (r"\b(?:in|on|at|near|across|around|to|from)" + part_rest, locatives.PART_OF_RE),
     ]
     corpus = Path(__file__).resolve().parents[1] / "corpus"
