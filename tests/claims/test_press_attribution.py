@@ -255,3 +255,8 @@ def test_a_local_government_a_rival_claim_and_a_toll_put_in_words():
     text = "The Red Banner movement claimed the real death toll in the attack was 130."
     assert speakers(text) == ["Red Banner movement"]
     assert speakers("The group claimed responsibility for the attack.") == []
+
+
+def test_less_common_verbs_of_saying():
+    assert speakers('"Those responsible will answer for this," Velk avowed.') == ["Velk"]
+    assert speakers("The union contended that the figures were wrong.") == ["union"]

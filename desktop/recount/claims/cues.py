@@ -44,7 +44,7 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
         "asserted alleged revealed cautioned demanded demands replied responded countered conceded "
         "complained revised stressed stresses emphasised emphasized decried queried disclosed discloses "
         "tweeted cited quoted observed commented testified released remarked lamented recalled reiterated "
-        "maintained estimates informed informs "
+        "maintained estimates informed informs avowed affirmed contended "
         "put puts placed called dismissed dismisses rejected rejects described describes"
     ).split()
 )
