@@ -223,8 +223,9 @@ def test_overnight_and_within_the_past_day_are_the_span_before_the_words():
 
 
 def test_as_of_a_day_dates_a_count_and_an_act_is_no_day_of_words():
-    text = ("As of 3 March, there were 412 suspected cholera cases in Dunmore province, the health ministry "
-            "said. The ministry declared an outbreak on February 20 and has recorded more than 900 cases so far.")
+    text = ("As of 3 March, there were 412 suspected cholera cases in Dunmore province, the health "
+            "ministry said. The ministry declared an outbreak on February 20 and has recorded more than 900 "
+            "cases so far.")
     assert when(text, 412)[1] == "2024-03-03"
     assert when(text, 900)[1:] == ("2024-03-14", "cumulative")
     text = ("With so much ground hit by Monday's earthquake and nearly 6,000 buildings confirmed to have "
