@@ -221,3 +221,10 @@ def test_a_figure_of_several_places_together_names_them_all():
     assert [(c.category, c.place) for c in claims] == [("killed", "Veloria, Tamsin and Oraku")]
     text = "Fighting in Kessel and Varn has killed 80 people."
     assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place == "Kessel and Varn"
+
+
+def test_a_record_and_a_description_are_not_the_place():
+    text = "The fire is the deadliest in U.S. history, with 106 people confirmed dead."
+    assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place is None
+    text = "The cyclone struck the Indian Ocean island nation of Pemaru, killing 41 people."
+    assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place == "Pemaru"

@@ -187,8 +187,12 @@ _NOT_PLACES = frozenset(
 )
 # "US-led coalition", "Iran-backed militias": whose the coalition is, not where a figure is
 # "its Google unit", "Facebook shares rose": a company's name
+# ("the deadliest in U.S. history": a record, not a place; "the Indian Ocean island nation of
+# Pemaru": the place is the one named after "of")
 _COMPOUND_AFTER = rx(r"-(?:led|backed|allied|funded|made|owned|born|based\s+(?:company|firm|group))\b|"
-                     r"\s+(?:unit|subsidiary|division|brand|shares|stock|Inc|Corp|Ltd|Plc|LLC)\b")
+                     r"\s+(?:unit|subsidiary|division|brand|shares|stock|Inc|Corp|Ltd|Plc|LLC|history)\b|"
+                     r"(?:\s+[a-z-]+){0,2}\s+(?:nation|country|island|archipelago|kingdom|republic|city|town|"
+                     r"port|village|state)\s+of\s+[A-Z]")
 # "the former chief executive of Orvane Systems": a company, not a place
 _ORG_BEFORE = rx(r"\b(?:chief\s+executive|CEO|chairman|founder|executives?|employees|shareholders|"
                  r"investors|staff)\s+(?:of|at)\s+$")
