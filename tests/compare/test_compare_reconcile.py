@@ -58,3 +58,19 @@ def test_word_diff_of_two_quotes() -> None:
 
 def test_word_diff_ignores_case_and_punctuation() -> None:
     assert word_diff("Every house, rebuilt.", "every house rebuilt") == [("equal", "every house rebuilt")]
+
+
+def test_a_forecast_or_a_denied_figure_is_no_observation_of_a_toll(num, ref) -> None:
+    from recount.compare.reconcile import _same
+
+    toll = ref(num("212 people", 212, end="2024-06-04", sentence="The storm has killed 212 people."),
+               "a", "2024-06-04", "One")
+    forecast = ref(num("around 900", 900, qualifier="about", end="2024-06-05",
+                       sentence="The toll could rise to around 900, the president said."),
+                   "b", "2024-06-05", "Two")
+    denied_one = ref(num("300", 300, end="2024-06-05",
+                         sentence="The toll is 230 and not 300, officials said."), "c", "2024-06-05", "Three")
+    later = ref(num("230 people", 230, end="2024-06-05", sentence="The storm has killed 230 people."),
+                "d", "2024-06-05", "Four")
+    assert _same(toll, later, {})
+    assert not _same(toll, forecast, {}) and not _same(toll, denied_one, {})

@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from recount.claims.model import NumericClaim
+from recount.compare.figure_words import denied, projected, restated
 from recount.compare.identity import day_gap, scope
 from recount.compare.metric import metric_label
 from recount.compare.names import fold, names_match
 from recount.compare.refs import Ref, aliases_of, stored_ref, story_of
-from recount.compare.rules import restated, same_figure
+from recount.compare.rules import same_figure
 
 CURRENT_WINDOW_DAYS = 7
 
@@ -141,10 +142,11 @@ def series_from_refs(refs: list[Ref]) -> MetricSeries:
 
 def _same(a: Ref, b: Ref, aliases: dict[str, dict[str, str]]) -> bool:
     """One metric (rules.same_figure, the checker's own test); a restated older figure is
-    history told in a later report, not an observation of its own."""
+    history told in a later report, not an observation of its own, and a forecast ("could rise to
+    900") or a denied figure ("and not 171") is no observation at all."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
-    if restated(ca) or restated(cb):
+    if any(f(c) for c in (ca, cb) for f in (restated, projected, denied)):
         return False
     return same_figure(a, b, aliases)
 
