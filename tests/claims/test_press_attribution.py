@@ -260,3 +260,8 @@ def test_a_local_government_a_rival_claim_and_a_toll_put_in_words():
 def test_less_common_verbs_of_saying():
     assert speakers('"Those responsible will answer for this," Velk avowed.') == ["Velk"]
     assert speakers("The union contended that the figures were wrong.") == ["union"]
+
+
+def test_a_dash_ends_the_body_named_after_according_to():
+    text = "The fever has killed 72 people, according to Unisan \u2014 more than double last year."
+    assert speakers(text) == ["Unisan"]

@@ -18,9 +18,9 @@ from recount.claims.speakers import Mention, analyse, strip_determiner
 _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Lt))|(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov))|(?<=\bProf))\."
 
 
-_ACCORDING_PHRASE = fast(
-    rf"\s+((?:the\s+)?(?:[^,;:.()\"“”]|{_ABBR_DOT}){{2,140}}?)"
-    rf"(?=\s*(?:[,;:()\"“”]|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$))"
+_ACCORDING_PHRASE = fast(  # (a dash ends it too: "according to UNICEF — more than double ...")
+    rf"\s+((?:the\s+)?(?:[^,;:.()\"“”\u2014\u2013]|{_ABBR_DOT}){{2,140}}?)"
+    rf"(?=\s*(?:[,;:()\"“”\u2014\u2013]|\s-\s|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$))"
 )
 
 
