@@ -265,3 +265,8 @@ def test_less_common_verbs_of_saying():
 def test_a_dash_ends_the_body_named_after_according_to():
     text = "The fever has killed 72 people, according to Unisan \u2014 more than double last year."
     assert speakers(text) == ["Unisan"]
+
+
+def test_a_report_whose_body_is_not_named_speaks_for_no_one():
+    assert speakers("The report said 40 people had died.") == []
+    assert speakers('"No other details are known," the brief statement said.') == []

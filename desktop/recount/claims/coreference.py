@@ -240,7 +240,7 @@ class SpeakerIndex(BodyNames):
             return known
         return None
 
-    def _group(self, mention: Mention) -> Speaker:
+    def _group(self, mention: Mention) -> Speaker | None:
         """ "the ministry", "the agency", "the group", "the officials": the last such body."""
         words = [plain_word(w) for w in mention.name.split()]
         head = words[-1] if words else ""
@@ -269,10 +269,9 @@ class SpeakerIndex(BodyNames):
             if body is not None:  # "the Secretary General of the group" -> "... of the Red Crescent"
                 return Speaker(f"{of_body[1]} of the {body.name}", "group")
         if definite and head in REPORT_NOUNS and len(words) <= 2:
-            body = next((sp for sp in reversed(self.recent[-6:]) if sp.kind == "org"), None) or next(
+            # "the report added": the body whose report it is (whose, if none is named: no speaker)
+            return next((sp for sp in reversed(self.recent[-6:]) if sp.kind == "org"), None) or next(
                 (sp for sp in reversed(self.recent[-3:]) if sp.kind == "group"), None)
-            if body is not None:
-                return body  # "the report added": the body whose report it is
         if definite and head in COMPANY_NOUNS and head not in ("group", "house"):
             # "the firm said", "the Ontario-based company said": the company last spoken of (a
             # two-word name read as a person's, with no role or he/she, may be that company)

@@ -337,7 +337,7 @@ def _analyse(phrase: str) -> Mention | None:
     if head == "body" and len(words) <= 3:
         return Mention("group", body, None, raw)  # "the UN body": resolved to the body later
     if head in ("statement", "report", "bulletin", "spokesman", "spokeswoman") and (
-            "'" in body or (len(words) <= 2 and raw.lower().startswith(("the ", "its ", "their ")))):
+            "'" in body or (len(words) == 1 and raw.lower().startswith(("the ", "its ", "their ")))):
         return Mention("group", body, None, raw)  # "the report added": the body whose report it is
     return None
 
