@@ -270,3 +270,12 @@ def test_a_dash_ends_the_body_named_after_according_to():
 def test_a_report_whose_body_is_not_named_speaks_for_no_one():
     assert speakers("The report said 40 people had died.") == []
     assert speakers('"No other details are known," the brief statement said.') == []
+
+
+def test_what_the_media_are_saying_inside_a_quote_is_the_medias():
+    from recount.claims import extract
+
+    text = ('"The last figure the district confirmed to me was 238. Some media channels are saying the '
+            'number is 270 and 300," the chief secretary said.')
+    sources = {c.value: c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"}
+    assert sources[270] == sources[300] == "media channels" and sources[238] == "chief secretary"

@@ -53,6 +53,10 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
         sent = doc.sentence_at(figure.start)
         if sent is None:
             continue
+        others = _OTHERS_PUT.search(doc.text, sent.start, figure.start)
+        if others is not None and _FIGURE_LIST.fullmatch(doc.text, others.end(), figure.start):
+            figure.source = others["who"]  # "Some media are putting the toll at 210, but ... 184, he said"
+            continue
         speaker = speaker_at(figure.start)
         if speaker is not None and not (outlet and outlet.lower() in speaker.lower()):
             figure.source = speaker  # '"The toll is now 147," the agency said'
@@ -67,10 +71,6 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
             if named is not None:  # "€200m from the luxury Orvane cosmetics group": Orvane
                 figure.source = named["name"]
                 continue
-        others = _OTHERS_PUT.search(doc.text, sent.start, figure.start)
-        if others is not None and _FIGURE_LIST.fullmatch(doc.text, others.end(), figure.start):
-            figure.source = others["who"]  # "Some media are putting the toll at 210, but ... 184, he said"
-            continue
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
         # "The agency said the toll rose to 3,381, Anadolu reported": a news outlet relays the
         # words of the body it names; it is their source only when nobody else is named
@@ -168,8 +168,9 @@ _SUBJECT_ACTS = fast(
 _OTHERS_PUT = fast(
     r"\b(?:[Ss]ome\s+|[Ll]ocal\s+|[Tt]he\s+)?(?P<who>(?:[\w-]+\s+)?(?:media|reports|channels|outlets|"
     r"newspapers|broadcasters)(?:\s+(?:reports|channels|outlets))?)\s+(?:are\s+|were\s+|have\s+been\s+|had\s+)?"
-    r"(?:put(?:ting|s)?|giv(?:ing|es?)|report(?:ing|ed)?|quot(?:ing|ed))\s+(?:the\s+)?(?:death\s+)?"
-    r"(?:toll|figure|number)\s+(?:at|as)\s+"
+    r"(?:(?:put(?:ting|s)?|giv(?:ing|es?)|report(?:ing|ed)?|quot(?:ing|ed))\s+(?:the\s+)?(?:death\s+)?"
+    r"(?:toll|figure|number)\s+(?:at|as)|(?:say(?:ing|s)?|claim(?:ing|s)?)\s+(?:that\s+)?the\s+(?:death\s+)?"
+    r"(?:toll|figure|number)\s+(?:is|was|stands\s+at))\s+"
 )
 _FIGURE_LIST = fast(r"(?:[\d.,]+\s*(?:,|and|or)\s+(?:even\s+|possibly\s+)?)*"
                     r"(?:about\s+|around\s+|nearly\s+)?")

@@ -34,8 +34,9 @@ _ROLES = TITLES - _SECTORS - _KINDS - {"agency", "office", "department"}
 _VAGUE = frozenset("authorities authority officials official government sources source administration"
                    .split())
 # News outlets and agencies relay figures; they are not a body that counts them.
-_CONDUIT = re.compile(r"\b(?:news(?:\s+agency)?|press|reuters|afp|tv|television|radio|broadcaster|newspaper|"
-                      r"times|herald|tribune|gazette|wire|cnn|bbc|xinhua|anadolu|tass|yonhap|kyodo|interfax)\b",
+_CONDUIT = re.compile(r"\b(?:news(?:\s+agency)?|media(?:\s+(?:channels|outlets|reports))?$|press|reuters|afp|"
+                      r"tv|television|radio|broadcaster|newspaper|times|herald|tribune|gazette|wire|cnn|bbc|xinhua|"
+                      r"anadolu|tass|yonhap|kyodo|interfax)\b",
                       re.IGNORECASE)
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
 # two sources is a coincidence, "6,400 dead" is not).
@@ -65,6 +66,11 @@ def _within(x: str, y: str) -> bool:
         or (len(initials_y) > 1 and initials_y in wx)
 
 
+def relayed(source: str | None) -> bool:
+    """The figure comes through news outlets ("media channels", "the Westwire news agency")."""
+    return bool(source and _CONDUIT.search(source))
+
+
 def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] | None) -> bool:
     """Two named bodies that are not one another, nor one part of the other ("the UN" and "the UN
     migration agency"), nor one relaying the other ("WHO, via the ministry"). One at least must be
@@ -87,7 +93,7 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
         return False  # "Police Media Spokesperson" / "Kelso police (spokesman Ivo Rask)": one force
     if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
         return False
-    if _CONDUIT.search(x) or _CONDUIT.search(y):
+    if relayed(x) or relayed(y):
         return False  # "according to the Westwire news agency": a news outlet passes a figure on
     if any({w for w in words_of(n) if len(w) > 1} <= _ROLES for n in (x, y)):
         return False  # "the director general", "a spokesman": a role alone names no body

@@ -33,6 +33,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
     disowned,
     disowned_rule,
     distinct_sources,
+    relayed,
     same_estimate_rule,
     same_source,
 )
@@ -169,6 +170,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     ra, rb = restated(ca), restated(cb)
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
+    if same_article and (relayed(ca.source) or relayed(cb.source)):
+        return None  # "media channels are saying 270, but the official toll is 238": the report tells both
     if projected(ca) or projected(cb) or denied(ca) or denied(cb):
         return None
     da, db = disowned(ca), disowned(cb)
