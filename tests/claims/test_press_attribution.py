@@ -279,3 +279,10 @@ def test_what_the_media_are_saying_inside_a_quote_is_the_medias():
             'number is 270 and 300," the chief secretary said.')
     sources = {c.value: c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"}
     assert sources[270] == sources[300] == "media channels" and sources[238] == "chief secretary"
+
+
+def test_the_day_after_whom_words_were_told_to_and_of_an_address():
+    dates = [c.date for c in attributed("The governor told VTN Friday that 40 homes were destroyed.")]
+    assert dates == ["2024-03-08"]
+    text = "The president said in a Tuesday afternoon video address that 30 people had died."
+    assert [c.date for c in attributed(text)] == ["2024-03-12"]

@@ -45,6 +45,12 @@ ON_DATE = fast(r"on(?<=\bon)\s+" + DAY_PHRASE)  # ("on" first: re's fast scan fo
 
 
 BARE_DATE = fast(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")
+# "told VTN Friday that", "told reporters on Monday": the day after whom the words were told to;
+# "said in a Tuesday afternoon video address": the day of the address
+_TOLD_DAY = fast(r"^\s+(?:(?:[A-Z][\w.&'-]*\s+){1,3}|(?:reporters|journalists|lawmakers|parliament)\s+)"
+                 r"(?:on\s+)?" + DAY_PHRASE + r"\b")
+_ADDRESS_DAY = fast(r"^\s+in\s+an?\s+" + DAY_PHRASE + r"\s+(?:[\w-]+\s+){0,2}?(?:address|speech|statement|"
+                    r"interview|briefing|post|broadcast|message|conference)\b")
 # "released a statement Thursday stating …": the day of the statement the verb put out
 _STATEMENT_DAY = fast(r"^\s+(?:a|an|its|their|the)\s+(?:[a-z]+\s+)?(?:statement|report|bulletin|update|"
                       r"communiqu[e\u00e9])\s+(?:on\s+)?" + DAY_PHRASE + r"\b")
@@ -233,7 +239,8 @@ def extend_with_date(doc: Document, cue: Cue) -> None:
     cut = _WORDS_END.search(window)
     if cut:
         window = window[: cut.start()]
-    m = ON_DATE.search(window) or BARE_DATE.match(window) or _STATEMENT_DAY.match(window)
+    m = (ON_DATE.search(window) or BARE_DATE.match(window) or _STATEMENT_DAY.match(window)
+         or _TOLD_DAY.match(window) or _ADDRESS_DAY.match(window))
     if m and m["when"]:
         if cue.date is None:
             cue.date = m["when"]
