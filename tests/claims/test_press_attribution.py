@@ -286,3 +286,8 @@ def test_the_day_after_whom_words_were_told_to_and_of_an_address():
     assert dates == ["2024-03-08"]
     text = "The president said in a Tuesday afternoon video address that 30 people had died."
     assert [c.date for c in attributed(text)] == ["2024-03-12"]
+
+
+def test_the_group_refers_back_to_a_movement_named_before():
+    text = "The Red Banner movement claimed the toll was 130. The group has said the assault was revenge."
+    assert speakers(text) == ["Red Banner movement", "Red Banner movement"]

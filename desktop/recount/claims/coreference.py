@@ -47,6 +47,9 @@ _UN_GENERIC = fast(
 )
 # Role words that refer to the person last spoken of whatever their title.
 _GENERIC_ROLES = frozenset(("official", "politician", "leader"))
+# A body "the group" may refer back to: "the Red Banner movement claimed …. The group said"
+_GROUP_LIKE = frozenset("front movement militia brigade brigades army coalition alliance network "
+                        "organisation organization rebels faction".split())
 # Nouns that refer back to a body: "the organization said", "the UN body said".
 _BODY_WORDS = frozenset(("body", "organization", "organisation", "agency", "office"))
 COUNTRIES = frozenset(COUNTRY_OF.values())
@@ -289,7 +292,8 @@ class SpeakerIndex(BodyNames):
                     continue  # "the health ministry" is not the foreign ministry
                 if head == "agency" and sp.kind == "org" and any(w in low for w in _AGENCY_WORDS):
                     return sp
-                if head in low.split() or (head == "group" and sp.kind == "org" and "front" in low):
+                if head in low.split() or (head == "group" and sp.kind == "org"
+                                           and _GROUP_LIKE & set(low.split())):
                     return sp
                 if head in ("officials", "agency") and low.endswith(head):
                     return sp
