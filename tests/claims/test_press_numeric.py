@@ -487,3 +487,8 @@ def test_the_parts_a_toll_includes_are_counted_as_it_is():
     assert one("Nine attackers are in custody, police said.", 9).category == "arrested"
     found = extract_numeric(Document.from_text("Among them were 12 children aged less than 5.", PUBLISHED))
     assert [c.value for c in found] == [12]
+
+
+def test_the_victims_of_an_attack_are_its_dead():
+    assert one("Among the victims were 12 children, the ministry said.", 12).category == "killed"
+    assert one("The ministry had said 40 of the victims were foreign nationals.", 40).category == "killed"

@@ -166,6 +166,7 @@ _AMONG = fast(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is|was)\s+(?:also\s+)?among\s
 _AMONG_BEFORE = fast(r"\bamong\s+(?:the|those)\s+(?P<what>[a-z ]{3,30}?)\s+(?:are|were|was|is)\s+"
                            + QUALIFIER + r"$",
                            re.IGNORECASE)
+_OF_VICTIMS = fast(r"^\s+of\s+(?:the|those)\s+victims\b", re.IGNORECASE)
 # "Friday's toll brought the deaths from three days of shelling to 75": what a total was brought to
 _BROUGHT_TO = fast(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
                          r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+" + QUALIFIER + r"$", re.IGNORECASE)
@@ -295,6 +296,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         cat, _pos = _match_category(among_first.group("what"))
         if cat:
             return _fold(cat, sentence), subject
+    if (among_first and among_first.group("what").strip().lower() == "victims") or _OF_VICTIMS.match(after):
+        return "killed", subject  # "Among the victims were 12 children", "40 of the victims were"
     those = _OF_THOSE.search(before[-40:])
     if those:  # "Of those killed, 3 were health workers"
         cat, _pos = _match_category(those.group("what"))
