@@ -184,20 +184,20 @@ def test_a_day_opening_the_clause_without_a_comma_is_not_the_speaker():
 
 
 def test_a_role_whose_object_is_coordinated_ends_in_the_name():
-    text = 'Madara Osei, Director of Programmes and Accountability, said: "The giving has been enormous."'
-    assert speakers(text) == ["Madara Osei"]
+    text = 'Tamsin Oduya, Head of Planning and Oversight, said: "People have been very generous."'
+    assert speakers(text) == ["Tamsin Oduya"]
     assert speakers("The Minister of Health and Social Affairs Jon Lund said 40 had died.") == ["Jon Lund"]
     assert speakers("Secretary of State and Defence Ana Ruiz said the talks failed.") == ["Ana Ruiz"]
 
 
 def test_according_to_an_update_from_an_agency_with_a_dotted_name():
-    text = "The fever has infected 36, according to an update from the U.S. Centers for Disease Control."
-    assert speakers(text) == ["U.S. Centers for Disease Control"]
+    text = "The fever has infected 36, according to a bulletin from the U.S. Office for Coastal Safety."
+    assert speakers(text) == ["U.S. Office for Coastal Safety"]
     assert speakers("Ten people died, according to the U.N. Another 12 fled.") == ["United Nations"]
 
 
 def test_according_to_a_plan_or_a_sample_credits_no_one():
-    assert speakers("The graves were numbered according to their DNA samples.") == []
+    assert speakers("The boxes were stacked according to their size.") == []
     assert speakers("Ten died, according to their spokesman.") == ["their spokesman"]
 
 
@@ -249,10 +249,10 @@ def test_a_local_government_a_rival_claim_and_a_toll_put_in_words():
     from recount.claims import extract
 
     text = ("At least 36 people have died in the wildfire, the county said in a statement late Tuesday. "
-            "Earlier Tuesday, Mayor Rina Sol had put the death toll at nine.")
+            "Earlier Tuesday, Mayor Rina Sol had put the number of dead at nine.")
     found = {c.value: (c.source, c.time.end) for c in extract(text, "2024-05-15") if c.kind == "numeric"}
     assert found == {36: ("county", "2024-05-14"), 9: ("Rina Sol", "2024-05-14")}
-    text = "The Red Banner movement claimed the real death toll in the attack was 130."
+    text = "The Red Banner movement claimed the true number of dead from the raid was 130."
     assert speakers(text) == ["Red Banner movement"]
     assert speakers("The group claimed responsibility for the attack.") == []
 
@@ -275,19 +275,19 @@ def test_a_report_whose_body_is_not_named_speaks_for_no_one():
 def test_what_the_media_are_saying_inside_a_quote_is_the_medias():
     from recount.claims import extract
 
-    text = ('"The last figure the district confirmed to me was 238. Some media channels are saying the '
-            'number is 270 and 300," the chief secretary said.')
+    text = ('"The district last confirmed 238 to me. Several news channels are saying the figure is 270 '
+            'and 300," the chief secretary said.')
     sources = {c.value: c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"}
-    assert sources[270] == sources[300] == "media channels" and sources[238] == "chief secretary"
+    assert sources[270] == sources[300] == "news channels" and sources[238] == "chief secretary"
 
 
 def test_the_day_after_whom_words_were_told_to_and_of_an_address():
     dates = [c.date for c in attributed("The governor told VTN Friday that 40 homes were destroyed.")]
     assert dates == ["2024-03-08"]
-    text = "The president said in a Tuesday afternoon video address that 30 people had died."
-    assert [c.date for c in attributed(text)] == ["2024-03-12"]
+    text = "The premier said in a Monday evening radio address that 30 had drowned."
+    assert [c.date for c in attributed(text)] == ["2024-03-11"]
 
 
 def test_the_group_refers_back_to_a_movement_named_before():
-    text = "The Red Banner movement claimed the toll was 130. The group has said the assault was revenge."
+    text = "The Red Banner movement claimed the toll was 130. The group has said the raid was payback."
     assert speakers(text) == ["Red Banner movement", "Red Banner movement"]

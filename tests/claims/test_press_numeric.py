@@ -464,8 +464,8 @@ def test_a_figure_with_its_own_verb_or_noun_keeps_its_own_category():
 
 
 def test_over_after_a_verb_it_belongs_to_is_no_qualifier():
-    c = one("Police say they have handed over 312 bodies so far to the families.", 312)
-    assert (c.lower, c.upper) == (312, 312)
+    c = one("Officers have now handed over 287 bodies to relatives.", 287)
+    assert (c.lower, c.upper) == (287, 287)
     c = one("Rescuers said over 40 people are still missing.", 40)
     assert (c.lower, c.upper) == (40, None)
 
@@ -475,15 +475,15 @@ def test_people_trapped_in_a_collapse_are_missing_and_those_in_critical_conditio
             "remained in critical condition.")
     assert one(text, 150).category == "missing"
     assert one(text, 22).category == "wounded"
-    text = "About 3,000 migrants remain trapped in detention centres near the front line."
-    assert one(text, 3000).category != "missing"
+    text = "Some 2,600 asylum seekers remain trapped in holding camps near the border."
+    assert one(text, 2600).category != "missing"
 
 
 def test_the_parts_a_toll_includes_are_counted_as_it_is():
     text = "The toll of 52 includes 40 civilians, seven police officers and five gunmen, the army said."
     assert [one(text, v).category for v in (40, 7, 5)] == ["killed", "killed", "killed"]
-    text = "There were 43 passengers, including five children, and six crew members onboard the plane."
-    assert one(text, 6).category == "count"
+    text = "The bus carried 37 passengers, including four infants, and five crew members."
+    assert one(text, 5).category == "count"
     assert one("Nine attackers are in custody, police said.", 9).category == "arrested"
     found = extract_numeric(Document.from_text("Among them were 12 children aged less than 5.", PUBLISHED))
     assert [c.value for c in found] == [12]
@@ -491,4 +491,4 @@ def test_the_parts_a_toll_includes_are_counted_as_it_is():
 
 def test_the_victims_of_an_attack_are_its_dead():
     assert one("Among the victims were 12 children, the ministry said.", 12).category == "killed"
-    assert one("The ministry had said 40 of the victims were foreign nationals.", 40).category == "killed"
+    assert one("The ministry had said 31 of the victims were visitors from abroad.", 31).category == "killed"

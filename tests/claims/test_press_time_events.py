@@ -27,7 +27,7 @@ def test_a_total_brought_up_by_a_dated_clause_holds_as_of_that_day():
 
 
 def test_a_total_brought_up_without_a_day_holds_as_the_report_stands():
-    text = "Nine more bodies were pulled from the river, bringing the death toll to 212."
+    text = "Divers recovered nine more bodies from the lake, bringing the death toll to 212."
     assert when(text, 212)[1:] == ("2024-03-14", "cumulative")
 
 
@@ -59,7 +59,7 @@ def test_a_list_still_missing_beside_a_toll_is_a_point_in_time():
 
 
 def test_the_campaign_before_a_vote_is_not_polling_day():
-    text = ("Before the vote, the governor's rallies drew tens of thousands of supporters, and turnout "
+    text = ("Before the vote, the governor's rallies attracted tens of thousands of backers, and turnout "
             "reached 61 percent on Sunday's election day.")
     assert when(text, 20_000)[2] != "day"
     assert when(text, 61) == ("2024-03-10", "2024-03-10", "day")
@@ -76,7 +76,7 @@ def test_words_that_go_on_in_the_next_paragraph_keep_their_day():
 
 def test_a_rounded_title_takes_the_day_of_the_figure_it_rounds():
     text = ("Toll from the Marvik fighting exceeds 300: agency\n\n"
-            "At least 305 people have been killed in the fighting for Marvik, the health agency said on "
+            "At least 305 people are dead after the fighting for Marvik, the health agency said on "
             "Tuesday.")
     assert when(text, 300)[1:] == ("2024-03-12", "cumulative")
 
@@ -149,10 +149,10 @@ def test_a_closed_bracket_between_a_figure_and_its_day_is_an_aside():
 
 
 def test_an_abbreviation_between_an_onset_and_its_day_ends_no_sentence():
-    text = ("Police say a gunman killed two people at a riverside restaurant before officers shot him.\n"
+    text = ("A gunman shot dead two diners at a riverside cafe before officers stopped him, police say.\n"
             "Diners fled after shots rang out and the attack began around 9:15 p.m on Monday night.")
     assert when(text, 2)[0] == "2024-03-11"
-    text = ("The hurricane that made landfall in the U.S. Tuesday has killed 12 people. About 900 people "
+    text = ("The cyclone, which made landfall in the U.K. Tuesday, has killed 12 people. About 900 people "
             "were staying in 30 shelters as of Thursday.")
     assert when(text, 12)[0] == "2024-03-12"
 
@@ -162,7 +162,7 @@ def test_a_figure_reported_earlier_is_not_the_reports_own_moment():
             "Earlier it was reported that 150 people had died.")
     assert when(text, 190)[1] == "2024-03-12"
     assert when(text, 150)[1] is None
-    text = "The toll was earlier put at 190, which the government revised to 175 on Sunday."
+    text = "The toll was earlier given as 190, which the state revised down to 175 on Sunday."
     assert when(text, 190)[1] is None
     assert when(text, 175) == (None, "2024-03-10", "cumulative")
 
@@ -183,7 +183,7 @@ def test_a_new_speakers_words_are_not_dated_by_an_earlier_statement():
 
 
 def test_a_clock_time_is_neither_a_figure_nor_a_year():
-    text = "The minister said the death toll as of 2130 GMT on Wednesday was 96."
+    text = "The official count of the dead as of 2130 GMT on Wednesday was 96, the minister said."
     claims = extract_numeric(Document.from_text(text, PUBLISHED))
     assert [c.value for c in claims] == [96]
     assert (claims[0].category, claims[0].time.end) == ("killed", "2024-03-13")
@@ -196,18 +196,18 @@ def test_a_past_event_named_before_a_figure_dates_it_as_history():
     assert when(text, 51) == ("2018-01-01", "2018-12-31", "period")
     text = "The appeal follows a November fire that killed 112 workers at another factory."
     assert when(text, 112) == ("2023-11-01", "2023-11-30", "period")
-    text = "It was the deadliest disaster since 304 people died when a ferry sank in 2011."
-    assert when(text, 304) == ("2011-01-01", "2011-12-31", "period")
-    text = "Over the past 50 years more than 2,000 people have died in mining accidents in the country."
+    text = "It was the worst accident since 212 passengers drowned when a barge capsized in 2009."
+    assert when(text, 212) == ("2009-01-01", "2009-12-31", "period")
+    text = "More than 2,000 workers have lost their lives in quarry accidents over the past 50 years."
     assert when(text, 2000)[2] == "period"
     text = "Since 2011, 304 people have died in ferry accidents."  # a running total from 2011 (unchanged)
     assert when(text, 304) == ("2011-01-01", "2024-03-14", "cumulative")
 
 
 def test_a_toll_in_an_event_dated_by_its_own_clause_holds_as_of_the_words():
-    text = ("The chief secretary on Saturday confirmed the toll has risen to 238 in the crash that occurred "
-            "in Velmora on Friday evening.")
-    assert when(text, 238) == ("2024-03-08", "2024-03-09", "cumulative")
+    text = ("The regional secretary on Saturday confirmed that the toll had climbed to 241 in the derailment "
+            "that occurred near Velmora on Friday evening.")
+    assert when(text, 241) == ("2024-03-08", "2024-03-09", "cumulative")
 
 
 def test_overnight_and_within_the_past_day_are_the_span_before_the_words():
@@ -215,11 +215,11 @@ def test_overnight_and_within_the_past_day_are_the_span_before_the_words():
             "outbreak's toll to 61.")
     assert when(text, 4) == ("2024-03-10", "2024-03-11", "period")
     assert when(text, 61)[1:] == ("2024-03-11", "cumulative")
-    text = "The government said that another five children had died within the past day."
+    text = "Officials said another five infants had perished within the past day."
     assert when(text, 5)[2] == "period"
-    text = ("The toll from the bombings has risen to 310, with several people dying of their injuries "
+    text = ("The toll from the blasts has climbed to 318, with several patients dying of wounds "
             "overnight, police said.")
-    assert when(text, 310)[2] == "cumulative"  # the night is the other clause's
+    assert when(text, 318)[2] == "cumulative"  # the night is the other clause's
 
 
 def test_as_of_a_day_dates_a_count_and_an_act_is_no_day_of_words():
@@ -228,6 +228,6 @@ def test_as_of_a_day_dates_a_count_and_an_act_is_no_day_of_words():
             "cases so far.")
     assert when(text, 412)[1] == "2024-03-03"
     assert when(text, 900)[1:] == ("2024-03-14", "cumulative")
-    text = ("With so much ground hit by Monday's earthquake and nearly 6,000 buildings confirmed to have "
-            "collapsed, rescuers were stretched thin.")
-    assert when(text, 6000)[1] == "2024-03-14"  # "by Monday's earthquake" is no "by Monday"
+    text = ("With a wide area hit by Monday's earthquake and close to 5,400 buildings reported to have "
+            "fallen, rescuers were stretched thin.")
+    assert when(text, 5400)[1] == "2024-03-14"  # "by Monday's earthquake" is no "by Monday"

@@ -233,9 +233,9 @@ def test_a_fall_one_mention_calls_a_revision_is_one_flag_the_revision(num, ref) 
 
 
 def test_a_report_telling_the_medias_figures_beside_the_official_one_raises_nothing(num, ref) -> None:
-    said = "Some media channels are saying the number is 270."
+    said = "Several news channels are saying the figure is 270."
     told = "The official toll is 238, the governor said."
-    media = ref(num("270", 270, source="media channels", sentence=said), "a", "2024-06-04", "One")
+    media = ref(num("270", 270, source="news channels", sentence=said), "a", "2024-06-04", "One")
     official = ref(num("238", 238, source="governor", offset=60, sentence=told), "a", "2024-06-04", "One")
     assert compare(media, official) is None
     assert compare(ref(num("270", 270, source="Red Cross", sentence=said), "a", "2024-06-04", "One"),

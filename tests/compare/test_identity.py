@@ -98,7 +98,7 @@ def test_restated_and_forecast_figures(num) -> None:
     assert restated(num("11,300", 11300, sentence="The toll was revised down from 11,300 to 3,958."))
     assert not restated(num("3,958", 3958, sentence="The toll was revised down from 11,300 to 3,958."))
     assert not restated(num("40", 40, sentence="A 40-year-old man was among the dead."))
-    revised = "The toll was earlier put at 190, which the state revised to 175."
+    revised = "The toll was earlier given as 190 before the state revised it to 175."
     assert restated(num("190", 190, sentence=revised)) and not restated(num("175", 175, sentence=revised))
     assert restated(num("150 people", 150, sentence="Earlier it was reported that 150 people had died."))
     assert projected(num("1,000", 1000, category="money", sentence="Gifts are heading for the 1,000 mark."))

@@ -49,13 +49,13 @@ def test_a_split_toll_raises_no_flag_against_the_toll(num, ref) -> None:
 
 
 def test_a_status_outranks_a_group(num) -> None:
-    sent = num("24 foreign nationals", 24, category="killed",
-               sentence="The bodies of 24 foreign nationals have been sent to their home countries.")
-    killed = num("26 foreigners", 26, category="killed",
-                 sentence="The toll rose to 154, including 26 foreigners, officials said.")
+    sent = num("17 foreign visitors", 17, category="killed",
+               sentence="The bodies of 17 foreign visitors have been sent back to their families.")
+    killed = num("19 foreigners", 19, category="killed",
+                 sentence="The toll reached 162, including 19 foreigners, police said.")
     assert subject_group(sent) == "subset:sent" and subject_group(killed) == "foreigners"
 
 
 def test_the_remaining_ones_are_a_part(num) -> None:
-    assert subject_group(num("382", 382, category="wounded",
-                             sentence="Remaining, 382 were getting treated till the morning.")) is not None
+    assert subject_group(num("276", 276, category="wounded",
+                             sentence="Remaining, 276 were still getting treated on Sunday.")) is not None

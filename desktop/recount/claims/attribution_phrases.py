@@ -26,7 +26,7 @@ _ACCORDING_PHRASE = fast(  # (a dash ends it too: "according to UNICEF — more 
 
 _DATED = fast(r"\s+(?:dated|issued|released|published)\s+(?:on\s+)?[A-Z0-9].*$")
 _NAME_APPOSED = fast(r",\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+),")
-# (but "the U.S. Centers for Disease Control": the name goes on, "for" and a capital)
+# (but "the U.S. Office for Coastal Safety": the name goes on, "for" and a capital)
 _ABBR_THEN_CLAUSE = fast(r"\b(?:[A-Z]\.){2,}(?=\s+[A-Z][a-z]+\s+(?!(?:for|of|and|on)\s+[A-Z])(?:[a-z]|\d))")
 
 

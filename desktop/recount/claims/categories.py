@@ -157,7 +157,8 @@ PEOPLE_NOUNS = frozenset(
     "foreigners nationals citizens members employees guests firefighters medics rescuers militants troops "
     "policemen gunmen insurgents rebels fatalities deaths casualties injuries lives refugees evacuees "
     "migrants inmates hostages crew teenagers youths minors pedestrians bystanders shopkeepers motorists "
-    "commuters fishermen miners farmers traders shoppers spectators drivers guards officials".split()
+    "commuters fishermen miners farmers traders shoppers spectators drivers guards officials diners "
+    "customers visitors fans mourners churchgoers protesters demonstrators villagers residents".split()
 )
 _AMONG = fast(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is|was)\s+(?:also\s+)?among\s+"
               r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",

@@ -22,9 +22,9 @@ _OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
 _AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
 _AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
                  r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
-_OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "58 dead (6 of them civilians)"
+_OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "61 dead (7 of them civilians)"
 # the next item of a list of parts: "40 civilians, seven police officers and five gunmen" (but
-# "43 passengers, including five children, and six crew": the comma closed the aside)
+# "37 passengers, including four infants, and five crew": the comma closed the aside)
 _NEXT_ITEM = fast(r"\s*,\s+|\s+and\s+")
 # what a part may be counted as on its own that the whole's category replaces
 _PART_OWN = ("count", "troops")
@@ -39,7 +39,7 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
     part = _PART_OF.search(text[max(0, start - 30) : start]) or (
         previous_is_part and _NEXT_ITEM.fullmatch(text, previous.end, claim.start))
     if part or _OF_THEM.match(text, end, sentence_end) or _WITH.match(text, previous.end, claim.start):
-        # "put at 321 on Tuesday, with about 500 also wounded"; but "with 40 still missing" is a
+        # "put at 318 on Tuesday, with about 470 also wounded"; but "with 40 still missing" is a
         # list as it stands that day, not a running total
         claim.time = previous.time if claim.category != "missing" or claim.time.scope != "point" \
             else TimeSpan(previous.time.end, previous.time.end, "point")
@@ -49,7 +49,7 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
         return bool(part)
     if claim.time.scope == "point" and previous.time.scope != "point" and _AND_VERB.match(
             text, previous.end, claim.start):
-        claim.time = previous.time  # "has destroyed 9,700 homes and scorched 146,000 acres"
+        claim.time = previous.time  # "has razed 8,100 homes and burned 120,000 acres"
     elif (claim.category == "count" and claim.subject is None and claim.span == text[start:end]
           and _AND_BARE.match(text, previous.end, claim.start)
           and not _OWN_VERB.match(text, claim.end, sentence_end)):  # "and 240 had been rescued"

@@ -46,7 +46,7 @@ ON_DATE = fast(r"on(?<=\bon)\s+" + DAY_PHRASE)  # ("on" first: re's fast scan fo
 
 BARE_DATE = fast(r"^\s*,?\s*(?:on\s+)?" + DAY_PHRASE + r"\b")
 # "told VTN Friday that", "told reporters on Monday": the day after whom the words were told to;
-# "said in a Tuesday afternoon video address": the day of the address
+# "spoke in a Monday evening radio address": the day of the address
 _TOLD_DAY = fast(r"^\s+(?:(?:[A-Z][\w.&'-]*\s+){1,3}|(?:reporters|journalists|lawmakers|parliament)\s+)"
                  r"(?:on\s+)?" + DAY_PHRASE + r"\b")
 _ADDRESS_DAY = fast(r"^\s+in\s+an?\s+" + DAY_PHRASE + r"\s+(?:[\w-]+\s+){0,2}?(?:address|speech|statement|"

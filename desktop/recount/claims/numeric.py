@@ -86,7 +86,8 @@ _CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "m
 _TALLY_NEAR = fast(
     r"\b(?:the|a|its|their|our|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<noun>figure|toll|tally|total|count|"
     r"estimates?|number|list)\b(?:\s+(?:of|is|was|were|stood|stands|from|to|at|by|now|had|has|have)|"
-    r"(?:[^,;.\d]|\d{4}\s+(?:GMT|UTC)){0,90}?\s+(?:by|to|from|at|of|has|had|was|were|is|stood|stands))?\s*(?:(?:at\s+least|more\s+than|over|nearly|about|around|"
+    r"(?:[^,;.\d]|\d{4}\s+(?:GMT|UTC)){0,90}?\s+(?:by|to|from|at|of|(?:given|put|listed)\s+as|has|had|was|were|is|"
+    r"stood|stands))?\s*(?:(?:at\s+least|more\s+than|over|nearly|about|around|"
     r"almost|some|roughly|as\s+many\s+as|up\s+to)\s+)?$",
     re.IGNORECASE,
 )

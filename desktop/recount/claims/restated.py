@@ -29,7 +29,7 @@ def settle(claims: list[NumericClaim], headlines: set[int], doc: Document) -> No
 
 
 def bracketed_parts(claims: list[NumericClaim], text: str) -> None:
-    """"1,405 deaths (1,311 confirmed, 94 probable)": the parts in brackets count what the
+    """"466 deaths (431 confirmed, 35 probable)": the parts in brackets count what the
     figure before them counts, where and when it does (sums in another currency are left alone)."""
     for i, c in enumerate(claims):
         if c.category == "money":
@@ -75,7 +75,7 @@ def headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Docum
             continue
         claim.place = body.place or claim.place
         # "Four killed, 15 injured in festival shooting" over "... opened fire Sunday, injuring 15"
-        # "Ministry reports 7 new deaths" over "... seven deaths in the last two days"
+        # "Ministry reports 5 new deaths" over "... five deaths over two days"
         undated = claim.time.end == published
         if (same and (claim.time.start is None or undated)) or (
                 undated and body.time.end != published and body.time.scope == "cumulative"):

@@ -21,6 +21,7 @@ from recount.claims.retrie import rx
 # "89 major and 63 minor", "killed 75 people and injured 310 others": one clause's figures
 _COORDINATED = rx(r"\d[\d,.]*(?:\s+[a-z-]+)?,?\s+(?:and|or)(?:\s+(?:[a-z]+ed|left|hurt))?\s+$")
 _COMPARED_LEAD = rx(r"\b(?:compared\s+(?:to|with)|against|versus)\s+$")
+_RELATIVE_FIGURE = rx(r",\s+(?:which|that)\b[^.;]*\d")  # a relative clause with a figure of its own
 _ASIDE = rx(r"\([^()]*\)")  # a closed bracket: an aside between a figure and its day
 _CONVERSION = rx(r"^\s*\([^()]{1,40}\)")  # the same figure in another currency or unit
 
@@ -91,6 +92,8 @@ def figure_day(text: str, s_start: int, s_end: int, dates: list[DateRef], fig: F
             if since_pos is not None and d.start > since_pos:
                 continue
             between = _ASIDE.sub("", text[fig.end : d.start])  # "killed 31 (19 men, 12 women) on Tuesday"
+            if _RELATIVE_FIGURE.search(between):
+                continue  # "put at 190, which the state cut to 175 on Sunday": the nearer figure's day
             # "rose to 121 from 98 on Saturday", "1,200 now, up from about 800 on Monday":
             # the day belongs to the nearer figure, the one it is compared with
             if rx(r"\bfrom\s+\S*\d").search(between) or tw.COMPARED_FIGURE.search(between):

@@ -127,6 +127,8 @@ WENT_ON = fast(r"(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bar
 # a span counted back from the day of the report ("in the past week", "over the last two days")
 PAST_SPAN = fast(r"\b(?:past|last|previous|overnight)\b", re.IGNORECASE)
 OTHER_CLAUSE = fast(r",\s+(?:which|who|that|and|but|while|whereas|before|after|when)\b|[;(]", re.IGNORECASE)
+# a finite verb between a cue and a date: the date is inside the reported clause
+CLAUSE_VERB = fast(r"\b(?:had|have|has|were|was|are|is|died|killed|fled|drowned)\b", re.IGNORECASE)
 NEXT_CLAUSE = fast(r",\s+(?:and|but|while|whereas)\b|;")
 ELECTION_AFTER = fast(r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?"
                             r"(?:elections?|polls?|vote|referendum|run-?off)\b",
@@ -209,7 +211,7 @@ PREVIOUS_FIGURE = fast(
 # "by 28 April": a running total up to that day
 BY_DATE = fast(r"\b(?:by|as\s+of|up\s+to|until|through)\s+(?:(?:late|early)\s+(?:on\s+)?)?"
                r"(?:\d{1,4}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|hrs|local\s+time)\s+(?:on\s+)?)?$",
-               re.IGNORECASE)  # (and "as of 1930 GMT on Wednesday")
+               re.IGNORECASE)  # (and "as of 2130 GMT on Tuesday")
 # "On Tuesday, the agency's spokesman said that ...": the day of the words, not of the deaths
 # "Tuesday's statement by a police spokesman": the day of the words
 STATEMENT_OF_DAY = fast(r"['\u2019]s\s+(?:\w+\s+)?(?:statement|report|briefing|update|bulletin|"

@@ -140,7 +140,7 @@ class TimeReader:
         # a bounded look back (news paragraphs are short; a pasted wall of text must stay linear)
         # "The agency said on Sunday ... ¶ It added that ...": the words go on, across a paragraph
         goes_on = tw.WENT_ON.search(self.doc.text, sents[si].start, sents[si].end) is not None
-        # "... the collector has informed that the toll is 275": a new speaker's words are not dated
+        # "... the magistrate has informed us the count stands at 175": a new speaker's words are not dated
         # by an earlier sentence's statement
         new_speaker = not goes_on and tw.named_cue().search(self.doc.text, sents[si].start, sents[si].end)
         while i >= max(0, si - tw.LOOK_BACK) and (goes_on or sents[i].paragraph == sents[si].paragraph):
@@ -180,7 +180,8 @@ class TimeReader:
                     at = max(sentence_start, d.start - 45) + cue.start() + len(word)
                     if sent is not None and not is_speech(word.lower(), text, at, sent.end):
                         cue = None  # "declared an outbreak on February 20": an act's day, not words'
-
+                if cue is not None and tw.CLAUSE_VERB.search(window, cue.start() + len(word)):
+                    cue = None  # "said four more perished inside the previous day": the clause's own time
                 hit = (cue is not None and not tw.THAT.search(window)) or (
                     # "On Tuesday, the agency's spokesman said that ...", "This week, it said ...": an
                     # opening day or week of a said-clause
@@ -237,7 +238,7 @@ class TimeReader:
             if d is since_ref and not rx(r"\bwhen\b").search(text[d.end : fig.start]) and \
                     not tw.SINCE_FIGURE.search(text, s.start, fig.start):
                 continue  # "since October 19, 2024, 60,000 have left": a running total's start
-                # (but "the worst since 304 died when a ferry sank in 2011": that year's)
+                # (but "the worst since 212 drowned when a barge capsized in 2009": that year's)
             return TimeSpan(iso(d.first), iso(d.last), "day" if d.kind == "day" else "period")
 
         past = past_event(text, s.start, fig.start, pub) if category in tw.CASUALTY_CATS else None
