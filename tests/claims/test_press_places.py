@@ -228,3 +228,17 @@ def test_a_record_and_a_description_are_not_the_place():
     assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place is None
     text = "The cyclone struck the Indian Ocean island nation of Pemaru, killing 41 people."
     assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place == "Pemaru"
+
+
+def test_a_sentence_listing_figures_by_place_gives_each_its_own():
+    def places(text):
+        found = extract_numeric(Document.from_text(text, date(2024, 3, 14)))
+        return [(c.value, c.category, c.place) for c in found]
+
+    assert places("A total of 200 people have died in Qaram, 55 in Belsa and 30 in Tiran.") == [
+        (200, "killed", "Qaram"), (55, "killed", "Belsa"), (30, "killed", "Tiran")]
+    assert places("In Qaram alone, 40 people have died, while 11 others have died in Belsa.") == [
+        (40, "killed", "Qaram"), (11, "killed", "Belsa")]
+    assert places("In Qaram, 40 people died and 20 were injured.") == [
+        (40, "killed", "Qaram"), (20, "wounded", "Qaram")]
+    assert places("Two deaths in Kasese District in Varnia have been confirmed.")[0][2] == "Kasese District"

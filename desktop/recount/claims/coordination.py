@@ -20,6 +20,9 @@ _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\
              re.IGNORECASE)
 _OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
 _AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
+# "200 died in Qaram, 55 in Belsa": a bare figure after a comma, then its own place
+_COMMA_BARE = fast(r"[^,;.]{0,40}?,\s+$")
+_IN_PLACE = fast(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 _AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
                  r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
 _OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "61 dead (7 of them civilians)"
@@ -51,7 +54,8 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
             text, previous.end, claim.start):
         claim.time = previous.time  # "has razed 8,100 homes and burned 120,000 acres"
     elif (claim.category == "count" and claim.subject is None and claim.span == text[start:end]
-          and _AND_BARE.match(text, previous.end, claim.start)
+          and (_AND_BARE.match(text, previous.end, claim.start)
+               or (_COMMA_BARE.match(text, previous.end, claim.start) and _IN_PLACE.match(text, end)))
           and not _OWN_VERB.match(text, claim.end, sentence_end)):  # "and 240 had been rescued"
         claim.category = previous.category  # "killed 120 in the north and 45 in the south"
         if claim.time.scope == "point":

@@ -282,3 +282,35 @@ def coordinated_places(text: str, start: int, end: int, places: set[str]) -> str
         return None
     items = [w.strip() for w in re.split(r",\s*|\s+and\s+", m[1]) if w.strip()]
     return m[1] if len(items) >= 2 and items[0] in places else None
+
+
+_NUMBER_RUN = fast(r"\d[\d,.]*")
+_IN_BEFORE = rx(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def item_place(text: str, s_start: int, s_end: int, start: int, end: int,
+               cands: list[tuple[int, str, int]]) -> str | None:
+    """In a sentence that lists figures by place ("200 died in Qaram, 55 in Belsa and 30 in
+    Tiran"; "followed by Belsa with 96 deaths"), the place of the figure's own item: the place
+    "in" it right after it, else the last place since the figure before. None when the figure is
+    alone in its sentence or its item names no place (the usual rules then apply)."""
+    runs = [(m.start(), m.end()) for m in _NUMBER_RUN.finditer(text, s_start, s_end)]
+    prev_end = max((e for b, e in runs if e <= start), default=None)
+    next_start = min((b for b, e in runs if b >= end), default=None)
+    if prev_end is None and next_start is None:
+        return None
+    upto = next_start if next_start is not None else s_end
+    first = cands[0][1]
+
+    def own(c: tuple[int, str, int]) -> str | None:  # another place than the clause's first, not its part
+        return c[1] if c[1] not in first and first not in c[1] else None
+
+    after = [c for c in cands if end <= c[0] < upto and c[0] - end <= 40
+             and _IN_BEFORE.search(text, max(0, c[0] - 12), c[0])]
+    if after:
+        return own(min(after))  # the first place "in" after the figure ("in Kasese in Varnia": Kasese)
+    if prev_end is None:
+        return None
+    before = [c for c in cands
+              if prev_end <= c[0] < start and _IN_BEFORE.search(text, max(0, c[0] - 12), c[0])]
+    return own(max(before)) if before else None

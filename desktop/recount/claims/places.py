@@ -44,6 +44,7 @@ from recount.claims.place_filters import (
     in_attribution,
     is_donor,
     is_part_or_org,
+    item_place,
     list_spans,
     name_runs_spans,
     named_as_place,
@@ -346,8 +347,8 @@ class PlaceFinder:
         if here and (joined := coordinated_places(text, s.start, cut.start() if cut else s.end,
                                                              {c[1] for c in here})):
             return joined  # "610 killed across Veloria, Tamsin and Oraku": the three together
-        if here:
-            return here[0][1]
+        if here:  # "200 died in Qaram, 55 in Belsa": a listed figure's own place first
+            return item_place(text, s.start, cut.start() if cut else s.end, start, end, here) or here[0][1]
         i = sentence_index - 1
         if self.subject_site:
             i = -1  # a story about a site: its figures are the site's, whatever place came before
