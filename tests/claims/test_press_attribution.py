@@ -291,3 +291,12 @@ def test_the_day_after_whom_words_were_told_to_and_of_an_address():
 def test_the_group_refers_back_to_a_movement_named_before():
     text = "The Red Banner movement claimed the toll was 130. The group has said the raid was payback."
     assert speakers(text) == ["Red Banner movement", "Red Banner movement"]
+
+
+def test_as_per_a_bodys_report_credits_the_body():
+    from recount.claims import extract
+
+    text = "As per the Relief Authority's latest report, 312 people have died in the floods."
+    assert speakers(text) == ["Relief Authority"]
+    assert [c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"] == ["Relief Authority"]
+    assert speakers("Prices rose 5 per cent in May.") == []

@@ -492,3 +492,10 @@ def test_the_parts_a_toll_includes_are_counted_as_it_is():
 def test_the_victims_of_an_attack_are_its_dead():
     assert one("Among the victims were 12 children, the ministry said.", 12).category == "killed"
     assert one("The ministry had said 31 of the victims were visitors from abroad.", 31).category == "killed"
+
+
+def test_a_toll_that_climbed_past_or_passes_a_figure_is_above_it():
+    for text, value in (("Police say the toll has climbed past 4,800.", 4800),
+                        ("Quake toll passes 1,900", 1900)):
+        c = one(text, value)
+        assert (c.lower, c.upper) == (value, None)

@@ -241,3 +241,10 @@ def test_a_report_telling_the_medias_figures_beside_the_official_one_raises_noth
     assert compare(ref(num("270", 270, source="Red Cross", sentence=said), "a", "2024-06-04", "One"),
                    official) is not None  # a body's own figure beside the official one is still a conflict
     assert _distinct_sources("Police Media Spokesperson", "Varnia Health Ministry", None)
+
+
+def test_a_list_of_places_puts_none_inside_another() -> None:
+    from recount.compare.names import place_contains
+
+    assert not place_contains("Ostia", "Varnia", "The quake killed people in Varnia, Ostia and Kell.")
+    assert place_contains("Ostia", "Kelso", "The quake hit Kelso, Ostia, at dawn.")

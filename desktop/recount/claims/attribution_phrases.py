@@ -40,8 +40,10 @@ _NO_AGENT = fast(
 )
 
 
+# "a UN report", "the Disaster Authority's latest report": the owner's
 _OWNER_REPORT = fast(
-    r"^(?:the|a|an)\s+(?:(?:new|latest|revised|updated|initial|preliminary|final)\s+)?((?:[A-Z][\w.'-]*\s+){1,4}?)"
+    r"^(?:the|a|an)\s+(?:(?:new|latest|revised|updated|initial|preliminary|final)\s+)?((?:[A-Z][\w.-]*\s+){0,3}?"
+    r"[A-Z][\w.-]*)(?:['\u2019]s)?\s+(?:(?:new|latest|revised|updated|initial|preliminary|final|daily|weekly)\s+)?"
     r"(?:report|statement|tally|count|estimates?|figures|data|bulletin)\b"
 )
 

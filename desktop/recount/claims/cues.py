@@ -66,12 +66,12 @@ _DEDUPED = tuple(dict.fromkeys((*REPORTING_VERBS, *_NOUN_CUES)))
 # One scan over the article finds every cue; branches are factored by prefix (retrie.trie).
 CUE = fast(
     "(?=[" + initials([*_DEDUPED, *PARTICIPLES, "according", "call"]) + "])"
-    r"\b(?:(?P<acc>[Aa]ccording to)|(?P<call>call(?:ed|s) (?:for|on))|"
+    r"\b(?:(?P<acc>[Aa]ccording to|(?<=[Aa]s )per)|(?P<call>call(?:ed|s) (?:for|on))|"
     r"(?P<part>" + trie([*PARTICIPLES, *(p.capitalize() for p in PARTICIPLES)]) + r")|(?P<verb>"
     + trie(_DEDUPED) + r"))\b"
 )
 CUE_WORDS = frozenset([*_DEDUPED, *PARTICIPLES, *(p.capitalize() for p in PARTICIPLES), "according",
-                       "According", "called", "calls"])
+                       "According", "called", "calls", "per"])  # ("as per X": X's)
 
 # A cue right after one of these is not a claim: passive ("were reported"), negated, infinitive.
 NOT_AFTER = frozenset(

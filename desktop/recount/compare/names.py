@@ -240,7 +240,8 @@ def _contains(whole: str, part: str, text: str) -> bool:
     patterns = (
         rf"\b{w}\w*(?:'s)?\s+(?:[a-z-]+\s+){{0,3}}?{kinds}\s+of\s+{p}\b",  # "the Varnian city of Kelso"
         rf"\b{w}'s\s+(?:[a-z-]+\s+){{0,3}}?{p}\b",  # "Varnia's Kelso", "Varnia's northern Kelso"
-        rf"\b{p},\s+(?:[a-z-]+\s+)?{w}\b",  # "Kelso, Varnia", "Kelso, northern Varnia"
+        # "Kelso, Varnia", "Kelso, northern Varnia" (not a list: "Kelso, Varnia and Ostia")
+        rf"(?<!,\s)\b{p},\s+(?:[a-z-]+\s+)?{w}\b(?!\s+(?:and|or|&)\s|,\s+[\w'-]+(?:\s+[\w'-]+)?,?\s+(?:and|or)\s)",
         # "Kelso in northern Varnia", "Kelso station in Ostia's Varnia"
         rf"\b{p}(?:\s+[a-z-]+)?\s+in\s+(?:[\w-]+'s\s+)?(?:[a-z-]+\s+){{0,2}}?{w}\b",
     )
