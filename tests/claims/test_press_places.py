@@ -242,3 +242,10 @@ def test_a_sentence_listing_figures_by_place_gives_each_its_own():
     assert places("In Qaram, 40 people died and 20 were injured.") == [
         (40, "killed", "Qaram"), (20, "wounded", "Qaram")]
     assert places("Two deaths in Kasese District in Varnia have been confirmed.")[0][2] == "Kasese District"
+
+
+def test_a_place_a_where_clause_opens_on_is_the_figures():
+    text = ("The worst-hit areas were the Kessel Valley, where 1,300 have died, and the central region where "
+            "2,700 have been killed.")
+    found = extract_numeric(Document.from_text(text, date(2024, 3, 14)))
+    assert [(c.value, c.place) for c in found] == [(1300, "Kessel Valley"), (2700, "central region")]

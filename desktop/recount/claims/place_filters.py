@@ -314,3 +314,16 @@ def item_place(text: str, s_start: int, s_end: int, start: int, end: int,
     before = [c for c in cands
               if prev_end <= c[0] < start and _IN_BEFORE.search(text, max(0, c[0] - 12), c[0])]
     return own(max(before)) if before else None
+
+
+# "the Kessel Valley, where 1,300 have died", "the central region where 2,700 were killed"
+_WHERE_PLACE = rx(r"\b(?:the\s+)?(?!(?:In|At|On|The|From|Near|Across)\s)((?:[A-Z][\w'-]*\s+){1,3}(?:Valley|"
+                  r"Province|District|Region|County|Coast|Basin|Delta|Island|Plain)|(?:northern|southern|eastern|"
+                  r"western|central|coastal)\s+(?:region|province|district|valley|areas?|zone)),?\s+where\s+"
+                  r"(?:[\w-]+\s+){0,3}$")
+
+
+def where_place(text: str, s_start: int, start: int) -> str | None:
+    """The place a "where" clause opens on, right before a figure, whatever its name."""
+    m = _WHERE_PLACE.search(text, max(s_start, start - 100), start)
+    return m[1] if m else None

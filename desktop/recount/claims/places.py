@@ -52,6 +52,7 @@ from recount.claims.place_filters import (
     people_words,
     spoken_at,
     state_name_after,
+    where_place,
 )
 from recount.claims.retrie import fast, rx
 
@@ -330,15 +331,14 @@ class PlaceFinder:
         return found
 
     def for_claim(self, sentence_index: int, start: int, end: int) -> str | None:
-        """Place of a figure: its clause, else earlier in its paragraph, else the main place.
-
-        The clause ends where a subordinate clause after a comma begins (", when government
-        forces advanced into Verdal"): places there belong to another event. A place that
-        gives the figure ("the city of Arlen pledged €5m") is the donor, not where it goes.
-        """
+        """Place of a figure: its clause, else earlier in its paragraph, else the main place. The
+        clause ends where a subordinate clause after a comma begins (", when government forces
+        advanced into Verdal"); a donor ("the city of Arlen pledged €5m") is not where it goes."""
         text = self.doc.text
         sents = self.doc.sentences
         s = sents[sentence_index]
+        if where := where_place(text, s.start, start):
+            return where  # "the Kessel Valley, where 1,300 have died"
         cut = _CLAUSE_END.search(text, end, s.end)
         here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
                 if not is_donor(text, c[0])]
