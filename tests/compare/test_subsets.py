@@ -59,3 +59,15 @@ def test_a_status_outranks_a_group(num) -> None:
 def test_the_remaining_ones_are_a_part(num) -> None:
     assert subject_group(num("276", 276, category="wounded",
                              sentence="Remaining, 276 were still getting treated on Sunday.")) is not None
+
+
+@pytest.mark.parametrize(("span", "sentence", "group"), [
+    ("32", "Of those killed, 32 were children, the rights group said.", "children"),
+    ("32", "Of those killed, 32 were under arrest, the rights group said.", "subset:of-them"),
+    ("28 fatalities", "There have been 28 fatalities among security forces, the group said.", "soldiers"),
+    ("50", "Varnia has confirmed that 50 security personnel have been killed.", "soldiers"),
+    ("416 protesters", "The group has recorded that 416 protesters have been killed.", "protesters"),
+    ("359", "The toll rose to 359, police said on Wednesday.", None),
+])
+def test_groups_named_around_a_figure(span, sentence, group, num) -> None:
+    assert subject_group(num(span, 1, category="killed", sentence=sentence)) == group

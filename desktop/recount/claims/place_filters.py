@@ -269,7 +269,8 @@ def people_words(text: str, tokenized: tuple[list[int], list[str]] | None = None
 
 # "killed 610 across Veloria, Tamsin and Oraku": a figure of several places together
 _ACROSS_LIST = fast(
-    r"\b(?:across|throughout|in)\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*(?:,\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)*"
+    r"\b(?:across|throughout|in)\s+(?:neighbou?ring\s+|nearby\s+)?"
+    r"((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*(?:,\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)*"
     r",?\s+and\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)"
 )
 

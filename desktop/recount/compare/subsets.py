@@ -27,6 +27,7 @@ _GROUPS = {
     "students": "students", "pupils": "students",
     "migrants": "migrants", "refugees": "refugees",
     "foreigners": "foreigners", "tourists": "tourists", "nationals": "foreigners",
+    "protesters": "protesters", "demonstrators": "protesters", "personnel": "soldiers", "forces": "soldiers",
     "households": "households", "families": "households", "homes": "buildings",
     "houses": "buildings", "buildings": "buildings",
 }
@@ -44,14 +45,17 @@ _SUBSET = re.compile(
 # "of them", "among them", "including", "Among the dead,", "Of the 212,": the figure right after is
 # part of one just given.
 _PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|including|includes?|remaining|"
-                      r"(?:of|among|out of) (?:the )?(?:dead|victims|killed|deceased|injured|wounded|bodies|"
-                      r"\d[\d,]*(?: \w+)?),?)\W*$",
+                      r"(?:of|among|out of) (?:the |those )?(?:dead|victims|killed|deceased|injured|wounded|"
+                      r"bodies|\d[\d,]*(?: \w+)?),?)\W*$",
                       re.IGNORECASE)
 # "handed over 57 bodies to relatives", "repatriated the bodies of 24": what became of some of them
 _STATUS_BEFORE = re.compile(r"\b(handed\s+over|returned|repatriated|identified|buried|flown\s+home|"
                             r"sent\s+home|discharged)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?(?:about\s+|some\s+)?$",
                             re.IGNORECASE)
 # A figure "in X alone" counts one place of several.
+_NOUN_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?")
+_AMONG_GROUP = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?among\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\b",
+                          re.IGNORECASE)
 _ALONE = re.compile(r"^\W*(?:\w+\W+){0,3}?alone\b", re.IGNORECASE)
 
 
@@ -73,9 +77,16 @@ def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
     status = _STATUS_BEFORE.search(before) if before else None
     if status:
         return "subset:" + status.group(1).split()[0].lower()
-    for word in _WORD.findall((subject or span).lower()):
+    # the counted noun: the subject, else the span's words, else the two words right after a bare
+    # number ("50 security personnel", not "50, police said")
+    noun = _NOUN_AFTER.match(after) if span[-1:].isdigit() else None
+    head = subject or (span + " " + noun[0] if noun else span)
+    for word in _WORD.findall(head.lower()):
         if word in _GROUPS:
             return _GROUPS[word]
+    among = _AMONG_GROUP.match(after)  # "28 fatalities among security forces"
+    if among and among[1].lower() in _GROUPS:
+        return _GROUPS[among[1].lower()]
     if before and _PART_OF.search(before[-30:]):
         return "subset:of-them"
     if _ALONE.match(after) or "alone" in span.lower().split():
