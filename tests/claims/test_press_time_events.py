@@ -231,3 +231,11 @@ def test_as_of_a_day_dates_a_count_and_an_act_is_no_day_of_words():
     text = ("With a wide area hit by Monday's earthquake and close to 5,400 buildings reported to have "
             "fallen, rescuers were stretched thin.")
     assert when(text, 5400)[1] == "2024-03-14"  # "by Monday's earthquake" is no "by Monday"
+
+
+def test_an_event_named_in_another_sentence_or_counted_back_starts_the_story():
+    text = ("The official death toll is now more than 1,100. Aid teams keep arriving after Saturday's "
+            "6.9 magnitude quake.")
+    assert when(text, 1100)[0] == "2024-03-09"
+    assert when("Three days after the storm, the toll stood at 205.", 205)[0] == "2024-03-11"
+    assert when("The toll since mid-June has risen to 730.", 730)[0] == "2023-06-15"

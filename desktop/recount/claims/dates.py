@@ -293,7 +293,12 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
                 pub.year if month <= pub.month or ahead else pub.year - 1
             )
             a, b = _month_range(year, month)
-            return DateRef(s + m.group("monthonly").lower().find(g("month3").lower()), e, a, b, "month")
+            lead = m.group("monthonly").lower()
+            if lead.startswith("mid"):  # "since mid-June": the middle of the month
+                a = a.replace(day=15)
+            elif lead.startswith("late"):
+                a = a.replace(day=21)
+            return DateRef(s + lead.find(g("month3").lower()), e, a, b, "month")
         if g("year4"):
             y = int(g("year4"))
             return DateRef(s, e, date(y, 1, 1), date(y, 12, 31), "year")

@@ -98,7 +98,7 @@ RESPONSE_ONSET = fast(r"\b(?:started|began|begun|begins|launched|opened)\s+(?:[\
                       r"hearings?|appeal|operations?|efforts?|counting|count|voting|campaign)\b",
                       re.IGNORECASE)
 EVENT_POSSESSIVE = fast(
-    r"^(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
+    r"^(?:'s|\u2019s)?\s+(?:[\w.-]+\s+){0,2}?(?:quake|earthquake|attack|attacks|blast|bombing|explosion|storm|flood|floods|"
     r"fire|crash|shooting|strike|strikes|disaster|tsunami|cyclone|hurricane|typhoon|landslide|offensive|"
     r"bombings?|blasts?|explosions?|raids?|massacre|assault|clashes|election|elections|polls?|vote|referendum|"
     r"collapse|derailment|eruption|outbreak|riots?|protests?|flooding|wildfire|blaze)\b",
@@ -110,7 +110,8 @@ WHEN_EVENT = fast(rf"(?:\s+(?:night|morning|evening|afternoon))?,?\s+when\s+[^.;
                    re.IGNORECASE)
 INTERVAL_AFTER = fast(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|fortnights?)\s+after\s+"
-    rf"[^.;]{{0,60}}?\b(?:{ONSET})\b",
+    rf"(?:[^.;]{{0,60}}?\b(?:{ONSET})\b|(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?:storm|quake|earthquake|flood|floods|"
+    r"attack|blast|bombing|fire|wildfire|cyclone|hurricane|typhoon|explosion|crash|collapse|eruption|tsunami)\b)",
     re.IGNORECASE,
 )
 # the results of a vote belong to polling day
