@@ -300,3 +300,12 @@ def test_as_per_a_bodys_report_credits_the_body():
     assert speakers(text) == ["Relief Authority"]
     assert [c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"] == ["Relief Authority"]
     assert speakers("Prices rose 5 per cent in May.") == []
+
+
+def test_a_body_that_reports_a_figure_is_its_source():
+    from recount.claims import extract
+
+    text = "Relief Watch reports 14 deaths in the town of Dunmore."
+    assert speakers(text) == ["Relief Watch"]
+    assert [c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"] == ["Relief Watch"]
+    assert speakers("The new bulletin reports on the storm.") == []

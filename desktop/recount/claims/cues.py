@@ -115,6 +115,7 @@ SAYING_AFTER = fast(r"[^.;]{0,80}?,\s+(?:" + trie(PARTICIPLES) + r")\b")
 NEEDS_CONTENT = frozenset(("promised", "declared", "promises", "declares", "cited", "citing", "telling",
                             "attributing", "claims", "states", "notes", "demands", "reports", "claimed",
                             "claiming", "quoted"))
+_FIGURE_AFTER = fast(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?\d")
 _DECLARED_RESULT = fast(r"\s+(?:[\w'\u2019.-]+\s+){1,6}?(?:the\s+)?(?:winner|victor|duly\s+elected|"
                        r"president-elect|elected)\b")
 # "claimed on Monday they had ...": a day may stand between the verb and what was said
@@ -211,6 +212,8 @@ def is_speech(cue: str, text: str, end: int, sentence_end: int) -> bool:
             return bool(_ATTRIBUTED_TO.match(text, end, sentence_end))
         if cue == "reports" and text[end:sentence_end].strip() in ("", ".", "!"):
             return True  # "..., Harbour Radio reports.": the inverted attribution at the end
+        if cue in ("reports", "claims") and _FIGURE_AFTER.match(text, end, sentence_end):
+            return True  # "Relief Watch reports 14 deaths": a body gives a figure
         if cue.startswith("declare") and _DECLARED_RESULT.match(text, end, sentence_end):
             return True  # "the board has declared Ilse Varga the winner": a result announced
         return bool(_CONTENT_AFTER.match(text, end, sentence_end))
