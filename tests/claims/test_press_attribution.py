@@ -309,3 +309,11 @@ def test_a_body_that_reports_a_figure_is_its_source():
     assert speakers(text) == ["Relief Watch"]
     assert [c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"] == ["Relief Watch"]
     assert speakers("The new bulletin reports on the storm.") == []
+
+
+def test_according_to_at_the_end_of_a_sentence_covers_all_its_figures():
+    from recount.claims import extract
+
+    text = "The toll rose to 515, while 1,020 were injured, according to the Varnian Interior Ministry."
+    sources = {c.value: c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"}
+    assert sources[515] == sources[1020] and sources[515]

@@ -250,6 +250,7 @@ _GIVER_DESCRIBED = fast(
 
 # An attribution after the figure speaks for it unless a new clause starts in between:
 # "N were killed, the ministry said" but not "N were killed in 1987, which critics say ...".
+_ENDS_SENTENCE = fast(r"\s*[.!?](?:\s|$)")
 _NEW_CLAUSE = fast(r";|\b(?:which|who|whom|whose|as|while|whereas)\b")
 
 
@@ -276,6 +277,8 @@ _NEWS_RELAY = fast(
 
 
 def _covers(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:
+    if claim.verb == "according to" and claim.start >= figure.end and _ENDS_SENTENCE.match(text, claim.end):
+        return True  # "The toll rose to 515, while 1,020 were injured, according to the ministry"
     if claim.start >= figure.end:
         between = text[figure.end : claim.start]
         return _NEW_CLAUSE.search(between) is None and _OPENS_CLAUSE.search(between) is None
