@@ -499,3 +499,9 @@ def test_a_toll_that_climbed_past_or_passes_a_figure_is_above_it():
                         ("Quake toll passes 1,900", 1900)):
         c = one(text, value)
         assert (c.lower, c.upper) == (value, None)
+
+
+def test_the_next_people_of_a_list_of_the_dead_are_dead_too():
+    text = "Of the dead, 131 were children and 88 women."
+    assert one(text, 88).category == "killed"
+    assert one("The quake killed 40 people and destroyed 300 homes.", 300).category == "count"
