@@ -89,3 +89,11 @@ def test_hours_ago_and_hours_earlier_name_the_day_they_reach():
     pub = date(2024, 3, 14)
     found = {(d.first, d.kind) for d in find_dates("It struck 36 hours earlier, about an hour ago.", pub)}
     assert found == {(date(2024, 3, 13), "day"), (date(2024, 3, 14), "day")}
+
+
+def test_a_day_that_has_come_goes_back_a_year_when_it_lies_ahead():
+    from recount.claims.dates import not_after
+
+    assert not_after(date(2024, 7, 3), date(2024, 3, 14)) == date(2023, 7, 3)
+    assert not_after(date(2024, 2, 29), date(2024, 1, 14)) == date(2023, 2, 28)
+    assert not_after(date(2024, 3, 1), date(2024, 3, 14)) == date(2024, 3, 1)

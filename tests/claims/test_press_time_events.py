@@ -239,3 +239,9 @@ def test_an_event_named_in_another_sentence_or_counted_back_starts_the_story():
     assert when(text, 1100)[0] == "2024-03-09"
     assert when("Three days after the storm, the toll stood at 205.", 205)[0] == "2024-03-11"
     assert when("The toll since mid-June has risen to 730.", 730)[0] == "2023-06-15"
+
+
+def test_a_start_said_without_its_year_has_already_come():
+    assert when("Since 3 July, 140 people have died in the floods.", 140)[0] == "2023-07-03"
+    text = ("The relief agency reported 58 deaths on 10 March, bringing the total since 2 March to 230.")
+    assert when(text, 230)[1:] == ("2024-03-10", "cumulative")

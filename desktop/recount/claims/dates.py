@@ -372,5 +372,15 @@ def past_event(text: str, start: int, end: int, published: date) -> DateRef | No
     return DateRef(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year")
 
 
+def not_after(d: date | None, published: date) -> date | None:
+    """A day that has already come (a start, "since 3 July"): a year back when it lies ahead."""
+    if d is None or d <= published or d.year <= 1:
+        return d
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
 def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None

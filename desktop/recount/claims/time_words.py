@@ -69,7 +69,8 @@ STAND_AT = fast(r"\b(?:stands?|stood|standing)\s+at\s+(?:[a-z]+\s+){0,2}$", re.I
 # (not "the number of people in the camp": a headcount goes down as well as up)
 BRINGING_TOTAL = fast(r"\b(?:bringing|brings|brought|bring|taking|takes|took|pushing|pushed|pushes|raising|"
                       r"raised|raises|lifting|lifted)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                      r"(?:(?:total|tally|count|toll|sum)\b[^.;\d]{0,40}?|number\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:(?:total|tally|count|toll|sum)\b(?:\s+since\s+[^.;,]{1,25}?)?[^.;\d]{0,40}?|"
+                      r"number\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
                       r"[a-z]+(?:ed|en)\b(?:\s+[a-z]+)?\s+)\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|"
                       r"more\s+than\s+|over\s+|at\s+least\s+)?$", re.IGNORECASE)
 # The verbs of an event's onset, one list for the patterns below

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from recount.claims import time_words as tw
 from recount.claims.cues import NEEDS_CONTENT, describes_state, is_speech
-from recount.claims.dates import DateRef, days_before, iso, past_event
+from recount.claims.dates import DateRef, days_before, iso, not_after, past_event
 from recount.claims.document import Document
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
@@ -129,7 +129,7 @@ class TimeReader:
             limit = min(m.end() + 80, comma if comma >= 0 else s.end)
             for d in self.dates_by_sentence[si]:
                 if m.end() <= d.start < limit:
-                    return True, d.first, d
+                    return True, not_after(d.first, self.pub), d  # "since 3 July" said in May: last July
             return True, None, None
         return False, None, None
 
