@@ -249,3 +249,9 @@ def test_a_place_a_where_clause_opens_on_is_the_figures():
             "2,700 have been killed.")
     found = extract_numeric(Document.from_text(text, date(2024, 3, 14)))
     assert [(c.value, c.place) for c in found] == [(1300, "Kessel Valley"), (2700, "central region")]
+
+
+def test_the_person_whose_death_is_told_is_no_place():
+    text = ("Security forces have killed 131 protesters in demonstrations sparked by the death of Lena Marov "
+            "in custody, a rights group said.")
+    assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place is None

@@ -194,8 +194,10 @@ _COMPOUND_AFTER = rx(r"-(?:led|backed|allied|funded|made|owned|born|based\s+(?:c
                      r"(?:\s+[a-z-]+){0,2}\s+(?:nation|country|island|archipelago|kingdom|republic|city|town|"
                      r"port|village|state)\s+of\s+[A-Z]")
 # "the former chief executive of Orvane Systems": a company, not a place
+# ("the death of Lena Marov", "the arrest of ...": a person, not a place)
 _ORG_BEFORE = rx(r"\b(?:chief\s+executive|CEO|chairman|founder|executives?|employees|shareholders|"
-                 r"investors|staff)\s+(?:of|at)\s+$")
+                 r"investors|staff)\s+(?:of|at)\s+$|\b(?:death|killing|murder|arrest|detention|funeral|"
+                 r"release|trial|sentencing)\s+of\s+(?:(?:the\s+)?\d{1,3}-year-old\s+)?$")
 
 
 def never_a_place(text: str, pos: int, name: str) -> bool:
