@@ -189,7 +189,7 @@ _NOT_PLACES = frozenset(
 # "its Google unit", "Facebook shares rose": a company's name
 # ("the deadliest in U.S. history": a record, not a place; "the Indian Ocean island nation of
 # Pemaru": the place is the one named after "of")
-_COMPOUND_AFTER = rx(r"-(?:led|backed|allied|funded|made|owned|born|based\s+(?:company|firm|group))\b|"
+_COMPOUND_AFTER = rx(r"-(?:led|backed|allied|funded|made|owned|born|based)\b|"
                      r"\s+(?:unit|subsidiary|division|brand|shares|stock|Inc|Corp|Ltd|Plc|LLC|history)\b|"
                      r"(?:\s+[a-z-]+){0,2}\s+(?:nation|country|island|archipelago|kingdom|republic|city|town|"
                      r"port|village|state)\s+of\s+[A-Z]")
@@ -197,7 +197,8 @@ _COMPOUND_AFTER = rx(r"-(?:led|backed|allied|funded|made|owned|born|based\s+(?:c
 # ("the death of Lena Marov", "the arrest of ...": a person, not a place)
 _ORG_BEFORE = rx(r"\b(?:chief\s+executive|CEO|chairman|founder|executives?|employees|shareholders|"
                  r"investors|staff)\s+(?:of|at)\s+$|\b(?:death|killing|murder|arrest|detention|funeral|"
-                 r"release|trial|sentencing)\s+of\s+(?:(?:the\s+)?\d{1,3}-year-old\s+)?$")
+                 r"release|trial|sentencing)\s+of\s+(?:(?:the\s+)?\d{1,3}-year-old\s+)?$|"
+                 r"\b(?:based|headquartered)\s+in\s+$")  # "a monitoring group based in Lisbon": its seat
 
 
 def never_a_place(text: str, pos: int, name: str) -> bool:
