@@ -241,19 +241,19 @@ def test_a_sentence_listing_figures_by_place_gives_each_its_own():
         (40, "killed", "Qaram"), (11, "killed", "Belsa")]
     assert places("In Qaram, 40 people died and 20 were injured.") == [
         (40, "killed", "Qaram"), (20, "wounded", "Qaram")]
-    assert places("Two deaths in Kasese District in Varnia have been confirmed.")[0][2] == "Kasese District"
+    assert places("Four deaths in Orlo District in Varnia were recorded.")[0][2] == "Orlo District"
 
 
 def test_a_place_a_where_clause_opens_on_is_the_figures():
-    text = ("The worst-hit areas were the Kessel Valley, where 1,300 have died, and the central region where "
-            "2,700 have been killed.")
+    text = ("Hardest hit were the Kessel Valley, where 1,300 died, and the western region where "
+            "2,700 were killed.")
     found = extract_numeric(Document.from_text(text, date(2024, 3, 14)))
-    assert [(c.value, c.place) for c in found] == [(1300, "Kessel Valley"), (2700, "central region")]
+    assert [(c.value, c.place) for c in found] == [(1300, "Kessel Valley"), (2700, "western region")]
 
 
 def test_the_person_whose_death_is_told_is_no_place():
-    text = ("Security forces have killed 131 protesters in demonstrations sparked by the death of Lena Marov "
-            "in custody, a rights group said.")
+    text = ("Police have shot dead 131 marchers in rallies that followed the death of Lena Marov in "
+            "prison, a rights group said.")
     assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place is None
 
 

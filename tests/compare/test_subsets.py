@@ -62,12 +62,12 @@ def test_the_remaining_ones_are_a_part(num) -> None:
 
 
 @pytest.mark.parametrize(("span", "sentence", "group"), [
-    ("32", "Of those killed, 32 were children, the rights group said.", "children"),
+    ("32", "Of those killed, 32 were minors, monitors said.", "children"),
     ("32", "Of those killed, 32 were under arrest, the rights group said.", "subset:of-them"),
-    ("28 fatalities", "There have been 28 fatalities among security forces, the group said.", "soldiers"),
-    ("50", "Varnia has confirmed that 50 security personnel have been killed.", "soldiers"),
-    ("416 protesters", "The group has recorded that 416 protesters have been killed.", "protesters"),
-    ("359", "The toll rose to 359, police said on Wednesday.", None),
+    ("28 fatalities", "Monitors count 28 fatalities among the security forces.", "soldiers"),
+    ("50", "Varnia says 50 security personnel died in the unrest.", "soldiers"),
+    ("416 protesters", "The monitor says 416 protesters have lost their lives.", "protesters"),
+    ("359", "The toll climbed to 359, police reported on Friday.", None),
 ])
 def test_groups_named_around_a_figure(span, sentence, group, num) -> None:
     assert subject_group(num(span, 1, category="killed", sentence=sentence)) == group
