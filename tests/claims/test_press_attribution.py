@@ -317,3 +317,12 @@ def test_according_to_at_the_end_of_a_sentence_covers_all_its_figures():
     text = "The toll rose to 515, while 1,020 were injured, according to the Varnian Interior Ministry."
     sources = {c.value: c.source for c in extract(text, PUBLISHED) if c.kind == "numeric"}
     assert sources[515] == sources[1020] and sources[515]
+
+
+def test_a_body_that_counted_or_documented_a_figure_gives_it():
+    assert speakers("The Oslo-based group counted 18 deaths in the city.") == ["Oslo-based group"]
+    assert speakers("Monitors have documented 416 killings since September.") == ["Monitors"]
+    assert speakers("Rainfall recorded on Monday broke records.") == []
+    assert speakers("The Gazette's reporters counted at least 40 fallen buildings.") == []  # the outlet's own
+    text = "As per the Kessel Relief Authority reports 166 deaths and 62 were injured."
+    assert speakers(text) == ["Kessel Relief Authority"]

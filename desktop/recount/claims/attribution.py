@@ -43,6 +43,9 @@ from recount.claims.speakers import COMMON_NOUNS, plain_word
 __all__ = ["extract_attributed"]
 
 
+_OWN_STAFF = fast(r"\b(?:reporters?|correspondents?|journalists?|team)$", re.IGNORECASE)
+
+
 def extract_attributed(doc: Document) -> list[AttributedClaim]:
     """Every attributed claim in the article, in text order."""
     text = doc.text
@@ -111,6 +114,8 @@ def extract_attributed(doc: Document) -> list[AttributedClaim]:
             continue
         if outlet and c.verb == "according to" and outlet <= set(c.speaker.name.split()):
             continue  # "according to a Continental Wire tally": the outlet's own count
+        if c.verb in ("counted", "recorded", "tallied") and _OWN_STAFF.search(c.speaker.name):
+            continue  # "the Courier's reporters counted 40": the outlet's own count
         out.append(
             AttributedClaim(
                 span=text[c.span_start : c.span_end],

@@ -61,7 +61,7 @@ REPORT_NOUNS = frozenset(
 )
 # Verbs that report words only with a noun of speech after them ("made the announcement"): cues,
 # but never a sign that a date beside them is the day of words ("made landfall on Sunday").
-_NOUN_CUES = ("made",)
+_NOUN_CUES = ("made", "counted", "recorded", "documented", "tallied", "registered")
 _DEDUPED = tuple(dict.fromkeys((*REPORTING_VERBS, *_NOUN_CUES)))
 # One scan over the article finds every cue; branches are factored by prefix (retrie.trie).
 CUE = fast(
@@ -181,6 +181,8 @@ _MADE_WORDS = fast(r"\s+(?:the|this|these|his|her|its|their|a|an)\s+(?:[\w-]+\s+
                    r"comments?|statement|disclosure|declaration|revelation|plea|appeal)\b")
 _JUDGEMENT = {
     "made": _MADE_WORDS,
+    # "The group counted 18 deaths", "monitors have documented 416 killings": a body gives a figure
+    **{verb: _FIGURE_AFTER for verb in ("counted", "recorded", "documented", "tallied", "registered")},
     "put": _ESTIMATE_AT, "puts": _ESTIMATE_AT, "placed": _ESTIMATE_AT, "estimates": _ESTIMATE_AT,
     "called": _CALLED,
     "dismissed": _DISMISSED, "dismisses": _DISMISSED, "rejected": _DISMISSED, "rejects": _DISMISSED,
