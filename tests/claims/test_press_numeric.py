@@ -505,3 +505,10 @@ def test_the_next_people_of_a_list_of_the_dead_are_dead_too():
     text = "Of the dead, 131 were children and 88 women."
     assert one(text, 88).category == "killed"
     assert one("The quake killed 40 people and destroyed 300 homes.", 300).category == "count"
+
+
+def test_a_toll_that_has_gone_up_to_a_figure_reached_it():
+    c = one("The toll has gone up to 1,240, officials said.", 1240)
+    assert (c.lower, c.upper) == (1240, 1240)
+    c = one("Up to 50 people may have died.", 50)
+    assert (c.lower, c.upper) == (None, 50)

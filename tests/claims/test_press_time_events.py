@@ -245,3 +245,7 @@ def test_a_start_said_without_its_year_has_already_come():
     assert when("Since 3 July, 140 people have died in the floods.", 140)[0] == "2023-07-03"
     text = ("The relief agency reported 58 deaths on 10 March, bringing the total since 2 March to 230.")
     assert when(text, 230)[1:] == ("2024-03-10", "cumulative")
+
+
+def test_a_toll_announced_earlier_is_undated():
+    assert when("The authorities had earlier announced a toll of 199.", 199)[1] is None

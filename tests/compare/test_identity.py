@@ -101,6 +101,7 @@ def test_restated_and_forecast_figures(num) -> None:
     revised = "The toll was earlier given as 190 before the state revised it to 175."
     assert restated(num("190", 190, sentence=revised)) and not restated(num("175", 175, sentence=revised))
     assert restated(num("150 people", 150, sentence="Earlier it was reported that 150 people had died."))
+    assert restated(num("199", 199, sentence="The authorities had earlier announced a toll of 199."))
     assert projected(num("1,000", 1000, category="money", sentence="Gifts are heading for the 1,000 mark."))
     fled = "The UN says up to four million may be forced to leave, and 18 million are projected to suffer."
     assert projected(num("up to four million", 4e6, sentence=fled))

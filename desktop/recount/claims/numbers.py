@@ -259,6 +259,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
 ]
 _PHRASAL_OVER = fast(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|took|take[sn]?|taking|sign(?:ed|s|ing)?|"
                      r"pass(?:ed|es|ing)?)\s+$", re.IGNORECASE)
+_RISEN_UP = fast(r"\b(?:gone|went|goes|go|going|shot|moved|crept|climbed)\s+$", re.IGNORECASE)
 _QUAL_RE = fast(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+$",
     re.IGNORECASE,
@@ -274,6 +275,8 @@ def qualifier_before(text: str, pos: int) -> tuple[str | None, int]:
     name = _qualifier_name(rx(r"\s+").sub(" ", m.group("q").lower()))
     if name is None or (m.group("q").lower() == "over" and _PHRASAL_OVER.search(window, 0, m.start("q"))):
         return None, pos  # "handed over 312 bodies": a verb's particle, not "more than"
+    if name == "up_to" and _RISEN_UP.search(window, 0, m.start("q")):
+        return None, pos  # "the toll has gone up to 1,240": the figure reached, not a ceiling
     return name, pos - len(window) + m.start("q")
 
 

@@ -186,7 +186,8 @@ ADMIN_UNITS = fast(r"^\s+(?:[\w-]+\s+)?(?:states|provinces|regions|zones|distric
 # "had previously put the toll at": an earlier figure whose day is not said
 EARLIER_GIVEN = fast(r"\b(?:(?:previously|earlier),?\s+(?:had\s+|it\s+(?:was|had\s+been)\s+)?|"
                      r"had\s+(?:previously|earlier)\s+)"
-                     r"(?:put|given|placed|reported|estimated|said)\b[^.;\d]{0,60}$", re.IGNORECASE)
+                     r"(?:put|given|placed|reported|estimated|said|announced|released|published)\b[^.;\d]{0,60}$",
+                     re.IGNORECASE)
 # "the toll is 175 and not 190", "175, not 190 as reported": the figure corrected
 NOT_FIGURE = fast(r"(?:\band|,)\s+not\s+(?:the\s+)?$", re.IGNORECASE)
 # the counted parts of the event itself: "the churches hit by the bombers", "carried out by seven

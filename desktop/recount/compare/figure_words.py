@@ -17,8 +17,9 @@ from recount.compare.identity import words_before_number
 _EARLIER_BEFORE = re.compile(
     r"\b(?:previous(?:ly)?|initial(?:ly)?|original(?:ly)?|(?:earlier|first|prior) (?:estimate|count|"
     r"figure|toll|tally|report|number)s?|had (?:earlier |previously |initially |first )?(?:put|given|said|"
-    r"reported|stood)|(?:was|were) (?:earlier|previously|initially|first) (?:put|given|reported|estimated|"
-    r"said)|(?:down|up|revised|lowered|reduced|cut|corrected) from|from an? (?:earlier|previous|initial))\b"
+    r"reported|stood|announced)|(?:was|were) (?:earlier|previously|initially|first) (?:put|given|reported|"
+    r"estimated|said|announced)|(?:down|up|revised|lowered|reduced|cut|corrected) from|"
+    r"from an? (?:earlier|previous|initial))\b"
     r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
     r"[^.;\d]{0,60}$|\bfrom\s*$",
     re.IGNORECASE,
