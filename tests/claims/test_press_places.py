@@ -262,3 +262,10 @@ def test_the_seat_of_a_group_is_not_its_figures_place():
     assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place is None
     text = "Civic Watch, a monitoring group based in Ostia, said 88 people had been killed."
     assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place is None
+
+
+def test_a_list_by_place_told_in_words_gives_each_its_place():
+    text = "Five of the new deaths were reported in Qaram province and four in Belsa province."
+    found = extract_numeric(Document.from_text(text, date(2024, 3, 14)))
+    assert [(c.value, c.category) for c in found] == [(5, "killed"), (4, "killed")]
+    assert found[0].place != found[1].place

@@ -20,7 +20,7 @@ _PART_OF = fast(r"\b(?:including|includes|included|among\s+them|among\s+whom|of\
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
 _OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
-_AND_BARE = fast(r"[^,;.]{0,40}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
+_AND_BARE = fast(r"[^,;.]{0,70}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
 # "200 died in Qaram, 55 in Belsa": a bare figure after a comma, then its own place
 _COMMA_BARE = fast(r"[^,;.]{0,40}?,\s+$")
 _IN_PLACE = fast(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")

@@ -288,7 +288,8 @@ def coordinated_places(text: str, start: int, end: int, places: set[str]) -> str
     return m[1] if len(items) >= 2 and items[0] in places else None
 
 
-_NUMBER_RUN = fast(r"\d[\d,.]*")
+_NUMBER_RUN = fast(r"\d[\d,.]*|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+                   r"[Tt]en|[Ee]leven|[Tt]welve)\b")
 _IN_BEFORE = rx(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
