@@ -512,3 +512,8 @@ def test_a_toll_that_has_gone_up_to_a_figure_reached_it():
     assert (c.lower, c.upper) == (1240, 1240)
     c = one("Up to 50 people may have died.", 50)
     assert (c.lower, c.upper) == (None, 50)
+
+
+def test_people_who_fell_victim_to_a_disaster_died():
+    text = "Officials said Orlo suffered the most deaths, with about 40 people falling victim to the floods."
+    assert one(text, 40).category == "killed"

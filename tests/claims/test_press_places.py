@@ -269,3 +269,8 @@ def test_a_list_by_place_told_in_words_gives_each_its_place():
     found = extract_numeric(Document.from_text(text, date(2024, 3, 14)))
     assert [(c.value, c.category) for c in found] == [(5, "killed"), (4, "killed")]
     assert found[0].place != found[1].place
+
+
+def test_a_region_of_a_named_country_is_the_region():
+    text = "Floods in Ostia's Kessel region have killed 30 people."
+    assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place == "Kessel region"

@@ -22,7 +22,8 @@ QUALIFIER = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
-           r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed|succumbing|succumbs")
+           r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed|succumbing|succumbs|"
+           r"f[ae]ll(?:ing|en)?\s+victims?")
 _WOUNDED = (r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed|"
             r"(?<=were\s)shot(?!\s+(?:dead|down|and\s+killed))|"
             r"(?:remained|remain|remains|still)\s+in\s+hospital|admitted\s+to\s+(?:\w+\s+)?hospitals?|"

@@ -99,6 +99,10 @@ _DEMONYM = fast(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[a-z]")
 
 def clean_place(place: str) -> str | None:
     """Trim a captured name at the first word that cannot be part of a place ("Marlow on Monday")."""
+    owned = rx(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['\u2019]s\s+(?=(?:[A-Z][\w.-]*\s+){1,2}(?:region|province|"
+               r"state|district|county|valley|area)\b)").match(place)
+    if owned:  # "Varnia's Kessel region": the region, a part of Varnia
+        place = place[owned.end():]
     place = rx(r"['\u2019]s\b").sub("", place).strip(" ,")
     if place.endswith(".") and not rx(r"\b(?:[A-Z]\.){2,}$").search(place):
         place = place.rstrip(".")
