@@ -517,3 +517,9 @@ def test_a_toll_that_has_gone_up_to_a_figure_reached_it():
 def test_people_who_fell_victim_to_a_disaster_died():
     text = "Officials said Orlo suffered the most deaths, with about 40 people falling victim to the floods."
     assert one(text, 40).category == "killed"
+
+
+def test_the_first_day_of_a_span_of_days_is_no_figure():
+    found = extract_numeric(Document.from_text("The agency counted 45 deaths between 24 and 25 August.",
+                                               PUBLISHED))
+    assert [c.value for c in found] == [45]

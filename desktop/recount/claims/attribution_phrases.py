@@ -49,6 +49,8 @@ _OWNER_REPORT = fast(
 )
 
 
+_OWN_REPORT = fast(r"(?:its|their|his|her)\s+(?:\S+\s+){0,6}?(?:report|statement|data|figures|bulletin|"
+                   r"update|tally|count|assessment)\b", re.IGNORECASE)
 _AUTHORLESS_REPORT = fast(
     r"^(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:report|statement|tally|count|bulletin|update)\b"
     r"(?!.*\b(?:by|from|of|for)\s+(?:the\s+)?[A-Z])"
@@ -62,6 +64,8 @@ def according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue |
     if not m:
         return None
     phrase = m[1].strip()
+    if _OWN_REPORT.match(phrase):
+        return None  # "as per its latest report": the sentence's own speaker, named by its verb
     n_end = vend + m.end(1)
     dated = _DATED.search(phrase)
     if dated:  # "a statement from the agency dated May 3": the ministry's

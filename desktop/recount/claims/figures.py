@@ -83,6 +83,8 @@ _QUAKE_AFTER = fast(r"^\s*(?:earthquake|quake|tremor|temblor|aftershock)s?\b", r
 _CLOCK_AFTER = fast(r"^[:.]\d\d(?:\s*(?:hrs|hours|h|GMT|UTC|local))?\b", re.IGNORECASE)
 _DAY_SPAN_BEFORE = fast(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
                         r"\s*[-\u2013]\s*$")
+_DAY_SPAN_AFTER = fast(r"^\s*(?:and|to|-|\u2013)\s*\d{1,2}\s+"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 _TIMES_AFTER = fast(r"^\s*(?:or\s+\w+\s+)?times\b", re.IGNORECASE)
 PHONE_RE = leading(r"+(\d", r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b\d{3}[-.]\d{4}\b")
 # what every PHONE_RE match holds: digits joined by a space, dot or dash (found by re's fast scan)
@@ -158,8 +160,9 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True
     if _QUAKE_AFTER.match(after) and (a.value < 10 or (a.digits_only and float(a.digits_only) < 10)):
         return True
-    if a.digits_only and (_CLOCK_AFTER.match(after) or (a.value <= 31 and _DAY_SPAN_BEFORE.search(before))):
-        return True
+    if a.digits_only and (_CLOCK_AFTER.match(after) or (a.value <= 31 and (
+            _DAY_SPAN_BEFORE.search(before) or _DAY_SPAN_AFTER.match(after)))):
+        return True  # ("between 24 and 25 August": the first day of a span)
     # scores and votes, "13-0", "passed 52 to 48" (but "fell from 121 to 98" is a change)
     score = _SCORE.match(after)
     if score and a.digits_only and float(score.group(1)) <= a.value and not rx(r"\bfrom\s*$").search(before):
