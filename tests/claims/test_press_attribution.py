@@ -331,7 +331,7 @@ def test_a_body_that_counted_or_documented_a_figure_gives_it():
 def test_as_per_its_own_report_is_the_sentences_speaker():
     from recount.claims import extract
 
-    text = ("The Relief Authority reported 158 casualties on 25 August, as per its latest daily report, "
+    text = ("The Relief Authority counted 141 casualties on 19 August, as per its newest daily report, "
             "bringing the total since June to 2,400.")
     assert speakers(text) == ["Relief Authority"]
     assert all(c.source == "Relief Authority" for c in extract(text, PUBLISHED) if c.kind == "numeric")

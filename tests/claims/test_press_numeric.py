@@ -515,7 +515,7 @@ def test_a_toll_that_has_gone_up_to_a_figure_reached_it():
 
 
 def test_people_who_fell_victim_to_a_disaster_died():
-    text = "Officials said Orlo suffered the most deaths, with about 40 people falling victim to the floods."
+    text = "Orlo was hardest hit, officials said, with some 40 residents falling victim to the mudslides."
     assert one(text, 40).category == "killed"
 
 
