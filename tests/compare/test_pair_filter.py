@@ -14,7 +14,7 @@ from recount.compare.identity import ordinal
 from recount.compare.pair_filter import may_flag, signature
 from recount.compare.refs import aliases_of
 from recount.compare.rules import _may_flag, compare
-from recount.compare.scan import library_sweep
+from recount.compare.sweep import library_sweep
 from recount.library.store import Library
 
 QUALIFIERS = ("exact", "exact", "at_least", "more_than", "fewer_than", "about")

@@ -11,7 +11,7 @@ import pytest
 
 from recount.compare.match import Thresholds, reaches, score_pair
 from recount.compare.refs import aliases_of
-from recount.compare.scan import library_sweep
+from recount.compare.sweep import library_sweep
 from recount.library.store import Library
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"

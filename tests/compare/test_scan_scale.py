@@ -1,4 +1,4 @@
-"""The streamed library-wide scan (compare/scan.py, reconcile.iter_library_metrics) gives exactly
+"""The streamed library-wide scan (compare/sweep.py, reconcile.iter_library_metrics) gives exactly
 what the in-memory one gives (find_discrepancies / candidate_pairs over every claim), on real
 temporary libraries, while holding only a sliding window of claims."""
 
@@ -20,17 +20,9 @@ from recount.compare.check import library_discrepancies, library_refs
 from recount.compare.fold import fold_flags
 from recount.compare.reconcile import _same, iter_library_metrics, library_metrics, series_from_refs
 from recount.compare.refs import aliases_of as _aliases
-from recount.compare.scan import (
-    COMMON_SHINGLE,
-    MAX_NEIGHBOURS,
-    PairSweep,
-    _ordinal,
-    _runs,
-    candidate_pairs,
-    library_sweep,
-    memberships,
-)
+from recount.compare.scan import COMMON_SHINGLE, MAX_NEIGHBOURS, _ordinal, _runs, candidate_pairs
 from recount.compare.scan_parallel import iter_library_discrepancies
+from recount.compare.sweep import PairSweep, library_sweep, memberships
 from recount.library.store import Library
 
 CORPUS = Path(__file__).parent.parent / "corpus"

@@ -3,7 +3,7 @@
 The flags are those stored as reports arrived (compare/stored.py), with the user's decisions
 applied (reports reviewed or moved since are checked again first). `--rescan` recomputes
 every flag: claims grouped by metric within each story and swept in date order
-(compare/scan.py), memory bounded on large libraries, and stores them again.
+(compare/sweep.py), memory bounded on large libraries, and stores them again.
 Exit codes: 0 listed (with or without flags), 2 the library could not be used.
 """
 

@@ -13,7 +13,7 @@ agrees, and an unknown never makes them agree by default:
   period), known on both sides. A running total is identified by its start (a day either way;
   a start given on one side only is taken from the story), the others by their as-of day.
 
-Every candidate lookup (compare/candidates.py), the library-wide sweep (compare/scan.py), the
+Every candidate lookup (compare/candidates.py), the library-wide sweep (compare/sweep.py), the
 scores (compare/match.py), the rules (compare/rules.py) and the series (compare/reconcile.py)
 use these functions and these windows, so they cannot disagree about what may be compared.
 """

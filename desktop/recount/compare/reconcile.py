@@ -200,10 +200,10 @@ def _obs_row(sc: Any) -> tuple[int, bytes]:
 def iter_library_metrics(library: Any, min_observations: int = 2, cancelled: Callable[[], bool] | None = None,
                          jobs: int = 1) -> Iterator[MetricSeries]:
     """library_metrics, streamed with bounded memory: the figures of each category are swept in
-    date order (compare/scan.py), metrics joined through a union-find over claim ids (an array),
+    date order (compare/sweep.py), metrics joined through a union-find over claim ids (an array),
     each figure parked in a scratch SQLite file until its metric's series is built, and the
     series sorted there. jobs > 1: categories in that many worker processes (spawned)."""
-    from recount.compare.scan import partitions
+    from recount.compare.sweep import partitions
 
     parts = [category for _kind, category in partitions(library, kinds=("numeric",))]
     with tempfile.TemporaryDirectory(prefix="recount-metrics-") as tmp:
@@ -263,7 +263,7 @@ def _metrics_into(library: Any, db: sqlite3.Connection, category: str | None, mi
                   cancelled: Callable[[], bool] | None = None) -> bool:
     """The series of one category's metrics (no metric spans two) into the scratch `series`
     table; False when cancelled."""
-    from recount.compare.scan import library_sweep
+    from recount.compare.sweep import library_sweep
 
     aliases = aliases_of(library)
     parent = array("q")  # claim id -> parent id (8 bytes a claim: 8 MB for a million)

@@ -1,6 +1,6 @@
 """A claim with what the rules need about its report (`Ref`), made from library rows.
 
-Shared by the check of one report (compare/check.py), the library-wide sweep (compare/scan.py)
+Shared by the check of one report (compare/check.py), the library-wide sweep (compare/sweep.py)
 and the series (compare/reconcile.py), so that none of them imports another for it.
 """
 

@@ -1,5 +1,5 @@
 """The library-wide scan in worker processes: each partition's flags into a scratch database,
-then read back in date order. Kept apart from scan.py (which finds the pairs) so that each
+then read back in date order. Kept apart from sweep.py (which finds the pairs) so that each
 reads on its own; the CLI (`recount discrepancies --rescan`) and the stored flags call it."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from recount.compare.match import Thresholds, reaches
 from recount.compare.pair_filter import may_flag
 from recount.compare.refs import Ref, aliases_of
 from recount.compare.rules import compare
-from recount.compare.scan import library_sweep, partitions
+from recount.compare.sweep import library_sweep, partitions
 
 # A flag as the library stores it (db/005_flags.sql: claim and report ids, story, the record as
 # JSON), made in the worker, with the columns of the library-wide order before it.

@@ -8,7 +8,7 @@ transaction, and listed by `recount discrepancies` without recomputing anything.
 - `listed_flags(library)`: the stored flags, with the user's decisions applied: dismissed
   flags, rejected claims and deleted reports left out; reports whose claims were reviewed or
   whose story the user changed after their check are checked again first.
-- `rescan(library)`: every flag recomputed by the library-wide sweep (compare/scan.py) and
+- `rescan(library)`: every flag recomputed by the library-wide sweep (compare/sweep.py) and
   stored again (`recount discrepancies --rescan`).
 
 A read-only library is never written: stale reports are checked in memory.
