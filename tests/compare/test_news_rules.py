@@ -312,3 +312,25 @@ def test_stored_flags_and_a_rescan_agree_on_the_new_rules(tmp_path, num) -> None
         assert [t for t, _k in stored] == ["cumulative_decrease", "quote_drift"]
         assert rescan(lib)
         assert sorted((f.type, f.key) for f in listed_flags(lib)) == stored
+
+
+# --- two bodies in one report ---------------------------------------------------------------
+
+def test_one_report_giving_two_bodies_figures_side_by_side_raises_nothing(num, ref) -> None:
+    north = num("412", 412, start=None, end="2024-08-05", place="Varnia", source="the Kessel relief office",
+                sentence="The Kessel relief office reports 412 deaths since the rains began.", offset=10)
+    south = num("265", 265, start=None, end="2024-08-05", place="Varnia", source="the Ostia relief office",
+                sentence="The Ostia relief office has counted 265 deaths.", offset=90)
+    own = [north, south]
+    pair = [ref(c, "a", "2024-08-05", "One", siblings=lambda: own) for c in own]
+    assert find_discrepancies(pair) == []  # two offices of two provinces, told together
+
+
+def test_one_body_giving_two_figures_for_one_moment_in_one_report_is_still_a_conflict(num, ref) -> None:
+    lead = num("412", 412, start=None, end="2024-08-05", place="Varnia", source="the relief office",
+               sentence="The relief office puts the toll at 412.", offset=10)
+    later = num("380", 380, start=None, end="2024-08-05", place="Varnia", source="the relief office",
+                sentence="The toll stands at 380, the relief office said.", offset=90)
+    own = [lead, later]
+    pair = [ref(c, "a", "2024-08-05", "One", siblings=lambda: own) for c in own]
+    assert [f.type for f in find_discrepancies(pair)] == ["conflict"]
