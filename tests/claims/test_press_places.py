@@ -274,3 +274,14 @@ def test_a_list_by_place_told_in_words_gives_each_its_place():
 def test_a_region_of_a_named_country_is_the_region():
     text = "Floods in Ostia's Kessel region have killed 30 people."
     assert extract_numeric(Document.from_text(text, date(2024, 3, 14)))[0].place == "Kessel region"
+
+
+def test_a_neighbouring_place_and_a_toll_announced_there() -> None:
+    text = ("Storm floods Varnia\n\n"
+            "At least 71 people died in the Belsa region, officials said on Thursday.\n\n"
+            "Two more deaths were reported in neighbouring Kessel.\n\n"
+            "Officials in nearby Ostia and Tamsin had announced a combined five deaths there.\n\n"
+            "The town of Arlen announced €2 million in aid for the families.")
+    assert place_of(text, "Two more deaths") == "Kessel"
+    assert place_of(text, "five deaths") == "Ostia and Tamsin"  # "announced" a toll: not a donor
+    assert place_of(text, "€2 million") != "Arlen"  # "announced" money: the town gives it

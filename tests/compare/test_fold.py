@@ -125,6 +125,11 @@ def test_credits_that_name_no_distinct_body() -> None:
     assert _distinct_sources("Red Cross", "World Health Organization", None)
     assert _distinct_sources("Finance Ministry", "World Bank", None)
     assert not _distinct_sources("Westwire news agency", "harbour police chief Anna Rossel", None)  # relays
+    assert not _distinct_sources("Authorities in Kessel", "Red Cross", None)  # a place's authorities
+    assert not _distinct_sources("Officials in neighbouring Ostia", "World Health Organization", None)
+    assert not _distinct_sources("Rescuers", "Kessel civil protection agency", None)  # people by their work
+    assert not _distinct_sources("local medics", "Red Cross", None)
+    assert _distinct_sources("Kessel civil protection agency", "Varnian Red Crescent", None)
     assert not _distinct_sources("Coastline Press", "Red Cross", None)
 
 

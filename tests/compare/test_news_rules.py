@@ -314,16 +314,28 @@ def test_stored_flags_and_a_rescan_agree_on_the_new_rules(tmp_path, num) -> None
         assert sorted((f.type, f.key) for f in listed_flags(lib)) == stored
 
 
-# --- two bodies in one report ---------------------------------------------------------------
+# --- one kind of body of two places ---------------------------------------------------------
 
-def test_one_report_giving_two_bodies_figures_side_by_side_raises_nothing(num, ref) -> None:
+def test_one_kind_of_body_of_two_places_gives_two_places_figures(num, ref) -> None:
     north = num("412", 412, start=None, end="2024-08-05", place="Varnia", source="the Kessel relief office",
                 sentence="The Kessel relief office reports 412 deaths since the rains began.", offset=10)
     south = num("265", 265, start=None, end="2024-08-05", place="Varnia", source="the Ostia relief office",
                 sentence="The Ostia relief office has counted 265 deaths.", offset=90)
     own = [north, south]
     pair = [ref(c, "a", "2024-08-05", "One", siblings=lambda: own) for c in own]
-    assert find_discrepancies(pair) == []  # two offices of two provinces, told together
+    assert find_discrepancies(pair) == []  # each office counts its own province
+    apart = [ref(north, "a", "2024-08-05", "One"), ref(south, "b", "2024-08-05", "Two")]
+    assert find_discrepancies(apart) == []  # in two reports as in one
+
+
+def test_two_branches_of_one_government_are_not_two_places(num, ref) -> None:
+    health = num("412", 412, start=None, end="2024-08-05", place="Varnia", source="the Health Ministry",
+                 sentence="The Health Ministry reports 412 deaths since the rains began.")
+    interior = num("265", 265, start=None, end="2024-08-05", place="Varnia", source="the Interior Ministry",
+                   sentence="The Interior Ministry has counted 265 deaths since the rains began.", offset=90)
+    own = [health, interior]
+    pair = [ref(c, "a", "2024-08-05", "One", siblings=lambda: own) for c in own]
+    assert [f.type for f in find_discrepancies(pair)] == ["conflict"]
 
 
 def test_one_body_giving_two_figures_for_one_moment_in_one_report_is_still_a_conflict(num, ref) -> None:

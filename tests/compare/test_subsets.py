@@ -68,6 +68,10 @@ def test_the_remaining_ones_are_a_part(num) -> None:
     ("50", "Varnia says 50 security personnel died in the unrest.", "soldiers"),
     ("416 protesters", "The monitor says 416 protesters have lost their lives.", "protesters"),
     ("359", "The toll climbed to 359, police reported on Friday.", None),
+    ("Nine", "Nine of those who drowned there had sheltered in a school.", "subset:of-them"),
+    ("14", "At least 14 of the victims were pilgrims, the diocese said.", "subset:of-them"),
+    ("three", "Rescuers pulled three of them from the river on Monday.", "subset:of-them"),
+    ("60", "Flooding killed 60 of 300 residents in the valley.", None),
 ])
 def test_groups_named_around_a_figure(span, sentence, group, num) -> None:
     assert subject_group(num(span, 1, category="killed", sentence=sentence)) == group

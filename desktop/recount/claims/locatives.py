@@ -30,8 +30,10 @@ _PREPS = trie(
     "in at near across from around outside inside into toward towards throughout of for over "
     "capital, city,".split() + _OPENING_PREPS
 )
+# "in neighbouring Kessel", "in nearby Ostia": a place's neighbour is still that place
+_NEIGHBOURING = r"(?:(?:neighbouring|neighboring|nearby|adjacent|adjoining)\s+)"
 LOCATIVE_RE = fast(
-    rf"\b(?P<prep>{_PREPS})\s+(?:the\s+)?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
+    rf"\b(?P<prep>{_PREPS})\s+(?:the\s+)?{_NEIGHBOURING}?(?P<place>{_DIRECTION}?{_NAME}{_SUFFIX})"
 )
 # "in the southern part of Tripoli", "on the outskirts of Kharkiv", "near the village of Esk"
 PART_OF_RE = fast(

@@ -92,12 +92,16 @@ def is_part_or_org(text: str, pos: int, name: str) -> bool:
 # "The city of Arlen immediately pledged €5m", "the region that includes Arlen promised €1m":
 # a place that is the subject of a verb of giving is the donor, not where the money goes
 _DONOR_AFTER = (
-    r"[^,;.\d]{0,60}?\b(?:announced|pledged|promised|donated|gave|contribute[ds]?|offered|committed|put\s+up)\b"
+    r"[^,;.\d]{0,60}?\b(?:(?P<announced>announced)|pledged|promised|donated|gave|contribute[ds]?|offered|"
+    r"committed|put\s+up)\b"
 )
+# "announced" gives only money ("announced €2m"); "officials in Kessel announced four deaths" tell a toll
+_MONEY_NEAR = r"[^.;]{0,40}?(?:[$\u20ac\u00a3\u00a5]|\b(?:euros?|dollars?|pounds|aid|funding|grants?)\b)"
 
 
 def is_donor(text: str, pos: int) -> bool:
-    return bool(rx(_DONOR_AFTER).match(text, pos, pos + 90))
+    m = rx(_DONOR_AFTER).match(text, pos, pos + 90)
+    return bool(m) and (not m.group("announced") or bool(rx(_MONEY_NEAR).match(text, m.end(), m.end() + 60)))
 
 # "won in 19 states – Arvo, Belk, Corran, …": the items of a list of parts are not where the
 # figure is (nor, being parts, the article's country)

@@ -38,6 +38,7 @@ _CONDUIT = re.compile(r"\b(?:news(?:\s+agency)?|media(?:\s+(?:channels|outlets|r
                       r"tv|television|radio|broadcaster|newspaper|times|herald|tribune|gazette|wire|cnn|bbc|xinhua|"
                       r"anadolu|tass|yonhap|kyodo|interfax)\b",
                       re.IGNORECASE)
+_DETERMINERS = frozenset("the a an some local several many".split())
 # A figure credited to two bodies is a distinctive estimate only from this value ("3 dead" from
 # two sources is a coincidence, "6,400 dead" is not).
 ATTRIBUTION_MIN_VALUE = 20
@@ -49,6 +50,24 @@ _DISOWNING = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected|ref
 
 def same_source(x: str | None, y: str | None, speakers: Mapping[str, str] | None) -> bool:
     return bool(x and y and names_match(x, y, speakers))
+
+
+def sister_bodies(x: str | None, y: str | None) -> bool:
+    """One kind of body of two places: the names share their common words and differ only by
+    proper names ("PDMA Kessel" / "PDMA Ostia", "the Kessel police" / "the Ostia police"). Each
+    counts its own place: their figures are parts, not two counts of one thing."""
+    if not x or not y:
+        return False
+    wx, wy = x.split(), y.split()
+    lx, ly = {w.lower().strip(",.") for w in wx}, {w.lower().strip(",.") for w in wy}
+    shared = (lx & ly) - _DETERMINERS
+    only_x = [w for w in wx if w.lower().strip(",.") not in ly]
+    only_y = [w for w in wy if w.lower().strip(",.") not in lx]
+    if not shared or not only_x or not only_y:
+        return False
+    branch = _SECTORS | _KINDS | TITLES  # "Health Ministry" / "Interior Ministry": one government's two
+    return (all(w[:1].isupper() and not w.isupper() and w.lower() not in branch for w in only_x + only_y)
+            and is_body(x) and is_body(y))
 
 
 def _body_words(name: str) -> set[str]:
@@ -91,7 +110,7 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
     sectors_x, sectors_y = set(words_of(x)) & _SECTORS, set(words_of(y)) & _SECTORS
     if kinds_x & kinds_y and not (sectors_x and sectors_y and not sectors_x & sectors_y):
         return False  # "Police Media Spokesperson" / "Kelso police (spokesman Ivo Rask)": one force
-    if any(words_of(n)[-1:] and words_of(n)[-1] in _VAGUE for n in (x, y)):
+    if any(_unnamed(n) for n in (x, y)):
         return False
     if relayed(x) or relayed(y):
         return False  # "according to the Westwire news agency": a news outlet passes a figure on
@@ -101,6 +120,18 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _unnamed(name: str) -> bool:
+    """A credit naming no particular body: a country's or a place's authorities ("Varnian
+    officials", "authorities in Kessel"), or people by what they do ("rescuers", "local medics")."""
+    head = re.split(r"\s+(?:in|at|across)\s+", name, maxsplit=1)[0]
+    words = words_of(head)
+    if words[-1:] and words[-1] in _VAGUE:
+        return True
+    raw = [w for w in head.split() if w.lower() not in _DETERMINERS]
+    return (0 < len(raw) <= 2 and raw[-1].endswith("s") and not _ACRONYM.search(head)
+            and all(w[:1].islower() for w in raw[1:]) and raw[-1].lower() not in _KINDS)
 
 
 def named_beside(source: str | None, sentence: str | None) -> bool:

@@ -36,6 +36,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
     relayed,
     same_estimate_rule,
     same_source,
+    sister_bodies,
 )
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
@@ -172,9 +173,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
     if same_article and (relayed(ca.source) or relayed(cb.source)):
         return None  # "media channels are saying 270, but the official toll is 238": the report tells both
-    if (same_article and ca.source and cb.source and not (ra or rb)
-            and not same_source(ca.source, cb.source, speakers)):
-        return None  # two bodies' figures side by side ("the Kessel authority reports 166, Ostia's 121")
+    if sister_bodies(ca.source, cb.source):
+        return None  # one kind of body of two places ("the Kessel relief office" / "the Ostia relief office")
     if projected(ca) or projected(cb) or denied(ca) or denied(cb):
         return None
     da, db = disowned(ca), disowned(cb)

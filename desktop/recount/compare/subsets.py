@@ -56,6 +56,9 @@ _STATUS_BEFORE = re.compile(r"\b(handed\s+over|returned|repatriated|identified|b
 _NOUN_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?")
 _AMONG_GROUP = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?among\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\b",
                           re.IGNORECASE)
+# "Seven of those who died", "12 of the victims", "three of them": a part named right after it
+_OF_THEM_AFTER = re.compile(r"^\s+(?:of|among)\s+(?:them|those|whom|the\s+(?:dead|victims|killed|deceased|"
+                            r"injured|wounded|bodies|missing|\d))\b", re.IGNORECASE)
 _ALONE = re.compile(r"^\W*(?:\w+\W+){0,3}?alone\b", re.IGNORECASE)
 
 
@@ -87,7 +90,7 @@ def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
     among = _AMONG_GROUP.match(after)  # "28 fatalities among security forces"
     if among and among[1].lower() in _GROUPS:
         return _GROUPS[among[1].lower()]
-    if before and _PART_OF.search(before[-30:]):
+    if (before and _PART_OF.search(before[-30:])) or _OF_THEM_AFTER.match(after):
         return "subset:of-them"
     if _ALONE.match(after) or "alone" in span.lower().split():
         return "subset:one-place"
