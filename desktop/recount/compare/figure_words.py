@@ -1,7 +1,9 @@
 """What the words around a figure say of it: an older figure the report restates ("the previous
 figure of 359"), a figure it denies ("and not 171"), a forecast or a target ("heading for the
-1,000 mark", "may be forced to leave"). Such figures are no report's current count; the rules
-(rules.py) and the series (reconcile.py) ask here."""
+1,000 mark", "may be forced to leave", "the 50% needed to win"), how far a count has gone ("with
+99% of ballot boxes opened"). Such figures are no report's current count; the rules (rules.py)
+and the series (reconcile.py) ask here. A share given with its count's progress is a snapshot of
+that count: it meets only snapshots taken at the same progress."""
 
 from __future__ import annotations
 
@@ -41,7 +43,8 @@ _DENIAL = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:the\s+|a\s+)?
 # "expected to reach 500", "could top 2,000", "feared to rise above 100".
 _PROJECTION = re.compile(
     r"\b(?:heading (?:for|towards?)|on course (?:for|to)|expected to|could|may|might|set to|likely to|"
-    r"feared to|projected to|forecast to|predicted to|aims? to|target(?:s|ed)? of|goal of|hopes? to)\b"
+    r"feared to|projected to|forecast to|predicted to|aims? to|target(?:s|ed)? of|goal of|hopes? to|"
+    r"threshold of)\b"
     r"[^.;,]{0,30}$",
     re.IGNORECASE,
 )
@@ -50,7 +53,9 @@ _PROJECTED_AFTER = re.compile(
     r"^\W{0,3}(?:(?!(?:and|but|it|which|that|who|they)\b)[\w-]+\s+){0,3}?(?:may|might|could|would|will)\s+"
     r"(?:\w+\s+)?(?:be|need|face|flee|leave|die|lose|require|go|fall|rise)\b|"
     r"^\W{0,3}(?:(?!(?:and|but|it|which|that|who|they)\b)[\w-]+\s+){0,3}?(?:are|is|were|was)\s+(?:projected|expected|"
-    r"forecast|predicted|likely|feared)\s+to\b",
+    r"forecast|predicted|likely|feared)\s+to\b|"
+    r"^\W{0,3}(?:(?:of\s+the\s+)?(?:vote|votes|ballots)\s+)?(?:needed|required|necessary)\s+(?:to|for)\b|"
+    r"^\W{0,3}threshold\b",
     re.IGNORECASE,
 )
 
@@ -99,3 +104,39 @@ def denied(claim: NumericClaim) -> bool:
     """The report says the figure is wrong ("the toll was 140 and not 171 as reported"): it is
     no one's claim in this report, so it raises nothing."""
     return _denied(claim.span, claim.sentence)
+
+
+# How far a count has gone: "with 99% of ballot boxes opened", "with all ballots counted", "with
+# just over 99 per cent of ballot boxes opened". Group 1 is the progress.
+_PROGRESS = re.compile(
+    r"\bwith\s+(?:(?:just|nearly|almost|about|over|more\s+than|some|only)\s+)*"
+    r"(\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)|all|half|most)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:(?:domestic|overseas|local)\s+)?(?:ballot\s+boxes|ballots|votes|precincts|polling\s+(?:stations|units)|"
+    r"stations|districts|constituencies|the\s+vote)\s+(?:(?:now|so\s+far|already)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:opened|counted|processed|tallied|reported|in|cast|verified|declared|checked)\b",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _progress(span: str, sentence: str | None) -> tuple[bool, str | None]:
+    if not sentence or "ith " not in sentence:  # ("with", "With")
+        return False, None
+    pos = sentence.find(span)
+    for m in _PROGRESS.finditer(sentence):
+        if pos >= 0 and m.start() <= pos < m.end():
+            return True, None  # the figure is the count's progress itself
+        level = re.sub(r"\s*(?:per\s?cent|percent)", "%", m.group(1).lower()).replace(" ", "")
+        return False, {"all": "100%"}.get(level, level)
+    return False, None
+
+
+def count_progress(claim: NumericClaim) -> bool:
+    """The figure says how far a count has gone ("99% of ballot boxes opened"): the count's clock,
+    not a result."""
+    return _progress(claim.span, claim.sentence)[0]
+
+
+def snapshot(claim: NumericClaim) -> str | None:
+    """The progress of the count a figure was taken at ("49.4% ..., with 99% of ballot boxes
+    opened" -> "99%"), or None when the sentence gives none."""
+    return _progress(claim.span, claim.sentence)[1]

@@ -40,7 +40,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
 )
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
-from recount.compare.figure_words import denied, projected, restated
+from recount.compare.figure_words import count_progress, denied, projected, restated, snapshot
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -175,8 +175,11 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
         return None  # "media channels are saying 270, but the official toll is 238": the report tells both
     if sister_bodies(ca.source, cb.source):
         return None  # one kind of body of two places ("the Kessel relief office" / "the Ostia relief office")
-    if projected(ca) or projected(cb) or denied(ca) or denied(cb):
+    if projected(ca) or projected(cb) or denied(ca) or denied(cb) or count_progress(ca) or count_progress(cb):
         return None
+    sa, sb = _snapshot(a), _snapshot(b)
+    if sa != sb and (sa or sb):
+        return None  # a count taken at another stage ("with 99% of boxes opened" / "with all counted")
     da, db = disowned(ca), disowned(cb)
     if da or db:
         if same_article or (da and db):
@@ -206,6 +209,23 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if flag is not None and not same_article and flag.type != "conflict" and (superseded(a) or superseded(b)):
         return None
     return flag
+
+
+def _snapshot(ref: Ref) -> str | None:
+    """The progress of the count a share was taken at: its sentence's, else the one a sentence
+    shortly before it in its report gave ("... with all ballot boxes counted. The third candidate
+    received 5.2%")."""
+    c = ref.claim
+    assert isinstance(c, NumericClaim)
+    own = snapshot(c)
+    if own or c.category != "percent" or ref.siblings is None:
+        return own
+    before = [o for o in ref.siblings() if isinstance(o, NumericClaim) and c.start - 600 < o.start < c.start
+              and o.sentence != c.sentence]
+    for o in sorted(before, key=lambda o: -o.start):
+        if (level := snapshot(o)) is not None:
+            return level
+    return None
 
 
 def whole_below_part(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
