@@ -127,6 +127,12 @@ def test_things_counted_do_not_take_a_casualty_word_before_them():
     assert one("The 9,300-acre fire has killed 12 people.", 9_300).category == "count"
 
 
+def test_sites_and_days_in_a_toll_sentence_are_not_the_toll():
+    text = "The toll from the blasts at four chapels in Orlin has risen from 27 to 29, officials said."
+    assert [(c.value, c.category) for c in claims(text)] == [(4, "count"), (27, "killed"), (29, "killed")]
+    assert one("The toll rose to 80 over the three hottest days of the pilgrimage.", 3).category == "count"
+
+
 def test_with_also_shares_the_time_of_the_figure_before():
     found = claims("The toll had been put at 321 on Tuesday, with about 500 people also wounded.")
     assert found[1].time == found[0].time

@@ -159,7 +159,8 @@ PEOPLE_NOUNS = frozenset(
     "policemen gunmen insurgents rebels fatalities deaths casualties injuries lives refugees evacuees "
     "migrants inmates hostages crew teenagers youths minors pedestrians bystanders shopkeepers motorists "
     "commuters fishermen miners farmers traders shoppers spectators drivers guards officials diners "
-    "customers visitors fans mourners churchgoers protesters demonstrators villagers residents".split()
+    "customers visitors fans mourners churchgoers protesters demonstrators villagers residents "
+    "names entries".split()  # (the names or entries of a list of people: "the list has 640 names")
 )
 _AMONG = fast(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is|was)\s+(?:also\s+)?among\s+"
               r"(?P<what>(?:the|those)\s+[^,;.]{0,40})",
@@ -189,6 +190,22 @@ _ADJ_CURRENCY = fast(rf"^(?:{ADJECTIVAL_CURRENCIES})\b", re.IGNORECASE)
 _CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?"
                             r"(?:(?:U\.\s?S\.|US|American|Canadian|Australian|Hong\s+Kong|Singapore|"
                             r"New\s+Zealand)\s+)?[A-Za-z]+")
+
+
+_FUNCTION_WORDS = frozenset("as and or but when while after before since because if than to in on at of for "
+                            "with by from".split())
+_DURATION_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?:days|weeks|months|years|hours|nights|minutes|decades)\b")
+
+
+def names_things(after: str) -> bool:
+    """The figure's own noun names things, not people ("three churches", "two busiest days"): no
+    tally said before it counts them."""
+    if _DURATION_HEAD.match(after):
+        return True
+    thing = _THING_HEAD.match(after)
+    if not thing or thing.group().split()[0] in _FUNCTION_WORDS:
+        return False  # "more than 600 as calls came in": the figure has no noun of its own
+    return thing.group("noun").lower() not in PEOPLE_NOUNS and not _ANY_CATEGORY.search(thing.group())
 
 
 def is_money(symbol: str | None, after: str) -> bool:
@@ -341,8 +358,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         if verb in ("killed", "wounded", "missing", "arrested") and len(before[-60:][at:].split()) <= 3:
             return _fold(verb, sentence), subject
         return "troops", subject
-    thing = _THING_HEAD.match(after)
-    if thing and thing.group("noun").lower() not in PEOPLE_NOUNS and not _ANY_CATEGORY.search(thing.group()):
+    if names_things(after):
         return "count", subject
     # 3. a verb or toll word just before ("killed 174 people", "the toll rose to 17",
     #    "the number of people killed ... rose to 121")

@@ -23,6 +23,7 @@ from recount.claims.categories import (
     is_currency_word,
     is_money,
     is_percent,
+    names_things,
     tally_category,
 )
 from recount.claims.coordination import link_to_previous
@@ -320,7 +321,7 @@ class NumericExtractor:
             category, unit = "count", _AREA.match(after_raw).group("unit").lower().rstrip("s") + "s"
         else:
             category, subject = categorize(before, after_clause, text[s.start : s.end])
-            if category == "count":
+            if category == "count" and not names_things(after_clause):
                 category = self._carried_category(si, text[s.start : fig.start], self._previous,
                                                              fig.start) or category
 
