@@ -237,3 +237,9 @@ def test_a_bare_figure_after_and_counts_what_the_one_before_counts():
     assert one(text, 45).category == "killed"
     text = "The quake killed 2,400 people in 1981 and 650 in 1996."
     assert one(text, 650).category == "killed"
+
+
+def test_a_list_of_parts_opened_by_included_shares_its_first_items_count():
+    text = "The dead included 64 women, 38 men, 11 girls and 7 boys, the district office said."
+    assert [(c.value, c.category) for c in claims(text)] == [
+        (64, "killed"), (38, "killed"), (11, "killed"), (7, "killed")]

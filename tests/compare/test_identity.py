@@ -111,6 +111,21 @@ def test_restated_and_forecast_figures(num) -> None:
     assert not projected(num("600", 600, sentence="Donations have reached 600 so far."))
 
 
+def test_feared_tolls_and_an_event_told_by_its_earlier_toll(num) -> None:
+    feared = "Some 240 travellers are feared drowned, a coast guard officer told reporters."
+    assert projected(num("Some 240 travellers", 240, sentence=feared))
+    headline = "64 people feared dead as barge sinks on Lake Orm"
+    assert projected(num("64 people feared dead", 64, sentence=headline))
+    fears = "Divers searched the hull as fears grew that dozens more may have been trapped inside."
+    assert projected(num("dozens", 24, sentence=fears))
+    sank = "At least 58 people drowned when the barge sank."
+    assert not projected(num("At least 58 people", 58, sentence=sank))
+    told = "A teacher hurt in the May 4 blasts that killed 27 and injured 40 more has died, officials said."
+    assert restated(num("27", 27, sentence=told))
+    plain = "The May 4 blasts killed 27 people, the ministry said."
+    assert not restated(num("27 people", 27, sentence=plain))
+
+
 def test_bounds_that_touch_and_parts_by_size(num) -> None:
     assert not apart(num("18,000", 18000), num("more than 18,000", 18000, qualifier="more_than"))
     assert apart(num("17,000", 17000), num("more than 18,000", 18000, qualifier="more_than"))

@@ -72,6 +72,10 @@ def test_the_remaining_ones_are_a_part(num) -> None:
     ("14", "At least 14 of the victims were pilgrims, the diocese said.", "subset:of-them"),
     ("three", "Rescuers pulled three of them from the river on Monday.", "subset:of-them"),
     ("60", "Flooding killed 60 of 300 residents in the valley.", None),
+    ("88 bodies", "Relatives have identified a total of 88 bodies, the governor said.", "subset:identified"),
+    ("33", "The dead include 52 women, 33 men and 9 boys.", "men"),
+    ("9 boys", "The dead include 52 women, 33 men and 9 boys.", "boys"),
+    ("14 girls", "Among them were 14 girls.", "girls"),
 ])
 def test_groups_named_around_a_figure(span, sentence, group, num) -> None:
     assert subject_group(num(span, 1, category="killed", sentence=sentence)) == group

@@ -28,8 +28,9 @@ _AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
                  r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
 _OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "61 dead (7 of them civilians)"
 # the next item of a list of parts: "40 civilians, seven police officers and five gunmen" (but
-# "37 passengers, including four infants, and five crew": the comma closed the aside)
-_NEXT_ITEM = fast(r"\s*,\s+|\s+and\s+")
+# "37 passengers, including four infants, and five crew": the comma closed the aside); an item's
+# noun may stand outside its span ("included 126 women, 71 men and 10 boys")
+_NEXT_ITEM = fast(r"(?:\s+[a-z]+)?\s*,\s+|(?:\s+[a-z]+)?\s+and\s+")
 # what a part may be counted as on its own that the whole's category replaces
 _PART_OWN = ("count", "troops")
 
@@ -38,8 +39,8 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
                      previous: NumericClaim | None, previous_is_part: bool) -> bool:
     """Give `claim` (figure text[start:end]) what it shares with the figure before it; whether
     it is a part of a whole (so that the next item of its list is one too)."""
-    if previous is None:
-        return False
+    if previous is None:  # "The dead included 126 women, 71 men …": the first item of a list of parts
+        return bool(_PART_OF.search(text[max(0, start - 30) : start]))
     part = _PART_OF.search(text[max(0, start - 30) : start]) or (
         previous_is_part and _NEXT_ITEM.fullmatch(text, previous.end, claim.start))
     if part or _OF_THEM.match(text, end, sentence_end) or _WITH.match(text, previous.end, claim.start):

@@ -1,6 +1,7 @@
 """What the words around a figure say of it: an older figure the report restates ("the previous
 figure of 359"), a figure it denies ("and not 171"), a forecast or a target ("heading for the
-1,000 mark", "may be forced to leave", "the 50% needed to win"), how far a count has gone ("with
+1,000 mark", "may be forced to leave", "the 50% needed to win") or a fear ("300 are feared
+drowned"), how far a count has gone ("with
 99% of ballot boxes opened"). Such figures are no report's current count; the rules (rules.py)
 and the series (reconcile.py) ask here. A share given with its count's progress is a snapshot of
 that count: it meets only snapshots taken at the same progress."""
@@ -23,7 +24,11 @@ _EARLIER_BEFORE = re.compile(
     r"estimated|said|announced)|(?:down|up|revised|lowered|reduced|cut|corrected) from|"
     r"from an? (?:earlier|previous|initial))\b"
     r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
-    r"[^.;\d]{0,60}$|\bfrom\s*$",
+    r"[^.;\d]{0,60}$|\bfrom\s*$|"
+    # "wounds sustained in the March 15 attacks that killed 50": the event told by its toll so far
+    r"\b(?:attacks?|bombings?|shootings?|blasts?|explosions?|massacre|crash|fire|(?:earth)?quake|floods?|"
+    r"storm|cyclone|hurricane|disaster|sinking|collapse|stampede)\s+(?:that|which)\s+(?:had\s+)?"
+    r"(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
 # ...or after it: "290, before being revised", "359, a figure later reduced", "480 people had
@@ -44,7 +49,7 @@ _DENIAL = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:the\s+|a\s+)?
 _PROJECTION = re.compile(
     r"\b(?:heading (?:for|towards?)|on course (?:for|to)|expected to|could|may|might|set to|likely to|"
     r"feared to|projected to|forecast to|predicted to|aims? to|target(?:s|ed)? of|goal of|hopes? to|"
-    r"threshold of)\b"
+    r"threshold of|fears?\s+(?:\w+\s+){0,2}?that)\b"
     r"[^.;,]{0,30}$",
     re.IGNORECASE,
 )
@@ -55,7 +60,9 @@ _PROJECTED_AFTER = re.compile(
     r"^\W{0,3}(?:(?!(?:and|but|it|which|that|who|they)\b)[\w-]+\s+){0,3}?(?:are|is|were|was)\s+(?:projected|expected|"
     r"forecast|predicted|likely|feared)\s+to\b|"
     r"^\W{0,3}(?:(?:of\s+the\s+)?(?:vote|votes|ballots)\s+)?(?:needed|required|necessary)\s+(?:to|for)\b|"
-    r"^\W{0,3}threshold\b",
+    r"^\W{0,3}threshold\b|"
+    r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:(?:are|is|were|was|now|still)\s+)?(?:feared|presumed|believed|thought)\s+"
+    r"(?:to\s+(?:be|have)\s+)?(?:dead|drowned|killed|lost|died|perished)\b",
     re.IGNORECASE,
 )
 
@@ -77,7 +84,9 @@ def _projected(span: str, sentence: str | None) -> bool:
     lead = words_before_number(span)
     pos = sentence.find(span) if sentence else -1
     head = (sentence[max(0, pos - 60):pos] if sentence and pos >= 0 else "") + lead
-    tail = sentence[pos + len(span):pos + len(span) + 60] if sentence and pos >= 0 else ""
+    number = re.search(r"\d[\d,.]*", span)  # the span may hold the words ("86 people feared dead")
+    rest = span[number.end():] if number else ""
+    tail = rest + (sentence[pos + len(span):pos + len(span) + 60] if sentence and pos >= 0 else "")
     return bool(_PROJECTION.search(head) or _PROJECTED_AFTER.match(tail))
 
 

@@ -16,7 +16,8 @@ from recount.claims.model import NumericClaim
 _GROUPS = {
     "civilian": "civilians", "civilians": "civilians",
     "child": "children", "children": "children", "kids": "children", "minors": "children",
-    "woman": "women", "women": "women",
+    "woman": "women", "women": "women", "man": "men", "men": "men",
+    "girls": "girls", "boys": "boys", "infants": "children", "babies": "children",
     "soldier": "soldiers", "soldiers": "soldiers", "troops": "soldiers",
     "fighter": "fighters", "fighters": "fighters", "militants": "fighters", "combatants": "fighters",
     "rebels": "fighters",
@@ -50,7 +51,8 @@ _PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|in
                       re.IGNORECASE)
 # "handed over 57 bodies to relatives", "repatriated the bodies of 24": what became of some of them
 _STATUS_BEFORE = re.compile(r"\b(handed\s+over|returned|repatriated|identified|buried|flown\s+home|"
-                            r"sent\s+home|discharged)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?(?:about\s+|some\s+)?$",
+                            r"sent\s+home|discharged)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?"
+                            r"(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+)?(?:about\s+|some\s+)?$",
                             re.IGNORECASE)
 # A figure "in X alone" counts one place of several.
 _NOUN_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?")
