@@ -124,6 +124,17 @@ def test_the_same_words_credited_to_two_speakers(quote, ref) -> None:
     assert "Ilena Drask" in flag.explanation and "Aurel Vantesh" in flag.explanation
 
 
+def test_words_credited_to_a_person_and_to_a_role_alone_are_no_conflict(quote, ref) -> None:
+    words = "today we turned our sympathy for the valley into real help for its people"
+    a = ref(quote("Roskvist said", "Elna Roskvist", words), "n14", "2024-06-04", "Northgate")
+    for role in ("Varnia Prime Minister", "the prime minister of Varnia", "a senior official"):
+        b = ref(quote(f"{role} said", role, words), "m16", "2024-06-04", "Meridian")
+        assert compare(a, b) is None  # the role may be held by the person the other report names
+    other = ref(quote("Prime Minister Aurel Vantesh said", "Aurel Vantesh", words), "m17", "2024-06-04",
+                "Dispatch")
+    assert compare(a, other).type == "attribution_conflict"
+
+
 def test_rivals_using_a_common_phrase_are_not_an_attribution_conflict(quote, ref) -> None:
     a = ref(quote("Tolland said", "Marek Tolland", "They are shelling bread queues. They are shelling the "
                   "hospital road"), "e", "2024-06-04", "Eastwatch")

@@ -57,6 +57,20 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+|,\s*")
 
 
 @lru_cache(maxsize=16384)
+def role_only(name: str | None) -> bool:
+    """A role named with at most its country or town, no one's name: "Varnia Prime Minister",
+    "the prime minister of Varnia", "the Kessel mayor". Any holder of the role may be meant."""
+    words = [w for w in re.findall(r"[\w'\u2019-]+", name or "") if w.lower() not in ("the", "a", "an")]
+    at = [i for i, w in enumerate(words) if w.lower() in _TITLES]
+    if not at:
+        return False
+    before, after = words[: at[0]], words[at[-1] + 1 :]
+    if after[:1] and after[0].lower() == "of":
+        after = after[2:]  # "the prime minister of Varnia"
+    between = [w for w in words[at[0] : at[-1] + 1] if w.lower() not in _TITLES]
+    return len(before) <= 1 and not after and not between
+
+
 def is_body(name: str | None) -> bool:
     """The speaker is an organisation (a word of a body's name, or an acronym: "WHO", "OCHA"),
     not a person."""

@@ -18,7 +18,7 @@ from recount.claims.model import AttributedClaim
 from recount.compare.diff import word_diff
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap
-from recount.compare.names import is_body, names_match
+from recount.compare.names import is_body, names_match, role_only
 from recount.compare.refs import Ref, other_story
 from recount.wording import prose_date as format_date
 
@@ -191,6 +191,8 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     short_words = min(len(" ".join(fragments(ca.quote)).split()), len(" ".join(fragments(cb.quote)).split()))
     if short_words < SAME_WORDS_MIN_WORDS or not (contained or sim >= SAME_WORDS_MIN):
         return None
+    if role_only(ca.speaker) or role_only(cb.speaker):
+        return None  # "Varnia Prime Minister" may be the "Elna Roskvist" another report names
     gap = day_gap(a.as_of, b.as_of)
     if gap is not None and gap > QUOTE_WINDOW_DAYS:
         return None
