@@ -227,3 +227,8 @@ def test_stating_released_and_a_pronoun_clause_after_claims() -> None:
     text = ("The Port Authority released a statement on Monday stating that 12 ships sank. "
             "Police spokesman Ivo Lenz released the toll. The Kessan Army claims it holds the bridge.")
     assert [c.speaker for c in claims(text)] == ["Port Authority", "Ivo Lenz", "Kessan Army"]
+
+
+def test_two_counts_joined_by_while_have_two_speakers() -> None:
+    found = claims("In Varn, 42,000 marched according to the police while the dockers' union counted 96,000.")
+    assert [c.speaker for c in found] == ["police", "dockers' union"]

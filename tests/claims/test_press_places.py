@@ -285,3 +285,19 @@ def test_a_neighbouring_place_and_a_toll_announced_there() -> None:
     assert place_of(text, "Two more deaths") == "Kessel"
     assert place_of(text, "five deaths") == "Ostia and Tamsin"  # "announced" a toll: not a donor
     assert place_of(text, "€2 million") != "Arlen"  # "announced" money: the town gives it
+
+
+STRIKE = ("Strike day in Ostrelia\n\n"
+          "VARN, Ostrelia — Unions called a second day of strikes.\n\n"
+          "The ministry counted 310,000 protesters nationwide, including 42,000 in the capital, Varn.\n\n"
+          "In Kessel, 12,000 marched, the police said.\n\n"
+          "For its part, the union reported 900,000 marchers, including 150,000 in Kessel.")
+
+
+def test_a_national_count_and_its_parts_by_city():
+    assert place_of(STRIKE, "310,000") == "Ostrelia"  # "nationwide": the dateline's country
+    assert place_of(STRIKE, "42,000") == "Varn"
+    assert place_of(STRIKE, "12,000") == "Kessel"  # "In Kessel, 12,000": a thousands comma is no age
+    assert place_of(STRIKE, "900,000") == "Ostrelia"  # a whole whose part is in Kessel is not Kessel's
+    parts = {c.value: c.place for c in extract_numeric(Document.from_text(STRIKE, date(2025, 4, 16)))}
+    assert parts[42000] == "Varn" and parts[150000] == "Kessel"  # a part keeps the place it names

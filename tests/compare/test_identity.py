@@ -12,7 +12,7 @@ from recount.compare.identity import (
     several_places,
     subject_group,
 )
-from recount.compare.rules import apart, part_of_whole, projected, restated
+from recount.compare.rules import apart, compare, part_of_whole, projected, restated
 from recount.compare.scan import find_discrepancies
 
 
@@ -230,3 +230,17 @@ def test_a_later_verb_of_the_sentence_does_not_make_a_figure_a_part(num) -> None
     part = num("1,400", 1400, sentence="Of the injured, 1,400 have been discharged from hospital.")
     assert subject_group(whole) is None
     assert subject_group(part) == "subset:discharged"
+
+
+def test_a_countrys_count_and_a_citys_never_meet_however_the_reports_name_them(num, ref) -> None:
+    national = num("1.1 million marchers", 1.1e6, category="count", scope="point", start="2024-03-09",
+                   end="2024-03-09", place="Portugal", source="the ministry", subject="marchers")
+    city = num("400,000 marchers", 4e5, category="count", scope="point", start="2024-03-09", end="2024-03-09",
+               place="Varn", source="the union", subject="marchers")
+    a = ref(national, "a", "2024-03-10", "One", text="Marches across Portugal, and 40,000 in Varn.")
+    b = ref(city, "b", "2024-03-10", "Two", text="In Varn the union counted 400,000; Portugal saw more.")
+    assert compare(a, b) is None  # (a known country: the engine's list of the world's countries)
+    town = num("390,000 marchers", 3.9e5, category="count", scope="point", start="2024-03-09",
+               end="2024-03-09", place="Varn valley", source="the police", subject="marchers")
+    c = ref(town, "c", "2024-03-10", "Three", text="In the Varn valley police saw 390,000; Varn was calm.")
+    assert compare(b, c) is not None  # two names of one place, each report naming the other's

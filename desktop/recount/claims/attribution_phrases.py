@@ -20,7 +20,8 @@ _ABBR_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|St|Lt))|(?<=\b(?:Mrs|Gen|Col|Sen
 
 _ACCORDING_PHRASE = fast(  # (a dash ends it too: "according to UNICEF — more than double ...")
     rf"\s+((?:the\s+)?(?:[^,;:.()\"“”\u2014\u2013]|{_ABBR_DOT}){{2,140}}?)"
-    rf"(?=\s*(?:[,;:()\"“”\u2014\u2013]|\s-\s|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|$)|"
+    rf"(?=\s*(?:[,;:()\"“”\u2014\u2013]|\s-\s|(?!{_ABBR_DOT}(?!\s*$))\.|\bwhich\b|\bwho\b|\bthat\b|"
+    r"\bwhile\b|\bwhereas\b|$)|"  # "according to the police while the union counted 160,000"
     r"\s+(?:reports|reported|says|said|shows|showed|counted|recorded)\s+\d)"  # "As per X reports 166 deaths"
 )
 

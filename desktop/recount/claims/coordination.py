@@ -24,6 +24,8 @@ _AND_BARE = fast(r"[^,;.]{0,70}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|e
 # "200 died in Qaram, 55 in Belsa": a bare figure after a comma, then its own place
 _COMMA_BARE = fast(r"[^,;.]{0,40}?,\s+$")
 _IN_PLACE = fast(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+_OWN_PLACE = fast(r"\s+(?:[a-z]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?"
+                  r"(?:(?:capital|city|town|port)(?:,|\s+of)?\s+)?[A-Z]")
 _AND_VERB = fast(r"[^,;.]{0,30}?\s+and\s+(?:also\s+)?[a-z]+(?:ed|en)\s+"
                  r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|over)\s+)?$", re.IGNORECASE)
 _OF_THEM = fast(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "61 dead (7 of them civilians)"
@@ -50,7 +52,9 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
             else TimeSpan(previous.time.end, previous.time.end, "point")
         own_noun = not claim.subject and claim.span != text[start:end]  # "with 31 confirmed cases"
         if (claim.category == "count" and not own_noun) or (part and claim.category in _PART_OWN):
-            claim.category, claim.place = previous.category, previous.place  # "including seven officers"
+            claim.category = previous.category  # "including seven officers"
+            if not _OWN_PLACE.match(text, end, sentence_end):  # ("including 42,000 in the capital, Varn")
+                claim.place = previous.place
         return bool(part)
     if claim.time.scope == "point" and previous.time.scope != "point" and _AND_VERB.match(
             text, previous.end, claim.start):

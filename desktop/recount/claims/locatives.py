@@ -73,7 +73,8 @@ DATELINE_RE = fast(
     r"(?P<city>[A-Z][A-Z'. -]+(?:/[A-Z][A-Z'. -]+)*)"
     r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d)(?P<region>[A-Z][\w'. -]+?))?"
     r"(?:,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}\b"
-    r"|\s+\([A-Z][\w .&/-]{0,40}\)\s*[-\u2013\u2014])"
+    r"|\s+\([A-Z][\w .&/-]{0,40}\)\s*[-\u2013\u2014]"
+    r"|\s+(?:[\u2013\u2014]|--)\s)"  # "KESSEL, Varnia — The ...": a city in capitals, then a dash
 )
 # Capitalised words that are never places (or make a name an organisation, a day, a month).
 NOT_PLACE = frozenset(

@@ -213,8 +213,9 @@ def never_a_place(text: str, pos: int, name: str) -> bool:
 
 
 _COMPOUND_SUFFIXES = ("-led", "-backed", "-allied", "-funded", "-owned")
-_AGED = rx(r"([A-Z](?<=\b[A-Z])[a-z'\u2019-]+),\s+\d{1,3},")  # (the capital first: re's fast scan)
-_AGE_COMMAS = rx(r",\s+\d{1,3},")  # what every _AGED match holds, found by a scan of the commas only
+# "Kozlowski, 58, and" (but "In Kessel, 12,000 marched": a thousands comma is no age)
+_AGED = rx(r"([A-Z](?<=\b[A-Z])[a-z'\u2019-]+),\s+\d{1,3},(?!\d)")  # (the capital first: re's fast scan)
+_AGE_COMMAS = rx(r",\s+\d{1,3},(?!\d)")  # what every _AGED match holds, found by a scan of the commas only
 
 
 _STATE_HEADS = ("Republic", "Kingdom", "Emirates", "Islands", "Federation", "States")

@@ -77,11 +77,13 @@ class PlaceFinder:
         text = doc.text
         self.dateline: str | None = None
         self._dateline_cities: list[str] = []
+        self.dateline_region: str | None = None  # "KESSEL, Varnia —": Varnia
         self.dateline_span: tuple[int, int] = (0, 0)
         for ps, pe in doc.paragraphs[:8]:
             m = DATELINE_RE.match(text, ps, pe)
             if m:
                 self._dateline_cities = [c.strip().title() for c in m.group("city").split("/") if c.strip()]
+                self.dateline_region = m.group("region")
                 self.dateline = self._dateline_cities[0]
                 dash = rx(r"\)\s*[-\u2013\u2014]\s*|\s[-\u2013\u2014]\s").search(text[m.end() : m.end() + 80])
                 self.dateline_span = (ps, m.end() + (dash.end() if dash else 0))
@@ -342,8 +344,15 @@ class PlaceFinder:
         cut = _CLAUSE_END.search(text, end, s.end)
         here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
                 if not is_donor(text, c[0])]
-        if here and rx(_WHOLE).search(text, max(s.start, start - 40), end):
+        clause_end = cut.start() if cut else s.end
+        whole = rx(_WHOLE).search(text, max(s.start, start - 40), min(clause_end, end + 30))
+        if whole and whole.end() <= start and rx(_PART_CUE).search(text, whole.end(), start):
+            whole = None  # "310,000 nationwide, including 42,000 in the capital": the part's own place
+        if whole and here:
             return _widest(here) or self._article_country() or here[0][1]
+        if (whole or (not here and cut and rx(_WHOLE_OF_PART).match(text, cut.start(), s.end))) and (
+                country := self._article_country() or self.dateline_region):
+            return country  # "310,000 marched (nationwide), including 42,000 in the capital"
         if here and (joined := coordinated_places(text, s.start, cut.start() if cut else s.end,
                                                              {c[1] for c in here})):
             return joined  # "610 killed across Veloria, Tamsin and Oraku": the three together
@@ -360,6 +369,9 @@ class PlaceFinder:
         return self.main
 
 
+# a whole followed by its part's place: ", including 87,000 in the capital", ", among them 40 in Kessel"
+_WHOLE_OF_PART = r",\s+(?:including|among\s+them)\s+(?:[\w,.-]+\s+){1,4}?in\s+(?:the\s+)?(?:capital\b|[A-Z])"
+_PART_CUE = r"\b(?:including|among\s+them|of\s+(?:them|whom))\b"
 # "the statewide death toll", "nationwide": the figure is the whole's, not the place of its part
 _WHOLE = (r"\b(?:statewide|state-wide|nationwide|countrywide|across\s+the\s+(?:state|country))\b")
 _DIRECTION_WORD = (r"^(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orthern|[Ss]outhern|[Ee]astern|"

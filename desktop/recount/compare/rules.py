@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from recount.claims.countries import COUNTRIES
 from recount.claims.model import NumericClaim
 from recount.compare.credits import (  # noqa: F401  (importable from here, as before)
     ATTRIBUTION_DAYS,
@@ -279,6 +280,8 @@ def same_story(a: Ref, b: Ref) -> bool:
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
     if not ca.place or not cb.place:
         return False
+    if (ca.place in COUNTRIES) != (cb.place in COUNTRIES):
+        return False  # a country's count and a city's ("1.2 million across Varnia" / "500,000 in Orsk")
     sc = scope(ca)
     if not (sc == scope(cb) and sc in ("day", "point") and day_gap(a.as_of, b.as_of) == 0):
         return False
