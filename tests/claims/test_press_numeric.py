@@ -20,6 +20,16 @@ def one(text: str, value: float, published: date = PUBLISHED):
     return found[0]
 
 
+def test_currencies_named_by_their_country_and_short_scales():
+    assert (one("The bank will pay 4 billion Swiss francs.", 4e9).unit) == "CHF"
+    assert one("Losses are guaranteed up to 9 billion Swedish crowns.", 9e9).unit == "SEK"
+    assert one("The lender set aside 600 million TL for the quake zone.", 6e8).unit == "TRY"
+    assert one("The penalty was 3 bn euros, the court said.", 3e9).unit == "EUR"
+    fund = one("Pledges for Kessland now top $6.2B, the fund said.", 6.2e9)
+    assert fund.category == "money" and fund.unit == "USD"
+    assert [c.value for c in claims("He served 7b of the statute's terms.")] != [7e9]  # no sign: no billions
+
+
 def test_currency_code_glued_to_the_figure():
     c = one("The trust will give EUR40 million toward the new bridge, its director said.", 40_000_000)
     assert c.category == "money" and c.unit == "EUR"

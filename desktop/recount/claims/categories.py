@@ -78,12 +78,20 @@ _TROOP_NOUNS = fast(
     r"militiamen|peacekeepers|personnel|reservists|marines|paratroopers|gunmen|insurgents|rebels)\b",
     re.IGNORECASE,
 )
+# Countries whose adjective names their currency ("Swiss francs", "Turkish lira"): one list for the
+# currency words, the span's tail and (by its first word) currency_unit's codes
+_CURRENCY_NATIONS = (r"Swiss|Swedish|Norwegian|Danish|Czech|Icelandic|Turkish|South\s+African|Mexican|"
+                     r"Brazilian|Indian|Pakistani|Egyptian|Nigerian|Kenyan|Japanese|Chinese|Russian|Ukrainian")
 _CURRENCY_WORDS = fast(
     r"^(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?(?:(?:U\.\s?S\.|US|American|Canadian|Australian|"
     r"Hong\s+Kong|Singapore|New\s+Zealand)\s+dollars\b|"
     r"dollars|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|francs|"
     r"shekels|dinars|dirhams|riyals|lira|liras|pesos|reais|rand|hryvnias?|naira|shillings|kroner|kronor|"
-    r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?)\b",
+    r"krona|zloty|won|dong|baht|ringgit|taka|leu|lei|forints?|ariary|cedis?|"
+    # a currency named with its country's adjective: "Swiss francs", "Swedish crowns", "Turkish lira"
+    rf"(?:{_CURRENCY_NATIONS})\s+"
+    r"(?:francs|crowns|kronor|kroner|kronur|koruna|lira|liras|rand|pesos|reais|rupees|pounds|naira|shillings|"
+    r"yen|yuan|roubles|rubles|hryvnias?))\b",
     re.IGNORECASE,
 )
 _PERCENT = fast(r"^\s*(?:%|percent\b|per\s+cent\b|pc\b|percentage\s+points?\b)", re.IGNORECASE)
@@ -185,11 +193,11 @@ _FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+wit
 
 
 _MONEY_PAREN = fast(r"^\s*[\w-]+\s*\(\s*(?:US\$|\$|€|£|¥)", re.IGNORECASE)  # "2 billion tavrens ($45m)"
-_CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR)\b")
+_CURRENCY_CODE = fast(r"^\s*(?:USD|EUR|GBP|JPY|CNY|CHF|RUB|INR|SEK|NOK|DKK|TRY|TL|ZAR|BRL|MXN|CAD|AUD)\b")
 _ADJ_CURRENCY = fast(rf"^(?:{ADJECTIVAL_CURRENCIES})\b", re.IGNORECASE)
 _CURRENCY_TAIL = fast(r"\s*(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?"
                             r"(?:(?:U\.\s?S\.|US|American|Canadian|Australian|Hong\s+Kong|Singapore|"
-                            r"New\s+Zealand)\s+)?[A-Za-z]+")
+                            rf"New\s+Zealand|{_CURRENCY_NATIONS})\s+)?[A-Za-z]+")
 
 
 _FUNCTION_WORDS = frozenset("as and or but when while after before since because if than to in on at of for "
@@ -232,7 +240,10 @@ def currency_unit(symbol: str | None, after: str) -> str | None:
     after = _adjectival(after)
     lead = after.lower().split()[:3]
     for word, code in (("canadian", "CAD"), ("australian", "AUD"), ("hong", "HKD"), ("singapore", "SGD"),
-                       ("zealand", "NZD")):
+                       ("zealand", "NZD"), ("swiss", "CHF"), ("swedish", "SEK"), ("norwegian", "NOK"),
+                       ("danish", "DKK"), ("czech", "CZK"), ("turkish", "TRY"), ("african", "ZAR"),
+                       ("mexican", "MXN"), ("brazilian", "BRL"), ("egyptian", "EGP"), ("nigerian", "NGN"),
+                       ("kenyan", "KES"), ("ukrainian", "UAH")):
         if word in lead:
             return code
     for word in after.lower().split()[:2]:
@@ -241,7 +252,7 @@ def currency_unit(symbol: str | None, after: str) -> str | None:
                 return v
     code = _CURRENCY_CODE.match(after)
     if code:
-        return code.group().strip()
+        return {"TL": "TRY"}.get(code.group().strip(), code.group().strip())
     return None
 
 

@@ -179,8 +179,8 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
             _SERVICE_NUMBER.match(after) or _CALLED.search(before)
         ):
             return True
-        if ident_before(before) or before.endswith(("#", "No ", "no. ")):
-            return True
+        if a.currency is None and (ident_before(before) or before.endswith(("#", "No ", "no. "))):
+            return True  # ("top 10" is a rank, "top $6.2B" a sum)
         if AGE_BEFORE.search(before):
             return True
         # "Dana Kesler, 52, who ..." / "Orvell, 47, a former doctor"

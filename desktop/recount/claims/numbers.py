@@ -38,8 +38,9 @@ _WORD_NUM = rf"{_NW}(?:-{_NW})?(?:(?:\s+|\s+and\s+|-)(?:{_NW}(?:-{_NW})?|hundred
 # "2,800", "100 000" (a space, no-break or thin space between thousands), "4.5"
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[,.]\d)|"
            r"\d+(?:\.\d+)?")
-# "$4.5 billion", "$1.6-billion grant", "$10.2m"
-_SCALE = r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(?:bn|mn|m|k)\b)"
+# "$4.5 billion", "$1.6-billion grant", "$10.2m", "7 bn euros", "$7.5B" (a bare B only after a currency sign)
+_SCALE = (r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(?:bn|mn|m|k)\b|"
+          r"\s(?:bn|mn)\b|(?(cur)b\b))")
 # a currency named as an adjective after a figure: "a 2.5-billion-euro loan", "a 40-dollar fine"
 ADJECTIVAL_CURRENCIES = "dollar|euro|pound|yuan|yen|rupee|rouble|ruble|franc"
 _CURRENCY_SYM = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|INR|Rs\.?)(?=\s?\d))"
