@@ -249,3 +249,10 @@ def test_a_start_said_without_its_year_has_already_come():
 
 def test_a_toll_announced_earlier_is_undated():
     assert when("The authorities had earlier announced a toll of 199.", 199)[1] is None
+
+
+def test_a_day_between_the_subject_and_its_verb_dates_the_act():
+    assert when("Donors on Tuesday pledged 3 billion euros.", 3e9)[:2] == ("2024-03-12", "2024-03-12")
+    assert when("Divers on Monday pulled 11 people from the hull.", 11)[1] == "2024-03-11"
+    assert when("The march brought together, Thursday, March 7, 84,000 people.", 84_000)[1] == "2024-03-07"
+    assert when("The ministry on Monday said 40 people had died.", 40)[1] == "2024-03-11"  # said that day

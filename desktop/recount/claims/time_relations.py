@@ -104,6 +104,12 @@ def figure_day(text: str, s_start: int, s_end: int, dates: list[DateRef], fig: F
             return d
         # "On Sunday, 12 people were killed"; "struck the city on Tuesday, killing at least 14"
         if d.end <= fig.start:
+            if tw.SUBJECT_ON.fullmatch(text, s_start, d.start) and tw.DAY_THEN_VERB.fullmatch(
+                    text, d.end, fig.start):
+                return d  # "Donors on Tuesday pledged four billion euros": the act's day
+            if rx(r",\s*").fullmatch(text, d.end, fig.start) and tw.COMMA_DAY_BEFORE.search(
+                    text, max(s_start, d.start - 50), d.start):
+                return d  # "brought together, Thursday, March 9, 310,000 demonstrators"
             if tw.said_after_day().match(text, d.end, fig.start):
                 continue  # "On Tuesday, the spokesman said that ... 47 deaths": when it was said
             if rx(r"\s*(?:on\s+)?", re.IGNORECASE).fullmatch(text[s_start : d.start]):

@@ -276,6 +276,17 @@ DAY_THEN_HARM = fast(r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:which\
                      r"(?:killed|wounded|injured|left|claimed\s+the\s+lives\s+of)\s+"
                      r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
                      r"up\s+to\s+)?", re.IGNORECASE)
+# "Donors on Tuesday pledged four billion euros", "Rescuers on Monday pulled 14 people out": a
+# subject, its day, then the verb that governs the figure (a verb of saying makes it a said-day,
+# which is asked first)
+SUBJECT_ON = fast(r"(?:[\w'\u2019-]+\s+){1,5}?on\s+$")
+DAY_THEN_VERB = fast(r"(?:\s+(?:night|morning|evening|afternoon))?\s+(?:[a-z]+ed|drew|gave|brought|took|won|"
+                     r"paid|sent|found|sold|lost|cut|set|raised)\s+(?:[a-z]+\s+){0,2}?"
+                     r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
+                     r"a\s+further\s+|another\s+)?$")
+# "brought together, Thursday, March 9, 310,000 demonstrators": a day set off by commas before it
+COMMA_DAY_BEFORE = fast(r"\b[a-z]+(?:ed|ht|ew|ok)(?:\s+(?:together|up|out|in))?,\s*"
+                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?$")
 PARTICIPLE = fast(r",\s+(?:killing|wounding|injuring|leaving|displacing|forcing|sending)\b",
                          re.IGNORECASE)
 PARTICIPLE_END = fast(
