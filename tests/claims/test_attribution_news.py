@@ -232,3 +232,15 @@ def test_stating_released_and_a_pronoun_clause_after_claims() -> None:
 def test_two_counts_joined_by_while_have_two_speakers() -> None:
     found = claims("In Varn, 42,000 marched according to the police while the dockers' union counted 96,000.")
     assert [c.speaker for c in found] == ["police", "dockers' union"]
+
+
+def test_a_fronted_clause_is_not_the_subject_of_a_participle() -> None:
+    text = "Long before the tug arrived, the captain of the barge waved it off, saying the hull would hold."
+    assert all(c.speaker != "Long" for c in claims(text))
+    found = claims("When the river rose, the mayor ordered an evacuation, saying the levee could break.")
+    assert [c.speaker for c in found] == ["mayor"]
+
+
+def test_a_time_word_after_the_speaker_is_not_its_name() -> None:
+    found = claims("The Varnian government overnight announced that a second survivor had died.")
+    assert [c.speaker for c in found] == ["Varnian government"]

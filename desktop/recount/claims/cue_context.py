@@ -201,7 +201,10 @@ _NOUNS = GROUP_NOUNS | ORG_HEADS
 FRONTED = fast(
     r"(?!At least|At most|In all|In total)"
     r"(?:In|On|At|After|Before|Speaking|Asked|Meanwhile|Earlier|Later|Separately|However|"
-    r"Also|Last|This|Yesterday|Today|Since|During|Despite|Following|Addressing|Writing)\b[^,]{0,120},\s*"
+    r"Also|Last|This|Yesterday|Today|Since|During|Despite|Following|Addressing|Writing|When|While|As|"
+    r"Although|Though|Once|Until|Because|"
+    r"(?:Long|Even|Just|Shortly|Soon|Well|Only|Hours|Days|Minutes|Moments|Weeks|Months|Years)\s+(?:before|after))"
+    r"\b[^,]{0,120},\s*"
 )
 
 

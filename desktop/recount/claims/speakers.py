@@ -171,6 +171,10 @@ def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+_TIME_TAIL = rx(r"\s+(?:overnight|yesterday|today|tonight|earlier|later|again|also|now|then|late|early)$",
+                re.IGNORECASE)
+
+
 def analyse(phrase: str) -> Mention | None:
     """Classify a speaker phrase; None when it cannot be a speaker (a clause, a bare verb...).
 
@@ -185,6 +189,7 @@ def _analyse(phrase: str) -> Mention | None:
     raw = phrase.strip(" ,;:-\u2013\u2014")
     raw = rx(r"\s+\([^)]{1,60}\)$").sub("", raw)  # "(OCHA)" after a body's name
     raw = _COMPANY_SUFFIX.sub("", raw)
+    raw = _TIME_TAIL.sub("", raw)  # "the government overnight announced": when, not who
     if not raw or raw[0].isdigit():
         return None  # "300 homes officials": the tail of a number, never a speaker
     words = raw.split()
