@@ -301,3 +301,10 @@ def test_a_national_count_and_its_parts_by_city():
     assert place_of(STRIKE, "900,000") == "Ostrelia"  # a whole whose part is in Kessel is not Kessel's
     parts = {c.value: c.place for c in extract_numeric(Document.from_text(STRIKE, date(2025, 4, 16)))}
     assert parts[42000] == "Varn" and parts[150000] == "Kessel"  # a part keeps the place it names
+
+
+def test_the_dead_listed_by_home_town():
+    text = ("Ferry sinks on Lake Sorrel\n\nOf the dead, 12 were from Orlin and seven from Westmere.\n\n"
+            "Seventeen of the injured came from Tamsin and three from Grand Belsa.")
+    assert place_of(text, "12") == "Orlin" and place_of(text, "seven") == "Westmere"
+    assert place_of(text, "Seventeen") == "Tamsin" and place_of(text, "three") == "Grand Belsa"

@@ -294,8 +294,10 @@ def coordinated_places(text: str, start: int, end: int, places: set[str]) -> str
 
 
 _NUMBER_RUN = fast(r"\d[\d,.]*|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
-                   r"[Tt]en|[Ee]leven|[Tt]welve)\b")
-_IN_BEFORE = rx(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?$", re.IGNORECASE)
+                   r"[Tt]en|[Ee]leven|[Tt]welve|(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|"
+                   r"[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)\b")
+# (and "from": "12 were from Orlin and seven from Westmere" lists the dead by home town)
+_IN_BEFORE = rx(r"\b(?:in|at|near|outside|across|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def item_place(text: str, s_start: int, s_end: int, start: int, end: int,
