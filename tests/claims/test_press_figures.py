@@ -243,3 +243,10 @@ def test_a_list_of_parts_opened_by_included_shares_its_first_items_count():
     text = "The dead included 64 women, 38 men, 11 girls and 7 boys, the district office said."
     assert [(c.value, c.category) for c in claims(text)] == [
         (64, "killed"), (38, "killed"), (11, "killed"), (7, "killed")]
+
+
+def test_a_share_of_a_million_is_a_figure_not_a_million():
+    assert one("Close to half a million people have left the valley.", 500_000).category == "displaced"
+    assert values("Nearly a quarter of a million people fled.") == [250_000]
+    assert values("Three-quarters of a million people fled.") == [750_000]
+    assert values("A third of the town fled.") == [100 / 3]  # a share, as before

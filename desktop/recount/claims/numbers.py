@@ -52,6 +52,8 @@ ATOM_RE = fast(
     (?:
         (?P<tens_of>tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions)
       | (?P<vague>dozens|scores|hundreds|thousands|millions|billions)
+      | (?P<part_scale>(?:half|a\s+quarter|three[\s-]quarters|a\s+third|two[\s-]thirds)(?:\s+of)?\s+a\s+
+            (?:million|billion))\b
       | (?P<dozen>(?:a|one|two|three|four|five|six|half\s+a)\s+dozen)
       | (?P<frac>(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?|half|three[\s-]quarters|two[\s-]thirds)
             (?=\s+of\b)
@@ -199,6 +201,12 @@ def find_atoms(
         elif m.group("vague"):
             value = float(_VAGUE[m.group("vague").lower()])
             atom_kw["vague"] = True
+        elif m.group("part_scale"):  # "half a million", "a quarter of a million"
+            words = rx(r"[\s-]+").sub(" ", m.group("part_scale").lower()).split()
+            share = {"half": 0.5, "quarter": 0.25, "quarters": 0.75, "third": 1 / 3, "thirds": 2 / 3}
+            part = next(share[w] for w in words if w in share)
+            value = float(f"{part * SCALES[words[-1]]:.12g}")
+            atom_kw["is_words"] = True
         elif m.group("dozen"):
             head = m.group("dozen").lower().split()[0]
             value = 6.0 if head == "half" else 12.0 * ({"a": 1, "one": 1}.get(head) or _word_value(head) or 1)
