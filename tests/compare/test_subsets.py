@@ -70,6 +70,7 @@ def test_the_remaining_ones_are_a_part(num) -> None:
     ("359", "The toll climbed to 359, police reported on Friday.", None),
     ("Nine", "Nine of those who drowned there had sheltered in a school.", "subset:of-them"),
     ("14", "At least 14 of the victims were pilgrims, the diocese said.", "subset:of-them"),
+    ("308 of those deaths", "The toll is 322, with 308 of those deaths in Kessel.", "subset:of-them"),
     ("three", "Rescuers pulled three of them from the river on Monday.", "subset:of-them"),
     ("60", "Flooding killed 60 of 300 residents in the valley.", None),
     ("88 bodies", "Relatives have identified a total of 88 bodies, the governor said.", "subset:identified"),

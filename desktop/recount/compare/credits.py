@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from recount.claims.categories import PEOPLE_NOUNS
 from recount.claims.model import NumericClaim
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name, what_counted
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap, words_before_number
@@ -122,6 +123,13 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 
 
+# People named by what they do or saw, never a body ("rescuers said 40 had died"); a named
+# group ("Hamas", "the Houthis") is not one of them
+_PEOPLE_AT_WORK = PEOPLE_NOUNS | frozenset(
+    "rescuers witnesses doctors paramedics activists survivors relatives locals responders volunteers "
+    "workers sources medics nurses neighbours neighbors".split())
+
+
 def _unnamed(name: str) -> bool:
     """A credit naming no particular body: a country's or a place's authorities ("Varnian
     officials", "authorities in Kessel"), or people by what they do ("rescuers", "local medics")."""
@@ -130,8 +138,8 @@ def _unnamed(name: str) -> bool:
     if words[-1:] and words[-1] in _VAGUE:
         return True
     raw = [w for w in head.split() if w.lower() not in _DETERMINERS]
-    return (0 < len(raw) <= 2 and raw[-1].endswith("s") and not _ACRONYM.search(head)
-            and all(w[:1].islower() for w in raw[1:]) and raw[-1].lower() not in _KINDS)
+    return (0 < len(raw) <= 2 and raw[-1].lower() in _PEOPLE_AT_WORK and not _ACRONYM.search(head)
+            and all(w[:1].islower() for w in raw[1:]))
 
 
 def named_beside(source: str | None, sentence: str | None) -> bool:

@@ -92,7 +92,9 @@ def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
     among = _AMONG_GROUP.match(after)  # "28 fatalities among security forces"
     if among and among[1].lower() in _GROUPS:
         return _GROUPS[among[1].lower()]
-    if (before and _PART_OF.search(before[-30:])) or _OF_THEM_AFTER.match(after):
+    in_span = re.search(r"\d(?=\s+(?:of|among)\s)", span)  # "213 of those deaths" (the span holds the words)
+    if (before and _PART_OF.search(before[-30:])) or _OF_THEM_AFTER.match(after) or (
+            in_span and _OF_THEM_AFTER.match(span[in_span.end():])):
         return "subset:of-them"
     if _ALONE.match(after) or "alone" in span.lower().split():
         return "subset:one-place"
