@@ -250,3 +250,15 @@ def test_a_share_of_a_million_is_a_figure_not_a_million():
     assert values("Nearly a quarter of a million people fled.") == [250_000]
     assert values("Three-quarters of a million people fled.") == [750_000]
     assert values("A third of the town fled.") == [100 / 3]  # a share, as before
+
+
+def test_figures_listed_before_respectively_count_the_nouns_in_order():
+    text = "Cases and deaths in the outbreak have risen to 6,118 and 149 respectively, the ministry said."
+    assert [(c.value, c.category) for c in claims(text)] == [(6118, "count"), (149, "killed")]
+    text = "The storm killed and injured 31 and 97 people respectively."
+    assert [(c.value, c.category) for c in claims(text)] == [(31, "killed"), (97, "wounded")]
+
+
+def test_cases_are_counted_not_killed_whatever_follows():
+    text = "The outbreak has reached nine districts with 3 815 cases and 88 associated deaths."
+    assert [(c.value, c.category) for c in claims(text)][1:] == [(3815, "count"), (88, "killed")]

@@ -68,3 +68,42 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
         if claim.time.scope == "point":
             claim.time = previous.time
     return False
+
+
+# "cases and deaths have risen to 9,412 and 238 respectively": the nouns, in order, of the figures
+_RESPECTIVELY = fast(r"\brespectively\b", re.IGNORECASE)
+_NOUN_LIST = fast(r"\b([a-z]+)((?:,\s+[a-z]+)*),?\s+and\s+([a-z]+)\b", re.IGNORECASE)
+_FIGURE_JOIN = fast(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def respectively(claims: list[NumericClaim], text: str) -> None:
+    """Figures listed before "respectively" count the nouns listed before them, in order."""
+    if not _RESPECTIVELY.search(text):
+        return
+    from recount.claims.categories import tally_category
+
+    for m in _RESPECTIVELY.finditer(text):
+        before = [c for c in claims if c.end <= m.start() and "." not in text[c.end:m.start()]]
+        run: list[NumericClaim] = []
+        for c in reversed(before):  # the figures joined by commas and "and" right before it
+            if not run and text[c.end:m.start()].strip(" ,"):
+                break
+            if run and not _FIGURE_JOIN.fullmatch(text, c.end, run[0].start):
+                break
+            run.insert(0, c)
+        if len(run) < 2:
+            continue
+        opening = max(text.rfind(". ", 0, run[0].start) + 1, text.rfind("\n", 0, run[0].start) + 1,
+                      run[0].start - 160)
+        lists = list(_NOUN_LIST.finditer(text, opening, run[0].start))  # "cases and deaths rose to 9 and 2"
+        after = _NOUN_LIST.search(text, run[-1].start, m.start())  # "left 12 and 40 dead and missing"
+        found = after if after and not text[after.end():m.start()].strip() else (lists[-1] if lists else None)
+        if found is None:
+            continue
+        nouns = [found[1], *(n.strip(", ") for n in found[2].split(",") if n.strip(", ")), found[3]]
+        if len(nouns) != len(run):
+            continue
+        for claim, noun in zip(run, nouns, strict=True):
+            if claim.category in ("money", "percent"):
+                continue
+            claim.category = tally_category(f"the number of {noun}") or "count"

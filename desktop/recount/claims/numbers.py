@@ -254,7 +254,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
     (r"at\s+least", "at_least"),
     (r"no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than", "at_least"),
     (r"upwards\s+of|in\s+excess\s+of|more\s+than|over|above|just\s+over|well\s+over|exceeds?|exceeded|"
-     r"exceeding|tops|topped|surpasse[sd]|surpassing|passe[sd]|crosse[sd]|"
+     r"exceeding|tops?|topped|surpass(?:e[sd])?|surpassing|pass(?:e[sd])?|cross(?:e[sd])?|"
      r"(?:climb(?:s|ed)|ris(?:es|en)|rose|go(?:es|ne)|went)\s+past",
      "more_than"),
     (r"just\s+under", "nearly"),

@@ -26,7 +26,7 @@ from recount.claims.categories import (
     names_things,
     tally_category,
 )
-from recount.claims.coordination import link_to_previous
+from recount.claims.coordination import link_to_previous, respectively
 from recount.claims.dates import DATE_TRIGGERS, TIME_OF_DAY_RE, DateRef, find_dates
 from recount.claims.document import Document, Sentence
 from recount.claims.figures import (
@@ -198,6 +198,7 @@ class NumericExtractor:
                 out.append(claim)
                 previous = self._previous = claim
         settle(out, headlines, doc)
+        respectively(out, text)
         return out
 
     def _carried_category(self, si: int, lead: str, previous: NumericClaim | None, at: int) -> str | None:
