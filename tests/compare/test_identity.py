@@ -244,3 +244,19 @@ def test_a_countrys_count_and_a_citys_never_meet_however_the_reports_name_them(n
                end="2024-03-09", place="Varn valley", source="the police", subject="marchers")
     c = ref(town, "c", "2024-03-10", "Three", text="In the Varn valley police saw 390,000; Varn was calm.")
     assert compare(b, c) is not None  # two names of one place, each report naming the other's
+
+
+def test_counts_a_court_weighed_differ_by_their_outcome(num, ref) -> None:
+    def counts(span, value, sentence, article):
+        claim = num(span, value, category="count", scope="day", start="2024-03-12", end="2024-03-12",
+                    place="Castlebridge", sentence=sentence)
+        return ref(claim, article, "2024-03-13", article.title())
+
+    guilty = counts("three counts", 3, "A jury found Dana Orlen guilty on three counts of fraud.", "wire")
+    cleared = counts("five other counts", 5, "The jury acquitted Dana Orlen on five other counts.", "post")
+    hung = counts("two counts", 2, "Jurors could not agree on two counts, the judge said.", "daily")
+    charged = counts("ten counts", 10, "Dana Orlen had been charged with ten counts.", "herald")
+    for a, b in [(guilty, cleared), (guilty, hung), (cleared, charged), (hung, charged)]:
+        assert compare(a, b) is None
+    convicted = counts("four counts", 4, "Dana Orlen was convicted on four counts of fraud.", "courier")
+    assert compare(guilty, convicted) is not None  # guilty and convicted: one outcome, 3 against 4

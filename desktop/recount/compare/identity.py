@@ -145,6 +145,31 @@ _CONDITION = re.compile(r"(\d[\d,.]*)\s*(?:%|per ?cent\b|percent\b)(?:\W+\w+){0,
                         re.IGNORECASE)
 
 
+# What became of the counts a court weighed: "guilty on three counts", "acquitted on five", "could
+# not agree on two", "charged with ten": each outcome is its own tally
+_OUTCOME = re.compile(r"\b(guilty|convicted|acquitted|cleared|deadlocked|hung|"
+                      r"(?:could\s+not|couldn't|failed\s+to|unable\s+to)\s+(?:agree|reach)|charged|charges|indicted|"
+                      r"dismissed|dropped|pleaded|faces|facing|sentenced|mistrial)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def outcome(span: str, sentence: str | None) -> str | None:
+    """The outcome the words right before a count give it ("found her guilty on three counts"), or None."""
+    if not sentence or (pos := sentence.find(span)) < 0:
+        return None
+    lead = words_before_number(span)
+    found = _OUTCOME.findall(sentence[max(0, pos - 50):pos] + (lead if lead != span else ""))
+    if not found:
+        return None
+    word = found[-1].split()[0].lower()
+    return _OUTCOME_OF.get(word, word)
+
+
+_OUTCOME_OF = {"convicted": "guilty", "cleared": "acquitted", "charges": "charged", "indicted": "charged",
+               "faces": "charged", "facing": "charged", **dict.fromkeys(
+                   ("could", "couldn't", "failed", "unable", "deadlocked", "hung", "mistrial"), "undecided")}
+
+
 @lru_cache(maxsize=65536)
 def condition(span: str, sentence: str | None) -> str | None:
     """The figure a count is counted under ("25" for "25% of the vote in 32 states"), or None."""
@@ -257,6 +282,8 @@ def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
             return "different things counted"
         if a.category == "count" and condition(a.span, a.sentence) != condition(b.span, b.sentence):
             return "different things counted"  # "25% in 34 states" is not "won in 19 states"
+        if a.category == "count" and outcome(a.span, a.sentence) != outcome(b.span, b.sentence):
+            return "different things counted"  # counts a jury convicted on are not those it acquitted on
     elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):
         return "different things counted"
     if a.category in SUBJECT_CATEGORIES and not (scope(a) == scope(b) == "cumulative"):
