@@ -262,3 +262,10 @@ def test_figures_listed_before_respectively_count_the_nouns_in_order():
 def test_cases_are_counted_not_killed_whatever_follows():
     text = "The outbreak has reached nine districts with 3 815 cases and 88 associated deaths."
     assert [(c.value, c.category) for c in claims(text)][1:] == [(3815, "count"), (88, "killed")]
+
+
+def test_victims_grouped_by_nationality_and_captives_of_a_siege():
+    text = "Twenty-six foreigners of seven nationalities were killed in the siege."
+    assert [(c.value, c.category) for c in claims(text)] == [(26, "killed"), (7, "count")]
+    text = "Eighteen gunmen were killed and three captured, the army said."
+    assert [(c.value, c.category) for c in claims(text)] == [(18, "killed"), (3, "count")]  # not killed

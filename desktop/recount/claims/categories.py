@@ -178,6 +178,9 @@ _AMONG_BEFORE = fast(r"\bamong\s+(?:the|those)\s+(?P<what>[a-z ]{3,30}?)\s+(?:ar
                            + QUALIFIER + r"$",
                            re.IGNORECASE)
 _OF_VICTIMS = fast(r"^\s+of\s+(?:the|those)\s+victims\b", re.IGNORECASE)
+# what the victims are grouped by, not victims: "foreigners of nine nationalities"
+_GROUPING_HEAD = fast(r"^\s+(?:different\s+)?(?:nationalities|countries|faiths|languages|ethnicities)\b",
+                      re.IGNORECASE)
 # an outbreak's counts of cases, tests and doses are counts whatever verb follows
 _CASE_HEAD = fast(r"^\s+(?:(?:new|more|confirmed|suspected|probable|active|reported|total)\s+){0,2}"
                   r"(?:cases|infections|tests|doses|samples|vaccinations)\b", re.IGNORECASE)
@@ -348,8 +351,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         cat, _pos = _match_category(after[:80])
         if cat in ("killed", "wounded", "injured_or_killed"):
             return "count", subject
-    if _CASE_HEAD.match(after):
-        return "count", subject  # "4,210 cases and 97 associated deaths": cases are no toll
+    if _CASE_HEAD.match(after) or _GROUPING_HEAD.match(after):
+        return "count", subject  # "4,210 cases and 97 associated deaths", "of nine nationalities": no toll
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)
     stop = _HEAD_STOP.search(after[:40])
     head_zone = after[: stop.start() if stop else 40]

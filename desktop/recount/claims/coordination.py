@@ -19,7 +19,8 @@ _PART_OF = fast(r"\b(?:including|includes|included|among\s+them|among\s+whom|of\
                 r"of\s+those\s+\w+,)\s+$", re.IGNORECASE)
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
-_OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is)\b")
+# a figure with a verb of its own ("and 240 had been rescued", "and four captured")
+_OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is|captured|freed|released|rescued|saved)\b")
 _AND_BARE = fast(r"[^,;.]{0,70}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
 # "200 died in Qaram, 55 in Belsa": a bare figure after a comma, then its own place
 _COMMA_BARE = fast(r"[^,;.]{0,40}?,\s+$")

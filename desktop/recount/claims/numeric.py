@@ -121,6 +121,10 @@ _RHETORICAL = fast(
     re.IGNORECASE,
 )
 
+_OF_BEFORE_GROUP = fast(r"\s+[a-z]+\s+(?:of|from)\s+")
+_GROUPED_BY = fast(r"[\w,-]+\s+(?:different\s+)?(?:nationalities|countries)\b", re.IGNORECASE)
+
+
 class NumericExtractor:
     """State shared across one document: places, the story's start date, attribution dates."""
 
@@ -295,6 +299,10 @@ class NumericExtractor:
         assert a is not None
         after_raw = text[fig.end : min(s.end, fig.end + 200)]
         after_clause = text[fig.end : min(next_start, fig.end + 200)]
+        grouped = _GROUPED_BY.match(text, next_start, s.end) if next_start < s.end else None
+        if grouped and _OF_BEFORE_GROUP.fullmatch(after_clause):
+            # "31 foreigners of nine nationalities were killed": the verb after the grouping is theirs
+            after_clause += text[grouped.end() : min(s.end, grouped.end() + 150)]
         joined = _AND_NEXT.fullmatch(after_clause) if next_start < s.end else None
         if joined:
             # "19 pupils and three teachers died": subjects joined by "and" share the verb after both
