@@ -258,3 +258,20 @@ def test_explanation_of_a_flag_in_the_checked_report_has_no_doubled_comma():
 
     flag = compare(ref(40, "2025-03-03", False), ref(35, "2025-03-07", True))
     assert flag is not None and ",," not in flag.explanation and "(this report)" in flag.explanation
+
+
+def test_words_of_a_body_and_of_the_person_who_heads_it_are_one_voice(ref) -> None:
+    from recount.claims.model import AttributedClaim
+
+    words = "the number of people fleeing the valley has now passed three quarters of a million"
+    body = AttributedClaim(span="the United Nations said", start=0, end=23, sentence="…",
+                           speaker="United Nations", speaker_role=None, verb="said", quote=words,
+                           date="2024-06-04")
+    head = AttributedClaim(span="Vos said", start=0, end=8, sentence="…", speaker="Anneke Vos",
+                           speaker_role="head of the UN refugee agency", verb="said", quote=words,
+                           date="2024-06-04")
+    other = AttributedClaim(span="Tamm said", start=0, end=9, sentence="…", speaker="Rhea Tamm",
+                            speaker_role="a Kessel border guard", verb="said", quote=words, date="2024-06-04")
+    a = ref(body, "a", "2024-06-04", "Northgate")
+    assert compare(a, ref(head, "b", "2024-06-04", "Meridian")) is None
+    assert compare(a, ref(other, "c", "2024-06-04", "Dispatch")).type == "attribution_conflict"

@@ -151,7 +151,10 @@ def named_beside(source: str | None, sentence: str | None) -> bool:
         return True
     core = [w for w in _body_words(source) if len(w) > 2]
     folded = f" {fold(sentence)} "
-    return len(core) >= 2 and all(f" {w} " in folded for w in core)
+    if len(core) >= 2 and all(f" {w} " in folded for w in core):
+        return True
+    initials = "".join(w[0] for w in source.split() if w[:1].isupper())  # "United Nations": "UN ..."
+    return len(initials) >= 2 and re.search(rf"\b{initials}\b", sentence) is not None
 
 
 def place_credit(c: NumericClaim) -> bool:

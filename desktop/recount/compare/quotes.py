@@ -18,7 +18,7 @@ from recount.claims.model import AttributedClaim
 from recount.compare.diff import word_diff
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap
-from recount.compare.names import is_body, names_match, role_only
+from recount.compare.names import is_body, names_match, role_only, words_of
 from recount.compare.refs import Ref, other_story
 from recount.wording import prose_date as format_date
 
@@ -193,6 +193,8 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
         return None
     if role_only(ca.speaker) or role_only(cb.speaker):
         return None  # "Varnia Prime Minister" may be the "Elna Roskvist" another report names
+    if _speaks_for(ca, cb) or _speaks_for(cb, ca):
+        return None  # "the UN says" and "Anneke Vos, head of the UN refugee agency": one voice
     gap = day_gap(a.as_of, b.as_of)
     if gap is not None and gap > QUOTE_WINDOW_DAYS:
         return None
@@ -200,6 +202,17 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
             f"{report_name(later)} credits the same words to {cl.speaker}.")
     label = f"\u201c{_short(cl.quote, 40)}\u201d"
     return make_flag("attribution_conflict", label, first, later, text)
+
+
+def _speaks_for(person: AttributedClaim, body: AttributedClaim) -> bool:
+    """The person's role names the body the other report credits ("head of the UN refugee
+    agency" speaks for "the UN"; "the Red Lantern Society's mission chief" for the Society)."""
+    if not person.speaker_role or not body.speaker or not is_body(body.speaker):
+        return False
+    role = set(words_of(person.speaker_role))
+    core = [w for w in words_of(body.speaker) if w not in ("the", "of", "for", "and")]
+    initials = "".join(w[0] for w in core) if len(core) > 1 else ""
+    return bool(core) and (all(w in role for w in core) or initials in role)  # ("United Nations": "UN")
 
 
 def _short(q: str | None, limit: int = 90) -> str:
