@@ -50,10 +50,17 @@ _PART_OF = re.compile(r"\b(?:of (?:them|those|whom)|among (?:them|those|whom)|in
                       r"bodies|\d[\d,]*(?: \w+)?),?)\W*$",
                       re.IGNORECASE)
 # "handed over 57 bodies to relatives", "repatriated the bodies of 24": what became of some of them
-_STATUS_BEFORE = re.compile(r"\b(handed\s+over|returned|repatriated|identified|buried|flown\s+home|"
-                            r"sent\s+home|discharged)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?"
+_STATUS_BEFORE = re.compile(r"\b(handed\s+over|returned|repatriated|identified|buried|flown\s+home|found|"
+                            r"discovered|sent\s+home|discharged)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?"
                             r"(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+)?(?:about\s+|some\s+)?$",
                             re.IGNORECASE)
+# "Bodies of 19 people who were killed in the blast have been handed over": the status comes later
+_BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:about\s+|some\s+|at\s+least\s+|another\s+)?$", re.IGNORECASE)
+_STATUS_LATER = re.compile(r"\b(handed\s+over|identified|returned|repatriated|released|flown)\b",
+                           re.IGNORECASE)
+# "several burial sites, including one that held 150 bodies": one item of a list
+_ONE_OF = re.compile(r"\b(?:including|among\s+them)\s+one\s+(?:that|which|where)\s+(?:\w+\s+){1,2}$",
+                     re.IGNORECASE)
 # A figure "in X alone" counts one place of several.
 _NOUN_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?")
 _AMONG_GROUP = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?among\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\b",
@@ -82,6 +89,10 @@ def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
     status = _STATUS_BEFORE.search(before) if before else None
     if status:
         return "subset:" + status.group(1).split()[0].lower()
+    if before and _BODIES_OF.search(before) and (later := _STATUS_LATER.search(after)):
+        return "subset:" + later.group(1).split()[0].lower()
+    if before and _ONE_OF.search(before):
+        return "subset:one-of"
     # the counted noun: the subject, else the span's words, else the two words right after a bare
     # number ("50 security personnel", not "50, police said")
     noun = _NOUN_AFTER.match(after) if span[-1:].isdigit() else None
