@@ -254,3 +254,23 @@ def test_a_list_of_places_puts_none_inside_another() -> None:
 
     assert not place_contains("Ostia", "Varnia", "The quake killed people in Varnia, Ostia and Kell.")
     assert place_contains("Ostia", "Kelso", "The quake hit Kelso, Ostia, at dawn.")
+
+
+def test_a_later_report_that_says_the_toll_was_revised_down_is_a_revision_even_the_same_day(num, ref) -> None:
+    early = ref(num("49", 49, start=None, end="2024-06-05", place="Dastrow",
+                    sentence="The blaze at the Dastrow depot has killed 49 people."),
+                "a", "2024-06-05", "Mirror")
+    later = ref(num("41", 41, start=None, end="2024-06-05", place="Dastrow", source="the district office",
+                    sentence="The district office has revised the death toll from the depot fire to 41."),
+                "b", "2024-06-06", "Observer")
+    assert [f.type for f in find_discrepancies([early, later])] == ["revision"]
+
+
+def test_a_vague_word_for_many_is_no_lower_count(num, ref) -> None:
+    counted = ref(num("over 450 people", 450, qualifier="more_than", category="wounded", start=None,
+                      end="2024-06-05", place="Dastrow", sentence="Over 450 people were injured in Dastrow."),
+                  "a", "2024-06-05", "Mirror")
+    vague = ref(num("hundreds", 200, qualifier="at_least", category="wounded", start=None, end="2024-06-08",
+                    place="Dastrow", sentence="The fire killed 41 people in Dastrow and injured hundreds."),
+                "b", "2024-06-08", "Freight")
+    assert find_discrepancies([counted, vague]) == []

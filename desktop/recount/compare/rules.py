@@ -24,6 +24,7 @@ article that tells how a toll grew is explaining, not contradicting itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from recount.claims.countries import COUNTRIES
@@ -302,6 +303,27 @@ def _restatement_rule(old: Ref, new: Ref) -> Discrepancy | None:
     return make_flag("revision", metric_label(cn, new.published), old, new, text)
 
 
+_VAGUE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|millions)\b"
+                    r"(?!\s+of\s+thousands)", re.IGNORECASE)
+
+
+def _revised(first: Ref, later: Ref, label: str, what: str, gap: int, speakers: Mapping[str, str] | None
+             ) -> Discrepancy | None:
+    """A lower figure the later report says was revised, by the same teller (or one unnamed): a revision."""
+    cf, cl = first.claim, later.claim
+    assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
+    if not (_REVISION.search(cl.sentence or "") or _REVISION.search(cl.span)):
+        return None
+    if not (same_source(cf.source, cl.source, speakers) or not cf.source or not cl.source):
+        return None
+    since = f" since {format_date(cl.time.start)}" if scope(cl) == "cumulative" and cl.time.start else ""
+    src = cl.source or cf.source or report_name(later)
+    text = (f"{src} revised its count of {what}{since} down: {format_figure(cf)} "
+            f"({report_name(first)}, {format_date(first.as_of)}) became {format_figure(cl)} "
+            f"({report_name(later)}, {format_date(later.as_of)}), {days_words(gap)}.")
+    return make_flag("revision", label, first, later, text)
+
+
 def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, str] | None
                    ) -> Discrepancy | None:
     first, later = ordered(a, b)
@@ -320,6 +342,9 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
                 later_higher or one_day_of_two_reports(first, later, speakers)):
             return None  # a later report's higher total for that day: the day's count went on
 
+        fell_later = (first.published or "") < (later.published or "") and float(cl.value) < float(cf.value)
+        if not same_article and fell_later and (flag := _revised(first, later, label, what, gap, speakers)):
+            return flag  # "the office has revised the toll to 41": a later report's own word for it
         place = f" in {cl.place or cf.place}" if (cl.place or cf.place) else ""
         when = {"day": "on", "point": "as of", "cumulative": "as of", "period": "up to"}.get(scope(cl), "on")
         since = f" since {format_date(cl.time.start)}" if scope(cl) == "cumulative" and cl.time.start else ""
@@ -329,17 +354,12 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
         return make_flag("conflict", label, first, later, text)
     if same_article or scope(cl) != "cumulative":
         return None  # a day's or a moment's count may differ on another day; a total may grow
-    if not fell(first, later):
-        return None
+    if not fell(first, later) or _VAGUE.search(cl.span):
+        return None  # ("injuring hundreds" after "over 450 injured": a word for many, not a lower count)
+    if flag := _revised(first, later, label, what, gap, speakers):
+        return flag
     since = f" since {format_date(cl.time.start)}" if cl.time.start else ""
     revised = bool(_REVISION.search(cl.sentence or "") or _REVISION.search(cl.span))
-    same_src = same_source(cf.source, cl.source, speakers) or (revised and (not cf.source or not cl.source))
-    if revised and same_src:
-        src = cl.source or cf.source or report_name(later)
-        text = (f"{src} revised its count of {what}{since} down: {format_figure(cf)} "
-                f"({report_name(first)}, {format_date(first.as_of)}) became {format_figure(cl)} "
-                f"({report_name(later)}, {format_date(later.as_of)}), {days_words(gap)}.")
-        return make_flag("revision", label, first, later, text)
     text = (f"{cap(gave(first))} gave {format_figure(cf)} {what}{since} on {format_date(first.as_of)}; "
             f"{gave(later)}, {days_words(gap)}, gives {format_figure(cl)}"
             f"{'' if revised else ', with no revision explained'}.")
