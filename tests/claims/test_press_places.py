@@ -308,3 +308,10 @@ def test_the_dead_listed_by_home_town():
             "Seventeen of the injured came from Tamsin and three from Grand Belsa.")
     assert place_of(text, "12") == "Orlin" and place_of(text, "seven") == "Westmere"
     assert place_of(text, "Seventeen") == "Tamsin" and place_of(text, "three") == "Grand Belsa"
+
+
+def test_an_area_burned_within_a_named_place_is_that_places():
+    text = ("Ridgeback Fire\n\nThe Ridgeback Fire has burned 368,000 acres since it began, officials said.\n\n"
+            "In total, the Ridgeback Fire has burned into 21,350 acres of Coldwater National Forest.")
+    assert place_of(text, "21,350") == "Coldwater National Forest"
+    assert place_of(text, "368,000") == "Ridgeback Fire"

@@ -54,6 +54,7 @@ from recount.claims.place_filters import (
     state_name_after,
     where_place,
 )
+from recount.claims.place_scope import AREA_OF, PART_CUE, WHOLE, WHOLE_OF_PART, widest
 from recount.claims.retrie import fast, rx
 
 # (", including five in Velmar": a part's place is not the whole's)
@@ -341,16 +342,18 @@ class PlaceFinder:
         s = sents[sentence_index]
         if where := where_place(text, s.start, start):
             return where  # "the Kessel Valley, where 1,300 have died"
+        if area := rx(AREA_OF).match(text, end, s.end):
+            return area[1]  # "21,350 acres of Coldwater National Forest": that part of the burn
         cut = _CLAUSE_END.search(text, end, s.end)
         here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
                 if not is_donor(text, c[0])]
         clause_end = cut.start() if cut else s.end
-        whole = rx(_WHOLE).search(text, max(s.start, start - 40), min(clause_end, end + 30))
-        if whole and whole.end() <= start and rx(_PART_CUE).search(text, whole.end(), start):
+        whole = rx(WHOLE).search(text, max(s.start, start - 40), min(clause_end, end + 30))
+        if whole and whole.end() <= start and rx(PART_CUE).search(text, whole.end(), start):
             whole = None  # "310,000 nationwide, including 42,000 in the capital": the part's own place
         if whole and here:
-            return _widest(here) or self._article_country() or here[0][1]
-        if (whole or (not here and cut and rx(_WHOLE_OF_PART).match(text, cut.start(), s.end))) and (
+            return widest(here) or self._article_country() or here[0][1]
+        if (whole or (not here and cut and rx(WHOLE_OF_PART).match(text, cut.start(), s.end))) and (
                 country := self._article_country() or self.dateline_region):
             return country  # "310,000 marched (nationwide), including 42,000 in the capital"
         if here and (joined := coordinated_places(text, s.start, cut.start() if cut else s.end,
@@ -367,27 +370,6 @@ class PlaceFinder:
                 return p
             i -= 1
         return self.main
-
-
-# a whole followed by its part's place: ", including 87,000 in the capital", ", among them 40 in Kessel"
-_WHOLE_OF_PART = r",\s+(?:including|among\s+them)\s+(?:[\w,.-]+\s+){1,4}?in\s+(?:the\s+)?(?:capital\b|[A-Z])"
-_PART_CUE = r"\b(?:including|among\s+them|of\s+(?:them|whom))\b"
-# "the statewide death toll", "nationwide": the figure is the whole's, not the place of its part
-_WHOLE = (r"\b(?:statewide|state-wide|nationwide|countrywide|across\s+the\s+(?:state|country))\b")
-_DIRECTION_WORD = (r"^(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orthern|[Ss]outhern|[Ee]astern|"
-                       r"[Ww]estern)(?:-?(?:east|west)(?:ern)?)?\s+")
-
-
-def _widest(cands: list[Candidate]) -> str | None:
-    """The country among the places, else a region without its direction ("Southern Arlen" is in Arlen)."""
-    for c in cands:
-        if c[1] in COUNTRIES:
-            return c[1]
-    for c in cands:
-        m = rx(_DIRECTION_WORD).match(c[1])
-        if m:
-            return c[1][m.end() :]
-    return None
 
 
 # "Velmora's " or "the Velmoran " right before "capital": the names are checked in countries.py
