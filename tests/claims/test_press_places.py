@@ -311,7 +311,7 @@ def test_the_dead_listed_by_home_town():
 
 
 def test_an_area_burned_within_a_named_place_is_that_places():
-    text = ("Ridgeback Fire\n\nThe Ridgeback Fire has burned 368,000 acres since it began, officials said.\n\n"
+    text = ("Ridgeback Fire\n\nThe Ridgeback Fire has burned 368,000 acres since it began, officials say.\n\n"
             "In total, the Ridgeback Fire has burned into 21,350 acres of Coldwater National Forest.")
     assert place_of(text, "21,350") == "Coldwater National Forest"
     assert place_of(text, "368,000") == "Ridgeback Fire"
