@@ -315,3 +315,11 @@ def test_an_area_burned_within_a_named_place_is_that_places():
             "In total, the Ridgeback Fire has burned into 21,350 acres of Coldwater National Forest.")
     assert place_of(text, "21,350") == "Coldwater National Forest"
     assert place_of(text, "368,000") == "Ridgeback Fire"
+
+
+def test_people_who_fled_to_a_country_are_counted_there():
+    text = ("Exodus from Velmora\n\nMore than 1.5 million refugees have left Velmora, the UN said Sunday.\n\n"
+            "About 1.1 million refugees from Velmora have fled to Ostland, including 96,200 on Monday alone.")
+    assert place_of(text, "1.5 million") == "Velmora" and place_of(text, "1.1 million") == "Ostland"
+    day = next(c for c in extract_numeric(Document.from_text(text, date(2025, 4, 16))) if c.value == 96_200)
+    assert (day.place, day.time.scope, day.time.end) == ("Ostland", "day", "2025-04-14")

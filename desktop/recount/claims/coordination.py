@@ -19,6 +19,8 @@ _PART_OF = fast(r"\b(?:including|includes|included|among\s+them|among\s+whom|of\
                 r"of\s+those\s+\w+,)\s+$", re.IGNORECASE)
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
+# a part with a day of its own: "including 141,500 on Monday alone"
+_OWN_DAY = fast(r"\s+(?:[a-z]+\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a figure with a verb of its own ("and 240 had been rescued", "and four captured")
 _OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is|captured|freed|released|rescued|saved)\b")
 _AND_BARE = fast(r"[^,;.]{0,70}?\s(?:and|while)\s+(?:another\s+|a\s+further\s+|even\s+|possibly\s+)?$")
@@ -49,8 +51,9 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
     if part or _OF_THEM.match(text, end, sentence_end) or _WITH.match(text, previous.end, claim.start):
         # "put at 318 on Tuesday, with about 470 also wounded"; but "with 40 still missing" is a
         # list as it stands that day, not a running total
-        claim.time = previous.time if claim.category != "missing" or claim.time.scope != "point" \
-            else TimeSpan(previous.time.end, previous.time.end, "point")
+        if not (claim.time.scope == "day" and _OWN_DAY.match(text, end, sentence_end)):  # ("on Monday alone")
+            claim.time = previous.time if claim.category != "missing" or claim.time.scope != "point" \
+                else TimeSpan(previous.time.end, previous.time.end, "point")
         own_noun = not claim.subject and claim.span != text[start:end]  # "with 31 confirmed cases"
         if (claim.category == "count" and not own_noun) or (part and claim.category in _PART_OWN):
             claim.category = previous.category  # "including seven officers"

@@ -13,6 +13,9 @@ WHOLE_OF_PART = r",\s+(?:including|among\s+them)\s+(?:[\w,.-]+\s+){1,4}?in\s+(?:
 AREA_OF = (r"\s*(?:acres|hectares|square\s+(?:miles|kilometres|kilometers)|km2|sq\s+km)\s+of\s+(?:the\s+)?"
             r"((?:[A-Z][\w'\u2019-]*\s+){0,4}(?:Forest|Park|Reserve|County|Valley|Province|District|Region|State|"
             r"Wilderness|Mountains?))\b")
+# where people fleeing went: "1.2 million refugees from Velmora have fled to Ostland" count Ostland's arrivals
+DESTINATION = (r"\s+(?:[\w-]+\s+){0,4}?(?:have\s+|had\s+|has\s+)?(?:fled|crossed|arrived|escaped)\s+"
+               r"(?:in)?to\s+(?:neighbouring\s+|neighboring\s+)?(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
 PART_CUE = r"\b(?:including|among\s+them|of\s+(?:them|whom))\b"
 # "the statewide death toll", "nationwide": the figure is the whole's, not the place of its part
 WHOLE = (r"\b(?:statewide|state-wide|nationwide|countrywide|across\s+the\s+(?:state|country))\b")

@@ -54,7 +54,7 @@ from recount.claims.place_filters import (
     state_name_after,
     where_place,
 )
-from recount.claims.place_scope import AREA_OF, PART_CUE, WHOLE, WHOLE_OF_PART, widest
+from recount.claims.place_scope import AREA_OF, DESTINATION, PART_CUE, WHOLE, WHOLE_OF_PART, widest
 from recount.claims.retrie import fast, rx
 
 # (", including five in Velmar": a part's place is not the whole's)
@@ -344,6 +344,8 @@ class PlaceFinder:
             return where  # "the Kessel Valley, where 1,300 have died"
         if area := rx(AREA_OF).match(text, end, s.end):
             return area[1]  # "21,350 acres of Coldwater National Forest": that part of the burn
+        if went := rx(DESTINATION).match(text, end, s.end):
+            return went["place"]  # "1.2 million refugees have fled to Ostland": Ostland's arrivals
         cut = _CLAUSE_END.search(text, end, s.end)
         here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
                 if not is_donor(text, c[0])]
