@@ -274,3 +274,18 @@ def test_a_vague_word_for_many_is_no_lower_count(num, ref) -> None:
                     place="Dastrow", sentence="The fire killed 41 people in Dastrow and injured hundreds."),
                 "b", "2024-06-08", "Freight")
     assert find_discrepancies([counted, vague]) == []
+
+
+def test_a_later_estimate_of_the_same_quarter_is_a_revision_up_or_down(num, ref) -> None:
+    def share(span, value, sentence, article, published):
+        claim = num(span, value, category="percent", scope="period", start="2025-04-01", end="2025-06-30",
+                    place="Quelland", source="the statistics office", sentence=sentence)
+        return ref(claim, article, published, article.title())
+
+    second = share("2.6 percent", 2.6, "Output grew 2.6 percent in the quarter, the second estimate shows.",
+                   "ledger", "2025-08-28")
+    third = share("3.1 percent", 3.1, "Output grew 3.1 percent in the quarter, by the third estimate.",
+                  "courier", "2025-09-25")
+    flags = find_discrepancies([second, third])
+    assert [f.type for f in flags] == ["revision"]
+    assert "revised its figure up" in flags[0].explanation and "28 days later" in flags[0].explanation

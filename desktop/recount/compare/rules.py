@@ -307,18 +307,31 @@ _VAGUE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|mi
                     r"(?!\s+of\s+thousands)", re.IGNORECASE)
 
 
+# a later official estimate of the same period: "according to the third estimate released by the office"
+_LATER_ESTIMATE = re.compile(r"\b(?:second|third|final|revised|updated|later)\s+estimates?\b", re.IGNORECASE)
+
+
 def _revised(first: Ref, later: Ref, label: str, what: str, gap: int, speakers: Mapping[str, str] | None
              ) -> Discrepancy | None:
     """A lower figure the later report says was revised, by the same teller (or one unnamed): a revision."""
     cf, cl = first.claim, later.claim
     assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
-    if not (_REVISION.search(cl.sentence or "") or _REVISION.search(cl.span)):
+    said = cl.sentence or ""
+    if not (_REVISION.search(said) or _REVISION.search(cl.span) or _LATER_ESTIMATE.search(said)):
         return None
     if not (same_source(cf.source, cl.source, speakers) or not cf.source or not cl.source):
         return None
     since = f" since {format_date(cl.time.start)}" if scope(cl) == "cumulative" and cl.time.start else ""
     src = cl.source or cf.source or report_name(later)
-    text = (f"{src} revised its count of {what}{since} down: {format_figure(cf)} "
+    way = "down" if float(cl.value) < float(cf.value) else "up"
+    counted = f"count of {what}" if what else "figure"
+    if gap == 0:  # one moment's figure, given again in a later report: say when each report gave it
+        apart = day_gap(first.published, later.published) or 0
+        text = (f"{src} revised its {counted}{since} {way}: {format_figure(cf)} ({report_name(first)}, "
+                f"{format_date(first.published)}) became {format_figure(cl)} ({report_name(later)}, "
+                f"{format_date(later.published)}), {days_words(apart)}, both for {format_date(later.as_of)}.")
+        return make_flag("revision", label, first, later, text)
+    text = (f"{src} revised its {counted}{since} {way}: {format_figure(cf)} "
             f"({report_name(first)}, {format_date(first.as_of)}) became {format_figure(cl)} "
             f"({report_name(later)}, {format_date(later.as_of)}), {days_words(gap)}.")
     return make_flag("revision", label, first, later, text)
@@ -342,9 +355,10 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
                 later_higher or one_day_of_two_reports(first, later, speakers)):
             return None  # a later report's higher total for that day: the day's count went on
 
-        fell_later = (first.published or "") < (later.published or "") and float(cl.value) < float(cf.value)
-        if not same_article and fell_later and (flag := _revised(first, later, label, what, gap, speakers)):
-            return flag  # "the office has revised the toll to 41": a later report's own word for it
+        moved = (first.published or "") < (later.published or "") and (
+            float(cl.value) < float(cf.value) or scope(cl) != "cumulative")
+        if not same_article and moved and (flag := _revised(first, later, label, what, gap, speakers)):
+            return flag  # "the office has revised the toll to 41", "the third estimate": the report's word
         place = f" in {cl.place or cf.place}" if (cl.place or cf.place) else ""
         when = {"day": "on", "point": "as of", "cumulative": "as of", "period": "up to"}.get(scope(cl), "on")
         since = f" since {format_date(cl.time.start)}" if scope(cl) == "cumulative" and cl.time.start else ""
