@@ -260,3 +260,15 @@ def test_counts_a_court_weighed_differ_by_their_outcome(num, ref) -> None:
         assert compare(a, b) is None
     convicted = counts("four counts", 4, "Dana Orlen was convicted on four counts of fraud.", "courier")
     assert compare(guilty, convicted) is not None  # guilty and convicted: one outcome, 3 against 4
+
+
+def test_losses_listed_in_one_breath_and_whose_they_are(num) -> None:
+    from recount.compare.identity import counted, what_differs
+
+    said = "The ministry said the enemy lost 10 tanks, 6 D-30 howitzers and a mobile launcher on Monday."
+    assert counted(None, "10 tanks", said) == {"tank"}  # not the next figure's howitzers
+    ours = num("30 Velmari tanks", 30, category="count", sentence="Its forces destroyed 30 Velmari tanks.")
+    theirs = num("14 Ostrani tanks", 14, category="count", sentence="Its forces destroyed 14 Ostrani tanks.")
+    anyone = num("two dozen tanks", 24, category="count", sentence="Rebels destroyed two dozen tanks.")
+    assert what_differs(ours, theirs) == "someone else's figure"
+    assert what_differs(ours, anyone) == "someone else's figure"  # whose is said on one side only

@@ -106,6 +106,12 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _owners(span: str) -> frozenset[str]:
+    """Capitalised words between a count's number and its noun: whose they are ("10 Armenian tanks")."""
+    m = re.search(r"\d[\d,.]*\s+((?:[A-Z][a-z]+\s+){1,2})[a-z]", span)
+    return frozenset(m[1].split()) if m else frozenset()
+
+
 def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[str]:
     """What a count counts: the engine's subject, else the first words after the number in the
     span (or, when the span ends at the number, in the sentence): "three hotels hit" -> hotel,
@@ -124,8 +130,9 @@ def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[s
         tok = raw.strip(".,") or raw
         low = tok.lower()
         if _NUMBERISH.match(low) or low in _NUMBER_WORDS:
+            if words:
+                break  # the next figure's words are its own ("10 tanks, 6 D-20 cannons")
             seen_number = True
-            words.clear()
             continue
         if not seen_number:
             continue
@@ -133,6 +140,8 @@ def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[s
             continue
         if not tok.isalpha():
             break
+        if len(tok) == 1:
+            continue  # a model's letter ("6 D-20 cannons")
         words.append(_stem(low))
         if len(words) == 2:
             break
@@ -282,6 +291,9 @@ def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
             return "different things counted"
         if a.category == "count" and condition(a.span, a.sentence) != condition(b.span, b.sentence):
             return "different things counted"  # "25% in 34 states" is not "won in 19 states"
+        oa, ob = _owners(a.span), _owners(b.span)
+        if (oa or ob) and not oa & ob:
+            return "someone else's figure"  # "30 Velmari tanks" / "14 Ostrani tanks", or tanks of no one said
         if a.category == "count" and outcome(a.span, a.sentence) != outcome(b.span, b.sentence):
             return "different things counted"  # counts a jury convicted on are not those it acquitted on
     elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):

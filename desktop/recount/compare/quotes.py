@@ -136,6 +136,16 @@ def transcribed(qa: str, qb: str) -> bool:
     return words >= TRANSCRIBED_MIN_WORDS and all(f in long_ for f in short)
 
 
+def spelled_apart(qa: str, qb: str) -> bool:
+    """The same words but for spelling ("armoured" / "armored", "Akatsiya" / "Akatsya"): a
+    transliteration or a house style, not words that drifted."""
+    wa, wb = fragments(qa), fragments(qb)
+    ta, tb = " ".join(wa).split(), " ".join(wb).split()
+    if len(ta) != len(tb) or ta == tb:
+        return False
+    return all(x == y or fuzz.ratio(x, y) >= 80 for x, y in zip(ta, tb, strict=True))
+
+
 def aligned_drift(qa: str, qb: str) -> bool:
     """Some sentence of one quote renders a sentence of the other in other words: alike
     (DRIFT_MIN) and about the same things (DRIFT_SHARED_WORDS), or sharing most of their content
@@ -173,8 +183,8 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     cf, cl = first.claim, later.claim
     assert isinstance(cf, AttributedClaim) and isinstance(cl, AttributedClaim)
     if same_speaker:
-        if contained or transcribed(ca.quote, cb.quote):
-            return None  # an excerpt, or one long quote transcribed twice
+        if contained or transcribed(ca.quote, cb.quote) or spelled_apart(ca.quote, cb.quote):
+            return None  # an excerpt, one long quote transcribed twice, or the same words spelled apart
         if not (sim >= DRIFT_MIN or aligned_drift(ca.quote, cb.quote)):
             return None
         if ca.date and cb.date:
