@@ -50,3 +50,12 @@ def test_the_same_words_spelled_apart_are_no_drift(ref) -> None:
     b = _said("Drask said", "Ilena Drask", "the armored column of the Kestrell brigade was stopped at dawn",
               "said", "2024-06-03")
     assert compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian")) is None
+
+
+def test_another_form_of_a_word_is_drift_not_spelling(ref) -> None:
+    a = _said("Drask said", "Ilena Drask", "we will close every productive shaft in the northern valley",
+              "said", "2024-06-03")
+    b = _said("Drask said", "Ilena Drask", "we will close every production shaft in the northern valley",
+              "said", "2024-06-03")
+    flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian"))
+    assert flag is not None and flag.type == "quote_drift"
