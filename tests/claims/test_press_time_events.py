@@ -256,3 +256,13 @@ def test_a_day_between_the_subject_and_its_verb_dates_the_act():
     assert when("Divers on Monday pulled 11 people from the hull.", 11)[1] == "2024-03-11"
     assert when("The march brought together, Thursday, March 7, 84,000 people.", 84_000)[1] == "2024-03-07"
     assert when("The ministry on Monday said 40 people had died.", 40)[1] == "2024-03-11"  # said that day
+
+
+def test_two_days_sharing_a_month_are_dates_not_figures():
+    from recount.claims.document import Document
+    from recount.claims.numeric import extract_numeric
+
+    for text in ("Two more strike days were called for 7 and 11 February.",
+                 "Unions will march again on February 7 and 11, a spokesman said."):
+        values = [c.value for c in extract_numeric(Document.from_text(text, PUBLISHED))]
+        assert 7 not in values and 11 not in values

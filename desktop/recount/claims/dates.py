@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recount.claims.date_lists import paired_day, spans
 from recount.claims.numbers import scan
 from recount.claims.retrie import fast, leading
 
@@ -166,29 +167,11 @@ def find_dates(text: str, published: date, start: int = 0, end: int | None = Non
         ref = _resolve(m, published)
         if ref is not None:
             out.append(ref)
-    return _spans(text, out) if len(out) > 1 else out
-
-
-_SPAN_GAP = fast(r"\s*(?:and|to|until|till|through|-|\u2013)\s*")
-_SPAN_LEAD = fast(r"\b(?:between|from)\s+$", re.IGNORECASE)
-
-
-def _spans(text: str, refs: list[DateRef]) -> list[DateRef]:
-    """ "between March 2 and April 2", "from May 1 to May 9": one period, not two days."""
-    out: list[DateRef] = []
-    i = 0
-    while i < len(refs):
-        a = refs[i]
-        b = refs[i + 1] if i + 1 < len(refs) else None
-        if (b is not None and a.kind == b.kind == "day" and a.first and b.last and a.first < b.last
-                and _SPAN_GAP.fullmatch(text, a.end, b.start)
-                and _SPAN_LEAD.search(text, max(0, a.start - 9), a.start)):
-            out.append(DateRef(a.start, b.end, a.first, b.last, "period"))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
+            if ref.kind == "day" and ref.first and (other := paired_day(text, ref)) is not None:
+                out.append(other)
+    if len(out) > 1:
+        out.sort(key=lambda r: r.start)
+    return spans(text, out) if len(out) > 1 else out
 
 
 def _resolve(m: re.Match[str], pub: date) -> DateRef | None:

@@ -298,7 +298,8 @@ def _restatement_rule(old: Ref, new: Ref) -> Discrepancy | None:
         return None
     what = what_counted(cn)
     src = cn.source or co.source or report_name(new)
-    text = (f"{cap(src)} revised its count of {what} down: {report_name(new)} gives {format_figure(cn)}, "
+    counted = f"count of {what}" if what else "figure"
+    text = (f"{cap(src)} revised its {counted} down: {report_name(new)} gives {format_figure(cn)}, "
             f"down from the earlier {format_figure(co)} it also reports.")
     return make_flag("revision", metric_label(cn, new.published), old, new, text)
 
