@@ -130,6 +130,7 @@ def test_credits_that_name_no_distinct_body() -> None:
     assert not _distinct_sources("Rescuers", "Kessel civil protection agency", None)  # people by their work
     assert not _distinct_sources("local medics", "Red Cross", None)
     assert _distinct_sources("Hamas", "Red Cross", None)  # a named group is a body, not people at work
+    assert not _distinct_sources("Donors", "Ursula Velde", None)  # the givers at a conference, unnamed
     assert _distinct_sources("Kessel civil protection agency", "Varnian Red Crescent", None)
     assert not _distinct_sources("Coastline Press", "Red Cross", None)
 

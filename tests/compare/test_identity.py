@@ -272,3 +272,17 @@ def test_losses_listed_in_one_breath_and_whose_they_are(num) -> None:
     anyone = num("two dozen tanks", 24, category="count", sentence="Rebels destroyed two dozen tanks.")
     assert what_differs(ours, theirs) == "someone else's figure"
     assert what_differs(ours, anyone) == "someone else's figure"  # whose is said on one side only
+
+
+def test_what_a_count_grew_by_is_not_the_count(num, ref) -> None:
+    from recount.compare.figure_words import increment
+
+    grew = num("19 more bodies", 19, sentence="Divers recovered 19 more bodies from the hull on Friday.")
+    assert increment(grew) and increment(num("seven", 7, sentence="Seven more died in hospital overnight."))
+    assert not increment(num("more than 40", 40, qualifier="more_than", sentence="More than 40 died."))
+    assert not increment(num("another 561", 561, category="wounded", sentence="Another 561 were wounded."))
+    total = num("88 people", 88, start=None, end="2024-06-05", sentence="The ferry toll stands at 88 people.")
+    a = ref(total, "a", "2024-06-05", "One")
+    more = num("19 more bodies", 19, start=None, end="2024-06-06", sentence="Divers found 19 more bodies.")
+    b = ref(more, "b", "2024-06-06", "Two")
+    assert compare(a, b) is None

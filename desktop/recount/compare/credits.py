@@ -127,7 +127,8 @@ _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # group ("Hamas", "the Houthis") is not one of them
 _PEOPLE_AT_WORK = PEOPLE_NOUNS | frozenset(
     "rescuers witnesses doctors paramedics activists survivors relatives locals responders volunteers "
-    "workers sources medics nurses neighbours neighbors".split())
+    "workers sources medics nurses neighbours neighbors donors participants delegates leaders investors "
+    "analysts economists experts observers".split())
 
 
 def _unnamed(name: str) -> bool:

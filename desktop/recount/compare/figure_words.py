@@ -149,3 +149,24 @@ def snapshot(claim: NumericClaim) -> str | None:
     """The progress of the count a figure was taken at ("49.4% ..., with 99% of ballot boxes
     opened" -> "99%"), or None when the sentence gives none."""
     return _progress(claim.span, claim.sentence)[1]
+
+
+# "25 more bodies", "seven more deaths": what a count grew by, not the count
+_MORE_AFTER = re.compile(r"^\s*more\b(?!\s+than)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _increment(span: str, sentence: str | None) -> bool:
+    number = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"\w+teen|twenty|thirty|forty|fifty|hundred)\b", span, re.IGNORECASE)
+    if number is None:
+        return False
+    rest = span[number.end():]
+    if not rest.strip() and sentence and (pos := sentence.find(span)) >= 0:
+        rest = sentence[pos + len(span):pos + len(span) + 12]
+    return bool(_MORE_AFTER.match(rest))
+
+
+def increment(claim: NumericClaim) -> bool:
+    """The figure is how much a count grew ("25 more bodies were found"), not the count itself."""
+    return _increment(claim.span, claim.sentence)

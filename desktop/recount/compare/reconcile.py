@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from recount.claims.model import NumericClaim
-from recount.compare.figure_words import count_progress, denied, projected, restated
+from recount.compare.figure_words import count_progress, denied, increment, projected, restated
 from recount.compare.identity import day_gap, scope
 from recount.compare.metric import metric_label
 from recount.compare.names import fold, names_match
@@ -146,7 +146,7 @@ def _same(a: Ref, b: Ref, aliases: dict[str, dict[str, str]]) -> bool:
     900") or a denied figure ("and not 171") is no observation at all."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
-    if any(f(c) for c in (ca, cb) for f in (restated, projected, denied, count_progress)):
+    if any(f(c) for c in (ca, cb) for f in (restated, projected, denied, count_progress, increment)):
         return False
     return same_figure(a, b, aliases)
 

@@ -42,7 +42,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
 )
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
-from recount.compare.figure_words import count_progress, denied, projected, restated, snapshot
+from recount.compare.figure_words import count_progress, denied, increment, projected, restated, snapshot
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -177,8 +177,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
         return None  # "media channels are saying 270, but the official toll is 238": the report tells both
     if sister_bodies(ca.source, cb.source):
         return None  # one kind of body of two places ("the Kessel relief office" / "the Ostia relief office")
-    if projected(ca) or projected(cb) or denied(ca) or denied(cb) or count_progress(ca) or count_progress(cb):
-        return None
+    if any(f(c) for c in (ca, cb) for f in (projected, denied, count_progress, increment)):
+        return None  # a forecast, a denied figure, a count's progress, what a count grew by
     sa, sb = _snapshot(a), _snapshot(b)
     if sa != sb and (sa or sb):
         return None  # a count taken at another stage ("with 99% of boxes opened" / "with all counted")
