@@ -278,7 +278,7 @@ def test_what_a_count_grew_by_is_not_the_count(num, ref) -> None:
     from recount.compare.figure_words import increment
 
     grew = num("19 more bodies", 19, sentence="Divers recovered 19 more bodies from the hull on Friday.")
-    assert increment(grew) and increment(num("seven", 7, sentence="Seven more died in hospital overnight."))
+    assert increment(grew) and increment(num("Seven", 7, sentence="Seven more died in hospital overnight."))
     assert not increment(num("more than 40", 40, qualifier="more_than", sentence="More than 40 died."))
     assert not increment(num("another 561", 561, category="wounded", sentence="Another 561 were wounded."))
     total = num("88 people", 88, start=None, end="2024-06-05", sentence="The ferry toll stands at 88 people.")
