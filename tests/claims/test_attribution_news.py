@@ -99,7 +99,7 @@ def test_a_role_with_another_modifier_is_someone_else() -> None:
 
 
 def test_acronyms_that_are_english_words_still_speak() -> None:
-    text = ("The World Health Organization (WHO) said 12 clinics were shut. "
+    text = ("Clinics closed: the World Health Organization (WHO) put the number shut at 12. "
             "WHO added on Twitter that staff were safe.")
     assert [c.speaker for c in claims(text)] == ["World Health Organization", "World Health Organization"]
 
@@ -187,7 +187,7 @@ def test_name_then_role_apposition_without_closing_comma() -> None:
 
 def test_outlet_reports_at_the_end_and_rejected_results() -> None:
     text = ("The toll rose to 80, Harbour Radio reports.\n\n"
-            "Opposition leader Ivan Lusk has rejected the results of the vote.")
+            "Opposition leader Ivan Lusk has rejected the results of Sunday's ballot.")
     expected = [("Harbour Radio", "reports"), ("Ivan Lusk", "rejected")]
     assert [(c.speaker, c.verb) for c in claims(text)] == expected
 
@@ -205,7 +205,7 @@ def test_known_as_names_the_body_and_a_city_speaks() -> None:
 def test_according_to_a_report_names_its_owner_or_nobody() -> None:
     owned = claims("At least 300 homes were lost, according to a Relief Office report released Saturday.")
     assert [c.speaker for c in owned] == ["Relief Office"]
-    assert claims("Some 40 people are missing, according to a revised report updated on Sunday.") == []
+    assert claims("Some 40 people are missing, according to an updated tally put out on Sunday.") == []
 
 
 def test_a_phrase_between_the_name_and_the_verb() -> None:

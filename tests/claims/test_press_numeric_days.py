@@ -37,7 +37,7 @@ def test_holiday_names_resolve_to_their_day():
 
 def test_event_day_starts_the_running_total():
     text = ("Rescuers kept digging on Thursday. The quake struck on Monday night, when the old town's "
-            "walls collapsed. The death toll has risen to 88, officials said.")
+            "walls collapsed. Officials now count 88 dead.")
     c = one(text, 88)
     assert c.time.scope == "cumulative" and c.time.start == "2024-03-11"
 
@@ -77,7 +77,7 @@ def test_arrests_held_now_are_a_running_total():
 
 
 def test_pronoun_in_the_same_sentence_takes_the_previous_figure():
-    text = "By Monday the list of missing had as many as 310 people on it before it was cut to 122 people."
+    text = "By Monday the list of missing had some 310 names on it before it was trimmed to 122 people."
     assert [c.category for c in claims(text)] == ["missing", "missing"]
 
 
@@ -102,12 +102,12 @@ def test_population_now_and_before_the_war():
 
 
 def test_figure_after_a_toll_in_another_clause_has_its_own_day():
-    c = one("The death toll from the fire is now 71 after eight bodies were found on Wednesday.", 8)
+    c = one("The blaze has now claimed 71 lives after crews found eight bodies on Wednesday.", 8)
     assert (c.time.scope, c.time.start) == ("day", "2024-03-13")
 
 
 def test_period_inside_a_reported_clause_belongs_to_the_figure():
-    c = one("The agency added on Twitter that in the past week its teams handled 89 surgeries.", 89)
+    c = one("The charity added online that over the past week its surgeons carried out 89 operations.", 89)
     assert c.time.scope == "period"
 
 
@@ -120,9 +120,9 @@ def test_event_verb_far_before_its_day_starts_the_story():
 
 
 def test_day_an_event_verb_was_reported_is_not_the_event_s_day():
-    text = ("At least 174 people have been killed since the rebels launched their offensive on the city, "
+    text = ("No fewer than 166 people have died since the militia began its assault on the port, "
             "the agency said on Tuesday.")
-    assert one(text, 174).time.start != "2024-03-12"
+    assert one(text, 166).time.start != "2024-03-12"
 
 
 def test_votes_belong_to_polling_day_even_when_announced_later():
@@ -144,7 +144,7 @@ def test_event_possessive_period_dates_the_event_not_the_figure():
 
 
 def test_a_sum_nothing_dates_holds_for_an_unknown_time():
-    c = one("The agency issued an emergency appeal for $71.4 million to meet urgent needs.", 71_400_000)
+    c = one("The charity launched an urgent call for $63.2 million to cover shelter and food.", 63_200_000)
     assert (c.time.scope, c.time.start, c.time.end) == ("unknown", None, "2024-03-14")
 
 
@@ -166,7 +166,7 @@ def test_subjects_joined_by_and_share_the_verb_after_both():
 
 def test_what_a_story_has_done_so_far_is_a_running_total():
     assert one("Crews have carried out at least 38 rescues.", 38).time.scope == "cumulative"
-    found = claims("The fire has destroyed about 9,700 homes and scorched 146,000 acres.")
+    found = claims("The blaze has burned down about 8,400 houses and blackened 131,000 acres.")
     assert [c.time.scope for c in found] == ["cumulative", "cumulative"]
     assert one("He said the fire destroyed 30 homes on Monday.", 30).time.scope == "day"
 
@@ -183,15 +183,15 @@ def test_a_day_s_statement_is_when_it_was_said():
 
 
 def test_a_period_in_a_clause_of_its_own_or_of_an_onset_does_not_date_the_figure():
-    c = one("The fire grew to more than 90,000 acres before it was contained last week.", 90_000)
+    c = one("The blaze spread over more than 84,000 acres until crews held it last week.", 84_000)
     assert c.time.scope != "period"
-    c = one("Fighting that began last week has displaced 2,800 people so far, the agency said.", 2_800)
+    c = one("Clashes that broke out last week have displaced 2,600 people so far, the agency said.", 2_600)
     assert c.time.scope == "cumulative"
 
 
 def test_a_parenthetical_figure_keeps_its_own_day():
-    text = "The fire has destroyed about 9,700 homes (an increase of 500 homes on Friday)."
-    assert one(text, 9_700).time.scope == "cumulative"
+    text = "The blaze has burned down about 8,400 houses (up by 500 houses on Friday)."
+    assert one(text, 8_400).time.scope == "cumulative"
 
 
 def test_pledges_that_total_a_sum_are_a_running_total():
@@ -206,8 +206,8 @@ def test_a_previous_figure_was_given_before_the_new_one():
 
 
 def test_one_running_total_restated_in_a_report_holds_for_one_day():
-    text = ("Death toll reaches at least 345 in the siege\n\n"
-            "The agency said on Tuesday that 345 people were killed in the city by 28 February.")
+    text = ("Siege toll climbs to at least 317\n\n"
+            "The agency said on Tuesday that 317 people had died in the city by 28 February.")
     assert {c.time.end for c in claims(text)} == {"2024-02-28"}
 
 

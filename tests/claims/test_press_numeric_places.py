@@ -68,7 +68,7 @@ def test_people_are_never_places():
 
 
 def test_story_country_when_the_lead_names_no_place():
-    text = ("The opposition leader rejected the results of last weekend's vote and said he would go "
+    text = ("The opposition leader refused to accept the outcome of the weekend ballot and said he would go "
             "to court.\n\nTurnout was 61 percent, the commission said.\n\n"
             "Ghana's parliament meets on Monday, and Ghana's courts sit on Tuesday.")
     assert one(text, 61).place == "Ghana"
@@ -109,5 +109,5 @@ def test_headline_takes_the_place_the_body_gives_its_figure():
 
 def test_a_country_s_adjective_never_becomes_a_known_place():
     text = ("Shelling hit the Libyan capital again, officials said.\n\n"
-            "Libyan medical facilities reported 47 deaths on Tuesday.")
-    assert one(text, 47).place != "Libyan"
+            "Libyan field hospitals counted 43 dead on Tuesday.")
+    assert one(text, 43).place != "Libyan"

@@ -268,7 +268,7 @@ def test_words_of_a_body_and_of_the_person_who_heads_it_are_one_voice(ref) -> No
                            speaker="United Nations", speaker_role=None, verb="said", quote=words,
                            date="2024-06-04")
     head = AttributedClaim(span="Vos said", start=0, end=8, sentence="…", speaker="Anneke Vos",
-                           speaker_role="head of the UN refugee agency", verb="said", quote=words,
+                           speaker_role="chief of the UN's refugee arm", verb="said", quote=words,
                            date="2024-06-04")
     other = AttributedClaim(span="Tamm said", start=0, end=9, sentence="…", speaker="Rhea Tamm",
                             speaker_role="a Kessel border guard", verb="said", quote=words, date="2024-06-04")

@@ -262,7 +262,7 @@ def test_a_later_report_that_says_the_toll_was_revised_down_is_a_revision_even_t
                     sentence="The blaze at the Dastrow depot has killed 49 people."),
                 "a", "2024-06-05", "Mirror")
     later = ref(num("41", 41, start=None, end="2024-06-05", place="Dastrow", source="the district office",
-                    sentence="The district office has revised the death toll from the depot fire to 41."),
+                    sentence="The district office cut its count of the depot fire's dead, revised, to 41."),
                 "b", "2024-06-06", "Observer")
     assert [f.type for f in find_discrepancies([early, later])] == ["revision"]
 

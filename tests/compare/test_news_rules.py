@@ -92,7 +92,7 @@ def test_a_figure_given_with_both_bodies_named_is_relayed_not_credited_twice(num
                  end="2024-06-05", source="Office for Relief Coordination (ORC)",
                  sentence="More than 7,200 people are still missing, the ORC said.")
     assert named_beside("Office for Relief Coordination (ORC)", relayed.sentence)
-    head = "The count passed 750,000, the head of the UN refugee agency, Anneke Vos, said."
+    head = "The count passed 750,000, Anneke Vos, who runs the UN's refugee arm, said."
     assert named_beside("United Nations", head)  # the body by its initials: its own head speaks for it
     assert not named_beside("United Nations", "The count passed 750,000, the Kessel Red Cross said.")
     pair = [ref(direct, "a", "2024-06-05", "One"), ref(relayed, "b", "2024-06-05", "Two")]

@@ -19,7 +19,7 @@ _PART_OF = fast(r"\b(?:including|includes|included|among\s+them|among\s+whom|of\
                 r"of\s+those\s+\w+,)\s+$", re.IGNORECASE)
 _WITH = fast(r"[^,;.]{0,25},?\s+with\s+(?:(?:about|around|some|nearly|over|more\s+than|at\s+least)\s+)?$",
              re.IGNORECASE)
-# a part with a day of its own: "including 141,500 on Monday alone"
+# a part with a day of its own: "including 96,200 on Monday alone"
 _OWN_DAY = fast(r"\s+(?:[a-z]+\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a figure with a verb of its own ("and 240 had been rescued", "and four captured")
 _OWN_VERB = fast(r"\s+(?:had|have|has|were|was|are|is|captured|freed|released|rescued|saved)\b")

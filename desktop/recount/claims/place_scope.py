@@ -1,5 +1,5 @@
 """How wide a figure's place is: the whole ("nationwide"), a whole whose part names its place
-(", including 87,000 in the capital"), an area within a named place ("21,350 acres of Coldwater
+(", including 42,000 in the capital"), an area within a named place ("21,350 acres of Coldwater
 National Forest"). places.py asks these while it relates a figure to the places around it."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from recount.claims.countries import COUNTRIES
 from recount.claims.retrie import rx
 
-# a whole followed by its part's place: ", including 87,000 in the capital", ", among them 40 in Kessel"
+# a whole followed by its part's place: ", including 42,000 in the capital", ", among them 40 in Kessel"
 WHOLE_OF_PART = r",\s+(?:including|among\s+them)\s+(?:[\w,.-]+\s+){1,4}?in\s+(?:the\s+)?(?:capital\b|[A-Z])"
 # an area burned or flooded within a named place: "into 21,350 acres of Coldwater National Forest"
 AREA_OF = (r"\s*(?:acres|hectares|square\s+(?:miles|kilometres|kilometers)|km2|sq\s+km)\s+of\s+(?:the\s+)?"

@@ -115,8 +115,8 @@ def denied(claim: NumericClaim) -> bool:
     return _denied(claim.span, claim.sentence)
 
 
-# How far a count has gone: "with 99% of ballot boxes opened", "with all ballots counted", "with
-# just over 99 per cent of ballot boxes opened". Group 1 is the progress.
+# How far a count has gone: "with 98% of the boxes counted", "once all ballots are in", "with
+# nearly 97 per cent of polling stations reporting". Group 1 is the progress.
 _PROGRESS = re.compile(
     r"\bwith\s+(?:(?:just|nearly|almost|about|over|more\s+than|some|only)\s+)*"
     r"(\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)|all|half|most)\s+(?:of\s+)?(?:the\s+)?"

@@ -131,7 +131,7 @@ def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[s
         low = tok.lower()
         if _NUMBERISH.match(low) or low in _NUMBER_WORDS:
             if words:
-                break  # the next figure's words are its own ("10 tanks, 6 D-20 cannons")
+                break  # the next figure's words are its own ("12 tanks, 4 D-30 howitzers")
             seen_number = True
             continue
         if not seen_number:

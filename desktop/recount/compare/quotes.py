@@ -206,7 +206,7 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     if role_only(ca.speaker) or role_only(cb.speaker):
         return None  # "Varnia Prime Minister" may be the "Elna Roskvist" another report names
     if _speaks_for(ca, cb) or _speaks_for(cb, ca):
-        return None  # "the UN says" and "Anneke Vos, head of the UN refugee agency": one voice
+        return None  # "the UN says" and "Anneke Vos, who leads the UN's refugee arm": one voice
     gap = day_gap(a.as_of, b.as_of)
     if gap is not None and gap > QUOTE_WINDOW_DAYS:
         return None

@@ -308,7 +308,7 @@ _VAGUE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|mi
                     r"(?!\s+of\s+thousands)", re.IGNORECASE)
 
 
-# a later official estimate of the same period: "according to the third estimate released by the office"
+# a later official estimate of the same period: "by the office's third estimate of the quarter"
 _LATER_ESTIMATE = re.compile(r"\b(?:second|third|final|revised|updated|later)\s+estimates?\b", re.IGNORECASE)
 
 
