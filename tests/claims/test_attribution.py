@@ -248,7 +248,7 @@ WIRE = (
     "Ruiz told reporters in New York on Monday.\n\n"
     "The White House said it was monitoring the situation. A senior official, speaking on condition "
     "of anonymity, said talks had been briefed.\n\n"
-    "According to a statement from the Interior Ministry, 150 suspects have been arrested.\n\n"
+    "According to a bulletin from the Interior Ministry, 150 suspects have been arrested.\n\n"
     "Piet de Vries, the U.N. envoy, said last week that talks would resume. He said he was "
     '"cautiously optimistic".\n\n'
     "Rights Watch said in a report on Wednesday that 1,000 homes had been demolished. "

@@ -43,9 +43,9 @@ def test_resolution(text, first_day, last_day, kind):
 
 
 def test_offsets_point_at_the_words():
-    text = "Fighting broke out on April 4 near the city."
+    text = "Clashes erupted on March 28 near the city."
     ref = first(text, date(2019, 4, 8))
-    assert text[ref.start : ref.end] == "April 4"
+    assert text[ref.start : ref.end] == "March 28"
 
 
 def test_numbers_that_are_not_years():

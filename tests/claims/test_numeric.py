@@ -33,7 +33,7 @@ def one(text: str, pub: date = PUB):
         ("Over 400 people were injured, the hospital said.", 400, 400, None, "more_than"),
         ("Nearly 9,000 residents have fled their homes.", 9000, None, None, "about"),
         ("Almost 70 people were arrested overnight.", 70, None, None, "about"),
-        ("About 2,800 people have been displaced.", 2800, None, None, "about"),
+        ("About 2,650 people have been displaced.", 2650, None, None, "about"),
         ("Around 150 soldiers were deployed to the border.", 150, None, None, "about"),
         ("Some 12,000 people were evacuated from the coast.", 12000, None, None, "about"),
         ("Roughly 60 people are missing.", 60, None, None, "about"),

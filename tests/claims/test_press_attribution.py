@@ -42,7 +42,7 @@ def test_a_dash_before_a_name_is_not_a_signature_without_a_quote_or_a_handle():
 
 
 def test_a_role_said_at_the_end_with_has():
-    found = attributed("Aid workers expect more displaced families, the UN's deputy envoy to the country "
+    found = attributed("Aid workers expect more displaced families, the UN's deputy envoy in the country "
                        "has said.")
     assert len(found) == 1 and "envoy" in found[0].speaker
 
@@ -50,7 +50,7 @@ def test_a_role_said_at_the_end_with_has():
 def test_a_family_and_two_sides_speak():
     assert speakers('The Varga family, which owns two fashion houses, called the abbey "a symbol of the '
                     'nation."') == ["Varga family"]
-    assert speakers("The two sides reported that at least 30 people had been killed since Friday.") == [
+    assert speakers("The two sides reported that some 30 fighters had died since Friday.") == [
         "two sides"]
     assert speakers("The rival militias claimed on Monday they had recaptured the airport.") == [
         "rival militias"]
@@ -85,7 +85,7 @@ def test_acts_are_not_words():
 
 def test_a_surname_ending_in_a_is_a_person_not_a_country():
     text = ("Opposition politician Dalia Voranskaya won 7.4 percent of the vote. Voranskaya, however, "
-            "rejected the results on Monday. Before the vote, Voranskaya's rallies drew thousands.")
+            "rejected the official results on Monday. Before the vote, Voranskaya's rallies drew thousands.")
     assert speakers(text) == ["Dalia Voranskaya"]
 
 
@@ -115,8 +115,8 @@ def test_the_person_cited_or_quoted_as_saying_speaks():
 
 def test_according_to_a_role_then_the_name():
     assert speakers("According to the city's governor, Mila Dorn, 300 homes were flooded.") == ["Mila Dorn"]
-    found = attributed("According to a statement from the ministry dated May 3, three new infections "
-                       "were reported.")
+    found = attributed("According to a bulletin from the ministry dated June 12, four new infections "
+                       "were recorded.")
     assert [c.speaker for c in found] == ["ministry"]
 
 
@@ -254,7 +254,7 @@ def test_a_local_government_a_rival_claim_and_a_toll_put_in_words():
     assert found == {36: ("county", "2024-05-14"), 9: ("Rina Sol", "2024-05-14")}
     text = "The Red Banner movement claimed the true number of dead from the raid was 130."
     assert speakers(text) == ["Red Banner movement"]
-    assert speakers("The group claimed responsibility for the attack.") == []
+    assert speakers("The group claimed responsibility for the ambush.") == []
 
 
 def test_less_common_verbs_of_saying():

@@ -130,14 +130,14 @@ def test_a_date_in_an_aside_is_not_the_figures():
 def test_a_news_outlet_relays_the_figures_of_the_body_it_names():
     text = "The agency said the toll rose to 3,381, the Tarsk Daily reported."
     assert sourced(text, 3_381) == "agency"
-    text = ("The country's director general for prisons issued the correction on Thursday, "
-            "lowering the death toll from 268 to 212, The Guardian reported.")
+    text = ("The country's director general for prisons issued the correction on Friday, "
+            "cutting the death toll from 268 to 212, The Guardian reported.")
     assert "director general for prisons" in (sourced(text, 212) or "")
     assert sourced("Reuters reported that 40 people were killed in the blast.", 40) == "Reuters"
 
 
 def test_no_one_and_one_of_whom_are_figures():
-    text = ("The fire chief said 500 firefighters had fought the blaze, one of whom was injured. "
+    text = ("The fire chief said 500 firefighters had fought the blaze, one of whom was hurt. "
             "No one was killed.")
     assert one(text, 1).category == "wounded"
     zero = one(text, 0)

@@ -32,8 +32,8 @@ def test_companies_are_not_places():
 
 
 def test_people_named_with_their_age_are_not_places():
-    text = ("Marek Doval and Ilse Kamp, former executives of a shipping group who were found guilty of "
-            "stealing $150 million from it, were sentenced on Monday.\n"
+    text = ("Marek Doval and Ilse Kamp, former executives of a shipping group who were convicted of "
+            "taking $150 million from it, were sentenced on Monday.\n"
             "Doval, 58, and Kamp, 45, were convicted in June on 14 fraud charges.\n"
             "Prosecutors said the pair used the money to furnish a flat for Doval with a $6,000 curtain.")
     assert place_of(text, 150_000_000) is None

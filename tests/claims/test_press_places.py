@@ -27,8 +27,8 @@ CATHEDRAL = (
     "fire destroyed its roof and spire.\n\n"
     "The city of Velmar immediately pledged €50m, and the Brenn region that includes Velmar promised "
     "€10m.\n\n"
-    "Two of France's richest businessmen said they would give €300 million between them.\n\n"
-    "The Tarn bank said it would release €5 million for the reconstruction of the OSCO monument.\n\n"
+    "Two of France's wealthiest industrialists said they would put up €300 million between them.\n\n"
+    "The Tarn bank said it would release €5 million to rebuild the OSCO monument.\n\n"
     "Culture envoy Marc Dolle told broadcaster France-Info that €880m had been raised so far.\n\n"
     "About 400 firefighters fought the blaze through the night in the heart of Velmar."
 )
@@ -47,7 +47,7 @@ def test_a_donor_is_not_where_the_money_goes():
 
 
 def test_a_countrys_rich_and_an_acronym_are_not_places():
-    assert place_of(CATHEDRAL, "€300 million") == "Saint Aubin"  # "France's richest businessmen"
+    assert place_of(CATHEDRAL, "€300 million") == "Saint Aubin"  # "France's wealthiest industrialists"
     assert place_of(CATHEDRAL, "€5 million") == "Saint Aubin"  # "the OSCO monument", "the Tarn bank"
 
 
@@ -59,15 +59,15 @@ def test_named_fire_and_a_statewide_toll():
     text = ("Missing list grows after Ash Fire spreads\n\n"
             "The list of people unaccounted for after the Ash Fire in Northern Tavia has 900 names, the "
             "sheriff said on Friday.\n\n"
-            "The death toll from the fire is now 60. Residents fled throughout Northern Tavia.\n\n"
-            "By Sunday the list had as many as 1,100 names on it.\n\n"
-            "Two other deaths occurred in the Cobb Fire in Southern Tavia, making the statewide death toll "
-            "from wildfires 62.")
+            "The fire's death toll is now 60. Residents fled throughout Northern Tavia.\n\n"
+            "By Sunday the list held as many as 1,100 names.\n\n"
+            "Two other deaths occurred in the Cobb Fire in Southern Tavia, raising the statewide toll "
+            "from this season's fires to 62.")
     assert place_of(text, "900 names") == "Ash Fire"
     assert place_of(text, "now 60") == "Ash Fire"
     assert place_of(text, "1,100 names") == "Ash Fire"  # not the place of the sentence before
     assert place_of(text, "Two other deaths") == "Cobb Fire"
-    assert place_of(text, "toll from wildfires 62") == "Tavia"  # statewide: the whole, not its south
+    assert place_of(text, "fires to 62") == "Tavia"  # statewide: the whole, not its south
 
 
 def test_items_of_a_list_of_parts_are_not_the_figures_place():
@@ -97,7 +97,7 @@ def test_a_countrys_capital_is_the_city_the_article_names():
 def test_where_words_were_spoken_is_not_the_figures_place():
     text = ("Floods swept through the coastal city of Marsa on Sunday, officials said, destroying two "
             "dams and hundreds of homes.\n\n"
-            "\"The number of missing people is reaching 9,000,\" the envoy told reporters in Geneva by "
+            "\"The count of people missing is nearing 9,000,\" the envoy told reporters in Geneva by "
             "video link.\n\n"
             "Officials said 700 people had been evacuated, speaking at a news conference held in Tunis.")
     assert place_of(text, "9,000") == "Marsa"
@@ -110,8 +110,8 @@ def test_an_owner_is_not_a_place():
 
 
 def test_a_people_named_in_the_plural_is_their_country():
-    text = ("The aid office issued an appeal for $70 million to meet the needs of 250,000 Libyans "
-            "most affected.")
+    text = ("The aid office issued an appeal for $70 million to help the 250,000 Libyans "
+            "hit hardest.")
     assert place_of(text, "250,000 Libyans") == "Libya"
 
 
@@ -123,8 +123,8 @@ def test_a_countrys_short_form_is_the_country():
 
 def test_a_city_named_before_its_officials_is_their_seat():
     text = ("Bombs hit churches and hotels across Sri Lanka on Sunday.\n\n"
-            "The figure of 359 came from a statement by a Colombo police spokesman.")
-    assert place_of(text, "359") == "Sri Lanka"
+            "The figure of 412 was given in a briefing by a Colombo police spokesman.")
+    assert place_of(text, "412") == "Sri Lanka"
 
 
 def test_a_based_name_is_a_place_the_article_knows():

@@ -22,8 +22,8 @@ def when(text: str, value: float) -> tuple[str | None, str | None, str]:
 
 
 def test_an_embedded_post_dates_its_figures_and_the_report_of_it():
-    text = ("At least 61 people have been killed and more than 300 wounded in the siege of Tarvik, the "
-            "relief agency confirmed via Twitter.\n"
+    text = ("At least 61 people have died and more than 300 have been wounded in the siege of Tarvik, "
+            "the relief agency confirmed via Twitter.\n"
             "Fighting began on March 2 when the northern army moved on the city.\n"
             "Siege of Tarvik: 61 dead and 302 wounded so far. Our teams are at three hospitals.\n"
             "\u2014 Relief Agency Veskland (@ReliefVesk) March 12, 2024\n"
@@ -49,7 +49,7 @@ def test_the_figure_a_toll_was_lowered_from_ended_the_day_before():
 
 def test_a_toll_given_earlier_on_an_unsaid_day_has_no_end():
     text = ("The flood hit the valley on Sunday, March 10. "
-            "The regional office previously had put the death toll in the town at 1,800.")
+            "The regional office had previously put the town's death toll at 1,800.")
     assert when(text, 1800) == ("2024-03-10", None, "cumulative")
 
 
@@ -75,13 +75,13 @@ def test_an_adjective_of_collapse_does_not_date_the_count():
 
 
 def test_a_nation_of_millions_is_its_population():
-    text = ("The attacks of Sunday, March 10, were the worst in the island nation of 8 million people "
+    text = ("The attacks of Sunday, March 10, were the deadliest in the island state of 8 million people "
             "since the war ended.")
     assert when(text, 8_000_000) == ("2024-03-14", "2024-03-14", "point")
 
 
 def test_coordinated_figures_share_a_period():
-    text = ("The agency added that in the past week its field surgeons carried out 41 major and 27 minor "
+    text = ("The agency added that during the past week its surgeons carried out 41 major and 27 minor "
             "operations.")
     assert when(text, 41) == when(text, 27)
     assert when(text, 27)[2] == "period"
@@ -93,9 +93,10 @@ def test_the_year_compared_with_is_not_the_figures_time():
 
 
 def test_a_promise_to_give_a_total_is_made_that_day():
-    text = "Two industrialists said on Tuesday they will contribute a total of EUR150 million to the abbey."
+    text = ("Two industrialists said on Tuesday the pair will contribute a total of EUR150 million "
+            "to the abbey.")
     assert when(text, 150_000_000) == ("2024-03-12", "2024-03-12", "day")
-    text = "Separately, the head of the oil major Total said his company will also give EUR90 million."
+    text = "Separately, the chief of the oil major Total said the firm would also give EUR90 million."
     assert when(text, 90_000_000)[2] == "day"  # a company called Total is not a running total
 
 
@@ -105,13 +106,13 @@ def test_pledges_that_have_reached_a_sum_are_a_running_total():
 
 
 def test_a_budget_up_to_a_day_ahead_is_a_period():
-    text = "The agency said on Tuesday it needed $8.4m to cover the aid response up to April 30."
+    text = "The agency said on Tuesday it needed $8.4m to fund its relief work up to April 30."
     assert when(text, 8_400_000) == ("2024-03-12", "2024-04-30", "period")
 
 
 def test_a_missing_list_told_as_a_past_change_is_undated():
     text = ("The list of people unaccounted for after the mudslide has 640 names, the mayor said. "
-            "He said the list grew from around 90 to more than 600 as calls came in.")
+            "She said the list grew from roughly 90 to more than 600 as calls came in.")
     assert when(text, 600)[2] == "unknown"
     assert when(text, 90)[2] == "unknown"
     assert when(text, 640)[2] == "point"  # the list as it stands
@@ -124,7 +125,7 @@ def test_the_states_a_country_is_made_of_are_not_a_result():
 
 
 def test_a_tally_of_victims_in_a_death_toll_sentence_is_the_dead():
-    c = one("Could the death toll from the fire end up far higher than the current tally of 52 victims?", 52)
+    c = one("Could the blaze's death toll end up well above the present count of 52 victims?", 52)
     assert c.category == "killed"
 
 
@@ -178,7 +179,7 @@ def test_new_cases_in_the_last_hours_are_a_period_beside_a_cumulative_count():
 
 def test_a_response_that_starts_is_not_the_event_running_totals_count_from():
     text = ("Crews began a huge clean-up along the coast on Tuesday.\n\n"
-            "The storm has killed at least 52 people, officials said.")
+            "The cyclone has killed at least 52 people, officials said.")
     assert when(text, 52)[0] is None
     text = ("Investigators opened an inquiry into the fire, which started at the depot on Monday.\n\n"
             "Donations for the rebuilding have reached $30 million.")

@@ -137,7 +137,7 @@ def test_a_new_paragraph_that_continues_keeps_the_source() -> None:
 
 
 def test_a_nominal_report_credits_the_figures_after_it() -> None:
-    text = "The toll was lowered after a revised report by the Health Office. The new toll is 41."
+    text = "The toll was lowered after a corrected report by the Health Office. The new toll is 41."
     assert sources(text, ("new toll is 41", "killed")) == ["Health Office"]
 
 
@@ -160,7 +160,7 @@ def test_vote_counts_are_the_electoral_authoritys() -> None:
 
 
 def test_the_subject_that_gives_asks_for_or_revises_a_figure() -> None:
-    text = "Yesterday, shipowner Lida Varn stepped forward with a pledge of EUR 40 million for the port."
+    text = "Yesterday, shipowner Lida Varn stepped forward with EUR 40 million for the port's repair."
     assert sources(text, ("EUR 40 million", "money")) == ["Lida Varn"]
     text = "The Coastal Relief Agency issued an emergency appeal for $9 million on Monday."
     assert sources(text, ("$9 million", "money")) == ["Coastal Relief Agency"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from recount.compare.figure_words import count_progress, projected, snapshot
 from recount.compare.scan import find_discrepancies
 
-LEAD = ("With 98% of ballot boxes opened, Mayor Ilse Vantoren had 48.9% of the vote, short of the "
-        "50% needed to win outright.")
+LEAD = ("With 98% of ballot boxes opened, Mayor Ilse Vantoren had 48.9% of the vote, just below the "
+        "50% needed for an outright win.")
 FINAL = "Ilse Vantoren won 48.2% of the vote with all ballots counted, the election board said."
 FINAL_TV = "With 100 per cent of ballot boxes counted, Ilse Vantoren took 48.6% of the vote, state TV said."
 

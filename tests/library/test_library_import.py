@@ -105,7 +105,7 @@ def test_html_metadata_is_kept(lib: Library, tmp_path: Path) -> None:
         '<meta property="og:site_name" content="Eastwatch Daily">'
         '<meta property="article:published_time" content="2025-08-09T07:00:00Z">'
         '<link rel="canonical" href="https://eastwatch.example/floods"></head>'
-        "<body><nav>Menu</nav><article><p>More than 40,000 people have been displaced "
+        "<body><nav>Menu</nav><article><p>More than 40,000 residents have been displaced "
         "by the Ambra floods, officials said.</p></article></body></html>")
     report = import_paths(lib, [page])
     assert len(report.added) == 1

@@ -50,8 +50,8 @@ def resolve_dates(doc: Document, cues: list[Cue]) -> None:
             c.date = None
         if c.date and key and not c.passive:
             last[key] = c.date
-    # "a revised report by the ministry" (undated), later "the ministry released a statement
-    # Thursday": a body's published report is its one dated statement of the article
+    # "a corrected report by the ministry" (undated), later "the ministry released a statement
+    # on Friday": a body's published report is its one dated statement of the article
     days: dict[str, set[str]] = {}
     for c in cues:
         if c.date and c.speaker:

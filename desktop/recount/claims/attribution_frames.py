@@ -177,7 +177,7 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
             return s_start, inner_end, named, role or named.role
         known_as = _KNOWN_AS.match(segment)
         if known_as and comma >= 0:
-            # "The humanitarian office, known as OCHA, estimated": the name the report gives it
+            # "The relief agency, known as RELIEFNET, reckoned": the name the report gives it
             named = analyse(known_as[1])
             if named is not None and named.kind in ("org", "other", "person"):
                 start_at = clause_start(text, floor, comma)

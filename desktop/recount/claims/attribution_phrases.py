@@ -78,16 +78,16 @@ def according_to(doc: Document, sent: Sentence, vstart: int, vend: int) -> Cue |
     if cut:
         n_end -= len(phrase) - cut.end()
         phrase = phrase[: cut.end()]
-    # "according to a statement from the ministry", "figures released by the UN": the body.
+    # "according to a bulletin from the port authority", "figures released by the UN": the body.
     via = rx(r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:statement|figures|data|report|estimates?|count|tally|"
         r"update|bulletin|briefing|spokes(?:man|woman|person))\s+(?:(?:released|published|issued|compiled)\s+)?(?:from|by|of|for)\s+(.+)$").match(phrase)
     if via:
         phrase = via[1]
     owned = _OWNER_REPORT.match(phrase) if not via else None
-    if owned:  # "according to a UN report released Saturday": the UN's
+    if owned:  # "according to a WHO report published Monday": the WHO's
         phrase = owned[1]
     elif not via and _AUTHORLESS_REPORT.match(phrase):
-        return None  # "according to a revised report updated on Sunday": nobody named
+        return None  # "according to an updated count released on Friday": nobody named
     if _NO_AGENT.match(phrase):
         return None  # "according to preliminary assessments": nobody is credited
     mention = analyse(phrase) or Mention("group", strip_determiner(phrase), None, phrase)
@@ -118,7 +118,7 @@ def passive_by(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str)
     return cue
 
 
-# "a revised report by the Health Ministry", "Tuesday's statement by a police spokesman": a
+# "a corrected report by the Transport Ministry", "Monday's statement by an army spokeswoman": a
 # published statement credited to its author, with no verb of saying.
 _NOMINAL = fast(
     r"(?:report|statement|bulletin|communiqu[eé]|announcement|update)\s+(?:(?:issued|released|published)\s+)?"

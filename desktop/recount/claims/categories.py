@@ -3,7 +3,7 @@
 Read from three places, in order of reliability: the head noun right after the number
 ("23 wounded", "1,500 troops", "$4.5 billion"), a verb that governs the number in its
 clause ("30 people have been killed", "people had fled"), and a verb or toll word just
-before it ("killed 174 people", "the death toll rose to 17"). Synonyms are folded here,
+before it ("killed 174 people", "the death toll climbed to 23"). Synonyms are folded here,
 once, so every later layer compares like with like (DESIGN.md: "what").
 """
 
@@ -60,7 +60,7 @@ CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _KILLED_WORDS = dict(CATEGORY_PATTERNS)["killed"]
 _CASUALTY_WORDS = fast(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CASUALTIES})\b", re.IGNORECASE)
-# "the current tally of 84 victims": the victims a tally counts
+# "the present count of 63 victims": the victims a tally counts
 _TALLY_OF = fast(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
                        + QUALIFIER + r"$", re.IGNORECASE)
 
@@ -136,7 +136,7 @@ TALLY_SUBJECT = fast(rf"{_TALLY}(?![^,;:]*{_TALLY})", re.IGNORECASE)  # the last
 
 def tally_category(text: str) -> str | None:
     """The category a tally phrase names in `text` ("the list of people unaccounted for",
-    "the number of names on the missing list", "the death toll"), if any."""
+    "the number of names still on the missing list", "the death toll"), if any."""
     m = TALLY_SUBJECT.search(text)
     if m is None:
         return None
@@ -314,12 +314,12 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     `before` runs from the clause start to the number; `after` from the number to the
     clause end. Both are short slices (bounded by the caller).
     """
-    # an apposition between the figure and its verb: "at least 41 people, including civilians,
+    # an apposition between the figure and its verb: "at least 37 people, including two medics,
     # had been killed"
     after = _APPOSITION.sub(r"\1", after, count=1)
     subject = subject_of(after)
     among = _AMONG.match(after)
-    if among:  # "13 civilians are among the 146 killed"
+    if among:  # "9 children are among the 112 dead"
         what = among.group("what")
         if not _ANY_CATEGORY.search(what):  # the whole's figure cut the clause: read the sentence on
             at = sentence.find("among " + what.strip())
@@ -335,7 +335,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     if (among_first and among_first.group("what").strip().lower() == "victims") or _OF_VICTIMS.match(after):
         return "killed", subject  # "Among the victims were 12 children", "40 of the victims were"
     those = _OF_THOSE.search(before[-40:])
-    if those:  # "Of those killed, 3 were health workers"
+    if those:  # "Of those wounded, 5 were aid workers"
         cat, _pos = _match_category(those.group("what"))
         if cat:
             return _fold(cat, sentence), subject
@@ -358,11 +358,11 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     head_zone = after[: stop.start() if stop else 40]
     cat, _pos = _match_category(head_zone)
     if cat == "missing" and _FOUND_MISSING.search(before[-30:]):
-        return "count", subject  # "had accounted for 2,146 missing people": found, not missing
+        return "count", subject  # "had traced 1,380 missing people": found, not missing
     if cat:
         return _fold(cat, sentence), subject
     if subject == "victims" and _TALLY_OF.search(before[-40:]) and _KILLED_WORDS.search(sentence):
-        return "killed", subject  # "the death toll ... than the current tally of 84 victims"
+        return "killed", subject  # "the death toll ... than the present count of 63 victims"
     # 2. governing verb after the number, within the clause ("people who left had been
     #    detained": the last category phrase before the clause ends is the main verb;
     #    `brk` is the clause break found in step 0)
@@ -398,8 +398,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         if cat:
             return _fold(cat, sentence), subject  # "brought the deaths from ... to 75"
     if _RISE_TO.search(before[-45:]):
-        # the subject of the verb names what is counted: "the death toll from floods in the
-        # city has soared to"; the clause before the verb, back to its start
+        # the subject of the verb names what is counted: "the death toll from the landslide in the
+        # valley has climbed to"; the clause before the verb, back to its start
         cat, _pos = _last_category(before)
         if cat:
             return _fold(cat, sentence), subject

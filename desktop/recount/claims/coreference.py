@@ -36,7 +36,7 @@ _AGENCY_WORDS = frozenset(
     "agency organization organisation office programme program fund unicef unhcr".split()
 )
 _MINISTER = fast(r"\b([A-Z]\w+(?: [A-Z]\w+)?) Minister\b")
-# "the Secretary General of the group": a role of the body last spoken of.
+# "the Secretary-General of the society": a role of the body last spoken of.
 _ROLE_OF_THE_BODY = fast(
     r"^((?:[A-Z][\w-]*\s+){0,2}(?:[Ss]ecretary[- ][Gg]eneral|[Hh]ead|[Cc]hief|[Dd]irector|[Pp]resident|"
     r"[Cc]hairman|[Ss]pokes(?:man|woman|person)))\s+(?:of|for)\s+the\s+(?:group|organi[sz]ation|agency|society)$"
@@ -153,7 +153,7 @@ class SpeakerIndex(BodyNames):
             if name.islower() and len(name.split()) <= 2:  # "the ministry", "the agency"
                 return self._group(mention)
             if _ROLE_OF_THE_BODY.match(name):
-                return self._group(mention)  # "the Secretary General of the group"
+                return self._group(mention)  # "the Secretary-General of the society"
             if "-based " in name and plain_word(name.split()[-1]) in COMPANY_NOUNS:
                 return self._group(mention)  # "the Ontario-based firm": the company named before
             if name.replace(".", "").isupper():
@@ -269,7 +269,7 @@ class SpeakerIndex(BodyNames):
         of_body = _ROLE_OF_THE_BODY.match(mention.name)
         if of_body and self.recent:
             body = next((sp for sp in reversed(self.recent) if sp.kind == "org"), None)
-            if body is not None:  # "the Secretary General of the group" -> "... of the Red Crescent"
+            if body is not None:  # "the Secretary-General of the society" -> "... of the Red Crescent"
                 return Speaker(f"{of_body[1]} of the {body.name}", "group")
         if definite and head in REPORT_NOUNS and len(words) <= 2:
             # "the report added": the body whose report it is (whose, if none is named: no speaker)

@@ -207,9 +207,9 @@ class NumericExtractor:
 
     def _carried_category(self, si: int, lead: str, previous: NumericClaim | None, at: int) -> str | None:
         """A tally named earlier and taken up again: "The list of people unaccounted for has
-        1,011 entries. ... That list soon swelled to 1,200"; "The toll rose to 359. It was
-        later revised to 253"; "the previous figure of 359"; "lowering the total from 359 to
-        253"; "the toll was 290 and not 359". Only when a tally word, a pronoun subject or a
+        1,011 entries. ... That list soon swelled to 1,200"; "The toll rose to 412. It was
+        later revised to 286"; "the earlier figure of 412"; "cutting the total from 412 to
+        286"; "the toll was 330 and not 412". Only when a tally word, a pronoun subject or a
         coordinated figure leads this one."""
         text = self.doc.text
         bare = lead.lstrip()
@@ -218,14 +218,14 @@ class NumericExtractor:
             return tally_category(lead)  # "The list of people unaccounted for has 1,011 entries"
         if (previous is not None and previous.category != "count" and at - previous.end < 40
                 and _COORDINATED.match(text, previous.end, at)):
-            return previous.category  # "was 290 and not 359", "from 359 to 253"
+            return previous.category  # "was 330 and not 412", "from 412 to 286"
         window = lead[-130:]
         near = _TALLY_NEAR.search(window)
         noun: str | None = None
         if near is not None:
             named = tally_category(window[near.start() :])
             if named:
-                return named  # "the death toll ... by more than 100", "total death toll was 290"
+                return named  # "the death toll ... by more than 100", "total death toll was 330"
             if previous is not None and previous.category != "count":
                 return previous.category  # "down to 61, from the previous figure of 88"
             noun = near.group("noun").lower()
@@ -236,7 +236,7 @@ class NumericExtractor:
             groups = subject.groupdict()
             noun = (groups.get("noun") or groups["noun2"]).lower()
             if noun in ("it", "that", "this") and previous is not None and previous.category != "count":
-                return previous.category  # "as many as 1,276 people before it was culled to 605"
+                return previous.category  # "as many as 1,450 names before it was trimmed to 720"
         else:
             return None
         # the same tally word named earlier, else the nearest earlier tally that names a category
@@ -284,7 +284,7 @@ class NumericExtractor:
         q, text = self._quotes[i], self.doc.text
         if _RHETORICAL.match(text, fig.start, q.inner_end) or (fig.atom is not None and fig.atom.vague):
             return True  # "we have displaced thousands of people": a speaker's sweep, not a count
-        # the clause of the figure: "the toll is at least 253, our first estimates were 290 and it
+        # the clause of the figure: "the toll is at least 286, our initial estimate was 330 and it
         # will be reduced": the future of the last clause does not make the first a promise
         lo = max(q.inner_start, max(text.rfind(c, q.inner_start, fig.start) for c in ".;!?,") + 1)
         stops = [p for p in (text.find(c, fig.end, q.inner_end) for c in (".", ";", "!", "?", ",", " and "))

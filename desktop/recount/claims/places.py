@@ -311,7 +311,7 @@ class PlaceFinder:
             name = self._place_name(c[0], c[1])
             if name is not None and not in_attribution(text, c[0], end):
                 out.append((c[0], name, c[2]))
-        # the more specific place first: "in Libya as fighting around the capital, Tripoli"
+        # the more specific place first: "in Sudan as clashes spread near the capital, Khartoum"
         out.sort(key=lambda c: (c[2], c[1] in COUNTRIES, c[0], -len(c[1])))
         return out
 

@@ -153,8 +153,8 @@ def credited(claim: AttributedClaim) -> str | None:
     return f"{body} ({claim.speaker})"
 
 
-# The subject of a sentence that gives, asks for or revises a figure: "X stepped forward with a
-# pledge of EUR 100 million", "the UN office issued an appeal for $7 million", "Authorities
+# The subject of a sentence that gives, asks for or revises a figure: "X stepped forward with EUR
+# 100 million for the repairs", "the UN office issued an appeal for $7 million", "Authorities
 # lowered the death toll to 253". A fronted phrase ("Yesterday,", "In an appeal last week,") may
 # come first; dateline furniture ("April 25 (Wire) --") is skipped.
 _SUBJECT_ACTS = fast(

@@ -255,7 +255,7 @@ def _analyse(phrase: str) -> Mention | None:
     m = _PLACE_BODY.match(body)
     if m:
         return Mention("org", body, None, raw)
-    # "a revised report by the Health Ministry", "a statement from the agency": the body's words.
+    # "a corrected report by the Transport Ministry", "a statement from the agency": the body's words.
     m = _REPORT_BY.match(body)
     if m:
         return _analyse(m[1])
@@ -276,7 +276,7 @@ def _analyse(phrase: str) -> Mention | None:
     m = rx(r"^((?:[A-Z][\w'-]+ ){1,2}[A-Z][\w'-]+) (?:of|from) (?:the )?(.+)$").match(body)
     if m and not any(plain_word(w) in ORG_HEADS or plain_word(w) in ROLE_WORDS for w in m[1].split()):
         return Mention("person", m[1], m[2], raw)
-    # "Chief Executive Patrick Pouyanne of energy major Total": role, name, then the affiliation.
+    # "Chief Executive Dara Voss of the shipping group Halvard": role, name, then the affiliation.
     m = rx(r"^(.+?\b[A-Z][\w'-]+) (?:of|from|at) ((?:the )?(?:[a-z]+ ){0,3}[A-Z].*)$").match(body)
     if m and any(_is_role(w) for w in m[1].split()[:-1]):
         inner = _analyse(m[1])

@@ -169,7 +169,7 @@ class TimeReader:
             if tw.STATEMENT_OF_DAY.match(after):
                 hit = True  # "Tuesday's statement by a police spokesman"
             elif tw.EVENT_POSSESSIVE.match(after):
-                hit = False  # "revised the toll from Easter bombings": the event's day, not the words'
+                hit = False  # "raised the count from Friday's raids": the event's day, not the words'
             else:
                 cue = tw.report_verb().search(window)
                 word = cue[0].split()[0] if cue is not None else ""
@@ -281,7 +281,7 @@ class TimeReader:
             # "nine more were found on Tuesday, bringing the toll to 212": the total as of that day
             return TimeSpan(iso(start), iso(brought), "cumulative")
         toll_at = tw.TOLL_BEFORE.search(tail)
-        # "The toll is now 71 after eight sets of remains were found": the toll is the other figure's
+        # "The toll is now 48 after five more bodies were recovered": the toll is the other figure's
         toll = toll_at is not None and category == "killed" and (
             not tw.DIGIT.search(tail, toll_at.end()) or tw.FROM_TO_TAIL.search(tail) is not None)
         perfect = bool(tw.PERFECT.search(after_full[:80]))
@@ -350,7 +350,7 @@ class TimeReader:
             or (tw.CHANGED_FROM.search(text, max(s.start, fig.start - 90), fig.start)
                 and tw.CHANGED_TO.match(after_full))
         ):
-            # "from the previous figure of 359", "our first estimates were 290": given before the new one
+            # "from the earlier figure of 412", "our initial estimate was 330": given before the new one
             end = days_before(att or pub, timedelta(days=1))
             return TimeSpan(iso(start), iso(end), "cumulative")
         if category in tw.CASUALTY_CATS:

@@ -1,8 +1,8 @@
-"""What the words around a figure say of it: an older figure the report restates ("the previous
-figure of 359"), a figure it denies ("and not 171"), a forecast or a target ("heading for the
+"""What the words around a figure say of it: an older figure the report restates ("the earlier
+figure of 412"), a figure it denies ("and not 171"), a forecast or a target ("heading for the
 1,000 mark", "may be forced to leave", "the 50% needed to win") or a fear ("300 are feared
 drowned"), how far a count has gone ("with
-99% of ballot boxes opened"). Such figures are no report's current count; the rules (rules.py)
+96% of polling stations counted"). Such figures are no report's current count; the rules (rules.py)
 and the series (reconcile.py) ask here. A share given with its count's progress is a snapshot of
 that count: it meets only snapshots taken at the same progress."""
 
@@ -140,14 +140,14 @@ def _progress(span: str, sentence: str | None) -> tuple[bool, str | None]:
 
 
 def count_progress(claim: NumericClaim) -> bool:
-    """The figure says how far a count has gone ("99% of ballot boxes opened"): the count's clock,
+    """The figure says how far a count has gone ("96% of polling stations counted"): the count's clock,
     not a result."""
     return _progress(claim.span, claim.sentence)[0]
 
 
 def snapshot(claim: NumericClaim) -> str | None:
-    """The progress of the count a figure was taken at ("49.4% ..., with 99% of ballot boxes
-    opened" -> "99%"), or None when the sentence gives none."""
+    """The progress of the count a figure was taken at ("49.4% ..., with 96% of polling
+    stations counted" -> "96%"), or None when the sentence gives none."""
     return _progress(claim.span, claim.sentence)[1]
 
 

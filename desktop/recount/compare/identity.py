@@ -181,7 +181,7 @@ _OUTCOME_OF = {"convicted": "guilty", "cleared": "acquitted", "charges": "charge
 
 @lru_cache(maxsize=65536)
 def condition(span: str, sentence: str | None) -> str | None:
-    """The figure a count is counted under ("25" for "25% of the vote in 32 states"), or None."""
+    """The figure a count is counted under ("40" for "40% of the vote in 18 provinces"), or None."""
     if not sentence:
         return None
     pos = sentence.find(span)

@@ -217,7 +217,7 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
 
 
 def _speaks_for(person: AttributedClaim, body: AttributedClaim) -> bool:
-    """The person's role names the body the other report credits ("head of the UN refugee
+    """The person's role names the body the other report credits ("chief of the UN refugee
     agency" speaks for "the UN"; "the Red Lantern Society's mission chief" for the Society)."""
     if not person.speaker_role or not body.speaker or not is_body(body.speaker):
         return False

@@ -72,8 +72,8 @@ _ALONE = re.compile(r"^\W*(?:\w+\W+){0,3}?alone\b", re.IGNORECASE)
 
 
 def subject_group(claim: NumericClaim) -> str | None:
-    """The part of a whole a figure counts: a status of some of them first ("the bodies of 24
-    foreign nationals were sent home" is a part even of the foreigners), then a group
+    """The part of a whole a figure counts: a status of some of them first ("the bodies of 17
+    foreign visitors were flown home" is a part even of the foreigners), then a group
     (civilians, children...), a part named before it, one place alone; else None."""
     return _group(claim.subject, claim.span, claim.sentence)
 
