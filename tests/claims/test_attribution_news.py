@@ -244,3 +244,9 @@ def test_a_fronted_clause_is_not_the_subject_of_a_participle() -> None:
 def test_a_time_word_after_the_speaker_is_not_its_name() -> None:
     found = claims("The Varnian government overnight announced that a second survivor had died.")
     assert [c.speaker for c in found] == ["Varnian government"]
+
+
+def test_a_verb_negated_with_a_contraction_is_no_claim() -> None:
+    for text in ("Villagers put the toll above 60, although the county hasn't confirmed that figure.",
+                 "Villagers put the toll above 60, although the county hasn\u2019t confirmed that figure."):
+        assert [c.speaker for c in claims(text)] == []

@@ -55,6 +55,8 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     if verb in PASSIVE_BY and rx(r"\s+by\s").match(text[vend : vend + 5]):
         return passive_by(doc, sent, vstart, vend, verb)  # "the toll, announced by the agency"
     prev = prev_word(text, vstart, sent.start)
+    if text[max(sent.start, vstart - 6):vstart].rstrip().endswith(("n't", "n\u2019t")):
+        prev = "n't"  # "authorities haven't confirmed": negated, whichever apostrophe
     if prev in NOT_AFTER:
         if verb in PASSIVE_BY and prev in ("was", "were", "been", "be", "is", "are"):
             return passive_by(doc, sent, vstart, vend, verb)
