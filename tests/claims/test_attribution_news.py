@@ -250,3 +250,9 @@ def test_a_verb_negated_with_a_contraction_is_no_claim() -> None:
     for text in ("Villagers put the toll above 60, although the county hasn't confirmed that figure.",
                  "Villagers put the toll above 60, although the county hasn\u2019t confirmed that figure."):
         assert [c.speaker for c in claims(text)] == []
+
+
+def test_was_quoted_as_saying_credits_the_one_quoted() -> None:
+    found = claims("\u201cWe expect the count to rise,\u201d Interior Minister Oren Bakr was quoted as "
+                   "saying by the state news agency on Sunday.")
+    assert [(c.speaker, c.quote) for c in found] == [("Oren Bakr", "We expect the count to rise")]

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 
+from recount.claims.attribution_main_clause import fronted_participle, main_clause_cue
 from recount.claims.attribution_phrases import according_to, passive_by
 from recount.claims.cue_context import (
     APPOSITION_AFTER,
     BARE_DATE,
     DATE_BEFORE_VERB,
-    FRONTED,
     LOOK,
-    ON_DATE,
     TIME_LEAD,
     TOKEN,
     Cue,
@@ -29,7 +28,7 @@ from recount.claims.cue_context import (
     prev_word,
     skip_before_verb,
 )
-from recount.claims.cues import CUE, NOT_AFTER, PASSIVE_BY
+from recount.claims.cues import NOT_AFTER, PASSIVE_BY
 from recount.claims.document import Document, Sentence
 from recount.claims.layout import DATELINE
 from recount.claims.retrie import fast, rx
@@ -57,6 +56,9 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     prev = prev_word(text, vstart, sent.start)
     if text[max(sent.start, vstart - 6):vstart].rstrip().endswith(("n't", "n\u2019t")):
         prev = "n't"  # "authorities haven't confirmed": negated, whichever apostrophe
+    if verb == "quoted" and prev in ("was", "were") and (said := _QUOTED_AS.match(text, vend, sent.end)):
+        # '"…," Minister Oren Bakr was quoted as saying by the news agency': the minister speaks
+        return _subject_cue(doc, sent, text.rfind(prev, sent.start, vstart), said.end(), verb)
     if prev in NOT_AFTER:
         if verb in PASSIVE_BY and prev in ("was", "were", "been", "be", "is", "are"):
             return passive_by(doc, sent, vstart, vend, verb)
@@ -67,9 +69,15 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
         if cited and mention is not None and mention.kind != "pronoun":
             return Cue(verb, vstart, vend, vstart, cited.end(), mention, sent)  # the cited speaks
     if m["part"] and not text[sent.start : vstart].strip(" \"\u201c"):
-        return _fronted_participle(doc, sent, vstart, vend, verb)
+        return fronted_participle(doc, sent, vstart, vend, verb)
     if m["part"] or (m["call"] and prev in ("", ",")):
-        return _main_clause_cue(doc, sent, vstart, vend, verb)
+        return main_clause_cue(doc, sent, vstart, vend, verb)
+    return _subject_cue(doc, sent, vstart, vend, verb)
+
+
+def _subject_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
+    """The speaker named before the verb (or, failing that, right after it)."""
+    text = doc.text
     floor = max(sent.start, vstart - LOOK)
     left = text[floor:vstart]
     date_before = None
@@ -83,7 +91,7 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     if not tail or tail.endswith(('"', "\u201d", "'", "\u2019")) or tail.endswith(('",', ",\u201d")):
         return _inverted(doc, sent, vstart, vend, verb)
     if tail.endswith((" and", " but")):
-        return _main_clause_cue(doc, sent, vstart, vend, verb)
+        return main_clause_cue(doc, sent, vstart, vend, verb)
     relative = _RELATIVE.search(tail)
     if relative:  # "local leaders who said", "the group, which said": the noun before
         if verb not in _PLAIN_SPEECH:
@@ -108,6 +116,7 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     return cue
 
 
+_QUOTED_AS = fast(r"\s+as\s+(?:saying|stating)\b")
 # "..., citing the ministry as saying": the words are the cited body's.
 _CITING_AS_SAYING = fast(
     r"\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][^;:.()\"\u201c\u201d]{1,120}?)\s*,?\s+as\s+(?:saying|stating)\b"
@@ -118,8 +127,6 @@ _KNOWN_AS = fast(
 _AGE_LEAD = fast(r"\d{1,3}-year-old\s+(?=[A-Z])")
 # "X, who said" / "X which said": a relative pronoun between the speaker and the verb.
 _RELATIVE = fast(r",?\s+(?:who|which)$")
-# "..., with Prime Minister Oskar Lund saying": the speaker of an absolute clause.
-_WITH_SPEAKER = fast(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
 
 
 _PLAIN_SPEECH = frozenset("said says told tells added stated warned reported confirmed explained noted wrote "
@@ -328,75 +335,3 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
     if date_first and date_first["when"]:
         cue.date = date_first["when"]
     return cue
-
-
-def _fronted_participle(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
-    """ "Describing the cathedral as “our history”, he added: …": the participle's words are the
-    main clause's subject's, a claim of their own beside the main verb's."""
-    text = doc.text
-    main = CUE.search(text, vend, sent.end)
-    comma = text.rfind(",", vend, main.start()) if main is not None else -1
-    if main is None or comma < 0:
-        return None
-    mention = analyse(text[comma + 1 : main.start()])
-    if mention is None:
-        return None
-    return Cue(verb, vstart, vend, vstart, vend, mention, sent)
-
-
-def _main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
-    """ "X visited the camp and promised", "X defended the plan, saying": the sentence's subject."""
-    text = doc.text
-    s = sent.start
-    if text[max(s, vstart - 4) : vstart].rstrip().endswith((",\u201d", "\u201d,", ',"', '",')):
-        # "…,” explaining that …": a quoted paragraph closed by a participle, the last speaker's
-        return Cue(verb, vstart, vend, vstart, vend, Mention("pronoun", ""), sent)
-    absolute = _WITH_SPEAKER.search(text, max(s, vstart - 80), vstart)
-    named = analyse(absolute[1]) if absolute else None
-    if absolute and named is not None and named.kind in ("person", "org"):
-        return Cue(verb, vstart, vend, absolute.start(1), vend, named, sent, appositive_role=named.role)
-    dl = DATELINE.match(text, s, vstart)
-    if dl:
-        s = dl.end()
-    head = text[s : min(vstart, s + LOOK)]
-    # A fronted phrase ("In an audio message released on Sunday, ...") is not the subject.
-    fronted = FRONTED.match(head)
-    offset = fronted.end() if fronted else 0
-    words: list[tuple[int, int, str]] = []
-    for t in TOKEN.finditer(head, offset):
-        w = t.group()
-        core = w.rstrip(",")
-        low = core.lower().removesuffix("'s").removesuffix("\u2019s")
-        ok = (
-            is_capitalised(core)
-            or low in ("the", "a", "an", "of", "for", "in", "from", "at")
-            or low in ROLE_WORDS
-            or low in GROUP_NOUNS
-            or low in ORG_HEADS
-            or (words and low in ("local", "national", "rebel", "opposition", "aid", "environmental"))
-        )
-        if not ok:
-            break
-        words.append((t.start(), t.start() + len(core), core))
-        if w.endswith(","):
-            break
-    while words and words[-1][2].lower() in ("the", "a", "an", "of", "for", "in", "from", "at"):
-        words.pop()
-    if not words:
-        return None
-    n_start, n_end = s + words[0][0], s + words[-1][1]
-    mention = analyse(text[n_start:n_end])
-    if mention is None:
-        return None
-    role = None
-    am = rx(r",\s+((?:a|an|the)\s[^,]{2,80}),").match(text[n_end:vstart])
-    if am and role_like(am[1]):
-        role = strip_determiner(am[1])
-    cue = Cue(verb, vstart, vend, n_start, vend, mention, sent, appositive_role=role or mention.role)
-    dm = ON_DATE.search(text, s, vstart)
-    if dm and ((fronted and dm.start() < s + fronted.end()) or dm.start() > n_end):
-        cue.date = dm["when"]
-    extend_with_date(doc, cue)
-    return cue
-
-
