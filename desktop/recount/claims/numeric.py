@@ -18,10 +18,6 @@ from recount.claims.categories import (
     CHANGE_TO,
     TALLY_SUBJECT,
     categorize,
-    currency_tail,
-    currency_unit,
-    is_currency_word,
-    is_money,
     is_percent,
     names_things,
     tally_category,
@@ -42,6 +38,7 @@ from recount.claims.figures import (
 )
 from recount.claims.layout import headline_paragraphs
 from recount.claims.model import NumericClaim
+from recount.claims.money import currency_tail, currency_unit, is_currency_word, is_money
 from recount.claims.numbers import (
     WORD_TRIGGERS,
     Atom,
