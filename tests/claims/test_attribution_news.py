@@ -2,28 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from recount.claims.attribution import extract_attributed
-from recount.claims.document import Document
-from recount.claims.model import AttributedClaim
-
-PUBLISHED = date(2024, 10, 12)  # a Saturday
-
-
-def claims(text: str, published: date = PUBLISHED) -> list[AttributedClaim]:
-    found = extract_attributed(Document.from_text(text, published))
-    for c in found:
-        assert c.span == text[c.start : c.end]
-    return found
-
-
-def only(text: str) -> AttributedClaim:
-    found = claims(text)
-    assert len(found) == 1, [c.span for c in found]
-    return found[0]
-
-
+from test_attribution import PUBLISHED, claims, only  # noqa: F401  (the shared helpers)
 
 
 def test_unquoted_words_with_the_cue_after_them_go_to_the_surname() -> None:

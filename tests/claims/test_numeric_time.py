@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from recount.claims.document import Document
-from recount.claims.numeric import extract_numeric
-
-PUB = date(2024, 6, 12)  # a Wednesday
-
-
-def claims(text: str, pub: date = PUB):
-    return extract_numeric(Document.from_text(text, pub))
-
-
-def one(text: str, pub: date = PUB):
-    found = claims(text, pub)
-    assert len(found) == 1, [c.span for c in found]
-    return found[0]
+from test_numeric import PUB, claims, one  # noqa: F401  (the shared helpers)
 
 
 def test_day_on_a_weekday():

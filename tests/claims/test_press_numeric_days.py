@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from test_press_numeric import PUBLISHED, claims, one
+
 from recount.claims.document import Document
 from recount.claims.numeric import extract_numeric
-
-PUBLISHED = date(2024, 3, 14)  # a Thursday
-
-
-def claims(text: str, published: date = PUBLISHED):
-    return extract_numeric(Document.from_text(text, published))
-
-
-def one(text: str, value: float, published: date = PUBLISHED):
-    found = [c for c in claims(text, published) if c.value == value]
-    assert found, f"no claim of {value} in {[c.span for c in claims(text, published)]}"
-    return found[0]
 
 
 def test_toll_led_by_a_verb_of_change_far_from_the_noun():

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from recount.claims.document import Document
-from recount.claims.numeric import extract_numeric
-
-PUBLISHED = date(2024, 3, 14)  # a Thursday
-
-
-def claims(text: str, published: date = PUBLISHED):
-    return extract_numeric(Document.from_text(text, published))
-
-
-def one(text: str, value: float, published: date = PUBLISHED):
-    found = [c for c in claims(text, published) if c.value == value]
-    assert found, f"no claim of {value} in {[c.span for c in claims(text, published)]}"
-    return found[0]
+from test_press_numeric import PUBLISHED, claims, one  # noqa: F401  (the shared helpers)
 
 
 def test_currency_code_is_never_a_place():
