@@ -269,3 +269,14 @@ def test_victims_grouped_by_nationality_and_captives_of_a_siege():
     assert [(c.value, c.category) for c in claims(text)] == [(26, "killed"), (7, "count")]
     text = "Eighteen gunmen were killed and three captured, the army said."
     assert [(c.value, c.category) for c in claims(text)] == [(18, "killed"), (3, "count")]  # not killed
+
+
+def test_a_count_after_a_share_is_no_share_and_sums_added_are_no_words():
+    text = ("The fatality rate was 2.3 percent, the ministry said, adding that the total number of "
+            "infections since the outbreak began stood at 4,206.")
+    assert [(c.value, c.category) for c in claims(text)] == [(2.3, "percent"), (4206, "count")]
+    found = extract("Retail added (0.4 pp) to output, while farming added 0.2 points.", PUBLISHED)
+    assert [c for c in found if c.kind == "attributed"] == []
+    fire = extract("Lena Ost, a deputy chief of the Norland Fire Service, said 12 crews were at the site.",
+                   PUBLISHED)
+    assert all(c.place != "Norland Fire" for c in fire if c.kind == "numeric")

@@ -51,6 +51,8 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     if m["acc"]:
         return according_to(doc, sent, vstart, vend)
     verb = m.group().lower()
+    if verb in ("added", "adds") and rx(_ADDED_SUM).match(text, vend):
+        return None  # "services added (0.6 pp) to output", "goods added 0.2 points": sums, not words
     if verb in PASSIVE_BY and rx(r"\s+by\s").match(text[vend : vend + 5]):
         return passive_by(doc, sent, vstart, vend, verb)  # "the toll, announced by the agency"
     prev = prev_word(text, vstart, sent.start)
@@ -116,6 +118,7 @@ def _subject_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: st
     return cue
 
 
+_ADDED_SUM = r"\s*(?:\(|\d|to\s+(?:the\s+)?(?:real|growth|output|gdp)\b)"
 _QUOTED_AS = fast(r"\s+as\s+(?:saying|stating)\b")
 # "..., citing the ministry as saying": the words are the cited body's.
 _CITING_AS_SAYING = fast(

@@ -48,6 +48,8 @@ LANDMARK_RE = fast(
     rf"(?=[{UP}])\b(?P<place>(?:[{UP}][\w'\u2019-]*\s+){{0,3}}[{UP}][\w'\u2019-]*)\s+(?:cathedral|church|mosque|"
     r"temple|synagogue|shrine|hospital|airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|"
     r"hotel|university|school|palace|square|detention\s+cent(?:re|er)|camp|[Ff]ire|blaze)\b"
+    # (a fire service is a body, not a fire: "the Dastrow Fire Service", "Norland Fire Department")
+    r"(?!\s+(?:[Ss]ervice|[Dd]epartment|[Bb]rigade|[Ss]tation|[Aa]uthority|[Cc]hief|[Cc]rews?|[Ff]ighters)\b)"
 )
 # "to rebuild the Esk Abbey", "fire-ravaged Saint Aubin": the object of a repair or a ruin is a site
 SITE_OBJECT_RE = (

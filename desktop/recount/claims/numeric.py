@@ -328,8 +328,10 @@ class NumericExtractor:
         else:
             category, subject = categorize(before, after_clause, text[s.start : s.end])
             if category == "count" and not names_things(after_clause):
-                category = self._carried_category(si, text[s.start : fig.start], self._previous,
-                                                             fig.start) or category
+                carried = self._carried_category(si, text[s.start : fig.start], self._previous, fig.start)
+                if carried == "percent":
+                    carried = None  # a share needs its own sign: "infections stood at 3,118" is a count
+                category = carried or category
 
         # value, interval
         if fig.is_range:
