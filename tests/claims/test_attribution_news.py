@@ -235,3 +235,11 @@ def test_was_quoted_as_saying_credits_the_one_quoted() -> None:
     found = claims("\u201cWe expect the count to rise,\u201d Interior Minister Oren Bakr was quoted as "
                    "saying by the state news agency on Sunday.")
     assert [(c.speaker, c.quote) for c in found] == [("Oren Bakr", "We expect the count to rise")]
+
+
+def test_a_capitalised_title_after_the_name_is_the_role_not_the_speaker() -> None:
+    found = claims("Lena Ost, Deputy Chief of the Norland Fire Service, said 12 crews were at the depot.")
+    role = "Deputy Chief of the Norland Fire Service"
+    assert [(c.speaker, c.speaker_role) for c in found] == [("Lena Ost", role)]
+    found = claims("Mira Tolsen, the head of the Varnian Electoral Board (VEB) said turnout was 64 per cent.")
+    assert [c.speaker for c in found] == ["Mira Tolsen"]

@@ -177,7 +177,8 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
             segment = segment[age.end() :]
         if not segment:
             return None
-        named = analyse(segment) if is_capitalised(segment.split()[0]) else None
+        titled = segment.split()[0].lower() in ROLE_WORDS and role_like(segment)  # "Deputy Director of X"
+        named = analyse(segment) if is_capitalised(segment.split()[0]) and not titled else None
         if named and named.kind in ("person", "other", "org") and not segment.lower().startswith("the "):
             # "the agency's director, Emil Stravos," -> the name, with the phrase before as role.
             before_end = comma if comma >= 0 else seg_start
@@ -222,7 +223,8 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
     mention = analyse(phrase)
     if mention is None:
         return None
-    if mention.kind == "group" and phrase.lower().startswith(("the ", "a ", "an ")) and role_like(phrase):
+    if (mention.kind == "group" or (mention.kind == "org" and _titled(phrase))) and phrase.lower().startswith(
+            ("the ", "a ", "an ")) and role_like(phrase):
         # "Ana Ruiz, the UN's deputy envoy to Kessaria said": the name before the apposition
         comma = text.rfind(",", floor, start + lead)
         named_start = clause_start(text, floor, comma) if comma > floor else -1
@@ -255,6 +257,12 @@ def _subject_then_phrase(doc: Document, sent: Sentence, vstart: int, vend: int, 
     if m is None or mention is None or mention.kind not in ("person", "org", "other"):
         return None
     return Cue(verb, vstart, vend, m.start(1), vend, mention, sent, appositive_role=mention.role)
+
+
+def _titled(phrase: str) -> bool:
+    """A role named with its body ("the head of the Electoral Board"), not the body itself."""
+    words = phrase.split()
+    return len(words) > 1 and words[1].lower() in ROLE_WORDS
 
 
 def _stacked_appositions(text: str, floor: int, end: int) -> tuple[int, int, Mention, str | None] | None:
