@@ -280,3 +280,11 @@ def test_a_count_after_a_share_is_no_share_and_sums_added_are_no_words():
     fire = extract("Lena Ost, a deputy chief of the Norland Fire Service, said 12 crews were at the site.",
                    PUBLISHED)
     assert all(c.place != "Norland Fire" for c in fire if c.kind == "numeric")
+
+
+def test_who_is_counted_is_said_once_for_a_list():
+    text = "Of the crews, 5 firefighters are missing, 11 injured and 2 in critical condition."
+    crews = [(5, None), (11, "firefighters"), (2, "firefighters")]
+    assert [(c.value, c.subject) for c in claims(text)] == crews
+    text = "The blast killed 40 people and wounded 120."
+    assert [c.subject for c in claims(text)] == ["people", None]

@@ -71,7 +71,23 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
         claim.category = previous.category  # "killed 120 in the north and 45 in the south"
         if claim.time.scope == "point":
             claim.time = previous.time
+    _carry_group(text, start, end, claim, previous)
     return False
+
+
+# "7 firefighters are missing, 14 injured and 3 in critical condition": who, said once for the list
+_LIST_GAP = fast(r"[^,;.]{0,40}?(?:,\s+|\s+and\s+)$")
+_GROUP_NOUN = fast(r"^\S+\s+(?:[a-z-]+\s+)?(firefighters|soldiers|police(?:men)?|officers|children|women|"
+                   r"civilians|rescuers|journalists|medics|workers|students|pilgrims|migrants|passengers|crew)\b")
+
+
+def _carry_group(text: str, start: int, end: int, claim: NumericClaim, previous: NumericClaim) -> None:
+    if claim.subject or not _LIST_GAP.match(text, previous.end, start):
+        return
+    group = _GROUP_NOUN.match(previous.span) or (
+        _GROUP_NOUN.match(f"0 {previous.subject}") if previous.subject else None)
+    if group and claim.category != "money":
+        claim.subject = group[1]
 
 
 # "cases and deaths have risen to 9,412 and 238 respectively": the nouns, in order, of the figures
