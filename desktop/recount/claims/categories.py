@@ -178,6 +178,11 @@ _THING_NOUNS = frozenset(
     "ambushes shootings crashes accidents floods storms fires quakes earthquakes landslides".split()
 )
 _OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$", re.IGNORECASE)
+# "has claimed 432 lives", "the war cost 50,000 lives": lives taken are the dead ("saved 200
+# lives" are not)
+_LIVES_TAKEN = fast(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking))\s+"
+                    r"(?:a\s+total\s+of\s+)?" + QUALIFIER + r"$", re.IGNORECASE)
+_LIVES_HEAD = fast(r"^\s+lives\b", re.IGNORECASE)
 _FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
 
 
@@ -278,6 +283,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
             return "count", subject
     if _CASE_HEAD.match(after) or _GROUPING_HEAD.match(after):
         return "count", subject  # "4,210 cases and 97 associated deaths", "of nine nationalities": no toll
+    if _LIVES_HEAD.match(after) and _LIVES_TAKEN.search(before[-40:]):
+        return "killed", subject
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)
     stop = _HEAD_STOP.search(after[:40])
     head_zone = after[: stop.start() if stop else 40]

@@ -104,6 +104,14 @@ _ONE_OK = fast(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer
                      re.IGNORECASE)
 
 
+# "approach it with 100% and complete transparency", "110 percent committed": a speaker's
+# emphasis, not a share of anything
+_EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|our|his|her|their)\s+)?"
+                         r"(?:sure|certain|committed|confident|behind|focused|honest|transparent|transparency|"
+                         r"correct|right|wrong|true|clear|convinced|effort|commitment|complete|completely|"
+                         r"totally|accurate|safe|dedicated|guaranteed)\b", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Figure:
     """A number expression about to become a claim (one atom or a merged range)."""
@@ -157,6 +165,8 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True
     if (_HYPHEN_COMPOUND.match(after) or _DURATION_AFTER.match(after) or _MEASURE_AFTER.match(after)
             or _RANGE_DURATION.match(after) or _TIMES_AFTER.match(after)):
+        return True
+    if a.value in (100, 110, 1000) and _EMPHASIS_PERCENT.match(after):
         return True
     if _QUAKE_AFTER.match(after) and (a.value < 10 or (a.digits_only and float(a.digits_only) < 10)):
         return True

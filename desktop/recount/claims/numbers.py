@@ -255,7 +255,8 @@ _QUALIFIERS: list[tuple[str, str]] = [
     (r"no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than", "at_least"),
     (r"upwards\s+of|in\s+excess\s+of|more\s+than|over|above|just\s+over|well\s+over|exceeds?|exceeded|"
      r"exceeding|tops?|topped|surpass(?:e[sd])?|surpassing|pass(?:e[sd])?|cross(?:e[sd])?|"
-     r"(?:climb(?:s|ed)|ris(?:es|en)|rose|go(?:es|ne)|went)\s+past",
+     r"(?:climb(?:s|ed|ing)?|ris(?:es|en|ing)|rose|go(?:es|ne|ing)|went|soar(?:s|ed|ing)?|edg(?:es|ed|ing)|"
+     r"creep(?:s|ing)?|crept|push(?:es|ed|ing)|mov(?:es|ed|ing)|jump(?:s|ed|ing)?|shot|surg(?:es|ed|ing))\s+past",
      "more_than"),
     (r"just\s+under", "nearly"),
     # "almost 4m", "nearly 300,000": the press means about that much, not a ceiling

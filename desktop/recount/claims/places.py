@@ -58,7 +58,7 @@ from recount.claims.place_scope import AREA_OF, DESTINATION, PART_CUE, WHOLE, WH
 from recount.claims.retrie import fast, rx
 
 # (", including five in Velmar": a part's place is not the whole's)
-_CLAUSE_END = fast(r",\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
+_CLAUSE_END = fast(r";|,\s+(?:when|after|as|while|before|because|although|whereas|only\s+\w+ing|"
                    r"except|but|including|among\s+them)\b|\s[\u2013\u2014-]\s+(?:but|while|whereas|as)\b")
 
 _BASED = (r"\b([A-Z][a-z]+)$")
@@ -353,11 +353,16 @@ class PlaceFinder:
         whole = rx(WHOLE).search(text, max(s.start, start - 40), min(clause_end, end + 30))
         if whole and whole.end() <= start and rx(PART_CUE).search(text, whole.end(), start):
             whole = None  # "310,000 nationwide, including 42,000 in the capital": the part's own place
+        # a country-wide figure is no named part's ("across the country, mostly in Orsk"): when no
+        # country is known it is said to be "nationwide", which meets no part and no other place
+        country_wide = bool(whole and rx(r"nation|countr").search(whole.group()))
         if whole and here:
-            return widest(here) or self._article_country() or here[0][1]
+            return widest(here) or self._article_country() or ("nationwide" if country_wide else here[0][1])
         if (whole or (not here and cut and rx(WHOLE_OF_PART).match(text, cut.start(), s.end))) and (
                 country := self._article_country() or self.dateline_region):
             return country  # "310,000 marched (nationwide), including 42,000 in the capital"
+        if country_wide:
+            return "nationwide"
         if here and (joined := coordinated_places(text, s.start, cut.start() if cut else s.end,
                                                              {c[1] for c in here})):
             return joined  # "610 killed across Veloria, Tamsin and Oraku": the three together

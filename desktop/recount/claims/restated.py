@@ -63,7 +63,8 @@ def headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Docum
     spans = [doc.paragraphs[i] for i in sorted(headlines)]
     published = doc.published.isoformat()
     for claim in claims:
-        if not any(ps <= claim.start < pe for ps, pe in spans):
+        head = next((ps for ps, pe in spans if ps <= claim.start < pe), None)
+        if head is None:
             continue
         later = [c for c in claims if c is not claim and c.category == claim.category and c.start > claim.end]
         body = next((c for c in later if c.value == claim.value), None)
@@ -73,7 +74,14 @@ def headline_as_body(claims: list[NumericClaim], headlines: set[int], doc: Docum
             body = body if body is not None and _within(body, claim) else None
         if body is None:
             continue
-        claim.place = body.place or claim.place
+        # a rounded title that names its own place keeps it ("... in southern Varnia after
+        # killing nearly 2,000" over the body's "1,490 in Orsk": the body gives a part)
+        named = r"\b(?:in|across|near)\s+(?:the\s+)?" + re.escape(claim.place or "")
+        own = bool(claim.place) and re.search(named, doc.text[head:claim.start]) is not None
+        if same and not own:  # the title's place was a guess: the body's figure says (even "nowhere said")
+            claim.place = body.place
+        elif not own:
+            claim.place = body.place or claim.place
         # "Four killed, 15 injured in festival shooting" over "... opened fire Sunday, injuring 15"
         # "Ministry reports 5 new deaths" over "... five deaths over two days"
         undated = claim.time.end == published

@@ -17,7 +17,8 @@ from functools import lru_cache
 from recount.claims.categories import PEOPLE_NOUNS
 from recount.claims.model import NumericClaim
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name, what_counted
-from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap, words_before_number
+from recount.compare.holders import words_before_number
+from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap
 from recount.compare.metric import format_figure, metric_label
 from recount.compare.names import GENERIC, TITLES, fold, is_body, names_match, same_family, words_of
 from recount.compare.refs import Ref

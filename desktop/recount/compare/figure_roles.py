@@ -26,7 +26,8 @@ from functools import lru_cache
 from recount.claims.model import NumericClaim
 from recount.compare.credits import same_source
 from recount.compare.flags import ordered
-from recount.compare.identity import as_of, counted, scope, words_before_number
+from recount.compare.holders import words_before_number
+from recount.compare.identity import as_of, counted, scope
 from recount.compare.metric import ABOUT_TOLERANCE, interval
 from recount.compare.refs import Ref
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from recount.claims.model import NumericClaim
-from recount.compare.identity import words_before_number
+from recount.compare.holders import words_before_number
 
 # Words before a figure that make it a restatement of an older one: "the previous figure of",
 # "first estimates were", "had earlier put the toll at", "revised down from", "up from",
@@ -170,3 +170,22 @@ def _increment(span: str, sentence: str | None) -> bool:
 def increment(claim: NumericClaim) -> bool:
     """The figure is how much a count grew ("25 more bodies were found"), not the count itself."""
     return _increment(claim.span, claim.sentence)
+
+
+# the sentence goes on to add its figures up: "won 76 seats, with an ally winning another five,
+# for a total of 82", "bringing the total to 82"
+_SUMMED_AFTER = re.compile(r"\b(?:for|making|bringing|to|giving)\s+(?:a|the|an?\s+overall)\s+"
+                           r"(?:combined\s+|grand\s+)?total\s+(?:of|to)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _summed_part(span: str, sentence: str | None) -> bool:
+    if not sentence or (pos := sentence.find(span)) < 0:
+        return False
+    return _SUMMED_AFTER.search(sentence, pos + len(span)) is not None
+
+
+def summed_part(claim: NumericClaim) -> bool:
+    """One of the figures its sentence then adds up ("76 seats ... for a total of 82"): a part,
+    the total after it is the figure to compare."""
+    return _summed_part(claim.span, claim.sentence)

@@ -25,7 +25,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from recount.claims.model import NumericClaim
-from recount.compare.names import GENERIC, fold, names_match, place_relation
+from recount.compare.holders import (
+    TALLY_WORDS,
+    bracket_owner,
+    holder,
+    owners,
+    tally_holder,
+    words_before_number,
+)
+from recount.compare.names import fold, names_match, place_relation
 from recount.compare.subsets import subject_group
 from recount.wording import unit_of as unit
 
@@ -103,13 +111,6 @@ def _stem(word: str) -> str:
         if w.endswith(end) and len(w) - len(end) >= 3:
             return w[: -len(end)] + ("y" if end == "ies" else "")
     return w
-
-
-@lru_cache(maxsize=65536)
-def _owners(span: str) -> frozenset[str]:
-    """Capitalised words between a count's number and its noun: whose they are ("10 Armenian tanks")."""
-    m = re.search(r"\d[\d,.]*\s+((?:[A-Z][a-z]+\s+){1,2})[a-z]", span)
-    return frozenset(m[1].split()) if m else frozenset()
 
 
 def counted(subject: str | None, span: str, sentence: str | None) -> frozenset[str]:
@@ -211,39 +212,6 @@ def several_places(place: str | None) -> bool:
     return sum(1 for p in parts if any(w[:1].isupper() for w in p.split())) >= 2
 
 
-# Capitalised words before a figure that name no one: sentence openers, months, titles.
-_NOT_HOLDERS = frozenset(
-    "the a an in on at it he she they we this that these those but and also meanwhile however according "
-    "after before since while when as of for by with from to its his her their our some about around "
-    "january february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof president minister chief "
-    "officials official".split()) | GENERIC
-_FIGURE = re.compile(r"\d[\d,.]*\s*(?:\w+)?")
-_CAPITAL = re.compile(r"\b[A-Z][\w'\u2019.-]*[A-Za-z]")
-
-
-@lru_cache(maxsize=65536)
-def _holder(span: str, sentence: str | None, source: str | None) -> frozenset[str]:
-    if not sentence:
-        return frozenset()
-    pos = sentence.find(span)
-    if pos < 0:
-        return frozenset()
-    before = sentence[:pos]
-    cut = 0
-    for m in _FIGURE.finditer(before):  # another figure before this one has its own holder
-        cut = m.end()
-    clause = before[cut:] + words_before_number(span)
-    told = set(fold(source).split()) if source else set()
-    words = {fold(w) for w in _CAPITAL.findall(clause)}
-    return frozenset(w for w in words if w and w not in _NOT_HOLDERS and w not in told and len(w) > 1)
-
-
-def words_before_number(span: str) -> str:
-    m = re.search(r"[\d$\u20ac\u00a3]", span)
-    return span[: m.start()] if m else span
-
-
 # A sum someone gives: its source is the giver, and two givers' sums are two things.
 _GIVING = re.compile(r"\b(?:donat\w*|pledg\w*|give[ns]?|gave|giving|contribut\w*|offer\w*|grant\w*|"
                      r"gift\w*|promis\w*|commit\w*|from the|from)\b", re.IGNORECASE)
@@ -269,12 +237,6 @@ def giver_key(claim: NumericClaim) -> str | None:
     return words[-1] if words else None
 
 
-def holder(claim: NumericClaim) -> frozenset[str]:
-    """Whose figure a count is, when the clause names someone before it other than its source:
-    "Buhari polled 15,191,847 votes" -> {buhari}; "LVMH will give $200m" -> {lvmh}."""
-    return _holder(claim.span, claim.sentence, claim.source)
-
-
 def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
     """Why two figures do not count the same thing (category, unit, group, thing counted, whose
     it is), or None. A pledge or any other sum that is not a running total is someone's: its
@@ -285,15 +247,21 @@ def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
         return "different unit"
     if subject_group(a) != subject_group(b):
         return "a part is not the whole"
+    if bracket_owner(a) != bracket_owner(b):
+        return "someone else's figure"  # "Kessel (68)": the district's own figure
     if a.category in ("count", "percent"):
         wa, wb = counted(a.subject, a.span, a.sentence), counted(b.subject, b.span, b.sentence)
         if not wa or not wb or not (wa & wb):
             return "different things counted"
         if a.category == "count" and condition(a.span, a.sentence) != condition(b.span, b.sentence):
             return "different things counted"  # "25% in 34 states" is not "won in 19 states"
-        oa, ob = _owners(a.span), _owners(b.span)
+        oa, ob = owners(a.span), owners(b.span)
         if (oa or ob) and not oa & ob:
             return "someone else's figure"  # "30 Velmari tanks" / "14 Ostrani tanks", or tanks of no one said
+        if (wa | wb) & TALLY_WORDS:
+            ta, tb = tally_holder(a), tally_holder(b)
+            if ta != tb and not ta & tb:
+                return "someone else's figure"  # "the coalition won 81 seats" / "out of 219 seats"
         if a.category == "count" and outcome(a.span, a.sentence) != outcome(b.span, b.sentence):
             return "different things counted"  # counts a jury convicted on are not those it acquitted on
     elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):

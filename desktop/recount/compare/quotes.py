@@ -148,15 +148,94 @@ def spelled_apart(qa: str, qb: str) -> bool:
                for x, y in zip(ta, tb, strict=True))  # "production" is another word)
 
 
+# Two excerpts of one statement overlap when one's last words are the other's first ("... also
+# recognise the attacks did not happen in a vacuum" / "the attacks did not happen in a vacuum,
+# with ..."): each outlet cut the quote elsewhere; nothing was reworded.
+OVERLAP_MIN_WORDS = 5
+# The content words two renderings share come mostly in one order: "the grievances cannot
+# justify the attacks" is not "the attacks cannot justify the punishment" (a share of the
+# shorter one's content words, longest common subsequence).
+IN_ORDER_MIN = 0.4
+
+
+def _bare(fragment: str) -> str:
+    """A fragment less the function words at its edges (one outlet's "the clear violations" is
+    another's "about clear violations")."""
+    words = fragment.split()
+    while words and words[0] in _FUNCTION_WORDS:
+        words.pop(0)
+    while words and words[-1] in _FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _overlap(x: str, y: str) -> bool:
+    xs, ys = x.split(), y.split()
+    for n in range(min(len(xs), len(ys)), OVERLAP_MIN_WORDS - 1, -1):
+        if xs[-n:] == ys[:n] or ys[-n:] == xs[:n]:
+            return True
+    return False
+
+
+def _found(part: str, other: tuple[str, ...]) -> bool:
+    """The part (a fragment or sentence, normalised) is in the other quote word for word, or
+    overlaps one of its fragments at an edge: not where any drift lies."""
+    bare = _bare(part)
+    joined = " " + " ".join(other) + " "
+    return not bare or f" {bare} " in joined or any(_overlap(part, f) for f in other)
+
+
+@lru_cache(maxsize=32768)
+def _root_sequence(part: str) -> tuple[str, ...]:
+    return tuple(word_root(w) for w in part.split() if w not in _FUNCTION_WORDS)
+
+
+def in_order(x: str, y: str) -> float:
+    """Share of the shorter part's content words (by root) that the other has in the same order."""
+    a, b = _root_sequence(x), _root_sequence(y)
+    if len(a) > len(b):
+        a, b = b, a
+    if not a:
+        return 0.0
+    prev = [0] * (len(b) + 1)
+    for ra in a:
+        cur = [0]
+        for j, rb in enumerate(b):
+            cur.append(prev[j] + 1 if ra == rb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1] / len(a)
+
+
+def drifted(qa: str, qb: str) -> bool:
+    """Some fragment of one quote that the other lacks word for word renders a fragment of the
+    other in other words (alike, about the same things, in the same order). A fragment both
+    quotes hold, or an excerpt cut elsewhere, is no drift: "bring some pain ... these are the
+    costs" against "bring some pain to households" quotes two passages, not one reworded."""
+    fa, fb = fragments(qa), fragments(qb)
+    for x in fa:
+        if _found(x, fb):
+            continue
+        for y in fb:
+            if min(len(x), len(y)) < 12 or _found(y, fa):
+                continue
+            if (fuzz.partial_ratio(x, y) >= DRIFT_MIN and shared_words(x, y) >= DRIFT_SHARED_WORDS
+                    and in_order(x, y) >= IN_ORDER_MIN):
+                return True
+    return aligned_drift(qa, qb)
+
+
 def aligned_drift(qa: str, qb: str) -> bool:
     """Some sentence of one quote renders a sentence of the other in other words: alike
     (DRIFT_MIN) and about the same things (DRIFT_SHARED_WORDS), or sharing most of their content
     words (a second translation). A quote that joins several statements ("X. Y ... Z") is
     compared statement by statement, so one reworded sentence is found among others."""
+    fa, fb = fragments(qa), fragments(qb)
     for x in sentences(qa):
+        if _found(x, fb):
+            continue
         for y in sentences(qb):
             share = shared_words(x, y)
-            if share < DRIFT_SHARED_WORDS:
+            if share < DRIFT_SHARED_WORDS or in_order(x, y) < IN_ORDER_MIN or _found(y, fa):
                 continue
             if fuzz.partial_ratio(x, y) >= DRIFT_MIN:
                 return True
@@ -187,7 +266,7 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     if same_speaker:
         if contained or transcribed(ca.quote, cb.quote) or spelled_apart(ca.quote, cb.quote):
             return None  # an excerpt, one long quote transcribed twice, or the same words spelled apart
-        if not (sim >= DRIFT_MIN or aligned_drift(ca.quote, cb.quote)):
+        if not drifted(ca.quote, cb.quote):
             return None
         if ca.date and cb.date:
             if ca.date != cb.date:

@@ -42,7 +42,15 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
 )
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
-from recount.compare.figure_words import count_progress, denied, increment, projected, restated, snapshot
+from recount.compare.figure_words import (
+    count_progress,
+    denied,
+    increment,
+    projected,
+    restated,
+    snapshot,
+    summed_part,
+)
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
     Discrepancy,
     FlagEnd,
@@ -71,6 +79,8 @@ from recount.compare.names import GENERIC, place_contains, place_relation, same_
 from recount.compare.quotes import compare_attributed, quote_similarity  # noqa: F401
 from recount.compare.refs import Ref, other_story, superseded
 from recount.compare.refs import same_story as in_one_story
+from recount.compare.revisions import restatement_rule as _restatement_rule
+from recount.compare.revisions import revised as _revised
 
 # Categories where a figure is one body's estimate rather than a tally everyone repeats.
 ESTIMATE_CATEGORIES = frozenset({"troops", "money", "percent", "count"})
@@ -121,6 +131,8 @@ def same_figure(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> boo
     the other's place for a count of the same moment."""
     ca, cb = a.claim, b.claim
     assert isinstance(ca, NumericClaim) and isinstance(cb, NumericClaim)
+    if a.same_article_token == b.same_article_token and (ca.place is None) != (cb.place is None):
+        return False  # one report's figure of a named place and one of no place said: often its whole
     ok, why = same_metric(ca, a.published, cb, b.published, aliases.get("place"), in_one_story(a, b))
     if not ok and why == "different places" and a.same_article_token != b.same_article_token:
         ok = same_teller_total(a, b, aliases.get("speaker")) or same_story(a, b)
@@ -177,8 +189,8 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
         return None  # "media channels are saying 270, but the official toll is 238": the report tells both
     if sister_bodies(ca.source, cb.source):
         return None  # one kind of body of two places ("the Kessel relief office" / "the Ostia relief office")
-    if any(f(c) for c in (ca, cb) for f in (projected, denied, count_progress, increment)):
-        return None  # a forecast, a denied figure, a count's progress, what a count grew by
+    if any(f(c) for c in (ca, cb) for f in (projected, denied, count_progress, increment, summed_part)):
+        return None  # a forecast, a denied figure, a count's progress, what a count grew by, a summed part
     sa, sb = _snapshot(a), _snapshot(b)
     if sa != sb and (sa or sb):
         return None  # a count taken at another stage ("with 99% of boxes opened" / "with all counted")
@@ -289,53 +301,22 @@ def same_story(a: Ref, b: Ref) -> bool:
     return _mentions(b.folded_text(), ca.place) and _mentions(a.folded_text(), cb.place)
 
 
-def _restatement_rule(old: Ref, new: Ref) -> Discrepancy | None:
-    """Within one report, an older figure it restates against its current one: a revision
-    when the current figure is lower (a running total only grows unless revised)."""
-    co, cn = old.claim, new.claim
-    assert isinstance(co, NumericClaim) and isinstance(cn, NumericClaim)
-    if not interval(cn).hi < interval(co).lo:
-        return None
-    what = what_counted(cn)
-    src = cn.source or co.source or report_name(new)
-    counted = f"count of {what}" if what else "figure"
-    text = (f"{cap(src)} revised its {counted} down: {report_name(new)} gives {format_figure(cn)}, "
-            f"down from the earlier {format_figure(co)} it also reports.")
-    return make_flag("revision", metric_label(cn, new.published), old, new, text)
-
-
 _VAGUE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|millions)\b"
                     r"(?!\s+of\s+thousands)", re.IGNORECASE)
 
 
-# a later official estimate of the same period: "by the office's third estimate of the quarter"
-_LATER_ESTIMATE = re.compile(r"\b(?:second|third|final|revised|updated|later)\s+estimates?\b", re.IGNORECASE)
+# A day's event toll still grows after the day (the wounded die, bodies are found): a later
+# report's higher toll of that day is the count going on, not a second account of the day.
+_EVENT_TOLLS = frozenset({"killed", "wounded", "injured_or_killed"})
+# a report that tells its toll grew during the day: "authorities later gave an update: 15 dead"
+_UPDATE = re.compile(r"\b(?:later|update[sd]?|updating|since\s+(?:risen|climbed|grown)|has\s+now|"
+                     r"now\s+stands?)\b", re.IGNORECASE)
 
 
-def _revised(first: Ref, later: Ref, label: str, what: str, gap: int, speakers: Mapping[str, str] | None
-             ) -> Discrepancy | None:
-    """A lower figure the later report says was revised, by the same teller (or one unnamed): a revision."""
-    cf, cl = first.claim, later.claim
-    assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
-    said = cl.sentence or ""
-    if not (_REVISION.search(said) or _REVISION.search(cl.span) or _LATER_ESTIMATE.search(said)):
-        return None
-    if not (same_source(cf.source, cl.source, speakers) or not cf.source or not cl.source):
-        return None
-    since = f" since {format_date(cl.time.start)}" if scope(cl) == "cumulative" and cl.time.start else ""
-    src = cl.source or cf.source or report_name(later)
-    way = "down" if float(cl.value) < float(cf.value) else "up"
-    counted = f"count of {what}" if what else "figure"
-    if gap == 0:  # one moment's figure, given again in a later report: say when each report gave it
-        apart = day_gap(first.published, later.published) or 0
-        text = (f"{src} revised its {counted}{since} {way}: {format_figure(cf)} ({report_name(first)}, "
-                f"{format_date(first.published)}) became {format_figure(cl)} ({report_name(later)}, "
-                f"{format_date(later.published)}), {days_words(apart)}, both for {format_date(later.as_of)}.")
-        return make_flag("revision", label, first, later, text)
-    text = (f"{src} revised its {counted}{since} {way}: {format_figure(cf)} "
-            f"({report_name(first)}, {format_date(first.as_of)}) became {format_figure(cl)} "
-            f"({report_name(later)}, {format_date(later.as_of)}), {days_words(gap)}.")
-    return make_flag("revision", label, first, later, text)
+def _updated_in_text(a: NumericClaim, b: NumericClaim) -> bool:
+    """The report's later mention is higher and says it updates the earlier one."""
+    early, late = (a, b) if a.start < b.start else (b, a)
+    return float(late.value) > float(early.value) and bool(_UPDATE.search(late.sentence or ""))
 
 
 def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, str] | None
@@ -349,10 +330,11 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
     label = metric_label(cl, later.published)
     what = what_counted(cl)
     if gap == 0 or one_gift(cf, cl):  # (one giver's sum is one act, whatever day reports give it)
-        if same_article and (cf.start == cl.start or scope(cl) != "cumulative"):
+        if same_article and (cf.start == cl.start or scope(cl) != "cumulative" or _updated_in_text(cf, cl)):
             return None  # within one report only running totals: its day's counts may be parts
         later_higher = (first.published or "") < (later.published or "") and float(cl.value) > float(cf.value)
-        if not same_article and scope(cl) == "cumulative" and (
+        event_toll = scope(cl) == "day" and cl.category in _EVENT_TOLLS  # ("killing 15 on Friday", then 16)
+        if not same_article and (scope(cl) == "cumulative" or event_toll) and (
                 later_higher or one_day_of_two_reports(first, later, speakers)):
             return None  # a later report's higher total for that day: the day's count went on
 

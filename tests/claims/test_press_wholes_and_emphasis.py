@@ -1,0 +1,50 @@
+"""Constructions from unseen press stories (December 5 survey) the engine misread: lives a
+disaster claimed, a toll "climbing past" a figure, a country-wide toll whose sentence names
+only its worst-hit parts, a headline that names its own place, and a speaker's "100%" of
+emphasis. Every sentence here was written by the team about invented places."""
+
+from __future__ import annotations
+
+from test_press_numeric import claims, one  # (the shared helpers)
+
+
+def test_lives_claimed_or_cost_are_the_dead_but_lives_saved_are_not():
+    assert one("The heatwave has claimed 432 lives across the plains.", 432).category == "killed"
+    assert one("The war cost 50,000 lives.", 50_000).category == "killed"
+    assert one("The floods took at least 12 lives on Monday.", 12).category == "killed"
+    assert one("The lifeboat crews saved 200 lives last winter.", 200).category != "killed"
+
+
+def test_climbing_past_a_figure_is_more_than_it():
+    c = one("The toll was climbing past 280 on Saturday, officials said.", 280)
+    assert c.qualifier == "more_than" and c.lower == 280 and c.upper is None
+    assert one("The count edged past 1,000 overnight.", 1000).qualifier == "more_than"
+
+
+def test_a_country_wide_toll_is_not_its_worst_hit_part():
+    text = ("The heatwave has claimed nearly 1,500 lives across the country, mostly in Orsk and "
+            "Tamar provinces, in a week.\n\nIn Orsk, the worst-hit province, 1,020 people have died.")
+    assert one(text, 1500).place == "nationwide"
+    assert one(text, 1020).place == "Orsk"
+    known = "LIMA, Peru (AP) — The heat has claimed nearly 1,500 lives across the country, mostly in Orsk."
+    assert one(known, 1500).place == "Peru"
+
+
+def test_a_rounded_headline_keeps_the_place_it_names():
+    text = ("Heat wave eases in southern Peru after killing nearly 2,000 people\n\n"
+            "The heat has killed at least 1,490 people in Orsk.")
+    assert one(text, 2000).place == "southern Peru"
+    assert one(text, 1490).place == "Orsk"
+
+
+def test_a_headline_clause_ends_at_a_semicolon():
+    text = ("Heat toll nears 1,500; Orsk worst hit with 1,020 deaths\n\n"
+            "The heat has claimed nearly 1,500 lives across the country, mostly in the south.\n\n"
+            "In Orsk, 1,020 people have died.")
+    assert one(text, 1500).place != "Orsk"
+
+
+def test_a_speakers_hundred_per_cent_is_emphasis_not_a_share():
+    text = ('"We will approach it with 100% and complete transparency," the chief executive said. '
+            "He said he was 110 percent committed.\n\nTurnout reached 100% in two districts.")
+    assert [c.value for c in claims(text) if c.category == "percent"] == [100]
