@@ -98,11 +98,13 @@ _FIGURE_JOIN = fast(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 def respectively(claims: list[NumericClaim], text: str) -> None:
     """Figures listed before "respectively" count the nouns listed before them, in order."""
-    if not _RESPECTIVELY.search(text):
+    # (one gated scan: `search` tests its words only in a short window, and the article is long)
+    found = list(_RESPECTIVELY.finditer(text))
+    if not found:
         return
     from recount.claims.categories import tally_category
 
-    for m in _RESPECTIVELY.finditer(text):
+    for m in found:
         before = [c for c in claims if c.end <= m.start() and "." not in text[c.end:m.start()]]
         run: list[NumericClaim] = []
         for c in reversed(before):  # the figures joined by commas and "and" right before it

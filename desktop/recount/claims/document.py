@@ -67,6 +67,19 @@ class Document:
         return None
 
 
+class Memo(dict):
+    """`memo[key]` is `fn(key)`, computed on first use: a per-sentence answer that every figure
+    of the sentence asks for."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        value = self[key] = self.fn(key)
+        return value
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraphs are runs of non-blank lines; pasted articles use one line per paragraph. A line
     cut mid-sentence (no closing punctuation, the next line going on in lower case: text

@@ -29,7 +29,7 @@ def needed_words(pattern: str, flags: int = 0) -> tuple[str, ...]:
 _NEEDED_RULE = "needed:1"
 # characters `re` matches without case to an ASCII letter that `str.lower` does not give:
 # dotless i, long s, and the capital I with a dot (lowered to two characters)
-_ODD_CASES = ("\u0131", "\u017f", "\u0130")
+_ODD_CASES = ("\u0131", "\u017f", "\u0130")  # (tested one by one in `Gated`)
 _MAX_WORDS = 64
 
 
@@ -163,7 +163,7 @@ class Gated:
         if pos or end < n:
             string = string[pos:end]
         if self.folded:
-            if not string.isascii() and any(ch in string for ch in _ODD_CASES):
+            if not string.isascii() and ("\u0131" in string or "\u017f" in string or "\u0130" in string):
                 return False
             string = string.lower()
         for w in self.words:  # noqa: SIM110 (a loop: cheaper than all() over a generator)
@@ -172,7 +172,22 @@ class Gated:
         return True
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._absent(string, pos, endpos, _SEARCH) else self.raw.search(string, pos, endpos)
+        # `_absent(string, pos, endpos, _SEARCH)` written out: the engine makes some 170 searches
+        # an article, most of a short window, and the call and the generator cost more than the test
+        n = len(string)
+        end = endpos if endpos < n else n
+        start = pos if pos > 0 else 0
+        if end - start <= _SEARCH:
+            window = string[start:end] if start or end < n else string
+            if self.folded:
+                if not window.isascii() and ("\u0131" in window or "\u017f" in window or "\u0130" in window):
+                    return self.raw.search(string, pos, endpos)
+                window = window.lower()
+            for w in self.words:
+                if w in window:
+                    return self.raw.search(string, pos, endpos)
+            return None
+        return self.raw.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         if self._absent(string, pos, endpos, _SCAN):

@@ -45,6 +45,7 @@ from recount.claims.numbers import (
     find_atoms,
     interval,
     qualifier_before,
+    scan,
     tokens_of,
     trigger_positions,
 )
@@ -162,7 +163,10 @@ class NumericExtractor:
             if not atoms:
                 continue
             dates = self.dates_by_sentence[si]
-            times = [(m.start(), m.end()) for m in TIME_OF_DAY_RE.finditer(text, s.start, s.end)]
+            # a time of day starts a digit run, and every digit run starts a token of `_num_pos`:
+            # tried there only, not at every character of the sentence (same matches)
+            times = [(m.start(), m.end()) for m in scan(TIME_OF_DAY_RE, WORD_TRIGGERS, text, s.start, s.end,
+                                                         self._num_pos)]
             phones = [(m.start(), m.end()) for m in PHONE_RE.finditer(text, s.start, s.end)
                       if len(rx(r"\D").sub("", m.group())) >= 7
                       ] if PHONE_HINT.search(text, s.start, s.end) else []

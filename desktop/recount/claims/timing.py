@@ -14,7 +14,7 @@ from functools import cached_property
 from recount.claims import time_words as tw
 from recount.claims.cues import NEEDS_CONTENT, describes_state, is_speech
 from recount.claims.dates import DateRef, days_before, iso, not_after, past_event
-from recount.claims.document import Document
+from recount.claims.document import Document, Memo
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
 from recount.claims.retrie import rx
@@ -42,6 +42,7 @@ class TimeReader:
         self._said_cache: dict[int, date | None] = {}
         self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
         self._said_ref_cache: dict[int, bool] = {}
+        self._attribution_date = Memo(self._find_attribution_date)  # si -> date (once per sentence)
         self.story_start = self._story_start()
         self.polling_day = self._polling_day()
         self.post_days = post_days(doc, dates_by_sentence) if "(@" in doc.text else {}
@@ -133,7 +134,7 @@ class TimeReader:
             return True, None, None
         return False, None, None
 
-    def _attribution_date(self, si: int) -> date | None:
+    def _find_attribution_date(self, si: int) -> date | None:
         """The day the figure was given ('the ministry said on Sunday'), in the sentence or before."""
         sents = self.doc.sentences
         i = si
@@ -222,7 +223,7 @@ class TimeReader:
             return TimeSpan(None, None, "unknown")
         if tw.CHANGE_BY.search(text[max(s.start, fig.start - 120) : fig.start]):
             # "the toll was reduced by 106", "less by more than 100": a difference, not a total
-            return TimeSpan(None, iso(self._attribution_date(si) or pub), "unknown")
+            return TimeSpan(None, iso(self._attribution_date[si] or pub), "unknown")
 
         has_since, since_date, since_ref = self._since(si)
         # History: "since 1987, when a quake ... killed 2,000"; "An earthquake on March 2, 1987, killed";
@@ -244,7 +245,7 @@ class TimeReader:
         past = past_event(text, s.start, fig.start, pub) if category in tw.CASUALTY_CATS else None
         if past is not None:  # "came six years after a fire that left 51 workers dead"
             return TimeSpan(iso(past.first), iso(past.last), "period")
-        att = self._attribution_date(si)
+        att = self._attribution_date[si]
         day_ref = figure_day(text, s.start, s.end, dates, fig, since_ref, self._is_said)
         # "this week's earthquake" dates the event, not the figure; "the $12 million it appealed
         # for last week" is dated by its appeal
