@@ -48,3 +48,20 @@ def test_a_speakers_hundred_per_cent_is_emphasis_not_a_share():
     text = ('"We will approach it with 100% and complete transparency," the chief executive said. '
             "He said he was 110 percent committed.\n\nTurnout reached 100% in two districts.")
     assert [c.value for c in claims(text) if c.category == "percent"] == [100]
+
+
+def test_a_pronouns_words_after_a_dated_news_conference_are_of_that_day():
+    text = ("The foreign minister of Varnia held a late-night news conference in Kessel on Tuesday.\n\n"
+            "Officials spoke of a breakdown in the talks.\n\n"
+            "He said Varnia had sought relief from five of the 11 measures.")
+    assert one(text, 5).time.end == "2024-03-12"  # Tuesday before Thursday 14 March
+    two_days = text.replace("Officials spoke", "The envoy said on Wednesday he spoke")
+    assert one(two_days, 5).time.end == "2024-03-14"  # two days said: the words stay the report's
+    named = text.replace("He said", "A trade analyst said")
+    assert one(named, 5).time.end == "2024-03-14"
+
+
+def test_a_day_in_a_clause_about_the_disaster_starts_its_running_totals():
+    text = ("Prosecutors said the fire, which took 400 firefighters to bring under control on Monday night, "
+            "was probably an accident.\n\nPledges to rebuild the hall have reached €880 million.")
+    assert one(text, 880_000_000).time.start == "2024-03-11"

@@ -7,7 +7,6 @@ said ("the ministry said on Sunday"), "by 28 April", "so far", "still missing".
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -17,8 +16,10 @@ from recount.claims.dates import DateRef, days_before, iso, not_after, past_even
 from recount.claims.document import Document, Memo
 from recount.claims.figures import Figure
 from recount.claims.model import TimeSpan
+from recount.claims.occasions import occasions_of
 from recount.claims.retrie import rx
 from recount.claims.social_posts import post_days
+from recount.claims.story_days import polling_day, story_start
 from recount.claims.time_relations import (
     brought_on,
     campaign,
@@ -43,75 +44,15 @@ class TimeReader:
         self._since_cache: dict[int, tuple[bool, date | None, DateRef | None]] = {}
         self._said_ref_cache: dict[int, bool] = {}
         self._attribution_date = Memo(self._find_attribution_date)  # si -> date (once per sentence)
-        self.story_start = self._story_start()
-        self.polling_day = self._polling_day()
+        self._occasions = occasions_of(doc, dates_by_sentence)
+        self.story_start = story_start(doc, dates_by_sentence, self._is_said, self._said_date)
+        self.polling_day = polling_day(doc, dates_by_sentence)
         self.post_days = post_days(doc, dates_by_sentence) if "(@" in doc.text else {}
-
-    # ---------------------------------------------------------------- story
-    def _story_start(self) -> date | None:
-        """When the story's running totals start: a 'since' date or an event's date, if recent."""
-        text = self.doc.text
-        best: date | None = None
-        for s, dates in zip(self.doc.sentences, self.dates_by_sentence, strict=True):
-            for d in dates:
-                if d.kind not in ("day",) or d.first is None:
-                    continue
-                if not (days_before(self.pub, tw.STORY_WINDOW) <= d.first <= self.pub):
-                    continue
-                before = text[max(s.start, d.start - 260) : d.start]
-                after = text[d.end : d.end + 40]
-                is_since = bool(rx(r"\bsince\b[^.;,]{0,70}$", re.IGNORECASE).search(before[-90:]))
-                # "since X launched its offensive, the agency said on Tuesday": the verb's event is
-                # not on the day the words were said
-                onset = tw.EVENT.search(before)
-                if onset is not None and tw.OWN_TIME.search(before, onset.start()):
-                    onset = None  # "a storm that hit two days earlier kept climbing on Tuesday"
-                while onset is not None and tw.RESPONSE_ONSET.match(before, onset.start()):
-                    # "started a massive cleanup on Sunday": the response, not the event (but
-                    # "launched a probe into the fire, which broke out on Monday" has one)
-                    onset = tw.EVENT.search(before, onset.start() + 1)
-                is_event = ((onset is not None and not self._is_said(d, s.start))
-                            or bool(tw.EVENT_POSSESSIVE.match(after))
-                            or bool(tw.WHEN_EVENT.match(text, d.end, min(s.end, d.end + 160))))
-                if (is_since or is_event) and (best is None or d.first < best):
-                    best = d.first
-        if best is None:
-            best = self._event_by_interval()
-        return best
-
-    def _polling_day(self) -> date | None:
-        """The day of the vote the report is about ("Saturday's presidential election", "the
-        election held on February 23"), if it names one."""
-        text = self.doc.text
-        for s, dates in zip(self.doc.sentences, self.dates_by_sentence, strict=True):
-            for d in dates:
-                if d.kind != "day" or d.first is None or d.first > self.pub:
-                    continue
-                after = tw.ELECTION_AFTER.match(text, d.end, min(len(text), d.end + 40))
-                if after or tw.ELECTION_BEFORE.search(text[max(s.start, d.start - 70) : d.start]):
-                    return d.first
-        return None
 
     @cached_property
     def _fire_story(self) -> bool:
         """A report about a fire: the acres it names are the area burned so far."""
         return bool(tw.FIRE.search(self.doc.text))
-
-    def _event_by_interval(self) -> date | None:
-        """"a week after the storm hit", "three days after the quake struck": counted back
-        from the day the sentence speaks of (its said-date, else publication)."""
-        text = self.doc.text
-        for si, s in enumerate(self.doc.sentences):
-            m = tw.INTERVAL_AFTER.search(text, s.start, s.end)
-            if m is None:
-                continue
-            raw = m.group("n").lower()
-            n = int(raw) if raw.isdigit() else tw.SMALL_NUMBERS.get(raw, 1)
-            unit = m.group("unit").lower()
-            days = n * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
-            anchor = self._said_date(si) or self.pub
-            return days_before(anchor, timedelta(days=days))
-        return None
 
     # ---------------------------------------------------------------- time
     def _since(self, si: int) -> tuple[bool, date | None, DateRef | None]:
@@ -151,6 +92,8 @@ class TimeReader:
             if new_speaker:
                 break
             i -= 1
+        if (day := self._occasions.day_of(si)) is not None:
+            return day  # "held a news conference on Thursday ... ¶ He said": that day's words
         s = sents[si]
         if s.paragraph in self.post_days:
             return self.post_days[s.paragraph]  # the words of an embedded post
