@@ -239,6 +239,19 @@ def test_a_fall_one_mention_calls_a_revision_is_one_flag_the_revision(num, ref) 
     assert [f.type for f in fold_flags(raw)] == ["revision"]
 
 
+def test_a_days_toll_one_mention_calls_revised_is_one_flag_the_revision(num, ref) -> None:
+    day = dict(scope="day", start="2024-06-03", end="2024-06-03", source="fire office")
+    first = ref(num("49", 49, sentence="The fire office said 49 died in the depot blast on Monday.", **day),
+                "post", "2024-06-04", "Harbour Post")
+    cut = "The fire office revised Monday's toll down to 41."
+    told = "Monday's blast at the depot killed 41, the fire office said."
+    revised = ref(num("41", 41, offset=40, sentence=cut, **day), "courier", "2024-06-06", "Amsel Courier")
+    plain = ref(num("41", 41, offset=400, sentence=told, **day), "courier", "2024-06-06", "Amsel Courier")
+    raw = find_discrepancies([first, revised, plain])
+    assert {f.type for f in raw} == {"revision", "conflict"}
+    assert [f.type for f in fold_flags(raw)] == ["revision"]
+
+
 def test_a_report_telling_the_medias_figures_beside_the_official_one_raises_nothing(num, ref) -> None:
     said = "Several news channels are saying the figure is 270."
     told = "The official toll is 238, the governor said."

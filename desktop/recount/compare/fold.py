@@ -10,10 +10,10 @@ headline), so the stored flags and a rescan fold the same way:
 
 1. **one flag per pair of figures**: flags of one type between the same two reports for the
    same two values (and category) are one flag (a fall and a revision of them are one, the
-   revision); the one kept names the body's mention
-   rather than the headline's, and within one report the two figures nearest each other
-   (the restated older figure and the current one of its sentence), and there a restated
-   figure is revised once and a current figure revises once; a quote of one report meets one
+   revision, and so are a conflict of two days' reports and its revision); the one kept
+   names the body's mention rather than the headline's, and within one report the two figures
+   nearest each other (the restated older figure and the current one of its sentence), and
+   there a restated figure is revised once and a current figure revises once; a quote of one report meets one
    quote of another at most;
 2. **a decrease once**: a later figure already set below an earlier one in an earlier
    report (the same story, category and value) is a repetition when a later report
@@ -96,7 +96,9 @@ def one_per_pair(flags: Iterable[Discrepancy]) -> list[Discrepancy]:
         if f.a.value is None or f.b.value is None:
             key: tuple = ("key", f.key)
         else:  # a fall told as a revision by one mention and without one by another is one fall
-            kind = "fall" if f.type in DECREASES else f.type
+            # (and a conflict of two days' reports that the later one's words call a revision)
+            across_days = f.type == "conflict" and f.a.published != f.b.published
+            kind = "fall" if f.type in DECREASES or across_days else f.type
             key = (kind, f.a.article, f.a.published, f.b.article, f.b.published,
                    f.a.value, f.b.value, f.b.category)
         if key not in best:

@@ -59,8 +59,9 @@ _BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:about\s+|some\s+|at\s+least\s+|anot
 _STATUS_LATER = re.compile(r"\b(handed\s+over|identified|returned|repatriated|released|flown)\b",
                            re.IGNORECASE)
 # "several burial sites, including one that held 150 bodies": one item of a list
-_ONE_OF = re.compile(r"\b(?:including|among\s+them)\s+one\s+(?:that|which|where)\s+(?:\w+\s+){1,2}$",
-                     re.IGNORECASE)
+# ("together with one which contained 200 bodies", "one of which held 40")
+_ONE_OF = re.compile(r"\b(?:(?:including|among\s+them|together\s+with|such\s+as)\s+one\s+"
+                     r"(?:that|which|where)|\bone\s+of\s+(?:which|them))\s+(?:\w+\s+){1,2}$", re.IGNORECASE)
 # A figure "in X alone" counts one place of several.
 _NOUN_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?")
 _AMONG_GROUP = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?among\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\b",
