@@ -65,3 +65,10 @@ def test_a_day_in_a_clause_about_the_disaster_starts_its_running_totals():
     text = ("Prosecutors said the fire, which took 400 firefighters to bring under control on Monday night, "
             "was probably an accident.\n\nPledges to rebuild the hall have reached €880 million.")
     assert one(text, 880_000_000).time.start == "2024-03-11"
+
+
+def test_a_name_after_a_role_is_a_person_not_a_place():
+    text = ("NEW YORK (AP) — Crypto founder Sam Kelter was sentenced Thursday for a fraud on thousands "
+            "of customers.\n\nJudge Lewis Ward gave an analysis of Kelter and his crimes, leaving "
+            "customers short over $11 billion.")
+    assert {c.place for c in claims(text)} == {"New York"}

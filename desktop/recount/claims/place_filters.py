@@ -155,7 +155,11 @@ _TITLES = (
     "President Vice President Prime Minister Minister Mr Mrs Ms Dr Prof Sir Dame Alhaji Chief General Gen "
     "Colonel Col Sheriff Governor Gov Mayor Senator Sen Rep Pope King Queen Prince Princess Judge Justice "
     "Bishop Rev Imam Rabbi Sheikh Commander Captain Capt Lieutenant Lt Sergeant Sgt Secretary Spokesman "
-    "Spokeswoman spokesman spokeswoman spokesperson chairman director"
+    "Spokeswoman spokesman spokeswoman spokesperson chairman director "
+    # (the roles news copy puts before a name: "crypto founder Sam Kelter", "defence lawyer Ana Ruiz")
+    "founder co-founder entrepreneur mogul billionaire businessman businesswoman executive CEO lawyer "
+    "attorney prosecutor defendant coach striker actor actress singer author novelist journalist "
+    "reporter pilot economist analyst activist"
 ).split()
 _TITLED = fast(
     "(?=[" + initials(_TITLES) + r"])\b(?:" + trie(_TITLES) + r")\.?"
