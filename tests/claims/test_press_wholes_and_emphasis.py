@@ -72,3 +72,43 @@ def test_a_name_after_a_role_is_a_person_not_a_place():
             "of customers.\n\nJudge Lewis Ward gave an analysis of Kelter and his crimes, leaving "
             "customers short over $11 billion.")
     assert {c.place for c in claims(text)} == {"New York"}
+
+
+def test_indian_digit_grouping_reads_lakhs_and_crores():
+    text = "Nearly 3,00,000 refugees have reached Orsk. Officials put the number at 1,64,000."
+    assert [c.value for c in claims(text)] == [300_000, 164_000]
+    assert one("The fund holds 12,34,56,789 rupees and 1,234,567 dollars.", 123_456_789).category == "money"
+
+
+def test_a_places_size_is_no_toll():
+    c = one("The toll in Kessel, a metropolis of over 18 million people, has reached 1,000.", 18_000_000)
+    assert c.category == "count"
+    assert one("The toll in Kessel, a metropolis of over 18 million people, has reached 1,000.",
+               1000).category == "killed"
+
+
+def test_what_is_not_a_casualty_figure():
+    assert one("Citizens of 35 countries are among the 157 people killed.", 35).category == "count"
+    assert one("The ferry left four confirmed dead and 18 survivors.", 18).category == "count"
+    assert one("The quake destroyed 12,000 homes and left 30,000 more damaged.", 30_000).category == "count"
+    assert one("Over 600 army medics are treating the injured.", 600).category == "count"
+    assert one("The quake toll stood at 398 with some people still missing.", 398).category == "killed"
+
+
+def test_measures_are_not_figures():
+    text = "Crews removed 18 million pounds of concrete. Temperatures reached 47 C in Orsk and 45C in Tamar."
+    assert claims(text) == []
+    assert one("The fund raised 5 million pounds of aid.", 5_000_000).category == "money"
+
+
+def test_two_clauses_joined_by_and_keep_their_own_verbs():
+    text = "At least 40 were killed and 12 were injured."
+    assert [(c.value, c.category) for c in claims(text)] == [(40, "killed"), (12, "wounded")]
+    pupils = claims("Nineteen pupils and three teachers died.")
+    assert [c.category for c in pupils] == ["killed", "killed"]
+
+
+def test_scare_quotes_and_an_adjective_before_the_place_do_not_cut_the_clause():
+    assert one('The toll rose to 79, with another 61 "possibly" unaccounted for.', 61).category == "missing"
+    text = "Of the dead, 504 were in the worst-hit Orsk County and 72 in Tamar County."
+    assert one(text, 504).place == "Orsk County" and one(text, 72).place == "Tamar County"

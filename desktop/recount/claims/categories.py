@@ -18,6 +18,14 @@ from recount.claims.retrie import fast, rx
 QUALIFIER = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|as\s+many\s+as|"
              r"an\s+estimated)\s+)?")
 
+# Where a place's size is told, not a tally: "a city of 2 million", "a metropolis of over 18 million
+# people", "home to 100,000", "the pre-war population"
+POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
+                  r"home\s+to)\b|"
+                  r"\b(?:nation|country|island|state|city|town|metropolis|megacity|capital|province|region|"
+                  r"village|district)\s+of\s+(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|"
+                  r"over\s+)?$", re.IGNORECASE)
+
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
 _KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
@@ -144,6 +152,8 @@ _APPOSITION = fast(r"^((?:\s+[a-z]+){0,2}),\s+(?:(?:including|among\s+them|mostl
 _THING_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?P<noun>(?!(?:across|towards|afterwards|besides|whereas|always|"
                    r"perhaps|sometimes|nevertheless|thus|plus|as|is|was|has|this|its|his|us|yes)\b)[a-z]{3,}s)\b"
                    r"(?!\s+of\b)")
+# people counted as alive: never a casualty category said before them or carried along a list
+ALIVE_NOUNS = frozenset({"survivors"})
 PEOPLE_NOUNS = frozenset(
     SUBJECT_NOUNS + "others more persons individuals bodies dead victims pilgrims worshippers tourists "
     "foreigners nationals citizens members employees guests firefighters medics rescuers militants troops "
@@ -183,6 +193,19 @@ _OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>[a-z ]{3,30}),\s*$"
 _LIVES_TAKEN = fast(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking))\s+"
                     r"(?:a\s+total\s+of\s+)?" + QUALIFIER + r"$", re.IGNORECASE)
 _LIVES_HEAD = fast(r"^\s+lives\b", re.IGNORECASE)
+# a casualty word the clause names after the figure that is not what the figure counts: the
+# object of care ("medics are treating the injured", "crews searching for the missing"), or
+# others in a with-clause ("stood at 398 with some people still missing")
+_NOT_ITS_CATEGORY = fast(r"\b(?:treat(?:s|ed|ing)?|tend(?:s|ed|ing)?(?:\s+to)?|help(?:s|ed|ing)?|"
+                         r"bur(?:y|ies|ied|ying)|search(?:es|ed|ing)?\s+for|look(?:s|ed|ing)?\s+for|"
+                         r"car(?:e|es|ed|ing)\s+for|rescu(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing)|identify(?:ing)?)"
+                         r"\s+(?:the|those)\s+(?:\w+\s+)?$|\bwith\s+(?:some|many|others|more|dozens|\w+\s+(?:people|others))\b",
+                         re.IGNORECASE)
+# a count of things and their state: "left 30,000 more damaged", "12,000 partially destroyed"
+_THING_STATE = fast(r"^\s+(?:more\s+|others?\s+)?(?:(?:partially|partly|seriously|badly|completely|"
+                    r"totally)\s+)?(?:damaged|destroyed|flattened|collapsed|razed|flooded|submerged|burned|burnt|gutted)\b",
+                    re.IGNORECASE)
+_SCARE_QUOTES = fast(r"[\"\u201c]\s*([A-Za-z-]+)\s*[\"\u201d]")
 _FOUND_MISSING = fast(r"\b(?:accounted\s+for|located|found|traced|reunited\s+with)\s+$", re.IGNORECASE)
 
 
@@ -244,11 +267,19 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     `before` runs from the clause start to the number; `after` from the number to the
     clause end. Both are short slices (bounded by the caller).
     """
+    if POPULATION.search(before[-45:]):
+        return "count", subject_of(after)  # "Kessel, a city of 2 million people, has buried 1,000"
+    # scare quotes around one word do not end the clause: 'another 61 "potentially" unaccounted for'
+    if '"' in after or "\u201c" in after:
+        after = _SCARE_QUOTES.sub(r"\1", after)
     # an apposition between the figure and its verb: "at least 37 people, including two medics,
     # had been killed"
     after = _APPOSITION.sub(r"\1", after, count=1)
     subject = subject_of(after)
-    among = _AMONG.match(after)
+    if subject in ALIVE_NOUNS:
+        return "count", subject  # "left four dead and 18 survivors": the living
+    # ("citizens of 35 countries are among the dead": the countries are no part of the dead)
+    among = None if _GROUPING_HEAD.match(after) else _AMONG.match(after)
     if among:  # "9 children are among the 112 dead"
         what = among.group("what")
         if not _ANY_CATEGORY.search(what):  # the whole's figure cut the clause: read the sentence on
@@ -283,6 +314,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
             return "count", subject
     if _CASE_HEAD.match(after) or _GROUPING_HEAD.match(after):
         return "count", subject  # "4,210 cases and 97 associated deaths", "of nine nationalities": no toll
+    if _THING_STATE.match(after):
+        return "count", subject  # "destroyed 12,000 homes and left 30,000 more damaged"
     if _LIVES_HEAD.match(after) and _LIVES_TAKEN.search(before[-40:]):
         return "killed", subject
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)
@@ -301,6 +334,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     clause = after[: brk.start() if brk else 110]
     cat, pos = _last_category(clause)
     after_cat = cat if cat and pos <= 80 else None
+    if after_cat and _NOT_ITS_CATEGORY.search(clause[:pos]):
+        after_cat = None  # "600 medics are treating the injured", "398 with some still missing"
     troops = bool(_TROOP_NOUNS.match(after.lstrip())) and not _NOT_TROOPS.search(before[-40:] + after[:60])
     if after_cat and not (troops and after_cat not in ("killed", "wounded", "missing", "arrested")):
         return _fold(after_cat, sentence), subject

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from recount.claims.categories import PEOPLE_NOUNS
+from recount.claims.categories import ALIVE_NOUNS, PEOPLE_NOUNS
 from recount.claims.model import NumericClaim, TimeSpan
 from recount.claims.retrie import fast
 
@@ -64,7 +64,7 @@ def link_to_previous(text: str, sentence_end: int, start: int, end: int, claim: 
             text, previous.end, claim.start):
         claim.time = previous.time  # "has razed 8,100 homes and burned 120,000 acres"
     elif (claim.category == "count" and ((claim.span == text[start:end] and claim.subject is None)
-                                         or claim.subject in PEOPLE_NOUNS)  # "... and 88 women"
+                                         or (claim.subject in PEOPLE_NOUNS - ALIVE_NOUNS))  # "and 88 women"
           and (_AND_BARE.match(text, previous.end, claim.start)
                or (_COMMA_BARE.match(text, previous.end, claim.start) and _IN_PLACE.match(text, end)))
           and not _OWN_VERB.match(text, claim.end, sentence_end)):  # "and 240 had been rescued"

@@ -46,7 +46,11 @@ _MEASURE_AFTER = fast(
     r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|"
     r"grams?|tonnes?|tons?|degrees?|°|kph|km/h|mph|knots?|litres?|liters?|"
     r"gallons?|calories|kw|mw|gw|kwh|mwh|gwh|watts?|volts?|magnitude|millibars?|mb|hpa|hectopascals?|"
-    r"on\s+the\s+richter)(?![\w-])",
+    r"on\s+the\s+richter|(?-i:[CF])(?=[\s,.;)]|$)|"
+    # "18 million pounds of concrete": a weight (not "pounds of aid")
+    r"pounds?\s+of\s+(?!(?:aid|funds?|funding|money|cash|investments?|support|assistance|relief|donations?|"
+    r"spending|debts?|taxes|taxpayers?|public|new|fresh|extra|additional|emergency|government)\b)[a-z]+)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # "a vote of 13-0", "won 2-1": scores and tallies, not ranges

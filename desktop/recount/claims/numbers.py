@@ -35,9 +35,10 @@ MAX_DIGITS = 15  # longer digit runs are identifiers or noise, never a reported 
 
 _NW = r"(?:" + "|".join(sorted(UNITS + TENS, key=len, reverse=True)) + r")"
 _WORD_NUM = rf"{_NW}(?:-{_NW})?(?:(?:\s+|\s+and\s+|-)(?:{_NW}(?:-{_NW})?|hundred|thousand|million|billion))*"
-# "2,800", "100 000" (a space, no-break or thin space between thousands), "4.5"
-_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[,.]\d)|"
-           r"\d+(?:\.\d+)?")
+# "2,800", "100 000" (a space, no-break or thin space between thousands), "4.5", and the Indian
+# grouping of lakhs and crores ("3,00,000", "1,64,000", "12,34,56,789")
+_DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+           r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?")
 # "$4.5 billion", "$1.6-billion grant", "$10.2m", "7 bn euros", "$7.5B" (a bare B only after a currency sign)
 _SCALE = (r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|(?:bn|mn|m|k)\b|"
           r"\s(?:bn|mn)\b|(?(cur)b\b))")

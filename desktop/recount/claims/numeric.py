@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 
 from recount.claims.categories import (
+    ALIVE_NOUNS,
     CHANGE_TO,
     TALLY_SUBJECT,
     categorize,
@@ -74,7 +75,10 @@ _PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|lead
                   r"governments|parties|rivals|camps|delegations|presidents|teams|powers|superpowers|koreas|"
                   r"allies|factions)\b", re.IGNORECASE)
 _ORDER_OF = fast(r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)", re.IGNORECASE)
-_AND_NEXT = fast(r"((?:\s+[a-z-]+){1,2})\s+and\s+"
+# (the words before "and" name the figure's subjects, not its verb: "40 were killed and 12 were
+# injured" is two clauses)
+_AND_NEXT = fast(r"((?:\s+(?!(?:were|was|are|is|have|has|had|been|be|killed|died|dead|injured|wounded|"
+                 r"missing|arrested|detained)\b)[a-z-]+){1,2})\s+and\s+"
                  r"(?:(?:at\s+least|about|some|nearly|another|more\s+than)\s+)?", re.IGNORECASE)
 _NEXT_SUBJECT = fast(r"\S+(?:\s+(?:other|more))?\s+[a-z-]+")
 _OF_AFTER = fast(r"\s+of\b", re.IGNORECASE)
@@ -331,7 +335,7 @@ class NumericExtractor:
             category, unit = "count", _AREA.match(after_raw).group("unit").lower().rstrip("s") + "s"
         else:
             category, subject = categorize(before, after_clause, text[s.start : s.end])
-            if category == "count" and not names_things(after_clause):
+            if category == "count" and subject not in ALIVE_NOUNS and not names_things(after_clause):
                 carried = self._carried_category(si, text[s.start : fig.start], self._previous, fig.start)
                 if carried == "percent":
                     carried = None  # a share needs its own sign: "infections stood at 3,118" is a count

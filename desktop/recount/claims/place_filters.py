@@ -301,7 +301,9 @@ _NUMBER_RUN = fast(r"\d[\d,.]*|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]i
                    r"[Tt]en|[Ee]leven|[Tt]welve|(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|"
                    r"[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)\b")
 # (and "from": "12 were from Orlin and seven from Westmere" lists the dead by home town)
-_IN_BEFORE = rx(r"\b(?:in|at|near|outside|across|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# ("in the worst-hit Orsk County", "in neighbouring Tamar": a word between)
+_IN_BEFORE = rx(r"\b(?:in|at|near|outside|across|from)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?$",
+                re.IGNORECASE)
 
 
 def item_place(text: str, s_start: int, s_end: int, start: int, end: int,
@@ -322,13 +324,13 @@ def item_place(text: str, s_start: int, s_end: int, start: int, end: int,
         return c[1] if c[1] not in first and first not in c[1] else None
 
     after = [c for c in cands if end <= c[0] < upto and c[0] - end <= 40
-             and _IN_BEFORE.search(text, max(0, c[0] - 12), c[0])]
+             and _IN_BEFORE.search(text, max(0, c[0] - 30), c[0])]
     if after:
         return own(min(after))  # the first place "in" after the figure ("in Kasese in Varnia": Kasese)
     if prev_end is None:
         return None
     before = [c for c in cands
-              if prev_end <= c[0] < start and _IN_BEFORE.search(text, max(0, c[0] - 12), c[0])]
+              if prev_end <= c[0] < start and _IN_BEFORE.search(text, max(0, c[0] - 30), c[0])]
     return own(max(before)) if before else None
 
 

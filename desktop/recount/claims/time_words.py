@@ -14,7 +14,7 @@ import re
 from datetime import timedelta
 from functools import cache
 
-from recount.claims.categories import QUALIFIER
+from recount.claims.categories import POPULATION, QUALIFIER  # noqa: F401  (POPULATION: read here by timing)
 from recount.claims.cues import REPORTING_VERBS, SAID_WORDS
 from recount.claims.retrie import fast, trie
 
@@ -48,10 +48,6 @@ STILL = fast(r"\b(?:still|remain|remains|remained|remaining|currently)\b|"
 RATE = fast(r"^(?:[\w-]+\s+){0,3}?(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|on))|"
                    r"^(?:[\w-]+\s+){0,3}?(?:daily|weekly|monthly|annually)\b", re.IGNORECASE)
-POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
-                         r"home\s+to)\b|"
-                         r"\b(?:nation|country|island|state|city|town)\s+of\s+(?:some\s+|about\s+|around\s+|"
-                         r"nearly\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 BEFORE_WAR = fast(r"\b(?:pre-war|before\s+the\s+(?:war|conflict|fighting|siege|invasion))\b",
                          re.IGNORECASE)
 FUTURE_PERIOD = fast(r"\b(?:over|in|for|during)\s+the\s+(?:next|coming|following)\b|"
