@@ -112,3 +112,15 @@ def test_scare_quotes_and_an_adjective_before_the_place_do_not_cut_the_clause():
     assert one('The toll rose to 79, with another 61 "possibly" unaccounted for.', 61).category == "missing"
     text = "Of the dead, 504 were in the worst-hit Orsk County and 72 in Tamar County."
     assert one(text, 504).place == "Orsk County" and one(text, 72).place == "Tamar County"
+
+
+def test_a_toll_that_nears_a_figure_is_about_it_and_a_definitions_threshold_is_none():
+    assert one("China quake toll nears 400, rescuers race on", 400).qualifier == "about"
+    text = "The group defines a mass shooting as one in which four or more people are shot. Four men fled."
+    assert [c.value for c in claims(text)] == [4] and claims(text)[0].start > text.index("Four men") - 1
+
+
+def test_a_line_wrapped_after_a_bracket_goes_on_in_the_next():
+    text = ("According to the commission, President Ama Odu of the ruling Unity Party (UP)\n\n"
+            "polled 15,191,847 votes to defeat his rival.")
+    assert "Odu" in (one(text, 15_191_847).sentence or "")

@@ -6,6 +6,7 @@ a report's own later update, and quotes that share a passage or overlap where ea
 from __future__ import annotations
 
 from recount.claims.model import AttributedClaim
+from recount.compare.figure_words import increment
 from recount.compare.holders import bracket_owner, tally_holder
 from recount.compare.quotes import drifted, in_order
 from recount.compare.rules import compare
@@ -110,3 +111,46 @@ def test_the_same_words_in_another_order_make_another_statement(ref) -> None:
     reworded = _q("the grievances of the islanders cannot justify the militia's savage raids")
     flag = compare(ref(a, "x", "2024-06-03", "One"), ref(reworded, "y", "2024-06-03", "Two"))
     assert flag is not None and flag.type == "quote_drift"
+
+
+def test_another_figure_that_brings_the_toll_up_is_what_it_grew_by(num, ref) -> None:
+    early = num("398", 398, end="2024-06-04", sentence="The toll stood at 398 on Monday.")
+    added = num("Another 179 people", 179, end="2024-06-06",
+                sentence="Another 179 people were confirmed dead, bringing the toll to close to 600.")
+    assert compare(ref(early, "x", "2024-06-04", "One"), ref(added, "y", "2024-06-06", "Two")) is None
+    assert increment(added)
+    assert not increment(num("A further 17 people", 17, sentence="A further 17 people died outside Kessel."))
+
+
+def test_others_besides_someone_and_bodies_found_on_a_day_are_parts(num, ref) -> None:
+    whole = num("nine people", 9, end="2024-06-05", sentence="The gunman killed nine people at the depot.")
+    others = num("eight others", 8, end="2024-06-06",
+                 sentence="In addition to the foreman, eight others were killed in the shooting.")
+    assert compare(ref(whole, "x", "2024-06-05", "One"), ref(others, "y", "2024-06-06", "Two")) is None
+    found = num("eight victims", 8, end="2024-06-06",
+                sentence="The toll rose to 36 after eight victims were found on Tuesday.")
+    assert compare(ref(whole, "x", "2024-06-05", "One"), ref(found, "y", "2024-06-06", "Two")) is None
+
+
+def test_things_counted_in_another_state_are_other_things(num, ref) -> None:
+    said = "Nearly 80,000 rooms of 25,500 homes collapsed and 124,000 rooms of 39,200 homes were hit."
+    fell = num("Nearly 80,000 rooms", 80000, qualifier="about", sentence=said, **_DAY)
+    hit = num("124,000 rooms", 124000, sentence=said, **_DAY)
+    assert compare(ref(fell, "x", "2024-06-02", "One"), ref(hit, "y", "2024-06-02", "Two")) is None
+    other = num("93,000 rooms", 93000, sentence="About 93,000 rooms collapsed, the agency said.", **_DAY)
+    assert compare(ref(fell, "x", "2024-06-02", "One"), ref(other, "y", "2024-06-02", "Two")) is not None
+
+
+def test_two_bodies_fleets_are_two_things(num, ref) -> None:
+    fire = num("82 vehicles", 82, sentence="The Varnia fire service was dispatching 82 vehicles.", **_DAY)
+    army = num("110 vehicles", 110, sentence="Another 300 soldiers are on their way in 110 vehicles.", **_DAY)
+    assert compare(ref(fire, "x", "2024-06-02", "One"), ref(army, "y", "2024-06-02", "Two")) is None
+    again = num("95 vehicles", 95, sentence="The Varnia fire service has sent 95 vehicles.", **_DAY)
+    assert compare(ref(fire, "x", "2024-06-02", "One"), ref(again, "y", "2024-06-02", "Two")) is not None
+
+
+def test_a_days_event_toll_told_two_ways_the_same_day_is_no_conflict(num, ref) -> None:
+    day = dict(scope="day", start="2024-06-05", end="2024-06-05", source="authorities")
+    first = num("eight people", 8, sentence="A gunman opened fire, killing eight people, police said.", **day)
+    later = num("nine people", 9, sentence="A gunman opened fire, killing nine people, police said.", **day)
+    assert compare(ref(first, "x", "2024-06-05", "One"), ref(later, "y", "2024-06-05", "Two")) is None

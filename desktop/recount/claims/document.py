@@ -99,7 +99,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_CLOSING = frozenset('.!?:;"\u201d\u2019)]')
+# (a bracket closes no sentence: "President Buhari of the ruling party (APC)" ¶ "polled 15 million votes")
+_CLOSING = frozenset('.!?:;"\u201d\u2019')
 
 
 def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list[Sentence]:

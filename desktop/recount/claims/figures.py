@@ -116,6 +116,10 @@ _EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|o
                          r"totally|accurate|safe|dedicated|guaranteed)\b", re.IGNORECASE)
 
 
+_OR_MORE = fast(r"^\s+or\s+more\b", re.IGNORECASE)
+_DEFINED = fast(r"\b(?:defined|defines|define|definition)\b", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Figure:
     """A number expression about to become a claim (one atom or a merged range)."""
@@ -172,6 +176,8 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True
     if a.value in (100, 110, 1000) and _EMPHASIS_PERCENT.match(after):
         return True
+    if _OR_MORE.match(after) and _DEFINED.search(text, s.start, s.end):
+        return True  # "defined as a shooting in which four or more people are killed": a threshold
     if _QUAKE_AFTER.match(after) and (a.value < 10 or (a.digits_only and float(a.digits_only) < 10)):
         return True
     if a.digits_only and (_CLOCK_AFTER.match(after) or (a.value <= 31 and (

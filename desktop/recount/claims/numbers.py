@@ -262,7 +262,7 @@ _QUALIFIERS: list[tuple[str, str]] = [
     (r"just\s+under", "nearly"),
     # "almost 4m", "nearly 300,000": the press means about that much, not a ceiling
     (r"about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate|nearly|almost|"
-     r"close\s+to|approaching|nearing|heading\s+for(?:\s+the)?|"
+     r"close\s+to|approaching|nearing|nears|neared|approaches|approached|heading\s+for(?:\s+the)?|"
      r"circa|ca\.|about\s+an?|more\s+or\s+less|or\s+so", "about"),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of",
      "up_to"),

@@ -79,17 +79,28 @@ def margin(ref: Ref) -> bool:
     return _margin_words(c.span, c.sentence) or _difference_of_siblings(ref)
 
 
+# the tolls of an event that still move on its day and after it
+EVENT_TOLLS = frozenset({"killed", "wounded", "injured_or_killed"})
+
+
 def one_day_of_two_reports(first: Ref, later: Ref, speakers: Mapping[str, str] | None) -> bool:
     """Two reports of one day give a running total for that day, credited to different bodies
-    or to none: which came later in the day is unknown, so two figures are no conflict."""
+    or to none: which came later in the day is unknown, so two figures are no conflict. So
+    with the toll of that day's event ("killing eight people", then "killing nine"), whoever
+    gives it: the wounded die and the missing are found as the day goes on."""
     cf, cl = first.claim, later.claim
     assert isinstance(cf, NumericClaim) and isinstance(cl, NumericClaim)
     day = (first.published or "")[:10]
-    if not day or day != (later.published or "")[:10] or not (scope(cf) == scope(cl) == "cumulative"):
+    event_toll = scope(cf) == scope(cl) == "day" and cf.category in EVENT_TOLLS
+    running = scope(cf) == scope(cl) == "cumulative"
+    if not day or day != (later.published or "")[:10] or not (running or event_toll):
         return False
     if (first.as_of or "")[:10] != day or (later.as_of or "")[:10] != day:
         return False  # a day both reports look back on: its count was settled
-    return not same_source(cf.source, cl.source, speakers)
+    return event_toll or not same_source(cf.source, cl.source, speakers)
+
+
+
 
 
 # Words that say a figure was revised ("revised", "down to", "counted twice", "adjusting").

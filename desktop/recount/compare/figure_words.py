@@ -155,6 +155,11 @@ def snapshot(claim: NumericClaim) -> str | None:
 _MORE_AFTER = re.compile(r"^\s*more\b(?!\s+than)", re.IGNORECASE)
 
 
+_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional)\s+$", re.IGNORECASE)
+_BRINGING = re.compile(r"\b(?:bringing|taking|pushing|raising|lifting)\s+(?:the\s+)?"
+                       r"(?:overall\s+|total\s+|death\s+)?(?:toll|total|tally|number|count)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def _increment(span: str, sentence: str | None) -> bool:
     number = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -162,13 +167,20 @@ def _increment(span: str, sentence: str | None) -> bool:
     if number is None:
         return False
     rest = span[number.end():]
-    if not rest.strip() and sentence and (pos := sentence.find(span)) >= 0:
+    pos = sentence.find(span) if sentence else -1
+    if not rest.strip() and sentence and pos >= 0:
         rest = sentence[pos + len(span):pos + len(span) + 12]
-    return bool(_MORE_AFTER.match(rest))
+    if _MORE_AFTER.match(rest):
+        return True
+    # "Another 179 people have been confirmed dead, bringing the overall toll to close to 600"
+    lead = span[: number.start()] or (sentence[max(0, pos - 25):pos] if sentence and pos >= 0 else "")
+    return bool(_ADDED_BEFORE.search(lead) and sentence and pos >= 0
+                and _BRINGING.search(sentence, pos + len(span)))
 
 
 def increment(claim: NumericClaim) -> bool:
-    """The figure is how much a count grew ("25 more bodies were found"), not the count itself."""
+    """The figure is how much a count grew ("25 more bodies were found", "another 179 ...,
+    bringing the toll to 600"), not the count itself."""
     return _increment(claim.span, claim.sentence)
 
 

@@ -128,3 +128,20 @@ def bracket_owner(claim: NumericClaim) -> str | None:
     """The name a figure is bracketed after ("Kessel (68), Orsk (65) and Velden (45) recorded the
     most deaths"): that district's or person's figure, not the clause's whole."""
     return _bracket_owner(claim.span, claim.sentence)
+
+
+# What a body sends to a disaster: its vehicles, dogs, tents are its own, and two bodies' fleets
+# are two things ("the fire service dispatched 82 vehicles" / "the army sent 110 vehicles")
+RESOURCE_WORDS = frozenset({"vehicle", "truck", "helicopter", "aircraft", "plane", "boat", "ship", "vessel",
+                            "dog", "tent", "ambulance", "bulldozer", "excavator", "drone", "engine"})
+
+
+def dispatcher(claim: NumericClaim) -> frozenset[str]:
+    """Who sends the resources a count counts: the names before it in its sentence, and its source.
+    Empty when the report names no one (then no other report's count is the same fleet)."""
+    names = set(_holder(claim.span, claim.sentence, None))
+    if not names and claim.sentence and (pos := claim.sentence.find(claim.span)) >= 0:
+        names = set(_names(claim.sentence[:pos], None))
+    if claim.source:
+        names |= {w for w in fold(claim.source).split() if w not in _NOT_HOLDERS and len(w) > 1}
+    return frozenset(names)

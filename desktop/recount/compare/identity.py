@@ -26,8 +26,10 @@ from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.holders import (
+    RESOURCE_WORDS,
     TALLY_WORDS,
     bracket_owner,
+    dispatcher,
     holder,
     owners,
     tally_holder,
@@ -180,6 +182,32 @@ _OUTCOME_OF = {"convicted": "guilty", "cleared": "acquitted", "charges": "charge
                    ("could", "couldn't", "failed", "unable", "deadlocked", "hung", "mistrial"), "undecided")}
 
 
+# What became of the things a count counts: "80,000 rooms collapsed" are not "124,000 rooms
+# seriously damaged"; "destroyed 9,700 homes" not "damaged 2,000"
+_STATE = (r"(collapsed|destroyed|damaged|flattened|razed|flooded|submerged|burned|burnt|gutted|cracked|"
+          r"levelled|leveled)")
+_STATE_BEFORE = re.compile(rf"\b{_STATE}\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
+                           r"at\s+least\s+|over\s+|an\s+estimated\s+)?$", re.IGNORECASE)
+_STATE_AFTER = re.compile(rf"(?:[^,;.]|(?<=\d)[,.](?=\d)){{0,60}}?\b{_STATE}\b", re.IGNORECASE)
+
+
+# the words of holders.py as counted() gives them ("votes" -> "vot")
+_TALLY_STEMS = frozenset(_stem(w + "s") for w in TALLY_WORDS)
+_RESOURCE_STEMS = frozenset(_stem(w + "s") for w in RESOURCE_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def state(span: str, sentence: str | None) -> str | None:
+    """What became of the counted things, said right before the count or in its clause after it."""
+    if not sentence or (pos := sentence.find(span)) < 0:
+        return None
+    m = _STATE_BEFORE.search(sentence[max(0, pos - 40):pos] + words_before_number(span)) or \
+        _STATE_AFTER.match(sentence, pos + len(span))
+    word = m.group(1).lower() if m else None
+    return {"burnt": "burned", "leveled": "levelled", "razed": "destroyed", "flattened": "destroyed",
+            "levelled": "destroyed"}.get(word or "", word)
+
+
 @lru_cache(maxsize=65536)
 def condition(span: str, sentence: str | None) -> str | None:
     """The figure a count is counted under ("40" for "40% of the vote in 18 provinces"), or None."""
@@ -258,10 +286,14 @@ def what_differs(a: NumericClaim, b: NumericClaim) -> str | None:
         oa, ob = owners(a.span), owners(b.span)
         if (oa or ob) and not oa & ob:
             return "someone else's figure"  # "30 Velmari tanks" / "14 Ostrani tanks", or tanks of no one said
-        if (wa | wb) & TALLY_WORDS:
+        if (wa | wb) & _TALLY_STEMS:
             ta, tb = tally_holder(a), tally_holder(b)
             if ta != tb and not ta & tb:
                 return "someone else's figure"  # "the coalition won 81 seats" / "out of 219 seats"
+        if a.category == "count" and state(a.span, a.sentence) != state(b.span, b.sentence):
+            return "different things counted"  # rooms that collapsed are not rooms damaged
+        if (wa | wb) & _RESOURCE_STEMS and not (dispatcher(a) & dispatcher(b)):
+            return "someone else's figure"  # the fire service's 82 vehicles are not the army's 110
         if a.category == "count" and outcome(a.span, a.sentence) != outcome(b.span, b.sentence):
             return "different things counted"  # counts a jury convicted on are not those it acquitted on
     elif a.category == "money" and a.subject and b.subject and fold(a.subject) != fold(b.subject):

@@ -40,6 +40,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
     same_source,
     sister_bodies,
 )
+from recount.compare.figure_roles import EVENT_TOLLS as _EVENT_TOLLS
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
 from recount.compare.figure_words import (
@@ -307,7 +308,6 @@ _VAGUE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|mi
 
 # A day's event toll still grows after the day (the wounded die, bodies are found): a later
 # report's higher toll of that day is the count going on, not a second account of the day.
-_EVENT_TOLLS = frozenset({"killed", "wounded", "injured_or_killed"})
 # a report that tells its toll grew during the day: "authorities later gave an update: 15 dead"
 _UPDATE = re.compile(r"\b(?:later|update[sd]?|updating|since\s+(?:risen|climbed|grown)|has\s+now|"
                      r"now\s+stands?)\b", re.IGNORECASE)

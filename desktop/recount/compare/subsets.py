@@ -40,7 +40,7 @@ _SUBSET = re.compile(
     r"^\W*(?:(?:people|persons|residents|displaced|passengers|patients|victims|bodies|injured|wounded|of|"
     r"them|who|that|were|was|have|has|had|been|are|is|being|later|since|already|now|so|far|able|to|be|safely|"
     r"alive|yet|still|not|also|their|getting)\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|"
-    r"discharged|recovered|treated|identified|unidentified|unclaimed|buried|handed|kept|sent|received|repatriated|claimed|"
+    r"discharged|recovered|found|treated|identified|unidentified|unclaimed|buried|handed|kept|sent|received|repatriated|claimed|"
     r"undergoing|remain\w*\s+in\s+(?:critical|serious|hospital)|in\s+(?:critical|serious)\s+condition|"
     r"among\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|those))\b", re.IGNORECASE)
 # "of them", "among them", "including", "Among the dead,", "Of the 212,": the figure right after is
@@ -62,6 +62,9 @@ _STATUS_LATER = re.compile(r"\b(handed\s+over|identified|returned|repatriated|re
 # ("together with one which contained 200 bodies", "one of which held 40")
 _ONE_OF = re.compile(r"\b(?:(?:including|among\s+them|together\s+with|such\s+as)\s+one\s+"
                      r"(?:that|which|where)|\bone\s+of\s+(?:which|them))\s+(?:\w+\s+){1,2}$", re.IGNORECASE)
+# "In addition to Kessler, eight others ...": the whole is one more than the figure
+_BESIDES = re.compile(r"\b(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from)\s+[^,;.]{1,30},\s*$",
+                      re.IGNORECASE)
 # A figure "in X alone" counts one place of several.
 _NOUN_AFTER = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+)?")
 _AMONG_GROUP = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?among\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\b",
@@ -94,6 +97,8 @@ def _group(subject: str | None, span: str, sentence: str | None) -> str | None:
         return "subset:" + later.group(1).split()[0].lower()
     if before and _ONE_OF.search(before):
         return "subset:one-of"
+    if before and _BESIDES.search(before):
+        return "subset:others"  # "In addition to the gunman's first victim, eight others were killed"
     # the counted noun: the subject, else the span's words, else the two words right after a bare
     # number ("50 security personnel", not "50, police said")
     noun = _NOUN_AFTER.match(after) if span[-1:].isdigit() else None
