@@ -124,3 +124,18 @@ def test_a_line_wrapped_after_a_bracket_goes_on_in_the_next():
     text = ("According to the commission, President Ama Odu of the ruling Unity Party (UP)\n\n"
             "polled 15,191,847 votes to defeat his rival.")
     assert "Odu" in (one(text, 15_191_847).sentence or "")
+
+
+def test_a_hospitals_dead_are_the_hospitals_and_the_rest_of_a_place_is_not_the_place():
+    text = ("KESSEL: The toll at the city's Brannock Medical Centre has risen to 295 since Saturday. "
+            "Orsk General Hospital has seen 110 dead.\n\n"
+            "On Tuesday, 311 died in Kessel while 26 died in other parts of Varnia.")
+    assert one(text, 295).place.startswith("Brannock")
+    assert one(text, 110).place.startswith("Orsk General")
+    assert one(text, 26).place == "other parts of Varnia"
+
+
+def test_a_sources_workplace_is_not_where_the_figure_is():
+    text = ("Eleven people died when shells struck the market in the Old Quarter, according to a doctor "
+            "at the city's Saint Ivo Hospital.")
+    assert one(text, 11).place == "Old Quarter"

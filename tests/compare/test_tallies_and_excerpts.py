@@ -154,3 +154,13 @@ def test_a_days_event_toll_told_two_ways_the_same_day_is_no_conflict(num, ref) -
     first = num("eight people", 8, sentence="A gunman opened fire, killing eight people, police said.", **day)
     later = num("nine people", 9, sentence="A gunman opened fire, killing nine people, police said.", **day)
     assert compare(ref(first, "x", "2024-06-05", "One"), ref(later, "y", "2024-06-05", "Two")) is None
+
+
+def test_a_site_or_the_rest_of_a_place_is_a_part_of_it(num, ref) -> None:
+    city = num("151 people", 151, place="Kessel", end="2024-06-03")
+    ward = num("64 deaths", 64, place="Kessel General Hospital", end="2024-06-03")
+    assert compare(ref(city, "x", "2024-06-03", "One"), ref(ward, "y", "2024-06-03", "Two")) is None
+    rest = num("26", 26, place="other parts of Kessel", end="2024-06-04")
+    assert compare(ref(city, "x", "2024-06-03", "One"), ref(rest, "y", "2024-06-04", "Two")) is None
+    again = num("140 people", 140, place="Kessel", end="2024-06-04")
+    assert compare(ref(city, "x", "2024-06-03", "One"), ref(again, "y", "2024-06-04", "Two")) is not None

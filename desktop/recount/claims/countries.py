@@ -124,3 +124,19 @@ def first_country(text: str, start: int = 0, end: int | None = None) -> tuple[in
 def countries_in(text: str) -> list[str]:
     """Every country named or qualified in `text`, in order (repeats kept)."""
     return [COUNTRY_OF.get(m.group(), m.group()) for m in country_re().finditer(text)]
+
+
+# "Velmora's " or "the Velmoran " right before "capital" (the names are checked by capital_named)
+CAPITAL_BEFORE = (r"(?:\b(?P<c>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)(?:'s|\u2019s)"
+                  r"|\bthe\s+(?P<a>(?:[A-Z]\w*\s+){0,2}[A-Z]\w*))\s+$")
+
+
+def capital_named(country: str | None, adjective: str | None) -> str | None:
+    """The capital of the country a name or an adjective before "capital" names ("Sri Lanka's")."""
+    words = (country or adjective or "").split()
+    for i in range(len(words)):  # "Fighting Over Sri Lanka's": the longest tail that is a country
+        name = " ".join(words[i:])
+        found = COUNTRY_OF.get(name) if adjective else ALIASES.get(name.replace(".", ""), name)
+        if found in CAPITAL_OF:
+            return CAPITAL_OF[found]
+    return None

@@ -46,7 +46,7 @@ PART_OF_RE = fast(
 # "the Camp Fire", "the Harlow fire", "the Esk blaze": a named fire is where its toll is
 LANDMARK_RE = fast(
     rf"(?=[{UP}])\b(?P<place>(?:[{UP}][\w'\u2019-]*\s+){{0,3}}[{UP}][\w'\u2019-]*)\s+(?:cathedral|church|mosque|"
-    r"temple|synagogue|shrine|hospital|airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|"
+    r"temple|synagogue|shrine|[Hh]ospital|[Mm]edical\s+[Cc]ent(?:re|er)|[Cc]linic|[Mm]orgue|airport|stadium|bridge|dam|prison|jail|refinery|mine|plant|factory|market|"
     r"hotel|university|school|palace|square|detention\s+cent(?:re|er)|camp|[Ff]ire|blaze)\b"
     # (a fire service is a body, not a fire: "the Dastrow Fire Service", "Norland Fire Department")
     r"(?!\s+(?:[Ss]ervice|[Dd]epartment|[Bb]rigade|[Ss]tation|[Aa]uthority|[Cc]hief|[Cc]rews?|[Ff]ighters)\b)"
@@ -136,7 +136,7 @@ _PART_OF_HINT = fast(r"of(?<=\sof)\s+(?:the\s+)?(?:[A-Z]|north|south|east|west|c
 LANDMARK_WORDS = _LANDMARK_WORDS = frozenset(
     "cathedral church mosque temple synagogue shrine hospital airport stadium bridge dam prison jail "
     "refinery mine plant factory market hotel university school palace square detention camp fire Fire "
-    "blaze".split()
+    "blaze Hospital medical Medical clinic Clinic morgue Morgue".split()
 )
 _LANDMARK_HINT = fast(r"(?<=[\w'\u2019-]\s)(?:" + "|".join(sorted(_LANDMARK_WORDS)) + r")\b")
 _SUFFIX_HINT = fast(
@@ -256,6 +256,8 @@ _SITE_OWNER = (rf"^(?:The\s+|[{UP}][\w-]*(?:'s?|\u2019s?)\s+)+(?=[{UP}])")
 _SITE_WORD = (r"\s+([A-Z][a-z]+)\b")
 
 
+_CARE_NAME = (r"^[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}\s+"
+              r"(?:Hospital|Medical\s+Cent(?:re|er)|Clinic)$")
 SITE = -1  # the rank of a named site or event ("the Esk cathedral", "the Camp Fire"): the most specific
 
 
@@ -279,7 +281,8 @@ def locatives(
         site = rx(_SITE_WORD).match(text, m.end("place"), end)
         if site:
             raw = f"{raw} {site[1]}"  # "the Camp Fire", "Saint Aubin Cathedral": the site word is in the name
-        name = clean_place(raw)
+        # ("Orsk General Hospital", "Liaquat National Hospital": a hospital's name keeps its words)
+        name = clean_place(raw) or (raw if rx(_CARE_NAME).search(raw) else None)
         if name and name.strip() not in COUNTRY_OF:
             out.append((at, name, SITE))
     if _any_in(verbs, start, end):

@@ -163,7 +163,8 @@ _TITLES = (
 ).split()
 _TITLED = fast(
     "(?=[" + initials(_TITLES) + r"])\b(?:" + trie(_TITLES) + r")\.?"
-    r"\s+((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
+    # ("Orsk General Hospital", "the General Assembly": no general's name)
+    r"\s+(?!(?:Hospital|Assembly|Election|Strike|Motors|Electric)\b)((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
 )
 
 
@@ -213,7 +214,14 @@ def never_a_place(text: str, pos: int, name: str) -> bool:
     """A disease, a faith, a currency, a company or a compound ("US-led") where a place would stand."""
     return (name in _NOT_PLACES or name.endswith(_COMPOUND_SUFFIXES)
             or _COMPOUND_AFTER.match(text, pos + len(name)) is not None
-            or _ORG_BEFORE.search(text, max(0, pos - 30), pos) is not None)
+            or _ORG_BEFORE.search(text, max(0, pos - 30), pos) is not None
+            or _WORKPLACE_BEFORE.search(text, max(0, pos - 50), pos) is not None)
+
+
+# where a source works, not where a figure is: "a doctor at the city's Saint Brigid Hospital"
+_WORKPLACE_BEFORE = rx(r"\b(?:doctors?|physicians?|nurses?|surgeons?|medics?|staff|officials?|"
+                       r"spokes(?:man|woman|person)|director|head|chief)\s+(?:at|of|from)\s+(?:the\s+)?(?:[\w'\u2019-]+(?:'s|\u2019s)\s+)?$",
+                       re.IGNORECASE)
 
 
 _COMPOUND_SUFFIXES = ("-led", "-backed", "-allied", "-funded", "-owned")

@@ -16,6 +16,12 @@ AREA_OF = (r"\s*(?:acres|hectares|square\s+(?:miles|kilometres|kilometers)|km2|s
 # where people fleeing went: "1.2 million refugees from Velmora have fled to Ostland" count Ostland's arrivals
 DESTINATION = (r"\s+(?:[\w-]+\s+){0,4}?(?:have\s+|had\s+|has\s+)?(?:fled|crossed|arrived|escaped)\s+"
                r"(?:in)?to\s+(?:neighbouring\s+|neighboring\s+)?(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
+# the rest of a place, not the place: "while 26 died in other parts of Sindh", "12 elsewhere in Varnia"
+REST_OF = (r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+)?(?P<rest>(?:the\s+)?(?:other|remaining)\s+(?:parts?|areas?|"
+           r"districts?|regions?|provinces?|cities|towns)\s+of|elsewhere\s+in|the\s+rest\s+of)\s+(?:the\s+)?"
+           r"(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
+# where the victims are taken is no story's site: its figures are the hospital's, not the story's
+CARE_SITE = r"\b(?:[Hh]ospital|[Mm]edical\s+[Cc]ent(?:re|er)|[Cc]linic|[Mm]orgue|[Ii]nfirmary)\b"
 PART_CUE = r"\b(?:including|among\s+them|of\s+(?:them|whom))\b"
 # "the statewide death toll", "nationwide": the figure is the whole's, not the place of its part
 WHOLE = (r"\b(?:statewide|state-wide|nationwide|countrywide|across\s+the\s+(?:state|country))\b")

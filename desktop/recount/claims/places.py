@@ -14,10 +14,11 @@ from itertools import compress
 
 from recount.claims.countries import (
     ALIASES,
-    CAPITAL_OF,
+    CAPITAL_BEFORE,
     COUNTRIES,
     COUNTRY_OF,
     COUNTRY_OF_CAPITAL,
+    capital_named,
     country_re,
     demonym_plural,
     first_country,
@@ -54,7 +55,16 @@ from recount.claims.place_filters import (
     state_name_after,
     where_place,
 )
-from recount.claims.place_scope import AREA_OF, DESTINATION, PART_CUE, WHOLE, WHOLE_OF_PART, widest
+from recount.claims.place_scope import (
+    AREA_OF,
+    CARE_SITE,
+    DESTINATION,
+    PART_CUE,
+    REST_OF,
+    WHOLE,
+    WHOLE_OF_PART,
+    widest,
+)
 from recount.claims.retrie import fast, rx
 
 # (", including five in Velmar": a part's place is not the whole's)
@@ -108,9 +118,9 @@ class PlaceFinder:
             out.extend(locatives(text, s.start, s.end, hint))
         rare = self._rare_tokens
         for at in rare.get("capital", ()):
-            m = rx(_CAPITAL_BEFORE).search(text, max(0, at - 40), at)
+            m = rx(CAPITAL_BEFORE).search(text, max(0, at - 40), at)
             if m and not rx(r"capital,?\s+[A-Z\u00c0-\u00de]").match(text, at):
-                capital = _capital_of(m.group("c"), m.group("a"))
+                capital = capital_named(m.group("c"), m.group("a"))
                 if capital and capital in text:  # "over Velmora's capital": the city the article names
                     out.append((m.start(), capital, 0))
         # "250,000 Libyans": a figure counting a country's people is about the country
@@ -217,7 +227,7 @@ class PlaceFinder:
             if rank != SITE or not any(ps <= pos < pe for ps, pe in lead):
                 continue
             named = text.count(name) + (text.count(name.replace(" ", "-")) if " " in name else 0)
-            if named >= 2 and not is_part_or_org(text, pos, name):
+            if named >= 2 and not is_part_or_org(text, pos, name) and not rx(CARE_SITE).search(name):
                 return name
         return None
 
@@ -346,6 +356,8 @@ class PlaceFinder:
             return area[1]  # "21,350 acres of Coldwater National Forest": that part of the burn
         if went := rx(DESTINATION).match(text, end, s.end):
             return went["place"]  # "1.2 million refugees have fled to Ostland": Ostland's arrivals
+        if rest := rx(REST_OF).match(text, end, s.end):
+            return f"{rest['rest']} {rest['place']}"  # "26 died in other parts of Sindh": not Sindh's toll
         cut = _CLAUSE_END.search(text, end, s.end)
         here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
                 if not is_donor(text, c[0])]
@@ -377,22 +389,6 @@ class PlaceFinder:
                 return p
             i -= 1
         return self.main
-
-
-# "Velmora's " or "the Velmoran " right before "capital": the names are checked in countries.py
-_CAPITAL_BEFORE = (r"(?:\b(?P<c>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)(?:'s|\u2019s)"
-                   r"|\bthe\s+(?P<a>(?:[A-Z]\w*\s+){0,2}[A-Z]\w*))\s+$")
-
-
-def _capital_of(country: str | None, adjective: str | None) -> str | None:
-    """The capital of the country a name or an adjective before "capital" names ("Sri Lanka's")."""
-    words = (country or adjective or "").split()
-    for i in range(len(words)):  # "Fighting Over Sri Lanka's": the longest tail that is a country
-        name = " ".join(words[i:])
-        found = COUNTRY_OF.get(name) if adjective else ALIASES.get(name.replace(".", ""), name)
-        if found in CAPITAL_OF:
-            return CAPITAL_OF[found]
-    return None
 
 
 # peoples named in the plural ("Libyans", "Iraqis") and their countries

@@ -337,7 +337,21 @@ def where_differs(a: NumericClaim, b: NumericClaim, places: dict[str, str] | Non
         return "different places"
     if rel == "unknown" and not same_story and (a.place or b.place):
         return "place unknown"
+    if rel == "within" and _is_site(a.place) != _is_site(b.place):
+        return "a part is not the whole"  # "Civil Hospital Karachi" has seen some of Karachi's dead
     return None
+
+
+_SITE = re.compile(r"^(?:(?:the\s+)?(?:other|remaining)\s+\w+\s+of|elsewhere\s+in|the\s+rest\s+of)\s|"
+                   r"\b(?:hospital|medical|clinic|morgue|infirmary|airport|station|school|"
+                   r"stadium|prison|jail|market|mall|mosque|church|temple|camp|factory|plant|mine)\b",
+                   re.IGNORECASE)
+
+
+def _is_site(place: str | None) -> bool:
+    """A building or site within a place, or the rest of a place ("other parts of Sindh"): its
+    figures are a part of the place's."""
+    return bool(place and _SITE.search(place))
 
 
 def same_metric(a: NumericClaim, pub_a: str | None, b: NumericClaim, pub_b: str | None,
