@@ -139,3 +139,20 @@ def test_a_sources_workplace_is_not_where_the_figure_is():
     text = ("Eleven people died when shells struck the market in the Old Quarter, according to a doctor "
             "at the city's Saint Ivo Hospital.")
     assert one(text, 11).place == "Old Quarter"
+
+
+def test_a_speaker_after_a_place_and_two_role_words_is_the_name():
+    from test_press_numeric import PUBLISHED
+
+    from recount.claims.attribution import extract_attributed
+    from recount.claims.document import Document
+
+    text = '"We are still searching," said North Varnia province police chief Paulus Wender.'
+    found = extract_attributed(Document.from_text(text, PUBLISHED))
+    assert [c.speaker for c in found] == ["Paulus Wender"]
+
+
+def test_times_of_day_and_fractions_of_a_unit_are_no_figures():
+    text = ("The plane crashed at 8.44 local time. It landed at 9.15, officials said. The boat sank "
+            "less than a third of a mile from shore. The index closed at 12.50 points.")
+    assert [c.value for c in claims(text)] == [12.5]

@@ -309,6 +309,8 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
             words.append((t.start(), t.start() + len(core), core))
             continue
         following = tokens[k + 1].group().lower().rstrip(",.;:") if k + 1 < len(tokens) else ""
+        # "said North Varnia province police chief Ana Wend": two modifiers before the role
+        second = tokens[k + 2].group().lower().rstrip(",.;:") if k + 2 < len(tokens) and words else ""
         ok = (
             is_capitalised(core)
             or (words and low in ("of", "for", "the", "at", "from") and not w.endswith(","))
@@ -316,7 +318,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
             or low in GROUP_NOUNS
             or (words and low in ORG_HEADS)
             # "said defense lawyer Ann Moss", "said police spokesman Ivo Lenz": a modifier of the role
-            or (w == core and following in ROLE_WORDS and low.isalpha())
+            or (w == core and (following in ROLE_WORDS or second in ROLE_WORDS) and low.isalpha())
         )
         if not ok:
             break

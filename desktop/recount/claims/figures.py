@@ -116,6 +116,15 @@ _EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|o
                          r"totally|accurate|safe|dedicated|guaranteed)\b", re.IGNORECASE)
 
 
+_CLOCK_DIGITS = fast(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
+_CLOCK_WORD_AFTER = fast(r"^\s*(?:a\.?m\b|p\.?m\b|local\b|GMT\b|UTC\b|hrs\b|hours\b|o'clock\b)",
+                         re.IGNORECASE)
+# ("closed at 12.50 points", "stood at 8.45%" are figures: the time has no noun after it)
+_AT_TIME_BEFORE = fast(r"(?<!stood )(?<!closed )(?<!stands )(?<!put )\b(?:at|by|until|till)\s+$",
+                       re.IGNORECASE)
+_TIME_END_AFTER = fast(r"^\s*(?:[,;]|\.(?:\s|$)|on\b|this\b|that\b|when\b|$)", re.IGNORECASE)
+_OF_A_UNIT = fast(r"^\s+of\s+an?\s+(?:mile|kilomet(?:re|er)|km|met(?:re|er)|hour|minute|second|inch|foot|"
+                  r"yard|century|decade|lap|point|percentage\s+point)\b", re.IGNORECASE)
 _OR_MORE = fast(r"^\s+or\s+more\b", re.IGNORECASE)
 _DEFINED = fast(r"\b(?:defined|defines|define|definition)\b", re.IGNORECASE)
 
@@ -176,6 +185,11 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True
     if a.value in (100, 110, 1000) and _EMPHASIS_PERCENT.match(after):
         return True
+    if a.digits_only and _CLOCK_DIGITS.match(a.digits_only) and (_CLOCK_WORD_AFTER.match(after) or (
+            _AT_TIME_BEFORE.search(before) and _TIME_END_AFTER.match(after))):
+        return True  # "crashed at 8.44 local time": a time of day
+    if _OF_A_UNIT.match(after):
+        return True  # "less than a third of a mile from shore": a distance
     if _OR_MORE.match(after) and _DEFINED.search(text, s.start, s.end):
         return True  # "defined as a shooting in which four or more people are killed": a threshold
     if _QUAKE_AFTER.match(after) and (a.value < 10 or (a.digits_only and float(a.digits_only) < 10)):
