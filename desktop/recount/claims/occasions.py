@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from recount.claims.cues import REPORTING_VERBS
 from recount.claims.dates import DateRef, find_dates
@@ -29,6 +30,7 @@ _PRONOUN_CUE = fast(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+)?(?:said|added|told|noted|
                     r"insisted)\b|\bsaid\s+(?:he|she)\b")
 
 
+@cache
 def _said_on() -> re.Pattern[str]:
     """A reporting verb right before its day: "said Thursday", "told reporters late on Monday"
     (not "said they heard blasts Sunday night": that day is the blasts')."""
