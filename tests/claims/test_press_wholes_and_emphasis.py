@@ -22,30 +22,30 @@ def test_climbing_past_a_figure_is_more_than_it():
 
 
 def test_a_country_wide_toll_is_not_its_worst_hit_part():
-    text = ("The heatwave has claimed nearly 1,500 lives across the country, mostly in Orsk and "
-            "Tamar provinces, in a week.\n\nIn Orsk, the worst-hit province, 1,020 people have died.")
-    assert one(text, 1500).place == "nationwide"
-    assert one(text, 1020).place == "Orsk"
-    known = "LIMA, Peru (AP) — The heat has claimed nearly 1,500 lives across the country, mostly in Orsk."
-    assert one(known, 1500).place == "Peru"
+    text = ("Eight days of heat have now cost about 1,300 lives across the country, mostly in Orsk "
+            "and Tamar provinces.\n\nIn Orsk, the worst-hit province, 870 people have died.")
+    assert one(text, 1300).place == "nationwide"
+    assert one(text, 870).place == "Orsk"
+    known = "LIMA, Peru (AP) — The heat has now cost about 1,300 lives across the country, mostly in Orsk."
+    assert one(known, 1300).place == "Peru"
 
 
 def test_a_rounded_headline_keeps_the_place_it_names():
-    text = ("Heat wave eases in southern Peru after killing nearly 2,000 people\n\n"
-            "The heat has killed at least 1,490 people in Orsk.")
-    assert one(text, 2000).place == "southern Peru"
-    assert one(text, 1490).place == "Orsk"
+    text = ("Heat wave relents in southern Peru after killing almost 1,800 people\n\n"
+            "In Orsk alone the heat has left at least 1,640 people dead.")
+    assert one(text, 1800).place == "southern Peru"
+    assert one(text, 1640).place == "Orsk"
 
 
 def test_a_headline_clause_ends_at_a_semicolon():
-    text = ("Heat toll nears 1,500; Orsk worst hit with 1,020 deaths\n\n"
-            "The heat has claimed nearly 1,500 lives across the country, mostly in the south.\n\n"
-            "In Orsk, 1,020 people have died.")
-    assert one(text, 1500).place != "Orsk"
+    text = ("Heat toll nears 1,300; Orsk hardest hit with 870 dead\n\n"
+            "The heat has now cost about 1,300 lives across the country, mostly in the south.\n\n"
+            "In Orsk, 870 people have died.")
+    assert one(text, 1300).place != "Orsk"
 
 
 def test_a_speakers_hundred_per_cent_is_emphasis_not_a_share():
-    text = ('"We will approach it with 100% and complete transparency," the chief executive said. '
+    text = ('"We will run this inquiry with 100% and complete openness," the chief executive said. '
             "He said he was 110 percent committed.\n\nTurnout reached 100% in two districts.")
     assert [c.value for c in claims(text) if c.category == "percent"] == [100]
 
@@ -75,24 +75,24 @@ def test_a_name_after_a_role_is_a_person_not_a_place():
 
 
 def test_indian_digit_grouping_reads_lakhs_and_crores():
-    text = "Nearly 3,00,000 refugees have reached Orsk. Officials put the number at 1,64,000."
-    assert [c.value for c in claims(text)] == [300_000, 164_000]
+    text = "Close to 2,50,000 refugees have come to Orsk. Officials counted 1,72,000."
+    assert [c.value for c in claims(text)] == [250_000, 172_000]
     assert one("The fund holds 12,34,56,789 rupees and 1,234,567 dollars.", 123_456_789).category == "money"
 
 
 def test_a_places_size_is_no_toll():
-    c = one("The toll in Kessel, a metropolis of over 18 million people, has reached 1,000.", 18_000_000)
+    c = one("The toll in Kessel, a metropolis of some 4 million people, now stands at 1,000.", 4_000_000)
     assert c.category == "count"
-    assert one("The toll in Kessel, a metropolis of over 18 million people, has reached 1,000.",
+    assert one("The toll in Kessel, a metropolis of some 4 million people, now stands at 1,000.",
                1000).category == "killed"
 
 
 def test_what_is_not_a_casualty_figure():
-    assert one("Citizens of 35 countries are among the 157 people killed.", 35).category == "count"
-    assert one("The ferry left four confirmed dead and 18 survivors.", 18).category == "count"
-    assert one("The quake destroyed 12,000 homes and left 30,000 more damaged.", 30_000).category == "count"
+    assert one("Nationals of 14 countries are among the 212 people killed.", 14).category == "count"
+    assert one("The capsizing left three people dead and 27 survivors.", 27).category == "count"
+    assert one("The quake flattened 4,300 houses and left 9,100 more damaged.", 9_100).category == "count"
     assert one("Over 600 army medics are treating the injured.", 600).category == "count"
-    assert one("The quake toll stood at 398 with some people still missing.", 398).category == "killed"
+    assert one("The flood toll stood at 212 with many villagers still missing.", 212).category == "killed"
 
 
 def test_measures_are_not_figures():
@@ -110,29 +110,29 @@ def test_two_clauses_joined_by_and_keep_their_own_verbs():
 
 def test_scare_quotes_and_an_adjective_before_the_place_do_not_cut_the_clause():
     assert one('The toll rose to 79, with another 61 "possibly" unaccounted for.', 61).category == "missing"
-    text = "Of the dead, 504 were in the worst-hit Orsk County and 72 in Tamar County."
-    assert one(text, 504).place == "Orsk County" and one(text, 72).place == "Tamar County"
+    text = "Of those killed, 317 died in the worst-hit Orsk County and 45 in Tamar County."
+    assert one(text, 317).place == "Orsk County" and one(text, 45).place == "Tamar County"
 
 
 def test_a_toll_that_nears_a_figure_is_about_it_and_a_definitions_threshold_is_none():
-    assert one("China quake toll nears 400, rescuers race on", 400).qualifier == "about"
-    text = "The group defines a mass shooting as one in which four or more people are shot. Four men fled."
-    assert [c.value for c in claims(text)] == [4] and claims(text)[0].start > text.index("Four men") - 1
+    assert one("Varnia flood toll nears 260 as rescuers dig on", 260).qualifier == "about"
+    text = "The index defines a mass attack as one where five or more people are hurt. Five men fled."
+    assert [c.value for c in claims(text)] == [5] and claims(text)[0].start > text.index("Five men") - 1
 
 
 def test_a_line_wrapped_after_a_bracket_goes_on_in_the_next():
     text = ("According to the commission, President Ama Odu of the ruling Unity Party (UP)\n\n"
-            "polled 15,191,847 votes to defeat his rival.")
-    assert "Odu" in (one(text, 15_191_847).sentence or "")
+            "took 12,408,316 votes and beat his rival.")
+    assert "Odu" in (one(text, 12_408_316).sentence or "")
 
 
 def test_a_hospitals_dead_are_the_hospitals_and_the_rest_of_a_place_is_not_the_place():
-    text = ("KESSEL: The toll at the city's Brannock Medical Centre has risen to 295 since Saturday. "
+    text = ("KESSEL: The toll at the city's Brannock Medical Centre has climbed to 241 since Saturday. "
             "Orsk General Hospital has seen 110 dead.\n\n"
-            "On Tuesday, 311 died in Kessel while 26 died in other parts of Varnia.")
-    assert one(text, 295).place.startswith("Brannock")
+            "On Tuesday, 188 died in Kessel and 14 more died in other districts of Varnia.")
+    assert one(text, 241).place.startswith("Brannock")
     assert one(text, 110).place.startswith("Orsk General")
-    assert one(text, 26).place == "other parts of Varnia"
+    assert one(text, 14).place == "other districts of Varnia"
 
 
 def test_a_sources_workplace_is_not_where_the_figure_is():
@@ -154,5 +154,5 @@ def test_a_speaker_after_a_place_and_two_role_words_is_the_name():
 
 def test_times_of_day_and_fractions_of_a_unit_are_no_figures():
     text = ("The plane crashed at 8.44 local time. It landed at 9.15, officials said. The boat sank "
-            "less than a third of a mile from shore. The index closed at 12.50 points.")
+            "barely a third of a mile off the pier. The index closed at 12.50 points.")
     assert [c.value for c in claims(text)] == [12.5]

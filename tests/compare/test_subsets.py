@@ -74,7 +74,7 @@ def test_the_remaining_ones_are_a_part(num) -> None:
     ("19 people", "Bodies of 19 people who were killed in the blast have been handed over to relatives.",
      "subset:handed"),
     ("150 bodies", "Monitors heard of burial sites, including one that held 150 bodies.", "subset:one-of"),
-    ("90 bodies", "Monitors saw graves, together with one which contained 90 bodies.", "subset:one-of"),
+    ("90 bodies", "Surveyors marked four pits, together with one which hid 90 bodies.", "subset:one-of"),
     ("40", "Crews dug three trenches, one of which held 40.", "subset:one-of"),
     ("23 hostages", "Soldiers found the bodies of 23 hostages as they searched the plant.", "subset:found"),
     ("40 people", "Rescuers have recovered the bodies of 40 people so far.", None),

@@ -33,15 +33,15 @@ def test_two_parties_seat_tallies_never_meet(num, ref) -> None:
 
 
 def test_a_list_told_respectively_gives_each_figure_its_holder(num) -> None:
-    said = "The Harbour Alliance and the Green Front won 51 and 22 seats respectively."
-    first, second = _seats(num, "51", 51, said), _seats(num, "22 seats", 22, said)
+    said = "The Harbour Alliance and the Green Front took 47 and 19 seats respectively."
+    first, second = _seats(num, "47", 47, said), _seats(num, "19 seats", 19, said)
     assert tally_holder(first) == {"harbour"} and tally_holder(second) == {"green"}
     each = "The count left Harbour Alliance and Green Front level with 82 and 79 seats each."
     assert tally_holder(_seats(num, "79 seats", 79, each)) == {"green"}
 
 
 def test_figures_a_sentence_adds_up_are_parts_of_its_total(num, ref) -> None:
-    said = "The Harbour Alliance won 76 seats, with an ally winning another five, for a total of 82 seats."
+    said = "The Harbour Alliance won 76 seats and an ally a further six, giving a combined total of 82 seats."
     part = _seats(num, "76 seats", 76, said)
     other = _seats(num, "81 seats", 81, "The Harbour Alliance won 81 seats, the commission said.")
     assert compare(ref(part, "x", "2024-06-02", "One"), ref(other, "y", "2024-06-02", "Two")) is None
@@ -66,7 +66,7 @@ def test_a_days_toll_that_a_later_report_gives_higher_is_the_count_going_on(num,
 
 
 def test_a_reports_own_later_update_is_no_conflict(num, ref) -> None:
-    first = num("14", 14, end="2024-06-02", sentence="Police said early Saturday that 14 were killed.")
+    first = num("14", 14, end="2024-06-02", sentence="Police put the toll at 14 early on Saturday.")
     update = num("15 people", 15, end="2024-06-02", offset=200,
                  sentence="Authorities later gave an update saying 15 people had died.")
     assert compare(ref(first, "x", "2024-06-04", "One"), ref(update, "x", "2024-06-04", "One")) is None
@@ -105,7 +105,7 @@ def test_excerpts_cut_at_different_places_are_no_drift(ref) -> None:
 
 def test_the_same_words_in_another_order_make_another_statement(ref) -> None:
     a = _q("the grievances of the islanders cannot justify the brutal raids by the militia")
-    b = _q("And those brutal raids cannot justify the collective punishment of the islanders")
+    b = _q("And those brutal raids cannot justify punishing every one of the islanders")
     assert in_order(a.quote or "", b.quote or "") < 0.4
     assert compare(ref(a, "x", "2024-06-03", "One"), ref(b, "y", "2024-06-03", "Two")) is None
     reworded = _q("the grievances of the islanders cannot justify the militia's savage raids")
@@ -128,14 +128,14 @@ def test_others_besides_someone_and_bodies_found_on_a_day_are_parts(num, ref) ->
                  sentence="In addition to the foreman, eight others were killed in the shooting.")
     assert compare(ref(whole, "x", "2024-06-05", "One"), ref(others, "y", "2024-06-06", "Two")) is None
     found = num("eight victims", 8, end="2024-06-06",
-                sentence="The toll rose to 36 after eight victims were found on Tuesday.")
+                sentence="The count went up to 36 when eight victims were found on Monday.")
     assert compare(ref(whole, "x", "2024-06-05", "One"), ref(found, "y", "2024-06-06", "Two")) is None
 
 
 def test_things_counted_in_another_state_are_other_things(num, ref) -> None:
-    said = "Nearly 80,000 rooms of 25,500 homes collapsed and 124,000 rooms of 39,200 homes were hit."
-    fell = num("Nearly 80,000 rooms", 80000, qualifier="about", sentence=said, **_DAY)
-    hit = num("124,000 rooms", 124000, sentence=said, **_DAY)
+    said = "Almost 61,000 rooms of 18,400 houses collapsed and 97,000 rooms of 30,100 houses were hit."
+    fell = num("Almost 61,000 rooms", 61000, qualifier="about", sentence=said, **_DAY)
+    hit = num("97,000 rooms", 97000, sentence=said, **_DAY)
     assert compare(ref(fell, "x", "2024-06-02", "One"), ref(hit, "y", "2024-06-02", "Two")) is None
     other = num("93,000 rooms", 93000, sentence="About 93,000 rooms collapsed, the agency said.", **_DAY)
     assert compare(ref(fell, "x", "2024-06-02", "One"), ref(other, "y", "2024-06-02", "Two")) is not None

@@ -18,8 +18,8 @@ from recount.claims.retrie import fast, rx
 QUALIFIER = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|as\s+many\s+as|"
              r"an\s+estimated)\s+)?")
 
-# Where a place's size is told, not a tally: "a city of 2 million", "a metropolis of over 18 million
-# people", "home to 100,000", "the pre-war population"
+# Where a place's size is told, not a tally: "a city of 2 million", "Kessel, a metropolis of some 4
+# million people", "home to 100,000", "the pre-war population"
 POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
                   r"home\s+to)\b|"
                   r"\b(?:nation|country|island|state|city|town|metropolis|megacity|capital|province|region|"
@@ -195,7 +195,7 @@ _LIVES_TAKEN = fast(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|
 _LIVES_HEAD = fast(r"^\s+lives\b", re.IGNORECASE)
 # a casualty word the clause names after the figure that is not what the figure counts: the
 # object of care ("medics are treating the injured", "crews searching for the missing"), or
-# others in a with-clause ("stood at 398 with some people still missing")
+# others in a with-clause ("stood at 212 with many villagers still missing")
 _NOT_ITS_CATEGORY = fast(r"\b(?:treat(?:s|ed|ing)?|tend(?:s|ed|ing)?(?:\s+to)?|help(?:s|ed|ing)?|"
                          r"bur(?:y|ies|ied|ying)|search(?:es|ed|ing)?\s+for|look(?:s|ed|ing)?\s+for|"
                          r"car(?:e|es|ed|ing)\s+for|rescu(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing)|identify(?:ing)?)"
@@ -278,7 +278,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     subject = subject_of(after)
     if subject in ALIVE_NOUNS:
         return "count", subject  # "left four dead and 18 survivors": the living
-    # ("citizens of 35 countries are among the dead": the countries are no part of the dead)
+    # ("nationals of 14 countries are among the dead": the countries are no part of the dead)
     among = None if _GROUPING_HEAD.match(after) else _AMONG.match(after)
     if among:  # "9 children are among the 112 dead"
         what = among.group("what")
@@ -315,7 +315,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     if _CASE_HEAD.match(after) or _GROUPING_HEAD.match(after):
         return "count", subject  # "4,210 cases and 97 associated deaths", "of nine nationalities": no toll
     if _THING_STATE.match(after):
-        return "count", subject  # "destroyed 12,000 homes and left 30,000 more damaged"
+        return "count", subject  # "flattened 4,300 houses and left 9,100 more damaged"
     if _LIVES_HEAD.match(after) and _LIVES_TAKEN.search(before[-40:]):
         return "killed", subject
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)

@@ -108,7 +108,7 @@ _ONE_OK = fast(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer
                      re.IGNORECASE)
 
 
-# "approach it with 100% and complete transparency", "110 percent committed": a speaker's
+# "we will run this inquiry with 100% and complete openness", "110 percent committed": a speaker's
 # emphasis, not a share of anything
 _EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|our|his|her|their)\s+)?"
                          r"(?:sure|certain|committed|confident|behind|focused|honest|transparent|transparency|"
@@ -189,9 +189,9 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
             _AT_TIME_BEFORE.search(before) and _TIME_END_AFTER.match(after))):
         return True  # "crashed at 8.44 local time": a time of day
     if _OF_A_UNIT.match(after):
-        return True  # "less than a third of a mile from shore": a distance
+        return True  # "went down barely a third of a mile off the pier": a distance
     if _OR_MORE.match(after) and _DEFINED.search(text, s.start, s.end):
-        return True  # "defined as a shooting in which four or more people are killed": a threshold
+        return True  # "defined as an attack where five or more people are hurt": a threshold
     if _QUAKE_AFTER.match(after) and (a.value < 10 or (a.digits_only and float(a.digits_only) < 10)):
         return True
     if a.digits_only and (_CLOCK_AFTER.match(after) or (a.value <= 31 and (

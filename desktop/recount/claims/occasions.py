@@ -19,7 +19,7 @@ from recount.claims.dates import DateRef, find_dates
 from recount.claims.document import Document
 from recount.claims.retrie import fast, trie
 
-# an occasion of words named with its day: "held a middle-of-the-night press conference on Thursday"
+# an occasion of words named with its day: "gave a hastily called news briefing on Friday"
 _OCCASION = fast(r"\b(?:held|gave|hosted|called|convened|at|during|in)\s+(?:a|an|the|his|her|their|its)\s+"
                  r"(?:[\w-]+\s+){0,3}?(?:(?:press|news)\s+(?:conference|briefing)|briefing|speech|address|"
                  r"interview|statement)\b", re.IGNORECASE)

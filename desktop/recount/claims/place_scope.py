@@ -16,7 +16,7 @@ AREA_OF = (r"\s*(?:acres|hectares|square\s+(?:miles|kilometres|kilometers)|km2|s
 # where people fleeing went: "1.2 million refugees from Velmora have fled to Ostland" count Ostland's arrivals
 DESTINATION = (r"\s+(?:[\w-]+\s+){0,4}?(?:have\s+|had\s+|has\s+)?(?:fled|crossed|arrived|escaped)\s+"
                r"(?:in)?to\s+(?:neighbouring\s+|neighboring\s+)?(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
-# the rest of a place, not the place: "while 26 died in other parts of Sindh", "12 elsewhere in Varnia"
+# the rest of a place, not the place: "while 14 died in other districts of Tamar", "12 elsewhere in Varnia"
 REST_OF = (r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+)?(?P<rest>(?:the\s+)?(?:other|remaining)\s+(?:parts?|areas?|"
            r"districts?|regions?|provinces?|cities|towns)\s+of|elsewhere\s+in|the\s+rest\s+of)\s+(?:the\s+)?"
            r"(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")

@@ -357,7 +357,7 @@ class PlaceFinder:
         if went := rx(DESTINATION).match(text, end, s.end):
             return went["place"]  # "1.2 million refugees have fled to Ostland": Ostland's arrivals
         if rest := rx(REST_OF).match(text, end, s.end):
-            return f"{rest['rest']} {rest['place']}"  # "26 died in other parts of Sindh": not Sindh's toll
+            return f"{rest['rest']} {rest['place']}"  # "14 in other districts of Tamar": not Tamar's toll
         cut = _CLAUSE_END.search(text, end, s.end)
         here = [c for c in self._candidates(s.start, cut.start() if cut else s.end)
                 if not is_donor(text, c[0])]

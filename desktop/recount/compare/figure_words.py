@@ -172,7 +172,7 @@ def _increment(span: str, sentence: str | None) -> bool:
         rest = sentence[pos + len(span):pos + len(span) + 12]
     if _MORE_AFTER.match(rest):
         return True
-    # "Another 179 people have been confirmed dead, bringing the overall toll to close to 600"
+    # "Another 64 bodies were recovered on Friday, bringing the overall count to almost 410"
     lead = span[: number.start()] or (sentence[max(0, pos - 25):pos] if sentence and pos >= 0 else "")
     return bool(_ADDED_BEFORE.search(lead) and sentence and pos >= 0
                 and _BRINGING.search(sentence, pos + len(span)))

@@ -32,7 +32,7 @@ _PARTY_WORDS = frozenset(
     "federal popular independent independents new "
     # (the same words in the languages party names keep: "Barisan Nasional", "Partido Popular")
     "nasional nacional nationale partido partai parti partei frente rakyat unidad unido".split())
-# "A and B won 51 and 22 seats respectively": figures listed in a row, told respectively or each
+# "A and B took 47 and 19 seats respectively": figures listed in a row, told respectively or each
 _LISTED = re.compile(r"\d[\d,.]*(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d[\d,.]*)+")
 _RESPECTIVELY = re.compile(r"[^.;,]{0,40}?\b(?:respectively|each)\b")
 _GROUP_SPLIT = re.compile(r",|\band\b")
@@ -83,7 +83,7 @@ def holder(claim: NumericClaim) -> frozenset[str]:
 
 def _respective(sentence: str, at: int, source: str | None) -> frozenset[str] | None:
     """The holder a list told "respectively" gives the figure at `at`: the i-th of the names
-    coordinated before the list ("A and B won 51 and 22 seats respectively": 22 is B's)."""
+    coordinated before the list ("A and B took 47 and 19 seats respectively": 19 is B's)."""
     for m in _LISTED.finditer(sentence):
         if not m.start() <= at < m.end():
             continue
@@ -105,7 +105,7 @@ def _tally_holder(span: str, sentence: str | None, source: str | None) -> frozen
     digit = re.search(r"\d", span)
     listed = _respective(sentence, pos + digit.start(), source) if digit else None
     found = listed if listed is not None else _holder(span, sentence, source)
-    if not found:  # "..., for a combined total of 73 seats": the names the sentence gave before it
+    if not found:  # "..., giving the pair 64 seats in all": the names the sentence gave before it
         found = _names(sentence[:pos], source)
     return frozenset(w for w in found if w not in _PARTY_WORDS)
 

@@ -148,9 +148,9 @@ def spelled_apart(qa: str, qb: str) -> bool:
                for x, y in zip(ta, tb, strict=True))  # "production" is another word)
 
 
-# Two excerpts of one statement overlap when one's last words are the other's first ("... also
-# recognise the attacks did not happen in a vacuum" / "the attacks did not happen in a vacuum,
-# with ..."): each outlet cut the quote elsewhere; nothing was reworded.
+# Two excerpts of one statement overlap when one's last words are the other's first ("... we also
+# admit the raids on the port did not come out of nowhere" / "the raids on the port did not come
+# out of nowhere, with ..."): each outlet cut the quote elsewhere; nothing was reworded.
 OVERLAP_MIN_WORDS = 5
 # The content words two renderings share come mostly in one order: "the grievances cannot
 # justify the attacks" is not "the attacks cannot justify the punishment" (a share of the

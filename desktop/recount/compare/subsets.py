@@ -59,7 +59,7 @@ _BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:about\s+|some\s+|at\s+least\s+|anot
 _STATUS_LATER = re.compile(r"\b(handed\s+over|identified|returned|repatriated|released|flown)\b",
                            re.IGNORECASE)
 # "several burial sites, including one that held 150 bodies": one item of a list
-# ("together with one which contained 200 bodies", "one of which held 40")
+# ("together with one which hid 90 bodies", "one of which held 40")
 _ONE_OF = re.compile(r"\b(?:(?:including|among\s+them|together\s+with|such\s+as)\s+one\s+"
                      r"(?:that|which|where)|\bone\s+of\s+(?:which|them))\s+(?:\w+\s+){1,2}$", re.IGNORECASE)
 # "In addition to Kessler, eight others ...": the whole is one more than the figure
