@@ -5,6 +5,7 @@ emphasis. Every sentence here was written by the team about invented places."""
 
 from __future__ import annotations
 
+import pytest
 from test_press_numeric import claims, one  # (the shared helpers)
 
 
@@ -87,12 +88,15 @@ def test_a_places_size_is_no_toll():
                1000).category == "killed"
 
 
-def test_what_is_not_a_casualty_figure():
-    assert one("Nationals of 14 countries are among the 212 people killed.", 14).category == "count"
-    assert one("The capsizing left three people dead and 27 survivors.", 27).category == "count"
-    assert one("The quake flattened 4,300 houses and left 9,100 more damaged.", 9_100).category == "count"
-    assert one("Over 600 army medics are treating the injured.", 600).category == "count"
-    assert one("The flood toll stood at 212 with many villagers still missing.", 212).category == "killed"
+@pytest.mark.parametrize(("sentence", "value", "category"), [
+    ("Nationals of 14 countries are among the 212 people killed.", 14, "count"),
+    ("The capsizing left three people dead and 27 survivors.", 27, "count"),
+    ("The quake flattened 4,300 houses and left 9,100 more damaged.", 9_100, "count"),
+    ("Over 600 army medics are treating the injured.", 600, "count"),
+    ("The flood toll stood at 212 with many villagers still missing.", 212, "killed"),
+])
+def test_what_is_not_a_casualty_figure(sentence, value, category):
+    assert one(sentence, value).category == category
 
 
 def test_measures_are_not_figures():

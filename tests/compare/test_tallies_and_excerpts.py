@@ -164,3 +164,14 @@ def test_a_site_or_the_rest_of_a_place_is_a_part_of_it(num, ref) -> None:
     assert compare(ref(city, "x", "2024-06-03", "One"), ref(rest, "y", "2024-06-04", "Two")) is None
     again = num("140 people", 140, place="Kessel", end="2024-06-04")
     assert compare(ref(city, "x", "2024-06-03", "One"), ref(again, "y", "2024-06-04", "Two")) is not None
+
+
+def test_a_confirmed_count_is_a_floor_under_a_same_day_estimate(num, ref) -> None:
+    day = dict(category="missing", scope="point", start="2024-06-05", end="2024-06-05")
+    guess = num("At least 130 passengers", 130, qualifier="at_least",
+                sentence="At least 130 passengers were missing after the ferry sank, a rescuer said.", **day)
+    named = "Officials released the names of 88 people confirmed as missing."
+    listed = num("88 people", 88, sentence=named, **day)
+    assert compare(ref(guess, "x", "2024-06-05", "One"), ref(listed, "y", "2024-06-05", "Two")) is None
+    other = num("88 people", 88, sentence="Officials said 88 people were missing.", **day)
+    assert compare(ref(guess, "x", "2024-06-05", "One"), ref(other, "y", "2024-06-05", "Two")) is not None
