@@ -31,7 +31,8 @@ def first(text: str, pub: date = PUB):
         ("last Thursday", date(2025, 3, 6), date(2025, 3, 6), "day"),
         ("yesterday", date(2025, 3, 11), date(2025, 3, 11), "day"),
         ("last week", date(2025, 3, 3), date(2025, 3, 9), "period"),
-        ("over the past two days", date(2025, 3, 10), date(2025, 3, 12), "period"),
+        ("over the past two days", date(2025, 3, 11), date(2025, 3, 12), "period"),  # the last day counts
+        ("in the past 24 hours", date(2025, 3, 11), date(2025, 3, 12), "period"),
         ("since the weekend", date(2025, 3, 8), date(2025, 3, 9), "period"),
         ("in 1987", date(1987, 1, 1), date(1987, 12, 31), "year"),
         ("since October", date(2024, 10, 1), date(2024, 10, 31), "month"),

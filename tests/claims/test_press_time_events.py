@@ -70,7 +70,7 @@ def test_words_that_go_on_in_the_next_paragraph_keep_their_day():
             "The agency added in a post that its surgical teams had carried out 89 operations in the past "
             "week.\n\n"
             "Two more names were added to the list of the missing, which now holds 30 people.")
-    assert when(text, 89) == ("2024-03-03", "2024-03-10", "period")  # the week before its words
+    assert when(text, 89) == ("2024-03-04", "2024-03-10", "period")  # the seven days up to its words
     assert when(text, 30)[1] == "2024-03-14"  # "were added": no statement goes on
 
 

@@ -231,9 +231,11 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             n_raw = (g("n") or "one").lower()
             n = int(n_raw) if n_raw.isdigit() else _NUMBER_WORDS.get(n_raw, 1)
             unit = g("unit").lower().rstrip("s")
-            days = {"day": n, "week": 7 * n, "month": 30 * n, "hour": max(1, n // 24), "year": 365 * n,
-                    "decade": 3652 * n}[unit]
-            return DateRef(s, e, pub - timedelta(days=days), pub, "period")
+            # whole days count the last one ("the past week" ending Sunday runs from Monday); hours
+            # reach into the day before ("the past 24 hours")
+            days = {"day": n - 1, "week": 7 * n - 1, "month": 30 * n - 1, "hour": max(1, n // 24),
+                    "year": 365 * n - 1, "decade": 3652 * n - 1}[unit]
+            return DateRef(s, e, pub - timedelta(days=max(0, days)), pub, "period")
         if g("ago"):
             raw = g("an").lower()
             n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
