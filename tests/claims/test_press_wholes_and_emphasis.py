@@ -160,3 +160,18 @@ def test_times_of_day_and_fractions_of_a_unit_are_no_figures():
     text = ("The plane crashed at 8.44 local time. It landed at 9.15, officials said. The boat sank "
             "barely a third of a mile off the pier. The index closed at 12.50 points.")
     assert [c.value for c in claims(text)] == [12.5]
+
+
+def test_an_evacuation_of_people_and_a_range_written_with_a_dash():
+    assert one("The floods forced the emergency evacuation of about 64,000 people.",
+               64_000).category == "evacuated"
+    [c] = claims("Between them, an estimated 7,000-9,500 refugees reached Orsk, officials said.")
+    assert (c.lower, c.upper) == (7_000, 9_500)
+    assert [c.value for c in claims("The council backed the plan 11-3 on Monday.")] != [11]
+
+
+def test_addresses_clock_zones_and_the_sources_cited_are_no_figures():
+    text = ("Crews met at 4410 Harbour Ave. and at 12 North Velden Street. The blast came at 3.15pm "
+            "(08.15 BST). The van was stolen, according to three police officials. Two people familiar "
+            "with the plan said 40 were held.")
+    assert [c.value for c in claims(text)] == [40]

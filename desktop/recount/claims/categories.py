@@ -48,7 +48,8 @@ _MISSING = (r"missing|unaccounted\s+for|trapped\s+(?:underground|under(?:neath)?
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
              r"taken\s+into\s+custody|(?:are|were|is|was|remain\w*)\s+in\s+(?:police\s+)?custody|"
              r"rounded\s+up")
-_EVACUATED = (r"evacuated|evacuees|evacuations|crossed|made\s+the\s+crossing|pass(?:ed)?\s+through|"
+_EVACUATED = (r"evacuated|evacuees|evacuations|evacuation\s+of|crossed|made\s+the\s+crossing|"
+              r"pass(?:ed)?\s+through|"
               r"bused\s+out|airlifted|(?:ordered|told|urged)\s+to\s+evacuate|under\s+(?:mandatory\s+)?evacuation\s+orders?")
 _CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
 

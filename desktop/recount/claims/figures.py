@@ -54,7 +54,7 @@ _MEASURE_AFTER = fast(
     re.IGNORECASE,
 )
 # "a vote of 13-0", "won 2-1": scores and tallies, not ranges
-_SCORE = fast(r"^\s*(?:[-\u2013]|to)\s*(\d+)\b")
+_SCORE = fast(r"^\s*(?:[-\u2013]|to)\s*(\d+(?:,\d{3})*)\b")  # ("10,000-15,000" is a range, not a score)
 # "Apollo 11", "Title 42", "Channel 4": a name followed by a number is an identifier. Words
 # that may stand capitalised before a figure (sentence starts, qualifiers, days) are not names.
 _NOT_NAME_BEFORE = frozenset(
@@ -117,8 +117,20 @@ _EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|o
 
 
 _CLOCK_DIGITS = fast(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
-_CLOCK_WORD_AFTER = fast(r"^\s*(?:a\.?m\b|p\.?m\b|local\b|GMT\b|UTC\b|hrs\b|hours\b|o'clock\b)",
+_CLOCK_WORD_AFTER = fast(r"^\s*(?:a\.?m\b|p\.?m\b|local\b|GMT\b|UTC\b|hrs\b|hours\b|o'clock\b|"
+                         r"(?-i:BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|EAT|WAT|MSK)\b)",
                          re.IGNORECASE)
+# a street address: "8777 Collins Ave.", "100 West Younger Avenue"
+_ADDRESS_AFTER = fast(r"^\s+(?:(?:North|South|East|West|N\.?|S\.?|E\.?|W\.?)\s+)?(?:[A-Z][\w'-]+\s+){1,3}"
+                      r"(?:Ave|Avenue|St|Street|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|"
+                      r"Highway|Hwy|Parkway|Pkwy)\b")
+# the number of sources a report cites: "according to two officials", "two people familiar with the
+# matter said": who tells, not what is told
+_SOURCE_NOUN = (r"^\s+(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|witnesses|aides|people\s+familiar|"
+                r"persons\s+familiar|people\s+briefed|people\s+with\s+knowledge)\b")
+_SOURCES_AFTER = fast(_SOURCE_NOUN + r"[^.;]{0,50}?\b(?:said|say|says|told)\b", re.IGNORECASE)
+_SOURCES_CITED = fast(_SOURCE_NOUN, re.IGNORECASE)
+_ACCORDING_BEFORE = fast(r"\baccording\s+to\s+$", re.IGNORECASE)
 # ("closed at 12.50 points", "stood at 8.45%" are figures: the time has no noun after it)
 _AT_TIME_BEFORE = fast(r"(?<!stood )(?<!closed )(?<!stands )(?<!put )\b(?:at|by|until|till)\s+$",
                        re.IGNORECASE)
@@ -188,6 +200,9 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
     if a.digits_only and _CLOCK_DIGITS.match(a.digits_only) and (_CLOCK_WORD_AFTER.match(after) or (
             _AT_TIME_BEFORE.search(before) and _TIME_END_AFTER.match(after))):
         return True  # "crashed at 8.44 local time": a time of day
+    if _ADDRESS_AFTER.match(after) or _SOURCES_AFTER.match(after) or (
+            _ACCORDING_BEFORE.search(before) and _SOURCES_CITED.match(after)):
+        return True  # a street number; the sources a report cites ("two officials said")
     if _OF_A_UNIT.match(after):
         return True  # "went down barely a third of a mile off the pier": a distance
     if _OR_MORE.match(after) and _DEFINED.search(text, s.start, s.end):
@@ -199,7 +214,8 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True  # ("between 24 and 25 August": the first day of a span)
     # scores and votes, "13-0", "passed 52 to 48" (but "fell from 121 to 98" is a change)
     score = _SCORE.match(after)
-    if score and a.digits_only and float(score.group(1)) <= a.value and not rx(r"\bfrom\s*$").search(before):
+    if score and a.digits_only and float(score.group(1).replace(",", "")) <= a.value and not rx(
+            r"\bfrom\s*$").search(before):
         return True
     if a.digits_only:
         prev = rx(r"(?:\bfrom\s+)?(\d+)\s*(?:[-\u2013]|\bto)\s*$").search(before)
