@@ -175,3 +175,13 @@ def test_addresses_clock_zones_and_the_sources_cited_are_no_figures():
             "(08.15 BST). The van was stolen, according to three police officials. Two people familiar "
             "with the plan said 40 were held.")
     assert [c.value for c in claims(text)] == [40]
+
+
+def test_a_programme_named_in_quotation_marks_is_no_quote():
+    from recount.claims.attribution import extract_attributed
+    from recount.claims.document import Document
+    from test_press_numeric import PUBLISHED
+
+    text = 'Andy Kell told "Morning Varnia" that he was sad. "We lost everything," he said.'
+    found = extract_attributed(Document.from_text(text, PUBLISHED))
+    assert [c.quote for c in found if c.quote] == ["We lost everything"]

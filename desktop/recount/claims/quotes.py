@@ -8,6 +8,7 @@ unclosed quote ends with its paragraph: it can never swallow the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,20 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         if text.find(" '", pstart, pend) >= 0 or text.startswith("'", pstart):
             _straight_single_quotes(text, pstart, pend, index, out)
     out.sort(key=lambda q: q.start)
-    return [q for q in out if q.words(text)]
+    return [q for q in out if q.words(text) and not _title_of_work(text, q)]
+
+
+# A programme, paper or book named in quotation marks ('told "Good Morning Varnia"', 'on "Meet the
+# Press"'): a title, every word capitalised, right after the word that names the medium
+_MEDIUM_BEFORE = fast(r"\b(?:told|on|to|in|with|from|hosts?\s+of|programmes?|programs?|shows?|newspapers?|"
+                      r"magazines?|documentary|film|book|series|podcast)\s+$", re.IGNORECASE)
+_TITLE_WORDS = fast(r"(?:(?:[A-Z][\w'\u2019&-]*|of|the|and|a|in|on|for|to)\s+){0,5}[A-Z][\w'\u2019&-]*")
+
+
+def _title_of_work(text: str, q: Quote) -> bool:
+    words = q.words(text)
+    return (len(words.split()) <= 6 and _TITLE_WORDS.fullmatch(words) is not None
+            and _MEDIUM_BEFORE.search(text, max(0, q.start - 25), q.start) is not None)
 
 
 # British style quotes with single curly marks: \u2018 opens; \u2019 closes only when no letter
