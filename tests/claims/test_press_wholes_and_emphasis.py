@@ -6,7 +6,10 @@ emphasis. Every sentence here was written by the team about invented places."""
 from __future__ import annotations
 
 import pytest
-from test_press_numeric import claims, one  # (the shared helpers)
+from test_press_numeric import PUBLISHED, claims, one  # (the shared helpers)
+
+from recount.claims.attribution import extract_attributed
+from recount.claims.document import Document
 
 
 def test_lives_claimed_or_cost_are_the_dead_but_lives_saved_are_not():
@@ -146,11 +149,6 @@ def test_a_sources_workplace_is_not_where_the_figure_is():
 
 
 def test_a_speaker_after_a_place_and_two_role_words_is_the_name():
-    from test_press_numeric import PUBLISHED
-
-    from recount.claims.attribution import extract_attributed
-    from recount.claims.document import Document
-
     text = '"We are still searching," said North Varnia province police chief Paulus Wender.'
     found = extract_attributed(Document.from_text(text, PUBLISHED))
     assert [c.speaker for c in found] == ["Paulus Wender"]
@@ -178,10 +176,6 @@ def test_addresses_clock_zones_and_the_sources_cited_are_no_figures():
 
 
 def test_a_programme_named_in_quotation_marks_is_no_quote():
-    from recount.claims.attribution import extract_attributed
-    from recount.claims.document import Document
-    from test_press_numeric import PUBLISHED
-
     text = 'Andy Kell told "Morning Varnia" that he was sad. "We lost everything," he said.'
     found = extract_attributed(Document.from_text(text, PUBLISHED))
     assert [c.quote for c in found if c.quote] == ["We lost everything"]
