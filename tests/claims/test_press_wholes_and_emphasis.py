@@ -179,3 +179,12 @@ def test_a_programme_named_in_quotation_marks_is_no_quote():
     text = 'Andy Kell told "Morning Varnia" that he was sad. "We lost everything," he said.'
     found = extract_attributed(Document.from_text(text, PUBLISHED))
     assert [c.quote for c in found if c.quote] == ["We lost everything"]
+
+
+def test_a_partitive_of_a_figure_and_an_official_after_a_list_of_places():
+    text = "KESSEL: Of the 212 deaths, 190 were reported in Kessel and nine in other parts of the province."
+    assert one(text, 190).category == "killed"
+    listed = ("Of the dead, five were in Orsk and one each in Tamar, Velden and Brenn, said a senior "
+              "provincial health official.")
+    found = extract_attributed(Document.from_text(listed, PUBLISHED))
+    assert [c.speaker for c in found] != ["Brenn"] and found and "official" in (found[0].speaker or "")

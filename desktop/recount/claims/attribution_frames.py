@@ -77,6 +77,10 @@ def read_cue(doc: Document, sent: Sentence, m: re.Match[str]) -> Cue | None:
     return _subject_cue(doc, sent, vstart, vend, verb)
 
 
+_INDEFINITE_AFTER = fast(r"\s+an?\s+(?:[\w-]+\s+){0,4}?(?:official|spokes(?:man|woman|person)|source|aide|"
+                         r"diplomat|officer|doctor|witness|resident|lawyer|analyst|member)\b", re.IGNORECASE)
+
+
 def _subject_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
     """The speaker named before the verb (or, failing that, right after it)."""
     text = doc.text
@@ -106,6 +110,8 @@ def _subject_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb: st
         cue = Cue(verb, vstart, vend, floor + np_start, vend, mention, sent)
         extend_with_date(doc, cue)
         return cue
+    if tail.endswith(",") and _INDEFINITE_AFTER.match(text, vend):
+        return _inverted(doc, sent, vstart, vend, verb)  # "..., Tamar, Velden, said a senior official"
     subject = _subject_before(text, floor, floor + len(tail))
     if subject is None:
         if tail.endswith(","):
@@ -309,8 +315,9 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
             words.append((t.start(), t.start() + len(core), core))
             continue
         following = tokens[k + 1].group().lower().rstrip(",.;:") if k + 1 < len(tokens) else ""
-        # "said North Varnia province police chief Ana Wend": two modifiers before the role
-        second = tokens[k + 2].group().lower().rstrip(",.;:") if k + 2 < len(tokens) and words else ""
+        # "said North Varnia province police chief Ana Wend", "said a senior provincial government
+        # official": up to three modifiers before the role
+        ahead = {t.group().lower().rstrip(",.;:") for t in tokens[k + 2 : k + 4]} if words else set()
         ok = (
             is_capitalised(core)
             or (words and low in ("of", "for", "the", "at", "from") and not w.endswith(","))
@@ -318,7 +325,7 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
             or low in GROUP_NOUNS
             or (words and low in ORG_HEADS)
             # "said defense lawyer Ann Moss", "said police spokesman Ivo Lenz": a modifier of the role
-            or (w == core and (following in ROLE_WORDS or second in ROLE_WORDS) and low.isalpha())
+            or (w == core and (following in ROLE_WORDS or bool(ahead & ROLE_WORDS)) and low.isalpha())
         )
         if not ok:
             break
