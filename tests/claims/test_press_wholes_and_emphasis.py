@@ -188,3 +188,24 @@ def test_a_partitive_of_a_figure_and_an_official_after_a_list_of_places():
               "provincial health official.")
     found = extract_attributed(Document.from_text(listed, PUBLISHED))
     assert [c.speaker for c in found] != ["Brenn"] and found and "official" in (found[0].speaker or "")
+
+
+@pytest.mark.parametrize(("sentence", "value", "category"), [
+    ("A total of 640 residents from 150 households have been evacuated to schools.", 640, "evacuated"),
+    ("A total of 640 residents from 150 households have been evacuated to schools.", 150, "count"),
+    ("Rescuers said 9 of 11 trapped miners were dead.", 9, "killed"),
+    ("Rescuers said 9 of 11 trapped miners were dead.", 11, "count"),
+    ("Two people have died and five, including a child, went missing.", 5, "missing"),
+    ("The toll rose after four injured people succumbed overnight.", 4, "killed"),
+    ("The toll in Orsk had even crossed 60 by Friday.", 60, "killed"),
+    ("The toll rose to 121 from 98 on Saturday.", 98, "killed"),
+])
+def test_the_verb_after_a_grouping_or_an_aside_is_the_first_figures(sentence, value, category):
+    assert one(sentence, value).category == category
+
+
+def test_metres_routes_and_clock_words_are_no_figures():
+    text = ("Crews drilled toward the men 240m below the surface, pumping air every 90m. Traffic was "
+            "closed on U.S. 52 near Orsk. The blast came at four past ten.")
+    assert claims(text) == []
+    assert one("The alliance won 4m votes.", 4_000_000).category == "count"

@@ -175,3 +175,23 @@ def test_a_confirmed_count_is_a_floor_under_a_same_day_estimate(num, ref) -> Non
     assert compare(ref(guess, "x", "2024-06-05", "One"), ref(listed, "y", "2024-06-05", "Two")) is None
     other = num("88 people", 88, sentence="Officials said 88 people were missing.", **day)
     assert compare(ref(guess, "x", "2024-06-05", "One"), ref(other, "y", "2024-06-05", "Two")) is not None
+
+
+def test_bodies_handed_over_or_taken_to_a_hospital_and_an_earlier_toll_are_no_current_toll(num, ref) -> None:
+    toll = num("46 people", 46, end="2024-06-05", sentence="The blast has killed 46 people, police said.")
+    handed = num("31 bodies", 31, end="2024-06-05",
+                 sentence="Doctors could identify 31 bodies which were handed over to their families.")
+    taken = num("29 bodies", 29, end="2024-06-05",
+                sentence="Officials said 29 bodies had been taken to the hospital.")
+    for part in (handed, taken):
+        assert compare(ref(toll, "x", "2024-06-05", "One"), ref(part, "y", "2024-06-05", "Two")) is None
+    earlier = num("38 people", 38, end="2024-06-06",
+                  sentence="The toll from the blast that earlier killed 38 people has climbed to 52.")
+    assert compare(ref(toll, "x", "2024-06-05", "One"), ref(earlier, "y", "2024-06-06", "Two")) is None
+
+
+def test_a_published_document_is_no_second_teller(ref, num) -> None:
+    from recount.compare.credits import distinct_sources
+
+    assert not distinct_sources("the official declaration", "the election commission", None)
+    assert distinct_sources("the Red Lantern Society", "the Varnia health ministry", None)

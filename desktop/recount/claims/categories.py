@@ -48,7 +48,7 @@ _MISSING = (r"missing|unaccounted\s+for|trapped\s+(?:underground|under(?:neath)?
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
              r"taken\s+into\s+custody|(?:are|were|is|was|remain\w*)\s+in\s+(?:police\s+)?custody|"
              r"rounded\s+up")
-_EVACUATED = (r"evacuated|evacuees|evacuations|evacuation\s+of|crossed|made\s+the\s+crossing|"
+_EVACUATED = (r"evacuated|evacuees|evacuations|evacuation\s+of|crossed(?!\s*$)|made\s+the\s+crossing|"
               r"pass(?:ed)?\s+through|"
               r"bused\s+out|airlifted|(?:ordered|told|urged)\s+to\s+evacuate|under\s+(?:mandatory\s+)?evacuation\s+orders?")
 _CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
@@ -195,7 +195,13 @@ _OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>(?:\d[\d,]*\s+)?[a-
 # lives" are not)
 _LIVES_TAKEN = fast(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking))\s+"
                     r"(?:a\s+total\s+of\s+)?" + QUALIFIER + r"$", re.IGNORECASE)
+# a figure that groups the one before it: "918 residents from 223 households", "12 of 13 miners"
+# (not "rose to 121 from 98": a change, with no noun between the figures)
+_WHOLE_OF_A_PART = fast(r"\d[\d,]*(?:(?:\s+[a-z-]+){1,2}\s+from|(?:\s+[a-z-]+){0,2}\s+of)\s+"
+                        r"(?:some\s+|about\s+|the\s+)?$", re.IGNORECASE)
 _LIVES_HEAD = fast(r"^\s+lives\b", re.IGNORECASE)
+_DIED_OF_WOUNDS = fast(r"^\s+(?:more\s+)?(?:injured|wounded)\s+(?:people\s+|persons\s+|victims\s+|"
+                       r"patients\s+)?(?:have\s+|had\s+|later\s+)?(?:succumbed|died)\b", re.IGNORECASE)
 # a casualty word the clause names after the figure that is not what the figure counts: the
 # object of care ("medics are treating the injured", "crews searching for the missing"), or
 # others in a with-clause ("stood at 212 with many villagers still missing")
@@ -270,6 +276,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     `before` runs from the clause start to the number; `after` from the number to the
     clause end. Both are short slices (bounded by the caller).
     """
+    if _WHOLE_OF_A_PART.search(before[-60:]):
+        return "count", subject_of(after)  # "918 residents from 223 households", "12 of 13 miners": the group
     if POPULATION.search(before[-45:]):
         return "count", subject_of(after)  # "Kessel, a city of 2 million people, has buried 1,000"
     # scare quotes around one word do not end the clause: 'another 61 "potentially" unaccounted for'
@@ -319,6 +327,8 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         return "count", subject  # "4,210 cases and 97 associated deaths", "of nine nationalities": no toll
     if _THING_STATE.match(after):
         return "count", subject  # "flattened 4,300 houses and left 9,100 more damaged"
+    if _DIED_OF_WOUNDS.match(after):
+        return "killed", subject  # "nine injured people succumbed to their wounds": now dead
     if _LIVES_HEAD.match(after) and _LIVES_TAKEN.search(before[-40:]):
         return "killed", subject
     # 1. head noun: "23 wounded", "120 dead", "50 casualties" (up to the first function word)

@@ -129,3 +129,38 @@ def respectively(claims: list[NumericClaim], text: str) -> None:
             if claim.category in ("money", "percent"):
                 continue
             claim.category = tally_category(f"the number of {noun}") or "count"
+
+
+# (the words before "and" name the figure's subjects, not its verb: "40 were killed and 12 were
+# injured" is two clauses)
+_AND_NEXT = fast(r"((?:\s+(?!(?:were|was|are|is|have|has|had|been|be|killed|died|dead|injured|wounded|"
+                 r"missing|arrested|detained)\b)[a-z-]+){1,2})\s+and\s+"
+                 r"(?:(?:at\s+least|about|some|nearly|another|more\s+than)\s+)?", re.IGNORECASE)
+_NEXT_SUBJECT = fast(r"\S+(?:\s+(?:other|more))?\s+[a-z-]+")
+_APPOSITION_OPEN = fast(r"(?:\s+[a-z]+)?,\s+(?:including|among\s+them|mostly)\s+", re.IGNORECASE)
+_APPOSITION_CLOSE = fast(r",\s+(?=[a-z])")
+_OF_BEFORE_GROUP = fast(r"(?:\s+[a-z]+)?\s+(?:of|from)\s+(?:some\s+|about\s+|the\s+)?")
+_GROUPED_BY = fast(r"[\w,-]+\s+(?:(?:different|separate|[a-z]+)\s+)?(?:nationalities|countries|households|"
+                   r"families|homes|houses|villages|towns|districts|provinces)\b|[\w,-]+\s+(?:[a-z-]+\s+){0,2}?"
+                   r"[a-z]+s\b(?=\s+(?:were|was|are|is|have|had|has)\b)", re.IGNORECASE)
+
+
+def clause_after(text: str, sentence_end: int, end: int, next_start: int) -> str:
+    """The words after a figure that may say what it counts, up to the next figure, and past it
+    when the next figure only qualifies this one: subjects joined by "and" share the verb after
+    both ("19 pupils and three teachers died"), a grouping ("31 foreigners of nine nationalities
+    were killed", "918 residents from 223 households were evacuated", "12 of 13 miners were dead")
+    or an aside ("seven, including two children, went missing") leaves the verb to the first."""
+    after = text[end : min(next_start, end + 200)]
+    if next_start >= sentence_end:
+        return after
+    grouped = _GROUPED_BY.match(text, next_start, sentence_end)
+    if grouped and _OF_BEFORE_GROUP.fullmatch(after):
+        after += text[grouped.end() : min(sentence_end, grouped.end() + 150)]
+    if _APPOSITION_OPEN.fullmatch(after) and (
+            close := _APPOSITION_CLOSE.search(text, next_start, min(sentence_end, next_start + 80))):
+        after = text[end : min(sentence_end, close.end() + 150)]
+    joined = _AND_NEXT.fullmatch(after)
+    if joined and (nxt := _NEXT_SUBJECT.match(text, next_start, sentence_end)):
+        after = joined.group(1) + text[nxt.end() : min(sentence_end, nxt.end() + 150)]
+    return after

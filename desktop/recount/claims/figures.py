@@ -21,7 +21,8 @@ _IDENT_BEFORE = fast(
     r"phase|stage|class|pier|terminal|ward|sector|camp|brigade|division|battalion|regiment|corps|"
     r"paragraph|title|amendment|version|model|episode|season|volume|vol\.|issue|page|p\.|tel\.?|phone|"
     r"fax|hotline|call|dial|code|postcode|zip|station|exit|junction|kilometre|km|mile|door|seat|row|lot|case|file|"
-    r"law|decree|bill|act|order|protocol|convention|session|summit|top|magnitude|covid|g|f|su|mig|boeing|airbus)\s*[-#]?\s*$",
+    r"law|decree|bill|act|order|protocol|convention|session|summit|top|magnitude|covid|g|f|su|mig|boeing|airbus|"
+    r"u\.s\.|sr|interstate|zones?)\s*[-#]?\s*$",
     re.IGNORECASE,
 )
 _IDENT_LONGEST = 12  # characters of the longest word above ("resolution", "convention": 10)
@@ -135,6 +136,15 @@ _ACCORDING_BEFORE = fast(r"\baccording\s+to\s+$", re.IGNORECASE)
 _AT_TIME_BEFORE = fast(r"(?<!stood )(?<!closed )(?<!stands )(?<!put )\b(?:at|by|until|till)\s+$",
                        re.IGNORECASE)
 _TIME_END_AFTER = fast(r"^\s*(?:[,;]|\.(?:\s|$)|on\b|this\b|that\b|when\b|$)", re.IGNORECASE)
+_CLOCK_WORDS_AFTER = fast(r"^\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|noon|midnight)\b|^\s+o['\u2019]clock\b", re.IGNORECASE)  # (after "at")
+_CLOCK_WORDS_BEFORE = fast(r"\b(?:at|by|around|about)\s+(?:a\s+)?(?:quarter|half|\w+)\s+(?:past|to)\s+$",
+                           re.IGNORECASE)
+_AT_WORD_BEFORE = fast(r"\b(?:at|by|around|about|until)\s+$", re.IGNORECASE)
+_METRES_AFTER = fast(r"^\s*(?:below|above|deep|high|tall|long|wide|away|underground|beneath|under|down|"
+                     r"up|underwater|inland|offshore|from\s+the|of\s+(?:road|track|pipe|tunnel|rope|water))\b",
+                     re.IGNORECASE)
+_EVERY_BEFORE = fast(r"\bevery\s+$", re.IGNORECASE)
 _OF_A_UNIT = fast(r"^\s+of\s+an?\s+(?:mile|kilomet(?:re|er)|km|met(?:re|er)|hour|minute|second|inch|foot|"
                   r"yard|century|decade|lap|point|percentage\s+point)\b", re.IGNORECASE)
 _OR_MORE = fast(r"^\s+or\s+more\b", re.IGNORECASE)
@@ -203,6 +213,12 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
     if _ADDRESS_AFTER.match(after) or _SOURCES_AFTER.match(after) or (
             _ACCORDING_BEFORE.search(before) and _SOURCES_CITED.match(after)):
         return True  # a street number; the sources a report cites ("two officials said")
+    if a.is_words and ((_CLOCK_WORDS_AFTER.match(after) and _AT_WORD_BEFORE.search(before))
+                       or _CLOCK_WORDS_BEFORE.search(before)):
+        return True  # "the blast came at four past ten": a time of day
+    if a.currency is None and text[a.end - 1 : a.end] == "m" and text[a.end - 2 : a.end - 1].isdigit() and (
+            _METRES_AFTER.match(after) or _EVERY_BEFORE.search(before)):
+        return True  # "the men trapped 114m below ground", "air pumped every 150m": metres
     if _OF_A_UNIT.match(after):
         return True  # "went down barely a third of a mile off the pier": a distance
     if _OR_MORE.match(after) and _DEFINED.search(text, s.start, s.end):

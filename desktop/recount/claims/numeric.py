@@ -23,7 +23,7 @@ from recount.claims.categories import (
     names_things,
     tally_category,
 )
-from recount.claims.coordination import link_to_previous, respectively
+from recount.claims.coordination import clause_after, link_to_previous, respectively
 from recount.claims.dates import DATE_TRIGGERS, TIME_OF_DAY_RE, DateRef, find_dates
 from recount.claims.document import Document, Sentence
 from recount.claims.figures import (
@@ -75,12 +75,6 @@ _PAIR_NOUN = fast(r"\s+(?:rival\s+|main\s+|opposing\s+|warring\s+)?(?:sides|lead
                   r"governments|parties|rivals|camps|delegations|presidents|teams|powers|superpowers|koreas|"
                   r"allies|factions)\b", re.IGNORECASE)
 _ORDER_OF = fast(r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)", re.IGNORECASE)
-# (the words before "and" name the figure's subjects, not its verb: "40 were killed and 12 were
-# injured" is two clauses)
-_AND_NEXT = fast(r"((?:\s+(?!(?:were|was|are|is|have|has|had|been|be|killed|died|dead|injured|wounded|"
-                 r"missing|arrested|detained)\b)[a-z-]+){1,2})\s+and\s+"
-                 r"(?:(?:at\s+least|about|some|nearly|another|more\s+than)\s+)?", re.IGNORECASE)
-_NEXT_SUBJECT = fast(r"\S+(?:\s+(?:other|more))?\s+[a-z-]+")
 _OF_AFTER = fast(r"\s+of\b", re.IGNORECASE)
 _CASUALTY = frozenset(("killed", "wounded", "injured_or_killed", "displaced", "missing", "arrested",
                        "evacuated"))
@@ -122,9 +116,6 @@ _RHETORICAL = fast(
     r"questions|miles)\b|(?:hundreds|thousands|millions)\s+(?:of\s+)?(?:times|ways|reasons)\b",
     re.IGNORECASE,
 )
-
-_OF_BEFORE_GROUP = fast(r"\s+[a-z]+\s+(?:of|from)\s+")
-_GROUPED_BY = fast(r"[\w,-]+\s+(?:different\s+)?(?:nationalities|countries)\b", re.IGNORECASE)
 
 
 class NumericExtractor:
@@ -303,17 +294,7 @@ class NumericExtractor:
         a = fig.atom
         assert a is not None
         after_raw = text[fig.end : min(s.end, fig.end + 200)]
-        after_clause = text[fig.end : min(next_start, fig.end + 200)]
-        grouped = _GROUPED_BY.match(text, next_start, s.end) if next_start < s.end else None
-        if grouped and _OF_BEFORE_GROUP.fullmatch(after_clause):
-            # "31 foreigners of nine nationalities were killed": the verb after the grouping is theirs
-            after_clause += text[grouped.end() : min(s.end, grouped.end() + 150)]
-        joined = _AND_NEXT.fullmatch(after_clause) if next_start < s.end else None
-        if joined:
-            # "19 pupils and three teachers died": subjects joined by "and" share the verb after both
-            nxt = _NEXT_SUBJECT.match(text, next_start, s.end)
-            if nxt:
-                after_clause = joined.group(1) + text[nxt.end() : min(s.end, nxt.end() + 150)]
+        after_clause = clause_after(text, s.end, fig.end, next_start)
         clause_start = max(s.start, fig.start - 200)
         before = text[clause_start : fig.start]
 

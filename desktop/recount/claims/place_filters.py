@@ -215,9 +215,12 @@ def never_a_place(text: str, pos: int, name: str) -> bool:
     return (name in _NOT_PLACES or name.endswith(_COMPOUND_SUFFIXES)
             or _COMPOUND_AFTER.match(text, pos + len(name)) is not None
             or _ORG_BEFORE.search(text, max(0, pos - 30), pos) is not None
-            or _WORKPLACE_BEFORE.search(text, max(0, pos - 50), pos) is not None)
+            or _WORKPLACE_BEFORE.search(text, max(0, pos - 50), pos) is not None
+            or _ACCORDING_TO_BEFORE.search(text, max(0, pos - 20), pos) is not None)
 
 
+# a source, not a place: "according to Cal Fire", "according to Russia"
+_ACCORDING_TO_BEFORE = rx(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 # where a source works, not where a figure is: "a doctor at the city's Saint Brigid Hospital"
 _WORKPLACE_BEFORE = rx(r"\b(?:doctors?|physicians?|nurses?|surgeons?|medics?|staff|officials?|"
                        r"spokes(?:man|woman|person)|director|head|chief)\s+(?:at|of|from)\s+(?:the\s+)?(?:[\w'\u2019-]+(?:'s|\u2019s)\s+)?$",

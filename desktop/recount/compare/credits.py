@@ -35,6 +35,9 @@ _ROLES = TITLES - _SECTORS - _KINDS - {"agency", "office", "department"}
 # The last word of a credit that names no particular body: "Varnian authorities", "officials".
 _VAGUE = frozenset("authorities authority officials official government sources source administration"
                    .split())
+# What a figure was published in, not who counts: "the official declaration", "provisional results"
+_DOCUMENTS = frozenset("declaration declarations results result figures tally tallies data count counts "
+                       "statistics report reports bulletin bulletins statement".split())
 # News outlets and agencies relay figures; they are not a body that counts them.
 _CONDUIT = re.compile(r"\b(?:news(?:\s+agency)?|media(?:\s+(?:channels|outlets|reports))?$|press|reuters|afp|"
                       r"tv|television|radio|broadcaster|newspaper|times|herald|tribune|gazette|wire|cnn|bbc|xinhua|"
@@ -118,6 +121,8 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
         return False  # "according to the Westwire news agency": a news outlet passes a figure on
     if any({w for w in words_of(n) if len(w) > 1} <= _ROLES for n in (x, y)):
         return False  # "the director general", "a spokesman": a role alone names no body
+    if any(words_of(n) and words_of(n)[-1] in _DOCUMENTS for n in (x, y)):
+        return False  # "according to the official declaration": a document, whoever issued it
     return not _within(x, y)
 
 

@@ -28,7 +28,11 @@ _EARLIER_BEFORE = re.compile(
     # "wounds sustained in the March 15 attacks that killed 50": the event told by its toll so far
     r"\b(?:attacks?|bombings?|shootings?|blasts?|explosions?|massacre|crash|fire|(?:earth)?quake|floods?|"
     r"storm|cyclone|hurricane|disaster|sinking|collapse|stampede)\s+(?:that|which)\s+(?:had\s+)?"
-    r"(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?$",
+    r"(?:earlier\s+|initially\s+|first\s+)?(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|"
+    r"nearly\s+)?$|"
+    # "the attack that earlier killed 44 people has climbed to 54": the toll as it first stood
+    r"\b(?:that|which)\s+(?:had\s+)?(?:earlier|initially|first)\s+(?:killed|left|claimed)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
 # ...or after it: "290, before being revised", "359, a figure later reduced", "480 people had

@@ -38,9 +38,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 # were discharged", "24 were repatriated", "22 remain in critical condition", "were among the dead".
 _SUBSET = re.compile(
     r"^\W*(?:(?:people|persons|residents|displaced|passengers|patients|victims|bodies|injured|wounded|of|"
-    r"them|who|that|were|was|have|has|had|been|are|is|being|later|since|already|now|so|far|able|to|be|safely|"
+    r"them|who|that|which|were|was|have|has|had|been|are|is|being|later|since|already|now|so|far|able|to|be|safely|"
     r"alive|yet|still|not|also|their|getting)\W+){0,6}?(?:return\w*|rescued|found alive|released|freed|"
-    r"discharged|recovered|found|treated|identified|unidentified|unclaimed|buried|handed|kept|sent|received|repatriated|claimed|"
+    r"discharged|recovered|found|treated|taken\s+to|brought\s+to|shifted\s+to|identified|unidentified|unclaimed|buried|handed|kept|sent|received|repatriated|claimed|"
     r"undergoing|remain\w*\s+in\s+(?:critical|serious|hospital)|in\s+(?:critical|serious)\s+condition|"
     r"among\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|those))\b", re.IGNORECASE)
 # "of them", "among them", "including", "Among the dead,", "Of the 212,": the figure right after is
