@@ -182,7 +182,7 @@ def test_a_programme_named_in_quotation_marks_is_no_quote():
 
 
 def test_a_partitive_of_a_figure_and_an_official_after_a_list_of_places():
-    text = "KESSEL: Of the 212 deaths, 190 were reported in Kessel and nine in other parts of the province."
+    text = "KESSEL: Of the 212 deaths, 190 were counted in Kessel and nine in the rest of Varnia."
     assert one(text, 190).category == "killed"
     listed = ("Of the dead, five were in Orsk and one each in Tamar, Velden and Brenn, said a senior "
               "provincial health official.")

@@ -180,7 +180,7 @@ def test_a_confirmed_count_is_a_floor_under_a_same_day_estimate(num, ref) -> Non
 def test_bodies_handed_over_or_taken_to_a_hospital_and_an_earlier_toll_are_no_current_toll(num, ref) -> None:
     toll = num("46 people", 46, end="2024-06-05", sentence="The blast has killed 46 people, police said.")
     handed = num("31 bodies", 31, end="2024-06-05",
-                 sentence="Doctors could identify 31 bodies which were handed over to their families.")
+                 sentence="Doctors could identify 31 bodies, which were handed over to relatives.")
     taken = num("29 bodies", 29, end="2024-06-05",
                 sentence="Officials said 29 bodies had been taken to the hospital.")
     for part in (handed, taken):

@@ -188,7 +188,7 @@ _THING_NOUNS = frozenset(
     "hospitals mosques churches investigations cases operations clashes battles assaults offensives "
     "ambushes shootings crashes accidents floods storms fires quakes earthquakes landslides".split()
 )
-# ("Of those wounded, 5 were aid workers", "Of the 309 deaths, 301 were in Kessel")
+# ("Of those wounded, 5 were aid workers", "Of the 212 dead counted, 190 lived in Kessel")
 _OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>(?:\d[\d,]*\s+)?[a-z ]{3,30}),\s*$",
                  re.IGNORECASE)
 # "has claimed 432 lives", "the war cost 50,000 lives": lives taken are the dead ("saved 200
