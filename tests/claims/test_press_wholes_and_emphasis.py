@@ -15,6 +15,7 @@ from recount.claims.document import Document
 def test_lives_claimed_or_cost_are_the_dead_but_lives_saved_are_not():
     assert one("The heatwave has claimed 432 lives across the plains.", 432).category == "killed"
     assert one("The war cost 50,000 lives.", 50_000).category == "killed"
+    assert one("The sinking led to the loss of nine lives.", 9).category == "killed"
     assert one("The floods took at least 12 lives on Monday.", 12).category == "killed"
     assert one("The lifeboat crews saved 200 lives last winter.", 200).category != "killed"
 

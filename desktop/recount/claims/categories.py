@@ -193,7 +193,7 @@ _OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>(?:\d[\d,]*\s+)?[a-
                  re.IGNORECASE)
 # "has claimed 432 lives", "the war cost 50,000 lives": lives taken are the dead ("saved 200
 # lives" are not)
-_LIVES_TAKEN = fast(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking))\s+"
+_LIVES_TAKEN = fast(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aken|aking)|loss\s+of)\s+"
                     r"(?:a\s+total\s+of\s+)?" + QUALIFIER + r"$", re.IGNORECASE)
 # a figure that groups the one before it: "918 residents from 223 households", "12 of 13 miners"
 # (not "rose to 121 from 98": a change, with no noun between the figures)
