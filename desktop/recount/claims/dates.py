@@ -62,9 +62,15 @@ DATE_RE = fast(
 )
 
 # A time of day ("3:42 a.m.", "10 pm") is never a claim either.
+# (also "08.15 BST", "8.44 local time", and "at 9.15," / "at 9.15 on Monday": a time with a dot
+# is a figure after "stood at" or before a noun, "closed at 12.50 points")
 TIME_OF_DAY_RE = leading(
     r"\d", r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)|\b\d{1,2}:\d{2}\b|"
-    r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|UTC|local)|local\s+time)", re.IGNORECASE
+    r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|UTC|local)|local\s+time)|"
+    r"\b(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:local\b|GMT\b|UTC\b|hrs\b|"
+    r"(?-i:BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|EAT|WAT|MSK)\b)|"
+    r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=until\s))(?<!stood\sat\s)(?<!closed\sat\s)(?<!stands\sat\s)"
+    r"(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*(?:[,;]|\.(?:\s|$)|on\b|this\b|when\b|$))", re.IGNORECASE
 )
 
 

@@ -117,10 +117,6 @@ _EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|o
                          r"totally|accurate|safe|dedicated|guaranteed)\b", re.IGNORECASE)
 
 
-_CLOCK_DIGITS = fast(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
-_CLOCK_WORD_AFTER = fast(r"^\s*(?:a\.?m\b|p\.?m\b|local\b|GMT\b|UTC\b|hrs\b|hours\b|o'clock\b|"
-                         r"(?-i:BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|EAT|WAT|MSK)\b)",
-                         re.IGNORECASE)
 # a street address: "8777 Collins Ave.", "100 West Younger Avenue"
 _ADDRESS_AFTER = fast(r"^\s+(?:(?:North|South|East|West|N\.?|S\.?|E\.?|W\.?)\s+)?(?:[A-Z][\w'-]+\s+){1,3}"
                       r"(?:Ave|Avenue|St|Street|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|"
@@ -132,10 +128,6 @@ _SOURCE_NOUN = (r"^\s+(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|witne
 _SOURCES_AFTER = fast(_SOURCE_NOUN + r"[^.;]{0,50}?\b(?:said|say|says|told)\b", re.IGNORECASE)
 _SOURCES_CITED = fast(_SOURCE_NOUN, re.IGNORECASE)
 _ACCORDING_BEFORE = fast(r"\baccording\s+to\s+$", re.IGNORECASE)
-# ("closed at 12.50 points", "stood at 8.45%" are figures: the time has no noun after it)
-_AT_TIME_BEFORE = fast(r"(?<!stood )(?<!closed )(?<!stands )(?<!put )\b(?:at|by|until|till)\s+$",
-                       re.IGNORECASE)
-_TIME_END_AFTER = fast(r"^\s*(?:[,;]|\.(?:\s|$)|on\b|this\b|that\b|when\b|$)", re.IGNORECASE)
 _CLOCK_WORDS_AFTER = fast(r"^\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|noon|midnight)\b|^\s+o['\u2019]clock\b", re.IGNORECASE)  # (after "at")
 _CLOCK_WORDS_BEFORE = fast(r"\b(?:at|by|around|about)\s+(?:a\s+)?(?:quarter|half|\w+)\s+(?:past|to)\s+$",
@@ -207,9 +199,6 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True
     if a.value in (100, 110, 1000) and _EMPHASIS_PERCENT.match(after):
         return True
-    if a.digits_only and _CLOCK_DIGITS.match(a.digits_only) and (_CLOCK_WORD_AFTER.match(after) or (
-            _AT_TIME_BEFORE.search(before) and _TIME_END_AFTER.match(after))):
-        return True  # "crashed at 8.44 local time": a time of day
     if _ADDRESS_AFTER.match(after) or _SOURCES_AFTER.match(after) or (
             _ACCORDING_BEFORE.search(before) and _SOURCES_CITED.match(after)):
         return True  # a street number; the sources a report cites ("two officials said")
