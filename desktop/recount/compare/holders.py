@@ -24,7 +24,7 @@ _NOT_HOLDERS = frozenset(
 _FIGURE = re.compile(r"\d[\d,.]*\s*(?:\w+)?")
 _CAPITAL = re.compile(r"\b[A-Z][\w'\u2019.-]*[A-Za-z]")
 # What candidates and parties win: such a count is always someone's.
-TALLY_WORDS = frozenset({"seat", "vote", "ballot", "delegate", "mandate"})
+TALLY_WORDS = frozenset({"seats", "votes", "ballots", "delegates", "mandates"})
 # Words many parties' names share ("Alliance of Hope" / "National Alliance"): no holder by themselves.
 _PARTY_WORDS = frozenset(
     "alliance party parties coalition front national democratic people people's union congress movement "
@@ -75,6 +75,15 @@ def _holder(span: str, sentence: str | None, source: str | None) -> frozenset[st
     return _names(_clause_before(sentence, pos) + words_before_number(span), source)
 
 
+def _named_before(span: str, sentence: str | None, source: str | None) -> frozenset[str]:
+    """The names of the figure's clause, else of its whole sentence before it ("..., giving the
+    pair 64 seats in all": the names the sentence gave earlier)."""
+    found = _holder(span, sentence, source)
+    if not found and sentence and (pos := sentence.find(span)) >= 0:
+        found = _names(sentence[:pos], source)
+    return found
+
+
 def holder(claim: NumericClaim) -> frozenset[str]:
     """Whose figure a count is, when the clause names someone before it other than its source:
     "Buhari polled 15,191,847 votes" -> {buhari}; "LVMH will give $200m" -> {lvmh}."""
@@ -104,9 +113,7 @@ def _tally_holder(span: str, sentence: str | None, source: str | None) -> frozen
         return frozenset()
     digit = re.search(r"\d", span)
     listed = _respective(sentence, pos + digit.start(), source) if digit else None
-    found = listed if listed is not None else _holder(span, sentence, source)
-    if not found:  # "..., giving the pair 64 seats in all": the names the sentence gave before it
-        found = _names(sentence[:pos], source)
+    found = listed if listed is not None else _named_before(span, sentence, source)
     return frozenset(w for w in found if w not in _PARTY_WORDS)
 
 
@@ -132,16 +139,15 @@ def bracket_owner(claim: NumericClaim) -> str | None:
 
 # What a body sends to a disaster: its vehicles, dogs, tents are its own, and two bodies' fleets
 # are two things ("the fire service dispatched 82 vehicles" / "the army sent 110 vehicles")
-RESOURCE_WORDS = frozenset({"vehicle", "truck", "helicopter", "aircraft", "plane", "boat", "ship", "vessel",
-                            "dog", "tent", "ambulance", "bulldozer", "excavator", "drone", "engine"})
+RESOURCE_WORDS = frozenset({"vehicles", "trucks", "helicopters", "aircraft", "planes", "boats", "ships",
+                            "vessels", "dogs", "tents", "ambulances", "bulldozers", "excavators", "drones",
+                            "engines"})
 
 
 def dispatcher(claim: NumericClaim) -> frozenset[str]:
     """Who sends the resources a count counts: the names before it in its sentence, and its source.
     Empty when the report names no one (then no other report's count is the same fleet)."""
-    names = set(_holder(claim.span, claim.sentence, None))
-    if not names and claim.sentence and (pos := claim.sentence.find(claim.span)) >= 0:
-        names = set(_names(claim.sentence[:pos], None))
+    names = set(_named_before(claim.span, claim.sentence, None))
     if claim.source:
         names |= {w for w in fold(claim.source).split() if w not in _NOT_HOLDERS and len(w) > 1}
     return frozenset(names)

@@ -191,9 +191,9 @@ _STATE_BEFORE = re.compile(rf"\b{_STATE}\s+(?:about\s+|some\s+|nearly\s+|almost\
 _STATE_AFTER = re.compile(rf"(?:[^,;.]|(?<=\d)[,.](?=\d)){{0,60}}?\b{_STATE}\b", re.IGNORECASE)
 
 
-# the words of holders.py as counted() gives them ("votes" -> "vot")
-_TALLY_STEMS = frozenset(_stem(w + "s") for w in TALLY_WORDS)
-_RESOURCE_STEMS = frozenset(_stem(w + "s") for w in RESOURCE_WORDS)
+# holders.py's words as counted() gives them ("votes" -> "vot")
+_TALLY_STEMS = frozenset(map(_stem, TALLY_WORDS))
+_RESOURCE_STEMS = frozenset(map(_stem, RESOURCE_WORDS))
 
 
 @lru_cache(maxsize=65536)
@@ -204,8 +204,11 @@ def state(span: str, sentence: str | None) -> str | None:
     m = _STATE_BEFORE.search(sentence[max(0, pos - 40):pos] + words_before_number(span)) or \
         _STATE_AFTER.match(sentence, pos + len(span))
     word = m.group(1).lower() if m else None
-    return {"burnt": "burned", "leveled": "levelled", "razed": "destroyed", "flattened": "destroyed",
-            "levelled": "destroyed"}.get(word or "", word)
+    return _STATE_OF.get(word or "", word)
+
+
+_STATE_OF = {"burnt": "burned", "razed": "destroyed", "flattened": "destroyed", "levelled": "destroyed",
+             "leveled": "destroyed"}
 
 
 @lru_cache(maxsize=65536)

@@ -212,15 +212,11 @@ def drifted(qa: str, qb: str) -> bool:
     quotes hold, or an excerpt cut elsewhere, is no drift: "bring some pain ... these are the
     costs" against "bring some pain to households" quotes two passages, not one reworded."""
     fa, fb = fragments(qa), fragments(qb)
-    for x in fa:
-        if _found(x, fb):
-            continue
-        for y in fb:
-            if min(len(x), len(y)) < 12 or _found(y, fa):
-                continue
-            if (fuzz.partial_ratio(x, y) >= DRIFT_MIN and shared_words(x, y) >= DRIFT_SHARED_WORDS
-                    and in_order(x, y) >= IN_ORDER_MIN):
-                return True
+    own_a = [x for x in fa if len(x) >= 12 and not _found(x, fb)]
+    own_b = [y for y in fb if len(y) >= 12 and not _found(y, fa)]
+    if any(fuzz.partial_ratio(x, y) >= DRIFT_MIN and shared_words(x, y) >= DRIFT_SHARED_WORDS
+           and in_order(x, y) >= IN_ORDER_MIN for x in own_a for y in own_b):
+        return True
     return aligned_drift(qa, qb)
 
 

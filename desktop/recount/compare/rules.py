@@ -306,8 +306,6 @@ _VAGUE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|mi
                     r"(?!\s+of\s+thousands)", re.IGNORECASE)
 
 
-# A day's event toll still grows after the day (the wounded die, bodies are found): a later
-# report's higher toll of that day is the count going on, not a second account of the day.
 # a report that tells its toll grew during the day: "authorities later gave an update: 15 dead"
 _UPDATE = re.compile(r"\b(?:later|update[sd]?|updating|since\s+(?:risen|climbed|grown)|has\s+now|"
                      r"now\s+stands?)\b", re.IGNORECASE)
