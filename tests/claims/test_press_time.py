@@ -96,8 +96,20 @@ def test_a_promise_to_give_a_total_is_made_that_day():
     text = ("Two industrialists said on Tuesday the pair will contribute a total of EUR150 million "
             "to the abbey.")
     assert when(text, 150_000_000) == ("2024-03-12", "2024-03-12", "day")
-    text = "Separately, the chief of the oil major Total said the firm would also give EUR90 million."
+    text = "Separately, the chief of the oil major Total said the firm will also give EUR90 million."
     assert when(text, 90_000_000)[2] == "day"  # a company called Total is not a running total
+
+
+def test_a_pledge_with_no_day_of_its_own_is_undated():
+    # a past or reported pledge: made some day before the report, which the report does not say
+    text = "A shipping family has pledged EUR10 million, according to a spokeswoman for its trust."
+    assert when(text, 10_000_000) == (None, "2024-03-14", "unknown")
+    text = "The two brothers said they would be giving more than EUR40m to the restoration."
+    assert when(text, 40_000_000) == (None, "2024-03-14", "unknown")
+    text = "The town council announced EUR5m, and the province promised EUR2m."
+    assert [when(text, v)[2] for v in (5_000_000, 2_000_000)] == ["unknown", "unknown"]
+    text = "The two brothers said on Tuesday they would be giving more than EUR40m to the restoration."
+    assert when(text, 40_000_000) == ("2024-03-12", "2024-03-12", "day")
 
 
 def test_pledges_that_have_reached_a_sum_are_a_running_total():

@@ -262,16 +262,19 @@ class TimeReader:
             return TimeSpan(iso(self.polling_day), iso(self.polling_day), "day")
         if category == "money" and not has_since and period_ref is None:
             lead = text[max(s.start, fig.start - 60) : fig.start]
-            if tw.FUTURE_PLEDGE.search(text, max(s.start, fig.start - 100), fig.start):
-                d = day_ref.first if day_ref else (att or pub)
+            own_day = day_ref.first if day_ref else att
+            future = tw.FUTURE_PLEDGE.search(text, max(s.start, fig.start - 100), fig.start)
+            if future and (own_day is not None or not future.group().lower().startswith("would")):
+                d = own_day or pub
                 return TimeSpan(iso(d), iso(d), "day")  # "will contribute a total of": promised that day
             grown = (tw.REACHED.search(lead) or tw.SO_FAR.search(after_full[:60])
                      or tw.BRINGING_TOTAL.search(lead))
             if grown and not tw.ACCOUNTS.search(text, max(s.start, fig.start - 120), fig.start):
                 return TimeSpan(iso(start), iso(att or pub), "cumulative")  # "pledges have reached"
-            if tw.PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
-                d = day_ref.first if day_ref else (att or pub)
-                return TimeSpan(iso(d), iso(d), "day")  # "said Tuesday it will donate"
+            if future or tw.PLEDGE.search(text[max(s.start, fig.start - 100) : fig.start]):
+                if own_day is None:  # "has pledged EUR10m", "said they would be giving": when, unsaid
+                    return TimeSpan(None, iso(pub), "unknown")
+                return TimeSpan(iso(own_day), iso(own_day), "day")  # "said Tuesday it will donate"
         if category == "arrested" and tw.NOW_HELD.search(sentence):
             return TimeSpan(iso(start), iso(att or pub), "cumulative")
         if (category == "missing" and day_ref is None and period_ref is None
