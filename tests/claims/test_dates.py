@@ -31,6 +31,8 @@ def first(text: str, pub: date = PUB):
         ("last Thursday", date(2025, 3, 6), date(2025, 3, 6), "day"),
         ("yesterday", date(2025, 3, 11), date(2025, 3, 11), "day"),
         ("last week", date(2025, 3, 3), date(2025, 3, 9), "period"),
+        ("earlier in the year", date(2025, 1, 1), date(2025, 12, 31), "period"),  # this year's
+        ("later in the month", date(2025, 3, 1), date(2025, 3, 31), "period"),
         ("over the past two days", date(2025, 3, 11), date(2025, 3, 12), "period"),  # the last day counts
         ("in the past 24 hours", date(2025, 3, 11), date(2025, 3, 12), "period"),
         ("since the weekend", date(2025, 3, 8), date(2025, 3, 9), "period"),

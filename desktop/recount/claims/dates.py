@@ -43,7 +43,8 @@ DATE_RE = fast(
     | (?P<quarter>(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter
          (?:\s+of\s+(?P<qyear>(?:19|20)\d\d))?)\b
     | (?P<yesterday>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|overnight)
-    | (?P<lastunit>(?:last|this|next|the\s+previous)\s+(?:week|month|year|weekend))
+    | (?P<lastunit>(?:last|this|next|the\s+previous|(?:earlier|later)\s+in\s+the)\s+
+         (?:week|month|year|weekend))
     | (?P<past>(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+
          (?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+)?
          (?P<unit>days?|weeks?|months?|hours?|years?|decades?)\b)
@@ -81,7 +82,8 @@ _FUTURE_BEFORE = fast(
 )
 DATE_TRIGGERS = frozenset(
     [*MONTHS, *WEEKDAYS, *_NUMBER_WORDS, "an", "several", "yesterday", "today", "tonight", "overnight",
-     "within", "this", "last", "next", "over", "in", "during", "for", "the", "since", "by", "from", "until",
+     "within", "this", "last", "next", "earlier", "later", "over", "in", "during", "for", "the", "since",
+     "by", "from", "until",
      "early", "late", "mid", "easter", "christmas", "new", "thanksgiving", "first", "second", "third",
      "fourth", "1st", "2nd", "3rd", "4th"]
 )
@@ -213,7 +215,8 @@ def _resolve(m: re.Match[str], pub: date) -> DateRef | None:
             return DateRef(s, e, d, d, "day")
         if g("lastunit"):
             *rel_words, unit = g("lastunit").lower().split()
-            rel = "last" if rel_words[-1] == "previous" else rel_words[-1]  # "the previous week"
+            # "the previous week"; "earlier in the year": this year's
+            rel = {"previous": "last", "the": "this"}.get(rel_words[-1], rel_words[-1])
             shift = {"last": -1, "this": 0, "next": 1}[rel]
             if unit == "week":
                 monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
