@@ -303,3 +303,17 @@ def test_a_later_estimate_of_the_same_quarter_is_a_revision_up_or_down(num, ref)
     flags = find_discrepancies([second, third])
     assert [f.type for f in flags] == ["revision"]
     assert "revised its figure up" in flags[0].explanation and "28 days later" in flags[0].explanation
+
+
+def test_a_same_day_conflict_is_one_flag_whichever_report_comes_first(num, ref) -> None:
+    day = "2024-06-05"
+    lead = _toll(num, ref, "nine others", 9, day, "Harbour Post", "post", source="coast guard",
+                 category="missing", scope="point", start=day, offset=10)
+    body = _toll(num, ref, "nine people", 9, day, "Harbour Post", "post", source="coast guard",
+                 category="missing", scope="point", start=day, offset=300)
+    other = _toll(num, ref, "seven people", 7, day, "Amsel Courier", "courier", source="harbour police",
+                  category="missing", scope="point", start=day, offset=100)
+    raw = [f for f in (compare(lead, other), compare(other, body)) if f is not None]
+    assert [f.type for f in raw] == ["conflict", "conflict"]
+    assert raw[0].a.article != raw[1].a.article  # the two flags name the reports in either order
+    assert len(fold_flags(raw)) == 1

@@ -99,8 +99,10 @@ def one_per_pair(flags: Iterable[Discrepancy]) -> list[Discrepancy]:
             # (and a conflict of two days' reports that the later one's words call a revision)
             across_days = f.type == "conflict" and f.a.published != f.b.published
             kind = "fall" if f.type in DECREASES or across_days else f.type
-            key = (kind, f.a.article, f.a.published, f.b.article, f.b.published,
-                   f.a.value, f.b.value, f.b.category)
+            ends = [(f.a.article, f.a.published, f.a.value), (f.b.article, f.b.published, f.b.value)]
+            if kind == "conflict":  # a same-day conflict has no earlier side: either order is one
+                ends.sort(key=lambda e: (e[0] or "", e[1] or "", e[2]))
+            key = (kind, *ends[0], *ends[1], f.b.category)
         if key not in best:
             keys.append(key)
             best[key] = f
