@@ -27,7 +27,8 @@ POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|co
                   r"over\s+)?$", re.IGNORECASE)
 
 # Verb/noun phrases -> category. Used after the number (same clause) and before it.
-_KILLED = (r"killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|perished|"
+_KILLED = (r"kills|killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|"
+           r"perished|"
            r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
            r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed|succumbing|succumbs|"
            r"f[ae]ll(?:ing|en)?\s+victims?")
@@ -223,6 +224,40 @@ _FUNCTION_WORDS = frozenset("as and or but when while after before since because
 _DURATION_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?:days|weeks|months|years|hours|nights|minutes|decades)\b")
 
 
+# a clause with a verb of its own ends there: "funerals for 130 residents were held and the bodies ..."
+_VERB = fast(r"\b(?:have|has|had|were|was|are|is|be|been|will|would|could|may|[a-z]{3,}ed)\b", re.IGNORECASE)
+# a casualty verb said right before the figure ("hurt 12 people"; not "left ... dead")
+_GOVERNED = fast(rf"\b(?!(?:left|leave|leaving)\b)(?:{_CASUALTIES}|{_KILLED}|{_WOUNDED}|{_MISSING})\s+"
+                 rf"(?:\w+\s+)?{QUALIFIER}$", re.IGNORECASE)
+# another noun phrase in a list of those the verb counts: "12 children and one teacher were
+# killed", "eleven pupils, a driver and the attacker are dead"
+_CONJUNCT = fast(r"(?:,\s+(?:and\s+)?|and\s+)(?:a|an|the|his|her|their|its)\s|"
+                 r"and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s", re.IGNORECASE)
+
+
+def _predicate_end(before: str, after: str, brk: re.Match[str] | None) -> int:
+    """Where the clause that may hold the figure's verb ends: at the first clause break, unless
+    no category word came before it and the break only adds a noun phrase to a list."""
+    end = brk.start() if brk else 110
+    if _GOVERNED.search(before[-30:]) or CHANGE_TO.search(before[-45:]):
+        return end  # "hurt 12 people and the driver was killed", "reached 212, and the number of
+        # injured was 400": a verb before the figure governs it
+    while (brk is not None and not _ANY_CATEGORY.search(after, 0, end) and not _VERB.search(after, 0, end)
+           and _CONJUNCT.match(after, end)):
+        brk = _CLAUSE_BREAK.search(after, _CONJUNCT.match(after, end).end(), 110)
+        end = brk.start() if brk else 110
+    return end
+
+
+_VERB_OF_A_FIGURE = fast(rf"(?:{CHANGE_VERBS}|kill|kills|injures|wounds|leaves)", re.IGNORECASE)
+
+
+def tells_a_figure(word: str) -> bool:
+    """A word that may stand capitalised before a figure in a headline ("Storm Kills 12",
+    "Toll Hits 200", "Dead"): a casualty word or a verb of change, not a name ("Apollo 11")."""
+    return bool(_ANY_CATEGORY.fullmatch(word) or _VERB_OF_A_FIGURE.fullmatch(word))
+
+
 def names_things(after: str) -> bool:
     """The figure's own noun names things, not people ("three churches", "two busiest days"): no
     tally said before it counts them."""
@@ -344,7 +379,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     # 2. governing verb after the number, within the clause ("people who left had been
     #    detained": the last category phrase before the clause ends is the main verb;
     #    `brk` is the clause break found in step 0)
-    clause = after[: brk.start() if brk else 110]
+    clause = after[: _predicate_end(before, after, brk)]
     cat, pos = _last_category(clause)
     after_cat = cat if cat and pos <= 80 else None
     if after_cat and _NOT_ITS_CATEGORY.search(clause[:pos]):

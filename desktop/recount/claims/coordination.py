@@ -81,9 +81,16 @@ _GROUP_NOUN = fast(r"^\S+\s+(?:[a-z-]+\s+)?(firefighters|soldiers|police(?:men)?
                    r"civilians|rescuers|journalists|medics|workers|students|pilgrims|migrants|passengers|crew)\b")
 
 
+# a figure with a plural noun of its own that is no casualty word ("two teachers", not "14 injured")
+_OWN_NOUN = fast(r"\S+\s+(?:[a-z-]+\s+)?(?!(?:dead|injured|wounded|missing|killed|others|more|deaths|"
+                 r"casualties|fatalities|victims|people|persons|bodies)\b)[a-z]{3,}s\b", re.IGNORECASE)
+
+
 def _carry_group(text: str, start: int, end: int, claim: NumericClaim, previous: NumericClaim) -> None:
     if claim.subject or not _LIST_GAP.match(text, previous.end, start):
         return
+    if _OWN_NOUN.match(text, claim.start, claim.end):
+        return  # "12 children and two teachers": the teachers are no children
     group = _GROUP_NOUN.match(previous.span) or (
         _GROUP_NOUN.match(f"0 {previous.subject}") if previous.subject else None)
     if group and claim.category != "money":

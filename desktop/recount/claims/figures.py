@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recount.claims.categories import tells_a_figure
 from recount.claims.dates import DateRef
 from recount.claims.document import Sentence
 from recount.claims.numbers import ADJECTIVAL_CURRENCIES, Atom, find_atoms
@@ -227,7 +228,7 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         if prev and not prev.group().startswith("from") and float(prev.group(1)) >= a.value:
             return True
         name = rx(r"(?<![-\u2013\u2014:(\"\u201c]\s)\b([A-Z][a-z]+)\s+$").search(before)
-        if name and name.group(1).lower() not in _NOT_NAME_BEFORE:
+        if name and name.group(1).lower() not in _NOT_NAME_BEFORE and not tells_a_figure(name.group(1)):
             return True
     if a.digits_only is not None:
         if a.digits_only in _SERVICE_NUMBERS and (
