@@ -49,3 +49,9 @@ def test_a_state_named_with_of_keeps_the_whole_name():
     text = "In the Democratic Republic of the Congo, 1,760 infections have been recorded so far."
     assert place_of(text, 1_760) == "Democratic Republic of the Congo"
 
+
+
+def test_a_candidate_after_a_share_is_no_place():
+    text = "With most ballots counted, Okonjo had 50.5 per cent against 49.5 per cent for Halvard."
+    assert place_of(text, 49.5) is None
+    assert place_of("The mayor took 61% of the vote to 39% for Brannock in Velmar.", 39) == "Velmar"

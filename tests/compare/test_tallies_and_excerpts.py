@@ -9,7 +9,7 @@ from recount.claims.model import AttributedClaim
 from recount.compare.figure_words import increment
 from recount.compare.holders import bracket_owner, tally_holder
 from recount.compare.quotes import drifted, in_order
-from recount.compare.rules import compare
+from recount.compare.rules import apart, compare
 from recount.compare.scan import find_discrepancies
 
 _DAY = dict(category="count", scope="day", start="2024-06-02", end="2024-06-02", place="Varnia")
@@ -195,3 +195,45 @@ def test_a_published_document_is_no_second_teller(ref, num) -> None:
 
     assert not distinct_sources("the official declaration", "the election commission", None)
     assert distinct_sources("the Red Lantern Society", "the Varnia health ministry", None)
+
+
+def test_a_share_named_after_its_figure_is_that_candidates(num, ref) -> None:
+    # "X won A%, while B% went to Y" / "A% against B% for Y": the second share is Y's
+    said = "Okonjo won 50.83% of all valid votes, while 49.17% of votes went to Halvard."
+    other = "Okonjo had 50.8% of votes compared with 49.2% of votes for Halvard."
+    share = dict(category="percent", scope="point", start="2024-06-02", end="2024-06-02", place="Varnia")
+    lost = num("49.17% of votes", 49.17, sentence=said, **share)
+    won = num("50.8% of votes", 50.8, sentence=other, **share)
+    assert tally_holder(lost) == {"halvard"} and tally_holder(won) == {"okonjo"}
+    assert compare(ref(won, "x", "2024-06-02", "One"), ref(lost, "y", "2024-06-02", "Two")) is None
+
+
+
+def test_a_figure_written_with_fewer_decimals_is_the_same_figure_rounded(num, ref) -> None:
+    share = dict(category="percent", scope="point", start="2024-06-02", end="2024-06-02", place="Varnia")
+    said = "Halvard took 49.17% of votes."
+    precise = num("49.17% of votes", 49.17, sentence=said, **share)
+    rounded = num("49.2% of votes", 49.2, sentence="Halvard took 49.2% of votes.", **share)
+    other = num("49.3% of votes", 49.3, sentence="Halvard took 49.3% of votes.", **share)
+    assert compare(ref(precise, "y", "2024-06-02", "Two"), ref(rounded, "x", "2024-06-02", "One")) is None
+    flag = compare(ref(precise, "y", "2024-06-02", "Two"), ref(other, "x", "2024-06-02", "One"))
+    assert flag is not None and flag.type == "conflict"  # 49.3 is no rounding of 49.17
+    money = dict(category="money", scope="unknown", start=None, end="2024-06-02", place="Varnia")
+    award = num("$4.11 million", 4_110_000, sentence="The jury awarded $4.11 million.", **money)
+    short = num("$4.1m", 4_100_000, sentence="The jury awarded $4.1m.", **money)
+    whole = num("$4 million", 4_000_000, sentence="The jury awarded $4 million.", **money)
+    assert not apart(award, short) and apart(award, whole)
+
+
+def test_shares_of_a_count_still_going_on_are_moments_not_conflicts(num, ref) -> None:
+    share = dict(category="percent", scope="point", start="2024-06-02", end="2024-06-02", place="Varnia")
+    lead = "Okonjo and Halvard were neck and neck with 88.2 per cent of the ballots counted."
+    said = "Okonjo has 50.6 per cent of votes, according to the electoral office."
+    early = ref(num("50.6 per cent of votes", 50.6, sentence=said, **share), "x", "2024-06-02", "One",
+                text=f"{lead}\n\n{said}")
+    final = ref(num("50.9% of votes", 50.9, sentence="Okonjo won with 50.9% of votes.", **share),
+                "y", "2024-06-02", "Two", text="Okonjo won with 50.9% of votes.")
+    assert compare(early, final) is None
+    # the same share with no count in progress: two figures for one result
+    flag = compare(ref(early.claim, "x", "2024-06-02", "One", text=said), final)
+    assert flag is not None and flag.type == "conflict"

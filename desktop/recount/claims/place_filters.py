@@ -216,7 +216,13 @@ def never_a_place(text: str, pos: int, name: str) -> bool:
             or _COMPOUND_AFTER.match(text, pos + len(name)) is not None
             or _ORG_BEFORE.search(text, max(0, pos - 30), pos) is not None
             or _WORKPLACE_BEFORE.search(text, max(0, pos - 50), pos) is not None
-            or _ACCORDING_TO_BEFORE.search(text, max(0, pos - 20), pos) is not None)
+            or _ACCORDING_TO_BEFORE.search(text, max(0, pos - 20), pos) is not None
+            or _SHARE_FOR_BEFORE.search(text, max(0, pos - 40), pos) is not None)
+
+
+# a candidate's share, not a place: "46.9% for Mensah", "49.5 per cent of the vote for Okafor"
+_SHARE_FOR_BEFORE = rx(r"(?:%|\bper\s*cent|\bpercent|\bvotes?|\bballots)(?:\s+of\s+(?:the\s+)?"
+                       r"(?:\w+\s+)?votes?)?,?\s+(?:for|to|went\s+to)\s+$", re.IGNORECASE)
 
 
 # a source, not a place: "according to Cal Fire", "according to Russia"

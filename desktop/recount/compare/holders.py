@@ -107,13 +107,24 @@ def _respective(sentence: str, at: int, source: str | None) -> frozenset[str] | 
     return None
 
 
+# the one a share or tally goes to, named after it: "against 46.9% for Mensah", "49% went to Okafor"
+_TO_WHOM = re.compile(r"(?:\s+of\s+(?:the\s+|all\s+)?(?:[a-z]+\s+){0,2}?(?:votes?|ballots|seats)\b)?,?\s+"
+                      r"(?:for|went\s+to|going\s+to|won\s+by|to|by)\s+((?:[A-Z][\w'\u2019-]+\s*){1,3})")
+
+
 @lru_cache(maxsize=65536)
 def _tally_holder(span: str, sentence: str | None, source: str | None) -> frozenset[str]:
     if not sentence or (pos := sentence.find(span)) < 0:
         return frozenset()
     digit = re.search(r"\d", span)
     listed = _respective(sentence, pos + digit.start(), source) if digit else None
-    found = listed if listed is not None else _named_before(span, sentence, source)
+    after = _TO_WHOM.match(sentence, pos + len(span))
+    if listed is not None:
+        found = listed
+    elif after is not None:  # "49.2% for Mensah", "49.17% of votes went to Mensah"
+        found = _names(after[1], source)
+    else:
+        found = _named_before(span, sentence, source)
     return frozenset(w for w in found if w not in _PARTY_WORDS)
 
 

@@ -7,6 +7,7 @@ importable from here too).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,9 +55,30 @@ class Interval:
 
 
 def interval(claim: NumericClaim) -> Interval:
-    """The interval of "at least 23", "more than 30", "about 2,800", "fewer than 40", "12-15"."""
-    return _interval(claim.value, claim.lower, claim.upper, claim.qualifier, claim.lower_inclusive,
-                     claim.upper_inclusive)
+    """The interval of "at least 23", "more than 30", "about 2,800", "fewer than 40", "12-15";
+    an exact figure written with decimals stands for what rounds to it ("49.2%" is 49.17%,
+    "$4.1m" is $4.11m), a whole number for itself."""
+    iv = _interval(claim.value, claim.lower, claim.upper, claim.qualifier, claim.lower_inclusive,
+                   claim.upper_inclusive)
+    if iv.lo == iv.hi and (half := _rounding(claim.span, float(claim.value))):
+        return Interval(iv.lo - half, iv.hi + half)
+    return iv
+
+
+_WRITTEN = re.compile(r"(\d[\d,]*)\.(\d+)")
+
+
+@lru_cache(maxsize=65536)
+def _rounding(span: str, value: float) -> float:
+    """Just under half a unit of the figure's last written decimal, scaled as its value is
+    ("4.1" of "$4.1m": 50,000), so that 3.4 and 3.5 stay apart; 0 for a whole number."""
+    m = _WRITTEN.search(span)
+    if m is None:
+        return 0.0
+    written = float(m.group(1).replace(",", "") + "." + m.group(2))
+    if written == 0:
+        return 0.0
+    return 0.4999 * 10 ** -len(m.group(2)) * abs(value / written)
 
 
 @lru_cache(maxsize=65536)

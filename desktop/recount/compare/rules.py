@@ -42,7 +42,14 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
 )
 from recount.compare.figure_roles import EVENT_TOLLS as _EVENT_TOLLS
 from recount.compare.figure_roles import REVISION as _REVISION
-from recount.compare.figure_roles import fell, figures_fell, floor_below, margin, one_day_of_two_reports
+from recount.compare.figure_roles import (
+    fell,
+    figures_fell,
+    floor_below,
+    margin,
+    mid_count,
+    one_day_of_two_reports,
+)
 from recount.compare.figure_words import (
     count_progress,
     denied,
@@ -356,6 +363,8 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
             float(cl.value) < float(cf.value) or scope(cl) != "cumulative")
         if not same_article and moved and (flag := _revised(first, later, label, what, gap, speakers)):
             return flag  # "the office has revised the toll to 41", "the third estimate": the report's word
+        if not same_article and (mid_count(first) or mid_count(later)):
+            return None  # one hour's share of a count still going on is no other hour's
         if not same_article and _confirmed_floor(cf, cl):
             return None  # "94 confirmed missing" and "at least 128 missing" the same day: floor and estimate
         place = f" in {cl.place or cf.place}" if (cl.place or cf.place) else ""
