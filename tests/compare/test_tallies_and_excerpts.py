@@ -6,6 +6,7 @@ a report's own later update, and quotes that share a passage or overlap where ea
 from __future__ import annotations
 
 from recount.claims.model import AttributedClaim
+from recount.compare.figure_roles import states_start, sub_total
 from recount.compare.figure_words import increment
 from recount.compare.holders import bracket_owner, tally_holder
 from recount.compare.quotes import drifted, in_order
@@ -237,3 +238,25 @@ def test_shares_of_a_count_still_going_on_are_moments_not_conflicts(num, ref) ->
     # the same share with no count in progress: two figures for one result
     flag = compare(ref(early.claim, "x", "2024-06-02", "One", text=said), final)
     assert flag is not None and flag.type == "conflict"
+
+
+def test_a_count_since_a_date_inside_a_longer_count_is_a_part(num, ref) -> None:
+    # the season's toll and the part of it since the floods: one report gives both
+    season = "The toll from the rains has risen to 412 this season, the minister said on Friday."
+    since = "He said 260 deaths were recorded since the river burst its banks on August 8."
+    day = dict(scope="cumulative", start="2024-08-08", end="2024-08-23")
+    whole = num("412", 412, sentence=season, **day)
+    part = num("260 deaths", 260, sentence=since, **day)
+    siblings = [whole, part]
+    r_whole = ref(whole, "x", "2024-08-24", "One", siblings=lambda: siblings)
+    r_part = ref(part, "x", "2024-08-24", "One", siblings=lambda: siblings)
+    assert compare(r_whole, r_part) is None  # no conflict within the report
+    earlier = num("nearly 390", 390, sentence="The death toll rose to nearly 390.", qualifier="about",
+                  scope="cumulative", start="2024-08-08", end="2024-08-20")
+    assert compare(ref(earlier, "y", "2024-08-20", "Two", siblings=lambda: [earlier]), r_part) is None
+    same_start = num("300", 300, sentence="Since August 8, 300 people have died.", scope="cumulative",
+                     start="2024-08-08", end="2024-08-20")
+    assert sub_total(r_part) and states_start(same_start) and not states_start(earlier)
+    alone = ref(part, "w", "2024-08-24", "Four", siblings=lambda: [part])
+    flag = compare(ref(same_start, "z", "2024-08-20", "Three", siblings=lambda: [same_start]), alone)
+    assert flag is not None and flag.type == "cumulative_decrease"  # since the same day: a fall

@@ -173,3 +173,30 @@ def mid_count(ref: Ref) -> bool:
     text = ref.article_text()
     pos = text.find(sentence) if sentence else -1
     return pos > 0 and _PARTIAL_COUNT.search(text, max(0, pos - 300), pos) is not None
+
+
+# a running total's start said in its own sentence: "since August 8", "since the flood struck on
+# Aug. 8", "since Thursday"
+_SINCE_DATE = re.compile(
+    r"\bsince\b[^.;]{0,80}?\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
+
+
+def states_start(claim: NumericClaim) -> bool:
+    """Whether the figure's own sentence dates its running total's start."""
+    return _SINCE_DATE.search(claim.sentence or "") is not None
+
+
+def sub_total(ref: Ref) -> bool:
+    """A running total since a date its sentence names, beside a higher total of the same
+    kind and day in its own report that names no start ("the toll has risen to 417 ... 265 of
+    them since the floods of August 8"): the part of a longer count, not the count itself."""
+    c = ref.claim
+    if not isinstance(c, NumericClaim) or scope(c) != "cumulative" or ref.siblings is None \
+            or not states_start(c):
+        return False
+    day = as_of(c, ref.published)
+    return any(isinstance(o, NumericClaim) and o.category == c.category and scope(o) == "cumulative"
+               and float(o.value) > float(c.value) and as_of(o, ref.published) == day
+               and not states_start(o) for o in ref.siblings())

@@ -49,6 +49,8 @@ from recount.compare.figure_roles import (
     margin,
     mid_count,
     one_day_of_two_reports,
+    states_start,
+    sub_total,
 )
 from recount.compare.figure_words import (
     count_progress,
@@ -348,6 +350,8 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
     gap = day_gap(first.as_of, later.as_of)
     if gap is None:
         return None
+    if (sub_total(first) and not states_start(cl)) or (sub_total(later) and not states_start(cf)):
+        return None  # a count since a date its report gives inside a longer one: not that one
     label = metric_label(cl, later.published)
     what = what_counted(cl)
     if gap == 0 or one_gift(cf, cl):  # (one giver's sum is one act, whatever day reports give it)
