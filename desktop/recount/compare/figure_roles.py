@@ -178,7 +178,7 @@ def mid_count(ref: Ref) -> bool:
 # a running total's start said in its own sentence: "since August 8", "since the flood struck on
 # Aug. 8", "since Thursday"
 _SINCE_DATE = re.compile(
-    r"\bsince\b[^.;]{0,80}?\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b(?i:since)\b[^.;]{0,80}?\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 
