@@ -335,3 +335,14 @@ def test_as_per_its_own_report_is_the_sentences_speaker():
             "bringing the total since June to 2,400.")
     assert speakers(text) == ["Relief Authority"]
     assert all(c.source == "Relief Authority" for c in extract(text, PUBLISHED) if c.kind == "numeric")
+
+
+def test_a_day_beside_a_name_is_when_not_who():
+    assert speakers("Interior Minister Lea Varga on March 11, Monday, told reporters the road was open.") \
+        == ["Lea Varga"]
+    assert speakers("Lea Varga Tuesday said the road was open.") == ["Lea Varga"]
+
+
+def test_a_counted_group_speaks_as_the_group():
+    found = attributed("Four former nurses filed a complaint on Monday saying the ward was unsafe.")
+    assert [(a.speaker, a.date) for a in found] == [("former nurses", "2024-03-11")]

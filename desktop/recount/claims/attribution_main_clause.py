@@ -4,6 +4,8 @@ sentence ("Describing the abbey as …, she added"). attribution_frames.read_cue
 
 from __future__ import annotations
 
+import re
+
 from recount.claims.cue_context import (
     FRONTED,
     LOOK,
@@ -29,6 +31,13 @@ from recount.claims.speakers import (
 
 # "..., with Prime Minister Oskar Lund saying": the speaker of an absolute clause.
 _WITH_SPEAKER = fast(r"\bwith\s+((?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w'\u2019-]*)\s*$")
+
+
+# a counted group as the subject: "Five former employees", "Some residents"
+_COUNTED_GROUP = fast(r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|"
+                      r"Thousands|Some|Several|Many|Most|All)(?:\s+of\s+the)?\s+(?:[a-z-]+\s+){0,2}?"
+                      r"(?:" + "|".join(sorted(GROUP_NOUNS)) + r"|[a-z]{0,12}(?:ers|ists|ees|ians|ents|ants|"
+                      r"ors|men|women|nurses|doctors|pilots|guards|judges|parents|relatives))\b")
 
 
 def fronted_participle(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
@@ -64,6 +73,11 @@ def main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb:
     fronted = FRONTED.match(head)
     offset = fronted.end() if fronted else 0
     words: list[tuple[int, int, str]] = []
+    counted = _COUNTED_GROUP.match(head, offset)
+    if counted and (group := analyse(counted.group())) is not None and group.kind == "group":
+        # "Five former employees filed a lawsuit saying": the group, however many
+        return _subject_cue(doc, sent, verb, vstart, vend, s, fronted, s + counted.start(), s + counted.end(),
+                            group)
     for t in TOKEN.finditer(head, offset):
         w = t.group()
         core = w.rstrip(",")
@@ -89,6 +103,13 @@ def main_clause_cue(doc: Document, sent: Sentence, vstart: int, vend: int, verb:
     mention = analyse(text[n_start:n_end])
     if mention is None:
         return None
+    return _subject_cue(doc, sent, verb, vstart, vend, s, fronted, n_start, n_end, mention)
+
+
+def _subject_cue(doc: Document, sent: Sentence, verb: str, vstart: int, vend: int, s: int,
+                 fronted: re.Match[str] | None, n_start: int, n_end: int, mention: Mention) -> Cue:
+    """The cue of a main clause's subject, with its apposition's role and the clause's date."""
+    text = doc.text
     role = None
     am = rx(r",\s+((?:a|an|the)\s[^,]{2,80}),").match(text[n_end:vstart])
     if am and role_like(am[1]):

@@ -76,7 +76,7 @@ GROUP_NOUNS = frozenset(
     people families parents teachers students neighbours neighbors locals citizens voters economists
     scientists researchers campaigners opponents supporters aides ministers governments countries
     nations donors staff spokesmen organisations organizations members elders clerics chiefs reporters
-    journalists correspondents
+    journalists correspondents employees
     commanders leaders officials sides militias militiamen insurers forecasters meteorologists lawyers
     attorneys regulators investors traders seismologists epidemiologists""".split()
 )
@@ -171,8 +171,21 @@ def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
-_TIME_TAIL = rx(r"\s+(?:overnight|yesterday|today|tonight|earlier|later|again|also|now|then|late|early)$",
+_TIME_TAIL = rx(r"\s+(?:overnight|yesterday|today|tonight|earlier|later|again|also|now|then|late|early|"
+                r"(?<!\b[A-Z]\.\s)(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                r"on\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December)\s+\d{1,2}(?:st|nd|rd|th)?)$",
                 re.IGNORECASE)
+# how many of a group spoke: "Five former employees said", "Some residents told"
+_COUNT_LEAD = rx(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                 r"thousands|some|several|many|most|all|few)(?:\s+of(?:\s+(?:the|those|them))?)?(?:\s+(?=(?-i:[a-z]))|$)",
+                 re.IGNORECASE)
+_PLURAL_PEOPLE = rx(r"^(?:[a-z-]+\s+){0,2}[a-z]{0,12}(?:ers|ists|ees|ians|ents|ants|ors|men|women|nurses|"
+                   r"doctors|pilots|guards|judges|parents|relatives)$")
+# a day where a speaker would stand ("Health Minister Rao on June 3, Monday, told"): when, not who
+_ONLY_A_DAY = rx(r"^(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                 r"(?:\s+(?:morning|afternoon|evening|night))?|(?:January|February|March|April|May|June|July|"
+                 r"August|September|October|November|December)(?:\s+\d{1,2})?)$")
 
 
 def analyse(phrase: str) -> Mention | None:
@@ -190,8 +203,15 @@ def _analyse(phrase: str) -> Mention | None:
     raw = rx(r"\s+\([^)]{1,60}\)$").sub("", raw)  # "(OCHA)" after a body's name
     raw = _COMPANY_SUFFIX.sub("", raw)
     raw = _TIME_TAIL.sub("", raw)  # "the government overnight announced": when, not who
-    if not raw or raw[0].isdigit():
+    if not raw or raw[0].isdigit() or _ONLY_A_DAY.match(raw):
         return None  # "300 homes officials": the tail of a number, never a speaker
+    counted = _COUNT_LEAD.match(raw)
+    if counted:  # "Five former employees", "Some residents": the group, however many spoke
+        rest = raw[counted.end():]
+        inner = _analyse(rest) if rest else None
+        if inner is None and _PLURAL_PEOPLE.match(rest):
+            return Mention("group", rest, None, rest)  # "Four former nurses": any plural of people
+        return inner if inner is not None and inner.kind == "group" else None
     words = raw.split()
     low = raw.lower()
     low = _OBJECT_PRONOUNS.get(low, low)  # "according to him"
