@@ -13,7 +13,17 @@ from __future__ import annotations
 
 import sys
 
+from recount.claims.retrie import fast
+
 _SEPARATORS = {c: " " for c in range(min(sys.maxunicode, 0x3000) + 1) if chr(c).isspace() or c == ord("-")}
+# the same characters (`\s` is `str.isspace`), for text that is not ASCII: there `str.translate`
+# looks every character up in the dict (about 60 ns each, 0.1 ms for a report with curly quotes)
+_SEPARATOR_RE = fast(r"[\s-]")
+
+
+def _flatten(text: str) -> str:
+    """`text.translate(_SEPARATORS)`: C's fast path for ASCII text, else one regex substitution."""
+    return text.translate(_SEPARATORS) if text.isascii() else _SEPARATOR_RE.sub(" ", text)
 
 
 def _is_word(c: str) -> bool:
@@ -41,7 +51,7 @@ def name_hits(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, spelling in the text) of each name, left to right, never overlapping."""
     if not names:
         return []
-    flat = text.translate(_SEPARATORS)
+    flat = _flatten(text)
     found: list[tuple[int, int, str]] = []
     for name in set(names):
         key = name.translate(_SEPARATORS)

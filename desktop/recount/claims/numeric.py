@@ -194,6 +194,10 @@ class NumericExtractor:
                 if s.paragraph in headlines and s.paragraph not in prose_paragraphs and (
                         claim.category not in _CASUALTY and claim.category != "money"):
                     continue
+                # when and where only for a figure kept: the two costliest reads of a claim
+                after_raw = text[fig.end : min(s.end, fig.end + 200)]
+                claim.time = self.timing.time_of(si, fig, claim.category, after_raw)
+                claim.place = self.places.for_claim(si, fig.start, fig.end)
                 part_of = link_to_previous(text, s.end, fig.start, fig.end, claim, previous, part_of)
                 out.append(claim)
                 previous = self._previous = claim
@@ -348,8 +352,6 @@ class NumericExtractor:
         if head and not _HEAD_FUNCTION_WORD.search(head.group(1) or ""):
             span_end += head.end()
         span_start = max(span_start, s.start)
-        time = self.timing.time_of(si, fig, category, after_raw)
-        place = self.places.for_claim(si, fig.start, fig.end)
         return NumericClaim(
             span=text[span_start:span_end],
             start=span_start,
@@ -358,9 +360,7 @@ class NumericExtractor:
             value=fig.value,
             unit=unit,
             category=category,
-            subject=subject,
-            time=time,
-            place=place,
+            subject=subject,  # time and place: set by `run` for a figure it keeps
             source=None,
             **iv,
         )
