@@ -51,7 +51,8 @@ def test_a_headline_clause_ends_at_a_semicolon():
 
 def test_a_speakers_hundred_per_cent_is_emphasis_not_a_share():
     text = ('"We will run this inquiry with 100% and complete openness," the chief executive said. '
-            "He said he was 110 percent committed.\n\nTurnout reached 100% in two districts.")
+            "He said he was 110 percent committed.\n\nAt the hearing she said the letter was "
+            '"100 percent genuine." Turnout reached 100% in two districts.')
     assert [c.value for c in claims(text) if c.category == "percent"] == [100]
 
 

@@ -115,7 +115,9 @@ _ONE_OK = fast(r"^\s+(?:person|man|woman|child|boy|girl|soldier|civilian|officer
 _EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|our|his|her|their)\s+)?"
                          r"(?:sure|certain|committed|confident|behind|focused|honest|transparent|transparency|"
                          r"correct|right|wrong|true|clear|convinced|effort|commitment|complete|completely|"
-                         r"totally|accurate|safe|dedicated|guaranteed)\b", re.IGNORECASE)
+                         r"totally|accurate|safe|dedicated|guaranteed|real|genuine|legitimate|fake|false|"
+                         r"innocent|guilty|fine|healthy|responsible|ready|serious|authentic)\b",
+                         re.IGNORECASE)
 
 
 # a street address: "8777 Collins Ave.", "100 West Younger Avenue"
