@@ -346,3 +346,8 @@ def test_a_day_beside_a_name_is_when_not_who():
 def test_a_counted_group_speaks_as_the_group():
     found = attributed("Four former nurses filed a complaint on Monday saying the ward was unsafe.")
     assert [(a.speaker, a.date) for a in found] == [("former nurses", "2024-03-11")]
+
+
+def test_a_name_then_whose_role_it_is_speaks_by_the_name():
+    found = attributed('"No one is above the rules," Dana Orlov, Lee and Park\'s lawyer told the jury.')
+    assert [(a.speaker, a.speaker_role) for a in found] == [("Dana Orlov", "Lee and Park's lawyer")]

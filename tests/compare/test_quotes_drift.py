@@ -59,3 +59,14 @@ def test_another_form_of_a_word_is_drift_not_spelling(ref) -> None:
               "said", "2024-06-03")
     flag = compare(ref(a, "x", "2024-06-04", "Northgate"), ref(b, "y", "2024-06-04", "Meridian"))
     assert flag is not None and flag.type == "quote_drift"
+
+
+def test_words_credited_to_an_unnamed_group_and_to_a_named_person_are_no_conflict(ref) -> None:
+    words = "a free press is paid for by everyone who reads it"
+    group = _said("the family's attorneys said", "family's attorneys", words, "said", "2024-06-03")
+    named = _said("Dana Orlov, the family's lawyer, told", "Dana Orlov", words, "told", "2024-06-03")
+    other = _said("Ilena Drask told", "Ilena Drask", words, "told", "2024-06-03")
+    theirs = ref(named, "y", "2024-06-04", "Meridian")
+    assert compare(ref(group, "x", "2024-06-04", "Northgate"), theirs) is None
+    flag = compare(ref(other, "x", "2024-06-04", "Northgate"), theirs)
+    assert flag is not None and flag.type == "attribution_conflict"  # two people named: one is wrong

@@ -229,8 +229,9 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
     mention = analyse(phrase)
     if mention is None:
         return None
-    if (mention.kind == "group" or (mention.kind == "org" and _titled(phrase))) and phrase.lower().startswith(
-            ("the ", "a ", "an ")) and role_like(phrase):
+    kind_of_role = mention.kind == "group" or (mention.kind == "org" and _titled(phrase))
+    if (kind_of_role and phrase.lower().startswith(("the ", "a ", "an ")) and role_like(phrase)) or \
+            _OWNERS_ROLE.match(phrase):
         # "Ana Ruiz, the UN's deputy envoy to Kessaria said": the name before the apposition
         comma = text.rfind(",", floor, start + lead)
         named_start = clause_start(text, floor, comma) if comma > floor else -1
@@ -245,6 +246,12 @@ def _subject_before(text: str, floor: int, end: int) -> tuple[int, int, Mention,
         if prev and not any(ch.isdigit() for ch in prev) and role_like(prev):
             role = strip_determiner(prev)
     return start + lead, start + lead + len(phrase), mention, role or mention.role
+
+
+# someone's role after a name: "Dana Ortiz, Lee and Park's lawyer, told" (the role of the name)
+_OWNERS_ROLE = fast(r"(?:[A-Z][\w'\u2019-]+\s+){0,2}?[A-Z][\w'\u2019-]+"
+                    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w-]+\s+){0,2}?[A-Z][\w-]+)?(?:'s|\u2019s|'|\u2019)\s+"
+                    r"(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(ROLE_WORDS)) + r")$")
 
 
 # "Lund during a news conference on Thursday said": a name, a time or place phrase, the verb.

@@ -71,6 +71,13 @@ def role_only(name: str | None) -> bool:
     return len(before) <= 1 and not after and not between
 
 
+def unnamed(name: str | None) -> bool:
+    """A speaker told by what they are, not who ("family attorneys", "the victims' relatives",
+    "officials"): the person another report names may be one of them."""
+    words = re.findall(r"[\w\u2019'-]+", name or "")
+    return bool(words) and all(w[:1].islower() for w in words)
+
+
 def is_body(name: str | None) -> bool:
     """The speaker is an organisation (a word of a body's name, or an acronym: "WHO", "OCHA"),
     not a person."""

@@ -19,7 +19,7 @@ from recount.claims.model import AttributedClaim
 from recount.compare.diff import word_diff
 from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_name
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap
-from recount.compare.names import is_body, names_match, role_only, words_of
+from recount.compare.names import is_body, names_match, role_only, unnamed, words_of
 from recount.compare.refs import Ref, other_story
 from recount.wording import prose_date as format_date
 
@@ -278,8 +278,8 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
     short_words = min(len(" ".join(fragments(ca.quote)).split()), len(" ".join(fragments(cb.quote)).split()))
     if short_words < SAME_WORDS_MIN_WORDS or not (contained or sim >= SAME_WORDS_MIN):
         return None
-    if role_only(ca.speaker) or role_only(cb.speaker):
-        return None  # "Varnia Prime Minister" may be the "Elna Roskvist" another report names
+    if any(role_only(c.speaker) or unnamed(c.speaker) for c in (ca, cb)):
+        return None  # "Varnia Prime Minister", "family attorneys" may be the person another report names
     if _speaks_for(ca, cb) or _speaks_for(cb, ca):
         return None  # "the UN says" and "Anneke Vos, who leads the UN's refugee arm": one voice
     gap = day_gap(a.as_of, b.as_of)
