@@ -277,3 +277,9 @@ def test_a_figure_from_a_previous_report_ends_before_the_new_one():
     text = ("The agency now counts 2,958 dead, lower than a previous report that put 9,300 dead.")
     assert when(text, 9300)[1] == "2024-03-13"
     assert when(text, 2958)[1] == "2024-03-14"
+
+
+def test_fresh_deaths_reported_on_a_day_are_that_days_count():
+    text = "A total of 14 fresh deaths were reported on Tuesday, taking the toll to 96."
+    assert when(text, 14) == ("2024-03-12", "2024-03-12", "day")
+    assert when(text, 96)[2] == "cumulative"

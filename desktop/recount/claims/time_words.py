@@ -299,3 +299,8 @@ COMPARED_FIGURE = fast(
 )
 # In a quotation: wording that makes a figure a hypothesis or a promise, and wording that
 # makes it a report of what happened.
+
+
+# a day's increment, told by its own noun: "12 fresh deaths", "five new fatalities", "40 additional cases"
+FRESH_AFTER = fast(r"\s+(?:new|fresh|additional|further)\s+(?:deaths|fatalities|casualties|victims|bodies|"
+                   r"injuries|cases|infections)\b", re.IGNORECASE)

@@ -300,6 +300,10 @@ class TimeReader:
             # "from the earlier figure of 412", "our initial estimate was 330": given before the new one
             end = days_before(att or pub, timedelta(days=1))
             return TimeSpan(iso(start), iso(end), "cumulative")
+        if category in tw.CASUALTY_CATS and not has_since and period_ref is None and \
+                tw.FRESH_AFTER.match(after_full):
+            d = day_ref.first if day_ref else (att or pub)  # "12 fresh deaths were reported on Thursday"
+            return TimeSpan(iso(d), iso(d), "day")
         if category in tw.CASUALTY_CATS:
             if toll and (period_ref is None or period_ref.start < fig.start):  # "a total of 225 ... in May"
                 if day_ref and tw.EVENT_CLAUSE.search(text, fig.end, day_ref.start):
