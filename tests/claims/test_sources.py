@@ -173,3 +173,11 @@ def test_the_subject_that_gives_asks_for_or_revises_a_figure() -> None:
 def test_a_headline_subject_that_revises_the_toll() -> None:
     text = "Officials lower storm toll in Chile to 61\n\nThe storm hit Chile on Monday."
     assert sources(text, ("to 61", "killed")) == ["Chilean officials"]
+
+
+def test_a_closing_report_relays_the_words_of_the_one_named_before():
+    from recount.claims import extract
+    text = ("Minister Lea Varga said some 4,000 people were hurt, and 120 were in critical condition, "
+            "VNA reported.")
+    found = {c.value: c.source for c in extract(text, "2024-06-05") if c.kind == "numeric"}
+    assert found == {4000: "Lea Varga", 120: "Lea Varga"}

@@ -74,7 +74,8 @@ def assign_sources(doc: Document, numeric: list[NumericClaim], attributed: list[
         here = [c for c in by_sentence.get(sent.start, ()) if _covers(doc.text, c, figure)]
         # "The agency said the toll rose to 3,381, Anadolu reported": a news outlet relays the
         # words of the body it names; it is their source only when nobody else is named
-        relayed = [c for c in here if not _NEWS_RELAY.match(c.speaker or "")]
+        relayed = [c for c in here if not _NEWS_RELAY.match(c.speaker or "")
+                   and not _closing_report(c, here, figure)]
         actor = _actor(doc, sent, figure, bodies) if len(relayed) < len(here) and not relayed else None
         if actor is None and (relayed or here):
             words = _nearest(figure, relayed or here)
@@ -274,6 +275,13 @@ _NEWS_RELAY = fast(
     r"Observer))(?:\s+(?:news\s+agency|news|agency|television|TV))?"
     r")$"
 )
+
+
+def _closing_report(claim: AttributedClaim, here: list[AttributedClaim], figure: NumericClaim) -> bool:
+    """ "Minister Lea Varga said ... 120 were in critical condition, NNA reported": a closing
+    "X reported" after the figure relays the words of someone the sentence names before it."""
+    return (claim.verb or "").lower() in ("reported", "reports") and claim.start >= figure.end and any(
+        c.end <= figure.start and (c.verb or "").lower() not in ("reported", "reports") for c in here)
 
 
 def _covers(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:

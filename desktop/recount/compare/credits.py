@@ -20,7 +20,16 @@ from recount.compare.flags import Discrepancy, cap, make_flag, ordered, report_n
 from recount.compare.holders import words_before_number
 from recount.compare.identity import QUOTE_WINDOW_DAYS, day_gap
 from recount.compare.metric import format_figure, metric_label
-from recount.compare.names import GENERIC, TITLES, fold, is_body, names_match, same_family, words_of
+from recount.compare.names import (
+    GENERIC,
+    TITLES,
+    fold,
+    is_body,
+    names_match,
+    role_only,
+    same_family,
+    words_of,
+)
 from recount.compare.refs import Ref
 
 # Words that say which branch of government, not which body: "health officials" and "the
@@ -119,8 +128,8 @@ def distinct_sources(x: str | None, y: str | None, speakers: Mapping[str, str] |
         return False
     if relayed(x) or relayed(y):
         return False  # "according to the Westwire news agency": a news outlet passes a figure on
-    if any({w for w in words_of(n) if len(w) > 1} <= _ROLES for n in (x, y)):
-        return False  # "the director general", "a spokesman": a role alone names no body
+    if any({w for w in words_of(n) if len(w) > 1} <= _ROLES or role_only(n) for n in (x, y)):
+        return False  # "the director general", "Lebanon's health minister": a role names no one
     if any(words_of(n) and words_of(n)[-1] in _DOCUMENTS for n in (x, y)):
         return False  # "according to the official declaration": a document, whoever issued it
     return not _within(x, y)

@@ -150,31 +150,6 @@ def figures_fell(a: Ref, b: Ref) -> bool:
     return fell(first, later)
 
 
-# a count still going on: "with 90.7 per cent of the votes tallied", "partial results", "which has
-# tallied 241 forms", "tallies by media groups"
-_PARTIAL_COUNT = re.compile(
-    r"\bwith\s+(?:about\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
-    r"\s+of\s+(?:the\s+|all\s+)?(?:votes?|ballots|polling\s+(?:stations|units)|precincts|returns|"
-    r"constituencies)\s+(?:\w+\s+)?(?:counted|tallied|processed|reported|in)\b|"
-    r"\b(?:partial|early|preliminary|provisional|incomplete)\s+(?:official\s+)?(?:results|returns|count|"
-    r"tall(?:y|ies))\b|\btallied\s+[\d,]+\s+(?:forms|results|ballots)\b|\btallies\s+by\b", re.IGNORECASE)
-
-
-def mid_count(ref: Ref) -> bool:
-    """A share read while the votes are still being counted, said in its sentence or the few
-    before it: a moment of the count that another report's share of another hour does not
-    contradict, even on the same day."""
-    c = ref.claim
-    if not isinstance(c, NumericClaim) or c.category != "percent":
-        return False
-    sentence = c.sentence or ""
-    if _PARTIAL_COUNT.search(sentence):
-        return True
-    text = ref.article_text()
-    pos = text.find(sentence) if sentence else -1
-    return pos > 0 and _PARTIAL_COUNT.search(text, max(0, pos - 300), pos) is not None
-
-
 # a running total's start said in its own sentence: "since August 8", "since the flood struck on
 # Aug. 8", "since Thursday"
 _SINCE_DATE = re.compile(

@@ -23,7 +23,10 @@ _EARLIER_BEFORE = re.compile(
     r"reported|stood|announced)|(?:was|were) (?:earlier|previously|initially|first) (?:put|given|reported|"
     r"estimated|said|announced)|(?:down|up|revised|lowered|reduced|cut|corrected) from|"
     r"from an? (?:earlier|previous|initial))\b"
-    r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
+    r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|"
+    # "the minister had said in previous statements that the toll reached 135"
+    r"\bhad\s+(?:said|stated|announced|reported)\s+(?:in|on|at)\s+(?:an?\s+|the\s+)?(?:previous|earlier|prior|"
+    r"first)\b[^.;\d]{0,90}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
     r"[^.;\d]{0,60}$|\bfrom\s*$|"
     # "wounds sustained in the March 15 attacks that killed 50": the event told by its toll so far
     r"\b(?:attacks?|bombings?|shootings?|blasts?|explosions?|massacre|crash|fire|(?:earth)?quake|floods?|"
@@ -77,7 +80,7 @@ def _restated(span: str, sentence: str | None) -> bool:
     number = re.search(r"\d[\d,.]*", span)  # the span may end with the cue ("485 people had initially")
     rest = span[number.end():] if number else ""
     if sentence and pos >= 0:
-        head, tail = sentence[max(0, pos - 80):pos] + lead, rest + sentence[pos + len(span):]
+        head, tail = sentence[max(0, pos - 120):pos] + lead, rest + sentence[pos + len(span):]
     else:
         head, tail = lead, rest
     return bool(_EARLIER_BEFORE.search(head) or _EARLIER_AFTER.match(tail))
@@ -141,6 +144,25 @@ def _progress(span: str, sentence: str | None) -> tuple[bool, str | None]:
         level = re.sub(r"\s*(?:per\s?cent|percent)", "%", m.group(1).lower()).replace(" ", "")
         return False, {"all": "100%"}.get(level, level)
     return False, None
+
+
+# a count still going on at a stage not said: "partial results", "which has tallied 241 forms",
+# "tallies by media groups" (one such share is no other's: another hour, another tally)
+PARTIAL = "partial"
+_PARTIAL_COUNT = re.compile(
+    r"\b(?:partial|early|preliminary|provisional|incomplete)\s+(?:official\s+)?(?:results|returns|count|"
+    r"tall(?:y|ies))\b|\btallied\s+[\d,]+\s+(?:forms|results|ballots)\b|\btallies\s+by\b", re.IGNORECASE)
+
+
+def partial_count(sentence: str | None, text: str) -> str | None:
+    """PARTIAL when a share's sentence, or the few before it in its report, says the count it
+    was read from is still going on, at a stage it does not give."""
+    if not sentence:
+        return None
+    if _PARTIAL_COUNT.search(sentence):
+        return PARTIAL
+    pos = text.find(sentence)
+    return PARTIAL if pos > 0 and _PARTIAL_COUNT.search(text, max(0, pos - 300), pos) else None
 
 
 def count_progress(claim: NumericClaim) -> bool:

@@ -47,15 +47,16 @@ from recount.compare.figure_roles import (
     figures_fell,
     floor_below,
     margin,
-    mid_count,
     one_day_of_two_reports,
     states_start,
     sub_total,
 )
 from recount.compare.figure_words import (
+    PARTIAL,
     count_progress,
     denied,
     increment,
+    partial_count,
     projected,
     restated,
     snapshot,
@@ -202,8 +203,9 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if any(f(c) for c in (ca, cb) for f in (projected, denied, count_progress, increment, summed_part)):
         return None  # a forecast, a denied figure, a count's progress, what a count grew by, a summed part
     sa, sb = _snapshot(a), _snapshot(b)
-    if sa != sb and (sa or sb):
-        return None  # a count taken at another stage ("with 99% of boxes opened" / "with all counted")
+    if (sa != sb and (sa or sb)) or PARTIAL in (sa, sb):
+        return None  # a count taken at another stage ("with 99% of boxes opened" / "with all counted"),
+        # or at a stage not said ("partial results", "tallies by media groups"): another hour's
     da, db = disowned(ca), disowned(cb)
     if da or db:
         if same_article or (da and db):
@@ -249,7 +251,9 @@ def _snapshot(ref: Ref) -> str | None:
     for o in sorted(before, key=lambda o: -o.start):
         if (level := snapshot(o)) is not None:
             return level
-    return None
+        if count_progress(o):  # "... neck and neck with 90.7 per cent of the votes tallied."
+            return f"{float(o.value):g}%"
+    return partial_count(c.sentence, ref.article_text())
 
 
 def whole_below_part(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:
@@ -367,8 +371,6 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
             float(cl.value) < float(cf.value) or scope(cl) != "cumulative")
         if not same_article and moved and (flag := _revised(first, later, label, what, gap, speakers)):
             return flag  # "the office has revised the toll to 41", "the third estimate": the report's word
-        if not same_article and (mid_count(first) or mid_count(later)):
-            return None  # one hour's share of a count still going on is no other hour's
         if not same_article and _confirmed_floor(cf, cl):
             return None  # "94 confirmed missing" and "at least 128 missing" the same day: floor and estimate
         place = f" in {cl.place or cf.place}" if (cl.place or cf.place) else ""
