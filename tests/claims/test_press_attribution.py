@@ -351,3 +351,12 @@ def test_a_counted_group_speaks_as_the_group():
 def test_a_name_then_whose_role_it_is_speaks_by_the_name():
     found = attributed('"No one is above the rules," Dana Orlov, Lee and Park\'s lawyer told the jury.')
     assert [(a.speaker, a.speaker_role) for a in found] == [("Dana Orlov", "Lee and Park's lawyer")]
+
+
+def test_a_role_is_not_given_to_someone_the_report_calls_by_another_office():
+    text = ("Dana Orlov, a former prosecutor, said the case was weak.\n\n"
+            "The judge told the jurors to carry on with their work.")
+    assert speakers(text) == ["Dana Orlov", "judge"]
+    text = ("Lea Varga said the count was fair.\n\n"
+            "The former governor said the polls had closed early.")
+    assert speakers(text) == ["Lea Varga", "Lea Varga"]  # a role the report gives no one else

@@ -214,7 +214,7 @@ class SpeakerIndex(BodyNames):
             # named speaker is that speaker, when the article gives the role to nobody.
             plain_phrase = all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS for w in words)
             for sp in reversed(self.recent[-3:]):
-                no_clash = not sp.role or head not in plain_role(sp.role)  # the role fits or is not known
+                no_clash = not sp.role or not _other_office(plain_role(sp.role), head)
                 if sp.kind == "person" and plain_phrase and (head in _GENERIC_ROLES or no_clash):
                     return sp
         return None
@@ -348,6 +348,18 @@ class SpeakerIndex(BodyNames):
         self.recent.append(speaker)
         if len(self.recent) > 50:
             del self.recent[:10]
+
+
+# Offices no one holds two of at once: "the mayor" is not the man the article calls the party's
+# leader, "the judge" not the lawyer it quoted
+_OFFICES = frozenset("mayor governor judge prosecutor lawyer attorney sheriff minister president premier "
+                     "spokesman spokeswoman spokesperson doctor leader chairman chairwoman ambassador envoy "
+                     "general commander coach captain senator director".split())
+
+
+def _other_office(role_words: frozenset[str] | set[str], head: str) -> bool:
+    """The role the article gave a person (plain_role's words) names another office than `head`."""
+    return head in _OFFICES and head not in role_words and bool(set(role_words) & _OFFICES)
 
 
 def _name_gender(name: str) -> str:
