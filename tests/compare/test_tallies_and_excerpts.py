@@ -266,3 +266,11 @@ def test_a_count_since_a_date_inside_a_longer_count_is_a_part(num, ref) -> None:
     alone = ref(part, "w", "2024-08-24", "Four", siblings=lambda: [part])
     flag = compare(ref(same_start, "z", "2024-08-20", "Three", siblings=lambda: [same_start]), alone)
     assert flag is not None and flag.type == "cumulative_decrease"  # since the same day: a fall
+
+
+def test_the_share_a_candidate_needs_is_no_result(num, ref) -> None:
+    share = dict(category="percent", scope="point", start="2024-06-02", end="2024-06-02", place="Varnia")
+    rule = "To win outright, a candidate must get 50% of the votes plus one."
+    need = num("50% of the votes", 50, sentence=rule, **share)
+    got = num("48.6% of the votes", 48.6, sentence="Okonjo took 48.6% of the votes.", **share)
+    assert compare(ref(need, "x", "2024-06-02", "One"), ref(got, "y", "2024-06-02", "Two")) is None

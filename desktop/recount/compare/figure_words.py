@@ -56,7 +56,8 @@ _DENIAL = re.compile(r"\b(?:not|never|rather than|instead of)\s+(?:the\s+|a\s+)?
 _PROJECTION = re.compile(
     r"\b(?:heading (?:for|towards?)|on course (?:for|to)|expected to|could|may|might|set to|likely to|"
     r"feared to|projected to|forecast to|predicted to|aims? to|target(?:s|ed)? of|goal of|hopes? to|"
-    r"threshold of|fears?\s+(?:\w+\s+){0,2}?that)\b"
+    r"threshold of|fears?\s+(?:\w+\s+){0,2}?that|must\s+(?:get|win|obtain|secure|receive|reach)|"
+    r"needs?\s+(?:to\s+(?:get|win|obtain|secure|receive|reach)\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+)?$)\b"
     r"[^.;,]{0,30}$",
     re.IGNORECASE,
 )
@@ -67,7 +68,7 @@ _PROJECTED_AFTER = re.compile(
     r"^\W{0,3}(?:(?!(?:and|but|it|which|that|who|they)\b)[\w-]+\s+){0,3}?(?:are|is|were|was)\s+(?:projected|expected|"
     r"forecast|predicted|likely|feared)\s+to\b|"
     r"^\W{0,3}(?:(?:of\s+the\s+)?(?:vote|votes|ballots)\s+)?(?:needed|required|necessary)\s+(?:to|for)\b|"
-    r"^\W{0,3}threshold\b|"
+    r"^\W{0,3}threshold\b|^\W{0,3}(?:of\s+(?:the\s+)?(?:votes?|ballots)\s+)?plus\s+one\b|"
     r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:(?:are|is|were|was|now|still)\s+)?(?:feared|presumed|believed|thought)\s+"
     r"(?:to\s+(?:be|have)\s+)?(?:dead|drowned|killed|lost|died|perished)\b",
     re.IGNORECASE,
