@@ -183,19 +183,20 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if not same_article and not _may_flag(a, b):
         return None
     speakers = aliases.get("speaker")
-    ra, rb = restated(ca), restated(cb)
+    ta, tb = _traits(a), _traits(b)
+    ra, rb = ta[0], tb[0]
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
-    if same_article and (relayed(ca.source) or relayed(cb.source)):
+    if same_article and (ta[1] or tb[1]):
         return None  # "media channels are saying 270, but the official toll is 238": the report tells both
-    if sister_bodies(ca.source, cb.source):
+    if ca.source and cb.source and sister_bodies(ca.source, cb.source):
         return None  # one kind of body of two places ("the Kessel relief office" / "the Ostia relief office")
-    if any(f(c) for c in (ca, cb) for f in (projected, denied, count_progress, increment, summed_part)):
+    if ta[2] or tb[2]:
         return None  # a forecast, a denied figure, a count's progress, what a count grew by, a summed part
-    sa, sb = _snapshot(a), _snapshot(b)
+    sa, sb = ta[3], tb[3]
     if sa != sb and (sa or sb):
         return None  # a count taken at another stage ("with 99% of boxes opened" / "with all counted")
-    da, db = disowned(ca), disowned(cb)
+    da, db = ta[4], tb[4]
     if da or db:
         if same_article or (da and db):
             return None
@@ -224,6 +225,19 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if flag is not None and not same_article and flag.type != "conflict" and (superseded(a) or superseded(b)):
         return None
     return flag
+
+
+def _traits(ref: Ref) -> tuple[bool, bool, bool, str | None, bool]:
+    """What compare_numeric reads of one figure alone (restated, relayed, no current count,
+    snapshot, disowned), made once per Ref: a figure meets many others in a sweep."""
+    t = ref._traits
+    if t is None:
+        c = ref.claim
+        assert isinstance(c, NumericClaim)
+        t = ref._traits = (restated(c), relayed(c.source),
+                           any(f(c) for f in (projected, denied, count_progress, increment, summed_part)),
+                           _snapshot(ref), disowned(c))
+    return t
 
 
 def _snapshot(ref: Ref) -> str | None:
