@@ -39,7 +39,8 @@ def _refs(rng: random.Random, n: int, num, quote, ref) -> list:
             words = WORDS[first:first + rng.randrange(3, 9)]
             if rng.random() < 0.3:
                 words = [w if rng.random() < 0.7 else "again" for w in words]
-            c = quote(f"said {k}", rng.choice(("Amina Tarek", "Jon Brill")), " ".join(words),
+            c = quote(f"said {k}", rng.choice(("Amina Tarek", "Jon Brill", "the Red Cross", "Red Cross")),
+                      " ".join(words),
                       date=rng.choice((None, published)), offset=rng.randrange(0, 400, 20))
         out.append(ref(c, f"art{rng.randrange(n // 2)}", published, rng.choice(("Wire", "Post")),
                        article_id=k, story=1))

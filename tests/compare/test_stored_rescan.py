@@ -89,3 +89,22 @@ def _indexes(path: Path) -> list[tuple]:
     with sqlite3.connect(path) as conn:
         return conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'flags' "
                             "ORDER BY name").fetchall()
+
+
+def test_rescan_checks_foreign_keys_again_after(tmp_path: Path) -> None:
+    """The rescan writes its flags with the foreign keys unchecked (their claim ids come from the
+    library itself); the connection checks them again afterwards, cancelled or not, and what it
+    wrote satisfies them."""
+    path = tmp_path / "lib.db"
+    with Library.open(path) as lib:
+        for n, (value, day) in enumerate([(120, "2024-06-04"), (90, "2024-06-06")], start=1):
+            _add(lib, n, value, day)
+        with sqlite3.connect(path) as conn:
+            conn.execute("DELETE FROM flags")
+        assert rescan(lib)
+        assert lib.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert not rescan(lib, cancelled=lambda: True)
+        assert lib.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM flags").fetchone()[0] >= 1
+        assert conn.execute("PRAGMA foreign_key_check(flags)").fetchall() == []

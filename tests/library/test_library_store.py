@@ -222,6 +222,25 @@ def test_iter_claims_pages_through_everything(filled: Library) -> None:
     assert len(every) == filled.count_claims()
     assert [c.id for c in every] == sorted(c.id for c in every)
     assert all(c.claim.kind == "attributed" for c in filled.iter_claims(kind="attributed", batch=5))
+    for kind in ("numeric", "attributed"):  # a kind's claims: the same rows, in id order, page by page
+        assert [(c.id, c.claim) for c in filled.iter_claims(kind=kind, batch=3)] == \
+            [(c.id, c.claim) for c in every if c.claim.kind == kind]
+
+
+def test_iter_claims_of_a_kind_pages_by_id(filled: Library) -> None:
+    """A page of one kind's claims is read by the id range (each claim read once over all pages),
+    not through the kind index sorted again for every page."""
+    conn: sqlite3.Connection = filled.db.conn
+    sent: list[str] = []
+    conn.set_trace_callback(sent.append)
+    try:
+        list(filled.iter_claims(kind="numeric", batch=5))
+    finally:
+        conn.set_trace_callback(None)
+    pages = [s for s in sent if "ORDER BY c.id LIMIT 5" in s]
+    assert pages
+    plan = " ".join(str(r[-1]) for r in conn.execute(f"EXPLAIN QUERY PLAN {pages[-1]}"))
+    assert "TEMP B-TREE" not in plan and "PRIMARY KEY" in plan
 
 
 def test_candidate_lookup_uses_indexes_not_scans(filled: Library) -> None:

@@ -66,6 +66,7 @@ def same_source(x: str | None, y: str | None, speakers: Mapping[str, str] | None
     return bool(x and y and names_match(x, y, speakers))
 
 
+@lru_cache(maxsize=16384)  # (a pure test of two names, asked of every pair a sweep hands the rules)
 def sister_bodies(x: str | None, y: str | None) -> bool:
     """One kind of body of two places: the names share their common words and differ only by
     proper names ("PDMA Kessel" / "PDMA Ostia", "the Kessel police" / "the Ostia police"). Each

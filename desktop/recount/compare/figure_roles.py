@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.credits import same_source
+from recount.compare.figure_words import count_progress, partial_count, snapshot
 from recount.compare.flags import ordered
 from recount.compare.holders import words_before_number
 from recount.compare.identity import as_of, counted, scope
@@ -175,3 +176,22 @@ def sub_total(ref: Ref) -> bool:
     return any(isinstance(o, NumericClaim) and o.category == c.category and scope(o) == "cumulative"
                and float(o.value) > float(c.value) and as_of(o, ref.published) == day
                and not states_start(o) for o in ref.siblings())
+
+
+def count_stage(ref: Ref) -> str | None:
+    """The progress of the count a share was taken at: its sentence's, else the one a sentence
+    shortly before it in its report gave ("... with all ballot boxes counted. The third candidate
+    received 5.2%")."""
+    c = ref.claim
+    assert isinstance(c, NumericClaim)
+    own = snapshot(c)
+    if own or c.category != "percent" or ref.siblings is None:
+        return own
+    before = [o for o in ref.siblings() if isinstance(o, NumericClaim) and c.start - 600 < o.start < c.start
+              and o.sentence != c.sentence]
+    for o in sorted(before, key=lambda o: -o.start):
+        if (level := snapshot(o)) is not None:
+            return level
+        if count_progress(o):  # "... neck and neck with 90.7 per cent of the votes tallied."
+            return f"{float(o.value):g}%"
+    return partial_count(c.sentence, ref.article_text())

@@ -16,24 +16,27 @@ generated pairs, and the scans to the same flags with and without it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from recount.claims.model import AttributedClaim, NumericClaim
 from recount.compare.figure_roles import floor_below
-from recount.compare.identity import given
+from recount.compare.identity import given, ordinal
 from recount.compare.metric import interval
-from recount.compare.quotes import DRIFT_MIN_CONTENT_WORDS, DRIFT_SHARED_WORDS, content_roots
+from recount.compare.names import apply_alias, is_body, words_of
+from recount.compare.quotes import DRIFT_MIN_CONTENT_WORDS, DRIFT_SHARED_WORDS, OCCASION_DAYS, content_roots
 from recount.compare.refs import Ref
 
 # A signature: (report token, then what the kind's test needs). Figures: (token, lo, hi,
 # value, a sum given by a named giver); quotes: (token, content roots or None when the quote
-# cannot be compared).
+# cannot be compared, the speaker's words after the aliases, the quote's date, its report's
+# day as an ordinal, whether the speaker is a body).
 Signature = tuple[Any, ...]
 
 
-def signature(ref: Ref) -> Signature:
-    """What the pair test needs of one claim, computed once."""
+def signature(ref: Ref, speakers: Mapping[str, str] | None = None) -> Signature:
+    """What the pair test needs of one claim, computed once (`speakers`: the library's speaker
+    aliases, as the rules are given them)."""
     c = ref.claim
     token = ref.same_article_token
     if isinstance(c, NumericClaim):
@@ -42,7 +45,10 @@ def signature(ref: Ref) -> Signature:
         return (token, iv.lo, iv.hi, float(c.value), gift)
     if isinstance(c, AttributedClaim) and c.quote and c.speaker:
         roots = content_roots(c.quote)
-        return (token, roots if len(roots) >= DRIFT_MIN_CONTENT_WORDS else None)
+        if len(roots) < DRIFT_MIN_CONTENT_WORDS:
+            return (token, None)
+        who = tuple(words_of(apply_alias(c.speaker, speakers))) or None
+        return (token, roots, who, c.date, ordinal(ref.published), is_body(c.speaker))
     return (token, None)
 
 
@@ -55,7 +61,8 @@ def may_flag(earlier: Signature, later: Signature, same_day: bool) -> bool:
     below it: figure_roles.floor_below), or two sums given (identity.one_gift, any day). Figures
     of one report always pass. Quotes (as
     compare_attributed's first tests): of two reports, sharing
-    at least DRIFT_SHARED_WORDS of the shorter quote's content words."""
+    at least DRIFT_SHARED_WORDS of the shorter quote's content words, and when one speaker's,
+    possibly of one occasion (quotes._one_occasion)."""
     if len(later) == 5:  # figures
         if earlier[0] == later[0]:
             return True
@@ -68,7 +75,17 @@ def may_flag(earlier: Signature, later: Signature, same_day: bool) -> bool:
     if ra is None or rb is None or earlier[0] == later[0]:
         return False
     short, long_ = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
-    return len(short & long_) / len(short) >= DRIFT_SHARED_WORDS  # as quotes.shared_words
+    if len(short & long_) / len(short) < DRIFT_SHARED_WORDS:  # as quotes.shared_words
+        return False
+    if earlier[2] is None or earlier[2] != later[2]:
+        return True
+    # one speaker (the same words: names.names_match) on two occasions: quotes._one_occasion,
+    # whichever of the two is the rules' first (a body's threshold only when both are bodies)
+    if earlier[3] and later[3]:
+        return earlier[3] == later[3]
+    pa, pb = earlier[4], later[4]
+    gap = abs(pa - pb) if pa is not None and pb is not None else 0
+    return gap <= (0 if earlier[5] and later[5] else OCCASION_DAYS)
 
 
 PairTest = Callable[[Signature, Signature, bool], bool]

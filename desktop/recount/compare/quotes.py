@@ -255,6 +255,8 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
         # compare/pair_filter.py asks it of the library-wide scan's pairs before the rules)
     speakers = aliases.get("speaker")
     same_speaker = names_match(ca.speaker, cb.speaker, speakers)
+    if same_speaker and not _one_occasion(a, b):
+        return None  # (asked before the quotes' likeness: most pairs of one speaker end here)
     sim, contained = quote_similarity(ca.quote, cb.quote)
     first, later = ordered(a, b)
     cf, cl = first.claim, later.claim
@@ -264,11 +266,6 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
             return None  # an excerpt, one long quote transcribed twice, or the same words spelled apart
         if not drifted(ca.quote, cb.quote):
             return None
-        if ca.date and cb.date:
-            if ca.date != cb.date:
-                return None
-        elif (day_gap(a.published, b.published) or 0) > (0 if is_body(ca.speaker) else OCCASION_DAYS):
-            return None  # a body's undated words: its statements recur day after day, near alike
         ops = word_diff(cf.quote or "", cl.quote or "")
         text = (f"{cap(report_name(first))} quotes {cf.speaker} as saying \u201c{_short(cf.quote)}\u201d; "
                 f"{report_name(later)} quotes the same occasion as \u201c{_short(cl.quote)}\u201d.")
@@ -289,6 +286,17 @@ def compare_attributed(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]])
             f"{report_name(later)} credits the same words to {cl.speaker}.")
     label = f"\u201c{_short(cl.quote, 40)}\u201d"
     return make_flag("attribution_conflict", label, first, later, text)
+
+
+def _one_occasion(a: Ref, b: Ref) -> bool:
+    """Two quotes of one speaker may be one occasion's words: the same date when both are dated,
+    else reports close enough (a body's undated words: its statements recur day after day, near
+    alike)."""
+    ca, cb = a.claim, b.claim
+    assert isinstance(ca, AttributedClaim) and isinstance(cb, AttributedClaim)
+    if ca.date and cb.date:
+        return ca.date == cb.date
+    return (day_gap(a.published, b.published) or 0) <= (0 if is_body(ca.speaker) else OCCASION_DAYS)
 
 
 def _speaks_for(person: AttributedClaim, body: AttributedClaim) -> bool:

@@ -39,6 +39,8 @@ class Ref:
     _end: Any = field(default=None, repr=False, compare=False)
     _key_end: str | None = field(default=None, repr=False, compare=False)
     _as_of: object = field(default=_UNSET, repr=False, compare=False)
+    # What the figure rules read of the claim alone, made once (rules._traits)
+    _traits: Any = field(default=None, repr=False, compare=False)
 
     def folded_text(self) -> str:
         """The article's text folded as names are (computed once), padded for word search."""

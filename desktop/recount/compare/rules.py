@@ -43,6 +43,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
 from recount.compare.figure_roles import EVENT_TOLLS as _EVENT_TOLLS
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import (
+    count_stage,
     fell,
     figures_fell,
     floor_below,
@@ -56,10 +57,8 @@ from recount.compare.figure_words import (
     count_progress,
     denied,
     increment,
-    partial_count,
     projected,
     restated,
-    snapshot,
     summed_part,
 )
 from recount.compare.flags import (  # noqa: F401  (importable from here, as before)
@@ -193,20 +192,21 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     if not same_article and not _may_flag(a, b):
         return None
     speakers = aliases.get("speaker")
-    ra, rb = restated(ca), restated(cb)
+    ta, tb = _traits(a), _traits(b)
+    ra, rb = ta[0], tb[0]
     if same_article and ca.sentence and ca.sentence == cb.sentence and not (ra or rb):
         return None  # figures listed in one sentence are different things ("killed 174 and wounded 500")
-    if same_article and (relayed(ca.source) or relayed(cb.source)):
+    if same_article and (ta[1] or tb[1]):
         return None  # "media channels are saying 270, but the official toll is 238": the report tells both
-    if sister_bodies(ca.source, cb.source):
+    if ca.source and cb.source and sister_bodies(ca.source, cb.source):
         return None  # one kind of body of two places ("the Kessel relief office" / "the Ostia relief office")
-    if any(f(c) for c in (ca, cb) for f in (projected, denied, count_progress, increment, summed_part)):
+    if ta[2] or tb[2]:
         return None  # a forecast, a denied figure, a count's progress, what a count grew by, a summed part
-    sa, sb = _snapshot(a), _snapshot(b)
+    sa, sb = ta[3], tb[3]
     if (sa != sb and (sa or sb)) or PARTIAL in (sa, sb):
         return None  # a count taken at another stage ("with 99% of boxes opened" / "with all counted"),
         # or at a stage not said ("partial results", "tallies by media groups"): another hour's
-    da, db = disowned(ca), disowned(cb)
+    da, db = ta[4], tb[4]
     if da or db:
         if same_article or (da and db):
             return None
@@ -237,23 +237,17 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     return flag
 
 
-def _snapshot(ref: Ref) -> str | None:
-    """The progress of the count a share was taken at: its sentence's, else the one a sentence
-    shortly before it in its report gave ("... with all ballot boxes counted. The third candidate
-    received 5.2%")."""
-    c = ref.claim
-    assert isinstance(c, NumericClaim)
-    own = snapshot(c)
-    if own or c.category != "percent" or ref.siblings is None:
-        return own
-    before = [o for o in ref.siblings() if isinstance(o, NumericClaim) and c.start - 600 < o.start < c.start
-              and o.sentence != c.sentence]
-    for o in sorted(before, key=lambda o: -o.start):
-        if (level := snapshot(o)) is not None:
-            return level
-        if count_progress(o):  # "... neck and neck with 90.7 per cent of the votes tallied."
-            return f"{float(o.value):g}%"
-    return partial_count(c.sentence, ref.article_text())
+def _traits(ref: Ref) -> tuple[bool, bool, bool, str | None, bool]:
+    """What compare_numeric reads of one figure alone (restated, relayed, no current count,
+    snapshot, disowned), made once per Ref: a figure meets many others in a sweep."""
+    t = ref._traits
+    if t is None:
+        c = ref.claim
+        assert isinstance(c, NumericClaim)
+        t = ref._traits = (restated(c), relayed(c.source),
+                           any(f(c) for f in (projected, denied, count_progress, increment, summed_part)),
+                           count_stage(ref), disowned(c))
+    return t
 
 
 def whole_below_part(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) -> Discrepancy | None:

@@ -20,6 +20,7 @@ import json
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -174,7 +175,8 @@ def rescan(lib: Any, cancelled: Callable[[], bool] | None = None, jobs: int = 1)
     with tempfile.TemporaryDirectory(prefix="recount-rescan-") as tmp:
         db = _scratch(Path(tmp) / "flags.db")
         try:
-            with lib._writing() as conn:  # held through the scan: no report arrives unchecked meanwhile
+            # held through the scan: no report arrives unchecked meanwhile
+            with lib._lock, _no_foreign_keys(lib.db.conn), lib._writing() as conn:
                 if not scan_into(lib, db, Path(tmp), cancelled, jobs=jobs, keep_dismissed=True):
                     raise _Cancelled
                 _replace_all(conn, db, lib.path)
@@ -246,6 +248,21 @@ def _replace_all(conn: sqlite3.Connection, db: sqlite3.Connection, library: Path
     conn.executemany("DELETE FROM flags WHERE key = ?", db.execute("SELECT key FROM temp.rescan_gone"))
     db.execute("DROP TABLE temp.rescan_differ")
     db.execute("DROP TABLE temp.rescan_gone")
+
+
+@contextmanager
+def _no_foreign_keys(conn: sqlite3.Connection) -> Iterator[None]:
+    """The flags' foreign keys left unchecked while a rescan writes them (the caller holds the
+    library's lock, outside any transaction). Every claim id written was read from the library
+    under the same write transaction, so each check would pass; on a 1M library they were most
+    of the time of writing the table (two lookups of a claims row per flag, 668,146 flags)."""
+    was = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        if was:
+            conn.execute("PRAGMA foreign_keys = ON")
 
 
 class _Cancelled(Exception):

@@ -89,11 +89,12 @@ class PairSweep:
     the members it may pair with, in the order they came: a cross group (starts a day apart)
     one lane per start, a month's group its members and, apart, those without a start."""
 
-    def __init__(self, test: PairTest | None = None) -> None:
+    def __init__(self, test: PairTest | None = None, speakers: Mapping[str, str] | None = None) -> None:
         # group key -> (window days, condition, lanes of members: [day, id, ref, side, taken, signature])
         self.groups: dict[tuple, tuple[int, int | None, tuple[deque[list], ...]]] = {}
         self._pruned_day = 0
         self.test = test  # pair_filter.may_flag: pairs that cannot flag are met but not given
+        self.speakers = speakers  # the speaker aliases, for the claims' signatures
 
     def add(self, day: int, cid: int, ref: Ref, groups: list[Membership]) -> Iterator[tuple[Ref, Ref]]:
         """Pairs (lower id first) of this claim with earlier claims; feed claims in (day, id) order.
@@ -101,7 +102,7 @@ class PairSweep:
         test, a pair it rules out still counts as a neighbour (the same pairs, fewer given)."""
         met: set[int] = set()
         test = self.test
-        sig = signature(ref) if test is not None and groups else None
+        sig = signature(ref, self.speakers) if test is not None and groups else None
         for key, days, cond, side in groups:
             g = self.groups.get(key)
             if g is None:
@@ -208,7 +209,7 @@ def library_sweep(lib: Any, kinds: Iterable[str] = ("numeric", "attributed"),
                 continue
             dated = [_dated(stream, undated) for stream in streams[eff]]
             merged = heapq.merge(*dated, sorted(odd.get(eff, [])), key=lambda t: t[0])
-            sweep = PairSweep(test)
+            sweep = PairSweep(test, speakers)
             siblings = figures_cache(lib, eff) if eff is not None else claims_cache(lib)
             for n, (day, same_day) in enumerate(groupby(merged, key=lambda t: t[0])):
                 if cancelled is not None and cancelled():

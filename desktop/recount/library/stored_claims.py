@@ -65,8 +65,10 @@ class ClaimsMixin:
         while True:
             where = ["c.id > ?", _NOT_DELETED]
             params: list[Any] = [last]
-            if kind is not None:
-                where.append("c.kind = ?")
+            if kind is not None:  # ("+": not through the kind index, whose rows come in as_of order:
+                # every page sorted all of the kind's later claims, quadratic; 109 -> 2.5 s for the
+                # 306,757 quotes of a 1M library. The id range reads each claim once.)
+                where.append("+c.kind = ?")
                 params.append(kind)
             if not include_rejected:
                 where.append("(r.decision IS NULL OR r.decision != 'rejected')")
