@@ -316,3 +316,9 @@ def test_a_clause_with_its_own_verb_does_not_borrow_the_next_ones():
     assert one(text, 120).category == "count"
     text = "The number of deaths reached 212 people, and the number of injured was 400."
     assert one(text, 212).category == "killed"
+
+
+def test_a_toll_put_at_or_as_a_figure_far_from_the_verb():
+    text = "The council put the death toll from Sunday's collapse of the covered market as 58."
+    assert one(text, 58).category == "killed"
+    assert one("Officials put the number of people missing at 120.", 120).category == "missing"

@@ -275,3 +275,9 @@ def test_an_earlier_attack_of_the_year_is_history_not_the_toll():
     claims = extract_numeric(Document.from_text(text, PUBLISHED))
     past = next(c for c in claims if c.value == 90)
     assert past.time.scope == "period" and past.time.start == f"{PUBLISHED.year}-01-01"
+
+
+def test_an_events_toll_in_a_relative_clause_is_not_the_main_clauses_day():
+    text = "A week after the landslide that killed 310, the schools of Orvane reopened on Monday."
+    found = [c for c in extract_numeric(Document.from_text(text, PUBLISHED)) if c.value == 310]
+    assert found and found[0].time.scope != "day"

@@ -332,3 +332,11 @@ def test_a_figure_the_minister_had_given_in_earlier_statements_is_history(num, r
                 sentence=said)
     new = _toll(num, ref, "154", 154, "2024-06-05", "Amsel Courier", "courier", source="Oren Bakr")
     assert compare(old, new) is None
+
+
+def test_a_guess_above_the_official_toll_is_no_conflict(num, ref) -> None:
+    guess = _toll(num, ref, "2,000 or 2,500", 2250, "2024-06-05", "Harbour Post", "post", source="Lea Varga",
+                  sentence="The toll is probably closer to 2,000 or 2,500, the president said.")
+    count = _toll(num, ref, "1,774", 1774, "2024-06-05", "Harbour Post", "post", offset=200,
+                  sentence="The official death toll stood at 1,774 on Tuesday.")
+    assert compare(guess, count) is None

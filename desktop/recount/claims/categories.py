@@ -182,6 +182,11 @@ _CASE_HEAD = fast(r"^\s+(?:(?:new|more|confirmed|suspected|probable|active|repor
 # "Friday's toll brought the deaths from three days of shelling to 75": what a total was brought to
 _BROUGHT_TO = fast(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
                          r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+" + QUALIFIER + r"$", re.IGNORECASE)
+# "put the death toll from the collapse of the old market as 61": what a tally was put at
+_PUT_AT = fast(r"\b(?:put|puts|putting|placed|places|placing|set|sets|setting|estimated|estimates|gave|"
+               r"gives)\s+"
+               r"(?P<what>(?:the|its|their|a)\s+[^,;.\d]{3,80}?)\s+(?:at|as)\s+" + QUALIFIER + r"$",
+               re.IGNORECASE)
 # Events and things a casualty verb may follow without being what it counts: "31 raids killed civilians"
 _THING_NOUNS = frozenset(
     "attacks strikes airstrikes raids bombings blasts explosions incidents shells rockets missiles bombs "
@@ -407,6 +412,9 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
                 and not rx(r"\b(?:as|because|when|while|but|and)\b", re.IGNORECASE).search(gap))
         if near or toll:
             return _fold(cat, sentence), subject
+    put = _PUT_AT.search(before[-110:])
+    if put and (cat := tally_category(put.group("what"))):
+        return _fold(cat, sentence), subject  # "put the death toll from Monday's collapse as 61"
     brought = _BROUGHT_TO.search(before[-110:])
     if brought:
         cat, _pos = _match_category(brought.group("what"))

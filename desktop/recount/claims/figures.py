@@ -282,13 +282,15 @@ def merge_ranges(text: str, atoms: list[Atom]) -> list[Figure]:
             is_dash = rx(r"\s*[-\u2013]\s*").fullmatch(gap)
             is_to = rx(r"\s+to\s+").fullmatch(gap) and (
                 not lead.rstrip().endswith("from") or rx(r"\brang(?:ed|ing|es|e)\s+from\s*$").search(lead))
+            # "closer to 2,000 or 2,500", "two or three": one estimate's two ends
+            is_or = rx(r"\s+or\s+").fullmatch(gap) and a.value < b.value <= 3 * a.value
             is_ratio = rx(r"\s+(?:in|out\s+of)\s+").fullmatch(gap)
             if is_ratio and not a.vague and not b.vague and 0 < a.value < b.value <= 1000 and not b.currency:
                 share = 100 * a.value / b.value
                 out.append(Figure(a.start, b.end, share, atom=_merged_atom(a, b), ratio=True))
                 i += 2
                 continue
-            if (is_between or is_dash or is_to) and not a.vague and not b.vague:
+            if (is_between or is_dash or is_to or is_or) and not a.vague and not b.vague:
                 lo, hi = a.value, b.value
                 # "$3-5 million": the scale written once applies to both ends
                 if hi > lo * 100 and a.digits_only and b.digits_only and b.value != float(

@@ -39,6 +39,13 @@ def comparison_base(text: str, sentence_start: int, d: DateRef) -> bool:
     return tw.COMPARISON_BASE.search(text, max(sentence_start, d.start - 40), d.start) is not None
 
 
+# a figure inside a relative clause about an event: "the quake that killed 1,200", "the storm,
+# which left 40 dead"
+_IN_RELATIVE = rx(r"\b(?:that|which)\s+(?:had\s+)?(?:killed|left|injured|wounded|claimed|displaced|"
+                  r"destroyed)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?$",
+                  re.IGNORECASE)
+
+
 def other_clause(text: str, fig: Figure, d: DateRef) -> bool:
     """A time phrase after the figure, in a clause of its own ("grew to 40,000 hectares before crews
     contained last week"): the phrase dates that clause."""
@@ -98,6 +105,8 @@ def figure_day(text: str, s_start: int, s_end: int, dates: list[DateRef], fig: F
             # the day belongs to the nearer figure, the one it is compared with
             if rx(r"\bfrom\s+\S*\d").search(between) or tw.COMPARED_FIGURE.search(between):
                 continue
+            if "," in between and _IN_RELATIVE.search(text, max(s_start, fig.start - 40), fig.start):
+                continue  # "A week after the quake that killed 1,200, schools reopened on Monday"
             if rx(r"[;(]|\b(?:after|before|because|while)\b").search(between) or (
                     "when" in between and not tw.WHEN_ONSET.search(between)):
                 continue  # (but "killed when nine coaches derailed early Friday": that day)

@@ -195,3 +195,33 @@ def count_stage(ref: Ref) -> str | None:
         if count_progress(o):  # "... neck and neck with 90.7 per cent of the votes tallied."
             return f"{float(o.value):g}%"
     return partial_count(c.sentence, ref.article_text())
+
+
+_CONFIRMED = re.compile(r"\b(?:confirmed|verified|identified|registered)\b", re.IGNORECASE)
+
+
+def _confirmed_near(c: NumericClaim) -> bool:
+    sentence = c.sentence or ""
+    pos = sentence.find(c.span)
+    return pos >= 0 and bool(_CONFIRMED.search(sentence, max(0, pos - 40), pos + len(c.span) + 40))
+
+
+def confirmed_floor(a: NumericClaim, b: NumericClaim) -> bool:
+    """The lower of two same-day figures is a count of the confirmed ("94 people confirmed as
+    missing", "the official toll stood at 1,774"), the higher one not, or a guess ("probably
+    closer to 2,000"): the confirmed are a floor under any estimate."""
+    low, high = (a, b) if float(a.value) < float(b.value) else (b, a)
+    if _near(_OFFICIAL, low) and _near(_HEDGED, high):
+        return True
+    return _confirmed_near(low) and not _confirmed_near(high)
+
+
+_OFFICIAL = re.compile(r"\bofficial\s+(?:death\s+)?(?:toll|count|figure|tally)\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:probably|possibly|likely|closer\s+to|could|may|might|perhaps|feared)\b",
+                     re.IGNORECASE)
+
+
+def _near(words: re.Pattern[str], c: NumericClaim) -> bool:
+    sentence = c.sentence or ""
+    pos = sentence.find(c.span)
+    return pos >= 0 and bool(words.search(sentence, max(0, pos - 60), pos + len(c.span) + 20))

@@ -43,6 +43,7 @@ from recount.compare.credits import (  # noqa: F401  (importable from here, as b
 from recount.compare.figure_roles import EVENT_TOLLS as _EVENT_TOLLS
 from recount.compare.figure_roles import REVISION as _REVISION
 from recount.compare.figure_roles import (
+    confirmed_floor,
     count_stage,
     fell,
     figures_fell,
@@ -318,22 +319,6 @@ _UPDATE = re.compile(r"\b(?:later|update[sd]?|updating|since\s+(?:risen|climbed|
                      r"now\s+stands?)\b", re.IGNORECASE)
 
 
-_CONFIRMED = re.compile(r"\b(?:confirmed|verified|identified|registered)\b", re.IGNORECASE)
-
-
-def _confirmed_near(c: NumericClaim) -> bool:
-    sentence = c.sentence or ""
-    pos = sentence.find(c.span)
-    return pos >= 0 and bool(_CONFIRMED.search(sentence, max(0, pos - 40), pos + len(c.span) + 40))
-
-
-def _confirmed_floor(a: NumericClaim, b: NumericClaim) -> bool:
-    """The lower of two same-day figures is a count of the confirmed ("94 people confirmed as
-    missing"), the higher one not: the confirmed are a floor under any estimate."""
-    low, high = (a, b) if float(a.value) < float(b.value) else (b, a)
-    return _confirmed_near(low) and not _confirmed_near(high)
-
-
 def _updated_in_text(a: NumericClaim, b: NumericClaim) -> bool:
     """The report's later mention is higher and says it updates the earlier one."""
     early, late = (a, b) if a.start < b.start else (b, a)
@@ -365,7 +350,7 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
             float(cl.value) < float(cf.value) or scope(cl) != "cumulative")
         if not same_article and moved and (flag := _revised(first, later, label, what, gap, speakers)):
             return flag  # "the office has revised the toll to 41", "the third estimate": the report's word
-        if not same_article and _confirmed_floor(cf, cl):
+        if confirmed_floor(cf, cl):
             return None  # "94 confirmed missing" and "at least 128 missing" the same day: floor and estimate
         place = f" in {cl.place or cf.place}" if (cl.place or cf.place) else ""
         when = {"day": "on", "point": "as of", "cumulative": "as of", "period": "up to"}.get(scope(cl), "on")
