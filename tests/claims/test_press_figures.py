@@ -322,3 +322,8 @@ def test_a_toll_put_at_or_as_a_figure_far_from_the_verb():
     text = "The council put the death toll from Sunday's collapse of the covered market as 58."
     assert one(text, 58).category == "killed"
     assert one("Officials put the number of people missing at 120.", 120).category == "missing"
+
+
+def test_a_part_told_after_its_whole_is_that_group():
+    found = one("So far, 41 of the 160 dead were women, the coast guard said.", 41)
+    assert (found.category, found.subject) == ("killed", "women")

@@ -340,3 +340,26 @@ def test_a_guess_above_the_official_toll_is_no_conflict(num, ref) -> None:
     count = _toll(num, ref, "1,774", 1774, "2024-06-05", "Harbour Post", "post", offset=200,
                   sentence="The official death toll stood at 1,774 on Tuesday.")
     assert compare(guess, count) is None
+
+
+def test_a_days_recoveries_raising_the_toll_are_no_toll(num, ref) -> None:
+    said = "By nightfall, 61 bodies had been recovered, raising the official death toll to 172."
+    day = _toll(num, ref, "61 bodies", 61, "2024-06-05", "Harbour Post", "post", sentence=said)
+    part = _toll(num, ref, "41", 41, "2024-06-05", "Harbour Post", "post", offset=300, subject="women",
+                 sentence="So far, 41 of the 172 dead were women.")
+    assert compare(day, part) is None
+
+
+def test_a_sum_a_court_cut_is_no_revision(num, ref) -> None:
+    said = "The judge upheld the verdict but cut the punitive damages from $240 million to $60 million."
+    kw = dict(category="money", scope="unknown", start=None, sentence=said)
+    old = _toll(num, ref, "$240 million", 240e6, "2024-06-05", "Harbour Post", "post", offset=40, **kw)
+    new = _toll(num, ref, "$60 million", 60e6, "2024-06-05", "Harbour Post", "post", offset=60, **kw)
+    assert compare(old, new) is None
+
+
+def test_a_figure_credited_to_the_unions_and_to_one_union_is_no_conflict(num, ref) -> None:
+    kw = dict(category="percent", scope="point", start="2024-06-05")
+    a = _toll(num, ref, "62%", 62, "2024-06-05", "Harbour Post", "post", source="FNT-Union", **kw)
+    b = _toll(num, ref, "62%", 62, "2024-06-05", "Amsel Courier", "courier", source="unions", **kw)
+    assert compare(a, b) is None

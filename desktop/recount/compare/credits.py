@@ -28,6 +28,7 @@ from recount.compare.names import (
     names_match,
     role_only,
     same_family,
+    unnamed,
     words_of,
 )
 from recount.compare.refs import Ref
@@ -151,6 +152,8 @@ def _unnamed(name: str) -> bool:
     """A credit naming no particular body: a country's or a place's authorities ("Varnian
     officials", "authorities in Kessel"), or people by what they do ("rescuers", "local medics")."""
     head = re.split(r"\s+(?:in|at|across)\s+", name, maxsplit=1)[0]
+    if unnamed(head):
+        return True  # "the unions", "family attorneys": who they are, not which
     words = words_of(head)
     if words[-1:] and words[-1] in _VAGUE:
         return True

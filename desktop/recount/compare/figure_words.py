@@ -187,6 +187,9 @@ _BRINGING = re.compile(r"\b(?:bringing|taking|pushing|raising|lifting)\s+(?:the\
                        r"(?:overall\s+|total\s+|death\s+)?(?:toll|total|tally|number|count)\b", re.IGNORECASE)
 
 
+_TO_FIGURE = re.compile(r"[^.;\d]{0,40}?\bto\s+(?:\w+\s+){0,2}?\d")
+
+
 @lru_cache(maxsize=65536)
 def _increment(span: str, sentence: str | None) -> bool:
     number = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -201,8 +204,11 @@ def _increment(span: str, sentence: str | None) -> bool:
         return True
     # "Another 64 bodies were recovered on Friday, bringing the overall count to almost 410"
     lead = span[: number.start()] or (sentence[max(0, pos - 25):pos] if sentence and pos >= 0 else "")
-    return bool(_ADDED_BEFORE.search(lead) and sentence and pos >= 0
-                and _BRINGING.search(sentence, pos + len(span)))
+    bringing = _BRINGING.search(sentence, pos + len(span)) if sentence and pos >= 0 else None
+    if bringing is None:
+        return False
+    # "83 bodies had been retrieved, raising the official death toll to 194": the day's count
+    return bool(_ADDED_BEFORE.search(lead) or _TO_FIGURE.match(sentence, bringing.end()))
 
 
 def increment(claim: NumericClaim) -> bool:

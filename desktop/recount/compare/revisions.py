@@ -23,6 +23,9 @@ def restatement_rule(old: Ref, new: Ref) -> Discrepancy | None:
     assert isinstance(co, NumericClaim) and isinstance(cn, NumericClaim)
     if not interval(cn).hi < interval(co).lo:
         return None
+    said = cn.sentence or ""
+    if cn.category == "money" and _DECIDED.search(said) and not _CORRECTED.search(said):
+        return None  # "the judge cut the damages from $289m to $78.5m": the sum changed, not the count
     what = what_counted(cn)
     src = cn.source or co.source or report_name(new)
     counted = f"count of {what}" if what else "figure"
@@ -31,6 +34,11 @@ def restatement_rule(old: Ref, new: Ref) -> Discrepancy | None:
     return make_flag("revision", metric_label(cn, new.published), old, new, text)
 
 
+# a sum a decision changed: a court's award, a regulator's fine, a budget a body cut
+_DECIDED = re.compile(r"\b(?:judge|court|jury|tribunal|regulators?|commission|parliament|lawmakers|board|"
+                      r"government|council)\b[^.;]{0,120}\b(?:cut|cuts|reduc\w*|decreas\w*|lower\w*|slash\w*|"
+                      r"trimm?\w*|rais\w*|increas\w*)\b", re.IGNORECASE)
+_CORRECTED = re.compile(r"\b(?:correct\w*|error|mistake|miscalculat\w*|double[- ]count\w*)\b", re.IGNORECASE)
 # a later official estimate of the same period: "by the office's third estimate of the quarter"
 _LATER_ESTIMATE = re.compile(r"\b(?:second|third|final|revised|updated|later)\s+estimates?\b", re.IGNORECASE)
 
