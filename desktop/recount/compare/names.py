@@ -75,7 +75,9 @@ def unnamed(name: str | None) -> bool:
     """A speaker told by what they are, not who ("family attorneys", "the victims' relatives",
     "officials"): the person another report names may be one of them."""
     words = re.findall(r"[\w\u2019'-]+", name or "")
-    return bool(words) and all(w[:1].islower() for w in words)
+    # (plural: "the army", "the ministry" are one body the story knows; "the unions" are several)
+    return bool(words) and all(w[:1].islower() for w in words) and words[-1].endswith("s") \
+        and not words[-1].endswith("ss")
 
 
 def is_body(name: str | None) -> bool:
