@@ -327,3 +327,7 @@ def test_a_toll_put_at_or_as_a_figure_far_from_the_verb():
 def test_a_part_told_after_its_whole_is_that_group():
     found = one("So far, 41 of the 160 dead were women, the coast guard said.", 41)
     assert (found.category, found.subject) == ("killed", "women")
+
+
+def test_miners_still_trapped_are_missing():
+    assert one("About 90 miners are still trapped, the company said.", 90).category == "missing"

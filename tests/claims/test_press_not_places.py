@@ -55,3 +55,8 @@ def test_a_candidate_after_a_share_is_no_place():
     text = "With most ballots counted, Okonjo had 50.5 per cent against 49.5 per cent for Halvard."
     assert place_of(text, 49.5) is None
     assert place_of("The mayor took 61% of the vote to 39% for Brannock in Velmar.", 39) == "Velmar"
+
+
+def test_where_visitors_come_from_is_no_place_of_the_figure():
+    text = "In Orvane, a nurse from Tesk said 40 patients were moved to the hall."
+    assert place_of(text, 40) == "Orvane"

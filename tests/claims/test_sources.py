@@ -181,3 +181,10 @@ def test_a_closing_report_relays_the_words_of_the_one_named_before():
             "VNA reported.")
     found = {c.value: c.source for c in extract(text, "2024-06-05") if c.kind == "numeric"}
     assert found == {4000: "Lea Varga", 120: "Lea Varga"}
+
+
+def test_an_aside_in_brackets_credits_only_its_own_figure():
+    from recount.claims import extract
+    text = "Organisers counted 9,000 in Lindau (police said 3,000), 7,000 in Orvane and 5,000 in Tesk."
+    found = {c.value: c.source for c in extract(text, "2024-06-05") if c.kind == "numeric"}
+    assert found == {9000: "Organisers", 3000: "police", 7000: "Organisers", 5000: "Organisers"}

@@ -44,7 +44,8 @@ _DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uproote
               r"sleeping\s+outdoors|unsafe\s+to\s+return|seeking\s+(?:refuge|shelter)|(?:took|taken)\s+refuge|"
               r"sheltering")
 # (trapped under rubble or underground: a collapse's or a mine's missing, not people kept in a city)
-_MISSING = (r"missing|unaccounted\s+for|trapped\s+(?:underground|under(?:neath)?\s+(?:the\s+)?"
+_MISSING = (r"missing|unaccounted\s+for|(?<=still\s)trapped(?!\s+(?:in|inside|at|behind|on|by)\b)|"
+            r"trapped\s+(?:underground|under(?:neath)?\s+(?:the\s+)?"
             r"(?:rubble|debris)|beneath\s+(?:the\s+)?(?:rubble|debris)|in\s+the\s+(?:rubble|debris|mine|wreckage))")
 _ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
              r"taken\s+into\s+custody|(?:are|were|is|was|remain\w*)\s+in\s+(?:police\s+)?custody|"

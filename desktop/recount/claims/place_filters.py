@@ -217,7 +217,14 @@ def never_a_place(text: str, pos: int, name: str) -> bool:
             or _ORG_BEFORE.search(text, max(0, pos - 30), pos) is not None
             or _WORKPLACE_BEFORE.search(text, max(0, pos - 50), pos) is not None
             or _ACCORDING_TO_BEFORE.search(text, max(0, pos - 20), pos) is not None
-            or _SHARE_FOR_BEFORE.search(text, max(0, pos - 40), pos) is not None)
+            or _SHARE_FOR_BEFORE.search(text, max(0, pos - 40), pos) is not None
+            or _ORIGIN_BEFORE.search(text, max(0, pos - 30), pos) is not None)
+
+
+# where people come from, not where a figure is: "a nurse from Ghana said 40 patients were moved"
+_ORIGIN_BEFORE = rx(r"\b(?:nurse|doctor|man|woman|boy|girl|resident|worker|nationals|citizens|pilgrims|"
+                    r"tourists|visitors|fans|delegates)\s+"
+                    r"from\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # a candidate's share, not a place: "46.9% for Mensah", "49.5 per cent of the vote for Okafor"

@@ -284,7 +284,19 @@ def _closing_report(claim: AttributedClaim, here: list[AttributedClaim], figure:
         c.end <= figure.start and (c.verb or "").lower() not in ("reported", "reports") for c in here)
 
 
+def _aside_apart(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:
+    """The words are in brackets the figure is not in: "9,000 in Lille (police said 3,000),
+    7,000 in Lyon": the aside's teller gives only the aside's figure."""
+    opened = text.rfind("(", 0, claim.start)
+    if opened < 0 or text.find(")", opened, claim.start) >= 0:
+        return False
+    closed = text.find(")", claim.end)
+    return closed >= 0 and not (opened < figure.start < closed)
+
+
 def _covers(text: str, claim: AttributedClaim, figure: NumericClaim) -> bool:
+    if _aside_apart(text, claim, figure):
+        return False
     if claim.verb == "according to" and claim.start >= figure.end and _ENDS_SENTENCE.match(text, claim.end):
         return True  # "The toll rose to 515, while 1,020 were injured, according to the ministry"
     if claim.start >= figure.end:
