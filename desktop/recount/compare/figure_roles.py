@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from recount.claims.model import NumericClaim
 from recount.compare.credits import same_source
-from recount.compare.figure_words import count_progress, partial_count, snapshot
+from recount.compare.figure_words import PARTIAL, count_progress, partial_count, snapshot
 from recount.compare.flags import ordered
 from recount.compare.holders import words_before_number
 from recount.compare.identity import as_of, counted, scope
@@ -185,8 +185,12 @@ def count_stage(ref: Ref) -> str | None:
     c = ref.claim
     assert isinstance(c, NumericClaim)
     own = snapshot(c)
-    if own or c.category != "percent" or ref.siblings is None:
+    if own or c.category != "percent":
         return own
+    if partial_count(c.sentence):
+        return PARTIAL  # "Partial results put Okonjo at 52%"
+    if ref.siblings is None:
+        return None
     before = [o for o in ref.siblings() if isinstance(o, NumericClaim) and c.start - 600 < o.start < c.start
               and o.sentence != c.sentence]
     for o in sorted(before, key=lambda o: -o.start):
@@ -194,7 +198,9 @@ def count_stage(ref: Ref) -> str | None:
             return level
         if count_progress(o):  # "... neck and neck with 90.7 per cent of the votes tallied."
             return f"{float(o.value):g}%"
-    return partial_count(c.sentence, ref.article_text())
+        if partial_count(o.sentence):
+            return PARTIAL
+    return None
 
 
 _CONFIRMED = re.compile(r"\b(?:confirmed|verified|identified|registered)\b", re.IGNORECASE)

@@ -155,15 +155,11 @@ _PARTIAL_COUNT = re.compile(
     r"tall(?:y|ies))\b|\btallied\s+[\d,]+\s+(?:forms|results|ballots)\b|\btallies\s+by\b", re.IGNORECASE)
 
 
-def partial_count(sentence: str | None, text: str) -> str | None:
-    """PARTIAL when a share's sentence, or the few before it in its report, says the count it
-    was read from is still going on, at a stage it does not give."""
-    if not sentence:
-        return None
-    if _PARTIAL_COUNT.search(sentence):
-        return PARTIAL
-    pos = text.find(sentence)
-    return PARTIAL if pos > 0 and _PARTIAL_COUNT.search(text, max(0, pos - 300), pos) else None
+def partial_count(sentence: str | None) -> str | None:
+    """PARTIAL when a sentence says the count a share was read from is still going on, at a
+    stage it does not give (asked of the share's sentence and of its report's figures' sentences
+    shortly before it: the report's text is not read)."""
+    return PARTIAL if sentence and _PARTIAL_COUNT.search(sentence) else None
 
 
 def count_progress(claim: NumericClaim) -> bool:
