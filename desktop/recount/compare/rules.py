@@ -238,16 +238,17 @@ def compare_numeric(a: Ref, b: Ref, aliases: Mapping[str, Mapping[str, str]]) ->
     return flag
 
 
-def _traits(ref: Ref) -> tuple[bool, bool, bool, str | None, bool]:
+def _traits(ref: Ref) -> tuple[bool, bool, bool, str | None, bool, bool, bool]:
     """What compare_numeric reads of one figure alone (restated, relayed, no current count,
-    snapshot, disowned), made once per Ref: a figure meets many others in a sweep."""
+    count stage, disowned, a sub-total, a start its sentence states), made once per Ref: a
+    figure meets many others in a sweep."""
     t = ref._traits
     if t is None:
         c = ref.claim
         assert isinstance(c, NumericClaim)
         t = ref._traits = (restated(c), relayed(c.source),
                            any(f(c) for f in (projected, denied, count_progress, increment, summed_part)),
-                           count_stage(ref), disowned(c))
+                           count_stage(ref), disowned(c), sub_total(ref), states_start(c))
     return t
 
 
@@ -333,7 +334,8 @@ def _interval_rule(a: Ref, b: Ref, same_article: bool, speakers: Mapping[str, st
     gap = day_gap(first.as_of, later.as_of)
     if gap is None:
         return None
-    if (sub_total(first) and not states_start(cl)) or (sub_total(later) and not states_start(cf)):
+    tf, tl = _traits(first), _traits(later)
+    if (tf[5] and not tl[6]) or (tl[5] and not tf[6]):
         return None  # a count since a date its report gives inside a longer one: not that one
     label = metric_label(cl, later.published)
     what = what_counted(cl)
