@@ -293,8 +293,8 @@ def test_who_is_counted_is_said_once_for_a_list():
 def test_the_verb_after_a_list_of_victims_counts_the_first_figure():
     # the predicate follows every noun phrase of the list, not the first one
     assert one("Nine pupils, a bus driver and the gunman are dead, the sheriff said.", 9).category == "killed"
-    assert one("Police said 14 pupils and one teacher had been killed.", 14).category == "killed"
-    assert one("The attacker left 14 pupils and one teacher dead at the school.", 14).category == "killed"
+    assert one("Police said 14 pupils and one bus driver had been killed.", 14).category == "killed"
+    assert one("The attacker left 14 pupils and one guard dead at the school.", 14).category == "killed"
     # a verb said before the figure governs it; the next clause has its own subject
     assert one("The blast hurt 12 people and the driver of the bus was killed.", 12).category == "wounded"
     assert one("At least 12 people were killed and 30 wounded in the raid.", 12).category == "killed"
@@ -314,7 +314,7 @@ def test_a_list_item_with_a_noun_of_its_own_keeps_it():
 def test_a_clause_with_its_own_verb_does_not_borrow_the_next_ones():
     text = "Funerals for 120 residents have been held and the bodies of 20 visitors were flown home."
     assert one(text, 120).category == "count"
-    text = "The number of deaths reached 212 people, and the number of injured was 400."
+    text = "Deaths from the blast reached 212 people, and the injured numbered 400."
     assert one(text, 212).category == "killed"
 
 

@@ -102,13 +102,13 @@ def test_a_promise_to_give_a_total_is_made_that_day():
 
 def test_a_pledge_with_no_day_of_its_own_is_undated():
     # a past or reported pledge: made some day before the report, which the report does not say
-    text = "A shipping family has pledged EUR10 million, according to a spokeswoman for its trust."
+    text = "A shipping family has pledged EUR10 million to the fund, its trust said."
     assert when(text, 10_000_000) == (None, "2024-03-14", "unknown")
-    text = "The two brothers said they would be giving more than EUR40m to the restoration."
+    text = "The two brothers said they would give more than EUR40m to the restoration work."
     assert when(text, 40_000_000) == (None, "2024-03-14", "unknown")
     text = "The town council announced EUR5m, and the province promised EUR2m."
     assert [when(text, v)[2] for v in (5_000_000, 2_000_000)] == ["unknown", "unknown"]
-    text = "The two brothers said on Tuesday they would be giving more than EUR40m to the restoration."
+    text = "The two brothers said on Tuesday they would give more than EUR40m to the restoration work."
     assert when(text, 40_000_000) == ("2024-03-12", "2024-03-12", "day")
 
 

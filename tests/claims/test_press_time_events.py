@@ -271,7 +271,7 @@ def test_two_days_sharing_a_month_are_dates_not_figures():
 def test_an_earlier_attack_of_the_year_is_history_not_the_toll():
     # "earlier in the year" dates a past event: its dead are not the running toll of this one
     text = ("A blast at a rally in Orvane killed 44 people on Sunday. A similar bombing in Tesk earlier "
-            "in the year resulted in the loss of more than 90 lives.")
+            "in the year cost more than 90 lives.")
     claims = extract_numeric(Document.from_text(text, PUBLISHED))
     past = next(c for c in claims if c.value == 90)
     assert past.time.scope == "period" and past.time.start == f"{PUBLISHED.year}-01-01"

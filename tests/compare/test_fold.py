@@ -326,24 +326,24 @@ def test_a_figure_credited_to_a_role_and_to_a_named_holder_is_no_conflict(num, r
 
 
 def test_a_figure_the_minister_had_given_in_earlier_statements_is_history(num, ref) -> None:
-    said = ("The minister had said in previous statements that the blast had left 135 dead, before "
+    said = ("The governor had said in earlier remarks that the blast had left 90 dead, before "
             "the new toll was announced.")
-    old = _toll(num, ref, "135 dead", 135, "2024-06-05", "Harbour Post", "post", source="Oren Bakr",
+    old = _toll(num, ref, "90 dead", 90, "2024-06-05", "Harbour Post", "post", source="Oren Bakr",
                 sentence=said)
     new = _toll(num, ref, "154", 154, "2024-06-05", "Amsel Courier", "courier", source="Oren Bakr")
     assert compare(old, new) is None
 
 
 def test_a_guess_above_the_official_toll_is_no_conflict(num, ref) -> None:
-    guess = _toll(num, ref, "2,000 or 2,500", 2250, "2024-06-05", "Harbour Post", "post", source="Lea Varga",
-                  sentence="The toll is probably closer to 2,000 or 2,500, the president said.")
-    count = _toll(num, ref, "1,774", 1774, "2024-06-05", "Harbour Post", "post", offset=200,
-                  sentence="The official death toll stood at 1,774 on Tuesday.")
+    guess = _toll(num, ref, "1,500 or 1,800", 1650, "2024-06-05", "Harbour Post", "post", source="Lea Varga",
+                  sentence="The toll is probably nearer 1,500 or 1,800, the governor said.")
+    count = _toll(num, ref, "1,310", 1310, "2024-06-05", "Harbour Post", "post", offset=200,
+                  sentence="The official count of the dead stood at 1,310 on Tuesday.")
     assert compare(guess, count) is None
 
 
 def test_a_days_recoveries_raising_the_toll_are_no_toll(num, ref) -> None:
-    said = "By nightfall, 61 bodies had been recovered, raising the official death toll to 172."
+    said = "By dusk, 61 bodies had been recovered, taking the official toll to 172."
     day = _toll(num, ref, "61 bodies", 61, "2024-06-05", "Harbour Post", "post", sentence=said)
     part = _toll(num, ref, "41", 41, "2024-06-05", "Harbour Post", "post", offset=300, subject="women",
                  sentence="So far, 41 of the 172 dead were women.")

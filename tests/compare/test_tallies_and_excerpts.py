@@ -200,11 +200,11 @@ def test_a_published_document_is_no_second_teller(ref, num) -> None:
 
 def test_a_share_named_after_its_figure_is_that_candidates(num, ref) -> None:
     # "X won A%, while B% went to Y" / "A% against B% for Y": the second share is Y's
-    said = "Okonjo won 50.83% of all valid votes, while 49.17% of votes went to Halvard."
-    other = "Okonjo had 50.8% of votes compared with 49.2% of votes for Halvard."
+    said = "Okonjo took 51.62% of the valid ballots, while 48.38% of ballots went to Halvard."
+    other = "Okonjo held 51.6% of ballots against 48.4% of ballots for Halvard."
     share = dict(category="percent", scope="point", start="2024-06-02", end="2024-06-02", place="Varnia")
-    lost = num("49.17% of votes", 49.17, sentence=said, **share)
-    won = num("50.8% of votes", 50.8, sentence=other, **share)
+    lost = num("48.38% of ballots", 48.38, sentence=said, **share)
+    won = num("51.6% of ballots", 51.6, sentence=other, **share)
     assert tally_holder(lost) == {"halvard"} and tally_holder(won) == {"okonjo"}
     assert compare(ref(won, "x", "2024-06-02", "One"), ref(lost, "y", "2024-06-02", "Two")) is None
 
@@ -212,13 +212,13 @@ def test_a_share_named_after_its_figure_is_that_candidates(num, ref) -> None:
 
 def test_a_figure_written_with_fewer_decimals_is_the_same_figure_rounded(num, ref) -> None:
     share = dict(category="percent", scope="point", start="2024-06-02", end="2024-06-02", place="Varnia")
-    said = "Halvard took 49.17% of votes."
-    precise = num("49.17% of votes", 49.17, sentence=said, **share)
-    rounded = num("49.2% of votes", 49.2, sentence="Halvard took 49.2% of votes.", **share)
-    other = num("49.3% of votes", 49.3, sentence="Halvard took 49.3% of votes.", **share)
+    said = "Halvard took 48.38% of votes."
+    precise = num("48.38% of votes", 48.38, sentence=said, **share)
+    rounded = num("48.4% of votes", 48.4, sentence="Halvard took 48.4% of votes.", **share)
+    other = num("48.5% of votes", 48.5, sentence="Halvard took 48.5% of votes.", **share)
     assert compare(ref(precise, "y", "2024-06-02", "Two"), ref(rounded, "x", "2024-06-02", "One")) is None
     flag = compare(ref(precise, "y", "2024-06-02", "Two"), ref(other, "x", "2024-06-02", "One"))
-    assert flag is not None and flag.type == "conflict"  # 49.3 is no rounding of 49.17
+    assert flag is not None and flag.type == "conflict"  # 48.5 is no rounding of 48.38
     money = dict(category="money", scope="unknown", start=None, end="2024-06-02", place="Varnia")
     award = num("$4.11 million", 4_110_000, sentence="The jury awarded $4.11 million.", **money)
     short = num("$4.1m", 4_100_000, sentence="The jury awarded $4.1m.", **money)
@@ -270,7 +270,7 @@ def test_a_count_since_a_date_inside_a_longer_count_is_a_part(num, ref) -> None:
 
 def test_the_share_a_candidate_needs_is_no_result(num, ref) -> None:
     share = dict(category="percent", scope="point", start="2024-06-02", end="2024-06-02", place="Varnia")
-    rule = "To win outright, a candidate must get 50% of the votes plus one."
-    need = num("50% of the votes", 50, sentence=rule, **share)
-    got = num("48.6% of the votes", 48.6, sentence="Okonjo took 48.6% of the votes.", **share)
+    rule = "To win outright, a candidate must secure 50% of the ballots plus one."
+    need = num("50% of the ballots", 50, sentence=rule, **share)
+    got = num("48.6% of the ballots", 48.6, sentence="Okonjo took 48.6% of the ballots.", **share)
     assert compare(ref(need, "x", "2024-06-02", "One"), ref(got, "y", "2024-06-02", "Two")) is None

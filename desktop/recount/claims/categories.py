@@ -183,7 +183,7 @@ _CASE_HEAD = fast(r"^\s+(?:(?:new|more|confirmed|suspected|probable|active|repor
 # "Friday's toll brought the deaths from three days of shelling to 75": what a total was brought to
 _BROUGHT_TO = fast(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
                          r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+" + QUALIFIER + r"$", re.IGNORECASE)
-# a part of a figure told after it: "55 of the 194 dead were women", "12 of the 40 injured are children"
+# a part of a figure told after it: "41 of the 160 dead were women", "12 of the 40 injured are children"
 _PART_OF_FIGURE = fast(r"^\s+of\s+(?:the|those)\s+[\d,]+\s+(?P<what>[a-z ]{3,25}?)\s+(?:were|are)\s+"
                        r"(?:(?:small|young|elderly|foreign)\s+)?(?P<noun>women|men|children|[a-z]{3,}s)\b",
                        re.IGNORECASE)
@@ -323,7 +323,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     """
     part = _PART_OF_FIGURE.match(after)
     if part and (cat := _match_category(part.group("what"))[0]):
-        return _fold(cat, sentence), part.group("noun").lower()  # "55 of the 194 dead were women"
+        return _fold(cat, sentence), part.group("noun").lower()  # "41 of the 160 dead were women"
     if _WHOLE_OF_A_PART.search(before[-60:]):
         return "count", subject_of(after)  # "918 residents from 223 households", "12 of 13 miners": the group
     if POPULATION.search(before[-45:]):

@@ -282,7 +282,7 @@ def merge_ranges(text: str, atoms: list[Atom]) -> list[Figure]:
             is_dash = rx(r"\s*[-\u2013]\s*").fullmatch(gap)
             is_to = rx(r"\s+to\s+").fullmatch(gap) and (
                 not lead.rstrip().endswith("from") or rx(r"\brang(?:ed|ing|es|e)\s+from\s*$").search(lead))
-            # "closer to 2,000 or 2,500", "two or three": one estimate's two ends
+            # "nearer 1,500 or 1,800", "two or three": one estimate's two ends
             is_or = rx(r"\s+or\s+").fullmatch(gap) and a.value < b.value <= 3 * a.value
             is_ratio = rx(r"\s+(?:in|out\s+of)\s+").fullmatch(gap)
             if is_ratio and not a.vague and not b.vague and 0 < a.value < b.value <= 1000 and not b.currency:

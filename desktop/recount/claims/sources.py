@@ -278,7 +278,7 @@ _NEWS_RELAY = fast(
 
 
 def _closing_report(claim: AttributedClaim, here: list[AttributedClaim], figure: NumericClaim) -> bool:
-    """ "Minister Lea Varga said ... 120 were in critical condition, NNA reported": a closing
+    """ "Minister Lea Varga said ... 60 were in a critical state, VNA reported": a closing
     "X reported" after the figure relays the words of someone the sentence names before it."""
     return (claim.verb or "").lower() in ("reported", "reports") and claim.start >= figure.end and any(
         c.end <= figure.start and (c.verb or "").lower() not in ("reported", "reports") for c in here)

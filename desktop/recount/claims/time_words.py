@@ -179,7 +179,7 @@ PRESENT = fast(r"\b(?:has|have|is|are|now)\b")
 ADMIN_WHOLE_BEFORE = fast(r"\b(?:all|of\s+(?:the\s+)?(?:\w+['\u2019]s\s+)?)\s*$", re.IGNORECASE)
 ADMIN_UNITS = fast(r"^\s+(?:[\w-]+\s+)?(?:states|provinces|regions|zones|districts|counties|"
                          r"governorates|constituencies|municipalities)\b", re.IGNORECASE)
-# "had previously put the toll at", "had said in previous statements that": an earlier figure
+# "had previously put the toll at", "had said in earlier remarks that": an earlier figure
 # whose day is not said
 EARLIER_GIVEN = fast(r"\b(?:(?:previously|earlier),?\s+(?:had\s+|it\s+(?:was|had\s+been)\s+)?|"
                      r"had\s+(?:previously\s+|earlier\s+|initially\s+|first\s+)?)"

@@ -302,7 +302,7 @@ class TimeReader:
             return TimeSpan(iso(start), iso(end), "cumulative")
         if category in tw.CASUALTY_CATS and not has_since and period_ref is None and \
                 tw.FRESH_AFTER.match(after_full):
-            d = day_ref.first if day_ref else (att or pub)  # "12 fresh deaths were reported on Thursday"
+            d = day_ref.first if day_ref else (att or pub)  # "nine fresh deaths were logged on Friday"
             return TimeSpan(iso(d), iso(d), "day")
         if category in tw.CASUALTY_CATS:
             if toll and (period_ref is None or period_ref.start < fig.start):  # "a total of 225 ... in May"

@@ -196,7 +196,7 @@ def count_stage(ref: Ref) -> str | None:
     for o in sorted(before, key=lambda o: -o.start):
         if (level := snapshot(o)) is not None:
             return level
-        if count_progress(o):  # "... neck and neck with 90.7 per cent of the votes tallied."
+        if count_progress(o):  # "... level with 88 per cent of the ballots counted."
             return f"{float(o.value):g}%"
         if partial_count(o.sentence):
             return PARTIAL

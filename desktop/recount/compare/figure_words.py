@@ -24,7 +24,7 @@ _EARLIER_BEFORE = re.compile(
     r"estimated|said|announced)|(?:down|up|revised|lowered|reduced|cut|corrected) from|"
     r"from an? (?:earlier|previous|initial))\b"
     r"[^.;\d]{0,40}$|\bearlier,[^.;\d]{0,60}$|"
-    # "the minister had said in previous statements that the toll reached 135"
+    # "the governor had said in earlier remarks that the toll reached 90"
     r"\bhad\s+(?:said|stated|announced|reported)\s+(?:in|on|at)\s+(?:an?\s+|the\s+)?(?:previous|earlier|prior|"
     r"first)\b[^.;\d]{0,90}$|\bearlier,? it (?:was|had been) (?:reported|said)\b"
     r"[^.;\d]{0,60}$|\bfrom\s*$|"
@@ -33,7 +33,7 @@ _EARLIER_BEFORE = re.compile(
     r"storm|cyclone|hurricane|disaster|sinking|collapse|stampede)\s+(?:that|which)\s+(?:had\s+)?"
     r"(?:earlier\s+|initially\s+|first\s+)?(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|"
     r"nearly\s+)?$|"
-    # "the attack that earlier killed 44 people has climbed to 54": the toll as it first stood
+    # "the raid that earlier killed 31 people has climbed to 38": the toll as it first stood
     r"\b(?:that|which)\s+(?:had\s+)?(?:earlier|initially|first)\s+(?:killed|left|claimed)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?$",
     re.IGNORECASE,
@@ -203,7 +203,7 @@ def _increment(span: str, sentence: str | None) -> bool:
     bringing = _BRINGING.search(sentence, pos + len(span)) if sentence and pos >= 0 else None
     if bringing is None:
         return False
-    # "83 bodies had been retrieved, raising the official death toll to 194": the day's count
+    # "61 bodies had been recovered, raising the official toll to 172": the day's count
     return bool(_ADDED_BEFORE.search(lead) or _TO_FIGURE.match(sentence, bringing.end()))
 
 

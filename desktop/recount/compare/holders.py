@@ -121,7 +121,7 @@ def _tally_holder(span: str, sentence: str | None, source: str | None) -> frozen
     after = _TO_WHOM.match(sentence, pos + len(span))
     if listed is not None:
         found = listed
-    elif after is not None:  # "49.2% for Mensah", "49.17% of votes went to Mensah"
+    elif after is not None:  # "49.2% for Mensah", "48.3% of votes went to Mensah"
         found = _names(after[1], source)
     else:
         found = _named_before(span, sentence, source)
