@@ -360,3 +360,11 @@ def test_a_role_is_not_given_to_someone_the_report_calls_by_another_office():
     text = ("Lea Varga said the count was fair.\n\n"
             "The former governor said the polls had closed early.")
     assert speakers(text) == ["Lea Varga", "Lea Varga"]  # a role the report gives no one else
+
+
+def test_a_role_without_an_article_after_a_name_is_kept_and_keeps_another_office_apart():
+    found = attributed('"We are ahead," tweeted Okonjo, leader of the VPP.')
+    assert [(a.speaker, a.speaker_role) for a in found] == [("Okonjo", "leader of the VPP")]
+    text = ('"We are ahead," tweeted Okonjo, leader of the VPP.\n\n'
+            "According to the mayor, the party's own count gives Okonjo 49% of the votes.")
+    assert speakers(text) == ["Okonjo", "mayor"]

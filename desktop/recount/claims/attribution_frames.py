@@ -305,6 +305,13 @@ def _stacked_appositions(text: str, floor: int, end: int) -> tuple[int, int, Men
     return s_start, s_start + len(head), mention, role or mention.role
 
 
+# a role after a name with no article: ", leader of the VPP", ", head of the electoral board"
+_ROLE_ALTERNATION = "|".join(sorted(ROLE_WORDS))
+_BARE_ROLE_AFTER = fast(r",\s+((?:(?:deputy|former|acting|interim|vice)\s+)?(?:" + _ROLE_ALTERNATION
+                        + r")\s+(?:of|for|at)\s+[^,;\"\u201c\u201d]{2,80}?)"
+                        r"(?=[,;\"\u201c\u201d]|\.(?:\s|$)|$)")
+
+
 def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) -> Cue | None:
     """'"...," said Hanne Birk, a member of parliament' -> the speaker after the verb."""
     text = doc.text
@@ -358,6 +365,8 @@ def _inverted(doc: Document, sent: Sentence, vstart: int, vend: int, verb: str) 
     elif am and am[1].isdigit():  # "said Tomas Ardel, 58, who farms near Esk"
         rest = rx(r",\s+\d{1,3},\s+(?:a|an|the)\s+([^,.;]{2,90})").match(after)
         role = rest[1] if rest else None
+    elif (bare := _BARE_ROLE_AFTER.match(after)) is not None:
+        role = bare[1]  # '"...," tweeted Okonjo, leader of the VPP': his role, with no article
     cue = Cue(verb, vstart, vend, vstart, n_end, mention, sent, appositive_role=role or mention.role)
     if date_first and date_first["when"]:
         cue.date = date_first["when"]
