@@ -331,3 +331,7 @@ def test_a_part_told_after_its_whole_is_that_group():
 
 def test_miners_still_trapped_are_missing():
     assert one("About 90 miners are still trapped, the company said.", 90).category == "missing"
+
+
+def test_a_span_of_years_written_short_is_no_count():
+    assert values("The junta that ruled from 1971-89 left 434 people dead or missing.") == [434]

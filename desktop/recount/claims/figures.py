@@ -120,6 +120,8 @@ _EMPHASIS_PERCENT = fast(r"^\s*(?:%|per\s*cent|percent)\s+(?:and\s+|of\s+(?:my|o
                          re.IGNORECASE)
 
 
+# the first year of a span written "1964-85": the two digits after it are its last year
+_YEAR_DASH_BEFORE = fast(r"\b(?:1[89]|20)\d\d\s*[-\u2013]\s*$")
 # a street address: "8777 Collins Ave.", "100 West Younger Avenue"
 _ADDRESS_AFTER = fast(r"^\s+(?:(?:North|South|East|West|N\.?|S\.?|E\.?|W\.?)\s+)?(?:[A-Z][\w'-]+\s+){1,3}"
                       r"(?:Ave|Avenue|St|Street|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|"
@@ -202,6 +204,8 @@ def skip_atom(text: str, a: Atom, s: Sentence, dates: list[DateRef], times: list
         return True
     if a.value in (100, 110, 1000) and _EMPHASIS_PERCENT.match(after):
         return True
+    if a.digits_only and len(a.digits_only) == 2 and _YEAR_DASH_BEFORE.search(before):
+        return True  # "the regime that lasted from 1964-85": a span of years, not a count
     if _ADDRESS_AFTER.match(after) or _SOURCES_AFTER.match(after) or (
             _ACCORDING_BEFORE.search(before) and _SOURCES_CITED.match(after)):
         return True  # a street number; the sources a report cites ("two officials said")
