@@ -335,3 +335,8 @@ def test_miners_still_trapped_are_missing():
 
 def test_a_span_of_years_written_short_is_no_count():
     assert values("The junta that ruled from 1971-89 left 434 people dead or missing.") == [434]
+
+
+def test_of_the_victims_a_group_is_a_part_of_the_dead():
+    found = one("Of the 64 victims, 19 were children, the prosecutor said.", 19)
+    assert (found.category, found.subject) == ("killed", "children")

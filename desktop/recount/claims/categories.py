@@ -187,6 +187,10 @@ _BROUGHT_TO = fast(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed
 _PART_OF_FIGURE = fast(r"^\s+of\s+(?:the|those)\s+[\d,]+\s+(?P<what>[a-z ]{3,25}?)\s+(?:were|are)\s+"
                        r"(?:(?:small|young|elderly|foreign)\s+)?(?P<noun>women|men|children|[a-z]{3,}s)\b",
                        re.IGNORECASE)
+# what the part was: "Of the 70 victims, 22 were children"
+_WERE_GROUP = fast(r"^\s+(?:were|are)\s+(?:(?:young|small|elderly|foreign)\s+)?(children|women|men|"
+                   r"foreigners|tourists|students|pupils|soldiers|police\s+officers|civilians)\b",
+                   re.IGNORECASE)
 # "put the death toll from the collapse of the old market as 61": what a tally was put at
 _PUT_AT = fast(r"\b(?:put|puts|putting|placed|places|placing|set|sets|setting|estimated|estimates|gave|"
                r"gives)\s+"
@@ -357,8 +361,11 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     those = _OF_THOSE.search(before[-40:])
     if those:  # "Of those wounded, 5 were aid workers"
         cat, _pos = _match_category(those.group("what"))
+        if cat is None and those.group("what").split()[-1].lower() == "victims":
+            cat = "killed"  # "Of the 70 victims, 22 were children"
         if cat:
-            return _fold(cat, sentence), subject
+            were = _WERE_GROUP.match(after)
+            return _fold(cat, sentence), subject or (were.group(1).lower() if were else None)
     # 0. people going home are returnees, not a displacement figure ("5,000 displaced people
     #    have been able to return home")
     brk = _CLAUSE_BREAK.search(after[:110])
