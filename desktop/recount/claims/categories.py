@@ -11,65 +11,40 @@ from __future__ import annotations
 
 import re
 
+from recount.claims.category_phrases import (
+    ARRESTED,
+    CASUALTIES,
+    CHANGE_TO,
+    CHANGE_VERBS,
+    DISPLACED,
+    EVACUATED,
+    KILLED,
+    MISSING,
+    PART_OF_FIGURE,
+    POPULATION,
+    PUT_AT,
+    QUALIFIER,
+    THING_NOUNS,
+    WERE_GROUP,
+    WOUNDED,
+)
 from recount.claims.retrie import fast, rx
-
-# The wording that qualifies a figure right before it ("at least", "more than", "about" ...): one
-# alternation for every pattern that looks back past it (numbers.py reads what each one means)
-QUALIFIER = (r"(?:(?:at\s+least|more\s+than|over|nearly|about|around|almost|some|roughly|as\s+many\s+as|"
-             r"an\s+estimated)\s+)?")
-
-# Where a place's size is told, not a tally: "a city of 2 million", "Kessel, a metropolis of some 4
-# million people", "home to 100,000", "the pre-war population"
-POPULATION = fast(r"\b(?:population|inhabitants|pre-war|before\s+the\s+(?:war|conflict|fighting)|"
-                  r"home\s+to)\b|"
-                  r"\b(?:nation|country|island|state|city|town|metropolis|megacity|capital|province|region|"
-                  r"village|district)\s+of\s+(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|"
-                  r"over\s+)?$", re.IGNORECASE)
-
-# Verb/noun phrases -> category. Used after the number (same clause) and before it.
-_KILLED = (r"kills|killed|killing|dead|died|die|dying|deaths?|death\s+toll|fatalities|fatally|drowned|"
-           r"perished|"
-           r"lost\s+their\s+lives|lives\s+(?:were\s+)?lost|bodies|shot\s+dead|murdered|massacred|executed|"
-           r"slain|toll|(?:took|taken|claimed|cost)\s+the\s+lives|succumbed|succumbing|succumbs|"
-           r"f[ae]ll(?:ing|en)?\s+victims?")
-_WOUNDED = (r"wounded|wounding|injured|injuring|injuries|hurt|hurting|treated|hospitali[sz]ed|"
-            r"(?<=were\s)shot(?!\s+(?:dead|down|and\s+killed))|"
-            r"(?:remained|remain|remains|still)\s+in\s+hospital|admitted\s+to\s+(?:\w+\s+)?hospitals?|"
-            r"in\s+(?:a\s+)?(?:critical|serious)\s+condition")
-_DISPLACED = (r"displaced|displacing|fled|flee|fleeing|refugees|homeless|uprooted|left|leave|leaving|"
-              r"(?:forced|driven|chased|evicted)\s+(?:from|out\s+of)\s+their\s+homes|from\s+their\s+homes|lost\s+their\s+homes|left\s+their\s+homes|"
-              r"left\s+the\s+(?:city|town|area|region|country)|"
-              r"(?:living|sleeping|staying)\s+in\s+(?:tents|camps|shelters)|"
-              r"(?:still\s+)?in\s+(?:emergency\s+|temporary\s+|evacuation\s+)?shelters|spent\s+[\w\s]{0,20}?outdoors|"
-              r"sleeping\s+outdoors|unsafe\s+to\s+return|seeking\s+(?:refuge|shelter)|(?:took|taken)\s+refuge|"
-              r"sheltering")
-# (trapped under rubble or underground: a collapse's or a mine's missing, not people kept in a city)
-_MISSING = (r"missing|unaccounted\s+for|(?<=still\s)trapped(?!\s+(?:in|inside|at|behind|on|by)\b)|"
-            r"trapped\s+(?:underground|under(?:neath)?\s+(?:the\s+)?"
-            r"(?:rubble|debris)|beneath\s+(?:the\s+)?(?:rubble|debris)|in\s+the\s+(?:rubble|debris|mine|wreckage))")
-_ARRESTED = (r"arrested|arresting|under\s+arrest|detained|detaining|jailed|arrests|detentions|"
-             r"taken\s+into\s+custody|(?:are|were|is|was|remain\w*)\s+in\s+(?:police\s+)?custody|"
-             r"rounded\s+up")
-_EVACUATED = (r"evacuated|evacuees|evacuations|evacuation\s+of|crossed(?!\s*$)|made\s+the\s+crossing|"
-              r"pass(?:ed)?\s+through|"
-              r"bused\s+out|airlifted|(?:ordered|told|urged)\s+to\s+evacuate|under\s+(?:mandatory\s+)?evacuation\s+orders?")
-_CASUALTIES = r"casualties|killed\s+or\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)"
 
 CATEGORY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (name, fast(rf"\b(?:{pat})\b", re.IGNORECASE))
     for name, pat in (
-        ("injured_or_killed", _CASUALTIES),
-        ("killed", _KILLED),
-        ("wounded", _WOUNDED),
-        ("missing", _MISSING),
-        ("arrested", _ARRESTED),
-        ("evacuated", _EVACUATED),
-        ("displaced", _DISPLACED),
+        ("injured_or_killed", CASUALTIES),
+        ("killed", KILLED),
+        ("wounded", WOUNDED),
+        ("missing", MISSING),
+        ("arrested", ARRESTED),
+        ("evacuated", EVACUATED),
+        ("displaced", DISPLACED),
     )
 ]
 
 _KILLED_WORDS = dict(CATEGORY_PATTERNS)["killed"]
-_CASUALTY_WORDS = fast(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CASUALTIES})\b", re.IGNORECASE)
+_CASUALTY_WORDS = fast(rf"\b(?:{KILLED}|{WOUNDED}|{CASUALTIES})\b", re.IGNORECASE)
 # "the present count of 63 victims": the victims a tally counts
 _TALLY_OF = fast(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
                        + QUALIFIER + r"$", re.IGNORECASE)
@@ -77,7 +52,7 @@ _TALLY_OF = fast(r"\b(?:toll|tally|total|count)\s+(?:of|at)\s+"
 # Any category phrase at all: most texts tested have none, and one search settles that
 # before the per-category patterns are tried.
 _ANY_CATEGORY = fast(
-    r"\b(?:" + "|".join((_CASUALTIES, _KILLED, _WOUNDED, _MISSING, _ARRESTED, _EVACUATED, _DISPLACED))
+    r"\b(?:" + "|".join((CASUALTIES, KILLED, WOUNDED, MISSING, ARRESTED, EVACUATED, DISPLACED))
     + r")\b",
     re.IGNORECASE,
 )
@@ -108,19 +83,6 @@ _HEAD_STOP = fast(r"[,;:.(\"\u201c]|\b(?:and|or|who|that|which|were|was|have|has
                         r"from|by|since|to|for|with|after|when|of)\b", re.IGNORECASE)
 _CLAUSE_BREAK = fast(r"[,;:(\"\u201c]|\b(?:since|and|but|while|when|after|because|although|as)\b",
                            re.IGNORECASE)
-# A figure led by a verb of change or state: "the toll has soared to", "climbed to at least",
-# "stood at", "exceeds", "was reduced to", "is now". The one list of these verbs: the
-# numeric engine reads the same pattern for a running total's scope.
-CHANGE_VERBS = (
-    r"rose|rises|risen|rising|soared|soars|soaring|climbed|climbs|climbing|jumped|jumps|increased|increases|"
-    r"reached|reaches|stood|stands|exceeds?|exceeded|passed|passes|topped|tops|surpassed|surpasses|"
-    r"hit|hits|dropped|drops|fell|falls|fallen|declined|declines|reduced|revised(?:\s+(?:up|down)(?:wards?)?)?|"
-    r"lowered|raised|cut|slashed|trimmed|upped|swelled|swells|swollen|grew|grows|grown|culled|shrank|shrunk|increased|went\s+up|"
-    r"went\s+down|down|now|put|puts|placed|climb|rise|reach|exceed"
-)
-CHANGE_TO = fast(rf"\b(?:{CHANGE_VERBS})\s+(?:(?:sharply|further|again|steadily|dramatically|significantly|"
-                 rf"slightly|rapidly|quickly|steeply)\s+)?(?:to\s+|at\s+|from\s+)?{QUALIFIER}$",
-                 re.IGNORECASE)
 _RISE_TO = CHANGE_TO
 # What a change verb's subject names when it is a tally: "the death toll", "the number of
 # missing", "the list of people unaccounted for"
@@ -183,26 +145,6 @@ _CASE_HEAD = fast(r"^\s+(?:(?:new|more|confirmed|suspected|probable|active|repor
 # "Friday's toll brought the deaths from three days of shelling to 75": what a total was brought to
 _BROUGHT_TO = fast(r"\b(?:brought|brings|bringing|bring|took|takes|taking|pushed|pushing)\s+"
                          r"(?P<what>(?:the\s+)?[^,;.]{3,70}?)\s+to\s+" + QUALIFIER + r"$", re.IGNORECASE)
-# a part of a figure told after it: "41 of the 160 dead were women", "12 of the 40 injured are children"
-_PART_OF_FIGURE = fast(r"^\s+of\s+(?:the|those)\s+[\d,]+\s+(?P<what>[a-z ]{3,25}?)\s+(?:were|are)\s+"
-                       r"(?:(?:small|young|elderly|foreign)\s+)?(?P<noun>women|men|children|[a-z]{3,}s)\b",
-                       re.IGNORECASE)
-# what the part was: "Of the 70 victims, 22 were children"
-_WERE_GROUP = fast(r"^\s+(?:were|are)\s+(?:(?:young|small|elderly|foreign)\s+)?(children|women|men|"
-                   r"foreigners|tourists|students|pupils|soldiers|police\s+officers|civilians)\b",
-                   re.IGNORECASE)
-# "put the death toll from the collapse of the old market as 61": what a tally was put at
-_PUT_AT = fast(r"\b(?:put|puts|putting|placed|places|placing|set|sets|setting|estimated|estimates|gave|"
-               r"gives)\s+"
-               r"(?P<what>(?:the|its|their|a)\s+[^,;.\d]{3,80}?)\s+(?:at|as)\s+" + QUALIFIER + r"$",
-               re.IGNORECASE)
-# Events and things a casualty verb may follow without being what it counts: "31 raids killed civilians"
-_THING_NOUNS = frozenset(
-    "attacks strikes airstrikes raids bombings blasts explosions incidents shells rockets missiles bombs "
-    "drones shots trains vehicles cars buses trucks planes boats ships buildings homes houses schools "
-    "hospitals mosques churches investigations cases operations clashes battles assaults offensives "
-    "ambushes shootings crashes accidents floods storms fires quakes earthquakes landslides".split()
-)
 # ("Of those wounded, 5 were aid workers", "Of the 212 dead counted, 190 lived in Kessel")
 _OF_THOSE = fast(r"\b(?:of|among)\s+(?:those|the)\s+(?P<what>(?:\d[\d,]*\s+)?[a-z ]{3,30}),\s*$",
                  re.IGNORECASE)
@@ -241,7 +183,7 @@ _DURATION_HEAD = fast(r"^\s+(?:[a-z-]+\s+)?(?:days|weeks|months|years|hours|nigh
 # a clause with a verb of its own ends there: "funerals for 130 residents were held and the bodies ..."
 _VERB = fast(r"\b(?:have|has|had|were|was|are|is|be|been|will|would|could|may|[a-z]{3,}ed)\b", re.IGNORECASE)
 # a casualty verb said right before the figure ("hurt 12 people"; not "left ... dead")
-_GOVERNED = fast(rf"\b(?!(?:left|leave|leaving)\b)(?:{_CASUALTIES}|{_KILLED}|{_WOUNDED}|{_MISSING})\s+"
+_GOVERNED = fast(rf"\b(?!(?:left|leave|leaving)\b)(?:{CASUALTIES}|{KILLED}|{WOUNDED}|{MISSING})\s+"
                  rf"(?:\w+\s+)?{QUALIFIER}$", re.IGNORECASE)
 # another noun phrase in a list of those the verb counts: "12 children and one teacher were
 # killed", "eleven pupils, a driver and the attacker are dead"
@@ -325,7 +267,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     `before` runs from the clause start to the number; `after` from the number to the
     clause end. Both are short slices (bounded by the caller).
     """
-    part = _PART_OF_FIGURE.match(after)
+    part = PART_OF_FIGURE.match(after)
     if part and (cat := _match_category(part.group("what"))[0]):
         return _fold(cat, sentence), part.group("noun").lower()  # "41 of the 160 dead were women"
     if _WHOLE_OF_A_PART.search(before[-60:]):
@@ -364,7 +306,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
         if cat is None and those.group("what").split()[-1].lower() == "victims":
             cat = "killed"  # "Of the 70 victims, 22 were children"
         if cat:
-            were = _WERE_GROUP.match(after)
+            were = WERE_GROUP.match(after)
             return _fold(cat, sentence), subject or (were.group(1).lower() if were else None)
     # 0. people going home are returnees, not a displacement figure ("5,000 displaced people
     #    have been able to return home")
@@ -372,7 +314,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
     if _RETURN.search(after[: brk.start() if brk else 110]):
         return "count", subject
     thing = _THING_HEAD.match(after)
-    if thing and thing.group("noun").lower() in _THING_NOUNS and _CASUALTY_WORDS.search(after[:80]):
+    if thing and thing.group("noun").lower() in THING_NOUNS and _CASUALTY_WORDS.search(after[:80]):
         # "31 separate raids killed civilians": the raids are counted ("2,000 homes could be
         # evacuated" keeps its category)
         cat, _pos = _match_category(after[:80])
@@ -427,7 +369,7 @@ def categorize(before: str, after: str, sentence: str) -> tuple[str, str | None]
                 and not rx(r"\b(?:as|because|when|while|but|and)\b", re.IGNORECASE).search(gap))
         if near or toll:
             return _fold(cat, sentence), subject
-    put = _PUT_AT.search(before[-110:])
+    put = PUT_AT.search(before[-110:])
     if put and (cat := tally_category(put.group("what"))):
         return _fold(cat, sentence), subject  # "put the death toll from Monday's collapse as 61"
     brought = _BROUGHT_TO.search(before[-110:])

@@ -17,6 +17,7 @@ from typing import Literal
 
 from recount.claims.cues import REPORT_NOUNS
 from recount.claims.retrie import fast, rx, trie
+from recount.claims.speaker_groups import COUNT_LEAD, GROUP_NOUNS, PLURAL_PEOPLE
 
 Kind = Literal["person", "org", "group", "pronoun", "other"]
 
@@ -67,19 +68,6 @@ _BODY_OF_LEADER = fast(r"^(government|administration|office|cabinet|camp)\s+of\s
                            r"Premier|Chancellor|King|Queen|Governor|Mayor)\s+(.+)$")
 _KIND_THEN_NAME = fast(r"^(?:[\w-]+\s+){0,2}?(?:" + trie(COMPANY_NOUNS | {"agency", "tank", "charity"})
                           + r")\s+((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)$")
-# Plural or collective nouns that can speak on their own: "residents said", "diplomats say".
-GROUP_NOUNS = frozenset(
-    """officials residents diplomats critics analysts doctors witnesses relatives agencies groups
-    engineers workers police authorities rebels sources experts activists organizers organisers
-    protesters villagers farmers survivors lawmakers deputies politicians prosecutors investigators
-    observers monitors medics rescuers volunteers officers soldiers troops forces fighters leaders
-    people families parents teachers students neighbours neighbors locals citizens voters economists
-    scientists researchers campaigners opponents supporters aides ministers governments countries
-    nations donors staff spokesmen organisations organizations members elders clerics chiefs reporters
-    journalists correspondents employees
-    commanders leaders officials sides militias militiamen insurers forecasters meteorologists lawyers
-    attorneys regulators investors traders seismologists epidemiologists""".split()
-)
 COMMON_NOUNS = ROLE_WORDS | ORG_HEADS | GROUP_NOUNS
 FUNCTION_WORDS = frozenset(
     """the a an this that these those its his her their our your my of for from at in on by with to
@@ -176,12 +164,6 @@ _TIME_TAIL = rx(r"\s+(?:overnight|yesterday|today|tonight|earlier|later|again|al
                 r"on\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December)\s+\d{1,2}(?:st|nd|rd|th)?)$",
                 re.IGNORECASE)
-# how many of a group spoke: "Five former employees said", "Some residents told"
-_COUNT_LEAD = rx(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-                 r"thousands|some|several|many|most|all|few)(?:\s+of(?:\s+(?:the|those|them))?)?(?:\s+(?=(?-i:[a-z]))|$)",
-                 re.IGNORECASE)
-_PLURAL_PEOPLE = rx(r"^(?:[a-z-]+\s+){0,2}[a-z]{0,12}(?:ers|ists|ees|ians|ents|ants|ors|men|women|nurses|"
-                   r"doctors|pilots|guards|judges|parents|relatives)$")
 # a day where a speaker would stand ("Health Minister Rao on June 3, Monday, told"): when, not who
 _ONLY_A_DAY = rx(r"^(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                  r"(?:\s+(?:morning|afternoon|evening|night))?|(?:January|February|March|April|May|June|July|"
@@ -205,11 +187,11 @@ def _analyse(phrase: str) -> Mention | None:
     raw = _TIME_TAIL.sub("", raw)  # "the government overnight announced": when, not who
     if not raw or raw[0].isdigit() or _ONLY_A_DAY.match(raw):
         return None  # "300 homes officials": the tail of a number, never a speaker
-    counted = _COUNT_LEAD.match(raw)
+    counted = COUNT_LEAD.match(raw)
     if counted:  # "Five former employees", "Some residents": the group, however many spoke
         rest = raw[counted.end():]
         inner = _analyse(rest) if rest else None
-        if inner is None and _PLURAL_PEOPLE.match(rest):
+        if inner is None and PLURAL_PEOPLE.match(rest):
             return Mention("group", rest, None, rest)  # "Four former nurses": any plural of people
         return inner if inner is not None and inner.kind == "group" else None
     words = raw.split()

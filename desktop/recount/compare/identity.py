@@ -37,6 +37,7 @@ from recount.compare.holders import (
 )
 from recount.compare.names import fold, names_match, place_relation
 from recount.compare.subsets import subject_group
+from recount.compare.thing_states import state
 from recount.wording import unit_of as unit
 
 # Running totals from different outlets may start a day apart ("since April 4" / "April 5").
@@ -182,33 +183,11 @@ _OUTCOME_OF = {"convicted": "guilty", "cleared": "acquitted", "charges": "charge
                    ("could", "couldn't", "failed", "unable", "deadlocked", "hung", "mistrial"), "undecided")}
 
 
-# What became of the things a count counts: "80,000 rooms collapsed" are not "124,000 rooms
-# seriously damaged"; "destroyed 9,700 homes" not "damaged 2,000"
-_STATE = (r"(collapsed|destroyed|damaged|flattened|razed|flooded|submerged|burned|burnt|gutted|cracked|"
-          r"levelled|leveled)")
-_STATE_BEFORE = re.compile(rf"\b{_STATE}\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
-                           r"at\s+least\s+|over\s+|an\s+estimated\s+)?$", re.IGNORECASE)
-_STATE_AFTER = re.compile(rf"(?:[^,;.]|(?<=\d)[,.](?=\d)){{0,60}}?\b{_STATE}\b", re.IGNORECASE)
-
-
 # holders.py's words as counted() gives them ("votes" -> "vot")
 _TALLY_STEMS = frozenset(map(_stem, TALLY_WORDS))
 _RESOURCE_STEMS = frozenset(map(_stem, RESOURCE_WORDS))
 
 
-@lru_cache(maxsize=65536)
-def state(span: str, sentence: str | None) -> str | None:
-    """What became of the counted things, said right before the count or in its clause after it."""
-    if not sentence or (pos := sentence.find(span)) < 0:
-        return None
-    m = _STATE_BEFORE.search(sentence[max(0, pos - 40):pos] + words_before_number(span)) or \
-        _STATE_AFTER.match(sentence, pos + len(span))
-    word = m.group(1).lower() if m else None
-    return _STATE_OF.get(word or "", word)
-
-
-_STATE_OF = {"burnt": "burned", "razed": "destroyed", "flattened": "destroyed", "levelled": "destroyed",
-             "leveled": "destroyed"}
 
 
 @lru_cache(maxsize=65536)
