@@ -9,6 +9,7 @@ names its sources in a small number of ways, and this keeps the engine fast and 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -159,15 +160,16 @@ def _drop_possessive_country(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+# the names of days and months (as dates.py reads them: Python's calendar, English)
+_DAYS = "|".join(calendar.day_name)
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
 _TIME_TAIL = rx(r"\s+(?:overnight|yesterday|today|tonight|earlier|later|again|also|now|then|late|early|"
-                r"(?<!\b[A-Z]\.\s)(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-                r"on\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-                r"December)\s+\d{1,2}(?:st|nd|rd|th)?)$",
+                rf"(?<!\b[A-Z]\.\s)(?:on\s+)?(?-i:{_DAYS})|"
+                rf"on\s+(?-i:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?)$",
                 re.IGNORECASE)
 # a day where a speaker would stand ("Health Minister Rao on June 3, Monday, told"): when, not who
-_ONLY_A_DAY = rx(r"^(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                 r"(?:\s+(?:morning|afternoon|evening|night))?|(?:January|February|March|April|May|June|July|"
-                 r"August|September|October|November|December)(?:\s+\d{1,2})?)$")
+_ONLY_A_DAY = rx(rf"^(?:on\s+)?(?:(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?|"
+                 rf"(?:{_MONTH_NAMES})(?:\s+\d{{1,2}})?)$")
 
 
 def analyse(phrase: str) -> Mention | None:

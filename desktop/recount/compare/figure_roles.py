@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 
+from recount.claims.dates import find_dates
 from recount.claims.model import NumericClaim
 from recount.compare.credits import same_source
 from recount.compare.figure_words import PARTIAL, count_progress, partial_count, snapshot
@@ -151,17 +153,21 @@ def figures_fell(a: Ref, b: Ref) -> bool:
     return fell(first, later)
 
 
-# a running total's start said in its own sentence: "since August 8", "since the flood struck on
-# Aug. 8", "since Thursday"
-_SINCE_DATE = re.compile(
-    r"\b(?i:since)\b[^.;]{0,80}?\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
+# the word that opens a running total's start: "since August 8", "since the flood struck on Aug. 8"
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 def states_start(claim: NumericClaim) -> bool:
-    """Whether the figure's own sentence dates its running total's start."""
-    return _SINCE_DATE.search(claim.sentence or "") is not None
+    """Whether the figure's own sentence dates its running total's start: a day, read by the
+    claims engine's one date resolver, within a few words after "since"."""
+    sentence = claim.sentence or ""
+    since = _SINCE.search(sentence)
+    if since is None:
+        return False
+    return any(d.kind == "day" for d in find_dates(sentence, _ANY_DAY, since.end(), since.end() + 80))
+
+
+_ANY_DAY = date(2000, 1, 1)  # (only whether a day is named matters, not which)
 
 
 def sub_total(ref: Ref) -> bool:
@@ -206,12 +212,6 @@ def count_stage(ref: Ref) -> str | None:
 _CONFIRMED = re.compile(r"\b(?:confirmed|verified|identified|registered)\b", re.IGNORECASE)
 
 
-def _confirmed_near(c: NumericClaim) -> bool:
-    sentence = c.sentence or ""
-    pos = sentence.find(c.span)
-    return pos >= 0 and bool(_CONFIRMED.search(sentence, max(0, pos - 40), pos + len(c.span) + 40))
-
-
 def confirmed_floor(a: NumericClaim, b: NumericClaim) -> bool:
     """The lower of two same-day figures is a count of the confirmed ("94 people confirmed as
     missing", "the official toll stood at 1,774"), the higher one not, or a guess ("probably
@@ -219,7 +219,7 @@ def confirmed_floor(a: NumericClaim, b: NumericClaim) -> bool:
     low, high = (a, b) if float(a.value) < float(b.value) else (b, a)
     if _near(_OFFICIAL, low) and _near(_HEDGED, high):
         return True
-    return _confirmed_near(low) and not _confirmed_near(high)
+    return _near(_CONFIRMED, low, 40, 40) and not _near(_CONFIRMED, high, 40, 40)
 
 
 _OFFICIAL = re.compile(r"\bofficial\s+(?:death\s+)?(?:toll|count|figure|tally)\b", re.IGNORECASE)
@@ -227,7 +227,8 @@ _HEDGED = re.compile(r"\b(?:probably|possibly|likely|closer\s+to|could|may|might
                      re.IGNORECASE)
 
 
-def _near(words: re.Pattern[str], c: NumericClaim) -> bool:
+def _near(words: re.Pattern[str], c: NumericClaim, before: int = 60, after: int = 20) -> bool:
+    """Whether `words` stand in the figure's sentence within `before` characters of it or `after`."""
     sentence = c.sentence or ""
     pos = sentence.find(c.span)
-    return pos >= 0 and bool(words.search(sentence, max(0, pos - 60), pos + len(c.span) + 20))
+    return pos >= 0 and bool(words.search(sentence, max(0, pos - before), pos + len(c.span) + after))

@@ -188,8 +188,6 @@ _TALLY_STEMS = frozenset(map(_stem, TALLY_WORDS))
 _RESOURCE_STEMS = frozenset(map(_stem, RESOURCE_WORDS))
 
 
-
-
 @lru_cache(maxsize=65536)
 def condition(span: str, sentence: str | None) -> str | None:
     """The figure a count is counted under ("40" for "40% of the vote in 18 provinces"), or None."""
